@@ -1,0 +1,266 @@
+//! The walk context: the current JSON Pointer (built lazily, only when an issue is reported),
+//! the collected issues, and small typed-access helpers shared by every rule module.
+
+use serde_json::{Map, Value};
+
+use super::code::Code;
+use super::report::{Issue, Severity};
+
+/// One step of a JSON Pointer.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Seg<'a> {
+    Key(&'a str),
+    Idx(usize),
+}
+
+/// Walk state. Paths are kept as borrowed segments and rendered only for reported issues.
+pub(crate) struct Ctx<'a> {
+    path: Vec<Seg<'a>>,
+    pub(crate) errors: Vec<Issue>,
+    pub(crate) warnings: Vec<Issue>,
+    strict: bool,
+}
+
+/// Render a JSON Pointer (RFC 6901) from segments.
+pub(crate) fn pointer(segs: &[Seg<'_>]) -> String {
+    let mut out = String::new();
+    for s in segs {
+        out.push('/');
+        match s {
+            Seg::Key(k) => {
+                for c in k.chars() {
+                    match c {
+                        '~' => out.push_str("~0"),
+                        '/' => out.push_str("~1"),
+                        c => out.push(c),
+                    }
+                }
+            }
+            Seg::Idx(i) => out.push_str(&i.to_string()),
+        }
+    }
+    out
+}
+
+impl<'a> Ctx<'a> {
+    pub(crate) fn new(strict: bool) -> Self {
+        Ctx { path: Vec::with_capacity(16), errors: Vec::new(), warnings: Vec::new(), strict }
+    }
+
+    /// Run `f` with `key` appended to the current path.
+    pub(crate) fn key<R>(&mut self, key: &'a str, f: impl FnOnce(&mut Self) -> R) -> R {
+        self.path.push(Seg::Key(key));
+        let r = f(self);
+        self.path.pop();
+        r
+    }
+
+    /// Run `f` with array index `i` appended to the current path.
+    pub(crate) fn idx<R>(&mut self, i: usize, f: impl FnOnce(&mut Self) -> R) -> R {
+        self.path.push(Seg::Idx(i));
+        let r = f(self);
+        self.path.pop();
+        r
+    }
+
+    /// The current path as a JSON Pointer.
+    pub(crate) fn here(&self) -> String {
+        pointer(&self.path)
+    }
+
+    /// The current path extended by `key`.
+    pub(crate) fn here_key(&self, key: &str) -> String {
+        let mut p = self.here();
+        p.push('/');
+        p.push_str(&key.replace('~', "~0").replace('/', "~1"));
+        p
+    }
+
+    /// Record an issue at an explicit path.
+    pub(crate) fn push(&mut self, sev: Severity, code: Code, path: String, message: String, hint: Option<String>) {
+        let sev = if self.strict { Severity::Error } else { sev };
+        let issue = Issue { severity: sev, code, path, message, hint };
+        match sev {
+            Severity::Error => self.errors.push(issue),
+            Severity::Warning => self.warnings.push(issue),
+        }
+    }
+
+    /// An error at the current path.
+    pub(crate) fn error(&mut self, code: Code, message: impl Into<String>) {
+        let p = self.here();
+        self.push(Severity::Error, code, p, message.into(), None);
+    }
+
+    /// An error with a hint at the current path.
+    pub(crate) fn error_hint(&mut self, code: Code, message: impl Into<String>, hint: impl Into<String>) {
+        let p = self.here();
+        self.push(Severity::Error, code, p, message.into(), Some(hint.into()));
+    }
+
+    /// A warning at the current path.
+    pub(crate) fn warn(&mut self, code: Code, message: impl Into<String>) {
+        let p = self.here();
+        self.push(Severity::Warning, code, p, message.into(), None);
+    }
+
+    /// A warning with a hint at the current path.
+    pub(crate) fn warn_hint(&mut self, code: Code, message: impl Into<String>, hint: impl Into<String>) {
+        let p = self.here();
+        self.push(Severity::Warning, code, p, message.into(), Some(hint.into()));
+    }
+
+    /// An issue about a missing field `key` of the object at the current path.
+    pub(crate) fn missing(&mut self, sev: Severity, code: Code, key: &str, message: impl Into<String>, hint: Option<String>) {
+        let p = self.here_key(key);
+        self.push(sev, code, p, message.into(), hint);
+    }
+
+    /// Report every key of `obj` that is not in `known` as an unknown field (warning), with a
+    /// did-you-mean hint. Keys listed in `server_only` get a `field.server_only` warning instead.
+    pub(crate) fn unknown_fields(&mut self, obj: &'a Map<String, Value>, known: &[&str], server_only: &[&str], what: &str) {
+        self.unknown_fields_with(obj, known, server_only, what, Code::FieldUnknown);
+    }
+
+    /// Like [`Ctx::unknown_fields`] with a specific code for unknown keys.
+    pub(crate) fn unknown_fields_with(
+        &mut self,
+        obj: &'a Map<String, Value>,
+        known: &[&str],
+        server_only: &[&str],
+        what: &str,
+        code: Code,
+    ) {
+        for key in obj.keys() {
+            let k = key.as_str();
+            if known.contains(&k) {
+                continue;
+            }
+            if server_only.contains(&k) {
+                self.key(k, |c| {
+                    c.warn(
+                        Code::FieldServerOnly,
+                        format!("`{}` is understood by the server but is not part of the Workspace {what}; the Workspace backend may drop it", short(k)),
+                    )
+                });
+                continue;
+            }
+            let hint = did_you_mean(k, known).map(|s| format!("did you mean `{s}`?"));
+            self.key(k, |c| {
+                let p = c.here();
+                c.push(
+                    Severity::Warning,
+                    code,
+                    p,
+                    format!("unknown field `{}` in {what}; the server ignores it", short(k)),
+                    hint,
+                )
+            });
+        }
+    }
+}
+
+/// A short, safe rendering of a user string for messages (cut after 40 characters).
+pub(crate) fn short(s: &str) -> String {
+    const MAX: usize = 40;
+    let mut out: String = s.chars().take(MAX).collect();
+    if s.chars().nth(MAX).is_some() {
+        out.push('…');
+    }
+    out.escape_debug().to_string()
+}
+
+/// The JSON type name of a value, for messages.
+pub(crate) fn type_name(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+fn norm(s: &str) -> String {
+    s.chars().filter(|c| *c != '_' && *c != '-').flat_map(|c| c.to_lowercase()).collect()
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > 3 {
+        return usize::MAX;
+    }
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for i in 1..=a.len() {
+        cur[0] = i;
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+/// The known field closest to `key`, if close enough to be a likely typo.
+pub(crate) fn did_you_mean<'k>(key: &str, known: &[&'k str]) -> Option<&'k str> {
+    const ALIASES: &[(&str, &str)] = &[
+        ("enabled_tools", "allowed_tools"),
+        ("input_schema", "inputSchema"),
+        ("parameters", "inputSchema"),
+        ("media_type", "mime_type"),
+        ("mimetype", "mime_type"),
+        ("tool_call_id", "tool_use_id"),
+        ("arguments", "input"),
+        ("msgs", "messages"),
+        ("max_output_tokens", "max_tokens"),
+    ];
+    for (from, to) in ALIASES {
+        if key.eq_ignore_ascii_case(from) {
+            if let Some(k) = known.iter().find(|k| **k == *to) {
+                return Some(k);
+            }
+        }
+    }
+    let nk = norm(key);
+    if let Some(k) = known.iter().find(|k| norm(k) == nk) {
+        return Some(k);
+    }
+    let limit = if key.chars().count() <= 4 { 1 } else { 2 };
+    known
+        .iter()
+        .map(|k| (edit_distance(&nk, &norm(k)), *k))
+        .filter(|(d, _)| *d <= limit)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, k)| k)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pointer_escapes_tilde_and_slash() {
+        assert_eq!(pointer(&[Seg::Key("a/b"), Seg::Idx(3), Seg::Key("~x")]), "/a~1b/3/~0x");
+        assert_eq!(pointer(&[]), "");
+    }
+
+    #[test]
+    fn did_you_mean_finds_aliases_case_and_typos() {
+        assert_eq!(did_you_mean("input_schema", &["name", "inputSchema"]), Some("inputSchema"));
+        assert_eq!(did_you_mean("mimeType", &["data", "mime_type"]), Some("mime_type"));
+        assert_eq!(did_you_mean("enabled_tools", &["enabled", "allowed_tools"]), Some("allowed_tools"));
+        assert_eq!(did_you_mean("temperture", &["temperature", "top_p"]), Some("temperature"));
+        assert_eq!(did_you_mean("zzzzzz", &["temperature", "top_p"]), None);
+    }
+
+    #[test]
+    fn short_cuts_long_strings() {
+        let s = "x".repeat(100);
+        assert_eq!(short(&s).chars().count(), 41);
+        assert_eq!(short("ab\"c"), "ab\\\"c");
+    }
+}

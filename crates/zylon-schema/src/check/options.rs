@@ -1,0 +1,114 @@
+//! What to validate and how: the body [`Kind`], [`Options`] and the optional server [`Profile`].
+
+use serde::{Deserialize, Serialize};
+
+/// Which request body is being validated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub enum Kind {
+    /// A ChatRequest (`pgpt`): the body of `POST /api/v1/app/chat` and `/chat/validate`.
+    #[default]
+    Chat,
+    /// `CreateInteractionDTO`: `POST /api/v1/app/thread/{threadId}/interaction`.
+    Interaction,
+    /// `ProjectChatDTO`: `POST /api/v1/app/project/{projectId}/chat`.
+    ProjectChat,
+    /// `CreateThreadDTO`: `POST /api/v1/app/project/{projectId}/thread`.
+    Thread,
+    /// `UpdateThreadDTO`: `PUT /api/v1/app/thread/{threadId}`.
+    ThreadUpdate,
+}
+
+impl Kind {
+    /// Every kind.
+    pub const ALL: [Kind; 5] = [
+        Kind::Chat,
+        Kind::Interaction,
+        Kind::ProjectChat,
+        Kind::Thread,
+        Kind::ThreadUpdate,
+    ];
+
+    /// The CLI / npm name of the kind (`chat`, `interaction`, `project-chat`, `thread`, `thread-update`).
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Kind::Chat => "chat",
+            Kind::Interaction => "interaction",
+            Kind::ProjectChat => "project-chat",
+            Kind::Thread => "thread",
+            Kind::ThreadUpdate => "thread-update",
+        }
+    }
+}
+
+impl std::str::FromStr for Kind {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Kind::ALL
+            .into_iter()
+            .find(|k| k.as_str() == s)
+            .ok_or_else(|| {
+                format!("unknown kind `{s}` (expected chat, interaction, project-chat, thread or thread-update)")
+            })
+    }
+}
+
+impl std::fmt::Display for Kind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Validation options.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Options {
+    /// Turn every warning into an error.
+    pub strict: bool,
+    /// The deployment's model capabilities and limits. Without it the `model.*` checks are silent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub profile: Option<Profile>,
+}
+
+impl Options {
+    /// Default options with `strict` set.
+    pub fn strict() -> Self {
+        Options { strict: true, profile: None }
+    }
+}
+
+/// Model capabilities and limits of a deployment, used by the `model.*` rules.
+///
+/// Every field is optional: a missing capability is not checked.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Profile {
+    /// The model name the server reports in its messages (default `default`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub model: Option<String>,
+    /// Whether the model supports tool (function) calling.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub supports_tools: Option<bool>,
+    /// Whether the model supports reasoning (`thinking.enabled`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub supports_reasoning: Option<bool>,
+    /// Whether the model accepts images.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub supports_images: Option<bool>,
+    /// Maximum number of images in the last user message.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_images: Option<u32>,
+    /// Whether the model accepts audio.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub supports_audio: Option<bool>,
+    /// Maximum number of audio blocks in the last user message.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_audios: Option<u32>,
+    /// Effective token limit for the last user text, the system prompt and their sum.
+    /// Tokens are estimated as ⌈characters / 4⌉ (the estimate is documented in `docs/codes.md`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_input_tokens: Option<u32>,
+}

@@ -1,0 +1,22 @@
+//! # zylon-schema
+//!
+//! Typed models, offline validation and JSON Schema export for the Zylon Workspace chat API.
+//!
+//! ```
+//! use zylon_schema::{validate_str, Kind, Options};
+//!
+//! let report = validate_str(
+//!     r#"{"messages":[{"role":"user","content":[{"type":"text","text":"Hi"}]}]}"#,
+//!     Kind::Chat,
+//!     &Options::default(),
+//! );
+//! assert!(report.is_valid());
+//! ```
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+pub mod check;
+pub mod media;
+pub mod model;
+
+pub use check::{validate_bytes, validate_str, validate_value, Code, Issue, Kind, Options, Profile, Report, Severity, Summary};
