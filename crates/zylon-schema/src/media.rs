@@ -1,1 +1,399 @@
-//! Media data: base64 / data: URI / URL classification, mime parsing, magic-byte sniffing.
+//! Media data helpers: classify a `data` string as strict base64, a `data:` URI or a URL; check
+//! base64 without decoding the whole payload; parse media types; sniff the real type from the
+//! first bytes.
+//!
+//! Everything here is pure and allocation-free except [`decode_prefix`], which decodes only the
+//! few bytes needed to sniff.
+
+/// What a media `data` string is, as the server reads it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DataForm<'a> {
+    /// A `scheme://...` URL (the server downloads it).
+    Url {
+        /// The scheme, lowercase comparison is up to the caller (`https`, `s3`, ...).
+        scheme: &'a str,
+    },
+    /// A `data:` URI.
+    DataUri {
+        /// The media type before `;base64` / `,` (may be empty).
+        mime: &'a str,
+        /// Whether the URI declares `;base64`.
+        base64: bool,
+        /// The payload after the first comma (`None` when there is no comma).
+        payload: Option<&'a str>,
+    },
+    /// Anything else: must be strict base64 (otherwise the server reads it as a file path).
+    Base64(&'a str),
+}
+
+/// Classify a media `data` string like the server does (`^[a-zA-Z][a-zA-Z0-9+.-]*://` is a URL).
+pub fn classify(data: &str) -> DataForm<'_> {
+    if let Some(scheme) = url_scheme(data) {
+        return DataForm::Url { scheme };
+    }
+    if let Some(rest) = data.strip_prefix("data:") {
+        let (meta, payload) = match rest.split_once(',') {
+            Some((m, p)) => (m, Some(p)),
+            None => (rest, None),
+        };
+        let base64 = meta.ends_with(";base64");
+        let mime = meta.split(';').next().unwrap_or("");
+        return DataForm::DataUri {
+            mime,
+            base64,
+            payload,
+        };
+    }
+    DataForm::Base64(data)
+}
+
+/// The scheme of `s` when it starts like a URL (`scheme://`).
+pub fn url_scheme(s: &str) -> Option<&str> {
+    let end = s.find("://")?;
+    let scheme = &s[..end];
+    let mut chars = scheme.chars();
+    let first = chars.next()?;
+    if first.is_ascii_alphabetic()
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '.' | '-'))
+    {
+        Some(scheme)
+    } else {
+        None
+    }
+}
+
+/// Why a string is not strict base64.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Base64Error {
+    /// The string is empty.
+    Empty,
+    /// A byte outside `A-Z a-z 0-9 + /` (and `=` padding) at this byte offset.
+    InvalidByte(usize),
+    /// The length is not a multiple of 4 (missing or extra padding).
+    BadLength,
+    /// `=` somewhere other than the last one or two positions.
+    BadPadding,
+    /// The unused bits of the last character are not zero, so re-encoding gives another string.
+    NonCanonical,
+}
+
+impl std::fmt::Display for Base64Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Base64Error::Empty => f.write_str("it is empty"),
+            Base64Error::InvalidByte(i) => write!(
+                f,
+                "it has a character outside the base64 alphabet at offset {i}"
+            ),
+            Base64Error::BadLength => {
+                f.write_str("its length is not a multiple of 4 (missing or extra `=` padding)")
+            }
+            Base64Error::BadPadding => f.write_str("it has `=` padding in the middle"),
+            Base64Error::NonCanonical => {
+                f.write_str("its last character has non-zero unused bits (it does not round-trip)")
+            }
+        }
+    }
+}
+
+const INVALID: u8 = 0xFF;
+const PAD: u8 = 0xFE;
+
+const fn decode_table() -> [u8; 256] {
+    let mut t = [INVALID; 256];
+    let alphabet = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut i = 0;
+    while i < 64 {
+        t[alphabet[i] as usize] = i as u8;
+        i += 1;
+    }
+    t[b'=' as usize] = PAD;
+    t
+}
+
+static TABLE: [u8; 256] = decode_table();
+
+/// Check that `s` is strict base64 (standard alphabet, `=` padding, length a multiple of 4) and
+/// return the decoded length. With `canonical`, also require zero unused bits (exact round-trip).
+/// Nothing is decoded or allocated.
+pub fn check_base64(s: &str, canonical: bool) -> Result<usize, Base64Error> {
+    let b = s.as_bytes();
+    if b.is_empty() {
+        return Err(Base64Error::Empty);
+    }
+    // Everything but the last 4 bytes must be pure alphabet: a tight loop over chunks.
+    let body_end = b.len().saturating_sub(4) & !3;
+    let mut bad = 0u8;
+    for chunk in b[..body_end].chunks_exact(8) {
+        for &c in chunk {
+            bad |= TABLE[c as usize] & 0xC0;
+        }
+    }
+    let tail8 = body_end - body_end % 8;
+    for &c in &b[tail8..body_end] {
+        bad |= TABLE[c as usize] & 0xC0;
+    }
+    if bad != 0 {
+        let pos = b[..body_end]
+            .iter()
+            .position(|&c| TABLE[c as usize] >= 64)
+            .unwrap_or(0);
+        return Err(if b[pos] == b'=' {
+            Base64Error::BadPadding
+        } else {
+            Base64Error::InvalidByte(pos)
+        });
+    }
+    for (i, &c) in b.iter().enumerate().skip(body_end) {
+        if TABLE[c as usize] == INVALID {
+            return Err(Base64Error::InvalidByte(i));
+        }
+    }
+    if b.len() % 4 != 0 {
+        return Err(Base64Error::BadLength);
+    }
+    let last = &b[b.len() - 4..];
+    let pad = match (last[2], last[3]) {
+        (b'=', b'=') => 2,
+        (_, b'=') => 1,
+        (b'=', _) => return Err(Base64Error::BadPadding),
+        _ => 0,
+    };
+    if last[..2].contains(&b'=') {
+        return Err(Base64Error::BadPadding);
+    }
+    if canonical && pad > 0 {
+        let c = TABLE[last[3 - pad] as usize];
+        let mask = if pad == 2 { 0x0F } else { 0x03 };
+        if c & mask != 0 {
+            return Err(Base64Error::NonCanonical);
+        }
+    }
+    Ok(b.len() / 4 * 3 - pad)
+}
+
+/// Decode at most `max` bytes from the start of a base64 string (stops at the first invalid
+/// character). Used only to sniff the real media type.
+pub fn decode_prefix(s: &str, max: usize) -> Vec<u8> {
+    let mut out = Vec::with_capacity(max + 3);
+    for quad in s.as_bytes().chunks(4) {
+        if out.len() >= max {
+            break;
+        }
+        let mut acc = 0u32;
+        let mut n = 0;
+        for &c in quad {
+            let v = TABLE[c as usize];
+            if v >= 64 {
+                break;
+            }
+            acc = (acc << 6) | u32::from(v);
+            n += 1;
+        }
+        match n {
+            4 => out.extend_from_slice(&[(acc >> 16) as u8, (acc >> 8) as u8, acc as u8]),
+            3 => {
+                acc <<= 6;
+                out.extend_from_slice(&[(acc >> 16) as u8, (acc >> 8) as u8]);
+                break;
+            }
+            2 => {
+                acc <<= 12;
+                out.push((acc >> 16) as u8);
+                break;
+            }
+            _ => break,
+        }
+    }
+    out.truncate(max);
+    out
+}
+
+/// The media type the bytes start like, when the signature is unambiguous.
+pub fn sniff(bytes: &[u8]) -> Option<&'static str> {
+    let starts = |sig: &[u8]| bytes.starts_with(sig);
+    if starts(b"\x89PNG\r\n\x1a\n") {
+        Some("image/png")
+    } else if starts(&[0xFF, 0xD8, 0xFF]) {
+        Some("image/jpeg")
+    } else if starts(b"GIF87a") || starts(b"GIF89a") {
+        Some("image/gif")
+    } else if starts(b"RIFF") && bytes.len() >= 12 && &bytes[8..12] == b"WEBP" {
+        Some("image/webp")
+    } else if starts(b"RIFF") && bytes.len() >= 12 && &bytes[8..12] == b"WAVE" {
+        Some("audio/wav")
+    } else if starts(b"%PDF-") {
+        Some("application/pdf")
+    } else if starts(b"ID3")
+        || (bytes.len() >= 2 && bytes[0] == 0xFF && matches!(bytes[1], 0xFB | 0xF3 | 0xF2))
+    {
+        Some("audio/mpeg")
+    } else if starts(b"OggS") {
+        Some("audio/ogg")
+    } else if starts(b"fLaC") {
+        Some("audio/flac")
+    } else if starts(b"PK\x03\x04") {
+        Some("application/zip")
+    } else if starts(b"II*\0") || starts(b"MM\0*") {
+        Some("image/tiff")
+    } else if starts(&[0x1A, 0x45, 0xDF, 0xA3]) {
+        Some("video/webm")
+    } else if starts(&[0x1F, 0x8B]) {
+        Some("application/gzip")
+    } else if bytes.len() >= 12 && &bytes[4..8] == b"ftyp" {
+        if &bytes[8..11] == b"M4A" {
+            Some("audio/mp4")
+        } else {
+            Some("video/mp4")
+        }
+    } else {
+        None
+    }
+}
+
+/// Parse `type/subtype[; params]`; returns the lowercase essence when the syntax is valid.
+pub fn mime_essence(s: &str) -> Option<String> {
+    let essence = s.split(';').next()?.trim();
+    let (t, sub) = essence.split_once('/')?;
+    let token = |x: &str| {
+        !x.is_empty()
+            && x.bytes()
+                .all(|c| c.is_ascii_alphanumeric() || b"!#$&-^_.+".contains(&c))
+    };
+    (token(t) && token(sub)).then(|| essence.to_ascii_lowercase())
+}
+
+fn canonical_family(essence: &str) -> &str {
+    match essence {
+        "image/jpg" | "image/pjpeg" => "image/jpeg",
+        "audio/mp3" | "audio/mpeg3" | "audio/x-mp3" | "audio/x-mpeg" => "audio/mpeg",
+        "audio/x-wav" | "audio/wave" | "audio/vnd.wave" | "audio/x-pn-wav" => "audio/wav",
+        "audio/x-flac" => "audio/flac",
+        "application/ogg" | "video/ogg" | "audio/opus" | "audio/vorbis" | "audio/x-ogg" => {
+            "audio/ogg"
+        }
+        "application/x-pdf" => "application/pdf",
+        "application/x-zip-compressed" | "application/x-zip" => "application/zip",
+        "audio/x-m4a" | "audio/m4a" | "audio/aac" => "audio/mp4",
+        "application/x-gzip" => "application/gzip",
+        "audio/webm" => "video/webm",
+        e => e,
+    }
+}
+
+/// Whether a declared media type is compatible with the sniffed one.
+pub fn compatible(declared_essence: &str, sniffed: &str) -> bool {
+    let d = canonical_family(declared_essence);
+    if d == sniffed || d == "application/octet-stream" {
+        return true;
+    }
+    match sniffed {
+        // Office documents, EPUB, JAR, ODF ... are ZIP containers.
+        "application/zip" => {
+            d.contains("zip")
+                || d.contains("openxmlformats")
+                || d.contains("opendocument")
+                || d.contains("epub")
+                || d.contains("java-archive")
+        }
+        "video/mp4" | "audio/mp4" => {
+            d.ends_with("/mp4") || d.contains("quicktime") || d.contains("3gpp") || d.contains("m4")
+        }
+        "application/gzip" => d.contains("gzip") || d.contains("tar"),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PNG_1X1: &str = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
+
+    #[test]
+    fn classify_forms() {
+        assert_eq!(
+            classify("https://x/y.png"),
+            DataForm::Url { scheme: "https" }
+        );
+        assert_eq!(
+            classify("custom+v1://x"),
+            DataForm::Url {
+                scheme: "custom+v1"
+            }
+        );
+        assert!(matches!(classify("1http://x"), DataForm::Base64(_)));
+        assert_eq!(
+            classify("data:image/png;base64,AAAA"),
+            DataForm::DataUri {
+                mime: "image/png",
+                base64: true,
+                payload: Some("AAAA")
+            }
+        );
+        assert!(matches!(classify("AAAA"), DataForm::Base64(_)));
+    }
+
+    #[test]
+    fn base64_strictness() {
+        assert_eq!(check_base64("QUJD", true), Ok(3));
+        assert_eq!(check_base64("QUI=", true), Ok(2));
+        assert_eq!(check_base64("QQ==", true), Ok(1));
+        assert_eq!(check_base64(PNG_1X1, true), Ok(70));
+        assert_eq!(check_base64("", false), Err(Base64Error::Empty));
+        assert_eq!(check_base64("QUJ", false), Err(Base64Error::BadLength));
+        assert_eq!(check_base64("QQ", false), Err(Base64Error::BadLength));
+        assert_eq!(check_base64("QU=D", false), Err(Base64Error::BadPadding));
+        assert_eq!(
+            check_base64("QQ==QUJD", false),
+            Err(Base64Error::BadPadding)
+        );
+        assert_eq!(
+            check_base64("a-_b", false),
+            Err(Base64Error::InvalidByte(1))
+        );
+        assert_eq!(
+            check_base64("QUJD\nQUJD", false),
+            Err(Base64Error::InvalidByte(4))
+        );
+        assert_eq!(
+            check_base64("<BASE64_IMAGE_DATA>", false),
+            Err(Base64Error::InvalidByte(0))
+        );
+        assert_eq!(check_base64("QR==", true), Err(Base64Error::NonCanonical));
+        assert_eq!(check_base64("QR==", false), Ok(1));
+        let long = "QUJD".repeat(1000) + "QQ==";
+        assert_eq!(check_base64(&long, true), Ok(3001));
+        let bad = "QUJD".repeat(10) + "Q*JD" + &"QUJD".repeat(10);
+        assert_eq!(check_base64(&bad, true), Err(Base64Error::InvalidByte(41)));
+    }
+
+    #[test]
+    fn prefix_decoding_and_sniffing() {
+        let head = decode_prefix(PNG_1X1, 16);
+        assert_eq!(head.len(), 16);
+        assert_eq!(sniff(&head), Some("image/png"));
+        assert_eq!(decode_prefix("QUI=", 16), b"AB");
+        assert_eq!(sniff(b"%PDF-1.7"), Some("application/pdf"));
+        assert_eq!(sniff(b"RIFF\0\0\0\0WAVEfmt "), Some("audio/wav"));
+        assert_eq!(sniff(b"hello"), None);
+    }
+
+    #[test]
+    fn mime_parsing_and_compatibility() {
+        assert_eq!(
+            mime_essence("Image/PNG; charset=x").as_deref(),
+            Some("image/png")
+        );
+        assert_eq!(mime_essence("png"), None);
+        assert_eq!(mime_essence("image/"), None);
+        assert!(compatible("image/jpg", "image/jpeg"));
+        assert!(compatible("audio/mp3", "audio/mpeg"));
+        assert!(compatible(
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            "application/zip"
+        ));
+        assert!(!compatible("image/jpeg", "image/png"));
+        assert!(compatible("application/octet-stream", "image/png"));
+    }
+}

@@ -400,6 +400,7 @@ impl serde::Serialize for Code {
 impl<'de> serde::Deserialize<'de> for Code {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-        Code::from_id(&s).ok_or_else(|| serde::de::Error::custom(format!("unknown issue code `{s}`")))
+        Code::from_id(&s)
+            .ok_or_else(|| serde::de::Error::custom(format!("unknown issue code `{s}`")))
     }
 }

@@ -44,7 +44,12 @@ pub(crate) fn pointer(segs: &[Seg<'_>]) -> String {
 
 impl<'a> Ctx<'a> {
     pub(crate) fn new(strict: bool) -> Self {
-        Ctx { path: Vec::with_capacity(16), errors: Vec::new(), warnings: Vec::new(), strict }
+        Ctx {
+            path: Vec::with_capacity(16),
+            errors: Vec::new(),
+            warnings: Vec::new(),
+            strict,
+        }
     }
 
     /// Run `f` with `key` appended to the current path.
@@ -77,9 +82,22 @@ impl<'a> Ctx<'a> {
     }
 
     /// Record an issue at an explicit path.
-    pub(crate) fn push(&mut self, sev: Severity, code: Code, path: String, message: String, hint: Option<String>) {
+    pub(crate) fn push(
+        &mut self,
+        sev: Severity,
+        code: Code,
+        path: String,
+        message: String,
+        hint: Option<String>,
+    ) {
         let sev = if self.strict { Severity::Error } else { sev };
-        let issue = Issue { severity: sev, code, path, message, hint };
+        let issue = Issue {
+            severity: sev,
+            code,
+            path,
+            message,
+            hint,
+        };
         match sev {
             Severity::Error => self.errors.push(issue),
             Severity::Warning => self.warnings.push(issue),
@@ -93,7 +111,12 @@ impl<'a> Ctx<'a> {
     }
 
     /// An error with a hint at the current path.
-    pub(crate) fn error_hint(&mut self, code: Code, message: impl Into<String>, hint: impl Into<String>) {
+    pub(crate) fn error_hint(
+        &mut self,
+        code: Code,
+        message: impl Into<String>,
+        hint: impl Into<String>,
+    ) {
         let p = self.here();
         self.push(Severity::Error, code, p, message.into(), Some(hint.into()));
     }
@@ -105,20 +128,44 @@ impl<'a> Ctx<'a> {
     }
 
     /// A warning with a hint at the current path.
-    pub(crate) fn warn_hint(&mut self, code: Code, message: impl Into<String>, hint: impl Into<String>) {
+    pub(crate) fn warn_hint(
+        &mut self,
+        code: Code,
+        message: impl Into<String>,
+        hint: impl Into<String>,
+    ) {
         let p = self.here();
-        self.push(Severity::Warning, code, p, message.into(), Some(hint.into()));
+        self.push(
+            Severity::Warning,
+            code,
+            p,
+            message.into(),
+            Some(hint.into()),
+        );
     }
 
     /// An issue about a missing field `key` of the object at the current path.
-    pub(crate) fn missing(&mut self, sev: Severity, code: Code, key: &str, message: impl Into<String>, hint: Option<String>) {
+    pub(crate) fn missing(
+        &mut self,
+        sev: Severity,
+        code: Code,
+        key: &str,
+        message: impl Into<String>,
+        hint: Option<String>,
+    ) {
         let p = self.here_key(key);
         self.push(sev, code, p, message.into(), hint);
     }
 
     /// Report every key of `obj` that is not in `known` as an unknown field (warning), with a
     /// did-you-mean hint. Keys listed in `server_only` get a `field.server_only` warning instead.
-    pub(crate) fn unknown_fields(&mut self, obj: &'a Map<String, Value>, known: &[&str], server_only: &[&str], what: &str) {
+    pub(crate) fn unknown_fields(
+        &mut self,
+        obj: &'a Map<String, Value>,
+        known: &[&str],
+        server_only: &[&str],
+        what: &str,
+    ) {
         self.unknown_fields_with(obj, known, server_only, what, Code::FieldUnknown);
     }
 
@@ -152,7 +199,10 @@ impl<'a> Ctx<'a> {
                     Severity::Warning,
                     code,
                     p,
-                    format!("unknown field `{}` in {what}; the server ignores it", short(k)),
+                    format!(
+                        "unknown field `{}` in {what}; the server ignores it",
+                        short(k)
+                    ),
                     hint,
                 )
             });
@@ -183,7 +233,10 @@ pub(crate) fn type_name(v: &Value) -> &'static str {
 }
 
 fn norm(s: &str) -> String {
-    s.chars().filter(|c| *c != '_' && *c != '-').flat_map(|c| c.to_lowercase()).collect()
+    s.chars()
+        .filter(|c| *c != '_' && *c != '-')
+        .flat_map(|c| c.to_lowercase())
+        .collect()
 }
 
 fn edit_distance(a: &str, b: &str) -> usize {
@@ -244,16 +297,31 @@ mod tests {
 
     #[test]
     fn pointer_escapes_tilde_and_slash() {
-        assert_eq!(pointer(&[Seg::Key("a/b"), Seg::Idx(3), Seg::Key("~x")]), "/a~1b/3/~0x");
+        assert_eq!(
+            pointer(&[Seg::Key("a/b"), Seg::Idx(3), Seg::Key("~x")]),
+            "/a~1b/3/~0x"
+        );
         assert_eq!(pointer(&[]), "");
     }
 
     #[test]
     fn did_you_mean_finds_aliases_case_and_typos() {
-        assert_eq!(did_you_mean("input_schema", &["name", "inputSchema"]), Some("inputSchema"));
-        assert_eq!(did_you_mean("mimeType", &["data", "mime_type"]), Some("mime_type"));
-        assert_eq!(did_you_mean("enabled_tools", &["enabled", "allowed_tools"]), Some("allowed_tools"));
-        assert_eq!(did_you_mean("temperture", &["temperature", "top_p"]), Some("temperature"));
+        assert_eq!(
+            did_you_mean("input_schema", &["name", "inputSchema"]),
+            Some("inputSchema")
+        );
+        assert_eq!(
+            did_you_mean("mimeType", &["data", "mime_type"]),
+            Some("mime_type")
+        );
+        assert_eq!(
+            did_you_mean("enabled_tools", &["enabled", "allowed_tools"]),
+            Some("allowed_tools")
+        );
+        assert_eq!(
+            did_you_mean("temperture", &["temperature", "top_p"]),
+            Some("temperature")
+        );
         assert_eq!(did_you_mean("zzzzzz", &["temperature", "top_p"]), None);
     }
 

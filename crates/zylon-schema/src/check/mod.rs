@@ -41,7 +41,9 @@ pub fn validate_bytes(bytes: &[u8], kind: Kind, options: &Options) -> Report {
                 severity: Severity::Error,
                 code: Code::JsonSyntax,
                 path: String::new(),
-                message: format!("the body is not valid UTF-8 (invalid byte at line {line} column {col})"),
+                message: format!(
+                    "the body is not valid UTF-8 (invalid byte at line {line} column {col})"
+                ),
                 hint: Some("send the body as UTF-8 encoded JSON".into()),
             };
             finish(Ctx::new(options.strict), vec![issue], Summary::default())
@@ -65,6 +67,9 @@ pub fn validate_value(value: &Value, kind: Kind, options: &Options) -> Report {
 
 mod rules;
 
+#[cfg(test)]
+mod tests;
+
 fn finish(ctx: Ctx<'_>, extra: Vec<Issue>, mut summary: Summary) -> Report {
     let mut errors = ctx.errors;
     let mut warnings = ctx.warnings;
@@ -76,12 +81,20 @@ fn finish(ctx: Ctx<'_>, extra: Vec<Issue>, mut summary: Summary) -> Report {
     }
     summary.error_count = errors.len();
     summary.warning_count = warnings.len();
-    Report { valid: errors.is_empty(), errors, warnings, summary }
+    Report {
+        valid: errors.is_empty(),
+        errors,
+        warnings,
+        summary,
+    }
 }
 
 fn line_col(prefix: &[u8]) -> (usize, usize) {
     let line = prefix.iter().filter(|b| **b == b'\n').count() + 1;
-    let start = prefix.iter().rposition(|b| *b == b'\n').map_or(0, |p| p + 1);
+    let start = prefix
+        .iter()
+        .rposition(|b| *b == b'\n')
+        .map_or(0, |p| p + 1);
     let col = String::from_utf8_lossy(&prefix[start..]).chars().count() + 1;
     (line, col)
 }
@@ -94,22 +107,40 @@ fn parse(text: &str) -> Result<Value, Issue> {
         let (code, message, hint) = if too_deep {
             (
                 Code::JsonTooDeep,
-                format!("the body nests deeper than {MAX_DEPTH} levels (line {}, column {})", e.line(), e.column()),
+                format!(
+                    "the body nests deeper than {MAX_DEPTH} levels (line {}, column {})",
+                    e.line(),
+                    e.column()
+                ),
                 None,
             )
         } else {
             let what = match e.classify() {
-                serde_json::error::Category::Eof => "the body ends before the JSON value is complete",
+                serde_json::error::Category::Eof => {
+                    "the body ends before the JSON value is complete"
+                }
                 _ => "the body is not valid JSON",
             };
-            let detail = msg.rsplit_once(" at line ").map_or(msg.as_str(), |(d, _)| d);
+            let detail = msg
+                .rsplit_once(" at line ")
+                .map_or(msg.as_str(), |(d, _)| d);
             (
                 Code::JsonSyntax,
-                format!("{what}: {detail} at line {} column {}", e.line(), e.column()),
+                format!(
+                    "{what}: {detail} at line {} column {}",
+                    e.line(),
+                    e.column()
+                ),
                 Some("check for a missing comma, quote or bracket near that position".to_string()),
             )
         };
-        Issue { severity: Severity::Error, code, path: String::new(), message, hint }
+        Issue {
+            severity: Severity::Error,
+            code,
+            path: String::new(),
+            message,
+            hint,
+        }
     })
 }
 

@@ -75,7 +75,10 @@ pub struct Options {
 impl Options {
     /// Default options with `strict` set.
     pub fn strict() -> Self {
-        Options { strict: true, profile: None }
+        Options {
+            strict: true,
+            profile: None,
+        }
     }
 }
 

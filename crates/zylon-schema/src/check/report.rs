@@ -47,8 +47,19 @@ pub struct Issue {
 
 impl std::fmt::Display for Issue {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let path = if self.path.is_empty() { "(root)" } else { &self.path };
-        write!(f, "{} [{}] {}: {}", self.severity.as_str(), self.code, path, self.message)?;
+        let path = if self.path.is_empty() {
+            "(root)"
+        } else {
+            &self.path
+        };
+        write!(
+            f,
+            "{} [{}] {}: {}",
+            self.severity.as_str(),
+            self.code,
+            path,
+            self.message
+        )?;
         if let Some(h) = &self.hint {
             write!(f, " (hint: {h})")?;
         }
@@ -111,7 +122,12 @@ impl std::fmt::Display for Report {
         for i in self.issues() {
             writeln!(f, "{i}")?;
         }
-        write!(f, "{} error(s), {} warning(s)", self.errors.len(), self.warnings.len())
+        write!(
+            f,
+            "{} error(s), {} warning(s)",
+            self.errors.len(),
+            self.warnings.len()
+        )
     }
 }
 

@@ -1,11 +1,260 @@
-//! The rule modules, one per area of `RULES.md` Part 2.
+//! The rule modules, one per area of `RULES.md` Part 2, plus small typed-access helpers.
+//!
+//! Each rule reports with its catalog id as the code; see `docs/decisions.md` for the severity
+//! and the path each rule uses.
 
-use serde_json::Value;
+mod blocks;
+mod envelope;
+mod mcp;
+mod media;
+mod messages;
+mod profile;
+mod request;
+mod sampling;
+mod structured;
+mod system;
+mod tool_context;
+mod tools;
 
-use super::ctx::Ctx;
+use serde_json::{Map, Value};
+
+use super::code::Code;
+use super::ctx::{short, type_name, Ctx};
 use super::{Kind, Options, Summary};
 
 /// Run every rule for `kind` over `value`, returning the request summary.
-pub(crate) fn run<'a>(_ctx: &mut Ctx<'a>, _value: &'a Value, _kind: Kind, _options: &Options) -> Summary {
-    Summary::default()
+pub(crate) fn run<'a>(
+    ctx: &mut Ctx<'a>,
+    value: &'a Value,
+    kind: Kind,
+    options: &Options,
+) -> Summary {
+    let Some(root) = value.as_object() else {
+        ctx.error(
+            Code::FieldType,
+            format!("the body must be a JSON object, not {}", type_name(value)),
+        );
+        return Summary::default();
+    };
+    match kind {
+        Kind::Chat => request::check(ctx, root, options),
+        Kind::Interaction | Kind::ProjectChat => {
+            envelope::check_chat_envelope(ctx, root, kind, options)
+        }
+        Kind::Thread | Kind::ThreadUpdate => {
+            envelope::check_thread(ctx, root, kind == Kind::Thread);
+            Summary::default()
+        }
+    }
+}
+
+/// The result of reading a value leniently the way pydantic does in lax mode.
+pub(crate) enum Lax<T> {
+    /// The value has the right JSON type.
+    Exact(T),
+    /// A string (or other form) the server coerces to the right type.
+    Coerced(T),
+    /// The server rejects it.
+    Invalid,
+}
+
+/// A boolean as pydantic reads it (strings like "true"/"yes"/"0" and the integers 0/1 are coerced).
+pub(crate) fn lax_bool(v: &Value) -> Lax<bool> {
+    match v {
+        Value::Bool(b) => Lax::Exact(*b),
+        Value::Number(n) => match n.as_f64() {
+            Some(0.0) => Lax::Coerced(false),
+            Some(1.0) => Lax::Coerced(true),
+            _ => Lax::Invalid,
+        },
+        Value::String(s) => match s.trim().to_ascii_lowercase().as_str() {
+            "true" | "t" | "yes" | "y" | "on" | "1" => Lax::Coerced(true),
+            "false" | "f" | "no" | "n" | "off" | "0" => Lax::Coerced(false),
+            _ => Lax::Invalid,
+        },
+        _ => Lax::Invalid,
+    }
+}
+
+/// A float as pydantic reads it (numeric strings are coerced).
+pub(crate) fn lax_float(v: &Value) -> Lax<f64> {
+    match v {
+        Value::Number(n) => n.as_f64().map_or(Lax::Invalid, Lax::Exact),
+        Value::String(s) => match s.trim().parse::<f64>() {
+            Ok(x) if x.is_finite() => Lax::Coerced(x),
+            _ => Lax::Invalid,
+        },
+        Value::Bool(b) => Lax::Coerced(if *b { 1.0 } else { 0.0 }),
+        _ => Lax::Invalid,
+    }
+}
+
+/// An integer as pydantic reads it: whole numbers (also `100.0`) exact, numeric strings coerced,
+/// fractional values invalid. Returned as f64 for range checks.
+pub(crate) fn lax_int(v: &Value) -> Lax<f64> {
+    match v {
+        Value::Number(n) => match n.as_f64() {
+            _ if n.is_i64() || n.is_u64() => Lax::Exact(n.as_f64().unwrap_or(0.0)),
+            Some(x) if x.fract() == 0.0 && x.is_finite() => Lax::Exact(x),
+            _ => Lax::Invalid,
+        },
+        Value::String(s) => match s.trim().parse::<f64>() {
+            Ok(x) if x.fract() == 0.0 && x.is_finite() => Lax::Coerced(x),
+            _ => Lax::Invalid,
+        },
+        Value::Bool(b) => Lax::Coerced(if *b { 1.0 } else { 0.0 }),
+        _ => Lax::Invalid,
+    }
+}
+
+/// Check an optional boolean field; reports `code` when invalid and `field.coerced` when coerced.
+pub(crate) fn bool_field<'a>(
+    ctx: &mut Ctx<'a>,
+    obj: &'a Map<String, Value>,
+    key: &'a str,
+    code: Code,
+) -> Option<bool> {
+    let v = obj.get(key)?;
+    if v.is_null() {
+        return None;
+    }
+    ctx.key(key, |ctx| match lax_bool(v) {
+        Lax::Exact(b) => Some(b),
+        Lax::Coerced(b) => {
+            ctx.warn_hint(
+                Code::FieldCoerced,
+                format!(
+                    "`{key}` should be a boolean; the server reads {} as {b}",
+                    type_name(v)
+                ),
+                format!("write `{b}` without quotes"),
+            );
+            Some(b)
+        }
+        Lax::Invalid => {
+            ctx.error(
+                code,
+                format!("`{key}` must be a boolean, not {}", type_name(v)),
+            );
+            None
+        }
+    })
+}
+
+/// Check an optional string field (null allowed); reports `code` when it is not a string.
+pub(crate) fn str_field<'a>(
+    ctx: &mut Ctx<'a>,
+    obj: &'a Map<String, Value>,
+    key: &'a str,
+    code: Code,
+) -> Option<&'a str> {
+    match obj.get(key)? {
+        Value::String(s) => Some(s),
+        Value::Null => None,
+        v => {
+            ctx.key(key, |ctx| {
+                ctx.error(
+                    code,
+                    format!("`{key}` must be a string, not {}", type_name(v)),
+                )
+            });
+            None
+        }
+    }
+}
+
+/// Check an optional array-of-strings field (null allowed).
+pub(crate) fn str_list_field<'a>(
+    ctx: &mut Ctx<'a>,
+    obj: &'a Map<String, Value>,
+    key: &'a str,
+    code: Code,
+) {
+    match obj.get(key) {
+        None | Some(Value::Null) => {}
+        Some(Value::Array(items)) => ctx.key(key, |ctx| {
+            for (i, it) in items.iter().enumerate() {
+                if !it.is_string() {
+                    ctx.idx(i, |ctx| {
+                        ctx.error(
+                            code,
+                            format!("`{key}` items must be strings, not {}", type_name(it)),
+                        )
+                    });
+                }
+            }
+        }),
+        Some(v) => ctx.key(key, |ctx| {
+            ctx.error(
+                code,
+                format!("`{key}` must be an array of strings, not {}", type_name(v)),
+            )
+        }),
+    }
+}
+
+/// Check an optional object field (null allowed); returns the object.
+pub(crate) fn obj_field<'a>(
+    ctx: &mut Ctx<'a>,
+    obj: &'a Map<String, Value>,
+    key: &'a str,
+    code: Code,
+) -> Option<&'a Map<String, Value>> {
+    match obj.get(key)? {
+        Value::Object(o) => Some(o),
+        Value::Null => None,
+        v => {
+            ctx.key(key, |ctx| {
+                ctx.error(
+                    code,
+                    format!("`{key}` must be an object, not {}", type_name(v)),
+                )
+            });
+            None
+        }
+    }
+}
+
+/// Check an enum-valued string field. Returns the value when it is one of `allowed`.
+pub(crate) fn enum_field<'a>(
+    ctx: &mut Ctx<'a>,
+    obj: &'a Map<String, Value>,
+    key: &'a str,
+    allowed: &[&str],
+    code: Code,
+    warn_only: bool,
+) -> Option<&'a str> {
+    let v = obj.get(key)?;
+    if v.is_null() {
+        return None;
+    }
+    if let Some(s) = v.as_str() {
+        if allowed.contains(&s) {
+            return Some(s);
+        }
+    }
+    let list = allowed
+        .iter()
+        .map(|a| format!("`{a}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let got = match v.as_str() {
+        Some(s) => format!("`{}`", short(s)),
+        None => type_name(v).to_string(),
+    };
+    let hint = v
+        .as_str()
+        .and_then(|s| allowed.iter().find(|a| a.eq_ignore_ascii_case(s)))
+        .map(|a| format!("did you mean `{a}`? values are case-sensitive"));
+    ctx.key(key, |ctx| {
+        let msg = if warn_only {
+            format!("`{key}` is {got}, but the server only accepts {list} and would reject the request if it sees this field")
+        } else {
+            format!("`{key}` must be one of {list}, not {got}")
+        };
+        let p = ctx.here();
+        let sev = if warn_only { super::Severity::Warning } else { super::Severity::Error };
+        ctx.push(sev, code, p, msg, hint);
+    });
+    None
 }

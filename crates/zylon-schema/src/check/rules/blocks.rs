@@ -1,0 +1,900 @@
+//! RULES.md §5 and §7: content blocks — the type tag, common fields, text, thinking, source,
+//! tool_use, tool_result, tldr and file blocks. Media blocks live in `media.rs`.
+
+use serde_json::{Map, Value};
+
+use super::messages::{Pairing, Role};
+use super::{media, short, str_field, type_name, Code, Ctx};
+use crate::check::Severity;
+
+/// Where a block sits: a message of some role, a tldr's content, or a tool_result's content.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Place {
+    Message(Option<Role>),
+    Tldr,
+    ToolResult,
+}
+
+/// What a block contributes to the message-level rules.
+#[derive(Debug, Default, Clone, Copy)]
+pub(super) struct BlockFacts {
+    pub is_result: bool,
+    pub nonblank_text: bool,
+    pub text_chars: usize,
+    pub is_image: bool,
+    pub is_audio: bool,
+}
+
+/// The ten Workspace block types.
+const WORKSPACE_TYPES: &[&str] = &[
+    "text",
+    "image",
+    "audio",
+    "binary",
+    "file",
+    "source",
+    "tldr",
+    "thinking",
+    "tool_use",
+    "tool_result",
+];
+
+/// Block types the server accepts that the Workspace spec does not list.
+const PGPT_ONLY_TYPES: &[&str] = &[
+    "document",
+    "redacted_thinking",
+    "server_tool_use",
+    "server_tool_result",
+    "search_result",
+    "container_upload",
+    "mid_conv_system",
+    "local_resource",
+    "resource_link",
+    "resource",
+    "web_search_result",
+    "web_fetch_result",
+    "web_search_tool_result",
+    "web_fetch_tool_result",
+];
+
+fn is_pgpt_only(t: &str) -> bool {
+    PGPT_ONLY_TYPES.contains(&t)
+        || t.starts_with("bash_code_execution_")
+        || t.starts_with("text_editor_code_execution_")
+}
+
+const COMMON: &[&str] = &["type", "start_timestamp", "stop_timestamp", "_meta"];
+
+/// Check one block (already known to be at the current path).
+pub(super) fn check<'a>(
+    ctx: &mut Ctx<'a>,
+    v: &'a Value,
+    place: Place,
+    pairing: Option<&mut Pairing>,
+) -> BlockFacts {
+    let mut facts = BlockFacts::default();
+    let obj = match v {
+        Value::Object(o) => o,
+        Value::Null => {
+            ctx.error(
+                Code::MessageContentNullBlock,
+                "`null` is not a content block",
+            );
+            return facts;
+        }
+        _ => {
+            ctx.error(
+                Code::FieldType,
+                format!("a content block must be an object, not {}", type_name(v)),
+            );
+            return facts;
+        }
+    };
+    let ty = match obj.get("type") {
+        Some(Value::String(t)) => t.as_str(),
+        Some(t) => {
+            ctx.key("type", |ctx| {
+                ctx.error(
+                    Code::BlocksTypeUnknown,
+                    format!("block `type` must be a string, not {}", type_name(t)),
+                )
+            });
+            return facts;
+        }
+        None => {
+            ctx.missing(
+                Severity::Error,
+                Code::BlocksTypeUnknown,
+                "type",
+                "the content block has no `type`",
+                type_hint(obj),
+            );
+            return facts;
+        }
+    };
+    let known_here = WORKSPACE_TYPES.contains(&ty)
+        || is_pgpt_only(ty)
+        || (ty == "tool_reference" && matches!(place, Place::ToolResult));
+    if !known_here {
+        let hint = WORKSPACE_TYPES
+            .iter()
+            .find(|t| t.eq_ignore_ascii_case(ty))
+            .map(|t| format!("did you mean `{t}`? types are case-sensitive"));
+        ctx.key("type", |ctx| {
+            let p = ctx.here();
+            ctx.push(
+                Severity::Error,
+                Code::BlocksTypeUnknown,
+                p,
+                format!("unknown content block type `{}`", short(ty)),
+                hint,
+            )
+        });
+        return facts;
+    }
+    check_place(ctx, ty, place);
+    common(ctx, obj);
+    if is_pgpt_only(ty) || ty == "tool_reference" {
+        if ty != "tool_reference" {
+            ctx.key("type", |ctx| {
+                ctx.warn(
+                    Code::BlockPgptOnlyTypes,
+                    format!("block type `{ty}` is accepted by the server but not part of the Workspace API; the backend may reject or drop it"),
+                )
+            });
+        }
+        server_tool_blocks(ctx, obj, ty, place, pairing);
+        facts.is_result = ty == "server_tool_result";
+        return facts;
+    }
+    let known_fields: &[&str] = match ty {
+        "text" => &["text", "citations"],
+        "image" | "audio" => &["data", "mime_type"],
+        "binary" => &["data", "mime_type", "filename"],
+        "file" => &["content", "content_type", "doc_metadata"],
+        "source" => &["sources"],
+        "tldr" => &["content"],
+        "thinking" => &["thinking", "citations", "signature"],
+        "tool_use" => &["id", "name", "input"],
+        _ => &["tool_use_id", "content", "is_error"],
+    };
+    let server_only: &[&str] = match ty {
+        "image" | "audio" | "binary" => &["url", "uri", "source", "metadata"],
+        "tldr" => &["tldr_side", "metadata"],
+        _ => &["metadata"],
+    };
+    let all: Vec<&str> = COMMON.iter().chain(known_fields).copied().collect();
+    ctx.unknown_fields(obj, &all, server_only, &format!("a `{ty}` block"));
+    match ty {
+        "text" => text(ctx, obj, &mut facts),
+        "image" | "audio" | "binary" => {
+            media::check(ctx, obj, ty);
+            facts.is_image = ty == "image";
+            facts.is_audio = ty == "audio";
+        }
+        "file" => file(ctx, obj),
+        "source" => source(ctx, obj),
+        "tldr" => tldr(ctx, obj),
+        "thinking" => thinking(ctx, obj),
+        "tool_use" => tool_use(ctx, obj, pairing, false),
+        _ => {
+            tool_result(ctx, obj, pairing);
+            facts.is_result = true;
+        }
+    }
+    facts
+}
+
+fn type_hint(obj: &Map<String, Value>) -> Option<String> {
+    let guess = if obj.contains_key("text") {
+        "text"
+    } else if obj.contains_key("tool_use_id") {
+        "tool_result"
+    } else if obj.contains_key("input") {
+        "tool_use"
+    } else if obj.contains_key("thinking") {
+        "thinking"
+    } else if obj.contains_key("sources") {
+        "source"
+    } else if obj.contains_key("data") {
+        "image"
+    } else {
+        return Some("add a `type`, e.g. `\"type\": \"text\"`".into());
+    };
+    Some(format!("add `\"type\": \"{guess}\"`"))
+}
+
+/// Role and nesting restrictions.
+fn check_place(ctx: &mut Ctx<'_>, ty: &str, place: Place) {
+    match place {
+        Place::Message(role) => {
+            let assistant = matches!(role, Some(Role::Assistant) | None);
+            if !assistant && matches!(ty, "tool_use" | "server_tool_use") {
+                ctx.error_hint(
+                    Code::BlockToolUseAssistantOnly,
+                    "tool_use blocks can only be used in assistant messages",
+                    "move the tool_use into an assistant message",
+                );
+            }
+            if !assistant && ty == "tldr" {
+                ctx.error(
+                    Code::BlockTldrAssistantOnly,
+                    "tldr blocks can only be used in assistant messages",
+                );
+            }
+        }
+        Place::Tldr => {
+            if matches!(ty, "tool_result" | "server_tool_result" | "tldr") {
+                ctx.error(
+                    Code::BlockTldrContentTypes,
+                    format!("a tldr may hold only basic blocks, not a `{ty}` block"),
+                );
+            }
+        }
+        Place::ToolResult => {
+            if matches!(ty, "tool_result" | "server_tool_result") {
+                ctx.error(
+                    Code::BlockToolResultContentString,
+                    "a tool_result cannot contain another tool_result",
+                );
+            }
+        }
+    }
+}
+
+/// Fields every block may have: timestamps and `_meta`.
+fn common<'a>(ctx: &mut Ctx<'a>, obj: &'a Map<String, Value>) {
+    for key in ["start_timestamp", "stop_timestamp"] {
+        match obj.get(key) {
+            None | Some(Value::Null) | Some(Value::Number(_)) => {}
+            Some(Value::String(s)) if is_datetime(s) => {}
+            Some(v) => ctx.key(key, |ctx| {
+                let got = v
+                    .as_str()
+                    .map_or_else(|| type_name(v).to_string(), |s| format!("`{}`", short(s)));
+                ctx.error_hint(
+                    Code::BlockTimestamps,
+                    format!("`{key}` must be an ISO-8601 date-time, not {got}"),
+                    "use a value like `2026-02-08T14:41:10Z`",
+                )
+            }),
+        }
+    }
+    for key in ["_meta", "metadata"] {
+        if let Some(v) = obj.get(key) {
+            if !v.is_object() && !v.is_null() {
+                ctx.key(key, |ctx| {
+                    ctx.error(
+                        Code::BlockMeta,
+                        format!("`{key}` must be an object, not {}", type_name(v)),
+                    )
+                });
+            }
+        }
+    }
+}
+
+/// Whether `s` parses as a date-time the way pydantic does (ISO-8601 date or date-time, or a Unix timestamp).
+pub(super) fn is_datetime(s: &str) -> bool {
+    let b = s.as_bytes();
+    if !b.is_empty() && s.parse::<f64>().is_ok_and(f64::is_finite) {
+        return true;
+    }
+    let digits = |r: std::ops::Range<usize>| {
+        b.get(r.clone())
+            .is_some_and(|x| x.iter().all(u8::is_ascii_digit))
+    };
+    let num = |r: std::ops::Range<usize>| s.get(r).and_then(|x| x.parse::<u32>().ok()).unwrap_or(0);
+    if !(digits(0..4)
+        && b.get(4) == Some(&b'-')
+        && digits(5..7)
+        && b.get(7) == Some(&b'-')
+        && digits(8..10))
+    {
+        return false;
+    }
+    let (month, day) = (num(5..7), num(8..10));
+    if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+        return false;
+    }
+    if b.len() == 10 {
+        return true;
+    }
+    if !matches!(b[10], b'T' | b't' | b' ' | b'_') {
+        return false;
+    }
+    let rest = &s[11..];
+    let rb = rest.as_bytes();
+    let d2 = |i: usize| {
+        rb.get(i..i + 2)
+            .is_some_and(|x| x.iter().all(u8::is_ascii_digit))
+    };
+    if !(d2(0) && rb.get(2) == Some(&b':') && d2(3)) {
+        return false;
+    }
+    let (h, m) = (
+        rest[0..2].parse::<u32>().unwrap_or(99),
+        rest[3..5].parse::<u32>().unwrap_or(99),
+    );
+    if h > 23 || m > 59 {
+        return false;
+    }
+    let mut i = 5;
+    if rb.get(i) == Some(&b':') {
+        if !d2(i + 1) || rest[i + 1..i + 3].parse::<u32>().unwrap_or(99) > 59 {
+            return false;
+        }
+        i += 3;
+        if matches!(rb.get(i), Some(b'.' | b',')) {
+            let start = i + 1;
+            i = start;
+            while rb.get(i).is_some_and(u8::is_ascii_digit) {
+                i += 1;
+            }
+            if i == start {
+                return false;
+            }
+        }
+    }
+    match &rest[i..] {
+        "" | "Z" | "z" => true,
+        tz => {
+            let t = tz.as_bytes();
+            matches!(t.first(), Some(b'+' | b'-'))
+                && ((t.len() == 6
+                    && t[3] == b':'
+                    && t[1..3].iter().chain(&t[4..6]).all(u8::is_ascii_digit))
+                    || (t.len() == 5 && t[1..].iter().all(u8::is_ascii_digit))
+                    || (t.len() == 3 && t[1..].iter().all(u8::is_ascii_digit)))
+        }
+    }
+}
+
+fn text<'a>(ctx: &mut Ctx<'a>, obj: &'a Map<String, Value>, facts: &mut BlockFacts) {
+    if let Some(s) = str_field(ctx, obj, "text", Code::BlockTextFields) {
+        facts.nonblank_text = !s.trim().is_empty();
+        facts.text_chars = s.chars().count();
+    }
+    citations(ctx, obj, "citations", Code::BlockTextFields);
+}
+
+/// A list of citation objects (text/thinking blocks and `system.citations.known_citations`).
+pub(super) fn citations<'a>(
+    ctx: &mut Ctx<'a>,
+    obj: &'a Map<String, Value>,
+    key: &'a str,
+    list_code: Code,
+) {
+    let items = match obj.get(key) {
+        None | Some(Value::Null) => return,
+        Some(Value::Array(a)) => a,
+        Some(v) => {
+            ctx.key(key, |ctx| {
+                ctx.error(
+                    list_code,
+                    format!(
+                        "`{key}` must be an array of citations, not {}",
+                        type_name(v)
+                    ),
+                )
+            });
+            return;
+        }
+    };
+    ctx.key(key, |ctx| {
+        for (k, c) in items.iter().enumerate() {
+            ctx.idx(k, |ctx| {
+                let Some(c) = c.as_object() else {
+                    ctx.error(Code::FieldType, format!("a citation must be an object, not {}", type_name(c)));
+                    return;
+                };
+                ctx.unknown_fields(c, &["id", "index", "artifact_id", "source_id", "correlation_id"], &[], "a citation");
+                for f in ["id", "artifact_id", "source_id", "correlation_id"] {
+                    str_field(ctx, c, f, Code::FieldType);
+                }
+                if let Some(ix) = c.get("index").filter(|v| !v.is_null()) {
+                    ctx.key("index", |ctx| match super::lax_int(ix) {
+                        super::Lax::Exact(_) => {}
+                        super::Lax::Coerced(x) if ix.is_string() => ctx.warn_hint(
+                            Code::FieldCoerced,
+                            format!("citation `index` should be an integer; the server converts the string to {x}"),
+                            "write the index as a JSON number",
+                        ),
+                        _ => ctx.error(
+                            Code::BlockTextCitationIndexInt,
+                            format!("citation `index` must be an integer, not {}", type_name(ix)),
+                        ),
+                    });
+                }
+            });
+        }
+    });
+}
+
+fn file<'a>(ctx: &mut Ctx<'a>, obj: &'a Map<String, Value>) {
+    ctx.warn_hint(
+        Code::BlockFileUnsupported,
+        "the `file` block is part of the Workspace API but has no counterpart on the chat server; it works only if the Workspace backend translates it",
+        "to be safe, send documents as a `binary` block with `data` and `mime_type`, or as a `file` artifact in `tool_context`",
+    );
+    match obj.get("content") {
+        Some(Value::String(_)) => {}
+        None | Some(Value::Null) => ctx.missing(
+            Severity::Error,
+            Code::FieldRequired,
+            "content",
+            "a `file` block needs `content`",
+            None,
+        ),
+        Some(v) => ctx.key("content", |ctx| {
+            ctx.error(
+                Code::FieldType,
+                format!("`content` must be a string, not {}", type_name(v)),
+            )
+        }),
+    }
+    str_field(ctx, obj, "content_type", Code::FieldType);
+    if let Some(dm) = super::obj_field(ctx, obj, "doc_metadata", Code::FieldType) {
+        ctx.key("doc_metadata", |ctx| {
+            ctx.unknown_fields(dm, &["file_name", "file_type"], &[], "`doc_metadata`");
+            str_field(ctx, dm, "file_name", Code::FieldType);
+            str_field(ctx, dm, "file_type", Code::FieldType);
+        });
+    }
+}
+
+fn thinking<'a>(ctx: &mut Ctx<'a>, obj: &'a Map<String, Value>) {
+    str_field(ctx, obj, "thinking", Code::FieldType);
+    match obj.get("signature") {
+        None | Some(Value::Null) => ctx.missing(
+            Severity::Warning,
+            Code::BlockThinkingSignatureRequired,
+            "signature",
+            "the chat server requires a `signature` on thinking blocks; without it the request works only if the Workspace backend adds one",
+            Some("send thinking blocks back exactly as the model produced them, signature included".into()),
+        ),
+        Some(Value::String(_)) => {}
+        Some(v) => ctx.key("signature", |ctx| ctx.error(Code::FieldType, format!("`signature` must be a string, not {}", type_name(v)))),
+    }
+    citations(ctx, obj, "citations", Code::FieldType);
+}
+
+fn source<'a>(ctx: &mut Ctx<'a>, obj: &'a Map<String, Value>) {
+    let items = match obj.get("sources") {
+        None | Some(Value::Null) => {
+            ctx.missing(
+                Severity::Warning,
+                Code::BlockSourceSourcesRequired,
+                "sources",
+                "the chat server requires `sources` on source blocks (the Workspace spec makes it optional)",
+                Some("add `\"sources\": []`".into()),
+            );
+            return;
+        }
+        Some(Value::Array(a)) => a,
+        Some(v) => {
+            ctx.key("sources", |ctx| {
+                ctx.error(
+                    Code::BlockSourceItemShape,
+                    format!("`sources` must be an array, not {}", type_name(v)),
+                )
+            });
+            return;
+        }
+    };
+    ctx.key("sources", |ctx| {
+        for (k, it) in items.iter().enumerate() {
+            ctx.idx(k, |ctx| source_item(ctx, it));
+        }
+    });
+}
+
+fn source_item<'a>(ctx: &mut Ctx<'a>, it: &'a Value) {
+    let Some(o) = it.as_object() else {
+        ctx.error(
+            Code::BlockSourceItemShape,
+            format!("a source must be an object, not {}", type_name(it)),
+        );
+        return;
+    };
+    let object = o.get("object").and_then(Value::as_str);
+    let wtype = o.get("type").and_then(Value::as_str);
+    let Some(object) = object else {
+        if matches!(wtype, Some("context.chunk" | "context.website")) {
+            ctx.warn_hint(
+                Code::BlockSourceItemShape,
+                "this source is keyed by `type` as in the Workspace docs; the chat server expects `object` and rejects it unless the Workspace backend translates it",
+                format!("use `\"object\": \"{}\"` with the server's fields", wtype.unwrap_or_default()),
+            );
+        } else {
+            ctx.error_hint(
+                Code::BlockSourceItemShape,
+                "a source needs `object`: `context.chunk` or `context.website`",
+                "see docs/codes.md#block.source.item_shape for the two shapes",
+            );
+        }
+        return;
+    };
+    let need_str = |ctx: &mut Ctx<'a>, key: &'a str| match o.get(key) {
+        Some(Value::String(_)) => {}
+        None | Some(Value::Null) => ctx.missing(
+            Severity::Error,
+            Code::BlockSourceItemShape,
+            key,
+            format!("a `{object}` source needs `{key}` (a string)"),
+            None,
+        ),
+        Some(v) => ctx.key(key, |ctx| {
+            ctx.error(
+                Code::BlockSourceItemShape,
+                format!("`{key}` must be a string, not {}", type_name(v)),
+            )
+        }),
+    };
+    match object {
+        "context.website" => {
+            need_str(ctx, "id");
+            need_str(ctx, "url");
+        }
+        "context.chunk" => {
+            need_str(ctx, "text");
+            match o.get("score") {
+                Some(Value::Number(n))
+                    if n.as_f64().is_some_and(|x| (-0.01..=1.01).contains(&x)) => {}
+                None | Some(Value::Null) => ctx.missing(
+                    Severity::Error,
+                    Code::BlockSourceItemShape,
+                    "score",
+                    "a `context.chunk` source needs a numeric `score`",
+                    None,
+                ),
+                Some(v) => ctx.key("score", |ctx| {
+                    ctx.error(
+                        Code::BlockSourceItemShape,
+                        format!(
+                            "`score` must be a number between -0.01 and 1.01, not {}",
+                            short(&v.to_string())
+                        ),
+                    )
+                }),
+            }
+            match o.get("document") {
+                Some(Value::Object(d)) => ctx.key("document", |ctx| {
+                    match d.get("object").and_then(Value::as_str) {
+                        Some("ingest.document") => {}
+                        _ => ctx.missing(
+                            Severity::Error,
+                            Code::BlockSourceItemShape,
+                            "object",
+                            "the chunk's `document` needs `\"object\": \"ingest.document\"`",
+                            None,
+                        ),
+                    }
+                    match d.get("artifact") {
+                        Some(Value::String(_)) => {}
+                        _ => ctx.missing(
+                            Severity::Error,
+                            Code::BlockSourceItemShape,
+                            "artifact",
+                            "the chunk's `document` needs an `artifact` id (a string)",
+                            None,
+                        ),
+                    }
+                }),
+                _ => ctx.missing(
+                    Severity::Error,
+                    Code::BlockSourceItemShape,
+                    "document",
+                    "a `context.chunk` source needs a `document` object",
+                    None,
+                ),
+            }
+        }
+        other => ctx.key("object", |ctx| {
+            ctx.error(
+                Code::BlockSourceItemShape,
+                format!(
+                    "source `object` must be `context.chunk` or `context.website`, not `{}`",
+                    short(other)
+                ),
+            )
+        }),
+    }
+}
+
+fn tldr<'a>(ctx: &mut Ctx<'a>, obj: &'a Map<String, Value>) {
+    if obj.contains_key("tldr_side") {
+        let v = &obj["tldr_side"];
+        let ok = v.is_null() || matches!(v.as_str(), Some("left" | "right"));
+        ctx.key("tldr_side", |ctx| {
+            let msg = if ok {
+                "`tldr_side` is server-only; the Workspace backend may drop it".to_string()
+            } else {
+                "`tldr_side` is server-only and the server would reject this value: it must be `left` or `right`".to_string()
+            };
+            ctx.warn(Code::BlockTldrSideEnum, msg)
+        });
+    }
+    match obj.get("content") {
+        None | Some(Value::Null) => ctx.missing(
+            Severity::Warning,
+            Code::FieldRequired,
+            "content",
+            "the Workspace spec requires `content` on tldr blocks (the server defaults it to [])",
+            None,
+        ),
+        Some(Value::Array(items)) => ctx.key("content", |ctx| {
+            for (k, it) in items.iter().enumerate() {
+                ctx.idx(k, |ctx| {
+                    check(ctx, it, Place::Tldr, None);
+                    meta_role(ctx, it);
+                });
+            }
+        }),
+        Some(v) => ctx.key("content", |ctx| {
+            ctx.error(
+                Code::BlockTldrContentTypes,
+                format!(
+                    "tldr `content` must be an array of blocks, not {}",
+                    type_name(v)
+                ),
+            )
+        }),
+    }
+}
+
+/// A tldr text item's `_meta.role` must be a chat role the server knows.
+fn meta_role<'a>(ctx: &mut Ctx<'a>, it: &'a Value) {
+    const ROLES: &[&str] = &[
+        "system",
+        "developer",
+        "user",
+        "assistant",
+        "function",
+        "tool",
+        "chatbot",
+        "model",
+    ];
+    if it.get("type").and_then(Value::as_str) != Some("text") {
+        return;
+    }
+    let Some(role) = it.get("_meta").and_then(|m| m.get("role")) else {
+        return;
+    };
+    if role.is_null() || role.as_str().is_some_and(|r| ROLES.contains(&r)) {
+        return;
+    }
+    ctx.key("_meta", |ctx| {
+        ctx.key("role", |ctx| {
+            let got = role.as_str().map_or_else(
+                || type_name(role).to_string(),
+                |s| format!("`{}`", short(s)),
+            );
+            ctx.error_hint(
+                Code::BlockTldrMetaRole,
+                format!("tldr item `_meta.role` {got} is not a valid chat role"),
+                "use `user` or `assistant`",
+            )
+        })
+    });
+}
+
+fn id_ok(id: &str, hyphen: bool) -> bool {
+    !id.is_empty()
+        && id
+            .bytes()
+            .all(|c| c.is_ascii_alphanumeric() || c == b'_' || (hyphen && c == b'-'))
+}
+
+fn tool_use<'a>(
+    ctx: &mut Ctx<'a>,
+    obj: &'a Map<String, Value>,
+    pairing: Option<&mut Pairing>,
+    server: bool,
+) {
+    let (code, pattern) = if server {
+        (Code::BlockServerToolUseIdPattern, "^[a-zA-Z0-9_]+$")
+    } else {
+        (Code::BlockToolUseIdPattern, "^[a-zA-Z0-9_-]+$")
+    };
+    let id = match obj.get("id") {
+        Some(Value::String(id)) => {
+            if !id_ok(id, !server) {
+                ctx.key("id", |ctx| {
+                    ctx.error(
+                        code,
+                        format!("tool use id `{}` must match {pattern}", short(id)),
+                    )
+                });
+            }
+            Some(id.as_str())
+        }
+        None | Some(Value::Null) => {
+            ctx.missing(
+                Severity::Error,
+                Code::FieldRequired,
+                "id",
+                "a tool_use block needs an `id`",
+                None,
+            );
+            None
+        }
+        Some(v) => {
+            ctx.key("id", |ctx| {
+                ctx.error(
+                    Code::FieldType,
+                    format!("`id` must be a string, not {}", type_name(v)),
+                )
+            });
+            None
+        }
+    };
+    if !server {
+        match obj.get("name") {
+            Some(Value::String(n)) => {
+                let len = n.chars().count();
+                if !(1..=200).contains(&len) {
+                    ctx.key("name", |ctx| {
+                        ctx.error(
+                            Code::BlockToolUseNameLength,
+                            format!("tool_use `name` must be 1–200 characters long, not {len}"),
+                        )
+                    });
+                }
+            }
+            None | Some(Value::Null) => ctx.missing(
+                Severity::Error,
+                Code::FieldRequired,
+                "name",
+                "a tool_use block needs a `name`",
+                None,
+            ),
+            Some(v) => ctx.key("name", |ctx| {
+                ctx.error(
+                    Code::FieldType,
+                    format!("`name` must be a string, not {}", type_name(v)),
+                )
+            }),
+        }
+        match obj.get("input") {
+            Some(Value::Object(_)) => {}
+            None | Some(Value::Null) => ctx.missing(
+                Severity::Error,
+                Code::BlockToolUseInputRequired,
+                "input",
+                "a tool_use block needs `input` (an object, may be empty)",
+                Some("add `\"input\": {}`".into()),
+            ),
+            Some(v) => ctx.key("input", |ctx| {
+                ctx.error_hint(
+                    Code::BlockToolUseInputRequired,
+                    format!("tool_use `input` must be an object, not {}", type_name(v)),
+                    if v.is_string() {
+                        "send the arguments as a JSON object, not as a JSON-encoded string"
+                    } else {
+                        "wrap the arguments in an object"
+                    },
+                )
+            }),
+        }
+    }
+    if let (Some(id), Some(p)) = (id, pairing) {
+        p.on_use(ctx, id);
+    }
+}
+
+fn tool_result<'a>(ctx: &mut Ctx<'a>, obj: &'a Map<String, Value>, pairing: Option<&mut Pairing>) {
+    let id = match obj.get("tool_use_id") {
+        Some(Value::String(id)) => {
+            if !id_ok(id, true) {
+                ctx.key("tool_use_id", |ctx| {
+                    ctx.error(
+                        Code::BlockToolResultToolUseIdPattern,
+                        format!("`tool_use_id` `{}` must match ^[a-zA-Z0-9_-]+$", short(id)),
+                    )
+                });
+            }
+            Some(id.as_str())
+        }
+        None | Some(Value::Null) => {
+            ctx.missing(
+                Severity::Error,
+                Code::FieldRequired,
+                "tool_use_id",
+                "a tool_result block needs `tool_use_id`",
+                None,
+            );
+            None
+        }
+        Some(v) => {
+            ctx.key("tool_use_id", |ctx| {
+                ctx.error(
+                    Code::FieldType,
+                    format!("`tool_use_id` must be a string, not {}", type_name(v)),
+                )
+            });
+            None
+        }
+    };
+    super::bool_field(ctx, obj, "is_error", Code::FieldType);
+    result_content(ctx, obj);
+    if let (Some(id), Some(p)) = (id, pairing) {
+        p.on_result(ctx, id);
+    }
+}
+
+fn result_content<'a>(ctx: &mut Ctx<'a>, obj: &'a Map<String, Value>) {
+    match obj.get("content") {
+        None | Some(Value::Null) => ctx.missing(
+            Severity::Warning,
+            Code::BlockToolResultContentOptional,
+            "content",
+            "tool_result has no `content`; the server sends the model \"No content\" (the Workspace spec requires it)",
+            Some("add `\"content\": [{\"type\": \"text\", \"text\": ...}]`".into()),
+        ),
+        Some(Value::String(_)) => ctx.key("content", |ctx| {
+            ctx.warn_hint(
+                Code::BlockToolResultContentString,
+                "tool_result `content` is a plain string; the Workspace API expects an array of blocks",
+                "use `[{\"type\": \"text\", \"text\": ...}]`",
+            )
+        }),
+        Some(Value::Array(items)) => ctx.key("content", |ctx| {
+            for (k, it) in items.iter().enumerate() {
+                ctx.idx(k, |ctx| check(ctx, it, Place::ToolResult, None));
+            }
+        }),
+        Some(v) => ctx.key("content", |ctx| {
+            ctx.error(Code::FieldType, format!("tool_result `content` must be an array of blocks or a string, not {}", type_name(v)))
+        }),
+    }
+}
+
+/// `server_tool_use` / `server_tool_result` take part in tool pairing; other pgpt-only blocks are opaque.
+fn server_tool_blocks<'a>(
+    ctx: &mut Ctx<'a>,
+    obj: &'a Map<String, Value>,
+    ty: &str,
+    place: Place,
+    pairing: Option<&mut Pairing>,
+) {
+    match (ty, place) {
+        ("server_tool_use", Place::Message(_)) => tool_use(ctx, obj, pairing, true),
+        ("server_tool_result", Place::Message(_)) => {
+            if let (Some(Value::String(id)), Some(p)) = (obj.get("tool_use_id"), pairing) {
+                p.on_result(ctx, id);
+            }
+        }
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_datetime;
+
+    #[test]
+    fn datetimes_like_pydantic() {
+        for ok in [
+            "2026-02-08T14:41:10Z",
+            "2026-02-08",
+            "2026-02-08T14:41",
+            "2026-02-08 14:41:10.123+02:00",
+            "1700000000",
+            "2026-02-08T14:41:10-0500",
+        ] {
+            assert!(is_datetime(ok), "{ok}");
+        }
+        for bad in [
+            "yesterday",
+            "",
+            "2026-13-01",
+            "2026-02-08T25:00:00Z",
+            "08/02/2026",
+            "2026-02-08T14:41:10 UTC",
+            "2026-02-08T",
+        ] {
+            assert!(!is_datetime(bad), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,150 @@
+//! RULES.md §2: the Workspace envelopes (`ProjectChatDTO`, `CreateInteractionDTO`, the thread DTOs).
+
+use serde_json::{Map, Value};
+
+use super::{enum_field, request, str_list_field, type_name, Code, Ctx, Kind, Options, Summary};
+use crate::check::Severity;
+
+const AGENTS: &[&str] = &["Default", "ProjectDeepResearch"];
+const VISIBILITY: &[&str] = &["Public", "Private"];
+
+/// `interaction` and `project-chat`: the envelope fields, then the ChatRequest rules under `/pgpt`.
+pub(super) fn check_chat_envelope<'a>(
+    ctx: &mut Ctx<'a>,
+    root: &'a Map<String, Value>,
+    kind: Kind,
+    options: &Options,
+) -> Summary {
+    let interaction = kind == Kind::Interaction;
+    let (known, pgpt_code, ids_code, all_code): (&[&str], _, _, _) = if interaction {
+        (
+            &[
+                "thread_id",
+                "all_artifacts",
+                "artifact_ids",
+                "pgpt",
+                "agent",
+            ],
+            Code::EnvelopeInteractionPgptRequired,
+            Code::EnvelopeInteractionArtifactIdsType,
+            Code::EnvelopeInteractionArtifactIdsType,
+        )
+    } else {
+        (
+            &["artifact_ids", "all_artifacts", "pgpt"],
+            Code::EnvelopeProjectChatPgptRequired,
+            Code::EnvelopeProjectChatArtifactIdsType,
+            Code::EnvelopeProjectChatAllArtifactsType,
+        )
+    };
+    let what = if interaction {
+        "CreateInteractionDTO"
+    } else {
+        "ProjectChatDTO"
+    };
+    ctx.unknown_fields(root, known, &[], what);
+    str_list_field(ctx, root, "artifact_ids", ids_code);
+    if let Some(v) = root.get("all_artifacts") {
+        if !v.is_boolean() && !v.is_null() {
+            ctx.key("all_artifacts", |ctx| {
+                ctx.error(
+                    all_code,
+                    format!("`all_artifacts` must be a boolean, not {}", type_name(v)),
+                )
+            });
+        }
+    }
+    if interaction {
+        match root.get("thread_id") {
+            None | Some(Value::Null) => ctx.missing(
+                Severity::Warning,
+                Code::EnvelopeInteractionThreadId,
+                "thread_id",
+                "`thread_id` is missing; the Workspace docs require it in the body (the same id as in the URL path)",
+                Some("add `\"thread_id\": \"<the thread id from the URL>\"`".into()),
+            ),
+            Some(Value::String(_)) => {}
+            Some(v) => ctx.key("thread_id", |ctx| ctx.error(Code::FieldType, format!("`thread_id` must be a string, not {}", type_name(v)))),
+        }
+        enum_field(
+            ctx,
+            root,
+            "agent",
+            AGENTS,
+            Code::EnvelopeInteractionAgentEnum,
+            false,
+        );
+    }
+    match root.get("pgpt") {
+        None | Some(Value::Null) => {
+            ctx.missing(
+                Severity::Error,
+                pgpt_code,
+                "pgpt",
+                format!("`pgpt` (the chat request) is required in a {what}"),
+                None,
+            );
+            Summary::default()
+        }
+        Some(Value::Object(p)) => ctx.key("pgpt", |ctx| request::check(ctx, p, options)),
+        Some(v) => {
+            ctx.key("pgpt", |ctx| {
+                ctx.error(
+                    Code::FieldType,
+                    format!("`pgpt` must be a chat request object, not {}", type_name(v)),
+                )
+            });
+            Summary::default()
+        }
+    }
+}
+
+/// `thread` (CreateThreadDTO, `create == true`) and `thread-update` (UpdateThreadDTO).
+pub(super) fn check_thread<'a>(ctx: &mut Ctx<'a>, root: &'a Map<String, Value>, create: bool) {
+    let what = if create {
+        "CreateThreadDTO"
+    } else {
+        "UpdateThreadDTO"
+    };
+    ctx.unknown_fields(root, &["name", "visibility"], &[], what);
+    let (name_code, vis_code) = if create {
+        (
+            Code::EnvelopeThreadNameRequired,
+            Code::EnvelopeThreadVisibilityEnum,
+        )
+    } else {
+        (
+            Code::EnvelopeThreadUpdateOptionalFields,
+            Code::EnvelopeThreadUpdateOptionalFields,
+        )
+    };
+    match root.get("name") {
+        Some(Value::String(_)) => {}
+        None | Some(Value::Null) if !create => {}
+        None | Some(Value::Null) => ctx.missing(
+            Severity::Error,
+            name_code,
+            "name",
+            "`name` (a string) is required to create a thread",
+            None,
+        ),
+        Some(v) => ctx.key("name", |ctx| {
+            ctx.error(
+                name_code,
+                format!("`name` must be a string, not {}", type_name(v)),
+            )
+        }),
+    }
+    match root.get("visibility") {
+        None | Some(Value::Null) if create => ctx.missing(
+            Severity::Error,
+            Code::EnvelopeThreadVisibilityRequired,
+            "visibility",
+            "`visibility` is required to create a thread",
+            Some("add `\"visibility\": \"Private\"` or `\"Public\"`".into()),
+        ),
+        _ => {
+            enum_field(ctx, root, "visibility", VISIBILITY, vis_code, false);
+        }
+    }
+}

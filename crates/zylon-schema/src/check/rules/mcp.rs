@@ -1,0 +1,149 @@
+//! RULES.md §12: `mcp_servers`. Secrets (`authorization_token`, `refresh_token`,
+//! `client_secret`) are never quoted.
+
+use serde_json::{Map, Value};
+
+use super::{bool_field, str_field, type_name, Code, Ctx};
+use crate::check::Severity;
+
+/// Returns whether `mcp_servers` is a non-empty list.
+pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: &'a Map<String, Value>) -> bool {
+    let list = match req.get("mcp_servers") {
+        None | Some(Value::Null) => return false,
+        Some(Value::Array(a)) => a,
+        Some(v) => {
+            ctx.key("mcp_servers", |ctx| {
+                ctx.error(
+                    Code::FieldType,
+                    format!("`mcp_servers` must be an array, not {}", type_name(v)),
+                )
+            });
+            return false;
+        }
+    };
+    ctx.key("mcp_servers", |ctx| {
+        for (k, s) in list.iter().enumerate() {
+            ctx.idx(k, |ctx| server(ctx, s));
+        }
+    });
+    !list.is_empty()
+}
+
+fn server<'a>(ctx: &mut Ctx<'a>, s: &'a Value) {
+    let Some(o) = s.as_object() else {
+        ctx.error(
+            Code::FieldType,
+            format!("an MCP server must be an object, not {}", type_name(s)),
+        );
+        return;
+    };
+    ctx.unknown_fields(
+        o,
+        &[
+            "url",
+            "name",
+            "authorization_token",
+            "tool_configuration",
+            "type",
+            "refresh_token",
+            "client_id",
+            "client_secret",
+            "token_endpoint_auth_method",
+        ],
+        &["_meta"],
+        "an MCP server",
+    );
+    match o.get("url") {
+        Some(Value::String(_)) => {}
+        None | Some(Value::Null) => ctx.missing(
+            Severity::Error,
+            Code::McpUrlRequired,
+            "url",
+            "an MCP server needs a `url`",
+            None,
+        ),
+        Some(v) => ctx.key("url", |ctx| {
+            ctx.error(
+                Code::McpUrlRequired,
+                format!("`url` must be a string, not {}", type_name(v)),
+            )
+        }),
+    }
+    str_field(ctx, o, "name", Code::FieldType);
+    // Type checks only; the values are secrets and never appear in a message.
+    for secret in ["authorization_token", "refresh_token", "client_secret"] {
+        if let Some(v) = o.get(secret).filter(|v| !v.is_null() && !v.is_string()) {
+            ctx.key(secret, |ctx| {
+                ctx.error(
+                    Code::FieldType,
+                    format!("`{secret}` must be a string, not {}", type_name(v)),
+                )
+            });
+        }
+    }
+    if o.contains_key("type") {
+        ctx.key("type", |ctx| {
+            ctx.warn(
+                Code::McpUnknownFieldType,
+                "`type` on an MCP server is ignored by the server",
+            )
+        });
+    }
+    let present = |k: &str| o.get(k).is_some_and(|v| !v.is_null());
+    if present("refresh_token") {
+        let mut msg =
+            "`refresh_token` is server-only; the Workspace backend may drop it".to_string();
+        if !present("client_id") {
+            msg.push_str(", and the server would reject it: `refresh_token` requires `client_id`");
+        }
+        ctx.key("refresh_token", |ctx| {
+            ctx.warn(Code::McpRefreshTokenClientId, msg)
+        });
+    }
+    if let Some(m) = o.get("token_endpoint_auth_method").filter(|v| !v.is_null()) {
+        if !matches!(
+            m.as_str(),
+            Some("none" | "client_secret_basic" | "client_secret_post")
+        ) {
+            ctx.key("token_endpoint_auth_method", |ctx| {
+                ctx.warn(
+                    Code::McpRefreshTokenClientId,
+                    "`token_endpoint_auth_method` is server-only and the server would reject this value: it must be none, client_secret_basic or client_secret_post",
+                )
+            });
+            server_only_note(ctx, o, &["client_id", "client_secret"]);
+            return tool_configuration(ctx, o);
+        }
+    }
+    server_only_note(
+        ctx,
+        o,
+        &["client_id", "client_secret", "token_endpoint_auth_method"],
+    );
+    tool_configuration(ctx, o);
+}
+
+fn server_only_note<'a>(ctx: &mut Ctx<'a>, o: &'a Map<String, Value>, keys: &[&'static str]) {
+    for k in keys {
+        if o.get(*k).is_some_and(|v| !v.is_null()) {
+            ctx.key(k, |ctx| {
+                ctx.warn(Code::FieldServerOnly, format!("`{k}` is understood by the server but is not part of the Workspace MCP server; the Workspace backend may drop it"))
+            });
+        }
+    }
+}
+
+fn tool_configuration<'a>(ctx: &mut Ctx<'a>, o: &'a Map<String, Value>) {
+    if let Some(tc) = super::obj_field(ctx, o, "tool_configuration", Code::McpToolConfiguration) {
+        ctx.key("tool_configuration", |ctx| {
+            ctx.unknown_fields(
+                tc,
+                &["enabled", "allowed_tools"],
+                &[],
+                "`tool_configuration`",
+            );
+            bool_field(ctx, tc, "enabled", Code::McpToolConfiguration);
+            super::str_list_field(ctx, tc, "allowed_tools", Code::McpToolConfiguration);
+        });
+    }
+}

@@ -1,0 +1,263 @@
+//! RULES.md §6: image, audio and binary blocks — the three spellings of the payload, strict
+//! base64 (checked without decoding), `data:` URIs, URLs, media types and magic-byte sniffing.
+
+use serde_json::{Map, Value};
+
+use super::{short, str_field, type_name, Code, Ctx};
+use crate::check::Severity;
+use crate::media::{self, DataForm};
+
+/// The server's default `chat.maximum_blob_size` (25 MiB).
+pub(super) const MAX_BLOB_BYTES: usize = 26_214_400;
+
+/// Image media types the server keeps; others become `image/png` (flat shape) or are rejected (`source` shape).
+pub(super) const IMAGE_TYPES: &[&str] = &["image/jpeg", "image/png", "image/gif", "image/webp"];
+
+/// Check an `image`, `audio` or `binary` block.
+pub(super) fn check<'a>(ctx: &mut Ctx<'a>, obj: &'a Map<String, Value>, ty: &str) {
+    let data = str_field(ctx, obj, "data", Code::FieldType);
+    let mime = str_field(ctx, obj, "mime_type", Code::FieldType);
+    if ty == "binary" {
+        str_field(ctx, obj, "filename", Code::BlockBinaryFilenameOptional);
+    }
+    for key in ["url", "uri"] {
+        if let Some(u) = str_field(ctx, obj, key, Code::FieldType) {
+            if let Some(scheme) = media::url_scheme(u) {
+                ctx.key(key, |ctx| fetched_url(ctx, scheme, ty));
+            }
+        }
+    }
+    let has_alt = obj.get("url").is_some_and(|v| !v.is_null())
+        || obj.get("uri").is_some_and(|v| !v.is_null())
+        || obj.get("source").is_some_and(|v| !v.is_null());
+    if let Some(src) = obj.get("source").filter(|v| !v.is_null()) {
+        ctx.key("source", |ctx| source_shape(ctx, src, ty));
+    }
+    let data_present = obj.get("data").is_some_and(|v| !v.is_null());
+    if !data_present && !has_alt {
+        let (code, msg) = match ty {
+            "binary" => (
+                Code::BlockBinaryMimeTypeRequired,
+                "a binary block needs `data` (base64, a `data:` URI or a URL) and `mime_type`",
+            ),
+            "audio" => (
+                Code::BlockImageDataRequired,
+                "an audio block needs `data` (base64, a `data:` URI or a URL)",
+            ),
+            _ => (
+                Code::BlockImageDataRequired,
+                "an image block needs `data` (base64, a `data:` URI or a URL)",
+            ),
+        };
+        ctx.missing(Severity::Error, code, "data", msg, None);
+    }
+    let mut sniffed = None;
+    if let Some(d) = data {
+        sniffed = ctx.key("data", |ctx| payload(ctx, d, ty));
+    }
+    match (mime, obj.get("mime_type")) {
+        (Some(m), _) => ctx.key("mime_type", |ctx| mime_type(ctx, m, ty, sniffed)),
+        (None, None | Some(Value::Null)) if data_present => {
+            let hint =
+                sniffed.map(|s| format!("add `\"mime_type\": \"{s}\"` (detected from the data)"));
+            match ty {
+                "binary" => ctx.missing(Severity::Error, Code::BlockBinaryMimeTypeRequired, "mime_type", "a binary block needs `mime_type`", hint),
+                "audio" => ctx.missing(
+                    Severity::Warning,
+                    Code::BlockAudioMimeTypeRequired,
+                    "mime_type",
+                    "the chat server needs `mime_type` on audio with `data` (the Workspace spec makes it optional); without it the request fails unless the backend fills it in",
+                    hint,
+                ),
+                _ => ctx.missing(
+                    Severity::Warning,
+                    Code::BlockImageMimeTypeRequired,
+                    "mime_type",
+                    "the chat server needs `mime_type` on images with `data` (the Workspace spec makes it optional); without it the request fails unless the backend fills it in",
+                    hint,
+                ),
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Check a `data` string; returns the sniffed media type of base64 payloads.
+fn payload(ctx: &mut Ctx<'_>, d: &str, ty: &str) -> Option<&'static str> {
+    match media::classify(d) {
+        DataForm::Url { scheme } => {
+            fetched_url(ctx, scheme, ty);
+            None
+        }
+        DataForm::DataUri {
+            base64, payload, ..
+        } => {
+            let Some(p) = payload else {
+                ctx.error_hint(
+                    Code::BlockImageDataUri,
+                    "the `data:` URI has no `,` before its payload",
+                    "use `data:<mime>;base64,<payload>`",
+                );
+                return None;
+            };
+            if !base64 {
+                return None;
+            }
+            match media::check_base64(p, false) {
+                Ok(n) => {
+                    size(ctx, n);
+                    media::sniff(&media::decode_prefix(p, 16))
+                }
+                Err(e) => {
+                    ctx.error(
+                        Code::BlockImageDataUri,
+                        format!("the payload of the `data:` URI is not valid base64: {e}"),
+                    );
+                    None
+                }
+            }
+        }
+        DataForm::Base64(b) => match media::check_base64(b, false) {
+            Ok(n) => {
+                size(ctx, n);
+                media::sniff(&media::decode_prefix(b, 16))
+            }
+            Err(e) => {
+                let what = if ty == "image" { "image" } else { ty };
+                ctx.error_hint(
+                    Code::BlockImageBase64Decodable,
+                    format!("{what} `data` is neither strict base64 nor a `data:` URI nor a URL ({e}); the server would read it as a file path and fail"),
+                    "send standard base64 with `=` padding and no line breaks, a `data:<mime>;base64,...` URI, or an https:// URL",
+                );
+                None
+            }
+        },
+    }
+}
+
+fn size(ctx: &mut Ctx<'_>, decoded: usize) {
+    if decoded > MAX_BLOB_BYTES {
+        ctx.warn(
+            Code::BlockImageSizeLimit,
+            format!("the decoded payload is {decoded} bytes, above the server's default limit of {MAX_BLOB_BYTES} bytes (25 MiB)"),
+        );
+    }
+}
+
+fn fetched_url(ctx: &mut Ctx<'_>, scheme: &str, ty: &str) {
+    let s = scheme.to_ascii_lowercase();
+    if !matches!(s.as_str(), "http" | "https" | "s3") {
+        ctx.warn(
+            Code::BlockImageUrlFetched,
+            format!("the server downloads {ty} URLs while reading the request; a `{}://` URL is unlikely to be reachable from it and would fail the request", short(scheme)),
+        );
+    }
+}
+
+fn mime_type(ctx: &mut Ctx<'_>, m: &str, ty: &str, sniffed: Option<&'static str>) {
+    let Some(essence) = media::mime_essence(m) else {
+        ctx.warn_hint(
+            Code::BlockMediaMimeTypeSyntax,
+            format!(
+                "`mime_type` `{}` is not a media type of the form `type/subtype`",
+                short(m)
+            ),
+            sniffed.map_or_else(
+                || "e.g. `image/png`".to_string(),
+                |s| format!("the data looks like `{s}`"),
+            ),
+        );
+        return;
+    };
+    if ty == "image" && !IMAGE_TYPES.contains(&essence.as_str()) {
+        ctx.warn_hint(
+            Code::BlockImageMimeTypeCoerced,
+            format!("image type `{}` is not one of image/jpeg, image/png, image/gif, image/webp; the server silently relabels it as image/png", short(m)),
+            "convert the image to PNG, JPEG, GIF or WebP",
+        );
+    }
+    if let Some(s) = sniffed {
+        if !media::compatible(&essence, s) {
+            ctx.warn_hint(
+                Code::BlockMediaMimeMismatch,
+                format!(
+                    "`mime_type` says `{}` but the data looks like `{s}`",
+                    short(m)
+                ),
+                format!("use `\"mime_type\": \"{s}\"`"),
+            );
+        }
+    }
+}
+
+/// The Anthropic-style `source` object (server-only).
+fn source_shape<'a>(ctx: &mut Ctx<'a>, src: &'a Value, ty: &str) {
+    let Some(o) = src.as_object() else {
+        ctx.error(
+            Code::FieldType,
+            format!("`source` must be an object, not {}", type_name(src)),
+        );
+        return;
+    };
+    match o.get("type").and_then(Value::as_str) {
+        Some("base64") => {
+            if let Some(d) = str_field(ctx, o, "data", Code::FieldType) {
+                if let Err(e) = media::check_base64(d, false) {
+                    ctx.key("data", |ctx| {
+                        ctx.error(
+                            Code::BlockImageBase64Decodable,
+                            format!("`source.data` is not strict base64: {e}"),
+                        )
+                    });
+                }
+            } else if !o.contains_key("data") {
+                ctx.missing(
+                    Severity::Error,
+                    Code::FieldRequired,
+                    "data",
+                    "a base64 `source` needs `data`",
+                    None,
+                );
+            }
+            let mt = o.get("media_type");
+            if ty == "image"
+                && !mt
+                    .and_then(Value::as_str)
+                    .is_some_and(|m| IMAGE_TYPES.contains(&m))
+            {
+                let got = mt.map_or_else(
+                    || "missing".to_string(),
+                    |v| {
+                        v.as_str()
+                            .map_or_else(|| type_name(v).to_string(), |s| format!("`{}`", short(s)))
+                    },
+                );
+                ctx.missing(
+                    Severity::Error,
+                    Code::BlockImageMediaTypeEnum,
+                    "media_type",
+                    format!("`source.media_type` must be image/jpeg, image/png, image/gif or image/webp ({got})"),
+                    None,
+                );
+            }
+        }
+        Some("url") => {
+            if str_field(ctx, o, "url", Code::FieldType).is_none() {
+                ctx.missing(
+                    Severity::Error,
+                    Code::FieldRequired,
+                    "url",
+                    "a url `source` needs `url`",
+                    None,
+                );
+            }
+        }
+        _ => ctx.missing(
+            Severity::Error,
+            Code::FieldEnum,
+            "type",
+            "`source.type` must be `base64` or `url`",
+            None,
+        ),
+    }
+}

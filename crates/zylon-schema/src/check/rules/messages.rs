@@ -1,0 +1,359 @@
+//! RULES.md §4: messages and roles, and the tool pairing rules of §7 that span messages.
+
+use std::collections::HashMap;
+
+use serde_json::{Map, Value};
+
+use super::blocks::{self, BlockFacts, Place};
+use super::{short, type_name, Code, Ctx};
+use crate::check::Severity;
+
+/// A message role as the server reads it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Role {
+    System,
+    User,
+    Assistant,
+    /// `tool`: listed by the Workspace spec, rejected by the server (a warning by policy).
+    Tool,
+}
+
+/// Facts about the messages that other areas (the model profile) need.
+#[derive(Debug, Default)]
+pub(super) struct MessagesFacts {
+    /// Index of the last user message that carries content, with its image/audio counts and text length.
+    pub last_user: Option<LastUser>,
+}
+
+/// The last user message's media counts and text size.
+#[derive(Debug, Default, Clone, Copy)]
+pub(super) struct LastUser {
+    pub index: usize,
+    pub images: usize,
+    pub audios: usize,
+    pub text_chars: usize,
+}
+
+/// What one message contributes to the sequence rules.
+struct MsgFacts {
+    role: Option<Role>,
+    /// Has content other than tool results (so it stays a user/assistant message after conversion).
+    has_content: bool,
+    /// Has a text block (or string content) with non-whitespace text.
+    has_text: bool,
+    images: usize,
+    audios: usize,
+    text_chars: usize,
+}
+
+/// tool_use ↔ tool_result bookkeeping in document order.
+#[derive(Default)]
+pub(super) struct Pairing {
+    order: Vec<(String, String)>,
+    index: HashMap<String, (usize, bool)>,
+}
+
+impl Pairing {
+    /// A `tool_use` (or `server_tool_use`) at the current path with this id.
+    pub(super) fn on_use(&mut self, ctx: &mut Ctx<'_>, id: &str) {
+        if self.index.contains_key(id) {
+            ctx.key("id", |ctx| {
+                ctx.error_hint(
+                    Code::BlockToolUseUniqueId,
+                    format!(
+                        "duplicate tool use id `{}`: ids must be unique across the whole request",
+                        short(id)
+                    ),
+                    "give every tool_use its own id",
+                )
+            });
+            return;
+        }
+        self.index.insert(id.to_owned(), (self.order.len(), false));
+        self.order.push((id.to_owned(), ctx.here()));
+    }
+
+    /// A `tool_result` at the current path answering `id`.
+    pub(super) fn on_result(&mut self, ctx: &mut Ctx<'_>, id: &str) {
+        match self.index.get_mut(id) {
+            Some((_, answered @ false)) => *answered = true,
+            Some((_, true)) => ctx.error_hint(
+                Code::MessagesOrder,
+                format!("a second tool_result for tool use `{}`: the server rejects the resulting message order", short(id)),
+                "send exactly one tool_result per tool_use",
+            ),
+            None => ctx.key("tool_use_id", |ctx| {
+                ctx.error_hint(
+                    Code::BlockToolResultUnknownId,
+                    format!("tool_result references tool use `{}`, which does not appear earlier in the request", short(id)),
+                    "a tool_result must come after the assistant tool_use it answers",
+                )
+            }),
+        }
+    }
+
+    fn finish(self, ctx: &mut Ctx<'_>) {
+        for (id, path) in self.order {
+            if self.index.get(&id).is_some_and(|(_, answered)| !answered) {
+                ctx.push(
+                    Severity::Error,
+                    Code::BlockToolUseRequiresResult,
+                    path,
+                    format!("tool use `{}` has no tool_result; the server requires every tool call to be answered", short(&id)),
+                    Some("add a tool_result block with this tool_use_id after it, or remove the tool_use".into()),
+                );
+            }
+        }
+    }
+}
+
+pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: &'a Map<String, Value>) -> MessagesFacts {
+    let list = match req.get("messages") {
+        None | Some(Value::Null) => {
+            ctx.missing(
+                Severity::Error,
+                Code::MessagesRequired,
+                "messages",
+                "`messages` is required",
+                Some("add `\"messages\": [{\"role\": \"user\", \"content\": [{\"type\": \"text\", \"text\": \"...\"}]}]`".into()),
+            );
+            return MessagesFacts::default();
+        }
+        Some(Value::Array(a)) => a,
+        Some(v) => {
+            ctx.key("messages", |ctx| {
+                ctx.error(
+                    Code::MessagesRequired,
+                    format!("`messages` must be an array, not {}", type_name(v)),
+                )
+            });
+            return MessagesFacts::default();
+        }
+    };
+    ctx.key("messages", |ctx| {
+        if list.is_empty() {
+            ctx.error(
+                Code::MessagesEmpty,
+                "`messages` is empty; send at least one user message",
+            );
+            return MessagesFacts::default();
+        }
+        let mut pairing = Pairing::default();
+        let facts: Vec<MsgFacts> = list
+            .iter()
+            .enumerate()
+            .map(|(i, m)| ctx.idx(i, |ctx| message(ctx, m, &mut pairing)))
+            .collect();
+        pairing.finish(ctx);
+        sequence(ctx, &facts)
+    })
+}
+
+fn message<'a>(ctx: &mut Ctx<'a>, m: &'a Value, pairing: &mut Pairing) -> MsgFacts {
+    let mut f = MsgFacts {
+        role: None,
+        has_content: false,
+        has_text: false,
+        images: 0,
+        audios: 0,
+        text_chars: 0,
+    };
+    let Some(obj) = m.as_object() else {
+        ctx.error(
+            Code::FieldType,
+            format!("a message must be an object, not {}", type_name(m)),
+        );
+        return f;
+    };
+    ctx.unknown_fields(obj, &["role", "content", "_meta"], &[], "message");
+    f.role = role(ctx, obj);
+    if f.role == Some(Role::System) {
+        ctx.warn_hint(
+            Code::MessageRoleSystemExtracted,
+            "system messages are removed from the history and appended to the system prompt; non-text blocks in them are dropped",
+            "put instructions in the top-level `system.text` instead",
+        );
+    }
+    if obj.contains_key("_meta") {
+        ctx.key("_meta", |ctx| {
+            ctx.warn(
+                Code::MessageMeta,
+                "message-level `_meta` is ignored by the server",
+            )
+        });
+    }
+    match obj.get("content") {
+        None | Some(Value::Null) => ctx.missing(Severity::Error, Code::MessageContentRequired, "content", "every message needs `content`", None),
+        Some(Value::String(s)) => ctx.key("content", |ctx| {
+            if s.is_empty() {
+                ctx.error(Code::MessageContentEmpty, "message `content` must not be empty");
+            } else {
+                ctx.warn_hint(
+                    Code::MessageContentString,
+                    "`content` is a plain string; the Workspace API expects an array of content blocks",
+                    "use `[{\"type\": \"text\", \"text\": ...}]`",
+                );
+                f.has_content = true;
+                f.has_text = !s.trim().is_empty();
+                f.text_chars = s.chars().count();
+            }
+        }),
+        Some(Value::Array(blocks)) => ctx.key("content", |ctx| {
+            if blocks.is_empty() {
+                ctx.error(Code::MessageContentEmpty, "message `content` must not be an empty array");
+            }
+            let place = Place::Message(f.role);
+            for (j, b) in blocks.iter().enumerate() {
+                let bf: BlockFacts = ctx.idx(j, |ctx| blocks::check(ctx, b, place, Some(pairing)));
+                f.has_content |= !bf.is_result;
+                f.has_text |= bf.nonblank_text;
+                f.images += usize::from(bf.is_image);
+                f.audios += usize::from(bf.is_audio);
+                f.text_chars += bf.text_chars;
+            }
+        }),
+        Some(v) => ctx.key("content", |ctx| {
+            ctx.error(Code::FieldType, format!("`content` must be an array of content blocks, not {}", type_name(v)))
+        }),
+    }
+    f
+}
+
+fn role<'a>(ctx: &mut Ctx<'a>, obj: &'a Map<String, Value>) -> Option<Role> {
+    let Some(v) = obj.get("role") else {
+        ctx.missing(
+            Severity::Error,
+            Code::MessageRoleRequired,
+            "role",
+            "every message needs a `role`",
+            Some("add `\"role\": \"user\"` (or `assistant` / `system`)".into()),
+        );
+        return None;
+    };
+    ctx.key("role", |ctx| match v.as_str() {
+        Some("system") => Some(Role::System),
+        Some("user") => Some(Role::User),
+        Some("assistant") => Some(Role::Assistant),
+        Some("tool") => {
+            ctx.warn_hint(
+                Code::MessageRoleEnum,
+                "role `tool` is listed by the Workspace spec but the server rejects it",
+                "send tool output as a `tool_result` block in a user or assistant message",
+            );
+            Some(Role::Tool)
+        }
+        Some(s) => {
+            let hint = ["system", "user", "assistant"]
+                .into_iter()
+                .find(|r| r.eq_ignore_ascii_case(s.trim()));
+            let msg = format!(
+                "role must be `system`, `user` or `assistant`, not `{}`",
+                short(s)
+            );
+            match hint {
+                Some(h) => ctx.error_hint(
+                    Code::MessageRoleEnum,
+                    msg,
+                    format!("roles are case-sensitive: use `{h}`"),
+                ),
+                None => ctx.error(Code::MessageRoleEnum, msg),
+            }
+            None
+        }
+        None => {
+            ctx.error(
+                Code::MessageRoleEnum,
+                format!(
+                    "role must be the string `system`, `user` or `assistant`, not {}",
+                    type_name(v)
+                ),
+            );
+            None
+        }
+    })
+}
+
+/// The rules on the sequence of messages once system messages are extracted and consecutive
+/// same-role messages merged (as the server converts them).
+fn sequence(ctx: &mut Ctx<'_>, facts: &[MsgFacts]) -> MessagesFacts {
+    let convo: Vec<(usize, Role)> = facts
+        .iter()
+        .enumerate()
+        .filter_map(|(i, f)| match f.role {
+            Some(r @ (Role::User | Role::Assistant)) => Some((i, r)),
+            _ => None,
+        })
+        .collect();
+    let any_valid_role = facts.iter().any(|f| f.role.is_some());
+    let only_system = any_valid_role && facts.iter().all(|f| matches!(f.role, Some(Role::System)));
+    if only_system {
+        ctx.error_hint(
+            Code::MessagesSystemOnly,
+            "only system messages were sent; after they are moved into the system prompt no message is left",
+            "add a user message",
+        );
+        return MessagesFacts::default();
+    }
+    for w in convo.windows(2) {
+        if w[0].1 == w[1].1 {
+            let role = if w[1].1 == Role::User {
+                "user"
+            } else {
+                "assistant"
+            };
+            ctx.idx(w[1].0, |ctx| {
+                ctx.warn(
+                    Code::MessagesConsecutiveSameRoleMerged,
+                    format!("two consecutive {role} messages: the server merges them into one"),
+                )
+            });
+        }
+    }
+    // Runs of same-role messages, as merged by the server; tool results leave user messages.
+    let mut last_user_run: Option<Vec<usize>> = None;
+    let mut k = 0;
+    while k < convo.len() {
+        let role = convo[k].1;
+        let mut run = Vec::new();
+        while k < convo.len() && convo[k].1 == role {
+            if facts[convo[k].0].has_content {
+                run.push(convo[k].0);
+            }
+            k += 1;
+        }
+        if role == Role::User && !run.is_empty() {
+            last_user_run = Some(run);
+        }
+    }
+    let Some(run) = last_user_run else {
+        if !convo.is_empty() || facts.iter().any(|f| f.role == Some(Role::Tool)) {
+            ctx.error_hint(
+                Code::MessagesUserRequired,
+                "no user message: the server needs at least one user message (tool results alone do not count)",
+                "end the conversation with a user message holding your question",
+            );
+        }
+        return MessagesFacts::default();
+    };
+    let last = *run.last().unwrap_or(&0);
+    if !run.iter().any(|i| facts[*i].has_text) {
+        ctx.idx(last, |ctx| {
+            ctx.key("content", |ctx| {
+                ctx.error_hint(
+                    Code::MessagesLastUserTextRequired,
+                    "the last user message has no non-blank text; the server rejects it (\"The message cannot be empty.\")",
+                    "add a text block with your question next to the media",
+                )
+            })
+        });
+    }
+    let sum = |g: fn(&MsgFacts) -> usize| run.iter().map(|i| g(&facts[*i])).sum();
+    MessagesFacts {
+        last_user: Some(LastUser {
+            index: last,
+            images: sum(|f| f.images),
+            audios: sum(|f| f.audios),
+            text_chars: sum(|f| f.text_chars),
+        }),
+    }
+}

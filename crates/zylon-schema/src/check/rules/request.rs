@@ -1,0 +1,284 @@
+//! RULES.md §3: the top-level ChatRequest fields, and the order in which the areas run.
+
+use serde_json::{Map, Value};
+
+use super::{
+    enum_field, mcp, messages, profile, sampling, structured, system, tool_context, tools,
+    type_name, Code, Ctx, Lax, Options, Summary,
+};
+
+/// The ChatRequest fields the Workspace spec lists.
+pub(super) const KNOWN: &[&str] = &[
+    "messages",
+    "stream",
+    "tools",
+    "tool_choice",
+    "mcp_servers",
+    "response_format",
+    "system",
+    "thinking",
+    "priority",
+    "seed",
+    "min_p",
+    "top_p",
+    "temperature",
+    "top_k",
+    "repetition_penalty",
+    "presence_penalty",
+    "frequency_penalty",
+    "max_tokens",
+    "correlation_id",
+    "tool_context",
+];
+
+/// Server-only fields with a rule of their own.
+const SERVER_ONLY_RULED: &[&str] = &[
+    "model",
+    "stop_sequences",
+    "metadata",
+    "service_tier",
+    "maximum_loaded_skills",
+    "cache_control",
+    "output_config",
+];
+
+/// Server-only fields accepted without checks.
+const SERVER_ONLY_FREE: &[&str] = &["container", "inference_geo", "context_management"];
+
+/// Validate a ChatRequest object (the whole chat body, or `pgpt` in an envelope).
+pub(super) fn check<'a>(
+    ctx: &mut Ctx<'a>,
+    req: &'a Map<String, Value>,
+    options: &Options,
+) -> Summary {
+    let mut known: Vec<&str> = KNOWN.to_vec();
+    known.extend_from_slice(SERVER_ONLY_RULED);
+    ctx.unknown_fields_with(
+        req,
+        &known,
+        SERVER_ONLY_FREE,
+        "chat request",
+        Code::RequestUnknownFields,
+    );
+
+    let msgs = messages::check(ctx, req);
+    sampling::check(ctx, req);
+    check_stream_and_ids(ctx, req);
+    check_server_only(ctx, req);
+
+    let artifacts = tool_context::check(ctx, req);
+    let tool_facts = tools::check(ctx, req, &artifacts);
+    let sys = system::check(ctx, req);
+    let has_mcp = mcp::check(ctx, req);
+    structured::check(ctx, req, &tool_facts, has_mcp, &sys);
+    if let Some(p) = &options.profile {
+        profile::check(ctx, req, p, &msgs, &sys, tool_facts.non_empty || has_mcp);
+    }
+
+    Summary {
+        message_count: req
+            .get("messages")
+            .and_then(Value::as_array)
+            .map_or(0, Vec::len),
+        has_tools: tool_facts.non_empty,
+        stream_enabled: req.get("stream") == Some(&Value::Bool(true)),
+        tool_choice: req
+            .get("tool_choice")
+            .and_then(|t| t.get("type"))
+            .and_then(Value::as_str)
+            .map(str::to_owned)
+            .or_else(|| tool_facts.non_empty.then(|| "auto".to_owned())),
+        error_count: 0,
+        warning_count: 0,
+    }
+}
+
+fn check_stream_and_ids<'a>(ctx: &mut Ctx<'a>, req: &'a Map<String, Value>) {
+    if let Some(v) = req.get("stream").filter(|v| !v.is_null()) {
+        ctx.key("stream", |ctx| match super::lax_bool(v) {
+            Lax::Exact(_) => {}
+            Lax::Coerced(b) => ctx.warn_hint(
+                Code::FieldCoerced,
+                format!(
+                    "`stream` should be a boolean; the server reads {} as {b}",
+                    type_name(v)
+                ),
+                format!("write `{b}` without quotes"),
+            ),
+            Lax::Invalid => ctx.error(
+                Code::StreamType,
+                format!("`stream` must be a boolean, not {}", type_name(v)),
+            ),
+        });
+    }
+    super::str_field(ctx, req, "correlation_id", Code::RequestCorrelationId);
+}
+
+/// Fields the server understands but the Workspace spec does not list: always a warning
+/// (RULES.md §1.4), whose message says when the server would reject the value.
+fn check_server_only<'a>(ctx: &mut Ctx<'a>, req: &'a Map<String, Value>) {
+    const NOTE: &str = "the Workspace API does not list it, so the backend may drop it";
+    if let Some(m) = req.get("model") {
+        ctx.key("model", |ctx| {
+            let what = match m.as_str() {
+                Some(s) if s == "default" || s.starts_with("claude-") => {
+                    "the server maps this name to the deployment's default model".to_string()
+                }
+                Some(_) => {
+                    "the server may fail to resolve a model name other than `default`".to_string()
+                }
+                None if m.is_null() => "the server uses the deployment's default model".to_string(),
+                None => format!(
+                    "the server would reject {}: it must be a string",
+                    type_name(m)
+                ),
+            };
+            ctx.warn(
+                Code::RequestModel,
+                format!("`model` is not a Workspace field ({NOTE}); {what}"),
+            );
+        });
+    }
+    if let Some(v) = req.get("stop_sequences") {
+        let ok = v.is_null() || v.as_array().is_some_and(|a| a.iter().all(Value::is_string));
+        let extra = if ok {
+            ""
+        } else {
+            "; the server would reject it: it must be a list of strings"
+        };
+        ctx.key("stop_sequences", |ctx| {
+            ctx.warn(
+                Code::RequestStopSequences,
+                format!("`stop_sequences` is server-only ({NOTE}){extra}"),
+            )
+        });
+    }
+    if let Some(v) = req.get("metadata") {
+        let ok = match v {
+            Value::Null => true,
+            Value::Object(o) => match o.get("user_id") {
+                None | Some(Value::Null) => true,
+                Some(Value::String(s)) => s.chars().count() <= 512,
+                Some(_) => false,
+            },
+            _ => false,
+        };
+        let extra = if ok {
+            ""
+        } else {
+            "; the server would reject it: `metadata` must be an object whose `user_id` is a string of at most 512 characters"
+        };
+        ctx.key("metadata", |ctx| {
+            ctx.warn(
+                Code::RequestMetadataUserId,
+                format!("`metadata` is server-only ({NOTE}){extra}"),
+            )
+        });
+    }
+    if req.contains_key("service_tier")
+        && enum_field(
+            ctx,
+            req,
+            "service_tier",
+            &["auto", "standard_only"],
+            Code::RequestServiceTier,
+            true,
+        )
+        .is_some()
+    {
+        ctx.key("service_tier", |ctx| {
+            ctx.warn(
+                Code::RequestServiceTier,
+                format!("`service_tier` is server-only ({NOTE})"),
+            )
+        });
+    }
+    if let Some(v) = req.get("maximum_loaded_skills") {
+        let ok =
+            v.is_null() || matches!(super::lax_int(v), Lax::Exact(x) | Lax::Coerced(x) if x >= 1.0);
+        let extra = if ok {
+            ""
+        } else {
+            "; the server would reject it: it must be an integer ≥ 1"
+        };
+        ctx.key("maximum_loaded_skills", |ctx| {
+            ctx.warn(
+                Code::RequestMaximumLoadedSkills,
+                format!("`maximum_loaded_skills` is server-only ({NOTE}){extra}"),
+            )
+        });
+    }
+    if let Some(v) = req.get("cache_control") {
+        ctx.key("cache_control", |ctx| {
+            let extra = if cache_control_ok(v) { "" } else { "; the server would reject it: it must be `{\"type\":\"ephemeral\"}` with an optional `ttl` of `5m` or `1h`" };
+            ctx.warn(Code::RequestCacheControl, format!("`cache_control` is server-only ({NOTE}){extra}"))
+        });
+    }
+    if let Some(v) = req.get("output_config") {
+        let problem = output_config_problem(v);
+        ctx.key("output_config", |ctx| {
+            let extra = problem
+                .map(|p| format!("; the server would reject it: {p}"))
+                .unwrap_or_default();
+            ctx.warn(
+                Code::OutputConfigShape,
+                format!("`output_config` is server-only ({NOTE}){extra}"),
+            )
+        });
+    }
+}
+
+/// Whether a `cache_control` value is one the server accepts.
+pub(super) fn cache_control_ok(v: &Value) -> bool {
+    match v {
+        Value::Null => true,
+        Value::Object(o) => {
+            o.get("type").and_then(Value::as_str) == Some("ephemeral")
+                && match o.get("ttl") {
+                    None | Some(Value::Null) => true,
+                    Some(t) => matches!(t.as_str(), Some("5m" | "1h")),
+                }
+        }
+        _ => false,
+    }
+}
+
+fn output_config_problem(v: &Value) -> Option<String> {
+    let o = match v {
+        Value::Null => return None,
+        Value::Object(o) => o,
+        _ => return Some(format!("it must be an object, not {}", type_name(v))),
+    };
+    for k in o.keys() {
+        if k != "effort" && k != "format" {
+            return Some(format!(
+                "unknown key `{}` (only `effort` and `format` are allowed)",
+                super::short(k)
+            ));
+        }
+    }
+    if let Some(e) = o.get("effort").filter(|e| !e.is_null()) {
+        if !matches!(
+            e.as_str(),
+            Some("low" | "medium" | "high" | "max" | "xhigh")
+        ) {
+            return Some("`effort` must be low, medium, high, max or xhigh".into());
+        }
+    }
+    if let Some(f) = o.get("format").filter(|f| !f.is_null()) {
+        let ok = f.get("type").and_then(Value::as_str) == Some("json_schema")
+            && (f.get("schema").is_some_and(Value::is_object)
+                || f.get("json_schema").is_some_and(Value::is_object));
+        if !ok {
+            return Some("`format` must be `{\"type\":\"json_schema\",\"schema\":{...}}`".into());
+        }
+    }
+    None
+}
+
+/// Whether `output_config.format` asks for structured output.
+pub(super) fn output_config_structured(req: &Map<String, Value>) -> bool {
+    req.get("output_config")
+        .and_then(|o| o.get("format"))
+        .is_some_and(|f| !f.is_null())
+}

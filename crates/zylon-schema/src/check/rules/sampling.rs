@@ -1,0 +1,110 @@
+//! RULES.md §3 sampling parameters: integer fields, ranges and the server's silent coercions.
+
+use serde_json::{Map, Value};
+
+use super::{lax_float, lax_int, type_name, Code, Ctx, Lax};
+
+/// Integer fields (whole numbers; `100.0` is fine).
+const INTEGERS: &[&str] = &["priority", "seed", "top_k", "max_tokens"];
+/// Float fields.
+const FLOATS: &[&str] = &[
+    "min_p",
+    "top_p",
+    "temperature",
+    "repetition_penalty",
+    "presence_penalty",
+    "frequency_penalty",
+];
+
+pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: &'a Map<String, Value>) {
+    for (key, v) in req.iter() {
+        let key = key.as_str();
+        if v.is_null() {
+            continue;
+        }
+        let value = if INTEGERS.contains(&key) {
+            read(
+                ctx,
+                key,
+                v,
+                lax_int(v),
+                Code::SamplingIntegerFields,
+                "a whole number",
+            )
+        } else if FLOATS.contains(&key) {
+            read(ctx, key, v, lax_float(v), Code::FieldType, "a number")
+        } else {
+            continue;
+        };
+        let Some(x) = value else { continue };
+        ctx.key(key, |ctx| range(ctx, key, x));
+    }
+}
+
+fn read<'a>(
+    ctx: &mut Ctx<'a>,
+    key: &'a str,
+    v: &Value,
+    lax: Lax<f64>,
+    code: Code,
+    what: &str,
+) -> Option<f64> {
+    match lax {
+        Lax::Exact(x) => Some(x),
+        Lax::Coerced(x) => {
+            ctx.key(key, |ctx| {
+                ctx.warn_hint(
+                    Code::FieldCoerced,
+                    format!(
+                        "`{key}` should be {what}; the server converts {} to {x}",
+                        type_name(v)
+                    ),
+                    format!("write `{key}` as a JSON number"),
+                )
+            });
+            Some(x)
+        }
+        Lax::Invalid => {
+            ctx.key(key, |ctx| {
+                let msg = match v {
+                    Value::Number(_) => format!("`{key}` must be {what}; the server rejects a number with a fractional part"),
+                    _ => format!("`{key}` must be {what}, not {}", type_name(v)),
+                };
+                ctx.error(code, msg)
+            });
+            None
+        }
+    }
+}
+
+fn range(ctx: &mut Ctx<'_>, key: &str, x: f64) {
+    match key {
+        "temperature" if !(0.0..=1.0).contains(&x) => ctx.error_hint(
+            Code::SamplingTemperatureRange,
+            format!("`temperature` must be between 0 and 1 inclusive, not {x}"),
+            "the server's scale is 0–1, not the 0–2 of some other APIs",
+        ),
+        "top_p" if !(0.0..=1.0).contains(&x) => {
+            ctx.error(Code::SamplingTopPRange, format!("`top_p` must be between 0 and 1 inclusive, not {x}"))
+        }
+        "top_k" if x < 0.0 => ctx.error(Code::SamplingTopKMin, format!("`top_k` must be ≥ 0, not {x}")),
+        "min_p" if x < 0.0 => ctx.warn(
+            Code::SamplingMinPNegativeCoerced,
+            format!("a negative `min_p` ({x}) is silently dropped by the server (treated as unset)"),
+        ),
+        "repetition_penalty" | "presence_penalty" | "frequency_penalty" if x < 0.0 => ctx.warn(
+            Code::SamplingPenaltyNegativeCoerced,
+            format!("a negative `{key}` ({x}) is silently dropped by the server (treated as unset)"),
+        ),
+        "seed" if x < 0.0 => ctx.warn(
+            Code::SamplingSeedNegativeCoerced,
+            format!("a negative `seed` ({x}) is silently dropped by the server (the output is not reproducible)"),
+        ),
+        "max_tokens" if x <= 0.0 => ctx.warn_hint(
+            Code::SamplingMaxTokensNonpositiveCoerced,
+            format!("`max_tokens` ≤ 0 ({x}) is silently replaced by the server default"),
+            "use a positive number, or leave `max_tokens` out for the default",
+        ),
+        _ => {}
+    }
+}

@@ -1,0 +1,112 @@
+//! RULES.md §11: `response_format` and structured output, which excludes tools, MCP servers and
+//! citations.
+
+use serde_json::{Map, Value};
+
+use super::system::SystemFacts;
+use super::tools::{schema_problem, ToolFacts};
+use super::{enum_field, request, type_name, Code, Ctx};
+use crate::check::Severity;
+
+pub(super) fn check<'a>(
+    ctx: &mut Ctx<'a>,
+    req: &'a Map<String, Value>,
+    tools: &ToolFacts,
+    has_mcp: bool,
+    sys: &SystemFacts,
+) {
+    let mut structured = false;
+    match req.get("response_format") {
+        None | Some(Value::Null) => {}
+        Some(Value::Object(rf)) => ctx.key("response_format", |ctx| {
+            ctx.unknown_fields(rf, &["type", "json_schema"], &[], "`response_format`");
+            let ty = if rf.get("type").is_none_or(Value::is_null) {
+                Some("text")
+            } else {
+                enum_field(ctx, rf, "type", &["text", "json_schema"], Code::ResponseFormatTypeEnum, false)
+            };
+            let schema = rf.get("json_schema").filter(|v| !v.is_null());
+            match ty {
+                Some("json_schema") => {
+                    structured = true;
+                    match schema {
+                        Some(Value::Object(s)) if !s.is_empty() => {
+                            if let Some(problem) = schema_problem(s) {
+                                ctx.key("json_schema", |ctx| {
+                                    ctx.error_hint(
+                                        Code::ResponseFormatJsonSchemaShape,
+                                        format!("the response schema is rejected by the server: {problem}"),
+                                        "use a schema like `{\"type\": \"object\", \"properties\": {...}}`",
+                                    )
+                                });
+                            }
+                        }
+                        _ => ctx.missing(
+                            Severity::Error,
+                            Code::ResponseFormatJsonSchemaRequired,
+                            "json_schema",
+                            "JSON schema must be provided when response format is json_schema (a non-empty object)",
+                            None,
+                        ),
+                    }
+                }
+                Some("text") if schema.is_some() => ctx.key("json_schema", |ctx| {
+                    ctx.warn_hint(
+                        Code::ResponseFormatTextIgnoresSchema,
+                        "`json_schema` is ignored because `response_format.type` is `text`",
+                        "set `\"type\": \"json_schema\"` to get structured output",
+                    )
+                }),
+                _ => {}
+            }
+        }),
+        Some(v) => ctx.key("response_format", |ctx| {
+            ctx.error(Code::FieldType, format!("`response_format` must be an object, not {}", type_name(v)))
+        }),
+    }
+    // `output_config.format` is server-only: its exclusions are warnings (the backend may drop it).
+    let via_output_config = !structured && request::output_config_structured(req);
+    if !structured && !via_output_config {
+        return;
+    }
+    let sev = if structured {
+        Severity::Error
+    } else {
+        Severity::Warning
+    };
+    let why = if structured {
+        ""
+    } else {
+        " (via server-only `output_config.format`)"
+    };
+    if tools.non_empty {
+        let p = ctx.here_key("tools");
+        ctx.push(
+            sev,
+            Code::ResponseFormatNoTools,
+            p,
+            format!("tools are not supported when structured output is enabled{why}"),
+            Some("remove `tools`, or drop the json_schema response format".into()),
+        );
+    }
+    if has_mcp {
+        let p = ctx.here_key("mcp_servers");
+        ctx.push(
+            sev,
+            Code::ResponseFormatNoMcp,
+            p,
+            format!("MCP servers are not supported when structured output is enabled{why}"),
+            None,
+        );
+    }
+    if let Some(path) = &sys.citations_enabled_path {
+        let p = format!("{}{}", ctx.here(), path);
+        ctx.push(
+            sev,
+            Code::ResponseFormatNoCitations,
+            p,
+            format!("citations are not supported when structured output is enabled{why}"),
+            None,
+        );
+    }
+}

@@ -1,0 +1,231 @@
+//! RULES.md §13 and §14: `system` (object, or the server-only string/list forms) and `thinking`.
+
+use serde_json::{Map, Value};
+
+use super::blocks::citations;
+use super::{bool_field, lax_bool, type_name, Code, Ctx, Lax};
+use crate::check::Severity;
+
+/// What other areas need from `system` and `thinking`.
+#[derive(Debug, Default)]
+pub(super) struct SystemFacts {
+    /// Path (relative to the request) of a `citations.enabled: true`, if any.
+    pub citations_enabled_path: Option<String>,
+    /// Characters of system text (for the token estimate).
+    pub text_chars: usize,
+    /// Whether `thinking.enabled` is true (or an effort turns it on).
+    pub thinking_enabled: bool,
+}
+
+pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: &'a Map<String, Value>) -> SystemFacts {
+    let mut facts = SystemFacts::default();
+    if let Some(sys) = req.get("system").filter(|v| !v.is_null()) {
+        ctx.key("system", |ctx| system(ctx, sys, &mut facts));
+    }
+    if let Some(th) = req.get("thinking").filter(|v| !v.is_null()) {
+        ctx.key("thinking", |ctx| thinking(ctx, th, &mut facts));
+    }
+    facts
+}
+
+fn system<'a>(ctx: &mut Ctx<'a>, sys: &'a Value, facts: &mut SystemFacts) {
+    match sys {
+        Value::Object(o) => object(ctx, o, "/system", facts),
+        Value::String(s) => {
+            facts.text_chars += s.chars().count();
+            ctx.warn_hint(
+                Code::SystemShape,
+                "`system` as a plain string is accepted by the server only; the Workspace API expects an object",
+                "use `{\"text\": \"...\"}`",
+            );
+        }
+        Value::Array(items) => {
+            ctx.warn_hint(
+                Code::SystemShape,
+                "`system` as a list is accepted by the server only (entries are merged); the Workspace API expects one object",
+                "merge the entries into one `{\"text\": \"...\"}` object",
+            );
+            let with_known = items
+                .iter()
+                .any(|i| i.get("known_citations").is_some_and(|k| !k.is_null()));
+            if items.len() >= 2 && with_known {
+                ctx.error_hint(
+                    Code::SystemCitationsKnownCitationsMergeCrash,
+                    "a `system` list with two or more entries where one has `known_citations` crashes the server while merging",
+                    "send `system` as a single object",
+                );
+            }
+            for (k, it) in items.iter().enumerate() {
+                ctx.idx(k, |ctx| match it {
+                    Value::String(s) => facts.text_chars += s.chars().count(),
+                    Value::Object(o) => object(ctx, o, &format!("/system/{k}"), facts),
+                    v => ctx.error(
+                        Code::SystemShape,
+                        format!(
+                            "invalid system value: an entry must be a string or an object, not {}",
+                            type_name(v)
+                        ),
+                    ),
+                });
+            }
+        }
+        v => ctx.error_hint(
+            Code::SystemShape,
+            format!(
+                "invalid system value: `system` must be an object, not {}",
+                type_name(v)
+            ),
+            "use `{\"text\": \"...\"}`",
+        ),
+    }
+}
+
+fn object<'a>(ctx: &mut Ctx<'a>, o: &'a Map<String, Value>, at: &str, facts: &mut SystemFacts) {
+    ctx.unknown_fields(
+        o,
+        &[
+            "use_default_prompt",
+            "text",
+            "citations",
+            "extensions",
+            "blob_visibility",
+            "prompt",
+            "type",
+        ],
+        &[],
+        "`system`",
+    );
+    if let Some(t) = super::str_field(ctx, o, "text", Code::SystemText) {
+        facts.text_chars += t.chars().count();
+    }
+    if o.contains_key("type") && o.get("type").and_then(Value::as_str) != Some("text") {
+        ctx.key("type", |ctx| {
+            ctx.warn(
+                Code::FieldServerOnly,
+                "`system.type` is not a Workspace field; the server accepts only `text` here",
+            )
+        });
+    } else if o.contains_key("type") {
+        ctx.key("type", |ctx| {
+            ctx.warn(
+                Code::FieldServerOnly,
+                "`system.type` is server-only; the Workspace backend may drop it",
+            )
+        });
+    }
+    if o.contains_key("use_default_prompt") {
+        bool_field(ctx, o, "use_default_prompt", Code::FieldType);
+        ctx.key("use_default_prompt", |ctx| {
+            ctx.warn(Code::SystemUseDefaultPromptDeprecated, "`use_default_prompt` is deprecated; the server only logs a deprecation warning for it")
+        });
+    }
+    match o.get("citations") {
+        None | Some(Value::Null) => {}
+        Some(Value::Object(c)) => ctx.key("citations", |ctx| {
+            ctx.unknown_fields(
+                c,
+                &["enabled", "known_citations"],
+                &[],
+                "`system.citations`",
+            );
+            if bool_field(ctx, c, "enabled", Code::SystemCitationsEnabled) == Some(true)
+                && facts.citations_enabled_path.is_none()
+            {
+                facts.citations_enabled_path = Some(format!("{at}/citations/enabled"));
+            }
+            citations(ctx, c, "known_citations", Code::SystemCitationsEnabled);
+        }),
+        Some(v) => ctx.key("citations", |ctx| {
+            ctx.error(
+                Code::SystemCitationsEnabled,
+                format!("`citations` must be an object, not {}", type_name(v)),
+            )
+        }),
+    }
+    match o.get("extensions") {
+        None | Some(Value::Null) => {}
+        Some(Value::Array(xs)) => ctx.key("extensions", |ctx| {
+            for (k, x) in xs.iter().enumerate() {
+                if x.as_str() != Some("zylon") {
+                    ctx.idx(k, |ctx| {
+                        ctx.error(
+                            Code::SystemExtensionsEnum,
+                            "the only system extension is `zylon`",
+                        )
+                    });
+                }
+            }
+        }),
+        Some(v) => ctx.key("extensions", |ctx| {
+            ctx.error(
+                Code::SystemExtensionsEnum,
+                format!("`extensions` must be an array, not {}", type_name(v)),
+            )
+        }),
+    }
+    if let Some(b) = o.get("blob_visibility") {
+        let ok = b.is_null() || matches!(b.as_str(), Some("binary" | "internal" | "public"));
+        ctx.key("blob_visibility", |ctx| {
+            let extra = if ok {
+                ""
+            } else {
+                "; the server would reject this value: it must be binary, internal or public"
+            };
+            ctx.warn(
+                Code::SystemBlobVisibilityEnum,
+                format!(
+                    "`blob_visibility` is server-only; the Workspace backend may drop it{extra}"
+                ),
+            )
+        });
+    }
+    if let Some(p) = o.get("prompt") {
+        let ok = p.is_null()
+            || p.as_object().is_some_and(|m| {
+                m.values()
+                    .all(|v| v.is_null() || !matches!(lax_bool(v), Lax::Invalid))
+            });
+        ctx.key("prompt", |ctx| {
+            let extra = if ok {
+                ""
+            } else {
+                "; the server would reject it: its flags must be booleans"
+            };
+            ctx.warn(
+                Code::SystemBlobVisibilityEnum,
+                format!("`system.prompt` is server-only; the Workspace backend may drop it{extra}"),
+            )
+        });
+    }
+}
+
+fn thinking<'a>(ctx: &mut Ctx<'a>, th: &'a Value, facts: &mut SystemFacts) {
+    let Some(o) = th.as_object() else {
+        ctx.error(
+            Code::FieldType,
+            format!("`thinking` must be an object, not {}", type_name(th)),
+        );
+        return;
+    };
+    ctx.unknown_fields(o, &["enabled", "effort"], &[], "`thinking`");
+    facts.thinking_enabled = bool_field(ctx, o, "enabled", Code::ThinkingEnabledBool) == Some(true);
+    if let Some(e) = o.get("effort") {
+        let ok = e.is_null()
+            || matches!(
+                e.as_str(),
+                Some("low" | "medium" | "high" | "max" | "xhigh")
+            );
+        if ok && !e.is_null() {
+            facts.thinking_enabled = true;
+        }
+        ctx.key("effort", |ctx| {
+            let msg = if ok {
+                "`thinking.effort` is server-only and deprecated; any effort turns thinking on".to_string()
+            } else {
+                "`thinking.effort` is server-only and the server would reject this value: it must be low, medium, high, max or xhigh".to_string()
+            };
+            let p = ctx.here();
+            ctx.push(Severity::Warning, Code::ThinkingEffort, p, msg, None)
+        });
+    }
+}

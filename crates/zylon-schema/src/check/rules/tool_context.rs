@@ -1,0 +1,369 @@
+//! RULES.md §10: `tool_context` artifacts, context filters and metadata filters.
+
+use serde_json::{Map, Value};
+
+use super::{short, str_field, type_name, Code, Ctx};
+use crate::check::Severity;
+use crate::media;
+
+/// The artifact kinds the server knows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum ArtifactKind {
+    File,
+    Uri,
+    Text,
+    Ingested,
+    Sql,
+    Skill,
+}
+
+const KINDS: &[&str] = &["file", "uri", "text", "ingested_artifact", "sql_database"];
+
+/// Kinds of the global `tool_context`, and whether it is a non-empty list.
+#[derive(Debug, Default)]
+pub(super) struct Artifacts {
+    pub kinds: Vec<ArtifactKind>,
+    pub non_empty: bool,
+}
+
+pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: &'a Map<String, Value>) -> Artifacts {
+    let Some(v) = req.get("tool_context").filter(|v| !v.is_null()) else {
+        return Artifacts::default();
+    };
+    ctx.key("tool_context", |ctx| {
+        let kinds = list(ctx, v);
+        Artifacts {
+            non_empty: v.as_array().is_some_and(|a| !a.is_empty()),
+            kinds,
+        }
+    })
+}
+
+/// Check a list of artifacts at the current path (global `tool_context` or a tool's `context`).
+pub(super) fn list<'a>(ctx: &mut Ctx<'a>, v: &'a Value) -> Vec<ArtifactKind> {
+    let Some(items) = v.as_array() else {
+        ctx.error(
+            Code::FieldType,
+            format!("must be an array of artifacts, not {}", type_name(v)),
+        );
+        return Vec::new();
+    };
+    items
+        .iter()
+        .enumerate()
+        .filter_map(|(k, a)| ctx.idx(k, |ctx| artifact(ctx, a)))
+        .collect()
+}
+
+fn artifact<'a>(ctx: &mut Ctx<'a>, a: &'a Value) -> Option<ArtifactKind> {
+    let Some(o) = a.as_object() else {
+        ctx.error(
+            Code::ToolContextKind,
+            format!(
+                "an artifact must be an object with a `type`, not {}",
+                type_name(a)
+            ),
+        );
+        return None;
+    };
+    let kind = match o.get("type") {
+        Some(Value::String(t)) => t.as_str(),
+        Some(t) => {
+            ctx.key("type", |ctx| {
+                ctx.error(
+                    Code::ToolContextKind,
+                    format!("artifact `type` must be a string, not {}", type_name(t)),
+                )
+            });
+            return None;
+        }
+        None => {
+            ctx.missing(
+                Severity::Error,
+                Code::ToolContextKind,
+                "type",
+                "an artifact needs a `type`: file, uri, text, ingested_artifact or sql_database",
+                None,
+            );
+            return None;
+        }
+    };
+    let (k, known): (ArtifactKind, &[&str]) = match kind {
+        "file" => (ArtifactKind::File, &["type", "value"]),
+        "uri" => (ArtifactKind::Uri, &["type", "value"]),
+        "text" => (ArtifactKind::Text, &["type", "value"]),
+        "ingested_artifact" => (ArtifactKind::Ingested, &["type", "context_filter"]),
+        "sql_database" => (
+            ArtifactKind::Sql,
+            &[
+                "type",
+                "connection_string",
+                "description",
+                "schemas",
+                "ssl",
+                "enable_tables",
+                "enable_views",
+                "enable_procedures",
+                "enable_functions",
+            ],
+        ),
+        "skill" => {
+            ctx.key("type", |ctx| {
+                ctx.warn(Code::ToolContextKind, "the `skill` artifact is server-only; the Workspace API does not list it and the backend may drop it")
+            });
+            (ArtifactKind::Skill, &["type", "skill_filter"])
+        }
+        other => {
+            let hint = KINDS
+                .iter()
+                .find(|x| x.eq_ignore_ascii_case(other))
+                .map(|x| format!("did you mean `{x}`?"));
+            ctx.key("type", |ctx| {
+                let p = ctx.here();
+                ctx.push(
+                    Severity::Error,
+                    Code::ToolContextKind,
+                    p,
+                    format!("unknown artifact type `{}` (expected file, uri, text, ingested_artifact or sql_database)", short(other)),
+                    hint,
+                )
+            });
+            return None;
+        }
+    };
+    // The Workspace spec shows content-block fields for `file`/`text` (a schema-name collision): point at `value`.
+    let collision: &[&str] = match k {
+        ArtifactKind::File => &["content", "content_type", "doc_metadata"],
+        ArtifactKind::Text => &["text", "citations"],
+        _ => &[],
+    };
+    let mut all = known.to_vec();
+    all.extend_from_slice(collision);
+    ctx.unknown_fields(o, &all, &[], &format!("a `{kind}` artifact"));
+    match k {
+        ArtifactKind::File => value(ctx, o, Code::ArtifactFileValueBase64, true, collision),
+        ArtifactKind::Uri => value(ctx, o, Code::ArtifactUriValueRequired, false, collision),
+        ArtifactKind::Text => value(ctx, o, Code::ArtifactTextValueRequired, false, collision),
+        ArtifactKind::Ingested => match o.get("context_filter") {
+            Some(Value::Object(cf)) => ctx.key("context_filter", |ctx| context_filter(ctx, cf)),
+            None | Some(Value::Null) => ctx.missing(
+                Severity::Error,
+                Code::ArtifactIngestedContextFilterRequired,
+                "context_filter",
+                "an `ingested_artifact` needs a `context_filter` object",
+                Some("add `\"context_filter\": {\"collection\": \"...\", \"artifacts\": [\"<artifact id>\"]}`".into()),
+            ),
+            Some(v) => ctx.key("context_filter", |ctx| {
+                ctx.error(Code::ArtifactIngestedContextFilterRequired, format!("`context_filter` must be an object, not {}", type_name(v)))
+            }),
+        },
+        ArtifactKind::Sql => sql(ctx, o),
+        ArtifactKind::Skill => skill(ctx, o),
+    }
+    Some(k)
+}
+
+fn value<'a>(
+    ctx: &mut Ctx<'a>,
+    o: &'a Map<String, Value>,
+    code: Code,
+    base64: bool,
+    collision: &[&str],
+) {
+    let hint = collision
+        .iter()
+        .find(|c| o.contains_key(**c))
+        .map(|c| format!("the Workspace spec shows `{c}` here by mistake; the server reads the artifact from `value`"));
+    match o.get("value") {
+        Some(Value::String(s)) => {
+            if base64 {
+                if let Err(e) = media::check_base64(s, true) {
+                    ctx.key("value", |ctx| {
+                        ctx.error_hint(
+                            code,
+                            format!("a `file` artifact's `value` must be strict base64 ({e})"),
+                            "base64-encode the file's bytes (standard alphabet, `=` padding)",
+                        )
+                    });
+                }
+            }
+        }
+        None | Some(Value::Null) => ctx.missing(
+            Severity::Error,
+            code,
+            "value",
+            "this artifact needs a `value` string",
+            hint,
+        ),
+        Some(v) => ctx.key("value", |ctx| {
+            ctx.error(
+                code,
+                format!("`value` must be a string, not {}", type_name(v)),
+            )
+        }),
+    }
+}
+
+fn sql<'a>(ctx: &mut Ctx<'a>, o: &'a Map<String, Value>) {
+    match o.get("connection_string") {
+        Some(Value::String(_)) => {}
+        None | Some(Value::Null) => ctx.missing(
+            Severity::Error,
+            Code::ArtifactSqlConnectionStringRequired,
+            "connection_string",
+            "a `sql_database` artifact needs a `connection_string`",
+            None,
+        ),
+        // Never quote the value: it may hold a password.
+        Some(v) => ctx.key("connection_string", |ctx| {
+            ctx.error(
+                Code::ArtifactSqlConnectionStringRequired,
+                format!("`connection_string` must be a string, not {}", type_name(v)),
+            )
+        }),
+    }
+    str_field(ctx, o, "description", Code::FieldType);
+    super::str_list_field(ctx, o, "schemas", Code::FieldType);
+    for f in [
+        "ssl",
+        "enable_tables",
+        "enable_views",
+        "enable_procedures",
+        "enable_functions",
+    ] {
+        super::bool_field(ctx, o, f, Code::FieldType);
+    }
+}
+
+fn skill<'a>(ctx: &mut Ctx<'a>, o: &'a Map<String, Value>) {
+    let ok = match o.get("skill_filter") {
+        Some(Value::Object(f)) => match f.get("collection") {
+            Some(Value::String(c)) => (1..=255).contains(&c.chars().count()),
+            _ => false,
+        },
+        _ => false,
+    };
+    if !ok {
+        ctx.missing(
+            Severity::Error,
+            Code::ArtifactSkillSkillFilterRequired,
+            "skill_filter",
+            "a `skill` artifact needs `skill_filter` with a `collection` of 1–255 characters",
+            None,
+        );
+    }
+}
+
+/// A `context_filter` (at the current path).
+fn context_filter<'a>(ctx: &mut Ctx<'a>, cf: &'a Map<String, Value>) {
+    ctx.unknown_fields(
+        cf,
+        &["artifacts", "collection", "metadata_filter"],
+        &[],
+        "`context_filter`",
+    );
+    for key in ["collection", "artifacts"] {
+        if cf.get(key).is_none_or(Value::is_null) {
+            let what = if key == "collection" {
+                "the server uses `pgpt_collection`"
+            } else {
+                "the server searches the whole collection"
+            };
+            ctx.missing(
+                Severity::Warning,
+                Code::ContextFilterCollectionDefault,
+                key,
+                format!(
+                    "`context_filter.{key}` is required by the Workspace spec; without it {what}"
+                ),
+                None,
+            );
+        }
+    }
+    str_field(ctx, cf, "collection", Code::FieldType);
+    super::str_list_field(ctx, cf, "artifacts", Code::FieldType);
+    match cf.get("metadata_filter") {
+        None | Some(Value::Null) => {}
+        Some(Value::Array(fs)) => ctx.key("metadata_filter", |ctx| {
+            for (k, f) in fs.iter().enumerate() {
+                ctx.idx(k, |ctx| metadata_filter(ctx, f));
+            }
+        }),
+        Some(v) => ctx.key("metadata_filter", |ctx| {
+            ctx.error(
+                Code::ContextFilterMetadataFilterList,
+                format!(
+                    "`metadata_filter` must be a list of filter objects, not {}",
+                    type_name(v)
+                ),
+            )
+        }),
+    }
+}
+
+const OPERATORS: &[&str] = &[
+    "==",
+    ">",
+    "<",
+    "!=",
+    ">=",
+    "<=",
+    "in",
+    "nin",
+    "any",
+    "all",
+    "text_match",
+    "text_match_insensitive",
+    "contains",
+    "is_empty",
+];
+
+fn metadata_filter<'a>(ctx: &mut Ctx<'a>, f: &'a Value) {
+    let Some(o) = f.as_object() else {
+        ctx.error(
+            Code::ContextFilterMetadataFilterList,
+            format!("a metadata filter must be an object, not {}", type_name(f)),
+        );
+        return;
+    };
+    match o.get("key") {
+        Some(Value::String(_)) => {}
+        None | Some(Value::Null) => ctx.missing(
+            Severity::Error,
+            Code::FieldRequired,
+            "key",
+            "a metadata filter needs a `key`",
+            None,
+        ),
+        Some(v) => ctx.key("key", |ctx| {
+            ctx.error(
+                Code::FieldType,
+                format!("`key` must be a string, not {}", type_name(v)),
+            )
+        }),
+    }
+    if let Some(op) = o.get("operator").filter(|v| !v.is_null()) {
+        if !op.as_str().is_some_and(|s| OPERATORS.contains(&s)) {
+            let got = op
+                .as_str()
+                .map_or_else(|| type_name(op).to_string(), |s| format!("`{}`", short(s)));
+            ctx.key("operator", |ctx| {
+                ctx.error_hint(
+                    Code::MetadataFilterOperator,
+                    format!("unknown metadata filter operator {got}; the server fails when it builds the retriever"),
+                    "use one of ==, >, <, !=, >=, <=, in, nin",
+                )
+            });
+        }
+    }
+    if let Some(v) = o.get("value") {
+        if !v.is_string() {
+            ctx.key("value", |ctx| {
+                ctx.warn(
+                    Code::MetadataFilterValueType,
+                    format!("the Workspace spec types a filter `value` as a string; the server also accepts {}", type_name(v)),
+                )
+            });
+        }
+    }
+}

@@ -1,0 +1,653 @@
+//! RULES.md §8 and §9: tools (built-in recognition by `type`, names, schemas, required
+//! artifacts) and `tool_choice`.
+
+use serde_json::{Map, Value};
+
+use super::tool_context::{self, ArtifactKind, Artifacts};
+use super::{enum_field, short, type_name, Code, Ctx};
+use crate::check::Severity;
+
+/// What a built-in tool needs in its context.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Needs {
+    Nothing,
+    OneIngested(Code),
+    SomeSql,
+    OneSkill,
+    Sandbox,
+}
+
+/// How the server treats a tool `type`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Builtin {
+    /// A built-in tool with its canonical name.
+    Internal { name: &'static str, needs: Needs },
+    /// Documented by the Workspace API only; the server treats it as a client tool.
+    WorkspaceOnly,
+    /// A dated Anthropic type translated into a built-in tool.
+    Anthropic { name: &'static str, needs: Needs },
+    /// A dated Anthropic client type (bash, text editor, computer, memory): an ordinary tool.
+    AnthropicClient,
+    /// Any other dated type: silently discarded.
+    AnthropicDropped,
+}
+
+const INTERNAL: &[(&str, &str, Needs)] = &[
+    (
+        "semantic_search",
+        "semantic_search",
+        Needs::OneIngested(Code::ToolInternalSemanticSearchContext),
+    ),
+    (
+        "tabular_analysis",
+        "tabular_analysis",
+        Needs::OneIngested(Code::ToolInternalTabularAnalysisContext),
+    ),
+    ("database_query", "database_query", Needs::SomeSql),
+    ("web_search", "web_search", Needs::Nothing),
+    ("web_fetch", "web_fetch", Needs::Nothing),
+    ("web_extract", "web_fetch", Needs::Nothing),
+    ("summarize", "summarize", Needs::Nothing),
+    ("code_execution", "code_execution", Needs::Sandbox),
+    ("bash", "bash", Needs::Sandbox),
+    ("bash_code_execution", "bash_code_execution", Needs::Sandbox),
+    ("text_editor", "text_editor", Needs::Sandbox),
+    (
+        "text_editor_code_execution",
+        "text_editor_code_execution",
+        Needs::Sandbox,
+    ),
+    ("view", "view", Needs::Sandbox),
+    ("str_replace", "str_replace", Needs::Sandbox),
+    ("create", "create", Needs::Sandbox),
+    ("insert", "insert", Needs::Sandbox),
+    ("present_files", "present_files", Needs::Sandbox),
+    ("present_server", "present_server", Needs::Sandbox),
+    ("skills", "skills", Needs::OneSkill),
+    ("load_skill", "load_skill", Needs::OneSkill),
+    ("unload_skill", "unload_skill", Needs::OneSkill),
+    ("list_skills", "list_skills", Needs::OneSkill),
+];
+
+/// Strip a `_vN` suffix like the server.
+fn strip_version(t: &str) -> &str {
+    if let Some((base, v)) = t.rsplit_once("_v") {
+        if !v.is_empty() && v.bytes().all(|c| c.is_ascii_digit()) {
+            return base;
+        }
+    }
+    t
+}
+
+fn classify(t: &str) -> Option<Builtin> {
+    let base = strip_version(t);
+    if let Some((_, name, needs)) = INTERNAL.iter().find(|(ty, _, _)| *ty == base) {
+        return Some(Builtin::Internal {
+            name,
+            needs: *needs,
+        });
+    }
+    if matches!(base, "file_semantic_search" | "list_project_files") {
+        return Some(Builtin::WorkspaceOnly);
+    }
+    if let Some((b, date)) = t.rsplit_once('_') {
+        if date.len() == 8 && date.bytes().all(|c| c.is_ascii_digit()) {
+            return Some(match b {
+                "web_search" => Builtin::Anthropic {
+                    name: "web_search",
+                    needs: Needs::Nothing,
+                },
+                "web_fetch" => Builtin::Anthropic {
+                    name: "web_fetch",
+                    needs: Needs::Nothing,
+                },
+                "code_execution" => Builtin::Anthropic {
+                    name: "code_execution",
+                    needs: Needs::Sandbox,
+                },
+                b if ["bash", "text_editor", "computer", "memory"]
+                    .iter()
+                    .any(|p| b.starts_with(p)) =>
+                {
+                    Builtin::AnthropicClient
+                }
+                _ => Builtin::AnthropicDropped,
+            });
+        }
+    }
+    None
+}
+
+/// What other areas need to know about the tools.
+#[derive(Debug, Default)]
+pub(super) struct ToolFacts {
+    /// `tools` is a non-empty array.
+    pub non_empty: bool,
+}
+
+/// One tool as seen by the cross-tool rules.
+struct ToolInfo<'a> {
+    index: usize,
+    name: Option<&'a str>,
+    needs: Needs,
+    /// The tool's own `context` kinds, when it has one.
+    own_context: Option<Vec<ArtifactKind>>,
+    type_name: Option<&'a str>,
+}
+
+pub(super) fn check<'a>(
+    ctx: &mut Ctx<'a>,
+    req: &'a Map<String, Value>,
+    artifacts: &Artifacts,
+) -> ToolFacts {
+    let tools: &[Value] = match req.get("tools") {
+        None | Some(Value::Null) => &[],
+        Some(Value::Array(a)) => a,
+        Some(v) => {
+            ctx.key("tools", |ctx| {
+                ctx.error(
+                    Code::FieldType,
+                    format!("`tools` must be an array, not {}", type_name(v)),
+                )
+            });
+            &[]
+        }
+    };
+    let infos: Vec<ToolInfo<'a>> = ctx.key("tools", |ctx| {
+        tools
+            .iter()
+            .enumerate()
+            .filter_map(|(k, t)| ctx.idx(k, |ctx| tool(ctx, k, t)))
+            .collect()
+    });
+    unique_names(ctx, &infos);
+    let choice = tool_choice(ctx, req, &infos, !tools.is_empty());
+    if artifacts.non_empty && tools.is_empty() {
+        ctx.key("tool_context", |ctx| {
+            ctx.error_hint(
+                Code::ToolContextRequiresTools,
+                "`tool_context` is provided but no tools are specified; the server rejects it",
+                "add the tool that uses these artifacts (e.g. semantic_search_v1), or remove `tool_context`",
+            )
+        });
+    }
+    // Context checks only for the tools that survive tool_choice.
+    for info in &infos {
+        let survives = match &choice {
+            Choice::None => false,
+            Choice::Only(name) => info.name == Some(*name),
+            Choice::All => true,
+        };
+        if survives {
+            ctx.key("tools", |ctx| {
+                ctx.idx(info.index, |ctx| needs(ctx, info, &artifacts.kinds))
+            });
+        }
+    }
+    ToolFacts {
+        non_empty: !tools.is_empty(),
+    }
+}
+
+fn tool<'a>(ctx: &mut Ctx<'a>, index: usize, t: &'a Value) -> Option<ToolInfo<'a>> {
+    let o = match t {
+        Value::Object(o) => o,
+        Value::String(s) => {
+            let b = classify(s).or_else(|| {
+                INTERNAL
+                    .iter()
+                    .find(|(_, name, _)| *name == s.as_str())
+                    .map(|(_, name, needs)| Builtin::Internal {
+                        name,
+                        needs: *needs,
+                    })
+            });
+            if let Some(Builtin::Internal { name, needs } | Builtin::Anthropic { name, needs }) = b
+            {
+                ctx.warn_hint(
+                    Code::ToolsItemShape,
+                    format!("a tool given as the bare string `{}` is accepted by the server only; the Workspace API expects an object", short(s)),
+                    format!("use `{{\"name\": \"{name}\", \"type\": \"{}\"}}`", short(s)),
+                );
+                return Some(ToolInfo {
+                    index,
+                    name: Some(name),
+                    needs,
+                    own_context: None,
+                    type_name: Some(s),
+                });
+            }
+            ctx.error_hint(
+                Code::ToolsItemShape,
+                format!(
+                    "invalid tool specification: the string `{}` is not a built-in tool type",
+                    short(s)
+                ),
+                "describe a custom tool as an object with `name`, `description` and `inputSchema`",
+            );
+            return None;
+        }
+        _ => {
+            ctx.error(
+                Code::ToolsItemShape,
+                format!("a tool must be an object, not {}", type_name(t)),
+            );
+            return None;
+        }
+    };
+    let ty = match o.get("type") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(s)) => Some(s.as_str()),
+        Some(v) => {
+            ctx.key("type", |ctx| {
+                ctx.error(
+                    Code::FieldType,
+                    format!("tool `type` must be a string, not {}", type_name(v)),
+                )
+            });
+            None
+        }
+    };
+    let builtin = ty.and_then(classify);
+    ctx.unknown_fields(
+        o,
+        &[
+            "name",
+            "type",
+            "description",
+            "inputSchema",
+            "input_schema",
+            "context",
+        ],
+        &["defer_loading", "instructions", "cache_control"],
+        "a tool",
+    );
+    let name = match o.get("name") {
+        Some(Value::String(n)) => Some(n.as_str()),
+        Some(v) if !v.is_null() => {
+            ctx.key("name", |ctx| {
+                ctx.error(
+                    Code::ToolNameRequired,
+                    format!("tool `name` must be a string, not {}", type_name(v)),
+                )
+            });
+            return None;
+        }
+        _ => None,
+    };
+    let own_context = o.get("context").filter(|v| !v.is_null()).map(|c| {
+        ctx.key("context", |ctx| {
+            ctx.warn(Code::ToolContextPerTool, "per-tool `context` is server-only; the Workspace API passes artifacts in the top-level `tool_context`");
+            tool_context::list(ctx, c)
+        })
+    });
+    match builtin {
+        Some(
+            b @ (Builtin::Internal {
+                name: canonical,
+                needs,
+            }
+            | Builtin::Anthropic {
+                name: canonical,
+                needs,
+            }),
+        ) => {
+            if let Builtin::Anthropic { .. } = b {
+                ctx.key("type", |ctx| {
+                    ctx.warn(
+                        Code::ToolAnthropicServerTypes,
+                        format!("`{}` is an Anthropic server tool type; the server runs its own `{canonical}` tool instead", short(ty.unwrap_or_default())),
+                    )
+                });
+            }
+            if name.is_none() {
+                ctx.missing(
+                    Severity::Warning,
+                    Code::ToolInternalNameOptional,
+                    "name",
+                    format!("built-in tool without `name`: the server names it `{canonical}` (the Workspace spec requires a name)"),
+                    Some(format!("add `\"name\": \"{canonical}\"`")),
+                );
+            }
+            for f in [
+                "description",
+                "inputSchema",
+                "input_schema",
+                "instructions",
+                "defer_loading",
+            ] {
+                if o.contains_key(f) {
+                    ctx.key(f, |ctx| {
+                        ctx.warn(Code::ToolInternalFieldsDropped, format!("`{f}` is ignored on built-in tools; the server uses its own definition of `{canonical}`"))
+                    });
+                }
+            }
+            if needs == Needs::Sandbox {
+                ctx.warn(
+                    Code::ToolInternalCodeExecution,
+                    "code-execution tools need a sandbox on the server; without one the tool fails when the model calls it",
+                );
+            }
+            Some(ToolInfo {
+                index,
+                name: Some(name.unwrap_or(canonical)),
+                needs,
+                own_context,
+                type_name: ty,
+            })
+        }
+        Some(Builtin::AnthropicDropped) => {
+            ctx.key("type", |ctx| {
+                ctx.warn(
+                    Code::ToolAnthropicUnknownDropped,
+                    format!("tool type `{}` has no implementation on the server; the tool is silently discarded", short(ty.unwrap_or_default())),
+                )
+            });
+            Some(ToolInfo {
+                index,
+                name,
+                needs: Needs::Nothing,
+                own_context,
+                type_name: ty,
+            })
+        }
+        other => {
+            if other == Some(Builtin::WorkspaceOnly) {
+                ctx.key("type", |ctx| {
+                    ctx.warn(
+                        Code::ToolInternalUnknownWorkspaceTypes,
+                        format!("`{}` is documented by the Workspace API but unknown to the chat server, which treats it as a client tool with an empty schema: the model's calls come back to you unless the Workspace backend handles them", short(ty.unwrap_or_default())),
+                    )
+                });
+            }
+            custom(ctx, o, name, other == Some(Builtin::AnthropicClient));
+            Some(ToolInfo {
+                index,
+                name,
+                needs: Needs::Nothing,
+                own_context,
+                type_name: ty,
+            })
+        }
+    }
+}
+
+/// A custom (client) tool: a name and an object schema.
+fn custom<'a>(
+    ctx: &mut Ctx<'a>,
+    o: &'a Map<String, Value>,
+    name: Option<&str>,
+    anthropic_client: bool,
+) {
+    if name.is_none() {
+        ctx.missing(
+            Severity::Error,
+            Code::ToolNameRequired,
+            "name",
+            "a custom tool needs a `name` (only built-in tool types may omit it)",
+            Some("add `\"name\": \"...\"`, or set `type` to a built-in tool type such as `web_search_v1`".into()),
+        );
+    }
+    let (key, schema) = match (o.get("inputSchema"), o.get("input_schema")) {
+        (Some(s), _) if !s.is_null() => ("inputSchema", Some(s)),
+        (_, Some(s)) if !s.is_null() => {
+            ctx.key("input_schema", |ctx| {
+                ctx.warn_hint(
+                    Code::ToolCustomInputSchemaAlias,
+                    "`input_schema` is accepted by the server but the Workspace API documents only `inputSchema`",
+                    "did you mean `inputSchema`?",
+                )
+            });
+            ("input_schema", Some(s))
+        }
+        _ => ("inputSchema", None),
+    };
+    match schema {
+        None if !anthropic_client => ctx.warn_hint(
+            Code::ToolCustomInputSchemaDefault,
+            "custom tool without `inputSchema`: the server gives it an empty object schema, so the model calls it without arguments",
+            "add `\"inputSchema\": {\"type\": \"object\", \"properties\": {...}}`",
+        ),
+        None => {}
+        Some(Value::Object(s)) => {
+            if let Some(problem) = schema_problem(s) {
+                ctx.key(key, |ctx| {
+                    ctx.warn_hint(
+                        Code::ToolCustomInputSchemaShape,
+                        format!("this input schema fails when the tool is offered to the model: {problem}"),
+                        "give the schema `\"type\": \"object\"` and `\"properties\"`",
+                    )
+                });
+            }
+        }
+        Some(v) => ctx.key(key, |ctx| {
+            ctx.error(Code::ToolCustomInputSchemaObject, format!("invalid tool specification: `{key}` must be a JSON object, not {}", type_name(v)))
+        }),
+    }
+}
+
+/// What the server's schema-to-model conversion rejects (shared with `response_format`).
+pub(super) fn schema_problem(s: &Map<String, Value>) -> Option<&'static str> {
+    if ["allOf", "anyOf", "oneOf"]
+        .iter()
+        .any(|k| s.contains_key(*k))
+    {
+        return None;
+    }
+    match s.get("type") {
+        None => Some("it has no `type`"),
+        Some(Value::String(t))
+            if t == "object" && !s.get("properties").is_some_and(Value::is_object) =>
+        {
+            Some("an object schema must define `properties`")
+        }
+        Some(Value::String(t)) if t == "array" && !s.get("items").is_some_and(Value::is_object) => {
+            Some("an array schema must define `items` as an object")
+        }
+        _ => None,
+    }
+}
+
+fn unique_names(ctx: &mut Ctx<'_>, infos: &[ToolInfo<'_>]) {
+    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    for info in infos {
+        let Some(n) = info.name else { continue };
+        if !seen.insert(n) {
+            ctx.key("tools", |ctx| {
+                ctx.idx(info.index, |ctx| {
+                    let p = ctx.here_key("name");
+                    ctx.push(
+                        Severity::Error,
+                        Code::ToolNameUnique,
+                        p,
+                        format!("duplicate tool name `{}`: tool names must be unique (built-in tools count by their canonical name)", short(n)),
+                        Some("rename one of the tools, or remove the duplicate".into()),
+                    )
+                })
+            });
+        }
+    }
+}
+
+/// Which tools survive `tool_choice`.
+enum Choice<'a> {
+    All,
+    None,
+    Only(&'a str),
+}
+
+fn tool_choice<'a>(
+    ctx: &mut Ctx<'a>,
+    req: &'a Map<String, Value>,
+    infos: &[ToolInfo<'a>],
+    has_tools: bool,
+) -> Choice<'a> {
+    let tc = match req.get("tool_choice") {
+        None | Some(Value::Null) => return Choice::All,
+        Some(Value::Object(o)) => o,
+        Some(v) => {
+            ctx.key("tool_choice", |ctx| {
+                ctx.error(
+                    Code::FieldType,
+                    format!("`tool_choice` must be an object, not {}", type_name(v)),
+                )
+            });
+            return Choice::All;
+        }
+    };
+    ctx.key("tool_choice", |ctx| {
+        ctx.unknown_fields(tc, &["type", "name", "disable_parallel_tool_use", "validation_mode"], &[], "`tool_choice`");
+        super::bool_field(ctx, tc, "disable_parallel_tool_use", Code::ToolChoiceDisableParallel);
+        if tc.contains_key("validation_mode") {
+            let ok = enum_field(ctx, tc, "validation_mode", &["eager", "lazy"], Code::ToolChoiceValidationMode, true);
+            if ok.is_some() {
+                ctx.key("validation_mode", |ctx| {
+                    ctx.warn(Code::ToolChoiceValidationMode, "`validation_mode` is server-only; the Workspace backend may drop it")
+                });
+            }
+        }
+        let name = super::str_field(ctx, tc, "name", Code::FieldType);
+        let ty = if tc.get("type").is_none_or(Value::is_null) {
+            Some("auto")
+        } else {
+            enum_field(ctx, tc, "type", &["auto", "any", "tool", "none"], Code::ToolChoiceTypeEnum, false)
+        };
+        match ty {
+            Some("none") => {
+                if has_tools {
+                    ctx.key("type", |ctx| {
+                        ctx.warn(Code::ToolChoiceNoneDropsTools, "`tool_choice` `none` removes every tool before the request runs")
+                    });
+                }
+                Choice::None
+            }
+            Some("any") => {
+                if has_tools {
+                    ctx.key("type", |ctx| {
+                        ctx.warn(Code::ToolChoiceForcedHint, "with `tool_choice` `any` the server appends \"Always use ... to answer your question.\" to the last user message")
+                    });
+                }
+                Choice::All
+            }
+            Some("tool") if !has_tools => {
+                ctx.warn(Code::ToolChoiceToolWithoutTools, "`tool_choice` `tool` without any tools is ignored by the server");
+                Choice::All
+            }
+            Some("tool") => match name {
+                None => {
+                    ctx.missing(
+                        Severity::Error,
+                        Code::ToolChoiceNameMissing,
+                        "name",
+                        "`tool_choice` of type `tool` needs the `name` of one of the tools",
+                        None,
+                    );
+                    Choice::All
+                }
+                Some(n) if !infos.iter().any(|i| i.name == Some(n)) => {
+                    let names: Vec<&str> = infos.iter().filter_map(|i| i.name).collect();
+                    let hint = super::super::ctx::did_you_mean(n, &names)
+                        .map(|s| format!("did you mean `{s}`?"))
+                        .or_else(|| (!names.is_empty()).then(|| format!("the tools are: {}", names.iter().map(|n| short(n)).collect::<Vec<_>>().join(", "))));
+                    ctx.key("name", |ctx| {
+                        let p = ctx.here();
+                        ctx.push(Severity::Error, Code::ToolChoiceUnknownTool, p, format!("tool choice `{}` is not in the provided tools", short(n)), hint)
+                    });
+                    Choice::All
+                }
+                Some(n) => {
+                    ctx.key("type", |ctx| {
+                        ctx.warn(Code::ToolChoiceForcedHint, format!("forcing `{}`: the server appends \"Always use ... to answer your question.\" to the last user message", short(n)))
+                    });
+                    if infos.len() > 1 {
+                        ctx.warn(Code::ToolChoiceToolFilters, format!("`tool_choice` `tool` keeps only `{}`; the other tools are dropped", short(n)));
+                    }
+                    Choice::Only(n)
+                }
+            },
+            _ => Choice::All,
+        }
+    })
+}
+
+/// The artifacts a built-in tool needs (at the tool's path).
+fn needs(ctx: &mut Ctx<'_>, info: &ToolInfo<'_>, global: &[ArtifactKind]) {
+    let kinds = info.own_context.as_deref().unwrap_or(global);
+    let count = |k: ArtifactKind| kinds.iter().filter(|x| **x == k).count();
+    let ty = info.type_name.unwrap_or("the tool");
+    match info.needs {
+        Needs::OneIngested(code) => match count(ArtifactKind::Ingested) {
+            1 => {}
+            0 => ctx.error_hint(
+                code,
+                format!("`{}` needs exactly one `ingested_artifact` in `tool_context`; there is none", short(ty)),
+                "add `{\"type\": \"ingested_artifact\", \"context_filter\": {\"collection\": \"...\", \"artifacts\": [\"...\"]}}` to `tool_context`",
+            ),
+            n => ctx.error_hint(
+                code,
+                format!("`{}` supports only one `ingested_artifact` in `tool_context`; there are {n}", short(ty)),
+                "merge them into one context_filter with several `artifacts`",
+            ),
+        },
+        Needs::SomeSql => {
+            if count(ArtifactKind::Sql) == 0 {
+                ctx.error_hint(
+                    Code::ToolInternalDatabaseQueryContext,
+                    "the database query tool needs at least one `sql_database` artifact in `tool_context`",
+                    "add `{\"type\": \"sql_database\", \"connection_string\": \"...\"}` to `tool_context`",
+                );
+            }
+        }
+        Needs::OneSkill => {
+            if count(ArtifactKind::Skill) != 1 {
+                ctx.error(Code::ToolInternalSkillsContext, "skill tools need exactly one `skill` artifact in `tool_context`");
+            }
+        }
+        Needs::Nothing | Needs::Sandbox => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_recognition() {
+        assert!(matches!(
+            classify("semantic_search_v1"),
+            Some(Builtin::Internal {
+                name: "semantic_search",
+                ..
+            })
+        ));
+        assert!(matches!(
+            classify("web_extract_v2"),
+            Some(Builtin::Internal {
+                name: "web_fetch",
+                ..
+            })
+        ));
+        assert!(matches!(
+            classify("file_semantic_search_v1"),
+            Some(Builtin::WorkspaceOnly)
+        ));
+        assert!(matches!(
+            classify("web_search_20250305"),
+            Some(Builtin::Anthropic {
+                name: "web_search",
+                ..
+            })
+        ));
+        assert!(matches!(
+            classify("bash_20250124"),
+            Some(Builtin::AnthropicClient)
+        ));
+        assert!(matches!(
+            classify("foo_20250101"),
+            Some(Builtin::AnthropicDropped)
+        ));
+        assert_eq!(classify("my_tool"), None);
+        assert_eq!(strip_version("a_v12"), "a");
+        assert_eq!(strip_version("a_vx"), "a_vx");
+    }
+}

@@ -1,0 +1,393 @@
+//! Unit tests of the validator on small bodies: one per behaviour that spans rule modules.
+//! The exhaustive per-rule corpus lives in `tests/fixtures/`.
+
+use serde_json::json;
+
+use super::*;
+
+fn codes(r: &Report) -> Vec<(String, &'static str, String)> {
+    r.issues()
+        .map(|i| {
+            (
+                i.severity.as_str().to_string(),
+                i.code.as_str(),
+                i.path.clone(),
+            )
+        })
+        .collect()
+}
+
+fn chat(v: serde_json::Value) -> Report {
+    validate_value(&v, Kind::Chat, &Options::default())
+}
+
+fn user(text: &str) -> serde_json::Value {
+    json!({"role": "user", "content": [{"type": "text", "text": text}]})
+}
+
+#[test]
+fn minimal_chat_is_valid_with_summary() {
+    let r = chat(json!({"messages": [user("Hi")], "stream": true}));
+    assert!(r.is_valid(), "{r}");
+    assert!(r.warnings.is_empty(), "{r}");
+    assert_eq!(r.summary.message_count, 1);
+    assert!(r.summary.stream_enabled);
+    assert!(!r.summary.has_tools);
+}
+
+#[test]
+fn five_independent_problems_give_five_issues() {
+    let r = chat(json!({
+        "messages": [
+            {"role": "User", "content": [{"type": "text", "text": "a"}]},
+            {"role": "assistant", "content": [{"type": "tool_use", "id": "t.1", "name": "x", "input": {}}]},
+            {"role": "user", "content": [{"type": "tool_result", "tool_use_id": "t.1", "content": []}, {"type": "text", "text": "b"}]}
+        ],
+        "temperature": 1.5,
+        "max_tokens": 1.5,
+        "tool_choice": {"type": "sometimes"}
+    }));
+    let got = codes(&r);
+    for (code, path) in [
+        ("message.role.enum", "/messages/0/role"),
+        ("block.tool_use.id_pattern", "/messages/1/content/0/id"),
+        (
+            "block.tool_result.tool_use_id_pattern",
+            "/messages/2/content/0/tool_use_id",
+        ),
+        ("sampling.temperature_range", "/temperature"),
+        ("sampling.integer_fields", "/max_tokens"),
+        ("tool_choice.type_enum", "/tool_choice/type"),
+    ] {
+        assert!(
+            got.iter()
+                .any(|(s, c, p)| s == "error" && *c == code && p == path),
+            "missing {code} at {path}: {got:?}"
+        );
+    }
+    assert_eq!(r.errors.len(), 6, "{got:?}");
+}
+
+#[test]
+fn syntax_error_has_line_and_column() {
+    let r = validate_str("{\n  \"messages\": [,]\n}", Kind::Chat, &Options::default());
+    assert_eq!(r.errors.len(), 1);
+    assert_eq!(r.errors[0].code, Code::JsonSyntax);
+    assert!(
+        r.errors[0].message.contains("line 2 column"),
+        "{}",
+        r.errors[0].message
+    );
+}
+
+#[test]
+fn too_deep_is_an_issue_not_a_crash() {
+    let deep = "[".repeat(10_000) + &"]".repeat(10_000);
+    let r = validate_str(&deep, Kind::Chat, &Options::default());
+    assert_eq!(r.errors[0].code, Code::JsonTooDeep);
+    let mut v = json!(1);
+    for _ in 0..200 {
+        v = json!([v]);
+    }
+    let r = validate_value(
+        &json!({"messages": [user("x")], "metadata": v}),
+        Kind::Chat,
+        &Options::default(),
+    );
+    assert_eq!(r.errors[0].code, Code::JsonTooDeep);
+}
+
+#[test]
+fn tool_pairing_across_messages() {
+    let r = chat(json!({"messages": [
+        user("q"),
+        {"role": "assistant", "content": [{"type": "tool_use", "id": "a", "name": "f", "input": {}},
+                                          {"type": "tool_use", "id": "b", "name": "f", "input": {}}]},
+        {"role": "user", "content": [{"type": "tool_result", "tool_use_id": "a", "content": []},
+                                     {"type": "tool_result", "tool_use_id": "a", "content": []},
+                                     {"type": "tool_result", "tool_use_id": "zzz", "content": []},
+                                     {"type": "text", "text": "go on"}]}
+    ]}));
+    let got = codes(&r);
+    assert!(
+        got.contains(&(
+            "error".into(),
+            "messages.order",
+            "/messages/2/content/1".into()
+        )),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&(
+            "error".into(),
+            "block.tool_result.unknown_id",
+            "/messages/2/content/2/tool_use_id".into()
+        )),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&(
+            "error".into(),
+            "block.tool_use.requires_result",
+            "/messages/1/content/1".into()
+        )),
+        "{got:?}"
+    );
+    assert_eq!(r.errors.len(), 3, "{got:?}");
+}
+
+#[test]
+fn result_before_call_is_unknown() {
+    let r = chat(json!({"messages": [
+        {"role": "assistant", "content": [{"type": "tool_result", "tool_use_id": "a", "content": []},
+                                          {"type": "tool_use", "id": "a", "name": "f", "input": {}}]},
+        user("q")
+    ]}));
+    let got = codes(&r);
+    assert!(
+        got.iter()
+            .any(|(_, c, _)| *c == "block.tool_result.unknown_id"),
+        "{got:?}"
+    );
+    assert!(
+        got.iter()
+            .any(|(_, c, _)| *c == "block.tool_use.requires_result"),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn last_user_text_ignores_tool_result_only_messages() {
+    let ok = chat(json!({"messages": [
+        user("q"),
+        {"role": "assistant", "content": [{"type": "tool_use", "id": "a", "name": "f", "input": {}}]},
+        {"role": "user", "content": [{"type": "tool_result", "tool_use_id": "a", "content": [{"type": "text", "text": "r"}]}]}
+    ]}));
+    assert!(ok.is_valid(), "{ok}");
+    let png = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
+    let bad = chat(
+        json!({"messages": [user("q"), {"role": "assistant", "content": [{"type": "text", "text": "a"}]},
+        {"role": "user", "content": [{"type": "image", "data": png, "mime_type": "image/png"}]}]}),
+    );
+    assert_eq!(
+        codes(&bad),
+        vec![(
+            "error".into(),
+            "messages.last_user_text_required",
+            "/messages/2/content".into()
+        )]
+    );
+}
+
+#[test]
+fn media_checks() {
+    let png = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
+    let r = chat(json!({"messages": [{"role": "user", "content": [
+        {"type": "image", "data": png},
+        {"type": "image", "data": png, "mime_type": "image/jpeg"},
+        {"type": "image", "data": "<BASE64_IMAGE_DATA>", "mime_type": "image/png"},
+        {"type": "audio", "data": "data:audio/wav;base64,%%%", "mime_type": "audio/wav"},
+        {"type": "binary", "data": "https://example.com/x.bin"},
+        {"type": "text", "text": "what is this?"}
+    ]}]}));
+    let got = codes(&r);
+    let want = [
+        (
+            "warning",
+            "block.image.mime_type_required",
+            "/messages/0/content/0/mime_type",
+        ),
+        (
+            "warning",
+            "block.media.mime_mismatch",
+            "/messages/0/content/1/mime_type",
+        ),
+        (
+            "error",
+            "block.image.base64_decodable",
+            "/messages/0/content/2/data",
+        ),
+        (
+            "error",
+            "block.image.data_uri",
+            "/messages/0/content/3/data",
+        ),
+        (
+            "error",
+            "block.binary.mime_type_required",
+            "/messages/0/content/4/mime_type",
+        ),
+    ];
+    for (s, c, p) in want {
+        assert!(
+            got.contains(&(s.into(), c, p.into())),
+            "missing {c} at {p}: {got:?}"
+        );
+    }
+    assert_eq!(got.len(), want.len(), "{got:?}");
+    let hint = r
+        .warnings
+        .iter()
+        .find(|i| i.code == Code::BlockImageMimeTypeRequired)
+        .and_then(|i| i.hint.clone());
+    assert_eq!(
+        hint.as_deref(),
+        Some("add `\"mime_type\": \"image/png\"` (detected from the data)")
+    );
+}
+
+#[test]
+fn tool_context_and_choice() {
+    let r = chat(json!({
+        "messages": [user("q")],
+        "tools": [{"name": "semantic_search", "type": "semantic_search_v1"}, {"name": "db", "type": "database_query_v1"}],
+        "tool_choice": {"type": "tool", "name": "semantic_search"},
+        "tool_context": [{"type": "ingested_artifact", "context_filter": {"collection": "c", "artifacts": ["a"]}}]
+    }));
+    let got = codes(&r);
+    // database_query lacks sql_database, but tool_choice keeps only semantic_search.
+    assert!(r.is_valid(), "{got:?}");
+    assert!(
+        got.iter().any(|(_, c, _)| *c == "tool_choice.tool_filters"),
+        "{got:?}"
+    );
+    let r = chat(
+        json!({"messages": [user("q")], "tools": [{"name": "s", "type": "semantic_search_v1"}]}),
+    );
+    assert_eq!(
+        codes(&r),
+        vec![(
+            "error".into(),
+            "tool.internal.semantic_search.context",
+            "/tools/0".into()
+        )]
+    );
+    let r = chat(
+        json!({"messages": [user("q")], "tool_context": [{"type": "uri", "value": "https://x"}]}),
+    );
+    assert_eq!(
+        codes(&r),
+        vec![(
+            "error".into(),
+            "tool_context.requires_tools",
+            "/tool_context".into()
+        )]
+    );
+}
+
+#[test]
+fn structured_output_exclusions() {
+    let r = chat(json!({
+        "messages": [user("q")],
+        "tools": [{"name": "f", "description": "d", "inputSchema": {"type": "object", "properties": {}}}],
+        "response_format": {"type": "json_schema", "json_schema": {"type": "object", "properties": {"a": {"type": "string"}}}},
+        "system": {"citations": {"enabled": true}}
+    }));
+    let got = codes(&r);
+    assert!(
+        got.contains(&("error".into(), "response_format.no_tools", "/tools".into())),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&(
+            "error".into(),
+            "response_format.no_citations",
+            "/system/citations/enabled".into()
+        )),
+        "{got:?}"
+    );
+    let r = chat(
+        json!({"messages": [user("q")], "response_format": {"type": "json_schema", "json_schema": {"type": "object"}}}),
+    );
+    assert_eq!(
+        codes(&r),
+        vec![(
+            "error".into(),
+            "response_format.json_schema_shape",
+            "/response_format/json_schema".into()
+        )]
+    );
+}
+
+#[test]
+fn envelopes_prefix_paths() {
+    let body = json!({"thread_id": "t", "agent": "Default", "pgpt": {"messages": [{"role": "user", "content": []}]}});
+    let r = validate_value(&body, Kind::Interaction, &Options::default());
+    assert!(
+        codes(&r).contains(&(
+            "error".into(),
+            "message.content.empty",
+            "/pgpt/messages/0/content".into()
+        )),
+        "{r}"
+    );
+    let r = validate_value(&json!({"name": "n"}), Kind::Thread, &Options::default());
+    assert_eq!(
+        codes(&r),
+        vec![(
+            "error".into(),
+            "envelope.thread.visibility_required",
+            "/visibility".into()
+        )]
+    );
+    let r = validate_value(&json!({}), Kind::ThreadUpdate, &Options::default());
+    assert!(r.is_valid() && r.warnings.is_empty());
+}
+
+#[test]
+fn strict_turns_warnings_into_errors() {
+    let body = json!({"messages": [{"role": "user", "content": "hi"}]});
+    let lax = chat(body.clone());
+    assert!(lax.is_valid());
+    assert_eq!(lax.warnings[0].code, Code::MessageContentString);
+    let strict = validate_value(&body, Kind::Chat, &Options::strict());
+    assert!(!strict.is_valid());
+    assert_eq!(strict.errors[0].code, Code::MessageContentString);
+}
+
+#[test]
+fn unknown_fields_get_did_you_mean() {
+    let r = chat(json!({"messages": [user("q")], "temprature": 0.2}));
+    let w = &r.warnings[0];
+    assert_eq!(
+        (w.code, w.path.as_str()),
+        (Code::RequestUnknownFields, "/temprature")
+    );
+    assert_eq!(w.hint.as_deref(), Some("did you mean `temperature`?"));
+}
+
+#[test]
+fn secrets_never_appear_in_issues() {
+    let canary = "CANARY-s3cr3t-VALUE";
+    let r = chat(json!({
+        "messages": [user("q")],
+        "mcp_servers": [{"authorization_token": canary, "refresh_token": canary, "client_secret": canary, "token_endpoint_auth_method": canary, "tool_configuration": {"enabled": canary}}],
+        "tools": [{"name": "db", "type": "database_query_v1"}],
+        "tool_context": [{"type": "sql_database", "connection_string": format!("postgres://u:{canary}@h/db"), "ssl": canary}, {"type": "sql_database", "connection_string": 5}]
+    }));
+    assert!(!r.is_valid());
+    let text = format!("{r:?}{r}{}", serde_json::to_string(&r).unwrap());
+    assert!(!text.contains("s3cr3t"), "{text}");
+}
+
+#[test]
+fn profile_checks_are_silent_without_profile() {
+    let body = json!({"messages": [user("q")], "thinking": {"enabled": true}});
+    assert!(chat(body.clone()).is_valid());
+    let opts = Options {
+        strict: false,
+        profile: Some(Profile {
+            supports_reasoning: Some(false),
+            ..Profile::default()
+        }),
+    };
+    let r = validate_value(&body, Kind::Chat, &opts);
+    assert_eq!(
+        codes(&r),
+        vec![(
+            "error".into(),
+            "model.reasoning_support",
+            "/thinking".into()
+        )]
+    );
+}
