@@ -1,7 +1,7 @@
 //! The walk context: the current JSON Pointer (built lazily, only when an issue is reported),
 //! the collected issues, and small typed-access helpers shared by every rule module.
 
-use serde_json::{Map, Value};
+use crate::check::json::{Object, Value};
 
 use super::code::Code;
 use super::report::{Issue, Severity};
@@ -161,7 +161,7 @@ impl<'a> Ctx<'a> {
     /// did-you-mean hint. Keys listed in `server_only` get a `field.server_only` warning instead.
     pub(crate) fn unknown_fields(
         &mut self,
-        obj: &'a Map<String, Value>,
+        obj: &'a Object<'a>,
         known: &[&str],
         server_only: &[&str],
         what: &str,
@@ -172,14 +172,14 @@ impl<'a> Ctx<'a> {
     /// Like [`Ctx::unknown_fields`] with a specific code for unknown keys.
     pub(crate) fn unknown_fields_with(
         &mut self,
-        obj: &'a Map<String, Value>,
+        obj: &'a Object<'a>,
         known: &[&str],
         server_only: &[&str],
         what: &str,
         code: Code,
     ) {
         for key in obj.keys() {
-            let k = key.as_str();
+            let k = key;
             if known.contains(&k) {
                 continue;
             }
@@ -221,7 +221,7 @@ pub(crate) fn short(s: &str) -> String {
 }
 
 /// The JSON type name of a value, for messages.
-pub(crate) fn type_name(v: &Value) -> &'static str {
+pub(crate) fn type_name(v: &Value<'_>) -> &'static str {
     match v {
         Value::Null => "null",
         Value::Bool(_) => "a boolean",

@@ -4,12 +4,11 @@
 //! Entry points: [`validate_str`], [`validate_bytes`] and [`validate_value`].
 
 pub mod code;
+mod json;
 pub mod options;
 pub mod report;
 
 mod ctx;
-
-use serde_json::Value;
 
 pub use code::Code;
 pub use options::{Kind, Options, Profile};
@@ -19,15 +18,43 @@ use ctx::Ctx;
 
 /// The deepest nesting accepted (arrays and objects). Deeper bodies get `json.too_deep`.
 ///
-/// 128 is serde_json's own recursion limit: it keeps the parser's stack use bounded in
-/// WebAssembly (1 MiB stack) and is far deeper than any real request needs.
-pub const MAX_DEPTH: usize = 128;
+/// 256 keeps the validator's stack use small (it also runs in WebAssembly with a 1 MiB stack)
+/// while staying far above any real request (JSON Schemas in tools rarely pass 20 levels). The
+/// server's own JSON decoder gives up around 1,000 levels.
+pub const MAX_DEPTH: usize = 256;
 
 /// Validate a JSON text as the given kind of body.
 pub fn validate_str(text: &str, kind: Kind, options: &Options) -> Report {
-    match parse(text) {
-        Ok(v) => validate_value(&v, kind, options),
-        Err(issue) => finish(Ctx::new(options.strict), vec![issue], Summary::default()),
+    let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+    match json::parse(body, MAX_DEPTH) {
+        Ok((tree, duplicates)) => {
+            let mut ctx = Ctx::new(options.strict);
+            if duplicates {
+                duplicate_keys(&mut ctx, &tree);
+            }
+            let summary = rules::run(&mut ctx, &tree, kind, options);
+            finish(ctx, summary)
+        }
+        Err(e) => {
+            let (line, col) = json::line_col(body, e.offset);
+            let mut ctx = Ctx::new(options.strict);
+            if e.too_deep {
+                ctx.error(
+                    Code::JsonTooDeep,
+                    format!("{} (line {line}, column {col})", e.message),
+                );
+            } else {
+                ctx.error_hint(
+                    Code::JsonSyntax,
+                    format!(
+                        "the body is not valid JSON: {} at line {line} column {col}",
+                        e.message
+                    ),
+                    "check for a missing comma, quote or bracket near that position",
+                );
+            }
+            finish(ctx, Summary::default())
+        }
     }
 }
 
@@ -36,33 +63,59 @@ pub fn validate_bytes(bytes: &[u8], kind: Kind, options: &Options) -> Report {
     match std::str::from_utf8(bytes) {
         Ok(s) => validate_str(s, kind, options),
         Err(e) => {
-            let (line, col) = line_col(&bytes[..e.valid_up_to()]);
-            let issue = Issue {
-                severity: Severity::Error,
-                code: Code::JsonSyntax,
-                path: String::new(),
-                message: format!(
-                    "the body is not valid UTF-8 (invalid byte at line {line} column {col})"
-                ),
-                hint: Some("send the body as UTF-8 encoded JSON".into()),
-            };
-            finish(Ctx::new(options.strict), vec![issue], Summary::default())
+            let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
+            let (line, col) = json::line_col(valid, valid.len());
+            let mut ctx = Ctx::new(options.strict);
+            ctx.error_hint(
+                Code::JsonSyntax,
+                format!("the body is not valid UTF-8 (invalid byte at line {line} column {col})"),
+                "send the body as UTF-8 encoded JSON",
+            );
+            finish(ctx, Summary::default())
         }
     }
 }
 
 /// Validate an already parsed JSON value as the given kind of body.
-pub fn validate_value(value: &Value, kind: Kind, options: &Options) -> Report {
+pub fn validate_value(value: &serde_json::Value, kind: Kind, options: &Options) -> Report {
     let mut ctx = Ctx::new(options.strict);
     if depth_exceeds(value, MAX_DEPTH) {
         ctx.error(
             Code::JsonTooDeep,
             format!("the body nests deeper than {MAX_DEPTH} levels"),
         );
-        return finish(ctx, Vec::new(), Summary::default());
+        return finish(ctx, Summary::default());
     }
-    let summary = rules::run(&mut ctx, value, kind, options);
-    finish(ctx, Vec::new(), summary)
+    let tree = json::Value::from_serde(value);
+    let summary = rules::run(&mut ctx, &tree, kind, options);
+    finish(ctx, summary)
+}
+
+/// Report every repeated key (the server keeps the last value).
+fn duplicate_keys<'a>(ctx: &mut Ctx<'a>, v: &'a json::Value<'a>) {
+    match v {
+        json::Value::Array(items) => {
+            for (i, it) in items.iter().enumerate() {
+                ctx.idx(i, |ctx| duplicate_keys(ctx, it));
+            }
+        }
+        json::Value::Object(o) => {
+            let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
+            for (k, child) in o.entries() {
+                if o.has_duplicates && !seen.insert(k) {
+                    ctx.key(k, |ctx| {
+                        ctx.warn_hint(
+                            Code::JsonDuplicateKey,
+                            format!("the key `{}` appears more than once; the server keeps only the last value", ctx::short(k)),
+                            "remove the earlier occurrence",
+                        )
+                    });
+                }
+                ctx.key(k, |ctx| duplicate_keys(ctx, child));
+            }
+        }
+        _ => {}
+    }
 }
 
 mod rules;
@@ -70,15 +123,9 @@ mod rules;
 #[cfg(test)]
 mod tests;
 
-fn finish(ctx: Ctx<'_>, extra: Vec<Issue>, mut summary: Summary) -> Report {
-    let mut errors = ctx.errors;
-    let mut warnings = ctx.warnings;
-    for i in extra {
-        match i.severity {
-            Severity::Error => errors.push(i),
-            Severity::Warning => warnings.push(i),
-        }
-    }
+fn finish(ctx: Ctx<'_>, mut summary: Summary) -> Report {
+    let errors = ctx.errors;
+    let warnings = ctx.warnings;
     summary.error_count = errors.len();
     summary.warning_count = warnings.len();
     Report {
@@ -89,75 +136,23 @@ fn finish(ctx: Ctx<'_>, extra: Vec<Issue>, mut summary: Summary) -> Report {
     }
 }
 
-fn line_col(prefix: &[u8]) -> (usize, usize) {
-    let line = prefix.iter().filter(|b| **b == b'\n').count() + 1;
-    let start = prefix
-        .iter()
-        .rposition(|b| *b == b'\n')
-        .map_or(0, |p| p + 1);
-    let col = String::from_utf8_lossy(&prefix[start..]).chars().count() + 1;
-    (line, col)
-}
-
-fn parse(text: &str) -> Result<Value, Issue> {
-    let body = text.strip_prefix('\u{feff}').unwrap_or(text);
-    serde_json::from_str::<Value>(body).map_err(|e| {
-        let msg = e.to_string();
-        let too_deep = msg.contains("recursion limit");
-        let (code, message, hint) = if too_deep {
-            (
-                Code::JsonTooDeep,
-                format!(
-                    "the body nests deeper than {MAX_DEPTH} levels (line {}, column {})",
-                    e.line(),
-                    e.column()
-                ),
-                None,
-            )
-        } else {
-            let what = match e.classify() {
-                serde_json::error::Category::Eof => {
-                    "the body ends before the JSON value is complete"
-                }
-                _ => "the body is not valid JSON",
-            };
-            let detail = msg
-                .rsplit_once(" at line ")
-                .map_or(msg.as_str(), |(d, _)| d);
-            (
-                Code::JsonSyntax,
-                format!(
-                    "{what}: {detail} at line {} column {}",
-                    e.line(),
-                    e.column()
-                ),
-                Some("check for a missing comma, quote or bracket near that position".to_string()),
-            )
-        };
-        Issue {
-            severity: Severity::Error,
-            code,
-            path: String::new(),
-            message,
-            hint,
-        }
-    })
-}
-
 /// Whether `v` nests deeper than `limit` (iterative, so it cannot overflow the stack).
-fn depth_exceeds(v: &Value, limit: usize) -> bool {
-    let mut stack: Vec<(&Value, usize)> = vec![(v, 1)];
+fn depth_exceeds(v: &serde_json::Value, limit: usize) -> bool {
+    let mut stack: Vec<(&serde_json::Value, usize)> = vec![(v, 1)];
     while let Some((v, d)) = stack.pop() {
-        let children: Box<dyn Iterator<Item = &Value>> = match v {
-            Value::Array(a) => Box::new(a.iter()),
-            Value::Object(o) => Box::new(o.values()),
+        let children: Box<dyn Iterator<Item = &serde_json::Value>> = match v {
+            serde_json::Value::Array(a) => Box::new(a.iter()),
+            serde_json::Value::Object(o) => Box::new(o.values()),
             _ => continue,
         };
         if d > limit {
             return true;
         }
         for c in children {
-            if matches!(c, Value::Array(_) | Value::Object(_)) {
+            if matches!(
+                c,
+                serde_json::Value::Array(_) | serde_json::Value::Object(_)
+            ) {
                 stack.push((c, d + 1));
             }
         }

@@ -86,7 +86,7 @@ fn too_deep_is_an_issue_not_a_crash() {
     let r = validate_str(&deep, Kind::Chat, &Options::default());
     assert_eq!(r.errors[0].code, Code::JsonTooDeep);
     let mut v = json!(1);
-    for _ in 0..200 {
+    for _ in 0..MAX_DEPTH + 10 {
         v = json!([v]);
     }
     let r = validate_value(
@@ -390,4 +390,28 @@ fn profile_checks_are_silent_without_profile() {
             "/thinking".into()
         )]
     );
+}
+
+#[test]
+fn duplicate_keys_are_reported_and_last_value_wins() {
+    let text = r#"{"messages":[{"role":"user","content":[{"type":"text","text":"q"}]}],"temperature":5,"temperature":0.5}"#;
+    let r = validate_str(text, Kind::Chat, &Options::default());
+    assert!(r.is_valid(), "{r}");
+    assert_eq!(
+        codes(&r),
+        vec![(
+            "warning".into(),
+            "json.duplicate_key",
+            "/temperature".into()
+        )]
+    );
+}
+
+#[test]
+fn str_and_value_entry_points_agree() {
+    let body = json!({"messages": [{"role": "assistant", "content": "x"}], "top_k": -1, "tools": ["web_search_v1", 3]});
+    let a = validate_value(&body, Kind::Chat, &Options::default());
+    let b = validate_str(&body.to_string(), Kind::Chat, &Options::default());
+    assert_eq!(a, b);
+    assert!(!a.is_valid());
 }

@@ -1,7 +1,7 @@
 //! RULES.md §5 and §7: content blocks — the type tag, common fields, text, thinking, source,
 //! tool_use, tool_result, tldr and file blocks. Media blocks live in `media.rs`.
 
-use serde_json::{Map, Value};
+use crate::check::json::{Object, Value};
 
 use super::messages::{Pairing, Role};
 use super::{media, short, str_field, type_name, Code, Ctx};
@@ -68,7 +68,7 @@ const COMMON: &[&str] = &["type", "start_timestamp", "stop_timestamp", "_meta"];
 /// Check one block (already known to be at the current path).
 pub(super) fn check<'a>(
     ctx: &mut Ctx<'a>,
-    v: &'a Value,
+    v: &'a Value<'a>,
     place: Place,
     pairing: Option<&mut Pairing>,
 ) -> BlockFacts {
@@ -91,7 +91,7 @@ pub(super) fn check<'a>(
         }
     };
     let ty = match obj.get("type") {
-        Some(Value::String(t)) => t.as_str(),
+        Some(Value::String(t)) => t.as_ref(),
         Some(t) => {
             ctx.key("type", |ctx| {
                 ctx.error(
@@ -185,7 +185,7 @@ pub(super) fn check<'a>(
     facts
 }
 
-fn type_hint(obj: &Map<String, Value>) -> Option<String> {
+fn type_hint(obj: &Object<'_>) -> Option<String> {
     let guess = if obj.contains_key("text") {
         "text"
     } else if obj.contains_key("tool_use_id") {
@@ -243,7 +243,7 @@ fn check_place(ctx: &mut Ctx<'_>, ty: &str, place: Place) {
 }
 
 /// Fields every block may have: timestamps and `_meta`.
-fn common<'a>(ctx: &mut Ctx<'a>, obj: &'a Map<String, Value>) {
+fn common<'a>(ctx: &mut Ctx<'a>, obj: &'a Object<'a>) {
     for key in ["start_timestamp", "stop_timestamp"] {
         match obj.get(key) {
             None | Some(Value::Null) | Some(Value::Number(_)) => {}
@@ -350,7 +350,7 @@ pub(super) fn is_datetime(s: &str) -> bool {
     }
 }
 
-fn text<'a>(ctx: &mut Ctx<'a>, obj: &'a Map<String, Value>, facts: &mut BlockFacts) {
+fn text<'a>(ctx: &mut Ctx<'a>, obj: &'a Object<'a>, facts: &mut BlockFacts) {
     if let Some(s) = str_field(ctx, obj, "text", Code::BlockTextFields) {
         facts.nonblank_text = !s.trim().is_empty();
         facts.text_chars = s.chars().count();
@@ -359,12 +359,7 @@ fn text<'a>(ctx: &mut Ctx<'a>, obj: &'a Map<String, Value>, facts: &mut BlockFac
 }
 
 /// A list of citation objects (text/thinking blocks and `system.citations.known_citations`).
-pub(super) fn citations<'a>(
-    ctx: &mut Ctx<'a>,
-    obj: &'a Map<String, Value>,
-    key: &'a str,
-    list_code: Code,
-) {
+pub(super) fn citations<'a>(ctx: &mut Ctx<'a>, obj: &'a Object<'a>, key: &'a str, list_code: Code) {
     let items = match obj.get(key) {
         None | Some(Value::Null) => return,
         Some(Value::Array(a)) => a,
@@ -411,7 +406,7 @@ pub(super) fn citations<'a>(
     });
 }
 
-fn file<'a>(ctx: &mut Ctx<'a>, obj: &'a Map<String, Value>) {
+fn file<'a>(ctx: &mut Ctx<'a>, obj: &'a Object<'a>) {
     ctx.warn_hint(
         Code::BlockFileUnsupported,
         "the `file` block is part of the Workspace API but has no counterpart on the chat server; it works only if the Workspace backend translates it",
@@ -443,7 +438,7 @@ fn file<'a>(ctx: &mut Ctx<'a>, obj: &'a Map<String, Value>) {
     }
 }
 
-fn thinking<'a>(ctx: &mut Ctx<'a>, obj: &'a Map<String, Value>) {
+fn thinking<'a>(ctx: &mut Ctx<'a>, obj: &'a Object<'a>) {
     str_field(ctx, obj, "thinking", Code::FieldType);
     match obj.get("signature") {
         None | Some(Value::Null) => ctx.missing(
@@ -459,7 +454,7 @@ fn thinking<'a>(ctx: &mut Ctx<'a>, obj: &'a Map<String, Value>) {
     citations(ctx, obj, "citations", Code::FieldType);
 }
 
-fn source<'a>(ctx: &mut Ctx<'a>, obj: &'a Map<String, Value>) {
+fn source<'a>(ctx: &mut Ctx<'a>, obj: &'a Object<'a>) {
     let items = match obj.get("sources") {
         None | Some(Value::Null) => {
             ctx.missing(
@@ -489,7 +484,7 @@ fn source<'a>(ctx: &mut Ctx<'a>, obj: &'a Map<String, Value>) {
     });
 }
 
-fn source_item<'a>(ctx: &mut Ctx<'a>, it: &'a Value) {
+fn source_item<'a>(ctx: &mut Ctx<'a>, it: &'a Value<'a>) {
     let Some(o) = it.as_object() else {
         ctx.error(
             Code::BlockSourceItemShape,
@@ -553,7 +548,10 @@ fn source_item<'a>(ctx: &mut Ctx<'a>, it: &'a Value) {
                         Code::BlockSourceItemShape,
                         format!(
                             "`score` must be a number between -0.01 and 1.01, not {}",
-                            short(&v.to_string())
+                            short(&v.as_f64().map_or_else(
+                                || super::type_name(v).to_string(),
+                                |x| x.to_string()
+                            ))
                         ),
                     )
                 }),
@@ -602,9 +600,9 @@ fn source_item<'a>(ctx: &mut Ctx<'a>, it: &'a Value) {
     }
 }
 
-fn tldr<'a>(ctx: &mut Ctx<'a>, obj: &'a Map<String, Value>) {
+fn tldr<'a>(ctx: &mut Ctx<'a>, obj: &'a Object<'a>) {
     if obj.contains_key("tldr_side") {
-        let v = &obj["tldr_side"];
+        let v = obj.get("tldr_side").unwrap_or(&Value::Null);
         let ok = v.is_null() || matches!(v.as_str(), Some("left" | "right"));
         ctx.key("tldr_side", |ctx| {
             let msg = if ok {
@@ -644,7 +642,7 @@ fn tldr<'a>(ctx: &mut Ctx<'a>, obj: &'a Map<String, Value>) {
 }
 
 /// A tldr text item's `_meta.role` must be a chat role the server knows.
-fn meta_role<'a>(ctx: &mut Ctx<'a>, it: &'a Value) {
+fn meta_role<'a>(ctx: &mut Ctx<'a>, it: &'a Value<'a>) {
     const ROLES: &[&str] = &[
         "system",
         "developer",
@@ -688,7 +686,7 @@ fn id_ok(id: &str, hyphen: bool) -> bool {
 
 fn tool_use<'a>(
     ctx: &mut Ctx<'a>,
-    obj: &'a Map<String, Value>,
+    obj: &'a Object<'a>,
     pairing: Option<&mut Pairing>,
     server: bool,
 ) {
@@ -707,7 +705,7 @@ fn tool_use<'a>(
                     )
                 });
             }
-            Some(id.as_str())
+            Some(id.as_ref())
         }
         None | Some(Value::Null) => {
             ctx.missing(
@@ -783,7 +781,7 @@ fn tool_use<'a>(
     }
 }
 
-fn tool_result<'a>(ctx: &mut Ctx<'a>, obj: &'a Map<String, Value>, pairing: Option<&mut Pairing>) {
+fn tool_result<'a>(ctx: &mut Ctx<'a>, obj: &'a Object<'a>, pairing: Option<&mut Pairing>) {
     let id = match obj.get("tool_use_id") {
         Some(Value::String(id)) => {
             if !id_ok(id, true) {
@@ -794,7 +792,7 @@ fn tool_result<'a>(ctx: &mut Ctx<'a>, obj: &'a Map<String, Value>, pairing: Opti
                     )
                 });
             }
-            Some(id.as_str())
+            Some(id.as_ref())
         }
         None | Some(Value::Null) => {
             ctx.missing(
@@ -823,7 +821,7 @@ fn tool_result<'a>(ctx: &mut Ctx<'a>, obj: &'a Map<String, Value>, pairing: Opti
     }
 }
 
-fn result_content<'a>(ctx: &mut Ctx<'a>, obj: &'a Map<String, Value>) {
+fn result_content<'a>(ctx: &mut Ctx<'a>, obj: &'a Object<'a>) {
     match obj.get("content") {
         None | Some(Value::Null) => ctx.missing(
             Severity::Warning,
@@ -853,7 +851,7 @@ fn result_content<'a>(ctx: &mut Ctx<'a>, obj: &'a Map<String, Value>) {
 /// `server_tool_use` / `server_tool_result` take part in tool pairing; other pgpt-only blocks are opaque.
 fn server_tool_blocks<'a>(
     ctx: &mut Ctx<'a>,
-    obj: &'a Map<String, Value>,
+    obj: &'a Object<'a>,
     ty: &str,
     place: Place,
     pairing: Option<&mut Pairing>,

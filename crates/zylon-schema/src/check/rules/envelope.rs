@@ -1,6 +1,6 @@
 //! RULES.md §2: the Workspace envelopes (`ProjectChatDTO`, `CreateInteractionDTO`, the thread DTOs).
 
-use serde_json::{Map, Value};
+use crate::check::json::{Object, Value};
 
 use super::{enum_field, request, str_list_field, type_name, Code, Ctx, Kind, Options, Summary};
 use crate::check::Severity;
@@ -11,7 +11,7 @@ const VISIBILITY: &[&str] = &["Public", "Private"];
 /// `interaction` and `project-chat`: the envelope fields, then the ChatRequest rules under `/pgpt`.
 pub(super) fn check_chat_envelope<'a>(
     ctx: &mut Ctx<'a>,
-    root: &'a Map<String, Value>,
+    root: &'a Object<'a>,
     kind: Kind,
     options: &Options,
 ) -> Summary {
@@ -100,7 +100,7 @@ pub(super) fn check_chat_envelope<'a>(
 }
 
 /// `thread` (CreateThreadDTO, `create == true`) and `thread-update` (UpdateThreadDTO).
-pub(super) fn check_thread<'a>(ctx: &mut Ctx<'a>, root: &'a Map<String, Value>, create: bool) {
+pub(super) fn check_thread<'a>(ctx: &mut Ctx<'a>, root: &'a Object<'a>, create: bool) {
     let what = if create {
         "CreateThreadDTO"
     } else {

@@ -1,13 +1,13 @@
 //! RULES.md §12: `mcp_servers`. Secrets (`authorization_token`, `refresh_token`,
 //! `client_secret`) are never quoted.
 
-use serde_json::{Map, Value};
+use crate::check::json::{Object, Value};
 
 use super::{bool_field, str_field, type_name, Code, Ctx};
 use crate::check::Severity;
 
 /// Returns whether `mcp_servers` is a non-empty list.
-pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: &'a Map<String, Value>) -> bool {
+pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: &'a Object<'a>) -> bool {
     let list = match req.get("mcp_servers") {
         None | Some(Value::Null) => return false,
         Some(Value::Array(a)) => a,
@@ -29,7 +29,7 @@ pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: &'a Map<String, Value>) -> bool 
     !list.is_empty()
 }
 
-fn server<'a>(ctx: &mut Ctx<'a>, s: &'a Value) {
+fn server<'a>(ctx: &mut Ctx<'a>, s: &'a Value<'a>) {
     let Some(o) = s.as_object() else {
         ctx.error(
             Code::FieldType,
@@ -123,9 +123,9 @@ fn server<'a>(ctx: &mut Ctx<'a>, s: &'a Value) {
     tool_configuration(ctx, o);
 }
 
-fn server_only_note<'a>(ctx: &mut Ctx<'a>, o: &'a Map<String, Value>, keys: &[&'static str]) {
+fn server_only_note<'a>(ctx: &mut Ctx<'a>, o: &'a Object<'a>, keys: &[&'static str]) {
     for k in keys {
-        if o.get(*k).is_some_and(|v| !v.is_null()) {
+        if o.get(k).is_some_and(|v| !v.is_null()) {
             ctx.key(k, |ctx| {
                 ctx.warn(Code::FieldServerOnly, format!("`{k}` is understood by the server but is not part of the Workspace MCP server; the Workspace backend may drop it"))
             });
@@ -133,7 +133,7 @@ fn server_only_note<'a>(ctx: &mut Ctx<'a>, o: &'a Map<String, Value>, keys: &[&'
     }
 }
 
-fn tool_configuration<'a>(ctx: &mut Ctx<'a>, o: &'a Map<String, Value>) {
+fn tool_configuration<'a>(ctx: &mut Ctx<'a>, o: &'a Object<'a>) {
     if let Some(tc) = super::obj_field(ctx, o, "tool_configuration", Code::McpToolConfiguration) {
         ctx.key("tool_configuration", |ctx| {
             ctx.unknown_fields(

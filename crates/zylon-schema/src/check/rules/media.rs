@@ -1,7 +1,7 @@
 //! RULES.md §6: image, audio and binary blocks — the three spellings of the payload, strict
 //! base64 (checked without decoding), `data:` URIs, URLs, media types and magic-byte sniffing.
 
-use serde_json::{Map, Value};
+use crate::check::json::{Object, Value};
 
 use super::{short, str_field, type_name, Code, Ctx};
 use crate::check::Severity;
@@ -14,7 +14,7 @@ pub(super) const MAX_BLOB_BYTES: usize = 26_214_400;
 pub(super) const IMAGE_TYPES: &[&str] = &["image/jpeg", "image/png", "image/gif", "image/webp"];
 
 /// Check an `image`, `audio` or `binary` block.
-pub(super) fn check<'a>(ctx: &mut Ctx<'a>, obj: &'a Map<String, Value>, ty: &str) {
+pub(super) fn check<'a>(ctx: &mut Ctx<'a>, obj: &'a Object<'a>, ty: &str) {
     let data = str_field(ctx, obj, "data", Code::FieldType);
     let mime = str_field(ctx, obj, "mime_type", Code::FieldType);
     if ty == "binary" {
@@ -146,7 +146,7 @@ fn size(ctx: &mut Ctx<'_>, decoded: usize) {
 
 fn fetched_url(ctx: &mut Ctx<'_>, scheme: &str, ty: &str) {
     let s = scheme.to_ascii_lowercase();
-    if !matches!(s.as_str(), "http" | "https" | "s3") {
+    if !matches!(s.as_ref(), "http" | "https" | "s3") {
         ctx.warn(
             Code::BlockImageUrlFetched,
             format!("the server downloads {ty} URLs while reading the request; a `{}://` URL is unlikely to be reachable from it and would fail the request", short(scheme)),
@@ -191,7 +191,7 @@ fn mime_type(ctx: &mut Ctx<'_>, m: &str, ty: &str, sniffed: Option<&'static str>
 }
 
 /// The Anthropic-style `source` object (server-only).
-fn source_shape<'a>(ctx: &mut Ctx<'a>, src: &'a Value, ty: &str) {
+fn source_shape<'a>(ctx: &mut Ctx<'a>, src: &'a Value<'a>, ty: &str) {
     let Some(o) = src.as_object() else {
         ctx.error(
             Code::FieldType,

@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use serde_json::{Map, Value};
+use crate::check::json::{Object, Value};
 
 use super::blocks::{self, BlockFacts, Place};
 use super::{short, type_name, Code, Ctx};
@@ -107,7 +107,7 @@ impl Pairing {
     }
 }
 
-pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: &'a Map<String, Value>) -> MessagesFacts {
+pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: &'a Object<'a>) -> MessagesFacts {
     let list = match req.get("messages") {
         None | Some(Value::Null) => {
             ctx.missing(
@@ -149,7 +149,7 @@ pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: &'a Map<String, Value>) -> Messa
     })
 }
 
-fn message<'a>(ctx: &mut Ctx<'a>, m: &'a Value, pairing: &mut Pairing) -> MsgFacts {
+fn message<'a>(ctx: &mut Ctx<'a>, m: &'a Value<'a>, pairing: &mut Pairing) -> MsgFacts {
     let mut f = MsgFacts {
         role: None,
         has_content: false,
@@ -219,7 +219,7 @@ fn message<'a>(ctx: &mut Ctx<'a>, m: &'a Value, pairing: &mut Pairing) -> MsgFac
     f
 }
 
-fn role<'a>(ctx: &mut Ctx<'a>, obj: &'a Map<String, Value>) -> Option<Role> {
+fn role<'a>(ctx: &mut Ctx<'a>, obj: &'a Object<'a>) -> Option<Role> {
     let Some(v) = obj.get("role") else {
         ctx.missing(
             Severity::Error,

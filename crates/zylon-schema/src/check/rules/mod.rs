@@ -16,7 +16,7 @@ mod system;
 mod tool_context;
 mod tools;
 
-use serde_json::{Map, Value};
+use crate::check::json::{Object, Value};
 
 use super::code::Code;
 use super::ctx::{short, type_name, Ctx};
@@ -25,7 +25,7 @@ use super::{Kind, Options, Summary};
 /// Run every rule for `kind` over `value`, returning the request summary.
 pub(crate) fn run<'a>(
     ctx: &mut Ctx<'a>,
-    value: &'a Value,
+    value: &'a Value<'a>,
     kind: Kind,
     options: &Options,
 ) -> Summary {
@@ -59,7 +59,7 @@ pub(crate) enum Lax<T> {
 }
 
 /// A boolean as pydantic reads it (strings like "true"/"yes"/"0" and the integers 0/1 are coerced).
-pub(crate) fn lax_bool(v: &Value) -> Lax<bool> {
+pub(crate) fn lax_bool(v: &Value<'_>) -> Lax<bool> {
     match v {
         Value::Bool(b) => Lax::Exact(*b),
         Value::Number(n) => match n.as_f64() {
@@ -77,7 +77,7 @@ pub(crate) fn lax_bool(v: &Value) -> Lax<bool> {
 }
 
 /// A float as pydantic reads it (numeric strings are coerced).
-pub(crate) fn lax_float(v: &Value) -> Lax<f64> {
+pub(crate) fn lax_float(v: &Value<'_>) -> Lax<f64> {
     match v {
         Value::Number(n) => n.as_f64().map_or(Lax::Invalid, Lax::Exact),
         Value::String(s) => match s.trim().parse::<f64>() {
@@ -91,10 +91,10 @@ pub(crate) fn lax_float(v: &Value) -> Lax<f64> {
 
 /// An integer as pydantic reads it: whole numbers (also `100.0`) exact, numeric strings coerced,
 /// fractional values invalid. Returned as f64 for range checks.
-pub(crate) fn lax_int(v: &Value) -> Lax<f64> {
+pub(crate) fn lax_int(v: &Value<'_>) -> Lax<f64> {
     match v {
         Value::Number(n) => match n.as_f64() {
-            _ if n.is_i64() || n.is_u64() => Lax::Exact(n.as_f64().unwrap_or(0.0)),
+            _ if n.int => Lax::Exact(n.f),
             Some(x) if x.fract() == 0.0 && x.is_finite() => Lax::Exact(x),
             _ => Lax::Invalid,
         },
@@ -110,7 +110,7 @@ pub(crate) fn lax_int(v: &Value) -> Lax<f64> {
 /// Check an optional boolean field; reports `code` when invalid and `field.coerced` when coerced.
 pub(crate) fn bool_field<'a>(
     ctx: &mut Ctx<'a>,
-    obj: &'a Map<String, Value>,
+    obj: &'a Object<'a>,
     key: &'a str,
     code: Code,
 ) -> Option<bool> {
@@ -144,7 +144,7 @@ pub(crate) fn bool_field<'a>(
 /// Check an optional string field (null allowed); reports `code` when it is not a string.
 pub(crate) fn str_field<'a>(
     ctx: &mut Ctx<'a>,
-    obj: &'a Map<String, Value>,
+    obj: &'a Object<'a>,
     key: &'a str,
     code: Code,
 ) -> Option<&'a str> {
@@ -164,12 +164,7 @@ pub(crate) fn str_field<'a>(
 }
 
 /// Check an optional array-of-strings field (null allowed).
-pub(crate) fn str_list_field<'a>(
-    ctx: &mut Ctx<'a>,
-    obj: &'a Map<String, Value>,
-    key: &'a str,
-    code: Code,
-) {
+pub(crate) fn str_list_field<'a>(ctx: &mut Ctx<'a>, obj: &'a Object<'a>, key: &'a str, code: Code) {
     match obj.get(key) {
         None | Some(Value::Null) => {}
         Some(Value::Array(items)) => ctx.key(key, |ctx| {
@@ -196,10 +191,10 @@ pub(crate) fn str_list_field<'a>(
 /// Check an optional object field (null allowed); returns the object.
 pub(crate) fn obj_field<'a>(
     ctx: &mut Ctx<'a>,
-    obj: &'a Map<String, Value>,
+    obj: &'a Object<'a>,
     key: &'a str,
     code: Code,
-) -> Option<&'a Map<String, Value>> {
+) -> Option<&'a Object<'a>> {
     match obj.get(key)? {
         Value::Object(o) => Some(o),
         Value::Null => None,
@@ -218,7 +213,7 @@ pub(crate) fn obj_field<'a>(
 /// Check an enum-valued string field. Returns the value when it is one of `allowed`.
 pub(crate) fn enum_field<'a>(
     ctx: &mut Ctx<'a>,
-    obj: &'a Map<String, Value>,
+    obj: &'a Object<'a>,
     key: &'a str,
     allowed: &[&str],
     code: Code,

@@ -1,6 +1,6 @@
 //! RULES.md §15: model-dependent checks, run only when the caller passes a server [`Profile`].
 
-use serde_json::{Map, Value};
+use crate::check::json::{Object, Value};
 
 use super::messages::MessagesFacts;
 use super::system::SystemFacts;
@@ -14,7 +14,7 @@ pub(super) fn estimate_tokens(chars: usize) -> usize {
 
 pub(super) fn check(
     ctx: &mut Ctx<'_>,
-    req: &Map<String, Value>,
+    req: &Object<'_>,
     p: &Profile,
     msgs: &MessagesFacts,
     sys: &SystemFacts,

@@ -1,6 +1,6 @@
 //! RULES.md §3: the top-level ChatRequest fields, and the order in which the areas run.
 
-use serde_json::{Map, Value};
+use crate::check::json::{Object, Value};
 
 use super::{
     enum_field, mcp, messages, profile, sampling, structured, system, tool_context, tools,
@@ -46,11 +46,7 @@ const SERVER_ONLY_RULED: &[&str] = &[
 const SERVER_ONLY_FREE: &[&str] = &["container", "inference_geo", "context_management"];
 
 /// Validate a ChatRequest object (the whole chat body, or `pgpt` in an envelope).
-pub(super) fn check<'a>(
-    ctx: &mut Ctx<'a>,
-    req: &'a Map<String, Value>,
-    options: &Options,
-) -> Summary {
+pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: &'a Object<'a>, options: &Options) -> Summary {
     let mut known: Vec<&str> = KNOWN.to_vec();
     known.extend_from_slice(SERVER_ONLY_RULED);
     ctx.unknown_fields_with(
@@ -93,7 +89,7 @@ pub(super) fn check<'a>(
     }
 }
 
-fn check_stream_and_ids<'a>(ctx: &mut Ctx<'a>, req: &'a Map<String, Value>) {
+fn check_stream_and_ids<'a>(ctx: &mut Ctx<'a>, req: &'a Object<'a>) {
     if let Some(v) = req.get("stream").filter(|v| !v.is_null()) {
         ctx.key("stream", |ctx| match super::lax_bool(v) {
             Lax::Exact(_) => {}
@@ -116,7 +112,7 @@ fn check_stream_and_ids<'a>(ctx: &mut Ctx<'a>, req: &'a Map<String, Value>) {
 
 /// Fields the server understands but the Workspace spec does not list: always a warning
 /// (RULES.md §1.4), whose message says when the server would reject the value.
-fn check_server_only<'a>(ctx: &mut Ctx<'a>, req: &'a Map<String, Value>) {
+fn check_server_only<'a>(ctx: &mut Ctx<'a>, req: &'a Object<'a>) {
     const NOTE: &str = "the Workspace API does not list it, so the backend may drop it";
     if let Some(m) = req.get("model") {
         ctx.key("model", |ctx| {
@@ -229,7 +225,7 @@ fn check_server_only<'a>(ctx: &mut Ctx<'a>, req: &'a Map<String, Value>) {
 }
 
 /// Whether a `cache_control` value is one the server accepts.
-pub(super) fn cache_control_ok(v: &Value) -> bool {
+pub(super) fn cache_control_ok(v: &Value<'_>) -> bool {
     match v {
         Value::Null => true,
         Value::Object(o) => {
@@ -243,7 +239,7 @@ pub(super) fn cache_control_ok(v: &Value) -> bool {
     }
 }
 
-fn output_config_problem(v: &Value) -> Option<String> {
+fn output_config_problem(v: &Value<'_>) -> Option<String> {
     let o = match v {
         Value::Null => return None,
         Value::Object(o) => o,
@@ -277,7 +273,7 @@ fn output_config_problem(v: &Value) -> Option<String> {
 }
 
 /// Whether `output_config.format` asks for structured output.
-pub(super) fn output_config_structured(req: &Map<String, Value>) -> bool {
+pub(super) fn output_config_structured(req: &Object<'_>) -> bool {
     req.get("output_config")
         .and_then(|o| o.get("format"))
         .is_some_and(|f| !f.is_null())

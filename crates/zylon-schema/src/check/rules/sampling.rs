@@ -1,6 +1,6 @@
 //! RULES.md §3 sampling parameters: integer fields, ranges and the server's silent coercions.
 
-use serde_json::{Map, Value};
+use crate::check::json::{Object, Value};
 
 use super::{lax_float, lax_int, type_name, Code, Ctx, Lax};
 
@@ -16,9 +16,8 @@ const FLOATS: &[&str] = &[
     "frequency_penalty",
 ];
 
-pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: &'a Map<String, Value>) {
+pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: &'a Object<'a>) {
     for (key, v) in req.iter() {
-        let key = key.as_str();
         if v.is_null() {
             continue;
         }

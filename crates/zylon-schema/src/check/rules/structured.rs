@@ -1,7 +1,7 @@
 //! RULES.md §11: `response_format` and structured output, which excludes tools, MCP servers and
 //! citations.
 
-use serde_json::{Map, Value};
+use crate::check::json::{Object, Value};
 
 use super::system::SystemFacts;
 use super::tools::{schema_problem, ToolFacts};
@@ -10,7 +10,7 @@ use crate::check::Severity;
 
 pub(super) fn check<'a>(
     ctx: &mut Ctx<'a>,
-    req: &'a Map<String, Value>,
+    req: &'a Object<'a>,
     tools: &ToolFacts,
     has_mcp: bool,
     sys: &SystemFacts,

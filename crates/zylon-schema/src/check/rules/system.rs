@@ -1,6 +1,6 @@
 //! RULES.md §13 and §14: `system` (object, or the server-only string/list forms) and `thinking`.
 
-use serde_json::{Map, Value};
+use crate::check::json::{Object, Value};
 
 use super::blocks::citations;
 use super::{bool_field, lax_bool, type_name, Code, Ctx, Lax};
@@ -17,7 +17,7 @@ pub(super) struct SystemFacts {
     pub thinking_enabled: bool,
 }
 
-pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: &'a Map<String, Value>) -> SystemFacts {
+pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: &'a Object<'a>) -> SystemFacts {
     let mut facts = SystemFacts::default();
     if let Some(sys) = req.get("system").filter(|v| !v.is_null()) {
         ctx.key("system", |ctx| system(ctx, sys, &mut facts));
@@ -28,7 +28,7 @@ pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: &'a Map<String, Value>) -> Syste
     facts
 }
 
-fn system<'a>(ctx: &mut Ctx<'a>, sys: &'a Value, facts: &mut SystemFacts) {
+fn system<'a>(ctx: &mut Ctx<'a>, sys: &'a Value<'a>, facts: &mut SystemFacts) {
     match sys {
         Value::Object(o) => object(ctx, o, "/system", facts),
         Value::String(s) => {
@@ -80,7 +80,7 @@ fn system<'a>(ctx: &mut Ctx<'a>, sys: &'a Value, facts: &mut SystemFacts) {
     }
 }
 
-fn object<'a>(ctx: &mut Ctx<'a>, o: &'a Map<String, Value>, at: &str, facts: &mut SystemFacts) {
+fn object<'a>(ctx: &mut Ctx<'a>, o: &'a Object<'a>, at: &str, facts: &mut SystemFacts) {
     ctx.unknown_fields(
         o,
         &[
@@ -182,7 +182,8 @@ fn object<'a>(ctx: &mut Ctx<'a>, o: &'a Map<String, Value>, at: &str, facts: &mu
     if let Some(p) = o.get("prompt") {
         let ok = p.is_null()
             || p.as_object().is_some_and(|m| {
-                m.values()
+                m.iter()
+                    .map(|(_, v)| v)
                     .all(|v| v.is_null() || !matches!(lax_bool(v), Lax::Invalid))
             });
         ctx.key("prompt", |ctx| {
@@ -199,7 +200,7 @@ fn object<'a>(ctx: &mut Ctx<'a>, o: &'a Map<String, Value>, at: &str, facts: &mu
     }
 }
 
-fn thinking<'a>(ctx: &mut Ctx<'a>, th: &'a Value, facts: &mut SystemFacts) {
+fn thinking<'a>(ctx: &mut Ctx<'a>, th: &'a Value<'a>, facts: &mut SystemFacts) {
     let Some(o) = th.as_object() else {
         ctx.error(
             Code::FieldType,

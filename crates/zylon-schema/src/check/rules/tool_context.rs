@@ -1,6 +1,6 @@
 //! RULES.md §10: `tool_context` artifacts, context filters and metadata filters.
 
-use serde_json::{Map, Value};
+use crate::check::json::{Object, Value};
 
 use super::{short, str_field, type_name, Code, Ctx};
 use crate::check::Severity;
@@ -26,7 +26,7 @@ pub(super) struct Artifacts {
     pub non_empty: bool,
 }
 
-pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: &'a Map<String, Value>) -> Artifacts {
+pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: &'a Object<'a>) -> Artifacts {
     let Some(v) = req.get("tool_context").filter(|v| !v.is_null()) else {
         return Artifacts::default();
     };
@@ -40,7 +40,7 @@ pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: &'a Map<String, Value>) -> Artif
 }
 
 /// Check a list of artifacts at the current path (global `tool_context` or a tool's `context`).
-pub(super) fn list<'a>(ctx: &mut Ctx<'a>, v: &'a Value) -> Vec<ArtifactKind> {
+pub(super) fn list<'a>(ctx: &mut Ctx<'a>, v: &'a Value<'a>) -> Vec<ArtifactKind> {
     let Some(items) = v.as_array() else {
         ctx.error(
             Code::FieldType,
@@ -55,7 +55,7 @@ pub(super) fn list<'a>(ctx: &mut Ctx<'a>, v: &'a Value) -> Vec<ArtifactKind> {
         .collect()
 }
 
-fn artifact<'a>(ctx: &mut Ctx<'a>, a: &'a Value) -> Option<ArtifactKind> {
+fn artifact<'a>(ctx: &mut Ctx<'a>, a: &'a Value<'a>) -> Option<ArtifactKind> {
     let Some(o) = a.as_object() else {
         ctx.error(
             Code::ToolContextKind,
@@ -67,7 +67,7 @@ fn artifact<'a>(ctx: &mut Ctx<'a>, a: &'a Value) -> Option<ArtifactKind> {
         return None;
     };
     let kind = match o.get("type") {
-        Some(Value::String(t)) => t.as_str(),
+        Some(Value::String(t)) => t.as_ref(),
         Some(t) => {
             ctx.key("type", |ctx| {
                 ctx.error(
@@ -163,16 +163,10 @@ fn artifact<'a>(ctx: &mut Ctx<'a>, a: &'a Value) -> Option<ArtifactKind> {
     Some(k)
 }
 
-fn value<'a>(
-    ctx: &mut Ctx<'a>,
-    o: &'a Map<String, Value>,
-    code: Code,
-    base64: bool,
-    collision: &[&str],
-) {
+fn value<'a>(ctx: &mut Ctx<'a>, o: &'a Object<'a>, code: Code, base64: bool, collision: &[&str]) {
     let hint = collision
         .iter()
-        .find(|c| o.contains_key(**c))
+        .find(|c| o.contains_key(c))
         .map(|c| format!("the Workspace spec shows `{c}` here by mistake; the server reads the artifact from `value`"));
     match o.get("value") {
         Some(Value::String(s)) => {
@@ -204,7 +198,7 @@ fn value<'a>(
     }
 }
 
-fn sql<'a>(ctx: &mut Ctx<'a>, o: &'a Map<String, Value>) {
+fn sql<'a>(ctx: &mut Ctx<'a>, o: &'a Object<'a>) {
     match o.get("connection_string") {
         Some(Value::String(_)) => {}
         None | Some(Value::Null) => ctx.missing(
@@ -235,7 +229,7 @@ fn sql<'a>(ctx: &mut Ctx<'a>, o: &'a Map<String, Value>) {
     }
 }
 
-fn skill<'a>(ctx: &mut Ctx<'a>, o: &'a Map<String, Value>) {
+fn skill<'a>(ctx: &mut Ctx<'a>, o: &'a Object<'a>) {
     let ok = match o.get("skill_filter") {
         Some(Value::Object(f)) => match f.get("collection") {
             Some(Value::String(c)) => (1..=255).contains(&c.chars().count()),
@@ -255,7 +249,7 @@ fn skill<'a>(ctx: &mut Ctx<'a>, o: &'a Map<String, Value>) {
 }
 
 /// A `context_filter` (at the current path).
-fn context_filter<'a>(ctx: &mut Ctx<'a>, cf: &'a Map<String, Value>) {
+fn context_filter<'a>(ctx: &mut Ctx<'a>, cf: &'a Object<'a>) {
     ctx.unknown_fields(
         cf,
         &["artifacts", "collection", "metadata_filter"],
@@ -318,7 +312,7 @@ const OPERATORS: &[&str] = &[
     "is_empty",
 ];
 
-fn metadata_filter<'a>(ctx: &mut Ctx<'a>, f: &'a Value) {
+fn metadata_filter<'a>(ctx: &mut Ctx<'a>, f: &'a Value<'a>) {
     let Some(o) = f.as_object() else {
         ctx.error(
             Code::ContextFilterMetadataFilterList,

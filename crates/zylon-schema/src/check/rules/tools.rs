@@ -1,7 +1,7 @@
 //! RULES.md §8 and §9: tools (built-in recognition by `type`, names, schemas, required
 //! artifacts) and `tool_choice`.
 
-use serde_json::{Map, Value};
+use crate::check::json::{Object, Value};
 
 use super::tool_context::{self, ArtifactKind, Artifacts};
 use super::{enum_field, short, type_name, Code, Ctx};
@@ -137,7 +137,7 @@ struct ToolInfo<'a> {
 
 pub(super) fn check<'a>(
     ctx: &mut Ctx<'a>,
-    req: &'a Map<String, Value>,
+    req: &'a Object<'a>,
     artifacts: &Artifacts,
 ) -> ToolFacts {
     let tools: &[Value] = match req.get("tools") {
@@ -189,14 +189,14 @@ pub(super) fn check<'a>(
     }
 }
 
-fn tool<'a>(ctx: &mut Ctx<'a>, index: usize, t: &'a Value) -> Option<ToolInfo<'a>> {
+fn tool<'a>(ctx: &mut Ctx<'a>, index: usize, t: &'a Value<'a>) -> Option<ToolInfo<'a>> {
     let o = match t {
         Value::Object(o) => o,
         Value::String(s) => {
             let b = classify(s).or_else(|| {
                 INTERNAL
                     .iter()
-                    .find(|(_, name, _)| *name == s.as_str())
+                    .find(|(_, name, _)| *name == s.as_ref())
                     .map(|(_, name, needs)| Builtin::Internal {
                         name,
                         needs: *needs,
@@ -237,7 +237,7 @@ fn tool<'a>(ctx: &mut Ctx<'a>, index: usize, t: &'a Value) -> Option<ToolInfo<'a
     };
     let ty = match o.get("type") {
         None | Some(Value::Null) => None,
-        Some(Value::String(s)) => Some(s.as_str()),
+        Some(Value::String(s)) => Some(s.as_ref()),
         Some(v) => {
             ctx.key("type", |ctx| {
                 ctx.error(
@@ -263,7 +263,7 @@ fn tool<'a>(ctx: &mut Ctx<'a>, index: usize, t: &'a Value) -> Option<ToolInfo<'a
         "a tool",
     );
     let name = match o.get("name") {
-        Some(Value::String(n)) => Some(n.as_str()),
+        Some(Value::String(n)) => Some(n.as_ref()),
         Some(v) if !v.is_null() => {
             ctx.key("name", |ctx| {
                 ctx.error(
@@ -373,12 +373,7 @@ fn tool<'a>(ctx: &mut Ctx<'a>, index: usize, t: &'a Value) -> Option<ToolInfo<'a
 }
 
 /// A custom (client) tool: a name and an object schema.
-fn custom<'a>(
-    ctx: &mut Ctx<'a>,
-    o: &'a Map<String, Value>,
-    name: Option<&str>,
-    anthropic_client: bool,
-) {
+fn custom<'a>(ctx: &mut Ctx<'a>, o: &'a Object<'a>, name: Option<&str>, anthropic_client: bool) {
     if name.is_none() {
         ctx.missing(
             Severity::Error,
@@ -427,10 +422,10 @@ fn custom<'a>(
 }
 
 /// What the server's schema-to-model conversion rejects (shared with `response_format`).
-pub(super) fn schema_problem(s: &Map<String, Value>) -> Option<&'static str> {
+pub(super) fn schema_problem(s: &Object<'_>) -> Option<&'static str> {
     if ["allOf", "anyOf", "oneOf"]
         .iter()
-        .any(|k| s.contains_key(*k))
+        .any(|k| s.contains_key(k))
     {
         return None;
     }
@@ -478,7 +473,7 @@ enum Choice<'a> {
 
 fn tool_choice<'a>(
     ctx: &mut Ctx<'a>,
-    req: &'a Map<String, Value>,
+    req: &'a Object<'a>,
     infos: &[ToolInfo<'a>],
     has_tools: bool,
 ) -> Choice<'a> {

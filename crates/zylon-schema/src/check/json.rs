@@ -1,0 +1,629 @@
+//! A small borrowing JSON parser and the tree the rules walk.
+//!
+//! Why not `serde_json::Value`: strings without escapes are borrowed from the input (a 6 MB
+//! base64 image is never copied), objects keep their keys in order as a flat list (cheaper than a
+//! map for the small objects of a chat request, and duplicate keys are seen instead of silently
+//! merged), the depth is bounded without relying on the parser's recursion limit, and syntax
+//! errors carry the byte offset for line/column reporting.
+//!
+//! `serde_json::Value` input (the `validate_value` entry point) is converted by borrowing.
+
+use std::borrow::Cow;
+
+/// A JSON number: its value as `f64` and whether it was written as an integer literal.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Num {
+    pub f: f64,
+    /// Written without fraction or exponent (`100`, not `100.0` or `1e2`).
+    pub int: bool,
+}
+
+impl Num {
+    pub(crate) fn as_f64(self) -> Option<f64> {
+        Some(self.f)
+    }
+}
+
+/// A parsed JSON value. Strings borrow from the input where possible.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Value<'a> {
+    Null,
+    Bool(bool),
+    Number(Num),
+    String(Cow<'a, str>),
+    Array(Vec<Value<'a>>),
+    Object(Object<'a>),
+}
+
+/// A JSON object: its entries in document order (duplicates kept; lookups see the last one, as
+/// the server does).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub(crate) struct Object<'a> {
+    entries: Vec<(Cow<'a, str>, Value<'a>)>,
+    /// Whether some key occurs more than once.
+    pub has_duplicates: bool,
+}
+
+impl<'a> Object<'a> {
+    /// The value of `key` (the last one when the key is repeated).
+    pub(crate) fn get(&self, key: &str) -> Option<&Value<'a>> {
+        self.entries
+            .iter()
+            .rev()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v)
+    }
+
+    pub(crate) fn contains_key(&self, key: &str) -> bool {
+        self.entries.iter().any(|(k, _)| k == key)
+    }
+
+    /// The distinct keys, first occurrence order.
+    pub(crate) fn keys(&self) -> impl Iterator<Item = &str> + '_ {
+        self.entries
+            .iter()
+            .enumerate()
+            .filter(move |(i, (k, _))| {
+                !self.has_duplicates || !self.entries[..*i].iter().any(|(p, _)| p == k)
+            })
+            .map(|(_, (k, _))| k.as_ref())
+    }
+
+    /// Every entry in document order, duplicates included.
+    pub(crate) fn entries(&self) -> impl Iterator<Item = (&str, &Value<'a>)> + '_ {
+        self.entries.iter().map(|(k, v)| (k.as_ref(), v))
+    }
+
+    /// The distinct entries with the value the server keeps (the last).
+    pub(crate) fn iter(&self) -> impl Iterator<Item = (&str, &Value<'a>)> + '_ {
+        self.keys()
+            .map(move |k| (k, self.get(k).unwrap_or(&Value::Null)))
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    #[cfg(test)]
+    pub(crate) fn len(&self) -> usize {
+        self.entries.len()
+    }
+}
+
+impl<'a> Value<'a> {
+    pub(crate) fn as_str(&self) -> Option<&str> {
+        match self {
+            Value::String(s) => Some(s),
+            _ => None,
+        }
+    }
+    pub(crate) fn as_object(&self) -> Option<&Object<'a>> {
+        match self {
+            Value::Object(o) => Some(o),
+            _ => None,
+        }
+    }
+    pub(crate) fn as_array(&self) -> Option<&Vec<Value<'a>>> {
+        match self {
+            Value::Array(a) => Some(a),
+            _ => None,
+        }
+    }
+    pub(crate) fn as_f64(&self) -> Option<f64> {
+        match self {
+            Value::Number(n) => Some(n.f),
+            _ => None,
+        }
+    }
+    /// `obj.get(key)` when this is an object.
+    pub(crate) fn get(&self, key: &str) -> Option<&Value<'a>> {
+        self.as_object()?.get(key)
+    }
+    pub(crate) fn is_null(&self) -> bool {
+        matches!(self, Value::Null)
+    }
+    pub(crate) fn is_string(&self) -> bool {
+        matches!(self, Value::String(_))
+    }
+    pub(crate) fn is_object(&self) -> bool {
+        matches!(self, Value::Object(_))
+    }
+    pub(crate) fn is_boolean(&self) -> bool {
+        matches!(self, Value::Bool(_))
+    }
+
+    /// Borrow a `serde_json::Value` as a tree.
+    pub(crate) fn from_serde(v: &'a serde_json::Value) -> Value<'a> {
+        match v {
+            serde_json::Value::Null => Value::Null,
+            serde_json::Value::Bool(b) => Value::Bool(*b),
+            serde_json::Value::Number(n) => Value::Number(Num {
+                f: n.as_f64().unwrap_or(f64::NAN),
+                int: n.is_i64() || n.is_u64(),
+            }),
+            serde_json::Value::String(s) => Value::String(Cow::Borrowed(s)),
+            serde_json::Value::Array(a) => Value::Array(a.iter().map(Value::from_serde).collect()),
+            serde_json::Value::Object(o) => Value::Object(Object {
+                entries: o
+                    .iter()
+                    .map(|(k, v)| (Cow::Borrowed(k.as_str()), Value::from_serde(v)))
+                    .collect(),
+                has_duplicates: false,
+            }),
+        }
+    }
+}
+
+/// A syntax error: what was expected and the byte offset where parsing stopped.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct SyntaxError {
+    pub offset: usize,
+    pub message: String,
+    /// The depth limit was exceeded (rather than a syntax error).
+    pub too_deep: bool,
+}
+
+/// Parse a complete JSON text (no trailing data) with nesting at most `max_depth`.
+pub(crate) fn parse(src: &str, max_depth: usize) -> Result<(Value<'_>, bool), SyntaxError> {
+    let mut p = Parser {
+        s: src,
+        b: src.as_bytes(),
+        i: 0,
+        max_depth,
+        any_duplicates: false,
+    };
+    p.ws();
+    let v = p.value(0)?;
+    p.ws();
+    if p.i < p.b.len() {
+        return Err(p.err("unexpected data after the end of the JSON value"));
+    }
+    Ok((v, p.any_duplicates))
+}
+
+struct Parser<'a> {
+    s: &'a str,
+    b: &'a [u8],
+    i: usize,
+    max_depth: usize,
+    any_duplicates: bool,
+}
+
+impl<'a> Parser<'a> {
+    fn err(&self, message: impl Into<String>) -> SyntaxError {
+        SyntaxError {
+            offset: self.i,
+            message: message.into(),
+            too_deep: false,
+        }
+    }
+
+    fn ws(&mut self) {
+        while let Some(c) = self.b.get(self.i) {
+            match c {
+                b' ' | b'\n' | b'\r' | b'\t' => self.i += 1,
+                _ => break,
+            }
+        }
+    }
+
+    fn found(&self) -> String {
+        match self.s[self.i..].chars().next() {
+            None => "the end of the input".into(),
+            Some(c) => format!("`{}`", c.escape_debug()),
+        }
+    }
+
+    fn value(&mut self, depth: usize) -> Result<Value<'a>, SyntaxError> {
+        match self.b.get(self.i) {
+            None => Err(self.err("the body ends before the JSON value is complete")),
+            Some(b'{') => self.object(depth + 1),
+            Some(b'[') => self.array(depth + 1),
+            Some(b'"') => Ok(Value::String(self.string()?)),
+            Some(b't') => self.literal("true", Value::Bool(true)),
+            Some(b'f') => self.literal("false", Value::Bool(false)),
+            Some(b'n') => self.literal("null", Value::Null),
+            Some(b'-' | b'0'..=b'9') => self.number(),
+            Some(_) => Err(self.err(format!("expected a JSON value, found {}", self.found()))),
+        }
+    }
+
+    fn literal(&mut self, word: &str, v: Value<'a>) -> Result<Value<'a>, SyntaxError> {
+        if self.b[self.i..].starts_with(word.as_bytes()) {
+            self.i += word.len();
+            Ok(v)
+        } else {
+            Err(self.err(format!("expected `{word}`, found {}", self.found())))
+        }
+    }
+
+    fn depth_check(&self, depth: usize) -> Result<(), SyntaxError> {
+        if depth > self.max_depth {
+            return Err(SyntaxError {
+                offset: self.i,
+                message: format!("the body nests deeper than {} levels", self.max_depth),
+                too_deep: true,
+            });
+        }
+        Ok(())
+    }
+
+    fn array(&mut self, depth: usize) -> Result<Value<'a>, SyntaxError> {
+        self.depth_check(depth)?;
+        self.i += 1;
+        let mut items = Vec::new();
+        self.ws();
+        if self.b.get(self.i) == Some(&b']') {
+            self.i += 1;
+            return Ok(Value::Array(items));
+        }
+        loop {
+            self.ws();
+            items.push(self.value(depth)?);
+            self.ws();
+            match self.b.get(self.i) {
+                Some(b',') => self.i += 1,
+                Some(b']') => {
+                    self.i += 1;
+                    return Ok(Value::Array(items));
+                }
+                _ => {
+                    return Err(self.err(format!(
+                        "expected `,` or `]` in an array, found {}",
+                        self.found()
+                    )))
+                }
+            }
+        }
+    }
+
+    fn object(&mut self, depth: usize) -> Result<Value<'a>, SyntaxError> {
+        self.depth_check(depth)?;
+        self.i += 1;
+        let mut obj = Object::default();
+        self.ws();
+        if self.b.get(self.i) == Some(&b'}') {
+            self.i += 1;
+            return Ok(Value::Object(obj));
+        }
+        let mut seen: Option<std::collections::HashSet<Cow<'a, str>>> = None;
+        loop {
+            self.ws();
+            if self.b.get(self.i) != Some(&b'"') {
+                return Err(self.err(format!(
+                    "expected a string key in an object, found {}",
+                    self.found()
+                )));
+            }
+            let key = self.string()?;
+            self.ws();
+            if self.b.get(self.i) != Some(&b':') {
+                return Err(self.err(format!(
+                    "expected `:` after an object key, found {}",
+                    self.found()
+                )));
+            }
+            self.i += 1;
+            self.ws();
+            let v = self.value(depth)?;
+            // Duplicate detection: a scan for small objects, a set for large ones.
+            let dup = if obj.entries.len() < 16 {
+                obj.entries.iter().any(|(k, _)| *k == key)
+            } else {
+                let set = seen
+                    .get_or_insert_with(|| obj.entries.iter().map(|(k, _)| k.clone()).collect());
+                !set.insert(key.clone())
+            };
+            if dup {
+                obj.has_duplicates = true;
+                self.any_duplicates = true;
+            }
+            obj.entries.push((key, v));
+            self.ws();
+            match self.b.get(self.i) {
+                Some(b',') => self.i += 1,
+                Some(b'}') => {
+                    self.i += 1;
+                    return Ok(Value::Object(obj));
+                }
+                _ => {
+                    return Err(self.err(format!(
+                        "expected `,` or `}}` in an object, found {}",
+                        self.found()
+                    )))
+                }
+            }
+        }
+    }
+
+    fn string(&mut self) -> Result<Cow<'a, str>, SyntaxError> {
+        let start = self.i + 1;
+        let mut i = start;
+        let b = self.b;
+        // Fast path: scan 8 bytes at a time for `"`, `\` or a control character.
+        while i + 8 <= b.len() {
+            let w = u64::from_le_bytes([
+                b[i],
+                b[i + 1],
+                b[i + 2],
+                b[i + 3],
+                b[i + 4],
+                b[i + 5],
+                b[i + 6],
+                b[i + 7],
+            ]);
+            const LO: u64 = 0x0101_0101_0101_0101;
+            const HI: u64 = 0x8080_8080_8080_8080;
+            let quote = w ^ (LO * u64::from(b'"'));
+            let bslash = w ^ (LO * u64::from(b'\\'));
+            let has_zero = |x: u64| x.wrapping_sub(LO) & !x & HI;
+            let ctrl = w.wrapping_sub(LO * 0x20) & !w & HI;
+            if has_zero(quote) | has_zero(bslash) | ctrl != 0 {
+                break;
+            }
+            i += 8;
+        }
+        loop {
+            match b.get(i) {
+                None => {
+                    self.i = i;
+                    return Err(self.err("a string is not closed (missing `\"`)"));
+                }
+                Some(b'"') => {
+                    self.i = i + 1;
+                    return Ok(Cow::Borrowed(&self.s[start..i]));
+                }
+                Some(b'\\') => {
+                    self.i = i;
+                    return self.string_escaped(start).map(Cow::Owned);
+                }
+                Some(c) if *c < 0x20 => {
+                    self.i = i;
+                    return Err(self
+                        .err("a string contains a raw control character (escape it, e.g. `\\n`)"));
+                }
+                Some(_) => i += 1,
+            }
+        }
+    }
+
+    /// The slow path for strings with escapes; `self.i` is at the first backslash.
+    fn string_escaped(&mut self, start: usize) -> Result<String, SyntaxError> {
+        let mut out = String::with_capacity(self.i - start + 16);
+        out.push_str(&self.s[start..self.i]);
+        loop {
+            let run = self.i;
+            while let Some(&c) = self.b.get(self.i) {
+                if c == b'"' || c == b'\\' || c < 0x20 {
+                    break;
+                }
+                self.i += 1;
+            }
+            out.push_str(&self.s[run..self.i]);
+            match self.b.get(self.i) {
+                None => return Err(self.err("a string is not closed (missing `\"`)")),
+                Some(b'"') => {
+                    self.i += 1;
+                    return Ok(out);
+                }
+                Some(b'\\') => {
+                    self.i += 1;
+                    let c = *self
+                        .b
+                        .get(self.i)
+                        .ok_or_else(|| self.err("a string is not closed (missing `\"`)"))?;
+                    self.i += 1;
+                    match c {
+                        b'"' => out.push('"'),
+                        b'\\' => out.push('\\'),
+                        b'/' => out.push('/'),
+                        b'b' => out.push('\u{8}'),
+                        b'f' => out.push('\u{c}'),
+                        b'n' => out.push('\n'),
+                        b'r' => out.push('\r'),
+                        b't' => out.push('\t'),
+                        b'u' => {
+                            let hi = self.hex4()?;
+                            let ch = if (0xD800..0xDC00).contains(&hi)
+                                && self.b[self.i..].starts_with(b"\\u")
+                            {
+                                let save = self.i;
+                                self.i += 2;
+                                let lo = self.hex4()?;
+                                if (0xDC00..0xE000).contains(&lo) {
+                                    char::from_u32(0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00))
+                                } else {
+                                    self.i = save;
+                                    None
+                                }
+                            } else {
+                                char::from_u32(hi)
+                            };
+                            // A lone surrogate (accepted by the server's JSON decoder) becomes U+FFFD.
+                            out.push(ch.unwrap_or('\u{FFFD}'));
+                        }
+                        _ => {
+                            self.i -= 1;
+                            return Err(self.err(format!(
+                                "invalid escape `\\{}` in a string",
+                                char::from(c).escape_debug()
+                            )));
+                        }
+                    }
+                }
+                Some(_) => {
+                    return Err(self
+                        .err("a string contains a raw control character (escape it, e.g. `\\n`)"))
+                }
+            }
+        }
+    }
+
+    fn hex4(&mut self) -> Result<u32, SyntaxError> {
+        let h = self
+            .s
+            .get(self.i..self.i + 4)
+            .filter(|h| h.bytes().all(|c| c.is_ascii_hexdigit()));
+        let Some(h) = h else {
+            return Err(self.err("`\\u` must be followed by four hex digits"));
+        };
+        self.i += 4;
+        Ok(u32::from_str_radix(h, 16).unwrap_or(0xFFFD))
+    }
+
+    fn number(&mut self) -> Result<Value<'a>, SyntaxError> {
+        let start = self.i;
+        let b = self.b;
+        let mut i = self.i;
+        if b[i] == b'-' {
+            i += 1;
+        }
+        let digits = |i: &mut usize| {
+            let s = *i;
+            while b.get(*i).is_some_and(u8::is_ascii_digit) {
+                *i += 1;
+            }
+            *i - s
+        };
+        match b.get(i) {
+            Some(b'0') => i += 1,
+            Some(b'1'..=b'9') => {
+                digits(&mut i);
+            }
+            _ => {
+                self.i = i;
+                return Err(self.err(format!("expected a digit, found {}", self.found())));
+            }
+        }
+        let mut int = true;
+        if b.get(i) == Some(&b'.') {
+            i += 1;
+            int = false;
+            if digits(&mut i) == 0 {
+                self.i = i;
+                return Err(self.err(format!(
+                    "expected a digit after `.`, found {}",
+                    self.found()
+                )));
+            }
+        }
+        if matches!(b.get(i), Some(b'e' | b'E')) {
+            i += 1;
+            int = false;
+            if matches!(b.get(i), Some(b'+' | b'-')) {
+                i += 1;
+            }
+            if digits(&mut i) == 0 {
+                self.i = i;
+                return Err(self.err(format!(
+                    "expected a digit in the exponent, found {}",
+                    self.found()
+                )));
+            }
+        }
+        self.i = i;
+        let f = self.s[start..i].parse::<f64>().unwrap_or(f64::NAN);
+        Ok(Value::Number(Num { f, int }))
+    }
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+pub(crate) fn line_col(src: &str, offset: usize) -> (usize, usize) {
+    let mut off = offset.min(src.len());
+    while !src.is_char_boundary(off) {
+        off -= 1;
+    }
+    let before = &src[..off];
+    let line = before.bytes().filter(|b| *b == b'\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |p| p + 1);
+    (line, before[line_start..].chars().count() + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(s: &str) -> Result<Value<'_>, SyntaxError> {
+        parse(s, 64).map(|(v, _)| v)
+    }
+
+    #[test]
+    fn parses_and_borrows() {
+        let src = r#" {"a": [1, -2.5e3, true, null, "x\"y", "plain"], "b": {}} "#;
+        let v = p(src).unwrap();
+        let a = v.get("a").unwrap().as_array().unwrap();
+        assert_eq!(a[0], Value::Number(Num { f: 1.0, int: true }));
+        assert_eq!(
+            a[1],
+            Value::Number(Num {
+                f: -2500.0,
+                int: false
+            })
+        );
+        assert_eq!(a[4].as_str(), Some("x\"y"));
+        assert!(matches!(&a[5], Value::String(Cow::Borrowed("plain"))));
+        assert!(v.get("b").unwrap().as_object().unwrap().is_empty());
+    }
+
+    #[test]
+    fn agrees_with_serde_json_on_valid_text() {
+        let src = r#"{"k":"\u00e9\ud83d\ude00\n\t","n":[0,1e2,-1,123456789012],"z":{"y":[[]]}}"#;
+        let ours = p(src).unwrap();
+        let theirs: serde_json::Value = serde_json::from_str(src).unwrap();
+        assert_eq!(ours, Value::from_serde(&theirs));
+    }
+
+    #[test]
+    fn rejects_bad_syntax_with_offsets() {
+        for (bad, off) in [
+            ("{\"a\" 1}", 5),
+            ("[1,]", 3),
+            ("[01]", 2),
+            ("\"abc", 4),
+            ("{} x", 3),
+            ("[1.]", 3),
+            ("tru", 0),
+            ("", 0),
+            ("\"\\x\"", 2),
+            ("\"a\nb\"", 2),
+        ] {
+            let e = p(bad).unwrap_err();
+            assert_eq!(e.offset, off, "{bad}: {}", e.message);
+            assert!(!e.too_deep);
+        }
+    }
+
+    #[test]
+    fn depth_limit_and_duplicates() {
+        let deep = "[".repeat(65) + &"]".repeat(65);
+        assert!(p(&deep).unwrap_err().too_deep);
+        let ok = "[".repeat(64) + &"]".repeat(64);
+        assert!(p(&ok).is_ok());
+        let (v, dups) = parse(r#"{"a":1,"b":2,"a":3}"#, 8).unwrap();
+        assert!(dups);
+        let o = v.as_object().unwrap();
+        assert_eq!(o.get("a").and_then(Value::as_f64), Some(3.0));
+        assert_eq!(o.keys().collect::<Vec<_>>(), ["a", "b"]);
+        assert_eq!(o.len(), 3);
+        let many: String = format!(
+            "{{{}}}",
+            (0..40)
+                .map(|i| format!("\"k{}\":1", i % 30))
+                .collect::<Vec<_>>()
+                .join(",")
+        );
+        assert!(parse(&many, 8).unwrap().1);
+    }
+
+    #[test]
+    fn lone_surrogates_become_replacement_characters() {
+        assert_eq!(p(r#""\ud800x""#).unwrap().as_str(), Some("\u{FFFD}x"));
+        assert_eq!(p(r#""\udc00\u0041""#).unwrap().as_str(), Some("\u{FFFD}A"));
+    }
+
+    #[test]
+    fn line_and_column_count_characters() {
+        assert_eq!(line_col("ab\ncdé€x", 9), (2, 4));
+        assert_eq!(line_col("", 0), (1, 1));
+    }
+}
