@@ -49,17 +49,15 @@ pub fn classify(data: &str) -> DataForm<'_> {
 
 /// The scheme of `s` when it starts like a URL (`scheme://`).
 pub fn url_scheme(s: &str) -> Option<&str> {
-    let end = s.find("://")?;
-    let scheme = &s[..end];
-    let mut chars = scheme.chars();
-    let first = chars.next()?;
-    if first.is_ascii_alphabetic()
-        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '.' | '-'))
-    {
-        Some(scheme)
-    } else {
-        None
+    // Only the scheme prefix is scanned, never the whole (possibly huge) payload.
+    let b = s.as_bytes();
+    if !b.first()?.is_ascii_alphabetic() {
+        return None;
     }
+    let end = b
+        .iter()
+        .position(|c| !(c.is_ascii_alphanumeric() || matches!(c, b'+' | b'.' | b'-')))?;
+    b[end..].starts_with(b"://").then(|| &s[..end])
 }
 
 /// Why a string is not strict base64.
@@ -121,23 +119,25 @@ pub fn check_base64(s: &str, canonical: bool) -> Result<usize, Base64Error> {
     if b.is_empty() {
         return Err(Base64Error::Empty);
     }
-    // Everything but the last 4 bytes must be pure alphabet: a tight loop over chunks.
+    // Everything but the last 4 bytes must be pure alphabet. Range compares folded without an
+    // early exit vectorize well; only a failing block is looked at again.
     let body_end = b.len().saturating_sub(4) & !3;
-    let mut bad = 0u8;
-    for chunk in b[..body_end].chunks_exact(8) {
-        for &c in chunk {
-            bad |= TABLE[c as usize] & 0xC0;
+    let alphabet = |c: u8| c.is_ascii_alphanumeric() | (c == b'+') | (c == b'/');
+    let blocks = b[..body_end].chunks_exact(64);
+    let tail_start = body_end - blocks.remainder().len();
+    let mut bad_block = None;
+    for (n, block) in blocks.enumerate() {
+        if !block.iter().fold(true, |ok, &c| ok & alphabet(c)) {
+            bad_block = Some(n * 64);
+            break;
         }
     }
-    let tail8 = body_end - body_end % 8;
-    for &c in &b[tail8..body_end] {
-        bad |= TABLE[c as usize] & 0xC0;
-    }
-    if bad != 0 {
-        let pos = b[..body_end]
-            .iter()
-            .position(|&c| TABLE[c as usize] >= 64)
-            .unwrap_or(0);
+    let scan_from = bad_block.unwrap_or(tail_start);
+    if let Some(pos) = b[scan_from..body_end]
+        .iter()
+        .position(|&c| !alphabet(c))
+        .map(|p| p + scan_from)
+    {
         return Err(if b[pos] == b'=' {
             Base64Error::BadPadding
         } else {

@@ -1,0 +1,138 @@
+//! Native benchmark: `validate_str` (every rule) against the parse floor
+//! (`serde_json::from_slice::<Value>`) and the peer (`Value` + `jsonschema` `is_valid` with our
+//! exported ChatRequest schema), on the workloads of `shared/bench/gen_workloads.py`, in one run.
+//!
+//! `cargo bench -p zylon-schema` — set `ZYLON_BENCH_DIR` to reuse generated workloads;
+//! `ZYLON_BENCH_SMOKE=1` runs every measurement once (used by `cargo xtask test`).
+
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use zylon_schema::{validate_str, Kind, Options};
+
+fn workloads_dir() -> PathBuf {
+    if let Ok(d) = std::env::var("ZYLON_BENCH_DIR") {
+        return PathBuf::from(d);
+    }
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let dir = root.join("target/bench-workloads");
+    if !dir.join("many-small.jsonl").exists() {
+        let gen = root.join("../shared/bench/gen_workloads.py");
+        let status = std::process::Command::new("python3")
+            .arg(&gen)
+            .arg(&dir)
+            .status()
+            .expect("python3 runs gen_workloads.py");
+        assert!(status.success(), "gen_workloads.py failed");
+    }
+    dir
+}
+
+/// Median seconds per run of `f` (each sample repeats `f` enough to last ~`budget / samples`).
+fn measure(smoke: bool, mut f: impl FnMut()) -> f64 {
+    if smoke {
+        let t = Instant::now();
+        f();
+        return t.elapsed().as_secs_f64();
+    }
+    let budget = Duration::from_millis(1500);
+    // Warm up and size the inner loop.
+    let t = Instant::now();
+    f();
+    let once = t.elapsed().max(Duration::from_nanos(50));
+    let samples = 15u32;
+    let inner = ((budget / samples).as_secs_f64() / once.as_secs_f64()).clamp(1.0, 1e6) as u32;
+    let mut times: Vec<f64> = (0..samples)
+        .map(|_| {
+            let t = Instant::now();
+            for _ in 0..inner {
+                f();
+            }
+            t.elapsed().as_secs_f64() / f64::from(inner)
+        })
+        .collect();
+    times.sort_by(f64::total_cmp);
+    times[times.len() / 2]
+}
+
+fn main() {
+    let smoke =
+        std::env::var("ZYLON_BENCH_SMOKE").is_ok() || std::env::args().any(|a| a == "--smoke");
+    let dir = workloads_dir();
+    let schema_path = std::env::var("ZYLON_BENCH_SCHEMA")
+        .map(PathBuf::from)
+        .unwrap_or_else(|_| {
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("../../schemas/chat-request.schema.json")
+        });
+    let schema: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(&schema_path).expect("schemas/chat-request.schema.json"),
+    )
+    .expect("schema JSON");
+    let peer = jsonschema::draft202012::new(&schema).expect("the exported schema compiles");
+    let opts = Options::default();
+
+    println!(
+        "{:<18} {:>7} {:>12} {:>12} {:>12} {:>10} {:>10} {:>10}",
+        "workload",
+        "valid",
+        "ours ms",
+        "floor ms",
+        "peer ms",
+        "ours MB/s",
+        "ours/peer",
+        "ours/floor"
+    );
+    for name in [
+        "small.json",
+        "chat-1mb.json",
+        "media-8mb.json",
+        "many-small.jsonl",
+    ] {
+        let text = std::fs::read_to_string(dir.join(name)).expect("workload");
+        let docs: Vec<&str> = if name.ends_with(".jsonl") {
+            text.lines().filter(|l| !l.is_empty()).collect()
+        } else {
+            vec![text.as_str()]
+        };
+        // Sanity: the single-body workloads are valid requests and the peer agrees; many-small
+        // deliberately holds some bodies the server rejects (e.g. temperature above 1).
+        let valid = docs
+            .iter()
+            .filter(|d| validate_str(d, Kind::Chat, &opts).is_valid())
+            .count();
+        if docs.len() == 1 {
+            assert_eq!(valid, 1, "{name} should be a valid request");
+        }
+        let bytes: usize = docs.iter().map(|d| d.len()).sum();
+        let ours = measure(smoke, || {
+            for d in &docs {
+                black_box(validate_str(black_box(d), Kind::Chat, &opts));
+            }
+        });
+        let floor = measure(smoke, || {
+            for d in &docs {
+                black_box(
+                    serde_json::from_slice::<serde_json::Value>(black_box(d.as_bytes())).unwrap(),
+                );
+            }
+        });
+        let peer_t = measure(smoke, || {
+            for d in &docs {
+                let v: serde_json::Value = serde_json::from_slice(black_box(d.as_bytes())).unwrap();
+                black_box(peer.is_valid(&v));
+            }
+        });
+        println!(
+            "{:<18} {:>7} {:>12.3} {:>12.3} {:>12.3} {:>10.0} {:>10.2} {:>10.2}",
+            name,
+            format!("{valid}/{}", docs.len()),
+            ours * 1e3,
+            floor * 1e3,
+            peer_t * 1e3,
+            bytes as f64 / ours / 1e6,
+            ours / peer_t,
+            ours / floor
+        );
+    }
+}
