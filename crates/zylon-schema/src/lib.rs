@@ -19,4 +19,7 @@ pub mod check;
 pub mod media;
 pub mod model;
 
-pub use check::{validate_bytes, validate_str, validate_value, Code, Issue, Kind, Options, Profile, Report, Severity, Summary};
+pub use check::{
+    validate_bytes, validate_str, validate_value, Code, Issue, Kind, Options, Profile, Report,
+    Severity, Span, Summary,
+};

@@ -97,6 +97,7 @@ impl<'a> Ctx<'a> {
             path,
             message,
             hint,
+            span: None,
         };
         match sev {
             Severity::Error => self.errors.push(issue),

@@ -7,12 +7,14 @@ pub mod code;
 mod json;
 pub mod options;
 pub mod report;
+pub mod span;
 
 mod ctx;
 
 pub use code::Code;
 pub use options::{Kind, Options, Profile};
 pub use report::{Issue, Report, Severity, Summary};
+pub use span::Span;
 
 use ctx::Ctx;
 
@@ -33,10 +35,24 @@ pub fn validate_str(text: &str, kind: Kind, options: &Options) -> Report {
                 duplicate_keys(&mut ctx, &tree);
             }
             let summary = rules::run(&mut ctx, &tree, kind, options);
+            if options.spans {
+                span::attach(body, &mut ctx.errors);
+                span::attach(body, &mut ctx.warnings);
+            }
+            // Spans are byte offsets into the text as given (a leading BOM included).
+            let shift = text.len() - body.len();
+            if shift > 0 && options.spans {
+                for i in ctx.errors.iter_mut().chain(ctx.warnings.iter_mut()) {
+                    i.span = i
+                        .span
+                        .map(|s| span::Span::of(text, s.start + shift, s.end + shift));
+                }
+            }
             finish(ctx, summary)
         }
         Err(e) => {
             let (line, col) = json::line_col(body, e.offset);
+            let at = e.offset + (text.len() - body.len());
             let mut ctx = Ctx::new(options.strict);
             if e.too_deep {
                 ctx.error(
@@ -52,6 +68,12 @@ pub fn validate_str(text: &str, kind: Kind, options: &Options) -> Report {
                     ),
                     "check for a missing comma, quote or bracket near that position",
                 );
+            }
+            let end = text[at..].chars().next().map_or(at, |c| at + c.len_utf8());
+            if options.spans {
+                for i in &mut ctx.errors {
+                    i.span = Some(span::Span::of(text, at, end));
+                }
             }
             finish(ctx, Summary::default())
         }

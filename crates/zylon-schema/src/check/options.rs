@@ -67,17 +67,27 @@ impl std::fmt::Display for Kind {
 pub struct Options {
     /// Turn every warning into an error.
     pub strict: bool,
+    /// Attach a source [`Span`](crate::Span) to every issue (text input only). Off by default
+    /// so that a report does not depend on how the body was formatted.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub spans: bool,
     /// The deployment's model capabilities and limits. Without it the `model.*` checks are silent.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub profile: Option<Profile>,
 }
 
 impl Options {
+    /// Default options with `spans` set.
+    pub fn with_spans(mut self) -> Self {
+        self.spans = true;
+        self
+    }
+
     /// Default options with `strict` set.
     pub fn strict() -> Self {
         Options {
             strict: true,
-            profile: None,
+            ..Options::default()
         }
     }
 }

@@ -375,11 +375,11 @@ fn profile_checks_are_silent_without_profile() {
     let body = json!({"messages": [user("q")], "thinking": {"enabled": true}});
     assert!(chat(body.clone()).is_valid());
     let opts = Options {
-        strict: false,
         profile: Some(Profile {
             supports_reasoning: Some(false),
             ..Profile::default()
         }),
+        ..Options::default()
     };
     let r = validate_value(&body, Kind::Chat, &opts);
     assert_eq!(

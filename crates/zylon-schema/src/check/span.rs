@@ -1,0 +1,233 @@
+//! Source spans: where in the text each issue's value (or key) is, as byte offsets and 1-based
+//! line/column in characters.
+//!
+//! Spans are computed after validation, only for the issues reported, in one scan of the text
+//! that descends only into the containers on some issue's path (everything else is skipped at
+//! string-scanning speed). Nothing is parsed twice in full.
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::json::{line_col, read_string, skip_value, skip_ws};
+use super::{Code, Issue};
+
+/// A range of the request text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Span {
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset just after the last byte.
+    pub end: usize,
+    /// 1-based line of `start`.
+    pub line: usize,
+    /// 1-based column of `start`, in characters.
+    pub column: usize,
+    /// 1-based line of `end`.
+    pub end_line: usize,
+    /// 1-based column of `end`, in characters.
+    pub end_column: usize,
+}
+
+impl Span {
+    /// The span of bytes `start..end` of `text`.
+    pub fn of(text: &str, start: usize, end: usize) -> Span {
+        let (line, column) = line_col(text, start);
+        let (end_line, end_column) = line_col(text, end);
+        Span {
+            start,
+            end,
+            line,
+            column,
+            end_line,
+            end_column,
+        }
+    }
+}
+
+/// Whether an issue with this code points at a key rather than at a value.
+fn points_at_key(code: Code) -> bool {
+    matches!(
+        code,
+        Code::FieldUnknown
+            | Code::RequestUnknownFields
+            | Code::FieldServerOnly
+            | Code::JsonDuplicateKey
+    )
+}
+
+/// Split a JSON Pointer into unescaped segments.
+fn segments(pointer: &str) -> Vec<String> {
+    if pointer.is_empty() {
+        return Vec::new();
+    }
+    pointer[1..]
+        .split('/')
+        .map(|s| s.replace("~1", "/").replace("~0", "~"))
+        .collect()
+}
+
+#[derive(Default)]
+struct Trie {
+    children: HashMap<String, Trie>,
+    /// Span of this node's value, once seen.
+    value: Option<(usize, usize)>,
+    /// Span of this node's key, once seen.
+    key: Option<(usize, usize)>,
+}
+
+/// Fill in `span` for every issue whose path can be found in `text` (a valid JSON text). A path
+/// that does not exist (a missing field) gets the span of its deepest existing ancestor, i.e.
+/// the enclosing object.
+pub(crate) fn attach(text: &str, issues: &mut [Issue]) {
+    if issues.is_empty() {
+        return;
+    }
+    let mut root = Trie::default();
+    let paths: Vec<Vec<String>> = issues.iter().map(|i| segments(&i.path)).collect();
+    for p in &paths {
+        let mut node = &mut root;
+        for s in p {
+            node = node.children.entry(s.clone()).or_default();
+        }
+    }
+    let start = skip_ws(text, 0);
+    walk(text, start, &mut root);
+    for (issue, path) in issues.iter_mut().zip(&paths) {
+        let mut node = &root;
+        let mut best = root.value;
+        let mut exact = true;
+        for s in path {
+            match node.children.get(s) {
+                Some(child) if child.value.is_some() => {
+                    node = child;
+                    best = child.value;
+                }
+                _ => {
+                    exact = false;
+                    break;
+                }
+            }
+        }
+        let range = if exact && points_at_key(issue.code) {
+            node.key.or(best)
+        } else {
+            best
+        };
+        issue.span = range.map(|(s, e)| Span::of(text, s, e));
+    }
+}
+
+/// Record the span of the value at `i` in `node`, descending into children on wanted paths.
+fn walk(text: &str, i: usize, node: &mut Trie) -> usize {
+    let b = text.as_bytes();
+    let end = if node.children.is_empty() {
+        skip_value(text, i)
+    } else {
+        match b.get(i) {
+            Some(b'{') => {
+                let mut j = skip_ws(text, i + 1);
+                while b.get(j) == Some(&b'"') {
+                    let Some((key, after_key)) = read_string(text, j) else {
+                        break;
+                    };
+                    let key_span = (j, after_key);
+                    let v = skip_ws(text, skip_ws(text, after_key) + 1);
+                    let v_end = match node.children.get_mut(key.as_ref()) {
+                        Some(child) => {
+                            child.key = Some(key_span);
+                            walk(text, v, child)
+                        }
+                        None => skip_value(text, v),
+                    };
+                    j = skip_ws(text, v_end);
+                    if b.get(j) == Some(&b',') {
+                        j = skip_ws(text, j + 1);
+                    }
+                }
+                j + 1
+            }
+            Some(b'[') => {
+                let mut j = skip_ws(text, i + 1);
+                let mut k = 0usize;
+                while j < b.len() && b[j] != b']' {
+                    let v_end = match node.children.get_mut(&k.to_string()) {
+                        Some(child) => walk(text, j, child),
+                        None => skip_value(text, j),
+                    };
+                    j = skip_ws(text, v_end);
+                    if b.get(j) == Some(&b',') {
+                        j = skip_ws(text, j + 1);
+                    }
+                    k += 1;
+                }
+                j + 1
+            }
+            _ => skip_value(text, i),
+        }
+    };
+    node.value = Some((i, end.min(text.len())));
+    end
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{validate_str, Kind, Options};
+
+    fn spanned(text: &str) -> Vec<(String, String)> {
+        let r = validate_str(text, Kind::Chat, &Options::default().with_spans());
+        r.issues()
+            .map(|i| {
+                let s = i.span.expect("every issue of a parsed text has a span");
+                (i.path.clone(), text[s.start..s.end].to_string())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn spans_point_at_values_keys_and_enclosing_objects() {
+        let text = "{\n  \"messages\": [{\"role\": \"User\", \"content\": [{\"type\": \"text\", \"text\": \"hé\"}]}],\n  \"temprature\": 2,\n  \"tools\": [{\"type\": \"x\"}]\n}";
+        let got = spanned(text);
+        assert!(
+            got.contains(&("/messages/0/role".into(), "\"User\"".into())),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&("/temprature".into(), "\"temprature\"".into())),
+            "{got:?}"
+        );
+        // Missing `name`: the enclosing tool object.
+        assert!(
+            got.contains(&("/tools/0/name".into(), "{\"type\": \"x\"}".into())),
+            "{got:?}"
+        );
+        let r = validate_str(text, Kind::Chat, &Options::default().with_spans());
+        let role = r
+            .errors
+            .iter()
+            .find(|i| i.path == "/messages/0/role")
+            .unwrap()
+            .span
+            .unwrap();
+        assert_eq!((role.line, role.column), (2, 25));
+    }
+
+    #[test]
+    fn spans_are_opt_in() {
+        let r = validate_str(r#"{"messages":[]}"#, Kind::Chat, &Options::default());
+        assert!(r.issues().all(|i| i.span.is_none()));
+    }
+
+    #[test]
+    fn escaped_keys_and_duplicates() {
+        let text = r#"{"messages":[{"role":"user","content":[{"type":"text","text":"q"}]}],"a\/b":1,"x":1,"x":2}"#;
+        let got = spanned(text);
+        assert!(
+            got.contains(&("/a~1b".into(), r#""a\/b""#.into())),
+            "{got:?}"
+        );
+        let dup = got.iter().find(|(p, _)| p == "/x").unwrap();
+        assert_eq!(dup.1, "\"x\"");
+    }
+}
