@@ -534,6 +534,82 @@ pub(crate) fn line_col(src: &str, offset: usize) -> (usize, usize) {
     (line, before[line_start..].chars().count() + 1)
 }
 
+/// Read the string starting at the `"` at byte `i` of a valid JSON text; returns it and the
+/// offset just after the closing quote.
+pub(crate) fn read_string(src: &str, i: usize) -> Option<(Cow<'_, str>, usize)> {
+    let mut p = Parser {
+        s: src,
+        b: src.as_bytes(),
+        i,
+        max_depth: 0,
+        any_duplicates: false,
+    };
+    let s = p.string().ok()?;
+    Some((s, p.i))
+}
+
+/// The offset just after the JSON value starting at byte `i` (after whitespace) of a valid text.
+pub(crate) fn skip_value(src: &str, i: usize) -> usize {
+    let b = src.as_bytes();
+    let mut i = i;
+    let mut depth = 0usize;
+    loop {
+        match b.get(i) {
+            None => return i,
+            Some(b'"') => {
+                i += 1;
+                loop {
+                    i = skip_plain(b, i);
+                    match b.get(i) {
+                        Some(b'\\') => i += 2,
+                        Some(b'"') => {
+                            i += 1;
+                            break;
+                        }
+                        Some(_) => i += 1,
+                        None => return i,
+                    }
+                }
+                if depth == 0 {
+                    return i;
+                }
+            }
+            Some(b'{' | b'[') => {
+                depth += 1;
+                i += 1;
+            }
+            Some(b'}' | b']') => {
+                depth = depth.saturating_sub(1);
+                i += 1;
+                if depth == 0 {
+                    return i;
+                }
+            }
+            Some(b' ' | b'\n' | b'\r' | b'\t' | b',' | b':') => i += 1,
+            Some(_) => {
+                // A number or literal.
+                while b.get(i).is_some_and(|c| {
+                    !matches!(c, b',' | b'}' | b']' | b' ' | b'\n' | b'\r' | b'\t')
+                }) {
+                    i += 1;
+                }
+                if depth == 0 {
+                    return i;
+                }
+            }
+        }
+    }
+}
+
+/// Skip JSON whitespace from `i`.
+pub(crate) fn skip_ws(src: &str, mut i: usize) -> usize {
+    let b = src.as_bytes();
+    while matches!(b.get(i), Some(b' ' | b'\n' | b'\r' | b'\t')) {
+        i += 1;
+    }
+    i
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -621,80 +697,4 @@ mod tests {
         assert_eq!(line_col("ab\ncdé€x", 9), (2, 4));
         assert_eq!(line_col("", 0), (1, 1));
     }
-}
-
-/// Read the string starting at the `"` at byte `i` of a valid JSON text; returns it and the
-/// offset just after the closing quote.
-pub(crate) fn read_string(src: &str, i: usize) -> Option<(Cow<'_, str>, usize)> {
-    let mut p = Parser {
-        s: src,
-        b: src.as_bytes(),
-        i,
-        max_depth: 0,
-        any_duplicates: false,
-    };
-    let s = p.string().ok()?;
-    Some((s, p.i))
-}
-
-/// The offset just after the JSON value starting at byte `i` (after whitespace) of a valid text.
-pub(crate) fn skip_value(src: &str, i: usize) -> usize {
-    let b = src.as_bytes();
-    let mut i = i;
-    let mut depth = 0usize;
-    loop {
-        match b.get(i) {
-            None => return i,
-            Some(b'"') => {
-                i += 1;
-                loop {
-                    i = skip_plain(b, i);
-                    match b.get(i) {
-                        Some(b'\\') => i += 2,
-                        Some(b'"') => {
-                            i += 1;
-                            break;
-                        }
-                        Some(_) => i += 1,
-                        None => return i,
-                    }
-                }
-                if depth == 0 {
-                    return i;
-                }
-            }
-            Some(b'{' | b'[') => {
-                depth += 1;
-                i += 1;
-            }
-            Some(b'}' | b']') => {
-                depth = depth.saturating_sub(1);
-                i += 1;
-                if depth == 0 {
-                    return i;
-                }
-            }
-            Some(b' ' | b'\n' | b'\r' | b'\t' | b',' | b':') => i += 1,
-            Some(_) => {
-                // A number or literal.
-                while b.get(i).is_some_and(|c| {
-                    !matches!(c, b',' | b'}' | b']' | b' ' | b'\n' | b'\r' | b'\t')
-                }) {
-                    i += 1;
-                }
-                if depth == 0 {
-                    return i;
-                }
-            }
-        }
-    }
-}
-
-/// Skip JSON whitespace from `i`.
-pub(crate) fn skip_ws(src: &str, mut i: usize) -> usize {
-    let b = src.as_bytes();
-    while matches!(b.get(i), Some(b' ' | b'\n' | b'\r' | b'\t')) {
-        i += 1;
-    }
-    i
 }
