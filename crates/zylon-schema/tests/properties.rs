@@ -1,0 +1,220 @@
+//! Properties over arbitrary JSON biased towards chat requests: validation never panics, always
+//! gives a consistent report, is deterministic, agrees between text and value input, every path
+//! resolves to a node of the input (or, for a missing field, to its parent), and every span
+//! covers exactly the value (or key) the path names.
+
+use proptest::prelude::*;
+use serde_json::{json, Map, Value};
+use zylon_schema::{validate_str, validate_value, Code, Kind, Options};
+
+const KEYS: &[&str] = &[
+    "messages",
+    "role",
+    "content",
+    "type",
+    "text",
+    "data",
+    "mime_type",
+    "tools",
+    "name",
+    "inputSchema",
+    "input_schema",
+    "tool_choice",
+    "tool_context",
+    "id",
+    "input",
+    "tool_use_id",
+    "is_error",
+    "citations",
+    "index",
+    "sources",
+    "object",
+    "system",
+    "thinking",
+    "enabled",
+    "signature",
+    "temperature",
+    "max_tokens",
+    "top_k",
+    "stream",
+    "response_format",
+    "json_schema",
+    "mcp_servers",
+    "url",
+    "value",
+    "context_filter",
+    "connection_string",
+    "pgpt",
+    "thread_id",
+    "agent",
+    "visibility",
+    "_meta",
+    "start_timestamp",
+    "x/y",
+    "a~b",
+    "",
+];
+
+const STRINGS: &[&str] = &[
+    "user",
+    "assistant",
+    "system",
+    "tool",
+    "User",
+    "text",
+    "image",
+    "audio",
+    "binary",
+    "file",
+    "source",
+    "tldr",
+    "thinking",
+    "tool_use",
+    "tool_result",
+    "document",
+    "json_schema",
+    "auto",
+    "any",
+    "none",
+    "semantic_search_v1",
+    "web_search_v1",
+    "database_query_v1",
+    "ingested_artifact",
+    "sql_database",
+    "uri",
+    "iVBORw0KGgo=",
+    "QUJD",
+    "not base64!",
+    "https://example.com/a.png",
+    "data:image/png;base64,QUJD",
+    "image/png",
+    "image/bmp",
+    "2026-01-01T00:00:00Z",
+    "t1",
+    "t-2",
+    "",
+    "  ",
+    "é😀",
+    "Default",
+    "Private",
+];
+
+fn leaf() -> impl Strategy<Value = Value> {
+    prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        (-3i64..300).prop_map(|n| json!(n)),
+        (-2.0f64..2.0).prop_map(|f| json!(f)),
+        prop::sample::select(STRINGS).prop_map(|s| json!(s)),
+    ]
+}
+
+fn arb_json() -> impl Strategy<Value = Value> {
+    leaf().prop_recursive(6, 64, 6, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..5).prop_map(Value::Array),
+            prop::collection::vec((prop::sample::select(KEYS), inner), 0..6).prop_map(|kv| {
+                Value::Object(
+                    kv.into_iter()
+                        .map(|(k, v)| (k.to_string(), v))
+                        .collect::<Map<_, _>>(),
+                )
+            }),
+        ]
+    })
+}
+
+/// A body shaped like a request: `messages` holding message-like objects, plus random fields.
+fn arb_body() -> impl Strategy<Value = Value> {
+    let block = prop::collection::vec((prop::sample::select(KEYS), arb_json()), 0..5);
+    let message = (
+        prop::sample::select(STRINGS),
+        prop::collection::vec(block, 0..4),
+    )
+        .prop_map(|(role, blocks)| {
+            let content: Vec<Value> = blocks
+                .into_iter()
+                .map(|kv| Value::Object(kv.into_iter().map(|(k, v)| (k.to_string(), v)).collect()))
+                .collect();
+            json!({"role": role, "content": content})
+        });
+    (
+        prop::collection::vec(message, 0..5),
+        prop::collection::vec((prop::sample::select(KEYS), arb_json()), 0..4),
+    )
+        .prop_map(|(messages, extra)| {
+            let mut o: Map<String, Value> =
+                extra.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+            o.insert("messages".into(), Value::Array(messages));
+            Value::Object(o)
+        })
+}
+
+fn resolves(body: &Value, path: &str, code: Code) -> bool {
+    if body.pointer(path).is_some() {
+        return true;
+    }
+    // A missing field: the parent must exist.
+    let parent = &path[..path.rfind('/').unwrap_or(0)];
+    let _ = code;
+    body.pointer(parent).is_some()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+
+    #[test]
+    fn reports_are_consistent_and_paths_resolve(body in prop_oneof![arb_body(), arb_json()], kind_ix in 0usize..5, strict in any::<bool>()) {
+        let kind = Kind::ALL[kind_ix];
+        let opts = Options { strict, spans: true, ..Options::default() };
+        let text = serde_json::to_string_pretty(&body).unwrap();
+        let r = validate_str(&text, kind, &opts);
+        prop_assert_eq!(r.valid, r.errors.is_empty());
+        prop_assert_eq!(r.summary.error_count, r.errors.len());
+        prop_assert_eq!(r.summary.warning_count, r.warnings.len());
+        if strict {
+            prop_assert!(r.warnings.is_empty());
+        }
+        for i in r.issues() {
+            prop_assert!(!i.message.is_empty());
+            prop_assert!(i.path.is_empty() || i.path.starts_with('/'), "{}", i.path);
+            prop_assert!(resolves(&body, &i.path, i.code), "{} does not resolve ({})", i.path, i.code);
+            // Spans: the text under the span parses to the value the path names (or the key).
+            let s = i.span.expect("text input with spans on");
+            let under = &text[s.start..s.end];
+            if let Some(v) = body.pointer(&i.path) {
+                let is_key = matches!(i.code, Code::FieldUnknown | Code::RequestUnknownFields | Code::FieldServerOnly | Code::JsonDuplicateKey);
+                let expect = if is_key {
+                    let key = i.path.rsplit('/').next().unwrap().replace("~1", "/").replace("~0", "~");
+                    serde_json::to_string(&key).unwrap()
+                } else {
+                    serde_json::to_string(v).unwrap()
+                };
+                let got: Value = serde_json::from_str(under).map_err(|e| TestCaseError::fail(format!("{under:?}: {e}")))?;
+                prop_assert_eq!(serde_json::to_string(&got).unwrap(), expect);
+            } else {
+                prop_assert!(under.starts_with('{') && under.ends_with('}'), "missing field span must be the enclosing object: {under}");
+            }
+        }
+        // Deterministic, and the same from a value as from text (without spans).
+        let again = validate_str(&text, kind, &opts);
+        prop_assert_eq!(&again, &r);
+        let opts_plain = Options { strict, ..Options::default() };
+        prop_assert_eq!(validate_value(&body, kind, &opts_plain), validate_str(&text, kind, &opts_plain));
+    }
+
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..256), kind_ix in 0usize..5) {
+        let r = zylon_schema::validate_bytes(&bytes, Kind::ALL[kind_ix], &Options::default());
+        prop_assert_eq!(r.valid, r.errors.is_empty());
+    }
+
+    #[test]
+    fn truncated_requests_give_syntax_errors(cut in 1usize..120) {
+        let text = r#"{"messages":[{"role":"user","content":[{"type":"text","text":"Summarize this, please."}]}],"max_tokens":64}"#;
+        let cut = cut.min(text.len() - 1);
+        let r = validate_str(&text[..cut], Kind::Chat, &Options::default());
+        prop_assert_eq!(r.errors.len(), 1);
+        prop_assert_eq!(r.errors[0].code, Code::JsonSyntax);
+    }
+}
