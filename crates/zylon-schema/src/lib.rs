@@ -16,6 +16,7 @@
 #![warn(missing_docs)]
 
 pub mod check;
+pub mod fix;
 pub mod media;
 pub mod model;
 

@@ -132,6 +132,23 @@ impl<'a> Value<'a> {
         matches!(self, Value::Bool(_))
     }
 
+    /// The value a JSON Pointer names.
+    pub(crate) fn pointer(&self, pointer: &str) -> Option<&Value<'a>> {
+        if pointer.is_empty() {
+            return Some(self);
+        }
+        let mut v = self;
+        for seg in pointer.strip_prefix('/')?.split('/') {
+            let seg = seg.replace("~1", "/").replace("~0", "~");
+            v = match v {
+                Value::Object(o) => o.get(&seg)?,
+                Value::Array(a) => a.get(seg.parse::<usize>().ok()?)?,
+                _ => return None,
+            };
+        }
+        Some(v)
+    }
+
     /// Borrow a `serde_json::Value` as a tree.
     pub(crate) fn from_serde(v: &'a serde_json::Value) -> Value<'a> {
         match v {

@@ -4,7 +4,7 @@
 //! Entry points: [`validate_str`], [`validate_bytes`] and [`validate_value`].
 
 pub mod code;
-mod json;
+pub(crate) mod json;
 pub mod options;
 pub mod report;
 pub mod span;

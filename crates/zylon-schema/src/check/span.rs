@@ -47,7 +47,7 @@ impl Span {
 }
 
 /// Whether an issue with this code points at a key rather than at a value.
-fn points_at_key(code: Code) -> bool {
+pub(crate) fn points_at_key(code: Code) -> bool {
     matches!(
         code,
         Code::FieldUnknown
@@ -77,15 +77,21 @@ struct Trie {
     key: Option<(usize, usize)>,
 }
 
-/// Fill in `span` for every issue whose path can be found in `text` (a valid JSON text). A path
-/// that does not exist (a missing field) gets the span of its deepest existing ancestor, i.e.
-/// the enclosing object.
-pub(crate) fn attach(text: &str, issues: &mut [Issue]) {
-    if issues.is_empty() {
-        return;
-    }
+/// Where one JSON Pointer lands in a text.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Located {
+    /// Byte range of the value the pointer names (or of its deepest existing ancestor).
+    pub value: Option<(usize, usize)>,
+    /// Byte range of the key of the last segment, when the pointer exists and ends in a key.
+    pub key: Option<(usize, usize)>,
+    /// Whether the pointer itself exists (`value` is then its value, not an ancestor's).
+    pub exact: bool,
+}
+
+/// Locate many JSON Pointers in a valid JSON text with one scan.
+pub(crate) fn locate(text: &str, pointers: &[&str]) -> Vec<Located> {
     let mut root = Trie::default();
-    let paths: Vec<Vec<String>> = issues.iter().map(|i| segments(&i.path)).collect();
+    let paths: Vec<Vec<String>> = pointers.iter().map(|p| segments(p)).collect();
     for p in &paths {
         let mut node = &mut root;
         for s in p {
@@ -94,26 +100,48 @@ pub(crate) fn attach(text: &str, issues: &mut [Issue]) {
     }
     let start = skip_ws(text, 0);
     walk(text, start, &mut root);
-    for (issue, path) in issues.iter_mut().zip(&paths) {
-        let mut node = &root;
-        let mut best = root.value;
-        let mut exact = true;
-        for s in path {
-            match node.children.get(s) {
-                Some(child) if child.value.is_some() => {
-                    node = child;
-                    best = child.value;
-                }
-                _ => {
-                    exact = false;
-                    break;
+    paths
+        .iter()
+        .map(|path| {
+            let mut node = &root;
+            let mut found = Located {
+                value: root.value,
+                key: None,
+                exact: true,
+            };
+            for s in path {
+                match node.children.get(s) {
+                    Some(child) if child.value.is_some() => {
+                        node = child;
+                        found.value = child.value;
+                        found.key = child.key;
+                    }
+                    _ => {
+                        found.exact = false;
+                        found.key = None;
+                        break;
+                    }
                 }
             }
-        }
-        let range = if exact && points_at_key(issue.code) {
-            node.key.or(best)
+            found
+        })
+        .collect()
+}
+
+/// Fill in `span` for every issue whose path can be found in `text` (a valid JSON text). A path
+/// that does not exist (a missing field) gets the span of its deepest existing ancestor, i.e.
+/// the enclosing object.
+pub(crate) fn attach(text: &str, issues: &mut [Issue]) {
+    if issues.is_empty() {
+        return;
+    }
+    let pointers: Vec<&str> = issues.iter().map(|i| i.path.as_str()).collect();
+    let found = locate(text, &pointers);
+    for (issue, f) in issues.iter_mut().zip(found) {
+        let range = if f.exact && points_at_key(issue.code) {
+            f.key.or(f.value)
         } else {
-            best
+            f.value
         };
         issue.span = range.map(|(s, e)| Span::of(text, s, e));
     }

@@ -1,0 +1,423 @@
+//! Safe auto-fix: rewrite only what cannot change the meaning of a request, as text edits, so
+//! that key order, formatting and every untouched value stay exactly as they were.
+//!
+//! Applied fixes:
+//! * `content` (message or `tool_result`) as a plain string → `[{"type": "text", "text": ...}]`;
+//! * `system` as a plain string → `{"text": ...}`;
+//! * a built-in tool given as a bare string → `{"name": ..., "type": ...}`;
+//! * keys that differ from a known field only in case, `_`/`-` or by a documented alias
+//!   (`input_schema` → `inputSchema`, `mimeType` → `mime_type`, `enabled_tools` → `allowed_tools`),
+//!   when the target key is not already present;
+//! * a missing media `mime_type` filled in from the sniffed bytes of the data;
+//! * enum values that differ only in case (`"User"` → `"user"`, `"private"` → `"Private"`);
+//! * numbers and booleans sent as strings (`"100"` → `100`, `"true"` → `true`), and whole
+//!   numbers written as floats in integer fields (`100.0` → `100`).
+//!
+//! Typos found by edit distance (`temprature`) are only suggested, never applied.
+
+use serde::{Deserialize, Serialize};
+
+use crate::check::json::{self, Value};
+use crate::check::span::locate;
+use crate::check::{validate_str, Code, Kind, Options, Report, MAX_DEPTH};
+use crate::media::{self, DataForm};
+
+/// One applied fix.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct AppliedFix {
+    /// The issue code the fix resolves (`field.coerced` for number normalisation).
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
+    pub code: Code,
+    /// JSON Pointer of the changed value (or key) in the original body.
+    pub path: String,
+    /// The original text.
+    pub before: String,
+    /// The replacement text.
+    pub after: String,
+}
+
+/// The outcome of [`fix_str`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct FixResult {
+    /// The fixed body (the input unchanged when nothing applied).
+    pub body: String,
+    /// What was changed, in document order.
+    pub fixes: Vec<AppliedFix>,
+    /// The report of the fixed body.
+    pub report: Report,
+}
+
+struct Edit {
+    start: usize,
+    end: usize,
+    text: String,
+    code: Code,
+    path: String,
+}
+
+/// Apply every safe fix to a JSON text and validate the result.
+///
+/// ```
+/// use zylon_schema::{fix::fix_str, Kind, Options};
+///
+/// let out = fix_str(r#"{"messages":[{"role":"User","content":"Hi"}]}"#, Kind::Chat, &Options::default());
+/// assert_eq!(out.body, r#"{"messages":[{"role":"user","content":[{"type": "text", "text": "Hi"}]}]}"#);
+/// assert!(out.report.is_valid() && out.report.warnings.is_empty());
+/// ```
+pub fn fix_str(text: &str, kind: Kind, options: &Options) -> FixResult {
+    let plain = Options {
+        spans: false,
+        ..options.clone()
+    };
+    let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let Ok((tree, _)) = json::parse(body, MAX_DEPTH) else {
+        let report = validate_str(text, kind, options);
+        return FixResult {
+            body: text.to_string(),
+            fixes: Vec::new(),
+            report,
+        };
+    };
+    // Issues as the lenient validator sees them (strict mode would not change what is fixable).
+    let lenient = Options {
+        strict: false,
+        spans: false,
+        ..options.clone()
+    };
+    let report = validate_str(body, kind, &lenient);
+    let mut wanted: Vec<(Code, String, Option<String>)> = report
+        .issues()
+        .map(|i| (i.code, i.path.clone(), i.hint.clone()))
+        .collect();
+    wanted.extend(integral_floats(&tree, kind));
+    let pointers: Vec<&str> = wanted.iter().map(|(_, p, _)| p.as_str()).collect();
+    let found = locate(body, &pointers);
+    let mut edits: Vec<Edit> = wanted
+        .iter()
+        .zip(found)
+        .filter_map(|((code, path, hint), loc)| {
+            let (text, start, end) = edit_for(body, &tree, *code, path, hint.as_deref(), loc)?;
+            Some(Edit {
+                start,
+                end,
+                text,
+                code: *code,
+                path: path.clone(),
+            })
+        })
+        .collect();
+    edits.sort_by_key(|e| (e.start, e.end));
+    let mut out = String::with_capacity(body.len() + 64);
+    let mut fixes = Vec::new();
+    let mut pos = 0;
+    for e in edits {
+        if e.start < pos {
+            continue; // Overlaps an earlier edit: leave it for the next run.
+        }
+        out.push_str(&body[pos..e.start]);
+        out.push_str(&e.text);
+        fixes.push(AppliedFix {
+            code: e.code,
+            path: e.path,
+            before: body[e.start..e.end].to_string(),
+            after: e.text,
+        });
+        pos = e.end;
+    }
+    out.push_str(&body[pos..]);
+    let out = if fixes.is_empty() {
+        text.to_string()
+    } else {
+        out
+    };
+    let report = validate_str(&out, kind, &plain);
+    let report = if options.spans {
+        validate_str(&out, kind, options)
+    } else {
+        report
+    };
+    FixResult {
+        body: out,
+        fixes,
+        report,
+    }
+}
+
+/// Integer fields holding whole floats (`100.0`): not issues, but worth normalising.
+fn integral_floats(tree: &Value<'_>, kind: Kind) -> Vec<(Code, String, Option<String>)> {
+    let prefix = match kind {
+        Kind::Chat => "",
+        Kind::Interaction | Kind::ProjectChat => "/pgpt",
+        Kind::Thread | Kind::ThreadUpdate => return Vec::new(),
+    };
+    let Some(req) = tree.pointer(prefix).and_then(Value::as_object) else {
+        return Vec::new();
+    };
+    ["priority", "seed", "top_k", "max_tokens"]
+        .into_iter()
+        .filter(|k| matches!(req.get(k), Some(Value::Number(n)) if !n.int && n.f.fract() == 0.0 && n.f.abs() < 1e15))
+        .map(|k| (Code::FieldCoerced, format!("{prefix}/{k}"), None))
+        .collect()
+}
+
+/// The backquoted suggestion of a hint like "did you mean `x`?".
+fn suggestion(hint: Option<&str>) -> Option<&str> {
+    let h = hint?;
+    let rest = h.strip_prefix("did you mean `")?;
+    Some(&rest[..rest.find('`')?])
+}
+
+fn norm(s: &str) -> String {
+    s.chars()
+        .filter(|c| *c != '_' && *c != '-')
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+fn quote(s: &str) -> String {
+    serde_json::to_string(s).unwrap_or_default()
+}
+
+/// Compute the edit for one issue: replacement text and byte range.
+fn edit_for(
+    body: &str,
+    tree: &Value<'_>,
+    code: Code,
+    path: &str,
+    hint: Option<&str>,
+    loc: crate::check::span::Located,
+) -> Option<(String, usize, usize)> {
+    let (start, end) = loc.value?;
+    let raw = &body[start..end];
+    let value = tree.pointer(path);
+    let parent_path = &path[..path.rfind('/').unwrap_or(0)];
+    let last = path
+        .rsplit('/')
+        .next()
+        .unwrap_or("")
+        .replace("~1", "/")
+        .replace("~0", "~");
+    match code {
+        Code::MessageContentString | Code::BlockToolResultContentString
+            if loc.exact && value?.is_string() =>
+        {
+            Some((
+                format!("[{{\"type\": \"text\", \"text\": {raw}}}]"),
+                start,
+                end,
+            ))
+        }
+        Code::SystemShape if loc.exact && value?.is_string() => {
+            Some((format!("{{\"text\": {raw}}}"), start, end))
+        }
+        Code::ToolsItemShape if loc.exact && value?.is_string() => {
+            let name = suggestion_name(hint)?;
+            Some((
+                format!("{{\"name\": {}, \"type\": {raw}}}", quote(&name)),
+                start,
+                end,
+            ))
+        }
+        Code::FieldUnknown | Code::RequestUnknownFields | Code::ToolCustomInputSchemaAlias
+            if loc.exact =>
+        {
+            let target = suggestion(hint)?;
+            let alias = matches!(
+                (last.as_str(), target),
+                ("input_schema", "inputSchema") | ("enabled_tools", "allowed_tools")
+            );
+            if !(alias || norm(&last) == norm(target)) {
+                return None;
+            }
+            let parent = tree.pointer(parent_path)?.as_object()?;
+            if parent.contains_key(target) {
+                return None;
+            }
+            let (ks, ke) = key_before(body, start, loc.key)?;
+            Some((quote(target), ks, ke))
+        }
+        Code::BlockImageMimeTypeRequired
+        | Code::BlockAudioMimeTypeRequired
+        | Code::BlockBinaryMimeTypeRequired
+            if !loc.exact =>
+        {
+            let block = tree.pointer(parent_path)?;
+            let mime = detect_mime(block.get("data")?.as_str()?)?;
+            // Insert before the closing brace of the block object.
+            let close = body[..end].rfind('}')?;
+            let insert_at = body[..close].trim_end().len();
+            Some((
+                format!(", \"mime_type\": {}", quote(mime)),
+                insert_at,
+                insert_at,
+            ))
+        }
+        Code::MessageRoleEnum
+        | Code::BlocksTypeUnknown
+        | Code::FieldEnum
+        | Code::ToolChoiceTypeEnum
+        | Code::ResponseFormatTypeEnum
+        | Code::EnvelopeInteractionAgentEnum
+        | Code::EnvelopeThreadVisibilityEnum
+        | Code::EnvelopeThreadUpdateOptionalFields
+        | Code::ToolContextKind
+            if loc.exact =>
+        {
+            let current = value?.as_str()?;
+            let target = suggestion(hint).or_else(|| role_case(current))?;
+            (target != current && target.eq_ignore_ascii_case(current))
+                .then(|| (quote(target), start, end))
+        }
+        Code::FieldCoerced if loc.exact => match value? {
+            Value::String(s) => {
+                let t = s.trim();
+                if let Ok(f) = t.parse::<f64>() {
+                    let lit = if f.fract() == 0.0 && f.abs() < 1e15 {
+                        format!("{}", f as i64)
+                    } else {
+                        format!("{f}")
+                    };
+                    Some((lit, start, end))
+                } else {
+                    let b = matches!(
+                        t.to_ascii_lowercase().as_str(),
+                        "true" | "t" | "yes" | "y" | "on" | "1"
+                    );
+                    Some((b.to_string(), start, end))
+                }
+            }
+            Value::Number(n) if !n.int && n.f.fract() == 0.0 => {
+                Some((format!("{}", n.f as i64), start, end))
+            }
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+fn role_case(current: &str) -> Option<&'static str> {
+    ["system", "user", "assistant"]
+        .into_iter()
+        .find(|r| r.eq_ignore_ascii_case(current))
+}
+
+/// The `name` in a hint like "use `{"name": "web_search", ...}`".
+fn suggestion_name(hint: Option<&str>) -> Option<String> {
+    let h = hint?;
+    let at = h.find("\"name\": \"")? + 9;
+    Some(h[at..at + h[at..].find('"')?].to_string())
+}
+
+/// The byte range of the key whose value starts at `value_start`.
+fn key_before(
+    body: &str,
+    value_start: usize,
+    key: Option<(usize, usize)>,
+) -> Option<(usize, usize)> {
+    if let Some(k) = key {
+        return Some(k);
+    }
+    let before = body[..value_start].trim_end().strip_suffix(':')?.trim_end();
+    let end = before.len();
+    let start = before[..end - 1].rfind('"')?;
+    Some((start, end))
+}
+
+/// The media type of a `data` value, from a `data:` URI or the first bytes of base64.
+fn detect_mime(data: &str) -> Option<&'static str> {
+    match media::classify(data) {
+        DataForm::Base64(b) => media::sniff(&media::decode_prefix(b, 16)),
+        DataForm::DataUri {
+            base64: true,
+            payload: Some(p),
+            ..
+        } => media::sniff(&media::decode_prefix(p, 16)),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PNG: &str = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
+
+    fn fix(text: &str) -> FixResult {
+        fix_str(text, Kind::Chat, &Options::default())
+    }
+
+    #[test]
+    fn fixes_are_applied_reported_and_everything_else_is_kept() {
+        let text = format!(
+            "{{\n  \"messages\": [\n    {{\"role\": \"User\", \"content\": [{{\"type\": \"image\", \"data\": \"{PNG}\"}}, {{\"type\": \"Text\", \"text\": \"what?\"}}]}}\n  ],\n  \"max_tokens\": \"100\",\n  \"top_k\": 40.0,\n  \"stream\": \"true\",\n  \"system\": \"Be brief.\",\n  \"tools\": [\"web_search_v1\", {{\"name\": \"f\", \"input_schema\": {{\"type\": \"object\", \"properties\": {{}}}}}}],\n  \"zzz\": 1\n}}"
+        );
+        let out = fix(&text);
+        let codes: Vec<&str> = out.fixes.iter().map(|f| f.code.as_str()).collect();
+        assert_eq!(
+            codes,
+            [
+                "message.role.enum",
+                "block.image.mime_type_required",
+                "blocks.type.unknown",
+                "field.coerced",
+                "field.coerced",
+                "field.coerced",
+                "system.shape",
+                "tools.item_shape",
+                "tool.custom.input_schema_alias"
+            ],
+            "{out:#?}"
+        );
+        let expected = text
+            .replace("\"User\"", "\"user\"")
+            .replace(
+                &format!("\"{PNG}\""),
+                &format!("\"{PNG}\", \"mime_type\": \"image/png\""),
+            )
+            .replace("\"Text\"", "\"text\"")
+            .replace("\"100\"", "100")
+            .replace("40.0", "40")
+            .replace("\"stream\": \"true\"", "\"stream\": true")
+            .replace("\"Be brief.\"", "{\"text\": \"Be brief.\"}")
+            .replace(
+                "\"web_search_v1\",",
+                "{\"name\": \"web_search\", \"type\": \"web_search_v1\"},",
+            )
+            .replace("\"input_schema\"", "\"inputSchema\"");
+        assert_eq!(out.body, expected);
+        assert!(out.report.is_valid(), "{}", out.report);
+        // Only the unknown field is left, as a warning.
+        assert_eq!(out.report.warnings.len(), 1, "{}", out.report);
+        assert_eq!(out.report.warnings[0].code, Code::RequestUnknownFields);
+        // Fixing again changes nothing.
+        let again = fix(&out.body);
+        assert!(again.fixes.is_empty());
+        assert_eq!(again.body, out.body);
+    }
+
+    #[test]
+    fn typos_and_meaning_changes_are_not_applied() {
+        let text = r#"{"messages":[{"role":"user","content":[{"type":"text","text":"q"}]}],"temprature":0.5,"temperature":2}"#;
+        let out = fix(text);
+        assert!(out.fixes.is_empty());
+        assert_eq!(out.body, text);
+        assert!(!out.report.is_valid());
+    }
+
+    #[test]
+    fn unparsable_text_is_returned_unchanged() {
+        let out = fix("{\"messages\": [");
+        assert_eq!(out.body, "{\"messages\": [");
+        assert!(out.fixes.is_empty());
+        assert_eq!(out.report.errors[0].code, Code::JsonSyntax);
+    }
+
+    #[test]
+    fn rename_skipped_when_target_exists() {
+        let text = r#"{"messages":[{"role":"user","content":[{"type":"text","text":"q"}]}],"tools":[{"name":"f","inputSchema":{"type":"object","properties":{}},"input_schema":{}}]}"#;
+        let out = fix(text);
+        assert!(out.fixes.is_empty(), "{:?}", out.fixes);
+    }
+}
