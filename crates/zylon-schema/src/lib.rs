@@ -19,6 +19,7 @@ pub mod check;
 pub mod fix;
 pub mod media;
 pub mod model;
+pub mod stream;
 
 pub use check::{
     validate_bytes, validate_str, validate_value, Code, Issue, Kind, Options, Profile, Report,

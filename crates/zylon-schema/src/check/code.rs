@@ -368,6 +368,22 @@ codes! {
     /// Server-only deprecated `thinking.effort` enum.
     ThinkingEffort = "thinking.effort",
 
+    // ---- response streams (server-sent events) ----
+    /// The stream is not a well-formed `text/event-stream`, or an event's data is not JSON.
+    StreamSyntax = "stream.syntax",
+    /// The stream ended early: no `message_start`, no `message_stop`, or a cut-off event.
+    StreamIncomplete = "stream.incomplete",
+    /// Events arrive out of order (a delta for an unknown or stopped block, a stop twice, events after `message_stop`).
+    StreamOrder = "stream.order",
+    /// An event lacks a field it needs (`block_id`, `content_block`).
+    StreamEvent = "stream.event",
+    /// The server reported an error in the stream.
+    StreamErrorEvent = "stream.error_event",
+    /// An event or delta type this library does not know (kept, not applied).
+    StreamUnknownEvent = "stream.unknown_event",
+    /// A tool_use input streamed as `input_json_delta` is not valid JSON when its block stops.
+    StreamInputJson = "stream.input_json",
+
     // ---- 15. model-dependent (only with a server profile) ----
     /// Tools or MCP servers need a function-calling model.
     ModelToolsSupport = "model.tools_support",

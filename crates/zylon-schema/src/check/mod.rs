@@ -25,6 +25,15 @@ use ctx::Ctx;
 /// server's own JSON decoder gives up around 1,000 levels.
 pub const MAX_DEPTH: usize = 256;
 
+/// A short, safe rendering of a user string for messages (cut after `max` characters).
+pub(crate) fn short_text(s: &str, max: usize) -> String {
+    let mut out: String = s.chars().take(max).collect();
+    if s.chars().nth(max).is_some() {
+        out.push('…');
+    }
+    out.escape_debug().to_string()
+}
+
 /// Validate a JSON text as the given kind of body.
 pub fn validate_str(text: &str, kind: Kind, options: &Options) -> Report {
     let body = text.strip_prefix('\u{feff}').unwrap_or(text);

@@ -1,0 +1,526 @@
+//! Stream accumulation: `MessageOutputEvent`s → the `MessageOutput` they describe, as it grows
+//! and at the end, with every ordering problem reported as an issue (never a panic).
+//!
+//! The message is kept as JSON (`serde_json::Value`) so that unknown fields, block types and
+//! events pass through unchanged; [`Accumulator::message`] gives it at any time.
+
+use std::collections::HashMap;
+
+use serde_json::{json, Map, Value};
+
+use crate::check::{Code, Issue, Severity};
+
+use super::sse::{SseDecoder, SseEvent};
+
+/// Events → message.
+#[derive(Debug, Default)]
+pub struct Accumulator {
+    message: Map<String, Value>,
+    /// block_id → index in `content`, for open blocks.
+    open: HashMap<String, usize>,
+    /// block_id of blocks already stopped.
+    closed: HashMap<String, usize>,
+    /// Partial JSON of tool_use inputs, by block index.
+    partial_json: HashMap<usize, String>,
+    started: bool,
+    /// A real `message_start` was seen (not just implied by an early event).
+    saw_start: bool,
+    stopped: bool,
+    events: usize,
+    issues: Vec<Issue>,
+    decoder: SseDecoder,
+}
+
+impl Accumulator {
+    /// A new, empty accumulator.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Feed raw `text/event-stream` bytes (any chunking); returns the events decoded from them.
+    pub fn push_bytes(&mut self, chunk: &[u8]) -> Vec<Value> {
+        let events = self.decoder.push(chunk);
+        events
+            .into_iter()
+            .filter_map(|e| self.push_sse(&e))
+            .collect()
+    }
+
+    /// End of the byte stream: flush the decoder and check that the message was completed.
+    pub fn finish(&mut self) -> Vec<Value> {
+        let (events, unterminated) = self.decoder.finish();
+        if unterminated {
+            self.issue(
+                Severity::Warning,
+                Code::StreamIncomplete,
+                self.events,
+                "the last event has no blank line after it; it is applied here, but a browser EventSource would drop it",
+            );
+        }
+        let out: Vec<Value> = events.iter().filter_map(|e| self.push_sse(e)).collect();
+        if self.decoder.invalid_utf8_lines > 0 {
+            let n = self.decoder.invalid_utf8_lines;
+            self.issue(
+                Severity::Warning,
+                Code::StreamSyntax,
+                self.events,
+                format!("{n} line(s) of the stream were not valid UTF-8"),
+            );
+        }
+        if !self.stopped {
+            let sev = if self.started {
+                Severity::Warning
+            } else {
+                Severity::Error
+            };
+            let msg = if self.started {
+                "the stream ended without `message_stop`"
+            } else {
+                "the stream holds no `message_start` event"
+            };
+            self.issue(sev, Code::StreamIncomplete, self.events, msg);
+        }
+        // Close blocks left open so their tool input is parsed.
+        let mut open: Vec<(String, usize)> = self.open.drain().collect();
+        open.sort_by_key(|(_, i)| *i);
+        for (_, ix) in open {
+            self.close_block(ix, self.events);
+        }
+        out
+    }
+
+    /// Decode one SSE event's data as a JSON event and apply it.
+    fn push_sse(&mut self, e: &SseEvent) -> Option<Value> {
+        let index = self.events;
+        let data = e.data.trim();
+        if data.is_empty() || data == "[DONE]" {
+            if e.event.as_deref() == Some("done") || data == "[DONE]" {
+                self.events += 1;
+                return Some(json!({"type": "done"}));
+            }
+            return None;
+        }
+        let mut v: Value = match serde_json::from_str(data) {
+            Ok(v) => v,
+            Err(err) => {
+                self.events += 1;
+                self.issue(
+                    Severity::Error,
+                    Code::StreamSyntax,
+                    index,
+                    format!("event data is not JSON: {err}"),
+                );
+                return None;
+            }
+        };
+        if let (Some(name), Some(o)) = (&e.event, v.as_object_mut()) {
+            if !o.contains_key("type") {
+                o.insert("type".into(), Value::String(name.clone()));
+            }
+        }
+        self.push_event(&v);
+        Some(v)
+    }
+
+    /// Apply one decoded event (a `MessageOutputEvent` as JSON).
+    pub fn push_event(&mut self, ev: &Value) {
+        let index = self.events;
+        self.events += 1;
+        let ty = ev.get("type").and_then(Value::as_str).unwrap_or("");
+        if self.stopped && !matches!(ty, "ping" | "done") {
+            self.issue(
+                Severity::Error,
+                Code::StreamOrder,
+                index,
+                format!("`{ty}` event after `message_stop`"),
+            );
+            return;
+        }
+        match ty {
+            "message_start" => {
+                if self.saw_start {
+                    self.issue(
+                        Severity::Error,
+                        Code::StreamOrder,
+                        index,
+                        "a second `message_start`",
+                    );
+                }
+                self.started = true;
+                self.saw_start = true;
+                if let Some(Value::Object(m)) = ev.get("message") {
+                    for (k, v) in m {
+                        self.message.insert(k.clone(), v.clone());
+                    }
+                }
+                self.message.entry("content").or_insert_with(|| json!([]));
+            }
+            "content_block_start" | "content_block_synthetic" => {
+                self.require_start(index, ty);
+                let key = if ty == "content_block_start" {
+                    "content_block"
+                } else {
+                    "block"
+                };
+                let Some(block) = ev.get(key).filter(|b| b.is_object()) else {
+                    self.issue(
+                        Severity::Error,
+                        Code::StreamEvent,
+                        index,
+                        format!("`{ty}` without a `{key}` object"),
+                    );
+                    return;
+                };
+                let ix = self.push_block(block.clone());
+                match ev.get("block_id").and_then(Value::as_str) {
+                    Some(id) if self.open.contains_key(id) || self.closed.contains_key(id) => {
+                        self.issue(
+                            Severity::Error,
+                            Code::StreamOrder,
+                            index,
+                            format!("block `{id}` started twice"),
+                        );
+                    }
+                    Some(id) if ty == "content_block_start" => {
+                        self.open.insert(id.to_string(), ix);
+                    }
+                    Some(id) => {
+                        self.closed.insert(id.to_string(), ix);
+                    }
+                    None => self.issue(
+                        Severity::Warning,
+                        Code::StreamEvent,
+                        index,
+                        format!("`{ty}` without `block_id`"),
+                    ),
+                }
+            }
+            "content_block_delta" => {
+                self.require_start(index, ty);
+                let delta = ev.get("delta").cloned().unwrap_or(Value::Null);
+                let ix = match ev.get("block_id").and_then(Value::as_str) {
+                    Some(id) => match (self.open.get(id), self.closed.get(id)) {
+                        (Some(ix), _) => *ix,
+                        (None, Some(_)) => {
+                            self.issue(
+                                Severity::Error,
+                                Code::StreamOrder,
+                                index,
+                                format!("delta for block `{id}` after its `content_block_stop`"),
+                            );
+                            return;
+                        }
+                        (None, None) => {
+                            self.issue(
+                                Severity::Error,
+                                Code::StreamOrder,
+                                index,
+                                format!("delta for block `{id}`, which was never started"),
+                            );
+                            return;
+                        }
+                    },
+                    None => {
+                        // The Workspace docs' example stream sends deltas without a block_id and
+                        // without a start event: extend the last block, or start one.
+                        self.issue(
+                            Severity::Warning,
+                            Code::StreamEvent,
+                            index,
+                            "`content_block_delta` without `block_id`: applied to the last block",
+                        );
+                        match self.content_len() {
+                            0 => self.push_block(implicit_block(&delta)),
+                            n => n - 1,
+                        }
+                    }
+                };
+                self.apply_delta(ix, &delta, index);
+            }
+            "content_block_stop" => match ev.get("block_id").and_then(Value::as_str) {
+                Some(id) => {
+                    if let Some(ix) = self.open.remove(id) {
+                        if let Some(ts) = ev.get("stop_timestamp") {
+                            if let Some(b) = self.block_mut(ix) {
+                                b.insert("stop_timestamp".into(), ts.clone());
+                            }
+                        }
+                        self.close_block(ix, index);
+                        self.closed.insert(id.to_string(), ix);
+                    } else if self.closed.contains_key(id) {
+                        self.issue(
+                            Severity::Error,
+                            Code::StreamOrder,
+                            index,
+                            format!("block `{id}` stopped twice"),
+                        );
+                    } else {
+                        self.issue(
+                            Severity::Error,
+                            Code::StreamOrder,
+                            index,
+                            format!("stop for block `{id}`, which was never started"),
+                        );
+                    }
+                }
+                None => self.issue(
+                    Severity::Warning,
+                    Code::StreamEvent,
+                    index,
+                    "`content_block_stop` without `block_id`",
+                ),
+            },
+            "message_delta" => {
+                self.require_start(index, ty);
+                if let Some(Value::Object(d)) = ev.get("delta") {
+                    for (k, v) in d {
+                        match (k.as_str(), v) {
+                            ("content", Value::Array(blocks)) => {
+                                for b in blocks {
+                                    self.push_block(b.clone());
+                                }
+                            }
+                            ("usage", Value::Object(u)) => {
+                                let usage =
+                                    self.message.entry("usage").or_insert_with(|| json!({}));
+                                if let Some(m) = usage.as_object_mut() {
+                                    for (uk, uv) in u {
+                                        m.insert(uk.clone(), uv.clone());
+                                    }
+                                }
+                            }
+                            (_, Value::Null) => {}
+                            _ => {
+                                self.message.insert(k.clone(), v.clone());
+                            }
+                        }
+                    }
+                }
+            }
+            "message_stop" => {
+                self.require_start(index, ty);
+                self.stopped = true;
+            }
+            "error" => {
+                let detail = ev
+                    .get("error")
+                    .cloned()
+                    .unwrap_or_else(|| json!({"type": "error", "message": "unknown error"}));
+                let text = detail
+                    .get("message")
+                    .and_then(Value::as_str)
+                    .unwrap_or("unknown error")
+                    .to_string();
+                let errors = self.message.entry("errors").or_insert_with(|| json!([]));
+                if let Some(a) = errors.as_array_mut() {
+                    a.push(detail);
+                }
+                self.issue(
+                    Severity::Error,
+                    Code::StreamErrorEvent,
+                    index,
+                    format!(
+                        "the server sent an error: {}",
+                        crate::check::short_text(&text, 200)
+                    ),
+                );
+            }
+            "ping" | "done" => {}
+            other => {
+                let name = if other.is_empty() {
+                    "(no type)".to_string()
+                } else {
+                    format!("`{}`", crate::check::short_text(other, 40))
+                };
+                self.issue(
+                    Severity::Warning,
+                    Code::StreamUnknownEvent,
+                    index,
+                    format!("unknown event {name} kept but not applied"),
+                );
+            }
+        }
+    }
+
+    /// The message as accumulated so far (a `MessageOutput` as JSON).
+    pub fn message(&self) -> Value {
+        Value::Object(self.message.clone())
+    }
+
+    /// Number of events seen.
+    pub fn event_count(&self) -> usize {
+        self.events
+    }
+
+    /// Problems found so far.
+    pub fn issues(&self) -> &[Issue] {
+        &self.issues
+    }
+
+    /// Whether `message_stop` was seen.
+    pub fn is_complete(&self) -> bool {
+        self.stopped
+    }
+
+    fn issue(&mut self, sev: Severity, code: Code, index: usize, message: impl Into<String>) {
+        self.issues.push(Issue {
+            severity: sev,
+            code,
+            path: format!("/events/{index}"),
+            message: message.into(),
+            hint: None,
+            span: None,
+        });
+    }
+
+    fn require_start(&mut self, index: usize, ty: &str) {
+        if !self.started {
+            self.issue(
+                Severity::Warning,
+                Code::StreamOrder,
+                index,
+                format!("`{ty}` before `message_start`"),
+            );
+            self.started = true;
+            self.message.entry("content").or_insert_with(|| json!([]));
+        }
+    }
+
+    fn content_len(&self) -> usize {
+        self.message
+            .get("content")
+            .and_then(Value::as_array)
+            .map_or(0, Vec::len)
+    }
+
+    fn push_block(&mut self, block: Value) -> usize {
+        let content = self.message.entry("content").or_insert_with(|| json!([]));
+        if !content.is_array() {
+            *content = json!([]);
+        }
+        let a = content.as_array_mut().expect("content is an array");
+        a.push(block);
+        a.len() - 1
+    }
+
+    fn block_mut(&mut self, ix: usize) -> Option<&mut Map<String, Value>> {
+        self.message
+            .get_mut("content")?
+            .as_array_mut()?
+            .get_mut(ix)?
+            .as_object_mut()
+    }
+
+    fn apply_delta(&mut self, ix: usize, delta: &Value, index: usize) {
+        let kind = delta.get("type").and_then(Value::as_str).unwrap_or("");
+        let mut partial = None;
+        let mut unknown = false;
+        if let Some(b) = self.block_mut(ix) {
+            let mut append = |key: &str, text: &Value| {
+                if let Some(t) = text.as_str() {
+                    let cur = b.entry(key).or_insert_with(|| json!(""));
+                    match cur {
+                        Value::String(s) => s.push_str(t),
+                        other => *other = json!(t),
+                    }
+                }
+            };
+            match kind {
+                "text_delta" => append("text", delta.get("text").unwrap_or(&Value::Null)),
+                "thinking_delta" => {
+                    append("thinking", delta.get("thinking").unwrap_or(&Value::Null))
+                }
+                "input_json_delta" => {
+                    if let Some(p) = delta.get("partial_json").and_then(Value::as_str) {
+                        partial = Some(p.to_string());
+                    } else if let Some(Value::Object(o)) = delta.get("partial_json_obj") {
+                        b.insert("input".into(), Value::Object(o.clone()));
+                    }
+                }
+                _ => {}
+            }
+            for (key, list) in [("citations", "citations"), ("sources", "sources")] {
+                if matches!(kind, "text_delta" | "thinking_delta" | "source_delta") {
+                    if let Some(Value::Array(items)) = delta.get(list) {
+                        let cur = b.entry(key).or_insert_with(|| json!([]));
+                        if let Some(a) = cur.as_array_mut() {
+                            a.extend(items.iter().cloned());
+                        }
+                    }
+                }
+            }
+            match kind {
+                "tldr_delta" => {
+                    if let Some(t) = delta.get("tldr") {
+                        let cur = b.entry("content").or_insert_with(|| json!([]));
+                        if let Some(a) = cur.as_array_mut() {
+                            a.push(t.clone());
+                        }
+                    }
+                }
+                "text_delta" | "thinking_delta" | "input_json_delta" | "source_delta" => {}
+                _ => unknown = true,
+            }
+        }
+        if let Some(p) = partial {
+            self.partial_json.entry(ix).or_default().push_str(&p);
+        }
+        if unknown {
+            let name = if kind.is_empty() {
+                "(no type)".to_string()
+            } else {
+                format!("`{}`", crate::check::short_text(kind, 40))
+            };
+            self.issue(
+                Severity::Warning,
+                Code::StreamUnknownEvent,
+                index,
+                format!("unknown delta {name} ignored"),
+            );
+        }
+    }
+
+    /// At `content_block_stop`: parse the accumulated tool input JSON.
+    fn close_block(&mut self, ix: usize, index: usize) {
+        let Some(buf) = self.partial_json.remove(&ix) else {
+            return;
+        };
+        let parsed = if buf.trim().is_empty() {
+            Ok(json!({}))
+        } else {
+            serde_json::from_str::<Value>(&buf)
+        };
+        match parsed {
+            Ok(v) => {
+                if let Some(b) = self.block_mut(ix) {
+                    b.insert("input".into(), v);
+                }
+            }
+            Err(e) => self.issue(
+                Severity::Error,
+                Code::StreamInputJson,
+                index,
+                format!("the tool input streamed for content block {ix} is not valid JSON: {e}"),
+            ),
+        }
+    }
+}
+
+/// The block a delta implies when no block was started.
+fn implicit_block(delta: &Value) -> Value {
+    match delta.get("type").and_then(Value::as_str) {
+        Some("thinking_delta") => json!({"type": "thinking", "thinking": ""}),
+        Some("input_json_delta") => json!({"type": "tool_use", "input": {}}),
+        Some("source_delta") => json!({"type": "source", "sources": []}),
+        Some("tldr_delta") => json!({"type": "tldr", "content": []}),
+        _ => json!({"type": "text", "text": ""}),
+    }
+}
+
+/// Decode and accumulate a whole captured stream.
+pub fn accumulate(bytes: &[u8]) -> Accumulator {
+    let mut acc = Accumulator::new();
+    acc.push_bytes(bytes);
+    acc.finish();
+    acc
+}

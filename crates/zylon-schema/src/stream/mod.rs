@@ -1,0 +1,11 @@
+//! Responses as they stream: the SSE decoder and the accumulator that assembles
+//! `MessageOutputEvent`s into a `MessageOutput`.
+
+pub mod accumulate;
+pub mod sse;
+
+pub use accumulate::{accumulate, Accumulator};
+pub use sse::{SseDecoder, SseEvent};
+
+#[cfg(test)]
+mod tests;
