@@ -150,7 +150,7 @@ fn integral_floats(tree: &Value<'_>, kind: Kind) -> Vec<(Code, String, Option<St
     let prefix = match kind {
         Kind::Chat => "",
         Kind::Interaction | Kind::ProjectChat => "/pgpt",
-        Kind::Thread | Kind::ThreadUpdate => return Vec::new(),
+        _ => return Vec::new(),
     };
     let Some(req) = tree.pointer(prefix).and_then(Value::as_object) else {
         return Vec::new();

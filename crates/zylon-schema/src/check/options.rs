@@ -18,17 +18,62 @@ pub enum Kind {
     Thread,
     /// `UpdateThreadDTO`: `PUT /api/v1/app/thread/{threadId}`.
     ThreadUpdate,
+    /// Response: an `InteractionDTO` (`GET /api/v1/app/interaction/{id}`, or the interaction POST).
+    InteractionResponse,
+    /// Response: a `MessageOutput` (an interaction's `assistant_output`).
+    MessageOutput,
+    /// Response: the one-shot chat reply `{id, role, content}`.
+    ChatResponse,
+    /// Response: a page envelope `{data, has_next_page, has_previous_page, ...}`.
+    Page,
+    /// Response: one stream event (`MessageOutputEvent`).
+    StreamEvent,
 }
 
 impl Kind {
-    /// Every kind.
-    pub const ALL: [Kind; 5] = [
+    /// The request bodies.
+    pub const REQUESTS: [Kind; 5] = [
         Kind::Chat,
         Kind::Interaction,
         Kind::ProjectChat,
         Kind::Thread,
         Kind::ThreadUpdate,
     ];
+
+    /// The responses (validated leniently: unknown values are kept).
+    pub const RESPONSES: [Kind; 5] = [
+        Kind::InteractionResponse,
+        Kind::MessageOutput,
+        Kind::ChatResponse,
+        Kind::Page,
+        Kind::StreamEvent,
+    ];
+
+    /// Every kind, requests first.
+    pub const ALL: [Kind; 10] = [
+        Kind::Chat,
+        Kind::Interaction,
+        Kind::ProjectChat,
+        Kind::Thread,
+        Kind::ThreadUpdate,
+        Kind::InteractionResponse,
+        Kind::MessageOutput,
+        Kind::ChatResponse,
+        Kind::Page,
+        Kind::StreamEvent,
+    ];
+
+    /// Whether this kind is a response (lenient validation).
+    pub const fn is_response(self) -> bool {
+        matches!(
+            self,
+            Kind::InteractionResponse
+                | Kind::MessageOutput
+                | Kind::ChatResponse
+                | Kind::Page
+                | Kind::StreamEvent
+        )
+    }
 
     /// The CLI / npm name of the kind (`chat`, `interaction`, `project-chat`, `thread`, `thread-update`).
     pub const fn as_str(self) -> &'static str {
@@ -38,6 +83,11 @@ impl Kind {
             Kind::ProjectChat => "project-chat",
             Kind::Thread => "thread",
             Kind::ThreadUpdate => "thread-update",
+            Kind::InteractionResponse => "interaction-response",
+            Kind::MessageOutput => "message-output",
+            Kind::ChatResponse => "chat-response",
+            Kind::Page => "page",
+            Kind::StreamEvent => "stream-event",
         }
     }
 }
@@ -49,7 +99,7 @@ impl std::str::FromStr for Kind {
             .into_iter()
             .find(|k| k.as_str() == s)
             .ok_or_else(|| {
-                format!("unknown kind `{s}` (expected chat, interaction, project-chat, thread or thread-update)")
+                format!("unknown kind `{s}` (expected chat, interaction, project-chat, thread, thread-update, or a response kind: interaction-response, message-output, chat-response, page, stream-event)")
             })
     }
 }

@@ -415,3 +415,55 @@ fn str_and_value_entry_points_agree() {
     assert_eq!(a, b);
     assert!(!a.is_valid());
 }
+
+#[test]
+fn responses_are_lenient() {
+    let interaction = json!({
+        "id": "inter_1", "project_id": "p", "thread_id": "t", "state": "Completed", "artifact_ids": ["a"], "all_artifacts": false,
+        "user_input": {"role": "user", "content": [{"type": "text", "text": "Summarize"}]},
+        "assistant_output": {"id": "m", "created": 1739036500, "model": "default", "stop_reason": "end_turn",
+            "content": [{"type": "text", "text": "ok"}], "usage": {"input_tokens": 180, "output_tokens": 52}},
+        "created_at": "2026-02-08T14:41:10Z"
+    });
+    let r = validate_value(&interaction, Kind::InteractionResponse, &Options::default());
+    assert!(r.is_valid() && r.warnings.is_empty(), "{r}");
+    let odd = json!({"id": "i", "project_id": "p", "created_at": "x", "state": "Paused", "user_input": {"content": [{"type": "hologram"}]}, "extra": 1});
+    let r = validate_value(&odd, Kind::InteractionResponse, &Options::default());
+    assert!(r.is_valid(), "{r}");
+    assert_eq!(
+        codes(&r)
+            .into_iter()
+            .map(|(_, c, p)| (c, p))
+            .collect::<Vec<_>>(),
+        vec![
+            ("field.enum", "/state".to_string()),
+            (
+                "blocks.type.unknown",
+                "/user_input/content/0/type".to_string()
+            )
+        ]
+    );
+    let broken = json!({"id": 5, "content": "x"});
+    let r = validate_value(&broken, Kind::MessageOutput, &Options::default());
+    assert_eq!(
+        codes(&r),
+        vec![("error".into(), "field.type", "/id".into())]
+    );
+    let r = validate_value(
+        &json!({"type": "content_block_delta", "block_id": "b", "delta": {"type": "emoji_delta"}}),
+        Kind::StreamEvent,
+        &Options::default(),
+    );
+    assert!(r.is_valid() && r.warnings.len() == 1);
+    let r = validate_value(
+        &json!({"data": [], "has_next_page": false, "has_previous_page": false, "total_count": 0}),
+        Kind::Page,
+        &Options::default(),
+    );
+    assert!(r.is_valid() && r.warnings.is_empty(), "{r}");
+    assert_eq!(Kind::ALL.len(), 10);
+    for k in Kind::ALL {
+        assert_eq!(k.as_str().parse::<Kind>(), Ok(k));
+        assert_eq!(k.is_response(), Kind::RESPONSES.contains(&k));
+    }
+}

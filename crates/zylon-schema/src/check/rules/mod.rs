@@ -10,6 +10,7 @@ mod media;
 mod messages;
 mod profile;
 mod request;
+mod response;
 mod sampling;
 mod structured;
 mod system;
@@ -43,6 +44,10 @@ pub(crate) fn run<'a>(
         }
         Kind::Thread | Kind::ThreadUpdate => {
             envelope::check_thread(ctx, root, kind == Kind::Thread);
+            Summary::default()
+        }
+        _ => {
+            response::check(ctx, root, kind);
             Summary::default()
         }
     }

@@ -1,0 +1,393 @@
+//! Responses and stream events, validated leniently (RULES.md §1.5.3): unknown fields, enum
+//! values, block types and event types are kept and at most noted as warnings; only what makes a
+//! response unusable (wrong types, missing identifiers, content that is not a list) is an error.
+
+use crate::check::json::{Object, Value};
+
+use super::{str_field, type_name, Code, Ctx, Kind};
+use crate::check::Severity;
+
+const STOP_REASONS: &[&str] = &[
+    "stop",
+    "error",
+    "cancelled",
+    "end_turn",
+    "max_tokens",
+    "stop_sequence",
+    "tool_use",
+    "pause_turn",
+    "refusal",
+];
+const BLOCK_TYPES: &[&str] = &[
+    "text",
+    "image",
+    "audio",
+    "binary",
+    "file",
+    "source",
+    "tldr",
+    "thinking",
+    "tool_use",
+    "tool_result",
+];
+
+pub(super) fn check<'a>(ctx: &mut Ctx<'a>, root: &'a Object<'a>, kind: Kind) {
+    match kind {
+        Kind::InteractionResponse => interaction(ctx, root),
+        Kind::MessageOutput => message_output(ctx, root),
+        Kind::ChatResponse => {
+            str_field(ctx, root, "id", Code::FieldType);
+            str_field(ctx, root, "role", Code::FieldType);
+            content(ctx, root);
+        }
+        Kind::Page => page(ctx, root),
+        _ => event(ctx, root),
+    }
+}
+
+fn require_str<'a>(ctx: &mut Ctx<'a>, o: &'a Object<'a>, key: &'a str, what: &str) {
+    match o.get(key) {
+        Some(Value::String(_)) => {}
+        None | Some(Value::Null) => ctx.missing(
+            Severity::Error,
+            Code::FieldRequired,
+            key,
+            format!("{what} has no `{key}`"),
+            None,
+        ),
+        Some(v) => ctx.key(key, |ctx| {
+            ctx.error(
+                Code::FieldType,
+                format!("`{key}` must be a string, not {}", type_name(v)),
+            )
+        }),
+    }
+}
+
+fn known_value<'a>(ctx: &mut Ctx<'a>, o: &'a Object<'a>, key: &'a str, known: &[&str]) {
+    if let Some(v) = o.get(key).filter(|v| !v.is_null()) {
+        ctx.key(key, |ctx| match v.as_str() {
+            Some(s) if known.contains(&s) => {}
+            Some(s) => ctx.warn(
+                Code::FieldEnum,
+                format!("unknown `{key}` value `{}` (kept)", super::short(s)),
+            ),
+            None => ctx.error(
+                Code::FieldType,
+                format!("`{key}` must be a string, not {}", type_name(v)),
+            ),
+        });
+    }
+}
+
+fn interaction<'a>(ctx: &mut Ctx<'a>, o: &'a Object<'a>) {
+    for key in ["id", "project_id", "created_at"] {
+        require_str(ctx, o, key, "the interaction");
+    }
+    str_field(ctx, o, "thread_id", Code::FieldType);
+    match o.get("state") {
+        None | Some(Value::Null) => ctx.missing(
+            Severity::Error,
+            Code::FieldRequired,
+            "state",
+            "the interaction has no `state`",
+            None,
+        ),
+        Some(_) => known_value(ctx, o, "state", &["Processing", "Completed", "Error"]),
+    }
+    match o.get("user_input") {
+        Some(Value::Object(m)) => ctx.key("user_input", |ctx| {
+            str_field(ctx, m, "role", Code::FieldType);
+            content(ctx, m);
+        }),
+        None | Some(Value::Null) => ctx.missing(
+            Severity::Error,
+            Code::FieldRequired,
+            "user_input",
+            "the interaction has no `user_input`",
+            None,
+        ),
+        Some(v) => ctx.key("user_input", |ctx| {
+            ctx.error(
+                Code::FieldType,
+                format!(
+                    "`user_input` must be a message object, not {}",
+                    type_name(v)
+                ),
+            )
+        }),
+    }
+    if let Some(out) = super::obj_field(ctx, o, "assistant_output", Code::FieldType) {
+        ctx.key("assistant_output", |ctx| message_output(ctx, out));
+    }
+    super::str_list_field(ctx, o, "artifact_ids", Code::FieldType);
+    super::bool_field(ctx, o, "all_artifacts", Code::FieldType);
+    super::obj_field(ctx, o, "pgpt", Code::FieldType);
+}
+
+fn message_output<'a>(ctx: &mut Ctx<'a>, o: &'a Object<'a>) {
+    str_field(ctx, o, "id", Code::FieldType);
+    str_field(ctx, o, "model", Code::FieldType);
+    if let Some(v) = o
+        .get("created")
+        .filter(|v| !v.is_null() && !matches!(v, Value::Number(_)))
+    {
+        ctx.key("created", |ctx| {
+            ctx.error(
+                Code::FieldType,
+                format!("`created` must be a number, not {}", type_name(v)),
+            )
+        });
+    }
+    known_value(ctx, o, "stop_reason", STOP_REASONS);
+    if o.contains_key("content") {
+        content(ctx, o);
+    }
+    if let Some(u) = super::obj_field(ctx, o, "usage", Code::FieldType) {
+        ctx.key("usage", |ctx| {
+            for k in ["input_tokens", "output_tokens"] {
+                if let Some(v) = u
+                    .get(k)
+                    .filter(|v| !v.is_null() && !matches!(v, Value::Number(_)))
+                {
+                    ctx.key(k, |ctx| {
+                        ctx.error(
+                            Code::FieldType,
+                            format!("`{k}` must be a number, not {}", type_name(v)),
+                        )
+                    });
+                }
+            }
+        });
+    }
+    match o.get("errors") {
+        None | Some(Value::Null) => {}
+        Some(Value::Array(errs)) => ctx.key("errors", |ctx| {
+            for (i, e) in errs.iter().enumerate() {
+                if !e.is_object() {
+                    ctx.idx(i, |ctx| {
+                        ctx.error(
+                            Code::FieldType,
+                            format!("an error detail must be an object, not {}", type_name(e)),
+                        )
+                    });
+                }
+            }
+        }),
+        Some(v) => ctx.key("errors", |ctx| {
+            ctx.error(
+                Code::FieldType,
+                format!("`errors` must be an array, not {}", type_name(v)),
+            )
+        }),
+    }
+}
+
+/// `content`: a list of blocks, each an object with a string `type` (unknown types kept).
+fn content<'a>(ctx: &mut Ctx<'a>, o: &'a Object<'a>) {
+    match o.get("content") {
+        Some(Value::Array(blocks)) => ctx.key("content", |ctx| {
+            for (i, b) in blocks.iter().enumerate() {
+                ctx.idx(i, |ctx| block(ctx, b));
+            }
+        }),
+        Some(Value::String(_)) | None | Some(Value::Null) => {}
+        Some(v) => ctx.key("content", |ctx| {
+            ctx.error(
+                Code::FieldType,
+                format!("`content` must be an array of blocks, not {}", type_name(v)),
+            )
+        }),
+    }
+}
+
+fn block<'a>(ctx: &mut Ctx<'a>, b: &'a Value<'a>) {
+    let Some(o) = b.as_object() else {
+        ctx.error(
+            Code::FieldType,
+            format!("a content block must be an object, not {}", type_name(b)),
+        );
+        return;
+    };
+    match o.get("type") {
+        Some(Value::String(t)) if BLOCK_TYPES.contains(&t.as_ref()) => {}
+        Some(Value::String(t)) => ctx.key("type", |ctx| {
+            ctx.warn(
+                Code::BlocksTypeUnknown,
+                format!("unknown block type `{}` (kept)", super::short(t)),
+            )
+        }),
+        None => ctx.missing(
+            Severity::Error,
+            Code::BlocksTypeUnknown,
+            "type",
+            "the content block has no `type`",
+            None,
+        ),
+        Some(v) => ctx.key("type", |ctx| {
+            ctx.error(
+                Code::BlocksTypeUnknown,
+                format!("block `type` must be a string, not {}", type_name(v)),
+            )
+        }),
+    }
+}
+
+fn page<'a>(ctx: &mut Ctx<'a>, o: &'a Object<'a>) {
+    match o.get("data") {
+        Some(Value::Array(_)) => {}
+        None | Some(Value::Null) => ctx.missing(
+            Severity::Error,
+            Code::FieldRequired,
+            "data",
+            "the page has no `data` list",
+            None,
+        ),
+        Some(v) => ctx.key("data", |ctx| {
+            ctx.error(
+                Code::FieldType,
+                format!("`data` must be an array, not {}", type_name(v)),
+            )
+        }),
+    }
+    for k in ["has_next_page", "has_previous_page"] {
+        match o.get(k) {
+            Some(Value::Bool(_)) => {}
+            None | Some(Value::Null) => ctx.missing(
+                Severity::Warning,
+                Code::FieldRequired,
+                k,
+                format!("the page has no `{k}`"),
+                None,
+            ),
+            Some(v) => ctx.key(k, |ctx| {
+                ctx.error(
+                    Code::FieldType,
+                    format!("`{k}` must be a boolean, not {}", type_name(v)),
+                )
+            }),
+        }
+    }
+    str_field(ctx, o, "next_cursor", Code::FieldType);
+    str_field(ctx, o, "previous_cursor", Code::FieldType);
+    if let Some(v) = o
+        .get("total_count")
+        .filter(|v| !v.is_null() && !matches!(v, Value::Number(_)))
+    {
+        ctx.key("total_count", |ctx| {
+            ctx.error(
+                Code::FieldType,
+                format!("`total_count` must be a number, not {}", type_name(v)),
+            )
+        });
+    }
+}
+
+fn event<'a>(ctx: &mut Ctx<'a>, o: &'a Object<'a>) {
+    let ty = match o.get("type") {
+        Some(Value::String(t)) => t.as_ref(),
+        None => {
+            ctx.missing(
+                Severity::Error,
+                Code::FieldRequired,
+                "type",
+                "the stream event has no `type`",
+                None,
+            );
+            return;
+        }
+        Some(v) => {
+            ctx.key("type", |ctx| {
+                ctx.error(
+                    Code::FieldType,
+                    format!("event `type` must be a string, not {}", type_name(v)),
+                )
+            });
+            return;
+        }
+    };
+    let need_obj = |ctx: &mut Ctx<'a>, key: &'a str| match o.get(key) {
+        Some(Value::Object(_)) => {}
+        None | Some(Value::Null) => ctx.missing(
+            Severity::Error,
+            Code::FieldRequired,
+            key,
+            format!("a `{ty}` event needs `{key}`"),
+            None,
+        ),
+        Some(v) => ctx.key(key, |ctx| {
+            ctx.error(
+                Code::FieldType,
+                format!("`{key}` must be an object, not {}", type_name(v)),
+            )
+        }),
+    };
+    match ty {
+        "message_start" => {
+            need_obj(ctx, "message");
+            if let Some(Value::Object(m)) = o.get("message") {
+                ctx.key("message", |ctx| message_output(ctx, m));
+            }
+        }
+        "content_block_start" => {
+            need_obj(ctx, "content_block");
+            if let Some(b) = o.get("content_block") {
+                ctx.key("content_block", |ctx| block(ctx, b));
+            }
+            block_id(ctx, o);
+        }
+        "content_block_synthetic" => {
+            need_obj(ctx, "block");
+            block_id(ctx, o);
+        }
+        "content_block_delta" => {
+            need_obj(ctx, "delta");
+            block_id(ctx, o);
+            if let Some(Value::Object(d)) = o.get("delta") {
+                ctx.key("delta", |ctx| {
+                    known_value(
+                        ctx,
+                        d,
+                        "type",
+                        &[
+                            "text_delta",
+                            "thinking_delta",
+                            "input_json_delta",
+                            "source_delta",
+                            "tldr_delta",
+                        ],
+                    )
+                });
+            }
+        }
+        "content_block_stop" => block_id(ctx, o),
+        "message_delta" => need_obj(ctx, "delta"),
+        "error" => need_obj(ctx, "error"),
+        "message_stop" | "ping" | "done" => {}
+        other => ctx.key("type", |ctx| {
+            ctx.warn(
+                Code::FieldEnum,
+                format!("unknown event type `{}` (kept)", super::short(other)),
+            )
+        }),
+    }
+}
+
+fn block_id<'a>(ctx: &mut Ctx<'a>, o: &'a Object<'a>) {
+    match o.get("block_id") {
+        Some(Value::String(_)) => {}
+        None | Some(Value::Null) => ctx.missing(
+            Severity::Warning,
+            Code::FieldRequired,
+            "block_id",
+            "the event has no `block_id`",
+            None,
+        ),
+        Some(v) => ctx.key("block_id", |ctx| {
+            ctx.error(
+                Code::FieldType,
+                format!("`block_id` must be a string, not {}", type_name(v)),
+            )
+        }),
+    }
+}
