@@ -29,7 +29,8 @@ pub struct AppliedFix {
     /// The issue code the fix resolves (`field.coerced` for number normalisation).
     #[cfg_attr(feature = "schema", schemars(with = "String"))]
     pub code: Code,
-    /// JSON Pointer of the changed value (or key) in the original body.
+    /// JSON Pointer of the changed value (or key) in the body as it was when the fix applied
+    /// (fixes run in rounds; a later round sees the renames of an earlier one).
     pub path: String,
     /// The original text.
     pub before: String,
@@ -67,18 +68,32 @@ struct Edit {
 /// assert!(out.report.is_valid() && out.report.warnings.is_empty());
 /// ```
 pub fn fix_str(text: &str, kind: Kind, options: &Options) -> FixResult {
-    let plain = Options {
-        spans: false,
-        ..options.clone()
-    };
+    // A fix can uncover more (a renamed `messages` key gets its messages checked): repeat a few
+    // rounds until nothing more applies.
+    let mut body = text.to_string();
+    let mut fixes = Vec::new();
+    for _ in 0..4 {
+        let (next, round) = fix_round(&body, kind, options);
+        if round.is_empty() {
+            break;
+        }
+        fixes.extend(round);
+        body = next;
+    }
+    let report = validate_str(&body, kind, options);
+    FixResult {
+        body,
+        fixes,
+        report,
+    }
+}
+
+/// One round: validate, compute non-overlapping edits for the fixable issues, apply them.
+fn fix_round(text: &str, kind: Kind, options: &Options) -> (String, Vec<AppliedFix>) {
     let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let bom = &text[..text.len() - body.len()];
     let Ok((tree, _)) = json::parse(body, MAX_DEPTH) else {
-        let report = validate_str(text, kind, options);
-        return FixResult {
-            body: text.to_string(),
-            fixes: Vec::new(),
-            report,
-        };
+        return (text.to_string(), Vec::new());
     };
     // Issues as the lenient validator sees them (strict mode would not change what is fixable).
     let lenient = Options {
@@ -109,12 +124,13 @@ pub fn fix_str(text: &str, kind: Kind, options: &Options) -> FixResult {
         })
         .collect();
     edits.sort_by_key(|e| (e.start, e.end));
-    let mut out = String::with_capacity(body.len() + 64);
+    let mut out = String::with_capacity(text.len() + 64);
+    out.push_str(bom);
     let mut fixes = Vec::new();
     let mut pos = 0;
     for e in edits {
         if e.start < pos {
-            continue; // Overlaps an earlier edit: leave it for the next run.
+            continue; // Overlaps an earlier edit: left for the next round.
         }
         out.push_str(&body[pos..e.start]);
         out.push_str(&e.text);
@@ -127,22 +143,7 @@ pub fn fix_str(text: &str, kind: Kind, options: &Options) -> FixResult {
         pos = e.end;
     }
     out.push_str(&body[pos..]);
-    let out = if fixes.is_empty() {
-        text.to_string()
-    } else {
-        out
-    };
-    let report = validate_str(&out, kind, &plain);
-    let report = if options.spans {
-        validate_str(&out, kind, options)
-    } else {
-        report
-    };
-    FixResult {
-        body: out,
-        fixes,
-        report,
-    }
+    (out, fixes)
 }
 
 /// Integer fields holding whole floats (`100.0`): not issues, but worth normalising.
@@ -404,6 +405,21 @@ mod tests {
         assert!(out.fixes.is_empty());
         assert_eq!(out.body, text);
         assert!(!out.report.is_valid());
+    }
+
+    #[test]
+    fn fixes_repeat_until_nothing_more_applies() {
+        let out = fix(r#"{"Messages":[{"role":"User","content":"Hi"}]}"#);
+        assert_eq!(
+            out.body,
+            r#"{"messages":[{"role":"user","content":[{"type": "text", "text": "Hi"}]}]}"#
+        );
+        assert_eq!(out.fixes.len(), 3);
+        assert!(
+            out.report.is_valid() && out.report.warnings.is_empty(),
+            "{}",
+            out.report
+        );
     }
 
     #[test]

@@ -218,3 +218,18 @@ fn every_kind_survives_every_root() {
         }
     }
 }
+
+/// Regression (found by the `mutate_body` fuzz target): text and value input gave different
+/// messages for a body nested too deep.
+#[test]
+fn too_deep_reports_the_same_from_text_and_value() {
+    let mut v = serde_json::json!("x");
+    for _ in 0..300 {
+        v = serde_json::json!({"type": "tldr", "content": [v]});
+    }
+    let body = serde_json::json!({"messages": [v]});
+    let a = validate_str(&body.to_string(), Kind::Chat, &Options::default());
+    let b = zylon_schema::validate_value(&body, Kind::Chat, &Options::default());
+    assert_eq!(a, b);
+    assert_eq!(a.errors[0].code, Code::JsonTooDeep);
+}

@@ -64,10 +64,8 @@ pub fn validate_str(text: &str, kind: Kind, options: &Options) -> Report {
             let at = e.offset + (text.len() - body.len());
             let mut ctx = Ctx::new(options.strict);
             if e.too_deep {
-                ctx.error(
-                    Code::JsonTooDeep,
-                    format!("{} (line {line}, column {col})", e.message),
-                );
+                // Same message as `validate_value`; the position is in the span.
+                ctx.error(Code::JsonTooDeep, e.message);
             } else {
                 ctx.error_hint(
                     Code::JsonSyntax,

@@ -1,0 +1,151 @@
+//! Structure-aware: valid bodies mutated by fuzzer-chosen operations (drop, duplicate, retype
+//! fields, swap block kinds, nest deeply). Text and value input must give the same report.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use serde_json::{json, Value};
+use zylon_schema::{validate_str, validate_value, Kind, Options};
+
+fn seeds() -> Vec<Value> {
+    vec![
+        json!({"messages": [{"role": "user", "content": [{"type": "text", "text": "Hi"}]}], "max_tokens": 64, "temperature": 0.3}),
+        json!({"messages": [
+            {"role": "user", "content": [{"type": "text", "text": "q"}]},
+            {"role": "assistant", "content": [{"type": "thinking", "thinking": "t", "signature": "s"}, {"type": "tool_use", "id": "t1", "name": "semantic_search", "input": {"query": "x"}}]},
+            {"role": "user", "content": [{"type": "tool_result", "tool_use_id": "t1", "content": [{"type": "text", "text": "r"}]}, {"type": "text", "text": "go"}]}],
+            "tools": [{"name": "semantic_search", "type": "semantic_search_v1"}],
+            "tool_context": [{"type": "ingested_artifact", "context_filter": {"collection": "c", "artifacts": ["a"]}}],
+            "tool_choice": {"type": "auto"}, "system": {"text": "s", "citations": {"enabled": true}}}),
+        json!({"messages": [{"role": "user", "content": [{"type": "image", "data": "iVBORw0KGgo=", "mime_type": "image/png"}, {"type": "text", "text": "?"}]}],
+            "response_format": {"type": "json_schema", "json_schema": {"type": "object", "properties": {}}},
+            "mcp_servers": [{"url": "https://m", "authorization_token": "SECRET-TOKEN"}]}),
+    ]
+}
+
+const TYPES: &[&str] = &[
+    "text",
+    "image",
+    "audio",
+    "binary",
+    "file",
+    "source",
+    "tldr",
+    "thinking",
+    "tool_use",
+    "tool_result",
+    "document",
+    "x",
+];
+
+fn count(v: &Value) -> usize {
+    1 + match v {
+        Value::Array(a) => a.iter().map(count).sum(),
+        Value::Object(o) => o.values().map(count).sum(),
+        _ => 0,
+    }
+}
+
+/// The `n`-th node in pre-order.
+fn nth_mut(v: &mut Value, n: usize) -> &mut Value {
+    if n == 0 {
+        return v;
+    }
+    let mut n = n - 1;
+    let children: Vec<&mut Value> = match v {
+        Value::Array(a) => a.iter_mut().collect(),
+        Value::Object(o) => o.values_mut().collect(),
+        _ => unreachable!("n < count(v)"),
+    };
+    for c in children {
+        let size = count(c);
+        if n < size {
+            return nth_mut(c, n);
+        }
+        n -= size;
+    }
+    unreachable!("n < count(v)")
+}
+
+fn mutate(v: &mut Value, ops: &[u8]) {
+    for op in ops.chunks(3) {
+        let [kind, target, arg] = [op[0], *op.get(1).unwrap_or(&0), *op.get(2).unwrap_or(&0)];
+        let total = count(v);
+        let node = nth_mut(v, usize::from(target) % total);
+        match kind % 7 {
+            0 => {
+                if let Value::Object(o) = node {
+                    if let Some(k) = o.keys().nth(usize::from(arg) % o.len().max(1)).cloned() {
+                        o.remove(&k);
+                    }
+                }
+            }
+            1 => {
+                if let Value::Array(a) = node {
+                    if !a.is_empty() {
+                        let c = a[usize::from(arg) % a.len()].clone();
+                        a.push(c);
+                    }
+                }
+            }
+            2 => {
+                *node = [
+                    json!(null),
+                    json!(1.5),
+                    json!("s"),
+                    json!([]),
+                    json!({}),
+                    json!(true),
+                    json!(-1),
+                ][usize::from(arg) % 7]
+                    .clone()
+            }
+            3 => {
+                if let Value::Object(o) = node {
+                    if o.contains_key("type") {
+                        o.insert("type".into(), json!(TYPES[usize::from(arg) % TYPES.len()]));
+                    } else {
+                        o.insert(format!("k{arg}"), json!(arg));
+                    }
+                }
+            }
+            4 => {
+                let mut inner = node.clone();
+                for _ in 0..(usize::from(arg % 80) * 4) {
+                    inner = json!({"type": "tldr", "content": [inner]});
+                }
+                *node = inner;
+            }
+            5 => {
+                if let Value::String(s) = node {
+                    s.push_str(&"=".repeat(usize::from(arg) % 4));
+                }
+            }
+            _ => *node = json!([node.clone(), node.clone()]),
+        }
+    }
+}
+
+fuzz_target!(|data: &[u8]| {
+    let Some((&sel, ops)) = data.split_first() else {
+        return;
+    };
+    let seeds = seeds();
+    let mut body = seeds[usize::from(sel) % seeds.len()].clone();
+    mutate(&mut body, &ops[..ops.len().min(30)]);
+    let kind = if sel & 0x80 != 0 {
+        Kind::ProjectChat
+    } else {
+        Kind::Chat
+    };
+    let body = if kind == Kind::ProjectChat {
+        json!({"pgpt": body})
+    } else {
+        body
+    };
+    let text = body.to_string();
+    let a = validate_str(&text, kind, &Options::default());
+    let b = validate_value(&body, kind, &Options::default());
+    assert_eq!(a, b, "text and value input disagree");
+    let dbg = format!("{a:?}{a}");
+    assert!(!dbg.contains("SECRET-TOKEN"), "a secret leaked");
+});
