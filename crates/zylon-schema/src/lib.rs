@@ -19,6 +19,8 @@ pub mod check;
 pub mod fix;
 pub mod media;
 pub mod model;
+#[cfg(feature = "schema")]
+pub mod schema;
 pub mod stream;
 
 pub use check::{

@@ -1,0 +1,45 @@
+//! Chat messages.
+
+use serde::{Deserialize, Serialize};
+
+use super::{ContentBlock, JsonObject};
+
+/// Who wrote a message. `tool` is listed by the Workspace spec but rejected by the server (a
+/// warning); send tool output as a `tool_result` block instead.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    /// Moved into the system prompt by the server.
+    System,
+    /// The user.
+    User,
+    /// The model.
+    Assistant,
+    /// Rejected by the server.
+    Tool,
+}
+
+/// A message's content: blocks, or (server-only, a warning) a plain string.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(untagged)]
+pub enum MessageContent {
+    /// Content blocks (the Workspace form). Must not be empty.
+    Blocks(Vec<ContentBlock>),
+    /// A plain string (server-only). Must not be empty.
+    Text(String),
+}
+
+/// One message of the conversation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct MessageInput {
+    /// Who wrote it (case-sensitive).
+    pub role: Role,
+    /// What it says.
+    pub content: MessageContent,
+    /// Listed by the Workspace spec; ignored by the server.
+    #[serde(rename = "_meta", default, skip_serializing_if = "Option::is_none")]
+    pub meta: Option<JsonObject>,
+}

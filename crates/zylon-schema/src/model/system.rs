@@ -1,0 +1,56 @@
+//! `system` and `thinking`.
+
+use serde::{Deserialize, Serialize};
+
+use super::Citation;
+
+/// Citation settings.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct SystemCitations {
+    /// Ask the model to cite sources (not allowed with structured output).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enabled: Option<bool>,
+    /// Citations already known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub known_citations: Option<Vec<Citation>>,
+}
+
+/// System extensions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "lowercase")]
+pub enum SystemExtension {
+    /// Zylon's extension set.
+    Zylon,
+}
+
+/// The system prompt and its flags.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct System {
+    /// Deprecated: the server only logs a warning.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub use_default_prompt: Option<bool>,
+    /// System prompt text (system-role messages are appended to it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    /// Citation settings.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub citations: Option<SystemCitations>,
+    /// Extensions.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extensions: Option<Vec<SystemExtension>>,
+}
+
+/// Deep thinking.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Thinking {
+    /// Turn reasoning on (the model must support it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enabled: Option<bool>,
+    /// Server-only, deprecated: `low`, `medium`, `high`, `max`, `xhigh`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub effort: Option<String>,
+}

@@ -1,0 +1,167 @@
+//! Tools and `tool_choice`.
+
+use serde::{Deserialize, Serialize};
+
+use super::tool_context::Artifact;
+use super::JsonObject;
+
+/// A tool the model may call: a built-in (recognised by `type`, e.g. `semantic_search_v1`) or a
+/// custom client tool (`name` + `inputSchema`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Tool {
+    /// Tool name; required for custom tools, unique across the list. Built-ins default to their
+    /// canonical name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Built-in tool type (`semantic_search_v1`, `web_search_v1`, ...); anything else is a custom tool.
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    /// What the tool does (ignored on built-ins).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// JSON Schema of the arguments (a JSON object; ignored on built-ins).
+    #[serde(
+        rename = "inputSchema",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub input_schema: Option<JsonObject>,
+    /// Server-only spelling of `inputSchema`.
+    #[serde(
+        rename = "input_schema",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub input_schema_alias: Option<JsonObject>,
+    /// Server-only per-tool artifacts (overrides `tool_context`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub context: Option<Vec<Artifact>>,
+}
+
+/// A tool entry: an object, or (server-only) the bare type string of a built-in.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(untagged)]
+pub enum ToolSpec {
+    /// A tool object.
+    Tool(Tool),
+    /// A built-in type as a string (`"web_search_v1"`), server-only.
+    BuiltinType(String),
+}
+
+/// How the model may use tools.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "lowercase")]
+pub enum ToolChoiceType {
+    /// The model decides (default).
+    Auto,
+    /// The model must use some tool.
+    Any,
+    /// The model must use the tool named in `name`.
+    Tool,
+    /// No tools: the server removes them all.
+    None,
+}
+
+/// `tool_choice`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct ToolChoice {
+    /// The choice (default `auto`).
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<ToolChoiceType>,
+    /// With `tool`: the name of one of the tools.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Forbid parallel tool calls.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub disable_parallel_tool_use: Option<bool>,
+    /// Server-only: `eager` or `lazy` artifact validation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub validation_mode: Option<String>,
+}
+
+/// A built-in tool of the registry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BuiltinTool {
+    /// The `type` to send.
+    pub kind: &'static str,
+    /// The name the Workspace docs give it.
+    pub name: &'static str,
+    /// What it needs in `tool_context`.
+    pub needs: &'static str,
+    /// Whether the chat server itself implements it (Workspace-only types are passed back to the client).
+    pub server_known: bool,
+}
+
+/// The built-in tools documented by the Workspace API and the server (RULES.md §8).
+pub const BUILTIN_TOOLS: &[BuiltinTool] = &[
+    BuiltinTool {
+        kind: "semantic_search_v1",
+        name: "semantic_search",
+        needs: "exactly one ingested_artifact",
+        server_known: true,
+    },
+    BuiltinTool {
+        kind: "file_semantic_search_v1",
+        name: "file_sematic_search",
+        needs: "nothing",
+        server_known: false,
+    },
+    BuiltinTool {
+        kind: "tabular_analysis_v1",
+        name: "tabular_analysis",
+        needs: "exactly one ingested_artifact",
+        server_known: true,
+    },
+    BuiltinTool {
+        kind: "database_query_v1",
+        name: "database_query",
+        needs: "at least one sql_database",
+        server_known: true,
+    },
+    BuiltinTool {
+        kind: "web_search_v1",
+        name: "web_search",
+        needs: "nothing",
+        server_known: true,
+    },
+    BuiltinTool {
+        kind: "web_extract_v1",
+        name: "web_extract",
+        needs: "nothing",
+        server_known: true,
+    },
+    BuiltinTool {
+        kind: "list_project_files_v1",
+        name: "list_project_files",
+        needs: "nothing",
+        server_known: false,
+    },
+    BuiltinTool {
+        kind: "web_fetch_v1",
+        name: "web_fetch",
+        needs: "nothing",
+        server_known: true,
+    },
+    BuiltinTool {
+        kind: "summarize_v1",
+        name: "summarize",
+        needs: "nothing",
+        server_known: true,
+    },
+    BuiltinTool {
+        kind: "code_execution_v1",
+        name: "code_execution",
+        needs: "a sandbox on the server",
+        server_known: true,
+    },
+    BuiltinTool {
+        kind: "skills_v1",
+        name: "skills",
+        needs: "exactly one skill",
+        server_known: true,
+    },
+];

@@ -1,0 +1,109 @@
+//! `tool_context` artifacts.
+
+use serde::{Deserialize, Serialize};
+
+/// Which artifacts a search may see.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct ContextFilter {
+    /// Artifact ids (the server searches the whole collection without them).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub artifacts: Option<Vec<String>>,
+    /// Collection (server default `pgpt_collection`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub collection: Option<String>,
+    /// Metadata filters.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metadata_filter: Option<Vec<MetadataFilter>>,
+}
+
+/// One metadata filter.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct MetadataFilter {
+    /// Metadata key.
+    pub key: String,
+    /// Value (a string in the Workspace spec; the server also takes numbers and lists).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<serde_json::Value>,
+    /// `==` (default), `>`, `<`, `!=`, `>=`, `<=`, `in`, `nin`, or llama-index's `any`, `all`,
+    /// `text_match`, `text_match_insensitive`, `contains`, `is_empty`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub operator: Option<String>,
+}
+
+/// A SQL database the `database_query` tool may query. The connection string may hold a
+/// password: it is never printed (`Debug` redacts it).
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct SqlDatabase {
+    /// Connection string (secret).
+    pub connection_string: String,
+    /// What the database holds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Schemas to expose.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub schemas: Option<Vec<String>>,
+    /// Use SSL (default false).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ssl: Option<bool>,
+    /// Expose tables (default true).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enable_tables: Option<bool>,
+    /// Expose views (default true).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enable_views: Option<bool>,
+    /// Expose procedures (default true).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enable_procedures: Option<bool>,
+    /// Expose functions (default true).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enable_functions: Option<bool>,
+}
+
+impl std::fmt::Debug for SqlDatabase {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SqlDatabase")
+            .field("connection_string", &"<redacted>")
+            .field("description", &self.description)
+            .field("schemas", &self.schemas)
+            .field("ssl", &self.ssl)
+            .finish_non_exhaustive()
+    }
+}
+
+/// An artifact for the tools, tagged by `type`. The Workspace spec shows content-block fields
+/// for `file` and `text` (a schema-name collision); the server reads `value`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Artifact {
+    /// A file: `value` is strict base64 of its bytes.
+    File {
+        /// Base64 bytes.
+        value: String,
+    },
+    /// A URI the tools may read.
+    Uri {
+        /// The URI.
+        value: String,
+    },
+    /// Inline text.
+    Text {
+        /// The text.
+        value: String,
+    },
+    /// Ingested project artifacts (needed by `semantic_search` / `tabular_analysis`: exactly one).
+    IngestedArtifact {
+        /// Which artifacts.
+        context_filter: ContextFilter,
+    },
+    /// A SQL database (needed by `database_query`: at least one).
+    SqlDatabase(SqlDatabase),
+    /// Server-only: skills.
+    Skill {
+        /// `{collection, skill_or_version_ids?}`.
+        skill_filter: serde_json::Map<String, serde_json::Value>,
+    },
+}
