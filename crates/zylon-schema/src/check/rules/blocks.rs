@@ -18,6 +18,9 @@ pub(super) enum Place {
 /// What a block contributes to the message-level rules.
 #[derive(Debug, Default, Clone, Copy)]
 pub(super) struct BlockFacts {
+    /// The block could not be read (null, not an object, missing or unknown type): the
+    /// server rejects the body before any message-level check, so those are skipped.
+    pub broken: bool,
     pub is_result: bool,
     pub nonblank_text: bool,
     pub text_chars: usize,
@@ -80,6 +83,7 @@ pub(super) fn check<'a>(
                 Code::MessageContentNullBlock,
                 "`null` is not a content block",
             );
+            facts.broken = true;
             return facts;
         }
         _ => {
@@ -87,6 +91,7 @@ pub(super) fn check<'a>(
                 Code::FieldType,
                 format!("a content block must be an object, not {}", type_name(v)),
             );
+            facts.broken = true;
             return facts;
         }
     };
@@ -99,6 +104,7 @@ pub(super) fn check<'a>(
                     format!("block `type` must be a string, not {}", type_name(t)),
                 )
             });
+            facts.broken = true;
             return facts;
         }
         None => {
@@ -109,6 +115,7 @@ pub(super) fn check<'a>(
                 "the content block has no `type`",
                 type_hint(obj),
             );
+            facts.broken = true;
             return facts;
         }
     };
@@ -130,6 +137,7 @@ pub(super) fn check<'a>(
                 hint,
             )
         });
+        facts.broken = true;
         return facts;
     }
     check_place(ctx, ty, place);
@@ -153,14 +161,14 @@ pub(super) fn check<'a>(
         "binary" => &["data", "mime_type", "filename"],
         "file" => &["content", "content_type", "doc_metadata"],
         "source" => &["sources"],
-        "tldr" => &["content"],
+        "tldr" => &["content", "tldr_side"],
         "thinking" => &["thinking", "citations", "signature"],
         "tool_use" => &["id", "name", "input"],
         _ => &["tool_use_id", "content", "is_error"],
     };
     let server_only: &[&str] = match ty {
         "image" | "audio" | "binary" => &["url", "uri", "source", "metadata"],
-        "tldr" => &["tldr_side", "metadata"],
+        "tldr" => &["metadata"],
         _ => &["metadata"],
     };
     let all: Vec<&str> = COMMON.iter().chain(known_fields).copied().collect();

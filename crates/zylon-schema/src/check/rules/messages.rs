@@ -37,6 +37,9 @@ pub(super) struct LastUser {
 /// What one message contributes to the sequence rules.
 struct MsgFacts {
     role: Option<Role>,
+    /// The content could not be read (missing, empty, wrong type, unreadable blocks): the server
+    /// rejects the body before the sequence checks, so they give this message the benefit of the doubt.
+    broken: bool,
     /// Has content other than tool results (so it stays a user/assistant message after conversion).
     has_content: bool,
     /// Has a text block (or string content) with non-whitespace text.
@@ -152,6 +155,7 @@ pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: &'a Object<'a>) -> MessagesFacts
 fn message<'a>(ctx: &mut Ctx<'a>, m: &'a Value<'a>, pairing: &mut Pairing) -> MsgFacts {
     let mut f = MsgFacts {
         role: None,
+        broken: false,
         has_content: false,
         has_text: false,
         images: 0,
@@ -183,9 +187,13 @@ fn message<'a>(ctx: &mut Ctx<'a>, m: &'a Value<'a>, pairing: &mut Pairing) -> Ms
         });
     }
     match obj.get("content") {
-        None | Some(Value::Null) => ctx.missing(Severity::Error, Code::MessageContentRequired, "content", "every message needs `content`", None),
+        None | Some(Value::Null) => {
+            f.broken = true;
+            ctx.missing(Severity::Error, Code::MessageContentRequired, "content", "every message needs `content`", None)
+        }
         Some(Value::String(s)) => ctx.key("content", |ctx| {
             if s.is_empty() {
+                f.broken = true;
                 ctx.error(Code::MessageContentEmpty, "message `content` must not be empty");
             } else {
                 ctx.warn_hint(
@@ -200,11 +208,13 @@ fn message<'a>(ctx: &mut Ctx<'a>, m: &'a Value<'a>, pairing: &mut Pairing) -> Ms
         }),
         Some(Value::Array(blocks)) => ctx.key("content", |ctx| {
             if blocks.is_empty() {
+                f.broken = true;
                 ctx.error(Code::MessageContentEmpty, "message `content` must not be an empty array");
             }
             let place = Place::Message(f.role);
             for (j, b) in blocks.iter().enumerate() {
                 let bf: BlockFacts = ctx.idx(j, |ctx| blocks::check(ctx, b, place, Some(pairing)));
+                f.broken |= bf.broken;
                 f.has_content |= !bf.is_result;
                 f.has_text |= bf.nonblank_text;
                 f.images += usize::from(bf.is_image);
@@ -213,8 +223,14 @@ fn message<'a>(ctx: &mut Ctx<'a>, m: &'a Value<'a>, pairing: &mut Pairing) -> Ms
             }
         }),
         Some(v) => ctx.key("content", |ctx| {
+            f.broken = true;
             ctx.error(Code::FieldType, format!("`content` must be an array of content blocks, not {}", type_name(v)))
         }),
+    }
+    if f.broken {
+        // Benefit of the doubt for the sequence checks: the body is rejected already.
+        f.has_content = true;
+        f.has_text = true;
     }
     f
 }

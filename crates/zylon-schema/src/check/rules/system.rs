@@ -45,9 +45,11 @@ fn system<'a>(ctx: &mut Ctx<'a>, sys: &'a Value<'a>, facts: &mut SystemFacts) {
                 "`system` as a list is accepted by the server only (entries are merged); the Workspace API expects one object",
                 "merge the entries into one `{\"text\": \"...\"}` object",
             );
-            let with_known = items
-                .iter()
-                .any(|i| i.get("known_citations").is_some_and(|k| !k.is_null()));
+            let with_known = items.iter().any(|i| {
+                i.get("citations")
+                    .and_then(|c| c.get("known_citations"))
+                    .is_some_and(|k| !k.is_null())
+            });
             if items.len() >= 2 && with_known {
                 ctx.error_hint(
                     Code::SystemCitationsKnownCitationsMergeCrash,

@@ -1,0 +1,238 @@
+//! Replays every fixture of `tests/fixtures/` (bodies with the exact issues they must produce,
+//! written from RULES.md / docs/decisions.md) and checks that every issue code is exercised.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+use zylon_schema::{validate_str, Code, Kind, Options, Report};
+
+struct Fixture {
+    path: PathBuf,
+    text: String,
+    kind: Kind,
+    options: Options,
+    expect: Value,
+}
+
+fn load() -> Vec<Fixture> {
+    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+        for e in std::fs::read_dir(dir).expect("fixtures dir") {
+            let p = e.expect("dir entry").path();
+            if p.is_dir() {
+                walk(&p, out);
+            } else if p.extension().is_some_and(|x| x == "json") {
+                out.push(p);
+            }
+        }
+    }
+    let mut files = Vec::new();
+    walk(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures"),
+        &mut files,
+    );
+    files.sort();
+    files
+        .into_iter()
+        .map(|path| {
+            let v: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+            let text = match (&v.get("body_text"), &v.get("body")) {
+                (Some(Value::String(t)), _) => t.clone(),
+                (_, Some(b)) => serde_json::to_string_pretty(b).unwrap(),
+                _ => panic!("{}: no body", path.display()),
+            };
+            let kind = v["kind"]
+                .as_str()
+                .unwrap_or("chat")
+                .parse::<Kind>()
+                .unwrap();
+            let options = v.get("options").map_or_else(Options::default, |o| {
+                serde_json::from_value(o.clone()).unwrap()
+            });
+            Fixture {
+                path,
+                text,
+                kind,
+                options,
+                expect: v["expect"].clone(),
+            }
+        })
+        .collect()
+}
+
+fn multiset(items: impl Iterator<Item = (String, String)>) -> BTreeMap<(String, String), i32> {
+    let mut m = BTreeMap::new();
+    for k in items {
+        *m.entry(k).or_insert(0) += 1;
+    }
+    m
+}
+
+fn expected(v: &Value, key: &str) -> BTreeMap<(String, String), i32> {
+    multiset(v[key].as_array().unwrap().iter().map(|e| {
+        (
+            e["code"].as_str().unwrap().to_string(),
+            e["path"].as_str().unwrap().to_string(),
+        )
+    }))
+}
+
+fn compare(
+    name: &str,
+    want: &BTreeMap<(String, String), i32>,
+    report: &Report,
+    errors: bool,
+    out: &mut Vec<String>,
+) {
+    let issues = if errors {
+        &report.errors
+    } else {
+        &report.warnings
+    };
+    let got = multiset(
+        issues
+            .iter()
+            .map(|i| (i.code.as_str().to_string(), i.path.clone())),
+    );
+    let what = if errors { "error" } else { "warning" };
+    for (k, n) in want {
+        let g = got.get(k).copied().unwrap_or(0);
+        if g < *n {
+            out.push(format!("{name}: missing {what} {} at {:?}", k.0, k.1));
+        }
+    }
+    for (k, n) in &got {
+        if want.get(k).copied().unwrap_or(0) < *n {
+            let msg = issues
+                .iter()
+                .find(|i| i.code.as_str() == k.0 && i.path == k.1)
+                .map(|i| i.message.as_str())
+                .unwrap_or("");
+            out.push(format!(
+                "{name}: unexpected {what} {} at {:?} ({msg})",
+                k.0, k.1
+            ));
+        }
+    }
+}
+
+#[test]
+fn every_fixture_gives_exactly_its_expected_issues() {
+    let fixtures = load();
+    assert!(fixtures.len() >= 250, "only {} fixtures", fixtures.len());
+    let mut problems = Vec::new();
+    for f in &fixtures {
+        let name = f
+            .path
+            .strip_prefix(env!("CARGO_MANIFEST_DIR"))
+            .unwrap_or(&f.path)
+            .display()
+            .to_string();
+        let report = validate_str(&f.text, f.kind, &f.options);
+        if report.valid != f.expect["valid"].as_bool().unwrap() {
+            problems.push(format!(
+                "{name}: valid is {}, expected {}",
+                report.valid, f.expect["valid"]
+            ));
+        }
+        compare(
+            &name,
+            &expected(&f.expect, "errors"),
+            &report,
+            true,
+            &mut problems,
+        );
+        compare(
+            &name,
+            &expected(&f.expect, "warnings"),
+            &report,
+            false,
+            &mut problems,
+        );
+        for i in report.issues() {
+            if i.message.is_empty() || !(i.path.is_empty() || i.path.starts_with('/')) {
+                problems.push(format!("{name}: malformed issue {i:?}"));
+            }
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "{} fixture mismatch(es):\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
+}
+
+/// Codes no request fixture can trigger, with the reason.
+const NOT_FROM_REQUEST_FIXTURES: &[(&str, &str)] = &[
+    (
+        "messages.last_role",
+        "the role enum rejects every role that could end a conversation wrongly",
+    ),
+    (
+        "tool.internal.registry",
+        "recognition itself, exercised by every built-in tool fixture",
+    ),
+    (
+        "block.image.size_limit",
+        "needs a payload over 25 MiB; covered by a unit test",
+    ),
+    (
+        "field.enum",
+        "used by response kinds and `source.type`; covered by unit tests",
+    ),
+    (
+        "stream.syntax",
+        "stream decoding; covered by the stream tests",
+    ),
+    (
+        "stream.incomplete",
+        "stream decoding; covered by the stream tests",
+    ),
+    (
+        "stream.order",
+        "stream decoding; covered by the stream tests",
+    ),
+    (
+        "stream.event",
+        "stream decoding; covered by the stream tests",
+    ),
+    (
+        "stream.error_event",
+        "stream decoding; covered by the stream tests",
+    ),
+    (
+        "stream.unknown_event",
+        "stream decoding; covered by the stream tests",
+    ),
+    (
+        "stream.input_json",
+        "stream decoding; covered by the stream tests",
+    ),
+];
+
+#[test]
+fn every_code_is_expected_by_some_fixture() {
+    let fixtures = load();
+    let mut seen = std::collections::BTreeSet::new();
+    for f in &fixtures {
+        for key in ["errors", "warnings"] {
+            for e in f.expect[key].as_array().unwrap() {
+                seen.insert(e["code"].as_str().unwrap().to_string());
+            }
+        }
+    }
+    let allowed: Vec<&str> = NOT_FROM_REQUEST_FIXTURES.iter().map(|(c, _)| *c).collect();
+    let missing: Vec<&str> = Code::ALL
+        .iter()
+        .map(|c| c.as_str())
+        .filter(|c| !seen.contains(*c) && !allowed.contains(c))
+        .collect();
+    assert!(missing.is_empty(), "codes without a fixture: {missing:?}");
+    for c in &seen {
+        assert!(
+            Code::from_id(c).is_some(),
+            "a fixture expects the unknown code {c}"
+        );
+    }
+}
