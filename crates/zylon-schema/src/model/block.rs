@@ -21,6 +21,7 @@ pub struct BlockCommon {
 
 /// A citation attached to text (or to `system.citations.known_citations`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Citation {
     /// Citation id.
@@ -99,6 +100,7 @@ pub struct BinaryBlock {
 
 /// File metadata.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DocMetadata {
     /// File name.
@@ -142,6 +144,7 @@ pub struct SourceBlock {
 
 /// One source: a chunk of an ingested document or a website.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SourceItem {
     /// `context.chunk` or `context.website` (server spelling).
@@ -193,6 +196,7 @@ pub struct SourceItem {
 
 /// The document a chunk comes from.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SourceDocument {
     /// `ingest.document` on the server (`artifact` in the Workspace docs).
@@ -282,7 +286,7 @@ pub struct ToolResultBlock {
 }
 
 /// Block types the server accepts that the Workspace spec does not list (a warning); kept opaque.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[allow(missing_docs)]
@@ -307,6 +311,44 @@ pub enum PgptOnlyType {
     TextEditorCodeExecutionToolResult,
 }
 
+impl<'de> Deserialize<'de> for PgptOnlyType {
+    /// Only the type names (strings) are accepted, never a variant index.
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let name = std::borrow::Cow::<'de, str>::deserialize(d)?;
+        let v = serde_json::Value::String(name.into_owned());
+        let text = v.as_str().unwrap_or_default().to_string();
+        Self::ALL
+            .iter()
+            .copied()
+            .find(|t| serde_json::to_value(t).ok().as_ref() == Some(&v))
+            .ok_or_else(|| serde::de::Error::custom(format!("unknown block type `{text}`")))
+    }
+}
+
+impl PgptOnlyType {
+    /// Every server-only block type.
+    pub const ALL: [PgptOnlyType; 18] = [
+        PgptOnlyType::Document,
+        PgptOnlyType::RedactedThinking,
+        PgptOnlyType::ServerToolUse,
+        PgptOnlyType::ServerToolResult,
+        PgptOnlyType::SearchResult,
+        PgptOnlyType::ContainerUpload,
+        PgptOnlyType::MidConvSystem,
+        PgptOnlyType::LocalResource,
+        PgptOnlyType::ResourceLink,
+        PgptOnlyType::Resource,
+        PgptOnlyType::WebSearchResult,
+        PgptOnlyType::WebFetchResult,
+        PgptOnlyType::WebSearchToolResult,
+        PgptOnlyType::WebFetchToolResult,
+        PgptOnlyType::BashCodeExecutionResult,
+        PgptOnlyType::BashCodeExecutionToolResult,
+        PgptOnlyType::TextEditorCodeExecutionResult,
+        PgptOnlyType::TextEditorCodeExecutionToolResult,
+    ];
+}
+
 /// A server-only block, kept as sent.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -321,6 +363,7 @@ pub struct PgptOnlyBlock {
 
 /// A content block, tagged by `type`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum ContentBlock {
@@ -348,3 +391,26 @@ pub enum ContentBlock {
     #[serde(untagged)]
     PgptOnly(PgptOnlyBlock),
 }
+
+// The derived (remote = "Self") code is called only after checking that `type` is a string:
+// serde's internally tagged enums would otherwise accept a variant index (`"type": 7`).
+impl Serialize for ContentBlock {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        ContentBlock::serialize(self, s)
+    }
+}
+
+impl<'de> Deserialize<'de> for ContentBlock {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let v = serde_json::Value::deserialize(d)?;
+        if !v.get("type").is_some_and(serde_json::Value::is_string) {
+            return Err(serde::de::Error::custom("`type` must be a string"));
+        }
+        ContentBlock::deserialize(v).map_err(serde::de::Error::custom)
+    }
+}
+
+crate::object_only!(Citation);
+crate::object_only!(DocMetadata);
+crate::object_only!(SourceItem);
+crate::object_only!(SourceDocument);

@@ -26,6 +26,7 @@ pub enum Visibility {
 
 /// `POST /api/v1/app/project/{projectId}/chat`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ProjectChatDto {
     /// Artifacts of the project to use.
@@ -40,6 +41,7 @@ pub struct ProjectChatDto {
 
 /// `POST /api/v1/app/thread/{threadId}/interaction`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CreateInteractionDto {
     /// The thread id (documented as required; the same as in the URL).
@@ -60,6 +62,7 @@ pub struct CreateInteractionDto {
 
 /// `POST /api/v1/app/project/{projectId}/thread`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CreateThreadDto {
     /// Thread name.
@@ -70,6 +73,7 @@ pub struct CreateThreadDto {
 
 /// `PUT /api/v1/app/thread/{threadId}`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct UpdateThreadDto {
     /// New name.
@@ -79,3 +83,8 @@ pub struct UpdateThreadDto {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub visibility: Option<Visibility>,
 }
+
+crate::object_only!(ProjectChatDto);
+crate::object_only!(CreateInteractionDto);
+crate::object_only!(CreateThreadDto);
+crate::object_only!(UpdateThreadDto);

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 /// Which tools of an MCP server are offered.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ToolConfiguration {
     /// `false` offers no tool of this server (default true).
@@ -16,6 +17,7 @@ pub struct ToolConfiguration {
 
 /// An MCP server the model may use. Tokens and secrets are never printed (`Debug` redacts them).
 #[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct McpServer {
     /// Server URL (contacted by the server for every request).
@@ -60,3 +62,6 @@ impl std::fmt::Debug for McpServer {
             .finish_non_exhaustive()
     }
 }
+
+crate::object_only!(McpServer);
+crate::object_only!(ToolConfiguration);

@@ -33,6 +33,7 @@ pub enum MessageContent {
 
 /// One message of the conversation.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MessageInput {
     /// Who wrote it (case-sensitive).
@@ -43,3 +44,5 @@ pub struct MessageInput {
     #[serde(rename = "_meta", default, skip_serializing_if = "Option::is_none")]
     pub meta: Option<JsonObject>,
 }
+
+crate::object_only!(MessageInput);

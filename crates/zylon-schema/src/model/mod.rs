@@ -32,5 +32,32 @@ pub use system::{System, Thinking};
 pub use tool::{Tool, ToolChoice, ToolChoiceType, ToolSpec};
 pub use tool_context::{Artifact, ContextFilter, MetadataFilter};
 
+/// Implement `Serialize`/`Deserialize` for a `#[serde(remote = "Self")]` struct so that only a
+/// JSON object deserializes into it (serde's derive would also take an array of the fields,
+/// which neither the server nor the JSON Schema accepts).
+#[macro_export]
+#[doc(hidden)]
+macro_rules! object_only {
+    ($t:ty) => {
+        impl serde::Serialize for $t {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                <$t>::serialize(self, s)
+            }
+        }
+        impl<'de> serde::Deserialize<'de> for $t {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let v = <serde_json::Value as serde::Deserialize>::deserialize(d)?;
+                if !v.is_object() {
+                    return Err(serde::de::Error::custom(concat!(
+                        "expected an object for ",
+                        stringify!($t)
+                    )));
+                }
+                <$t>::deserialize(v).map_err(serde::de::Error::custom)
+            }
+        }
+    };
+}
+
 /// A free JSON object (`_meta`, tool `input`, `inputSchema`).
 pub type JsonObject = serde_json::Map<String, serde_json::Value>;

@@ -57,6 +57,7 @@ pub enum ResponseFormatType {
 
 /// Structured output.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ResponseFormat {
     /// `text` (default) or `json_schema`.
@@ -82,6 +83,7 @@ pub enum SystemSpec {
 
 /// A chat request.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ChatRequest {
     /// The conversation; the last user message needs non-blank text.
@@ -147,3 +149,6 @@ pub struct ChatRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tool_context: Option<Vec<Artifact>>,
 }
+
+crate::object_only!(ResponseFormat);
+crate::object_only!(ChatRequest);

@@ -6,6 +6,7 @@ use super::Citation;
 
 /// Citation settings.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SystemCitations {
     /// Ask the model to cite sources (not allowed with structured output).
@@ -27,6 +28,7 @@ pub enum SystemExtension {
 
 /// The system prompt and its flags.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct System {
     /// Deprecated: the server only logs a warning.
@@ -45,6 +47,7 @@ pub struct System {
 
 /// Deep thinking.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Thinking {
     /// Turn reasoning on (the model must support it).
@@ -54,3 +57,7 @@ pub struct Thinking {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub effort: Option<String>,
 }
+
+crate::object_only!(System);
+crate::object_only!(SystemCitations);
+crate::object_only!(Thinking);

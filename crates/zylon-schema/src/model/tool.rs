@@ -8,6 +8,7 @@ use super::JsonObject;
 /// A tool the model may call: a built-in (recognised by `type`, e.g. `semantic_search_v1`) or a
 /// custom client tool (`name` + `inputSchema`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Tool {
     /// Tool name; required for custom tools, unique across the list. Built-ins default to their
@@ -47,7 +48,42 @@ pub enum ToolSpec {
     /// A tool object.
     Tool(Tool),
     /// A built-in type as a string (`"web_search_v1"`), server-only.
-    BuiltinType(String),
+    BuiltinType(BuiltinTypeName),
+}
+
+/// The server's built-in tool types that may be given as a bare string.
+pub const BUILTIN_TYPE_PATTERN: &str = "^(semantic_search|tabular_analysis|database_query|web_search|web_fetch|web_extract|summarize|code_execution|bash|bash_code_execution|text_editor|text_editor_code_execution|view|str_replace|create|insert|present_files|present_server|skills|load_skill|unload_skill|list_skills)(_v[0-9]+)?$|^(web_search|web_fetch|code_execution)_[0-9]{8}$";
+
+/// A built-in tool type given as a bare string (only the server's built-in types are accepted).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct BuiltinTypeName(pub String);
+
+impl<'de> Deserialize<'de> for BuiltinTypeName {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        if crate::check::is_builtin_tool_string(&s) {
+            Ok(BuiltinTypeName(s))
+        } else {
+            Err(serde::de::Error::custom(format!(
+                "`{s}` is not a built-in tool type"
+            )))
+        }
+    }
+}
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for BuiltinTypeName {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "BuiltinTypeName".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "pattern": BUILTIN_TYPE_PATTERN,
+            "description": "A built-in tool type given as a bare string (server-only)."
+        })
+    }
 }
 
 /// How the model may use tools.
@@ -67,6 +103,7 @@ pub enum ToolChoiceType {
 
 /// `tool_choice`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ToolChoice {
     /// The choice (default `auto`).
@@ -165,3 +202,6 @@ pub const BUILTIN_TOOLS: &[BuiltinTool] = &[
         server_known: true,
     },
 ];
+
+crate::object_only!(Tool);
+crate::object_only!(ToolChoice);

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 /// Which artifacts a search may see.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ContextFilter {
     /// Artifact ids (the server searches the whole collection without them).
@@ -19,6 +20,7 @@ pub struct ContextFilter {
 
 /// One metadata filter.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MetadataFilter {
     /// Metadata key.
@@ -76,6 +78,7 @@ impl std::fmt::Debug for SqlDatabase {
 /// An artifact for the tools, tagged by `type`. The Workspace spec shows content-block fields
 /// for `file` and `text` (a schema-name collision); the server reads `value`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Artifact {
@@ -107,3 +110,24 @@ pub enum Artifact {
         skill_filter: serde_json::Map<String, serde_json::Value>,
     },
 }
+
+// The derived (remote = "Self") code is called only after checking that `type` is a string:
+// serde's internally tagged enums would otherwise accept a variant index (`"type": 7`).
+impl Serialize for Artifact {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        Artifact::serialize(self, s)
+    }
+}
+
+impl<'de> Deserialize<'de> for Artifact {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let v = serde_json::Value::deserialize(d)?;
+        if !v.get("type").is_some_and(serde_json::Value::is_string) {
+            return Err(serde::de::Error::custom("`type` must be a string"));
+        }
+        Artifact::deserialize(v).map_err(serde::de::Error::custom)
+    }
+}
+
+crate::object_only!(ContextFilter);
+crate::object_only!(MetadataFilter);

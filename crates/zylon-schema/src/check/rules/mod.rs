@@ -15,7 +15,7 @@ mod sampling;
 mod structured;
 mod system;
 mod tool_context;
-mod tools;
+pub(crate) mod tools;
 
 use crate::check::json::{Object, Value};
 

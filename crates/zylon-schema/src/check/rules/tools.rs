@@ -118,6 +118,14 @@ fn classify(t: &str) -> Option<Builtin> {
     None
 }
 
+/// Whether a bare string names a built-in tool the server accepts in `tools`.
+pub(crate) fn is_builtin_string(s: &str) -> bool {
+    matches!(
+        classify(s),
+        Some(Builtin::Internal { .. } | Builtin::Anthropic { .. })
+    ) || INTERNAL.iter().any(|(_, name, _)| *name == s)
+}
+
 /// What other areas need to know about the tools.
 #[derive(Debug, Default)]
 pub(super) struct ToolFacts {
@@ -374,6 +382,7 @@ fn tool<'a>(ctx: &mut Ctx<'a>, index: usize, t: &'a Value<'a>) -> Option<ToolInf
 
 /// A custom (client) tool: a name and an object schema.
 fn custom<'a>(ctx: &mut Ctx<'a>, o: &'a Object<'a>, name: Option<&str>, anthropic_client: bool) {
+    super::str_field(ctx, o, "description", Code::FieldType);
     if name.is_none() {
         ctx.missing(
             Severity::Error,
