@@ -1,0 +1,227 @@
+//! The CLI contract: exit codes, JSON/NDJSON output equal to the library's report, stdin, kinds,
+//! fix, stream and schema subcommands.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+use zylon_schema::{validate_bytes, Kind, Options};
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_zylon-schema"))
+}
+
+fn tmp(name: &str, body: &str) -> String {
+    let dir = std::env::temp_dir().join(format!("zylon-cli-tests-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let p = dir.join(name);
+    std::fs::write(&p, body).unwrap();
+    p.to_string_lossy().into_owned()
+}
+
+fn run(args: &[&str]) -> Output {
+    bin().args(args).output().unwrap()
+}
+
+const GOOD: &str = r#"{"messages":[{"role":"user","content":[{"type":"text","text":"Hi"}]}]}"#;
+const BAD: &str = "{\"messages\":[{\"role\":\"User\",\"content\":\"hi\"}],\n\"temperature\":1.5}";
+
+#[test]
+fn exit_codes_and_json_equal_to_the_library() {
+    let good = tmp("good.json", GOOD);
+    let bad = tmp("bad.json", BAD);
+    let out = run(&["validate", "--format", "json", &good]);
+    assert_eq!(out.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        v,
+        serde_json::to_value(validate_bytes(
+            GOOD.as_bytes(),
+            Kind::Chat,
+            &Options::default()
+        ))
+        .unwrap()
+    );
+    let out = run(&["validate", "--format", "json", &bad]);
+    assert_eq!(out.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        v,
+        serde_json::to_value(validate_bytes(
+            BAD.as_bytes(),
+            Kind::Chat,
+            &Options::default()
+        ))
+        .unwrap()
+    );
+    assert_eq!(v["errors"][0]["code"], "message.role.enum");
+}
+
+#[test]
+fn several_files_give_ndjson_with_file_keys() {
+    let good = tmp("a.json", GOOD);
+    let bad = tmp("b.json", BAD);
+    let out = run(&["validate", "--format=json", &good, &bad]);
+    assert_eq!(out.status.code(), Some(1));
+    let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["file"], good.as_str());
+    assert_eq!(lines[0]["valid"], true);
+    assert_eq!(lines[1]["file"], bad.as_str());
+    assert_eq!(lines[1]["valid"], false);
+}
+
+#[test]
+fn malformed_json_is_exit_1_with_line_and_column() {
+    let f = tmp("broken.json", "{\n  \"messages\": [,]\n}");
+    let out = run(&["validate", "--format", "json", &f]);
+    assert_eq!(out.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["errors"][0]["code"], "json.syntax");
+    assert!(
+        v["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("line 2 column 16"),
+        "{v}"
+    );
+}
+
+#[test]
+fn usage_and_io_problems_are_exit_2() {
+    for args in [
+        vec!["validate", "/no/such/file.json"],
+        vec!["validate"],
+        vec!["validate", "--kind", "nope", "x"],
+        vec!["frobnicate"],
+        vec!["validate", "--bogus", "x"],
+    ] {
+        let out = run(&args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(
+            !out.stderr.is_empty(),
+            "{args:?} must explain itself on stderr"
+        );
+        assert!(out.stdout.is_empty(), "{args:?}");
+    }
+}
+
+#[test]
+fn stdin_and_kinds() {
+    let mut child = bin()
+        .args(["validate", "--format", "json", "--kind", "thread", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(br#"{"name":"n"}"#)
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        v["errors"][0]["code"],
+        "envelope.thread.visibility_required"
+    );
+    // auto: an interaction envelope is recognised and its paths start with /pgpt.
+    let f = tmp("inter.json", r#"{"thread_id":"t","pgpt":{"messages":[]}}"#);
+    let v: serde_json::Value =
+        serde_json::from_slice(&run(&["validate", "--format", "json", &f]).stdout).unwrap();
+    assert_eq!(v["errors"][0]["path"], "/pgpt/messages");
+    // --strict turns warnings into errors.
+    let f = tmp(
+        "warn.json",
+        r#"{"messages":[{"role":"user","content":"hi"}]}"#,
+    );
+    assert_eq!(
+        run(&["validate", "--format", "json", &f]).status.code(),
+        Some(0)
+    );
+    assert_eq!(
+        run(&["validate", "--format", "json", "--strict", &f])
+            .status
+            .code(),
+        Some(1)
+    );
+}
+
+#[test]
+fn human_format_shows_the_source_and_a_summary() {
+    let bad = tmp("human.json", BAD);
+    let out = run(&["validate", "--format", "human", &bad]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("error[message.role.enum]"), "{text}");
+    assert!(text.contains(&format!("{bad}:1:22")), "{text}");
+    assert!(text.contains("^^^^^^"), "{text}");
+    assert!(text.contains("= hint: roles are case-sensitive"), "{text}");
+    assert!(
+        text.trim_end()
+            .ends_with("invalid: 1 file(s), 2 error(s), 1 warning(s)"),
+        "{text}"
+    );
+    assert!(!text.contains('\x1b'), "no colour when not on a terminal");
+}
+
+#[test]
+fn fix_prints_the_fixed_body_and_write_rewrites() {
+    let f = tmp(
+        "fixme.json",
+        r#"{"messages":[{"role":"User","content":"Hi"}]}"#,
+    );
+    let out = run(&["fix", &f]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        r#"{"messages":[{"role":"user","content":[{"type": "text", "text": "Hi"}]}]}"#
+    );
+    assert!(String::from_utf8(out.stderr)
+        .unwrap()
+        .contains("2 fix(es) applied"));
+    assert_eq!(run(&["fix", "--write", &f]).status.code(), Some(0));
+    assert!(std::fs::read_to_string(&f)
+        .unwrap()
+        .contains(r#""role":"user""#));
+}
+
+#[test]
+fn stream_decodes_a_capture() {
+    let f = tmp("capture.sse", "event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"id\":\"m\",\"content\":[]}}\n\ndata: {\"type\":\"content_block_start\",\"block_id\":\"b\",\"content_block\":{\"type\":\"text\",\"text\":\"\"}}\n\ndata: {\"type\":\"content_block_delta\",\"block_id\":\"b\",\"delta\":{\"type\":\"text_delta\",\"text\":\"Hello\"}}\n\ndata: {\"type\":\"content_block_stop\",\"block_id\":\"b\"}\n\ndata: {\"type\":\"message_stop\"}\n\n");
+    let out = run(&["stream", "--format", "json", &f]);
+    assert_eq!(out.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["message"]["content"][0]["text"], "Hello");
+    assert_eq!(v["events"], 5);
+    assert_eq!(v["issues"], serde_json::json!([]));
+    let bad = tmp("bad.sse", "data: {\"type\":\"content_block_delta\",\"block_id\":\"x\",\"delta\":{\"type\":\"text_delta\",\"text\":\"a\"}}\n\n");
+    assert_eq!(
+        run(&["stream", "--format", "json", &bad]).status.code(),
+        Some(1)
+    );
+}
+
+#[test]
+fn schema_subcommand() {
+    let out = run(&["schema", "chat-request"]);
+    assert_eq!(out.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v, zylon_schema::schema::get("chat-request").unwrap());
+    assert_eq!(run(&["schema", "nope"]).status.code(), Some(2));
+    let dir = std::env::temp_dir().join(format!("zylon-cli-schemas-{}", std::process::id()));
+    assert_eq!(
+        run(&["schema", "--out", dir.to_str().unwrap()])
+            .status
+            .code(),
+        Some(0)
+    );
+    assert_eq!(
+        std::fs::read_dir(&dir).unwrap().count(),
+        zylon_schema::schema::all().len()
+    );
+}
