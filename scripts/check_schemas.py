@@ -66,6 +66,9 @@ def main():
         rel = os.path.relpath(path, ROOT)
         expect = fx.get("expect", {})
         codes = {e["code"] for e in expect.get("errors", [])}
+        if any(w["code"] == "field.coerced" for w in expect.get("warnings", [])):
+            # Documented divergence: the server coerces "100" / "true"; the schema keeps JSON types.
+            continue
         if expect.get("valid"):
             errs = list(v.iter_errors(fx["body"]))
             check(not errs, f"{rel}: valid fixture rejected by the schema: {[e.message for e in errs[:2]]}")

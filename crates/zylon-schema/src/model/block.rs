@@ -4,16 +4,28 @@ use serde::{Deserialize, Serialize};
 
 use super::JsonObject;
 
+/// A block timestamp: an ISO-8601 date-time string (what the Workspace spec shows) or a Unix
+/// time in seconds (also accepted by the server).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(untagged)]
+pub enum Timestamp {
+    /// ISO-8601, e.g. `2026-02-08T14:41:10Z`.
+    Iso(String),
+    /// Seconds since the Unix epoch.
+    Unix(f64),
+}
+
 /// Fields every block may carry.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct BlockCommon {
     /// When the block started (ISO-8601 date-time; the server rejects other strings).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub start_timestamp: Option<String>,
+    pub start_timestamp: Option<Timestamp>,
     /// When the block ended (ISO-8601 date-time).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub stop_timestamp: Option<String>,
+    pub stop_timestamp: Option<Timestamp>,
     /// Free metadata; the server keeps it with the block.
     #[serde(rename = "_meta", default, skip_serializing_if = "Option::is_none")]
     pub meta: Option<JsonObject>,

@@ -126,7 +126,7 @@ pub enum MessageOutputEvent {
         block_id: Option<String>,
         /// When it ended.
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        stop_timestamp: Option<String>,
+        stop_timestamp: Option<super::block::Timestamp>,
     },
     /// Message-level changes (stop reason, usage).
     MessageDelta {
