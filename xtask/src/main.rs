@@ -7,6 +7,20 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+mod npm;
+
+/// Every `.json` file below `dir`.
+fn walk_json(dir: &Path, out: &mut Vec<PathBuf>) {
+    for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            walk_json(&p, out);
+        } else if p.extension().is_some_and(|x| x == "json") {
+            out.push(p);
+        }
+    }
+}
+
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .parent()
@@ -102,6 +116,10 @@ fn test() -> Result<(), String> {
         ("tests", || run(cargo().args(["test", "--workspace"]))),
         ("schema drift", schema_drift),
         ("schemas in Python", python_check),
+        (
+            "npm package (wasm build, Node, TypeScript, npm pack, Chromium)",
+            || npm::test(std::env::var("CI").is_ok_and(|v| v == "true")),
+        ),
         ("benchmark smoke run", || {
             run(cargo()
                 .args(["bench", "-p", "zylon-schema", "--bench", "validate"])
@@ -121,7 +139,9 @@ fn main() {
     let result = match task.as_str() {
         "test" => test(),
         "schemas" => write_schemas(&root().join("schemas")).map(|()| println!("wrote schemas/")),
-        _ => Err("usage: cargo xtask <test|schemas>".to_string()),
+        "npm" => npm::build(),
+        "npm-test" => npm::test(std::env::var("CI").is_ok_and(|v| v == "true")),
+        _ => Err("usage: cargo xtask <test|schemas|npm|npm-test>".to_string()),
     };
     if let Err(e) = result {
         eprintln!("xtask: {e}");

@@ -173,7 +173,7 @@ fn suggestion(hint: Option<&str>) -> Option<&str> {
 fn norm(s: &str) -> String {
     s.chars()
         .filter(|c| *c != '_' && *c != '-')
-        .flat_map(char::to_lowercase)
+        .map(|c| c.to_ascii_lowercase())
         .collect()
 }
 
@@ -278,7 +278,7 @@ fn edit_for(
                     let lit = if f.fract() == 0.0 && f.abs() < 1e15 {
                         format!("{}", f as i64)
                     } else {
-                        format!("{f}")
+                        crate::check::num(f)
                     };
                     Some((lit, start, end))
                 } else {

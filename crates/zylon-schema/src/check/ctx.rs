@@ -213,12 +213,7 @@ impl<'a> Ctx<'a> {
 
 /// A short, safe rendering of a user string for messages (cut after 40 characters).
 pub(crate) fn short(s: &str) -> String {
-    const MAX: usize = 40;
-    let mut out: String = s.chars().take(MAX).collect();
-    if s.chars().nth(MAX).is_some() {
-        out.push('…');
-    }
-    out.escape_debug().to_string()
+    super::short_text(s, 40)
 }
 
 /// The JSON type name of a value, for messages.
@@ -236,7 +231,7 @@ pub(crate) fn type_name(v: &Value<'_>) -> &'static str {
 fn norm(s: &str) -> String {
     s.chars()
         .filter(|c| *c != '_' && *c != '-')
-        .flat_map(|c| c.to_lowercase())
+        .map(|c| c.to_ascii_lowercase())
         .collect()
 }
 

@@ -227,7 +227,12 @@ impl<'a> Parser<'a> {
     fn found(&self) -> String {
         match self.s[self.i..].chars().next() {
             None => "the end of the input".into(),
-            Some(c) => format!("`{}`", c.escape_debug()),
+            Some(c) => {
+                let mut s = String::from("`");
+                super::escape_char(c, &mut s);
+                s.push('`');
+                s
+            }
         }
     }
 
@@ -436,7 +441,7 @@ impl<'a> Parser<'a> {
                             self.i -= 1;
                             return Err(self.err(format!(
                                 "invalid escape `\\{}` in a string",
-                                char::from(c).escape_debug()
+                                super::short_text(&char::from(c).to_string(), 2)
                             )));
                         }
                     }

@@ -25,13 +25,52 @@ use ctx::Ctx;
 /// server's own JSON decoder gives up around 1,000 levels.
 pub const MAX_DEPTH: usize = 256;
 
-/// A short, safe rendering of a user string for messages (cut after `max` characters).
+/// A short, safe rendering of a user string for messages (cut after `max` characters, quotes,
+/// backslashes and control characters escaped).
 pub(crate) fn short_text(s: &str, max: usize) -> String {
-    let mut out: String = s.chars().take(max).collect();
-    if s.chars().nth(max).is_some() {
-        out.push('…');
+    let mut out = String::with_capacity(s.len().min(max * 4) + 4);
+    for (i, c) in s.chars().enumerate() {
+        if i == max {
+            out.push('…');
+            break;
+        }
+        escape_char(c, &mut out);
     }
-    out.escape_debug().to_string()
+    out
+}
+
+/// Escape one character for a message (without Unicode tables: keeps the wasm small).
+pub(crate) fn escape_char(c: char, out: &mut String) {
+    match c {
+        '"' => out.push_str("\\\""),
+        '\\' => out.push_str("\\\\"),
+        '\n' => out.push_str("\\n"),
+        '\r' => out.push_str("\\r"),
+        '\t' => out.push_str("\\t"),
+        c if (c as u32) < 0x20 || c == '\u{7f}' => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+        c => out.push(c),
+    }
+}
+
+/// A serde_json error in a few words with its position. (Not its `Display`, which formats
+/// floats through core's float printer: that alone costs the wasm build ~15 KB.)
+pub fn json_error(e: &serde_json::Error) -> String {
+    let what = match e.classify() {
+        serde_json::error::Category::Syntax => "syntax error",
+        serde_json::error::Category::Eof => "unexpected end of input",
+        serde_json::error::Category::Data => "a value of the wrong type",
+        serde_json::error::Category::Io => "read error",
+    };
+    format!("{what} at line {} column {}", e.line(), e.column())
+}
+
+/// A number for a message: whole numbers without a fraction, others in shortest form.
+pub(crate) fn num(x: f64) -> String {
+    if x.fract() == 0.0 && x.abs() < 1e15 {
+        return (x as i64).to_string();
+    }
+    serde_json::Number::from_f64(x)
+        .map_or_else(|| "a non-finite number".to_string(), |n| n.to_string())
 }
 
 /// Validate a JSON text as the given kind of body.

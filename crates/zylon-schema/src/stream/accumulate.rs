@@ -108,7 +108,7 @@ impl Accumulator {
                     Severity::Error,
                     Code::StreamSyntax,
                     index,
-                    format!("event data is not JSON: {err}"),
+                    format!("event data is not JSON: {}", crate::check::json_error(&err)),
                 );
                 return None;
             }
@@ -500,7 +500,10 @@ impl Accumulator {
                 Severity::Error,
                 Code::StreamInputJson,
                 index,
-                format!("the tool input streamed for content block {ix} is not valid JSON: {e}"),
+                format!(
+                    "the tool input streamed for content block {ix} is not valid JSON: {}",
+                    crate::check::json_error(&e)
+                ),
             ),
         }
     }

@@ -400,7 +400,7 @@ pub(super) fn citations<'a>(ctx: &mut Ctx<'a>, obj: &'a Object<'a>, key: &'a str
                         super::Lax::Exact(_) => {}
                         super::Lax::Coerced(x) if ix.is_string() => ctx.warn_hint(
                             Code::FieldCoerced,
-                            format!("citation `index` should be an integer; the server converts the string to {x}"),
+                            format!("citation `index` should be an integer; the server converts the string to {}", crate::check::num(x)),
                             "write the index as a JSON number",
                         ),
                         _ => ctx.error(
@@ -558,7 +558,7 @@ fn source_item<'a>(ctx: &mut Ctx<'a>, it: &'a Value<'a>) {
                             "`score` must be a number between -0.01 and 1.01, not {}",
                             short(&v.as_f64().map_or_else(
                                 || super::type_name(v).to_string(),
-                                |x| x.to_string()
+                                crate::check::num
                             ))
                         ),
                     )

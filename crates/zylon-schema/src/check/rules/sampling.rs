@@ -51,11 +51,12 @@ fn read<'a>(
     match lax {
         Lax::Exact(x) => Some(x),
         Lax::Coerced(x) => {
+            let xs = crate::check::num(x);
             ctx.key(key, |ctx| {
                 ctx.warn_hint(
                     Code::FieldCoerced,
                     format!(
-                        "`{key}` should be {what}; the server converts {} to {x}",
+                        "`{key}` should be {what}; the server converts {} to {xs}",
                         type_name(v)
                     ),
                     format!("write `{key}` as a JSON number"),
@@ -77,31 +78,32 @@ fn read<'a>(
 }
 
 fn range(ctx: &mut Ctx<'_>, key: &str, x: f64) {
+    let xs = crate::check::num(x);
     match key {
         "temperature" if !(0.0..=1.0).contains(&x) => ctx.error_hint(
             Code::SamplingTemperatureRange,
-            format!("`temperature` must be between 0 and 1 inclusive, not {x}"),
+            format!("`temperature` must be between 0 and 1 inclusive, not {xs}"),
             "the server's scale is 0–1, not the 0–2 of some other APIs",
         ),
         "top_p" if !(0.0..=1.0).contains(&x) => {
-            ctx.error(Code::SamplingTopPRange, format!("`top_p` must be between 0 and 1 inclusive, not {x}"))
+            ctx.error(Code::SamplingTopPRange, format!("`top_p` must be between 0 and 1 inclusive, not {xs}"))
         }
-        "top_k" if x < 0.0 => ctx.error(Code::SamplingTopKMin, format!("`top_k` must be ≥ 0, not {x}")),
+        "top_k" if x < 0.0 => ctx.error(Code::SamplingTopKMin, format!("`top_k` must be ≥ 0, not {xs}")),
         "min_p" if x < 0.0 => ctx.warn(
             Code::SamplingMinPNegativeCoerced,
-            format!("a negative `min_p` ({x}) is silently dropped by the server (treated as unset)"),
+            format!("a negative `min_p` ({xs}) is silently dropped by the server (treated as unset)"),
         ),
         "repetition_penalty" | "presence_penalty" | "frequency_penalty" if x < 0.0 => ctx.warn(
             Code::SamplingPenaltyNegativeCoerced,
-            format!("a negative `{key}` ({x}) is silently dropped by the server (treated as unset)"),
+            format!("a negative `{key}` ({xs}) is silently dropped by the server (treated as unset)"),
         ),
         "seed" if x < 0.0 => ctx.warn(
             Code::SamplingSeedNegativeCoerced,
-            format!("a negative `seed` ({x}) is silently dropped by the server (the output is not reproducible)"),
+            format!("a negative `seed` ({xs}) is silently dropped by the server (the output is not reproducible)"),
         ),
         "max_tokens" if x <= 0.0 => ctx.warn_hint(
             Code::SamplingMaxTokensNonpositiveCoerced,
-            format!("`max_tokens` ≤ 0 ({x}) is silently replaced by the server default"),
+            format!("`max_tokens` ≤ 0 ({xs}) is silently replaced by the server default"),
             "use a positive number, or leave `max_tokens` out for the default",
         ),
         _ => {}

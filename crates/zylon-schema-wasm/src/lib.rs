@@ -1,0 +1,217 @@
+//! WebAssembly bindings: thin translations over the `zylon-schema` core, no rules of their own.
+//!
+//! Every function takes and returns JSON text (the fastest way across the boundary for large
+//! bodies, and it keeps `u64`/maps out of JS). The JS wrapper in `pkg-js/` parses the results
+//! and adds the object-input path and the builders.
+
+use wasm_bindgen::prelude::*;
+use zylon_schema::{Kind, Options, Report};
+
+/// Options as JSON (`{"kind": "...", "strict": bool, "spans": bool, "profile": {...}}`), with
+/// the kind split off. Bad options become a report issue, not an exception.
+fn options(json: &str) -> Result<(Kind, Options), String> {
+    if json.trim().is_empty() {
+        return Ok((Kind::Chat, Options::default()));
+    }
+    let mut v: serde_json::Value = serde_json::from_str(json).map_err(|e| {
+        format!(
+            "options are not JSON: {}",
+            zylon_schema::check::json_error(&e)
+        )
+    })?;
+    let kind = match v.as_object_mut().and_then(|o| o.remove("kind")) {
+        None | Some(serde_json::Value::Null) => Kind::Chat,
+        Some(serde_json::Value::String(k)) => k.parse::<Kind>()?,
+        Some(other) => return Err(format!("`kind` must be a string, not {other}")),
+    };
+    let options = options_from(&v)?;
+    Ok((kind, options))
+}
+
+/// Read `Options` from JSON by hand: serde's derived error messages would pull core's float
+/// printer into the module (~15 KB).
+fn options_from(v: &serde_json::Value) -> Result<Options, String> {
+    let flag = |key: &str| match v.get(key) {
+        None | Some(serde_json::Value::Null) => Ok(false),
+        Some(serde_json::Value::Bool(b)) => Ok(*b),
+        Some(_) => Err(format!("option `{key}` must be a boolean")),
+    };
+    let mut options = Options {
+        strict: flag("strict")?,
+        spans: flag("spans")?,
+        ..Options::default()
+    };
+    match v.get("profile") {
+        None | Some(serde_json::Value::Null) => {}
+        Some(serde_json::Value::Object(p)) => {
+            let b = |key: &str| -> Result<Option<bool>, String> {
+                match p.get(key) {
+                    None | Some(serde_json::Value::Null) => Ok(None),
+                    Some(serde_json::Value::Bool(b)) => Ok(Some(*b)),
+                    Some(_) => Err(format!("profile `{key}` must be a boolean")),
+                }
+            };
+            let n = |key: &str| -> Result<Option<u32>, String> {
+                match p.get(key) {
+                    None | Some(serde_json::Value::Null) => Ok(None),
+                    Some(x) => x
+                        .as_u64()
+                        .and_then(|x| u32::try_from(x).ok())
+                        .map(Some)
+                        .ok_or_else(|| format!("profile `{key}` must be a whole number")),
+                }
+            };
+            options.profile = Some(zylon_schema::Profile {
+                model: p.get("model").and_then(|m| m.as_str()).map(str::to_string),
+                supports_tools: b("supports_tools")?,
+                supports_reasoning: b("supports_reasoning")?,
+                supports_images: b("supports_images")?,
+                max_images: n("max_images")?,
+                supports_audio: b("supports_audio")?,
+                max_audios: n("max_audios")?,
+                max_input_tokens: n("max_input_tokens")?,
+            });
+        }
+        Some(_) => return Err("option `profile` must be an object".into()),
+    }
+    Ok(options)
+}
+
+fn usage_report(message: String) -> Report {
+    let issue = zylon_schema::Issue {
+        severity: zylon_schema::Severity::Error,
+        code: zylon_schema::Code::FieldType,
+        path: String::new(),
+        message,
+        hint: None,
+        span: None,
+    };
+    Report {
+        valid: false,
+        errors: vec![issue],
+        warnings: Vec::new(),
+        summary: zylon_schema::Summary {
+            error_count: 1,
+            ..Default::default()
+        },
+    }
+}
+
+fn to_json<T: serde::Serialize>(v: &T) -> String {
+    serde_json::to_string(v).unwrap_or_else(|_| "{\"error\":\"serialization failed\"}".to_string())
+}
+
+/// Validate a JSON text; returns the Report as JSON text.
+#[wasm_bindgen(js_name = validateJson)]
+pub fn validate_json(body: &str, options_json: &str) -> String {
+    match options(options_json) {
+        Ok((kind, opts)) => to_json(&zylon_schema::validate_str(body, kind, &opts)),
+        Err(e) => to_json(&usage_report(e)),
+    }
+}
+
+/// Apply the safe fixes to a JSON text; returns `{body, fixes, report}` as JSON text.
+#[wasm_bindgen(js_name = fixJson)]
+pub fn fix_json(body: &str, options_json: &str) -> String {
+    match options(options_json) {
+        Ok((kind, opts)) => to_json(&zylon_schema::fix::fix_str(body, kind, &opts)),
+        Err(e) => {
+            to_json(&serde_json::json!({"body": body, "fixes": [], "report": usage_report(e)}))
+        }
+    }
+}
+
+/// Decode a captured `text/event-stream`; returns `{message, issues, events}` as JSON text.
+#[wasm_bindgen(js_name = decodeStream)]
+pub fn decode_stream(bytes: &[u8]) -> String {
+    let acc = zylon_schema::stream::accumulate(bytes);
+    to_json(
+        &serde_json::json!({"message": acc.message(), "issues": acc.issues(), "events": acc.event_count()}),
+    )
+}
+
+/// An incremental stream accumulator for JS (`push` chunks as they arrive).
+#[wasm_bindgen]
+pub struct StreamAccumulator {
+    inner: zylon_schema::stream::Accumulator,
+}
+
+#[wasm_bindgen]
+impl StreamAccumulator {
+    /// A new accumulator.
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> StreamAccumulator {
+        StreamAccumulator {
+            inner: zylon_schema::stream::Accumulator::new(),
+        }
+    }
+
+    /// Feed bytes; returns the events decoded from them as a JSON array text.
+    pub fn push(&mut self, chunk: &[u8]) -> String {
+        to_json(&self.inner.push_bytes(chunk))
+    }
+
+    /// End of stream; returns the last events as a JSON array text.
+    pub fn finish(&mut self) -> String {
+        to_json(&self.inner.finish())
+    }
+
+    /// The message so far, as JSON text.
+    pub fn message(&self) -> String {
+        to_json(&self.inner.message())
+    }
+
+    /// The issues so far, as JSON text.
+    pub fn issues(&self) -> String {
+        to_json(&self.inner.issues())
+    }
+
+    /// Number of events seen.
+    #[wasm_bindgen(js_name = eventCount)]
+    pub fn event_count(&self) -> usize {
+        self.inner.event_count()
+    }
+}
+
+impl Default for StreamAccumulator {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn options_and_reports() {
+        let r: serde_json::Value =
+            serde_json::from_str(&validate_json(r#"{"messages":[]}"#, "")).unwrap();
+        assert_eq!(r["errors"][0]["code"], "messages.empty");
+        let r: serde_json::Value = serde_json::from_str(&validate_json(
+            r#"{"name":"n"}"#,
+            r#"{"kind":"thread","strict":true}"#,
+        ))
+        .unwrap();
+        assert_eq!(
+            r["errors"][0]["code"],
+            "envelope.thread.visibility_required"
+        );
+        let r: serde_json::Value =
+            serde_json::from_str(&validate_json("{}", r#"{"kind":"nope"}"#)).unwrap();
+        assert_eq!(r["valid"], false);
+        assert!(r["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("unknown kind"));
+        let f: serde_json::Value = serde_json::from_str(&fix_json(
+            r#"{"messages":[{"role":"User","content":"x"}]}"#,
+            "{}",
+        ))
+        .unwrap();
+        assert_eq!(f["fixes"].as_array().unwrap().len(), 2);
+        let s: serde_json::Value =
+            serde_json::from_str(&decode_stream(b"data: {\"type\":\"message_stop\"}\n\n")).unwrap();
+        assert_eq!(s["events"], 1);
+    }
+}

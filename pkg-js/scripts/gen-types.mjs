@@ -1,0 +1,42 @@
+// Generates the TypeScript types of every request and response type from the JSON Schemas
+// (which are generated from the Rust types): one combined schema, one compile, one file.
+// Usage: node scripts/gen-types.mjs SCHEMAS_DIR OUT_FILE
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { compile } from "json-schema-to-typescript";
+
+const [dir, out] = process.argv.slice(2);
+const roots = {
+  "chat-request": "ChatRequest",
+  "interaction-request": "CreateInteractionDto",
+  "project-chat-request": "ProjectChatDto",
+  "thread-create": "CreateThreadDto",
+  "thread-update": "UpdateThreadDto",
+  interaction: "InteractionDto",
+  "message-output": "MessageOutput",
+  "stream-event": "MessageOutputEvent",
+  "validation-report": "Report",
+};
+const defs = {};
+for (const [file, name] of Object.entries(roots)) {
+  const s = JSON.parse(readFileSync(join(dir, `${file}.schema.json`), "utf8"));
+  for (const [k, v] of Object.entries(s.$defs || {})) defs[k] = { ...v, title: k };
+  const { $defs, $schema, $id, ...root } = s;
+  defs[name] = { ...root, title: name };
+}
+const combined = {
+  title: "ZylonSchemaTypes",
+  type: "object",
+  additionalProperties: false,
+  properties: Object.fromEntries(Object.values(roots).map((n) => [n, { $ref: `#/$defs/${n}` }])),
+  $defs: defs,
+};
+let ts = await compile(combined, "ZylonSchemaTypes", {
+  bannerComment: "/* Generated from schemas/ (themselves generated from the Rust types) by pkg-js/scripts/gen-types.mjs. Do not edit. */",
+  declareExternallyReferenced: true,
+  additionalProperties: true,
+  unreachableDefinitions: true,
+  format: true,
+  style: { printWidth: 120 },
+});
+writeFileSync(out, ts);

@@ -1,0 +1,206 @@
+// The JS face of zylon-schema: translates between JS values and the WebAssembly core (which
+// speaks JSON text). No rules live here. `makeApi(glue, schemas)` is shared by every entry.
+
+const encoder = new TextEncoder();
+
+/** A Report for input that cannot even be turned into JSON text. */
+function inputReport(message) {
+  return {
+    valid: false,
+    errors: [{ severity: "error", code: "json.syntax", path: "", message }],
+    warnings: [],
+    summary: { message_count: 0, has_tools: false, stream_enabled: false, error_count: 1, warning_count: 0 },
+  };
+}
+
+/** JSON text for a body given as a string, bytes or a JS value; or an error message. */
+function bodyText(body) {
+  if (typeof body === "string") return { text: body };
+  if (body instanceof Uint8Array) return { text: new TextDecoder("utf-8", { fatal: false }).decode(body) };
+  if (body === undefined) return { error: "the body is undefined; pass a JSON string or an object" };
+  if (typeof body === "function" || typeof body === "symbol") return { error: `a ${typeof body} is not a request body` };
+  try {
+    const text = JSON.stringify(body);
+    if (text === undefined) return { error: "the body cannot be turned into JSON" };
+    return { text };
+  } catch (e) {
+    return { error: `the body cannot be turned into JSON: ${e && e.message ? e.message : e}` };
+  }
+}
+
+function optionsText(options) {
+  if (options === undefined || options === null) return "{}";
+  try {
+    return JSON.stringify(options) ?? "{}";
+  } catch {
+    return '{"kind": 0}';
+  }
+}
+
+/** Thrown by `chatRequest().build()` when the request has errors; carries the Report. */
+export class ValidationError extends Error {
+  constructor(report) {
+    const first = report.errors[0];
+    super(first ? `${report.errors.length} error(s); first: [${first.code}] ${first.path || "(root)"}: ${first.message}` : "invalid request");
+    this.name = "ValidationError";
+    this.report = report;
+  }
+}
+
+export function makeApi(glue, schemas) {
+  function validate(body, options) {
+    const b = bodyText(body);
+    if (b.error) return inputReport(b.error);
+    return JSON.parse(glue.validateJson(b.text, optionsText(options)));
+  }
+
+  function fix(body, options) {
+    const b = bodyText(body);
+    if (b.error) return { body: "", fixes: [], report: inputReport(b.error) };
+    return JSON.parse(glue.fixJson(b.text, optionsText(options)));
+  }
+
+  function decodeStream(data) {
+    const bytes = typeof data === "string" ? encoder.encode(data) : data;
+    return JSON.parse(glue.decodeStream(bytes));
+  }
+
+  class StreamAccumulator {
+    constructor() {
+      this._inner = new glue.StreamAccumulator();
+    }
+    /** Feed a chunk (string or bytes); returns the events it completed. */
+    push(chunk) {
+      return JSON.parse(this._inner.push(typeof chunk === "string" ? encoder.encode(chunk) : chunk));
+    }
+    /** End of the stream; returns the last events. */
+    finish() {
+      return JSON.parse(this._inner.finish());
+    }
+    /** The message assembled so far. */
+    get message() {
+      return JSON.parse(this._inner.message());
+    }
+    /** Problems found so far. */
+    get issues() {
+      return JSON.parse(this._inner.issues());
+    }
+    /** Number of events seen. */
+    get eventCount() {
+      return this._inner.eventCount();
+    }
+  }
+
+  /** Consume a fetch `ReadableStream`, yielding `{ events, message }` after each chunk. */
+  async function* readStream(readable) {
+    const acc = new StreamAccumulator();
+    const reader = readable.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      const events = acc.push(value);
+      if (events.length) yield { events, message: acc.message, issues: acc.issues };
+    }
+    const events = acc.finish();
+    yield { events, message: acc.message, issues: acc.issues, done: true };
+  }
+
+  function chatRequest(initial) {
+    const body = { messages: [], ...(initial || {}) };
+    const b = {
+      message(m) {
+        body.messages.push(m);
+        return b;
+      },
+      tool(t) {
+        (body.tools ??= []).push(t);
+        return b;
+      },
+      artifact(a) {
+        (body.tool_context ??= []).push(a);
+        return b;
+      },
+      mcpServer(s) {
+        (body.mcp_servers ??= []).push(s);
+        return b;
+      },
+      toolChoice(c) {
+        body.tool_choice = c;
+        return b;
+      },
+      system(text) {
+        body.system = { ...(body.system || {}), text };
+        return b;
+      },
+      citations(enabled = true) {
+        body.system = { ...(body.system || {}), citations: { enabled } };
+        return b;
+      },
+      thinking(enabled = true) {
+        body.thinking = { enabled };
+        return b;
+      },
+      jsonSchema(schema) {
+        body.response_format = { type: "json_schema", json_schema: schema };
+        return b;
+      },
+      set(key, value) {
+        body[key] = value;
+        return b;
+      },
+      /** The body as it stands (not validated). */
+      toJSON() {
+        return structuredClone(body);
+      },
+      /** The body, or throws a ValidationError carrying the Report. */
+      build(options) {
+        const out = structuredClone(body);
+        const report = validate(out, { ...(options || {}), kind: "chat" });
+        if (!report.valid) throw new ValidationError(report);
+        return out;
+      },
+    };
+    return b;
+  }
+
+  function schema(name) {
+    const s = schemas[name];
+    if (!s) throw new Error(`unknown schema \`${name}\` (known: ${Object.keys(schemas).join(", ")})`);
+    return structuredClone(s);
+  }
+
+  return { validate, fix, decodeStream, StreamAccumulator, readStream, chatRequest, schema, schemaNames: Object.keys(schemas) };
+}
+
+// ---- builders: plain functions returning plain objects ----
+
+export const text = (text, extra) => ({ type: "text", text, ...extra });
+export const image = (data, mimeType, extra) => ({ type: "image", data, ...(mimeType ? { mime_type: mimeType } : {}), ...extra });
+export const audio = (data, mimeType, extra) => ({ type: "audio", data, ...(mimeType ? { mime_type: mimeType } : {}), ...extra });
+export const binary = (data, mimeType, filename, extra) => ({ type: "binary", data, mime_type: mimeType, ...(filename ? { filename } : {}), ...extra });
+export const file = (content, contentType, docMetadata) => ({ type: "file", content, ...(contentType ? { content_type: contentType } : {}), ...(docMetadata ? { doc_metadata: docMetadata } : {}) });
+export const toolUse = (id, name, input = {}) => ({ type: "tool_use", id, name, input });
+export const toolResult = (toolUseId, content, isError) => ({
+  type: "tool_result",
+  tool_use_id: toolUseId,
+  content: typeof content === "string" ? [text(content)] : content ?? [],
+  ...(isError === undefined ? {} : { is_error: isError }),
+});
+const blocksOf = (parts) => parts.flat().map((p) => (typeof p === "string" ? text(p) : p));
+export const userMessage = (...parts) => ({ role: "user", content: blocksOf(parts) });
+export const assistantMessage = (...parts) => ({ role: "assistant", content: blocksOf(parts) });
+export const systemMessage = (...parts) => ({ role: "system", content: blocksOf(parts) });
+export const customTool = (name, description, inputSchema = { type: "object", properties: {} }) => ({ name, description, inputSchema });
+export const semanticSearchTool = () => ({ name: "semantic_search", type: "semantic_search_v1" });
+export const tabularAnalysisTool = () => ({ name: "tabular_analysis", type: "tabular_analysis_v1" });
+export const databaseQueryTool = () => ({ name: "database_query", type: "database_query_v1" });
+export const webSearchTool = () => ({ name: "web_search", type: "web_search_v1" });
+export const webExtractTool = () => ({ name: "web_extract", type: "web_extract_v1" });
+export const ingestedArtifact = (collection, artifacts = [], metadataFilter) => ({
+  type: "ingested_artifact",
+  context_filter: { collection, artifacts, ...(metadataFilter ? { metadata_filter: metadataFilter } : {}) },
+});
+export const sqlDatabase = (connectionString, extra) => ({ type: "sql_database", connection_string: connectionString, ...extra });
+export const textArtifact = (value) => ({ type: "text", value });
+export const uriArtifact = (value) => ({ type: "uri", value });
+export const mcpServer = (url, extra) => ({ url, ...extra });

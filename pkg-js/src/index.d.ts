@@ -1,0 +1,115 @@
+// Public API of the `zylon-schema` npm package. The data types come from the generated
+// `types.d.ts` (from the Rust types, through the JSON Schemas).
+import type {
+  ChatRequest, CreateInteractionDto, ProjectChatDto, CreateThreadDto, UpdateThreadDto, InteractionDto, MessageOutput,
+  MessageOutputEvent, Report, Issue, ContentBlock, MessageInput, Tool, Artifact, McpServer, ToolChoice,
+} from "./types.js";
+
+export type {
+  ChatRequest, CreateInteractionDto, ProjectChatDto, CreateThreadDto, UpdateThreadDto, InteractionDto, MessageOutput,
+  MessageOutputEvent, Report, Issue, ContentBlock, MessageInput, Tool, Artifact, McpServer, ToolChoice,
+};
+
+/** Which body is validated. */
+export type Kind =
+  | "chat" | "interaction" | "project-chat" | "thread" | "thread-update"
+  | "interaction-response" | "message-output" | "chat-response" | "page" | "stream-event";
+
+/** Model capabilities and limits; without it the `model.*` checks are silent. */
+export interface Profile {
+  model?: string;
+  supports_tools?: boolean;
+  supports_reasoning?: boolean;
+  supports_images?: boolean;
+  max_images?: number;
+  supports_audio?: boolean;
+  max_audios?: number;
+  max_input_tokens?: number;
+}
+
+export interface ValidateOptions {
+  /** Default `chat`. */
+  kind?: Kind;
+  /** Turn every warning into an error. */
+  strict?: boolean;
+  /** Attach source spans (text input only). */
+  spans?: boolean;
+  profile?: Profile;
+}
+
+/** Validate a body (a JSON string is the fast path; objects and bytes are accepted). Never throws. */
+export function validate(body: string | Uint8Array | object, options?: ValidateOptions): Report;
+
+export interface AppliedFix { code: string; path: string; before: string; after: string }
+export interface FixResult { body: string; fixes: AppliedFix[]; report: Report }
+/** Apply the safe fixes (meaning-preserving) and re-validate. */
+export function fix(body: string | object, options?: ValidateOptions): FixResult;
+
+export interface DecodedStream { message: MessageOutput; issues: Issue[]; events: number }
+/** Decode a captured `text/event-stream`. */
+export function decodeStream(data: string | Uint8Array): DecodedStream;
+
+/** Incremental stream accumulator. */
+export class StreamAccumulator {
+  constructor();
+  push(chunk: string | Uint8Array): MessageOutputEvent[];
+  finish(): MessageOutputEvent[];
+  readonly message: MessageOutput;
+  readonly issues: Issue[];
+  readonly eventCount: number;
+}
+
+/** Consume a fetch body, yielding the events and the growing message after each chunk. */
+export function readStream(
+  readable: ReadableStream<Uint8Array>,
+): AsyncGenerator<{ events: MessageOutputEvent[]; message: MessageOutput; issues: Issue[]; done?: boolean }>;
+
+export class ValidationError extends Error {
+  readonly report: Report;
+}
+
+export interface ChatRequestBuilder {
+  message(m: MessageInput): ChatRequestBuilder;
+  tool(t: Tool | string): ChatRequestBuilder;
+  artifact(a: Artifact): ChatRequestBuilder;
+  mcpServer(s: McpServer): ChatRequestBuilder;
+  toolChoice(c: ToolChoice): ChatRequestBuilder;
+  system(text: string): ChatRequestBuilder;
+  citations(enabled?: boolean): ChatRequestBuilder;
+  thinking(enabled?: boolean): ChatRequestBuilder;
+  jsonSchema(schema: object): ChatRequestBuilder;
+  set<K extends keyof ChatRequest>(key: K, value: ChatRequest[K]): ChatRequestBuilder;
+  toJSON(): ChatRequest;
+  /** The body, or throws a ValidationError carrying the Report. */
+  build(options?: Omit<ValidateOptions, "kind">): ChatRequest;
+}
+export function chatRequest(initial?: Partial<ChatRequest>): ChatRequestBuilder;
+
+/** An exported JSON Schema (draft 2020-12). */
+export function schema(name: string): object;
+export const schemaNames: string[];
+/** Browsers: load the WebAssembly module (Node: a no-op). */
+export function init(input?: string | URL | Response | BufferSource | WebAssembly.Module): Promise<void>;
+
+type Block<T extends string> = Extract<ContentBlock, { type: T }>;
+export function text(text: string, extra?: object): Block<"text">;
+export function image(data: string, mimeType?: string, extra?: object): Block<"image">;
+export function audio(data: string, mimeType?: string, extra?: object): Block<"audio">;
+export function binary(data: string, mimeType: string, filename?: string, extra?: object): Block<"binary">;
+export function file(content: string, contentType?: string, docMetadata?: { file_name?: string; file_type?: string }): Block<"file">;
+export function toolUse(id: string, name: string, input?: { [k: string]: unknown }): Block<"tool_use">;
+export function toolResult(toolUseId: string, content?: string | ContentBlock[], isError?: boolean): Block<"tool_result">;
+export function userMessage(...parts: (string | ContentBlock | ContentBlock[])[]): MessageInput;
+export function assistantMessage(...parts: (string | ContentBlock | ContentBlock[])[]): MessageInput;
+export function systemMessage(...parts: (string | ContentBlock | ContentBlock[])[]): MessageInput;
+export function customTool(name: string, description: string, inputSchema?: object): Tool;
+export function semanticSearchTool(): Tool;
+export function tabularAnalysisTool(): Tool;
+export function databaseQueryTool(): Tool;
+export function webSearchTool(): Tool;
+export function webExtractTool(): Tool;
+export function ingestedArtifact(collection: string, artifacts?: string[], metadataFilter?: object[]): Artifact;
+export function sqlDatabase(connectionString: string, extra?: object): Artifact;
+export function textArtifact(value: string): Artifact;
+export function uriArtifact(value: string): Artifact;
+export function mcpServer(url: string, extra?: Partial<McpServer>): McpServer;

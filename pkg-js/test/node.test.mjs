@@ -1,0 +1,17 @@
+// Node: the shared suite against the CommonJS and the ESM entry points.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { run } from "./suite.mjs";
+
+const cases = JSON.parse(readFileSync(process.env.ZYLON_CASES || new URL("../../target/npm-cases.json", import.meta.url), "utf8"));
+
+const esm = await import("../dist/index.mjs");
+const cjs = createRequire(import.meta.url)("../dist/index.cjs");
+
+for (const [label, z] of [["esm", esm], ["cjs", cjs]]) {
+  for (const r of run(z, cases)) {
+    test(`${label}: ${r.name}`, () => assert.ok(r.ok, r.detail));
+  }
+}

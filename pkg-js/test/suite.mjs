@@ -1,0 +1,126 @@
+// The one JS test suite, run in Node (node --test) and in headless Chromium (browser.mjs).
+// `cases` come from the Rust core (`cargo xtask npm` writes them): every fixture body with the
+// Report the core gives it. Returns [{name, ok, detail}].
+
+function same(a, b) {
+  return JSON.stringify(sortKeys(a)) === JSON.stringify(sortKeys(b));
+}
+function sortKeys(v) {
+  if (Array.isArray(v)) return v.map(sortKeys);
+  if (v && typeof v === "object") return Object.fromEntries(Object.keys(v).sort().map((k) => [k, sortKeys(v[k])]));
+  return v;
+}
+
+export function run(z, cases) {
+  const results = [];
+  const check = (name, fn) => {
+    try {
+      const detail = fn();
+      results.push({ name, ok: detail === true, detail: detail === true ? "" : String(detail) });
+    } catch (e) {
+      results.push({ name, ok: false, detail: `threw ${e && e.stack ? e.stack : e}` });
+    }
+  };
+
+  check("there are fixture cases", () => cases.length >= 250 || `only ${cases.length} cases`);
+  let stringMismatch = [];
+  let objectMismatch = [];
+  for (const c of cases) {
+    const got = z.validate(c.text, c.options);
+    if (!same(got, c.report)) stringMismatch.push(c.name);
+    if (c.object !== undefined) {
+      const gotObj = z.validate(c.object, c.options);
+      // Object input: the same report (spans are never requested here).
+      if (!same(gotObj, c.report)) objectMismatch.push(c.name);
+    }
+  }
+  check("string input gives the Rust core's report for every fixture", () => stringMismatch.length === 0 || stringMismatch.slice(0, 10).join(", "));
+  check("object input gives the Rust core's report for every fixture", () => objectMismatch.length === 0 || objectMismatch.slice(0, 10).join(", "));
+
+  check("reports are plain JSON objects (no Map, no BigInt)", () => {
+    const r = z.validate({ messages: [{ role: "User", content: [] }] });
+    if (Object.getPrototypeOf(r) !== Object.prototype) return "not a plain object";
+    if (!Array.isArray(r.errors)) return "errors is not an array";
+    return JSON.stringify(r).length > 0 && typeof r.summary.error_count === "number";
+  });
+
+  check("broken inputs give reports, never exceptions", () => {
+    const cyclic = {};
+    cyclic.self = cyclic;
+    for (const input of [undefined, null, 42, "", "{", "[1,2", cyclic, () => 1, "x".repeat(100000), new Uint8Array([0xff, 0xfe]), { messages: "nope" }]) {
+      const r = z.validate(input);
+      if (typeof r.valid !== "boolean" || r.valid) return `input ${String(input).slice(0, 20)} gave ${JSON.stringify(r).slice(0, 120)}`;
+    }
+    const big = { messages: [{ role: "user", content: [{ type: "text", text: "y".repeat(1 << 20) }] }] };
+    return z.validate(big).valid === true;
+  });
+
+  check("kinds and options", () => {
+    const thread = z.validate({ name: "n" }, { kind: "thread" });
+    if (thread.errors[0].code !== "envelope.thread.visibility_required") return JSON.stringify(thread);
+    const strict = z.validate({ messages: [{ role: "user", content: "hi" }] }, { strict: true });
+    if (strict.valid || strict.errors[0].code !== "message.content.string") return JSON.stringify(strict);
+    const bad = z.validate({ messages: [] }, { kind: "nope" });
+    if (bad.valid || !bad.errors[0].message.includes("unknown kind")) return JSON.stringify(bad);
+    const prof = z.validate({ messages: [{ role: "user", content: [{ type: "text", text: "q" }] }], thinking: { enabled: true } }, { profile: { supports_reasoning: false } });
+    if (prof.errors[0]?.code !== "model.reasoning_support") return JSON.stringify(prof);
+    const spans = z.validate('{"messages":[{"role":"User","content":"x"}]}', { spans: true });
+    return spans.errors[0].span.start === 21 || JSON.stringify(spans.errors[0]);
+  });
+
+  check("builders produce valid bodies", () => {
+    const PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
+    const body = z
+      .chatRequest()
+      .system("Be brief.")
+      .message(z.userMessage(z.image(PNG, "image/png"), "Where is order 42?"))
+      .message(z.assistantMessage(z.toolUse("t1", "lookup", { id: "42" })))
+      .message(z.userMessage(z.toolResult("t1", "shipped"), "When will it arrive?"))
+      .tool(z.customTool("lookup", "Look up an order", { type: "object", properties: { id: { type: "string" } } }))
+      .tool(z.semanticSearchTool())
+      .artifact(z.ingestedArtifact("docs", ["a1"]))
+      .thinking(true)
+      .build();
+    const r = z.validate(body);
+    return (r.valid && r.warnings.length === 0) || JSON.stringify(r);
+  });
+
+  check("build() throws a ValidationError carrying the report", () => {
+    try {
+      z.chatRequest().message(z.userMessage("q")).tool(z.databaseQueryTool()).build();
+      return "no error thrown";
+    } catch (e) {
+      return (e instanceof z.ValidationError && e.report.errors[0].code === "tool.internal.database_query.context") || String(e);
+    }
+  });
+
+  check("fix returns the fixed body and the fixes", () => {
+    const out = z.fix('{"messages":[{"role":"User","content":"Hi"}]}');
+    return (out.fixes.length === 2 && out.report.valid && out.body.includes('"role":"user"')) || JSON.stringify(out);
+  });
+
+  check("schemas are available", () => {
+    const s = z.schema("chat-request");
+    return (s.$schema === "https://json-schema.org/draft/2020-12/schema" && z.schemaNames.includes("stream-event")) || "bad schema";
+  });
+
+  check("stream accumulator assembles a message from any chunking", () => {
+    const sse =
+      'event: message_start\ndata: {"type":"message_start","message":{"id":"m","content":[]}}\n\n' +
+      'data: {"type":"content_block_start","block_id":"b","content_block":{"type":"text","text":""}}\n\n' +
+      'data: {"type":"content_block_delta","block_id":"b","delta":{"type":"text_delta","text":"Hé"}}\n\n' +
+      'data: {"type":"content_block_delta","block_id":"b","delta":{"type":"text_delta","text":"llo"}}\n\n' +
+      'data: {"type":"content_block_stop","block_id":"b"}\n\ndata: {"type":"message_stop"}\n\n';
+    const bytes = new TextEncoder().encode(sse);
+    for (const size of [1, 3, 7, 1000]) {
+      const acc = new z.StreamAccumulator();
+      for (let i = 0; i < bytes.length; i += size) acc.push(bytes.subarray(i, i + size));
+      acc.finish();
+      if (acc.message.content[0].text !== "Héllo" || acc.issues.length !== 0 || acc.eventCount !== 6) return `size ${size}: ${JSON.stringify(acc.message)}`;
+    }
+    const whole = z.decodeStream(sse);
+    return whole.message.content[0].text === "Héllo" && whole.events === 6;
+  });
+
+  return results;
+}

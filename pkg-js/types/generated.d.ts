@@ -1,0 +1,2234 @@
+/* Generated from schemas/ (themselves generated from the Rust types) by pkg-js/scripts/gen-types.mjs. Do not edit. */
+
+/**
+ * A whole number (`100.0` is accepted, `1.5` is not).
+ *
+ * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
+ * via the `definition` "WholeNumber".
+ */
+export type WholeNumber = number;
+/**
+ * What it says.
+ */
+export type MessageContent = ContentBlock[] | string;
+/**
+ * A content block, tagged by `type`.
+ *
+ * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
+ * via the `definition` "ContentBlock".
+ */
+export type ContentBlock =
+  | TextBlock
+  | MediaBlock
+  | MediaBlock1
+  | BinaryBlock
+  | FileBlock
+  | SourceBlock
+  | TldrBlock
+  | ThinkingBlock
+  | ToolUseBlock
+  | ToolResultBlock
+  | PgptOnlyBlock;
+/**
+ * The block type.
+ */
+export type PgptOnlyType =
+  | "document"
+  | "redacted_thinking"
+  | "server_tool_use"
+  | "server_tool_result"
+  | "search_result"
+  | "container_upload"
+  | "mid_conv_system"
+  | "local_resource"
+  | "resource_link"
+  | "resource"
+  | "web_search_result"
+  | "web_fetch_result"
+  | "web_search_tool_result"
+  | "web_fetch_tool_result"
+  | "bash_code_execution_result"
+  | "bash_code_execution_tool_result"
+  | "text_editor_code_execution_result"
+  | "text_editor_code_execution_tool_result";
+/**
+ * Who wrote it (case-sensitive).
+ */
+export type Role = "system" | "user" | "assistant" | "tool";
+/**
+ * `response_format.type`.
+ *
+ * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
+ * via the `definition` "ResponseFormatType".
+ */
+export type ResponseFormatType = "text" | "json_schema";
+/**
+ * `system`: one object (the Workspace form) or, server-only, a string or a list.
+ *
+ * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
+ * via the `definition` "SystemSpec".
+ */
+export type SystemSpec = System | string | unknown[];
+/**
+ * System extensions.
+ *
+ * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
+ * via the `definition` "SystemExtension".
+ */
+export type SystemExtension = "zylon";
+/**
+ * How the model may use tools.
+ *
+ * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
+ * via the `definition` "ToolChoiceType".
+ */
+export type ToolChoiceType = "auto" | "any" | "tool" | "none";
+/**
+ * An artifact for the tools, tagged by `type`. The Workspace spec shows content-block fields
+ * for `file` and `text` (a schema-name collision); the server reads `value`.
+ *
+ * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
+ * via the `definition` "Artifact".
+ */
+export type Artifact =
+  | {
+      type: "file";
+      /**
+       * Base64 bytes.
+       */
+      value: string;
+      [k: string]: unknown;
+    }
+  | {
+      type: "uri";
+      /**
+       * The URI.
+       */
+      value: string;
+      [k: string]: unknown;
+    }
+  | {
+      type: "text";
+      /**
+       * The text.
+       */
+      value: string;
+      [k: string]: unknown;
+    }
+  | {
+      context_filter: ContextFilter;
+      type: "ingested_artifact";
+      [k: string]: unknown;
+    }
+  | SqlDatabase
+  | {
+      /**
+       * `{collection, skill_or_version_ids?}`.
+       */
+      skill_filter: {
+        [k: string]: unknown;
+      };
+      type: "skill";
+      [k: string]: unknown;
+    };
+/**
+ * A tool entry: an object, or (server-only) the bare type string of a built-in.
+ *
+ * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
+ * via the `definition` "ToolSpec".
+ */
+export type ToolSpec = Tool | BuiltinTypeName;
+/**
+ * A built-in type as a string (`"web_search_v1"`), server-only.
+ */
+export type BuiltinTypeName = string;
+/**
+ * `CreateInteractionDTO.agent`.
+ *
+ * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
+ * via the `definition` "Agent".
+ */
+export type Agent = "Default" | "ProjectDeepResearch";
+/**
+ * Who sees it.
+ */
+export type Visibility = "Public" | "Private";
+/**
+ * Thread visibility.
+ *
+ * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
+ * via the `definition` "Visibility".
+ */
+export type Visibility1 = "Public" | "Private";
+/**
+ * A block of a response: a known block, or any other object (kept).
+ *
+ * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
+ * via the `definition` "OutputBlock".
+ */
+export type OutputBlock =
+  | ContentBlock1
+  | {
+      [k: string]: unknown;
+    };
+/**
+ * A content block, tagged by `type`.
+ */
+export type ContentBlock1 =
+  | TextBlock
+  | MediaBlock
+  | MediaBlock1
+  | BinaryBlock
+  | FileBlock
+  | SourceBlock
+  | TldrBlock
+  | ThinkingBlock
+  | ToolUseBlock
+  | ToolResultBlock
+  | PgptOnlyBlock;
+/**
+ * Why the model stopped. Workspace values and the server's; anything else is kept in `Other`.
+ *
+ * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
+ * via the `definition` "StopReason".
+ */
+export type StopReason =
+  | (
+      | "stop"
+      | "error"
+      | "cancelled"
+      | "end_turn"
+      | "max_tokens"
+      | "stop_sequence"
+      | "tool_use"
+      | "pause_turn"
+      | "refusal"
+    )
+  | string;
+/**
+ * Processing, Completed, Error (others kept).
+ */
+export type InteractionState = ("Processing" | "Completed" | "Error") | string;
+/**
+ * One server-sent event.
+ *
+ * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
+ * via the `definition` "MessageOutputEvent".
+ */
+export type MessageOutputEvent =
+  | {
+      message: MessageOutput1;
+      type: "message_start";
+      [k: string]: unknown;
+    }
+  | {
+      /**
+       * Block id, used by later deltas.
+       */
+      block_id?: string | null;
+      content_block: OutputBlock1;
+      type: "content_block_start";
+      [k: string]: unknown;
+    }
+  | {
+      /**
+       * Which block (the docs' example omits it).
+       */
+      block_id?: string | null;
+      delta: ContentBlockDelta;
+      type: "content_block_delta";
+      [k: string]: unknown;
+    }
+  | {
+      /**
+       * Which block.
+       */
+      block_id?: string | null;
+      /**
+       * When it ended.
+       */
+      stop_timestamp?: Timestamp | null;
+      type: "content_block_stop";
+      [k: string]: unknown;
+    }
+  | {
+      delta: MessageOutputDelta;
+      type: "message_delta";
+      [k: string]: unknown;
+    }
+  | {
+      type: "message_stop";
+      [k: string]: unknown;
+    }
+  | {
+      type: "ping";
+      [k: string]: unknown;
+    }
+  | {
+      /**
+       * What went wrong.
+       */
+      error?: ErrorDetail | null;
+      type: "error";
+      [k: string]: unknown;
+    }
+  | {
+      type: "done";
+      [k: string]: unknown;
+    }
+  | {
+      block: OutputBlock3;
+      /**
+       * Block id.
+       */
+      block_id?: string | null;
+      type: "content_block_synthetic";
+      [k: string]: unknown;
+    }
+  | {
+      [k: string]: unknown;
+    };
+/**
+ * A block of a response: a known block, or any other object (kept).
+ */
+export type OutputBlock1 =
+  | ContentBlock1
+  | {
+      [k: string]: unknown;
+    };
+/**
+ * What to add.
+ */
+export type ContentBlockDelta =
+  | {
+      /**
+       * Metadata.
+       */
+      _meta?: {
+        [k: string]: unknown;
+      } | null;
+      /**
+       * Citations to append.
+       */
+      citations?: Citation[] | null;
+      /**
+       * The text to append.
+       */
+      text?: string;
+      type: "text_delta";
+      [k: string]: unknown;
+    }
+  | {
+      /**
+       * Metadata.
+       */
+      _meta?: {
+        [k: string]: unknown;
+      } | null;
+      /**
+       * Citations to append.
+       */
+      citations?: Citation[] | null;
+      /**
+       * The reasoning to append.
+       */
+      thinking?: string;
+      type: "thinking_delta";
+      [k: string]: unknown;
+    }
+  | {
+      /**
+       * Metadata.
+       */
+      _meta?: {
+        [k: string]: unknown;
+      } | null;
+      /**
+       * JSON text to append.
+       */
+      partial_json?: string | null;
+      /**
+       * The arguments parsed so far.
+       */
+      partial_json_obj?: {
+        [k: string]: unknown;
+      } | null;
+      type: "input_json_delta";
+      [k: string]: unknown;
+    }
+  | {
+      /**
+       * Metadata.
+       */
+      _meta?: {
+        [k: string]: unknown;
+      } | null;
+      /**
+       * Sources to append.
+       */
+      sources?: SourceItem[] | null;
+      type: "source_delta";
+      [k: string]: unknown;
+    }
+  | {
+      /**
+       * Metadata.
+       */
+      _meta?: {
+        [k: string]: unknown;
+      } | null;
+      tldr: OutputBlock2;
+      type: "tldr_delta";
+      [k: string]: unknown;
+    }
+  | {
+      [k: string]: unknown;
+    };
+/**
+ * A block of a response: a known block, or any other object (kept).
+ */
+export type OutputBlock2 =
+  | ContentBlock1
+  | {
+      [k: string]: unknown;
+    };
+/**
+ * A block timestamp: an ISO-8601 date-time string (what the Workspace spec shows) or a Unix
+ * time in seconds (also accepted by the server).
+ *
+ * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
+ * via the `definition` "Timestamp".
+ */
+export type Timestamp = string | number;
+/**
+ * A block of a response: a known block, or any other object (kept).
+ */
+export type OutputBlock3 =
+  | ContentBlock1
+  | {
+      [k: string]: unknown;
+    };
+/**
+ * `error` or `warning`.
+ */
+export type Severity = "error" | "warning";
+/**
+ * A built-in tool type given as a bare string (server-only).
+ *
+ * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
+ * via the `definition` "BuiltinTypeName".
+ */
+export type BuiltinTypeName1 = string;
+/**
+ * A message's content: blocks, or (server-only, a warning) a plain string.
+ *
+ * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
+ * via the `definition` "MessageContent".
+ */
+export type MessageContent1 = ContentBlock[] | string;
+/**
+ * Block types the server accepts that the Workspace spec does not list (a warning); kept opaque.
+ *
+ * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
+ * via the `definition` "PgptOnlyType".
+ */
+export type PgptOnlyType1 =
+  | "document"
+  | "redacted_thinking"
+  | "server_tool_use"
+  | "server_tool_result"
+  | "search_result"
+  | "container_upload"
+  | "mid_conv_system"
+  | "local_resource"
+  | "resource_link"
+  | "resource"
+  | "web_search_result"
+  | "web_fetch_result"
+  | "web_search_tool_result"
+  | "web_fetch_tool_result"
+  | "bash_code_execution_result"
+  | "bash_code_execution_tool_result"
+  | "text_editor_code_execution_result"
+  | "text_editor_code_execution_tool_result";
+/**
+ * Who wrote a message. `tool` is listed by the Workspace spec but rejected by the server (a
+ * warning); send tool output as a `tool_result` block instead.
+ *
+ * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
+ * via the `definition` "Role".
+ */
+export type Role1 = "system" | "user" | "assistant" | "tool";
+/**
+ * The content of a tool result: blocks, or (server-only) a plain string.
+ *
+ * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
+ * via the `definition` "ToolResultContent".
+ */
+export type ToolResultContent = ContentBlock[] | string;
+/**
+ * State of an interaction.
+ *
+ * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
+ * via the `definition` "InteractionState".
+ */
+export type InteractionState1 = ("Processing" | "Completed" | "Error") | string;
+/**
+ * A piece of a content block.
+ *
+ * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
+ * via the `definition` "ContentBlockDelta".
+ */
+export type ContentBlockDelta1 =
+  | {
+      /**
+       * Metadata.
+       */
+      _meta?: {
+        [k: string]: unknown;
+      } | null;
+      /**
+       * Citations to append.
+       */
+      citations?: Citation[] | null;
+      /**
+       * The text to append.
+       */
+      text?: string;
+      type: "text_delta";
+      [k: string]: unknown;
+    }
+  | {
+      /**
+       * Metadata.
+       */
+      _meta?: {
+        [k: string]: unknown;
+      } | null;
+      /**
+       * Citations to append.
+       */
+      citations?: Citation[] | null;
+      /**
+       * The reasoning to append.
+       */
+      thinking?: string;
+      type: "thinking_delta";
+      [k: string]: unknown;
+    }
+  | {
+      /**
+       * Metadata.
+       */
+      _meta?: {
+        [k: string]: unknown;
+      } | null;
+      /**
+       * JSON text to append.
+       */
+      partial_json?: string | null;
+      /**
+       * The arguments parsed so far.
+       */
+      partial_json_obj?: {
+        [k: string]: unknown;
+      } | null;
+      type: "input_json_delta";
+      [k: string]: unknown;
+    }
+  | {
+      /**
+       * Metadata.
+       */
+      _meta?: {
+        [k: string]: unknown;
+      } | null;
+      /**
+       * Sources to append.
+       */
+      sources?: SourceItem[] | null;
+      type: "source_delta";
+      [k: string]: unknown;
+    }
+  | {
+      /**
+       * Metadata.
+       */
+      _meta?: {
+        [k: string]: unknown;
+      } | null;
+      tldr: OutputBlock2;
+      type: "tldr_delta";
+      [k: string]: unknown;
+    }
+  | {
+      [k: string]: unknown;
+    };
+/**
+ * How serious an issue is.
+ *
+ * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
+ * via the `definition` "Severity".
+ */
+export type Severity1 = "error" | "warning";
+
+export interface ZylonSchemaTypes {
+  ChatRequest?: ChatRequest;
+  CreateInteractionDto?: CreateInteractionDto;
+  ProjectChatDto?: ProjectChatDto;
+  CreateThreadDto?: CreateThreadDto;
+  UpdateThreadDto?: UpdateThreadDto;
+  InteractionDto?: InteractionDto;
+  MessageOutput?: MessageOutput;
+  MessageOutputEvent?: MessageOutputEvent;
+  Report?: Report;
+}
+/**
+ * A chat request.
+ *
+ * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
+ * via the `definition` "ChatRequest".
+ */
+export interface ChatRequest {
+  /**
+   * Your id for this request (a string).
+   */
+  correlation_id?: string | null;
+  /**
+   * Frequency penalty (negative values are dropped by the server).
+   */
+  frequency_penalty?: number | null;
+  /**
+   * Maximum tokens to generate (≤ 0 means the server default).
+   */
+  max_tokens?: WholeNumber | null;
+  /**
+   * MCP servers whose tools the model may call.
+   */
+  mcp_servers?: McpServer[] | null;
+  /**
+   * The conversation; the last user message needs non-blank text.
+   */
+  messages: MessageInput[];
+  /**
+   * Min-p sampling (negative values are dropped by the server).
+   */
+  min_p?: number | null;
+  /**
+   * Presence penalty (negative values are dropped by the server).
+   */
+  presence_penalty?: number | null;
+  /**
+   * Scheduling priority (whole number).
+   */
+  priority?: WholeNumber | null;
+  /**
+   * Repetition penalty (negative values are dropped by the server).
+   */
+  repetition_penalty?: number | null;
+  /**
+   * Structured output.
+   */
+  response_format?: ResponseFormat | null;
+  /**
+   * Sampling seed (negative values are dropped by the server).
+   */
+  seed?: WholeNumber | null;
+  /**
+   * Stream the answer as server-sent events.
+   */
+  stream?: boolean | null;
+  /**
+   * System prompt and flags.
+   */
+  system?: SystemSpec | null;
+  /**
+   * Temperature, 0–1 (the server rejects values outside).
+   */
+  temperature?: number | null;
+  /**
+   * Deep thinking.
+   */
+  thinking?: Thinking | null;
+  /**
+   * How the model may use the tools.
+   */
+  tool_choice?: ToolChoice | null;
+  /**
+   * Artifacts for the built-in tools (needs `tools`).
+   */
+  tool_context?: Artifact[] | null;
+  /**
+   * Tools the model may call.
+   */
+  tools?: ToolSpec[] | null;
+  /**
+   * Top-k sampling, ≥ 0.
+   */
+  top_k?: WholeNumber | null;
+  /**
+   * Nucleus sampling, 0–1.
+   */
+  top_p?: number | null;
+  [k: string]: unknown;
+}
+/**
+ * An MCP server the model may use. Tokens and secrets are never printed (`Debug` redacts them).
+ *
+ * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
+ * via the `definition` "McpServer".
+ */
+export interface McpServer {
+  /**
+   * Bearer token (secret).
+   */
+  authorization_token?: string | null;
+  /**
+   * Server-only OAuth client id.
+   */
+  client_id?: string | null;
+  /**
+   * Server-only OAuth client secret (secret).
+   */
+  client_secret?: string | null;
+  /**
+   * Display name (default `mcp`).
+   */
+  name?: string | null;
+  /**
+   * Server-only OAuth refresh token (secret; needs `client_id`).
+   */
+  refresh_token?: string | null;
+  /**
+   * Server-only: `none`, `client_secret_basic` or `client_secret_post`.
+   */
+  token_endpoint_auth_method?: string | null;
+  /**
+   * Tool filter.
+   */
+  tool_configuration?: ToolConfiguration | null;
+  /**
+   * Listed by the Workspace spec; ignored by the server.
+   */
+  type?: string | null;
+  /**
+   * Server URL (contacted by the server for every request).
+   */
+  url: string;
+  [k: string]: unknown;
+}
+/**
+ * Which tools of an MCP server are offered.
+ *
+ * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
+ * via the `definition` "ToolConfiguration".
+ */
+export interface ToolConfiguration {
+  /**
+   * Only these tools are kept.
+   */
+  allowed_tools?: string[] | null;
+  /**
+   * `false` offers no tool of this server (default true).
+   */
+  enabled?: boolean | null;
+  [k: string]: unknown;
+}
+/**
+ * One message of the conversation.
+ *
+ * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
+ * via the `definition` "MessageInput".
+ */
+export interface MessageInput {
+  /**
+   * Listed by the Workspace spec; ignored by the server.
+   */
+  _meta?: {
+    [k: string]: unknown;
+  } | null;
+  content: MessageContent;
+  role: Role;
+  [k: string]: unknown;
+}
+/**
+ * Plain text.
+ */
+export interface TextBlock {
+  type: "text";
+  [k: string]: unknown;
+}
+/**
+ * An image.
+ */
+export interface MediaBlock {
+  type: "image";
+  [k: string]: unknown;
+}
+/**
+ * Audio.
+ */
+export interface MediaBlock1 {
+  type: "audio";
+  [k: string]: unknown;
+}
+/**
+ * Any file with its media type.
+ */
+export interface BinaryBlock {
+  type: "binary";
+  [k: string]: unknown;
+}
+/**
+ * A Workspace document block (unknown to the chat server).
+ */
+export interface FileBlock {
+  type: "file";
+  [k: string]: unknown;
+}
+/**
+ * Retrieved sources.
+ */
+export interface SourceBlock {
+  type: "source";
+  [k: string]: unknown;
+}
+/**
+ * A summary of earlier turns.
+ */
+export interface TldrBlock {
+  type: "tldr";
+  [k: string]: unknown;
+}
+/**
+ * Model reasoning.
+ */
+export interface ThinkingBlock {
+  type: "thinking";
+  [k: string]: unknown;
+}
+/**
+ * A tool call.
+ */
+export interface ToolUseBlock {
+  type: "tool_use";
+  [k: string]: unknown;
+}
+/**
+ * A tool result.
+ */
+export interface ToolResultBlock {
+  type: "tool_result";
+  [k: string]: unknown;
+}
+/**
+ * A server-only block type.
+ */
+export interface PgptOnlyBlock {
+  type: PgptOnlyType;
+  [k: string]: unknown;
+}
+/**
+ * Structured output.
+ *
+ * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
+ * via the `definition` "ResponseFormat".
+ */
+export interface ResponseFormat {
+  /**
+   * The schema of the answer: non-empty, with a `type` (objects need `properties`).
+   */
+  json_schema?: {
+    [k: string]: unknown;
+  } | null;
+  /**
+   * `text` (default) or `json_schema`.
+   */
+  type?: ResponseFormatType | null;
+  [k: string]: unknown;
+}
+/**
+ * The Workspace form.
+ */
+export interface System {
+  /**
+   * Citation settings.
+   */
+  citations?: SystemCitations | null;
+  /**
+   * Extensions.
+   */
+  extensions?: SystemExtension[] | null;
+  /**
+   * System prompt text (system-role messages are appended to it).
+   */
+  text?: string | null;
+  /**
+   * Deprecated: the server only logs a warning.
+   */
+  use_default_prompt?: boolean | null;
+  [k: string]: unknown;
+}
+/**
+ * Citation settings.
+ *
+ * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
+ * via the `definition` "SystemCitations".
+ */
+export interface SystemCitations {
+  /**
+   * Ask the model to cite sources (not allowed with structured output).
+   */
+  enabled?: boolean | null;
+  /**
+   * Citations already known.
+   */
+  known_citations?: Citation[] | null;
+  [k: string]: unknown;
+}
+/**
+ * A citation attached to text (or to `system.citations.known_citations`).
+ *
+ * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
+ * via the `definition` "Citation".
+ */
+export interface Citation {
+  /**
+   * The cited artifact.
+   */
+  artifact_id?: string | null;
+  /**
+   * Listed by the Workspace spec; ignored by the server.
+   */
+  correlation_id?: string | null;
+  /**
+   * Citation id.
+   */
+  id?: string | null;
+  /**
+   * Position of the citation; an integer on the server (numeric strings are converted).
+   */
+  index?: {
+    [k: string]: unknown;
+  };
+  /**
+   * The cited source within the artifact.
+   */
+  source_id?: string | null;
+  [k: string]: unknown;
+}
+/**
+ * Deep thinking.
+ *
+ * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
+ * via the `definition` "Thinking".
+ */
+export interface Thinking {
+  /**
+   * Server-only, deprecated: `low`, `medium`, `high`, `max`, `xhigh`.
+   */
+  effort?: string | null;
+  /**
+   * Turn reasoning on (the model must support it).
+   */
+  enabled?: boolean | null;
+  [k: string]: unknown;
+}
+/**
+ * `tool_choice`.
+ *
+ * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
+ * via the `definition` "ToolChoice".
+ */
+export interface ToolChoice {
+  /**
+   * Forbid parallel tool calls.
+   */
+  disable_parallel_tool_use?: boolean | null;
+  /**
+   * With `tool`: the name of one of the tools.
+   */
+  name?: string | null;
+  /**
+   * The choice (default `auto`).
+   */
+  type?: ToolChoiceType | null;
+  /**
+   * Server-only: `eager` or `lazy` artifact validation.
+   */
+  validation_mode?: string | null;
+  [k: string]: unknown;
+}
+/**
+ * Which artifacts.
+ */
+export interface ContextFilter {
+  /**
+   * Artifact ids (the server searches the whole collection without them).
+   */
+  artifacts?: string[] | null;
+  /**
+   * Collection (server default `pgpt_collection`).
+   */
+  collection?: string | null;
+  /**
+   * Metadata filters.
+   */
+  metadata_filter?: MetadataFilter[] | null;
+  [k: string]: unknown;
+}
+/**
+ * One metadata filter.
+ *
+ * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
+ * via the `definition` "MetadataFilter".
+ */
+export interface MetadataFilter {
+  /**
+   * Metadata key.
+   */
+  key: string;
+  /**
+   * `==` (default), `>`, `<`, `!=`, `>=`, `<=`, `in`, `nin`, or llama-index's `any`, `all`,
+   * `text_match`, `text_match_insensitive`, `contains`, `is_empty`.
+   */
+  operator?: string | null;
+  /**
+   * Value (a string in the Workspace spec; the server also takes numbers and lists).
+   */
+  value?: {
+    [k: string]: unknown;
+  };
+  [k: string]: unknown;
+}
+/**
+ * A SQL database (needed by `database_query`: at least one).
+ */
+export interface SqlDatabase {
+  type: "sql_database";
+  [k: string]: unknown;
+}
+/**
+ * A tool object.
+ */
+export interface Tool {
+  /**
+   * Server-only per-tool artifacts (overrides `tool_context`).
+   */
+  context?: Artifact[] | null;
+  /**
+   * What the tool does (ignored on built-ins).
+   */
+  description?: string | null;
+  /**
+   * JSON Schema of the arguments (a JSON object; ignored on built-ins).
+   */
+  inputSchema?: {
+    [k: string]: unknown;
+  } | null;
+  /**
+   * Server-only spelling of `inputSchema`.
+   */
+  input_schema?: {
+    [k: string]: unknown;
+  } | null;
+  /**
+   * Tool name; required for custom tools, unique across the list. Built-ins default to their
+   * canonical name.
+   */
+  name?: string | null;
+  /**
+   * Built-in tool type (`semantic_search_v1`, `web_search_v1`, ...); anything else is a custom tool.
+   */
+  type?: string | null;
+  [k: string]: unknown;
+}
+/**
+ * `POST /api/v1/app/thread/{threadId}/interaction`.
+ *
+ * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
+ * via the `definition` "CreateInteractionDto".
+ */
+export interface CreateInteractionDto {
+  /**
+   * Which agent answers.
+   */
+  agent?: Agent | null;
+  /**
+   * Use every artifact of the project.
+   */
+  all_artifacts?: boolean | null;
+  /**
+   * Artifacts of the project to use.
+   */
+  artifact_ids?: string[] | null;
+  pgpt: ChatRequest1;
+  /**
+   * The thread id (documented as required; the same as in the URL).
+   */
+  thread_id?: string | null;
+  [k: string]: unknown;
+}
+/**
+ * A chat request.
+ */
+export interface ChatRequest1 {
+  /**
+   * Your id for this request (a string).
+   */
+  correlation_id?: string | null;
+  /**
+   * Frequency penalty (negative values are dropped by the server).
+   */
+  frequency_penalty?: number | null;
+  /**
+   * Maximum tokens to generate (≤ 0 means the server default).
+   */
+  max_tokens?: WholeNumber | null;
+  /**
+   * MCP servers whose tools the model may call.
+   */
+  mcp_servers?: McpServer[] | null;
+  /**
+   * The conversation; the last user message needs non-blank text.
+   */
+  messages: MessageInput[];
+  /**
+   * Min-p sampling (negative values are dropped by the server).
+   */
+  min_p?: number | null;
+  /**
+   * Presence penalty (negative values are dropped by the server).
+   */
+  presence_penalty?: number | null;
+  /**
+   * Scheduling priority (whole number).
+   */
+  priority?: WholeNumber | null;
+  /**
+   * Repetition penalty (negative values are dropped by the server).
+   */
+  repetition_penalty?: number | null;
+  /**
+   * Structured output.
+   */
+  response_format?: ResponseFormat | null;
+  /**
+   * Sampling seed (negative values are dropped by the server).
+   */
+  seed?: WholeNumber | null;
+  /**
+   * Stream the answer as server-sent events.
+   */
+  stream?: boolean | null;
+  /**
+   * System prompt and flags.
+   */
+  system?: SystemSpec | null;
+  /**
+   * Temperature, 0–1 (the server rejects values outside).
+   */
+  temperature?: number | null;
+  /**
+   * Deep thinking.
+   */
+  thinking?: Thinking | null;
+  /**
+   * How the model may use the tools.
+   */
+  tool_choice?: ToolChoice | null;
+  /**
+   * Artifacts for the built-in tools (needs `tools`).
+   */
+  tool_context?: Artifact[] | null;
+  /**
+   * Tools the model may call.
+   */
+  tools?: ToolSpec[] | null;
+  /**
+   * Top-k sampling, ≥ 0.
+   */
+  top_k?: WholeNumber | null;
+  /**
+   * Nucleus sampling, 0–1.
+   */
+  top_p?: number | null;
+  [k: string]: unknown;
+}
+/**
+ * `POST /api/v1/app/project/{projectId}/chat`.
+ *
+ * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
+ * via the `definition` "ProjectChatDto".
+ */
+export interface ProjectChatDto {
+  /**
+   * Use every artifact of the project.
+   */
+  all_artifacts?: boolean | null;
+  /**
+   * Artifacts of the project to use.
+   */
+  artifact_ids?: string[] | null;
+  pgpt: ChatRequest2;
+  [k: string]: unknown;
+}
+/**
+ * A chat request.
+ */
+export interface ChatRequest2 {
+  /**
+   * Your id for this request (a string).
+   */
+  correlation_id?: string | null;
+  /**
+   * Frequency penalty (negative values are dropped by the server).
+   */
+  frequency_penalty?: number | null;
+  /**
+   * Maximum tokens to generate (≤ 0 means the server default).
+   */
+  max_tokens?: WholeNumber | null;
+  /**
+   * MCP servers whose tools the model may call.
+   */
+  mcp_servers?: McpServer[] | null;
+  /**
+   * The conversation; the last user message needs non-blank text.
+   */
+  messages: MessageInput[];
+  /**
+   * Min-p sampling (negative values are dropped by the server).
+   */
+  min_p?: number | null;
+  /**
+   * Presence penalty (negative values are dropped by the server).
+   */
+  presence_penalty?: number | null;
+  /**
+   * Scheduling priority (whole number).
+   */
+  priority?: WholeNumber | null;
+  /**
+   * Repetition penalty (negative values are dropped by the server).
+   */
+  repetition_penalty?: number | null;
+  /**
+   * Structured output.
+   */
+  response_format?: ResponseFormat | null;
+  /**
+   * Sampling seed (negative values are dropped by the server).
+   */
+  seed?: WholeNumber | null;
+  /**
+   * Stream the answer as server-sent events.
+   */
+  stream?: boolean | null;
+  /**
+   * System prompt and flags.
+   */
+  system?: SystemSpec | null;
+  /**
+   * Temperature, 0–1 (the server rejects values outside).
+   */
+  temperature?: number | null;
+  /**
+   * Deep thinking.
+   */
+  thinking?: Thinking | null;
+  /**
+   * How the model may use the tools.
+   */
+  tool_choice?: ToolChoice | null;
+  /**
+   * Artifacts for the built-in tools (needs `tools`).
+   */
+  tool_context?: Artifact[] | null;
+  /**
+   * Tools the model may call.
+   */
+  tools?: ToolSpec[] | null;
+  /**
+   * Top-k sampling, ≥ 0.
+   */
+  top_k?: WholeNumber | null;
+  /**
+   * Nucleus sampling, 0–1.
+   */
+  top_p?: number | null;
+  [k: string]: unknown;
+}
+/**
+ * `POST /api/v1/app/project/{projectId}/thread`.
+ *
+ * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
+ * via the `definition` "CreateThreadDto".
+ */
+export interface CreateThreadDto {
+  /**
+   * Thread name.
+   */
+  name: string;
+  visibility: Visibility;
+  [k: string]: unknown;
+}
+/**
+ * `PUT /api/v1/app/thread/{threadId}`.
+ *
+ * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
+ * via the `definition` "UpdateThreadDto".
+ */
+export interface UpdateThreadDto {
+  /**
+   * New name.
+   */
+  name?: string | null;
+  /**
+   * New visibility.
+   */
+  visibility?: Visibility1 | null;
+  [k: string]: unknown;
+}
+/**
+ * An interaction (one exchange in a thread).
+ *
+ * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
+ * via the `definition` "InteractionDto".
+ */
+export interface InteractionDto {
+  /**
+   * Whether every artifact was used.
+   */
+  all_artifacts?: boolean | null;
+  /**
+   * Artifacts used.
+   */
+  artifact_ids?: string[] | null;
+  /**
+   * The assistant's answer, once there is one.
+   */
+  assistant_output?: MessageOutput | null;
+  /**
+   * Creation time.
+   */
+  created_at: string;
+  /**
+   * Creator (user object).
+   */
+  created_by?: {
+    [k: string]: unknown;
+  } | null;
+  /**
+   * Interaction id.
+   */
+  id: string;
+  /**
+   * The request that produced it.
+   */
+  pgpt?: ChatRequest | null;
+  /**
+   * Project id.
+   */
+  project_id: string;
+  state: InteractionState;
+  /**
+   * Thread id.
+   */
+  thread_id?: string | null;
+  user_input: MessageInput1;
+  [k: string]: unknown;
+}
+/**
+ * The assistant's message.
+ *
+ * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
+ * via the `definition` "MessageOutput".
+ */
+export interface MessageOutput {
+  /**
+   * The answer.
+   */
+  content?: OutputBlock[] | null;
+  /**
+   * Unix time.
+   */
+  created?: number | null;
+  /**
+   * Errors during generation.
+   */
+  errors?: ErrorDetail[] | null;
+  /**
+   * Message id.
+   */
+  id?: string | null;
+  /**
+   * Model name.
+   */
+  model?: string | null;
+  /**
+   * Why it stopped.
+   */
+  stop_reason?: StopReason | null;
+  /**
+   * Token usage.
+   */
+  usage?: Usage | null;
+  [k: string]: unknown;
+}
+/**
+ * An error reported by the server.
+ *
+ * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
+ * via the `definition` "ErrorDetail".
+ */
+export interface ErrorDetail {
+  /**
+   * What happened.
+   */
+  message?: string;
+  /**
+   * Error type.
+   */
+  type?: string;
+  [k: string]: unknown;
+}
+/**
+ * Token usage.
+ *
+ * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
+ * via the `definition` "Usage".
+ */
+export interface Usage {
+  /**
+   * Prompt tokens.
+   */
+  input_tokens?: number | null;
+  /**
+   * Generated tokens.
+   */
+  output_tokens?: number | null;
+  [k: string]: unknown;
+}
+/**
+ * One message of the conversation.
+ */
+export interface MessageInput1 {
+  /**
+   * Listed by the Workspace spec; ignored by the server.
+   */
+  _meta?: {
+    [k: string]: unknown;
+  } | null;
+  content: MessageContent;
+  role: Role;
+  [k: string]: unknown;
+}
+/**
+ * The assistant's message.
+ */
+export interface MessageOutput1 {
+  /**
+   * The answer.
+   */
+  content?: OutputBlock[] | null;
+  /**
+   * Unix time.
+   */
+  created?: number | null;
+  /**
+   * Errors during generation.
+   */
+  errors?: ErrorDetail[] | null;
+  /**
+   * Message id.
+   */
+  id?: string | null;
+  /**
+   * Model name.
+   */
+  model?: string | null;
+  /**
+   * Why it stopped.
+   */
+  stop_reason?: StopReason | null;
+  /**
+   * Token usage.
+   */
+  usage?: Usage | null;
+  [k: string]: unknown;
+}
+/**
+ * One source: a chunk of an ingested document or a website.
+ *
+ * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
+ * via the `definition` "SourceItem".
+ */
+export interface SourceItem {
+  /**
+   * Website content.
+   */
+  content?: string | null;
+  /**
+   * Content type.
+   */
+  content_type?: string | null;
+  /**
+   * Website description.
+   */
+  description?: string | null;
+  /**
+   * The chunk's document.
+   */
+  document?: SourceDocument | null;
+  /**
+   * Website favicon.
+   */
+  favicon_url?: string | null;
+  /**
+   * Source id (required for websites).
+   */
+  id?: string | null;
+  /**
+   * Free metadata (title, page, ...).
+   */
+  metadata?: {
+    [k: string]: unknown;
+  } | null;
+  /**
+   * Text after the chunk.
+   */
+  next_texts?: string[] | null;
+  /**
+   * `context.chunk` or `context.website` (server spelling).
+   */
+  object?: string | null;
+  /**
+   * Text before the chunk.
+   */
+  previous_texts?: string[] | null;
+  /**
+   * Relevance score of a chunk (−0.01 … 1.01).
+   */
+  score?: number | null;
+  /**
+   * Chunk text.
+   */
+  text?: string | null;
+  /**
+   * Website title.
+   */
+  title?: string | null;
+  /**
+   * `context.chunk` or `context.website` (Workspace docs spelling).
+   */
+  type?: string | null;
+  /**
+   * Website URL.
+   */
+  url?: string | null;
+  [k: string]: unknown;
+}
+/**
+ * The document a chunk comes from.
+ *
+ * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
+ * via the `definition` "SourceDocument".
+ */
+export interface SourceDocument {
+  /**
+   * Artifact id.
+   */
+  artifact?: string | null;
+  /**
+   * File metadata.
+   */
+  doc_metadata?: DocMetadata | null;
+  /**
+   * `ingest.document` on the server (`artifact` in the Workspace docs).
+   */
+  object: string;
+  [k: string]: unknown;
+}
+/**
+ * File metadata.
+ *
+ * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
+ * via the `definition` "DocMetadata".
+ */
+export interface DocMetadata {
+  /**
+   * File name.
+   */
+  file_name?: string | null;
+  /**
+   * File type (extension).
+   */
+  file_type?: string | null;
+  [k: string]: unknown;
+}
+/**
+ * The changes.
+ */
+export interface MessageOutputDelta {
+  /**
+   * Blocks to append.
+   */
+  content?: OutputBlock[] | null;
+  /**
+   * Unix time.
+   */
+  created?: number | null;
+  /**
+   * Message id.
+   */
+  id?: string | null;
+  /**
+   * Model name.
+   */
+  model?: string | null;
+  /**
+   * Why it stopped.
+   */
+  stop_reason?: StopReason | null;
+  /**
+   * Usage so far.
+   */
+  usage?: Usage | null;
+  [k: string]: unknown;
+}
+/**
+ * The result of validating one body.
+ *
+ * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
+ * via the `definition` "Report".
+ */
+export interface Report {
+  /**
+   * Problems that make the server reject the body.
+   */
+  errors: Issue[];
+  summary: Summary;
+  /**
+   * `true` when there is no error (warnings allowed).
+   */
+  valid: boolean;
+  /**
+   * Problems the server accepts but that change or drop something, or that the Workspace spec does not endorse.
+   */
+  warnings: Issue[];
+  [k: string]: unknown;
+}
+/**
+ * One problem found in a body.
+ *
+ * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
+ * via the `definition` "Issue".
+ */
+export interface Issue {
+  /**
+   * The stable rule id (see `docs/codes.md`).
+   */
+  code: string;
+  /**
+   * How to fix it, when there is a likely fix.
+   */
+  hint?: string | null;
+  /**
+   * One plain sentence a person can act on. Never contains a secret from the body.
+   */
+  message: string;
+  /**
+   * JSON Pointer (RFC 6901) to the offending value in the body as sent; `""` is the root.
+   * For a missing field it names the missing field itself.
+   */
+  path: string;
+  severity: Severity;
+  /**
+   * Where the offending value is in the text (for a missing field: the enclosing object; for
+   * an unknown or duplicate field: its key). Present when the body was given as text.
+   */
+  span?: Span | null;
+  [k: string]: unknown;
+}
+/**
+ * A range of the request text.
+ *
+ * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
+ * via the `definition` "Span".
+ */
+export interface Span {
+  /**
+   * 1-based column of `start`, in characters.
+   */
+  column: number;
+  /**
+   * Byte offset just after the last byte.
+   */
+  end: number;
+  /**
+   * 1-based column of `end`, in characters.
+   */
+  end_column: number;
+  /**
+   * 1-based line of `end`.
+   */
+  end_line: number;
+  /**
+   * 1-based line of `start`.
+   */
+  line: number;
+  /**
+   * Byte offset of the first byte.
+   */
+  start: number;
+  [k: string]: unknown;
+}
+/**
+ * Facts about the request.
+ */
+export interface Summary {
+  /**
+   * Number of errors.
+   */
+  error_count: number;
+  /**
+   * Whether `tools` is a non-empty array.
+   */
+  has_tools: boolean;
+  /**
+   * Number of entries in `messages` (0 when absent or not an array).
+   */
+  message_count: number;
+  /**
+   * Whether `stream` is `true`.
+   */
+  stream_enabled: boolean;
+  /**
+   * `tool_choice.type` when given as a string.
+   */
+  tool_choice?: string | null;
+  /**
+   * Number of warnings.
+   */
+  warning_count: number;
+  [k: string]: unknown;
+}
+/**
+ * `binary`: any file as base64, a `data:` URI or a URL, with its media type.
+ *
+ * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
+ * via the `definition` "BinaryBlock".
+ */
+export interface BinaryBlock1 {
+  /**
+   * Free metadata; the server keeps it with the block.
+   */
+  _meta?: {
+    [k: string]: unknown;
+  } | null;
+  /**
+   * The payload (strict base64, `data:` URI or URL).
+   */
+  data: string;
+  /**
+   * Optional file name.
+   */
+  filename?: string | null;
+  /**
+   * Media type (required).
+   */
+  mime_type: string;
+  /**
+   * When the block started (ISO-8601 date-time; the server rejects other strings).
+   */
+  start_timestamp?: Timestamp | null;
+  /**
+   * When the block ended (ISO-8601 date-time).
+   */
+  stop_timestamp?: Timestamp | null;
+  [k: string]: unknown;
+}
+/**
+ * Which artifacts a search may see.
+ *
+ * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
+ * via the `definition` "ContextFilter".
+ */
+export interface ContextFilter1 {
+  /**
+   * Artifact ids (the server searches the whole collection without them).
+   */
+  artifacts?: string[] | null;
+  /**
+   * Collection (server default `pgpt_collection`).
+   */
+  collection?: string | null;
+  /**
+   * Metadata filters.
+   */
+  metadata_filter?: MetadataFilter[] | null;
+  [k: string]: unknown;
+}
+/**
+ * `file`: a Workspace document block. The chat server has no such block (a warning): it works
+ * only if the Workspace backend translates it.
+ *
+ * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
+ * via the `definition` "FileBlock".
+ */
+export interface FileBlock1 {
+  /**
+   * Free metadata; the server keeps it with the block.
+   */
+  _meta?: {
+    [k: string]: unknown;
+  } | null;
+  /**
+   * Base64 or text content.
+   */
+  content: string;
+  /**
+   * Media type of the content.
+   */
+  content_type?: string | null;
+  /**
+   * File name and type.
+   */
+  doc_metadata?: DocMetadata | null;
+  /**
+   * When the block started (ISO-8601 date-time; the server rejects other strings).
+   */
+  start_timestamp?: Timestamp | null;
+  /**
+   * When the block ended (ISO-8601 date-time).
+   */
+  stop_timestamp?: Timestamp | null;
+  [k: string]: unknown;
+}
+/**
+ * `image` / `audio`: media as base64, a `data:` URI or a URL.
+ *
+ * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
+ * via the `definition` "MediaBlock".
+ */
+export interface MediaBlock2 {
+  /**
+   * Free metadata; the server keeps it with the block.
+   */
+  _meta?: {
+    [k: string]: unknown;
+  } | null;
+  /**
+   * Strict base64, a `data:` URI or a `scheme://` URL (downloaded by the server). Anything
+   * else is read by the server as a file path and fails.
+   */
+  data?: string | null;
+  /**
+   * Media type. Optional in the Workspace spec, but the server needs it with `data`. Images
+   * outside jpeg/png/gif/webp are relabelled `image/png`.
+   */
+  mime_type?: string | null;
+  /**
+   * Server-only Anthropic-style `source` object.
+   */
+  source?: {
+    [k: string]: unknown;
+  } | null;
+  /**
+   * When the block started (ISO-8601 date-time; the server rejects other strings).
+   */
+  start_timestamp?: Timestamp | null;
+  /**
+   * When the block ended (ISO-8601 date-time).
+   */
+  stop_timestamp?: Timestamp | null;
+  /**
+   * Server-only alternative to `data`: a URI.
+   */
+  uri?: string | null;
+  /**
+   * Server-only alternative to `data`: a URL.
+   */
+  url?: string | null;
+  [k: string]: unknown;
+}
+/**
+ * A server-only block, kept as sent.
+ *
+ * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
+ * via the `definition` "PgptOnlyBlock".
+ */
+export interface PgptOnlyBlock1 {
+  type: PgptOnlyType;
+  [k: string]: unknown;
+}
+/**
+ * `source`: retrieved sources (chunks and websites). The server reads items keyed by `object`
+ * (`context.chunk` / `context.website`); Workspace-style items keyed by `type` are a warning.
+ *
+ * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
+ * via the `definition` "SourceBlock".
+ */
+export interface SourceBlock1 {
+  /**
+   * Free metadata; the server keeps it with the block.
+   */
+  _meta?: {
+    [k: string]: unknown;
+  } | null;
+  /**
+   * The sources (required by the server).
+   */
+  sources?: SourceItem[] | null;
+  /**
+   * When the block started (ISO-8601 date-time; the server rejects other strings).
+   */
+  start_timestamp?: Timestamp | null;
+  /**
+   * When the block ended (ISO-8601 date-time).
+   */
+  stop_timestamp?: Timestamp | null;
+  [k: string]: unknown;
+}
+/**
+ * A SQL database the `database_query` tool may query. The connection string may hold a
+ * password: it is never printed (`Debug` redacts it).
+ *
+ * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
+ * via the `definition` "SqlDatabase".
+ */
+export interface SqlDatabase1 {
+  /**
+   * Connection string (secret).
+   */
+  connection_string: string;
+  /**
+   * What the database holds.
+   */
+  description?: string | null;
+  /**
+   * Expose functions (default true).
+   */
+  enable_functions?: boolean | null;
+  /**
+   * Expose procedures (default true).
+   */
+  enable_procedures?: boolean | null;
+  /**
+   * Expose tables (default true).
+   */
+  enable_tables?: boolean | null;
+  /**
+   * Expose views (default true).
+   */
+  enable_views?: boolean | null;
+  /**
+   * Schemas to expose.
+   */
+  schemas?: string[] | null;
+  /**
+   * Use SSL (default false).
+   */
+  ssl?: boolean | null;
+  [k: string]: unknown;
+}
+/**
+ * The system prompt and its flags.
+ *
+ * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
+ * via the `definition` "System".
+ */
+export interface System1 {
+  /**
+   * Citation settings.
+   */
+  citations?: SystemCitations | null;
+  /**
+   * Extensions.
+   */
+  extensions?: SystemExtension[] | null;
+  /**
+   * System prompt text (system-role messages are appended to it).
+   */
+  text?: string | null;
+  /**
+   * Deprecated: the server only logs a warning.
+   */
+  use_default_prompt?: boolean | null;
+  [k: string]: unknown;
+}
+/**
+ * `text`: plain text with optional citations.
+ *
+ * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
+ * via the `definition` "TextBlock".
+ */
+export interface TextBlock1 {
+  /**
+   * Free metadata; the server keeps it with the block.
+   */
+  _meta?: {
+    [k: string]: unknown;
+  } | null;
+  /**
+   * Citations for this text.
+   */
+  citations?: Citation[] | null;
+  /**
+   * When the block started (ISO-8601 date-time; the server rejects other strings).
+   */
+  start_timestamp?: Timestamp | null;
+  /**
+   * When the block ended (ISO-8601 date-time).
+   */
+  stop_timestamp?: Timestamp | null;
+  /**
+   * The text (defaults to empty on the server). The last user message needs non-blank text.
+   */
+  text?: string | null;
+  [k: string]: unknown;
+}
+/**
+ * `thinking`: the model's reasoning, sent back with its signature.
+ *
+ * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
+ * via the `definition` "ThinkingBlock".
+ */
+export interface ThinkingBlock1 {
+  /**
+   * Free metadata; the server keeps it with the block.
+   */
+  _meta?: {
+    [k: string]: unknown;
+  } | null;
+  /**
+   * Citations.
+   */
+  citations?: Citation[] | null;
+  /**
+   * The signature the server requires (absent from the Workspace spec: a warning).
+   */
+  signature?: string | null;
+  /**
+   * When the block started (ISO-8601 date-time; the server rejects other strings).
+   */
+  start_timestamp?: Timestamp | null;
+  /**
+   * When the block ended (ISO-8601 date-time).
+   */
+  stop_timestamp?: Timestamp | null;
+  /**
+   * The reasoning text.
+   */
+  thinking?: string | null;
+  [k: string]: unknown;
+}
+/**
+ * `tldr`: a summary of earlier turns (assistant messages only; basic blocks inside).
+ *
+ * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
+ * via the `definition` "TldrBlock".
+ */
+export interface TldrBlock1 {
+  /**
+   * Free metadata; the server keeps it with the block.
+   */
+  _meta?: {
+    [k: string]: unknown;
+  } | null;
+  /**
+   * The summary blocks (required by the Workspace spec; defaults to empty on the server).
+   */
+  content?: ContentBlock[] | null;
+  /**
+   * When the block started (ISO-8601 date-time; the server rejects other strings).
+   */
+  start_timestamp?: Timestamp | null;
+  /**
+   * When the block ended (ISO-8601 date-time).
+   */
+  stop_timestamp?: Timestamp | null;
+  /**
+   * Server-only side (`left`/`right`).
+   */
+  tldr_side?: string | null;
+  [k: string]: unknown;
+}
+/**
+ * A tool the model may call: a built-in (recognised by `type`, e.g. `semantic_search_v1`) or a
+ * custom client tool (`name` + `inputSchema`).
+ *
+ * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
+ * via the `definition` "Tool".
+ */
+export interface Tool1 {
+  /**
+   * Server-only per-tool artifacts (overrides `tool_context`).
+   */
+  context?: Artifact[] | null;
+  /**
+   * What the tool does (ignored on built-ins).
+   */
+  description?: string | null;
+  /**
+   * JSON Schema of the arguments (a JSON object; ignored on built-ins).
+   */
+  inputSchema?: {
+    [k: string]: unknown;
+  } | null;
+  /**
+   * Server-only spelling of `inputSchema`.
+   */
+  input_schema?: {
+    [k: string]: unknown;
+  } | null;
+  /**
+   * Tool name; required for custom tools, unique across the list. Built-ins default to their
+   * canonical name.
+   */
+  name?: string | null;
+  /**
+   * Built-in tool type (`semantic_search_v1`, `web_search_v1`, ...); anything else is a custom tool.
+   */
+  type?: string | null;
+  [k: string]: unknown;
+}
+/**
+ * `tool_result`: the answer to an earlier `tool_use`.
+ *
+ * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
+ * via the `definition` "ToolResultBlock".
+ */
+export interface ToolResultBlock1 {
+  /**
+   * Free metadata; the server keeps it with the block.
+   */
+  _meta?: {
+    [k: string]: unknown;
+  } | null;
+  /**
+   * The result (the server sends "No content" when missing).
+   */
+  content?: ToolResultContent | null;
+  /**
+   * Whether the tool failed.
+   */
+  is_error?: boolean | null;
+  /**
+   * When the block started (ISO-8601 date-time; the server rejects other strings).
+   */
+  start_timestamp?: Timestamp | null;
+  /**
+   * When the block ended (ISO-8601 date-time).
+   */
+  stop_timestamp?: Timestamp | null;
+  /**
+   * The id of the `tool_use` it answers.
+   */
+  tool_use_id: string;
+  [k: string]: unknown;
+}
+/**
+ * `tool_use`: a tool call made by the assistant; every one needs a later `tool_result`.
+ *
+ * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
+ * via the `definition` "ToolUseBlock".
+ */
+export interface ToolUseBlock1 {
+  /**
+   * Free metadata; the server keeps it with the block.
+   */
+  _meta?: {
+    [k: string]: unknown;
+  } | null;
+  /**
+   * Call id, `^[a-zA-Z0-9_-]+$`, unique in the request.
+   */
+  id: string;
+  /**
+   * Arguments (an object, may be empty).
+   */
+  input: {
+    [k: string]: unknown;
+  };
+  /**
+   * Tool name, 1–200 characters.
+   */
+  name: string;
+  /**
+   * When the block started (ISO-8601 date-time; the server rejects other strings).
+   */
+  start_timestamp?: Timestamp | null;
+  /**
+   * When the block ended (ISO-8601 date-time).
+   */
+  stop_timestamp?: Timestamp | null;
+  [k: string]: unknown;
+}
+/**
+ * Message-level changes.
+ *
+ * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
+ * via the `definition` "MessageOutputDelta".
+ */
+export interface MessageOutputDelta1 {
+  /**
+   * Blocks to append.
+   */
+  content?: OutputBlock[] | null;
+  /**
+   * Unix time.
+   */
+  created?: number | null;
+  /**
+   * Message id.
+   */
+  id?: string | null;
+  /**
+   * Model name.
+   */
+  model?: string | null;
+  /**
+   * Why it stopped.
+   */
+  stop_reason?: StopReason | null;
+  /**
+   * Usage so far.
+   */
+  usage?: Usage | null;
+  [k: string]: unknown;
+}
+/**
+ * Facts about the request, as the server's validate route advertises them, plus issue counts.
+ *
+ * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
+ * via the `definition` "Summary".
+ */
+export interface Summary1 {
+  /**
+   * Number of errors.
+   */
+  error_count: number;
+  /**
+   * Whether `tools` is a non-empty array.
+   */
+  has_tools: boolean;
+  /**
+   * Number of entries in `messages` (0 when absent or not an array).
+   */
+  message_count: number;
+  /**
+   * Whether `stream` is `true`.
+   */
+  stream_enabled: boolean;
+  /**
+   * `tool_choice.type` when given as a string.
+   */
+  tool_choice?: string | null;
+  /**
+   * Number of warnings.
+   */
+  warning_count: number;
+  [k: string]: unknown;
+}

@@ -1,0 +1,343 @@
+//! `cargo xtask npm`: build the npm package into `pkg-js/dist/`, and its tests (Node, Chromium,
+//! TypeScript consumer, `npm pack` install, wasm size budget).
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::{cargo, root, run};
+
+/// The `wasm-bindgen` crate version pinned in Cargo.toml (`=`); the CLI must match it.
+const WASM_BINDGEN: &str = "0.2.130";
+/// gzip -9 budget of the shipped `.wasm`.
+const WASM_GZIP_BUDGET: usize = 130 * 1024;
+
+fn pkg() -> PathBuf {
+    root().join("pkg-js")
+}
+
+fn npm() -> Command {
+    let mut c = Command::new("npm");
+    c.current_dir(pkg());
+    c
+}
+
+fn run_in(cmd: &mut Command) -> Result<(), String> {
+    let shown = format!("{cmd:?}");
+    let status = cmd
+        .status()
+        .map_err(|e| format!("cannot start {shown}: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("{shown} failed ({status})"))
+    }
+}
+
+fn ensure_tools() -> Result<(), String> {
+    run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))?;
+    let have = Command::new("wasm-bindgen")
+        .arg("--version")
+        .output()
+        .ok()
+        .map(|o| String::from_utf8_lossy(&o.stdout).into_owned());
+    if !have.is_some_and(|v| v.contains(WASM_BINDGEN)) {
+        println!("installing wasm-bindgen-cli {WASM_BINDGEN} (a few minutes, once)");
+        run(cargo().args(["install", "wasm-bindgen-cli", "--version", WASM_BINDGEN]))?;
+    }
+    if !pkg().join("node_modules/.bin/wasm-opt").exists() {
+        run_in(npm().args(["ci", "--no-audit", "--no-fund"]))?;
+    }
+    Ok(())
+}
+
+fn copy(from: &Path, to: &Path) -> Result<(), String> {
+    std::fs::copy(from, to)
+        .map(|_| ())
+        .map_err(|e| format!("copy {} -> {}: {e}", from.display(), to.display()))
+}
+
+/// `api.mjs` as CommonJS: the same source, with `export` removed (it has no imports).
+fn api_as_cjs(src: &str) -> String {
+    src.lines()
+        .map(|l| l.strip_prefix("export ").unwrap_or(l))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+pub fn build() -> Result<(), String> {
+    ensure_tools()?;
+    run(cargo().args([
+        "build",
+        "-p",
+        "zylon-schema-wasm",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--profile",
+        "wasm-release",
+    ]))?;
+    let wasm = root().join("target/wasm32-unknown-unknown/wasm-release/zylon_schema_wasm.wasm");
+    let dist = pkg().join("dist");
+    let _ = std::fs::remove_dir_all(&dist);
+    for (target, dir) in [("nodejs", "node"), ("web", "web")] {
+        run(Command::new("wasm-bindgen")
+            .args([
+                "--target",
+                target,
+                "--remove-name-section",
+                "--remove-producers-section",
+                "--out-dir",
+            ])
+            .arg(dist.join(dir))
+            .arg(&wasm))?;
+    }
+    // Optimise the module once; both bindings load the same bytes.
+    let node_wasm = dist.join("node/zylon_schema_wasm_bg.wasm");
+    let web_wasm = dist.join("web/zylon_schema_wasm_bg.wasm");
+    let same = std::fs::read(&node_wasm).ok() == std::fs::read(&web_wasm).ok();
+    run(Command::new(pkg().join("node_modules/.bin/wasm-opt"))
+        .args([
+            "-Oz",
+            "--enable-bulk-memory",
+            "--enable-nontrapping-float-to-int",
+            "--enable-sign-ext",
+            "--enable-mutable-globals",
+            "-o",
+        ])
+        .arg(&node_wasm)
+        .arg(&node_wasm))?;
+    if same {
+        copy(&node_wasm, &web_wasm)?;
+    } else {
+        run(Command::new(pkg().join("node_modules/.bin/wasm-opt"))
+            .args([
+                "-Oz",
+                "--enable-bulk-memory",
+                "--enable-nontrapping-float-to-int",
+                "--enable-sign-ext",
+                "--enable-mutable-globals",
+                "-o",
+            ])
+            .arg(&web_wasm)
+            .arg(&web_wasm))?;
+    }
+    for d in ["node", "web"] {
+        let _ = std::fs::remove_file(dist.join(d).join(".gitignore"));
+    }
+    // The `nodejs` binding is CommonJS inside a `"type": "module"` package.
+    std::fs::write(dist.join("node/package.json"), "{\"type\": \"commonjs\"}\n")
+        .map_err(|e| e.to_string())?;
+    // JS entries.
+    let src = pkg().join("src");
+    let api = std::fs::read_to_string(src.join("api.mjs")).map_err(|e| e.to_string())?;
+    std::fs::write(dist.join("api.mjs"), &api).map_err(|e| e.to_string())?;
+    let tmpl = std::fs::read_to_string(src.join("node-cjs.tmpl")).map_err(|e| e.to_string())?;
+    std::fs::write(
+        dist.join("index.cjs"),
+        tmpl.replace("/*API*/", &api_as_cjs(&api)),
+    )
+    .map_err(|e| e.to_string())?;
+    copy(&src.join("node.mjs"), &dist.join("index.mjs"))?;
+    copy(&src.join("web.mjs"), &dist.join("web.mjs"))?;
+    // Schemas: JSON files plus JS modules embedding them (kept out of the .wasm).
+    std::fs::create_dir_all(dist.join("schemas")).map_err(|e| e.to_string())?;
+    let mut all = serde_json::Map::new();
+    for (name, schema) in zylon_schema::schema::all() {
+        let text = serde_json::to_string_pretty(&schema).map_err(|e| e.to_string())? + "\n";
+        std::fs::write(dist.join(format!("schemas/{name}.schema.json")), text)
+            .map_err(|e| e.to_string())?;
+        all.insert(name.to_string(), schema);
+    }
+    let all = serde_json::Value::Object(all).to_string();
+    std::fs::write(dist.join("schemas.mjs"), format!("export default {all};\n"))
+        .map_err(|e| e.to_string())?;
+    std::fs::write(
+        dist.join("schemas.cjs"),
+        format!("module.exports = {all};\n"),
+    )
+    .map_err(|e| e.to_string())?;
+    // Types: generated from the schemas, plus the hand-written API signatures.
+    run_in(Command::new("node").current_dir(pkg()).args([
+        "scripts/gen-types.mjs",
+        "../schemas",
+        "dist/types.d.ts",
+    ]))?;
+    copy(&src.join("index.d.ts"), &dist.join("index.d.ts"))?;
+    copy(&src.join("index.d.ts"), &dist.join("web.d.ts"))?;
+    let size = std::fs::metadata(&node_wasm)
+        .map_err(|e| e.to_string())?
+        .len();
+    println!("built pkg-js/dist (wasm {size} bytes)");
+    Ok(())
+}
+
+fn gzip9_len(path: &Path) -> Result<usize, String> {
+    let out = Command::new("gzip")
+        .args(["-9", "-c"])
+        .arg(path)
+        .output()
+        .map_err(|e| e.to_string())?;
+    Ok(out.stdout.len())
+}
+
+/// Expected reports from the Rust core for every fixture (string and object input).
+fn write_cases() -> Result<PathBuf, String> {
+    let mut cases = Vec::new();
+    let fixtures = root().join("crates/zylon-schema/tests/fixtures");
+    let mut files = Vec::new();
+    crate::walk_json(&fixtures, &mut files);
+    files.sort();
+    for f in files {
+        let v: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&f).map_err(|e| e.to_string())?)
+                .map_err(|e| e.to_string())?;
+        let text = match (v.get("body_text"), v.get("body")) {
+            (Some(serde_json::Value::String(t)), _) => t.clone(),
+            (_, Some(b)) => serde_json::to_string_pretty(b).map_err(|e| e.to_string())?,
+            _ => continue,
+        };
+        let kind: zylon_schema::Kind = v["kind"].as_str().unwrap_or("chat").parse()?;
+        let mut options = v
+            .get("options")
+            .cloned()
+            .unwrap_or_else(|| serde_json::json!({}));
+        let opts: zylon_schema::Options =
+            serde_json::from_value(options.clone()).map_err(|e| e.to_string())?;
+        let report = zylon_schema::validate_str(&text, kind, &opts);
+        options["kind"] = serde_json::Value::String(kind.as_str().to_string());
+        let name = f
+            .strip_prefix(&fixtures)
+            .unwrap_or(&f)
+            .display()
+            .to_string();
+        // Object input only where the text is plain JSON (no duplicate keys, BOM, syntax errors).
+        let object = serde_json::from_str::<serde_json::Value>(&text)
+            .ok()
+            // A JS string is read as JSON text, so string bodies have no "object" form.
+            .filter(|o| !o.is_string() && zylon_schema::validate_value(o, kind, &opts) == report)
+            .unwrap_or(serde_json::Value::Null);
+        let mut case =
+            serde_json::json!({"name": name, "text": text, "options": options, "report": report});
+        if !object.is_null() {
+            case["object"] = object;
+        }
+        cases.push(case);
+    }
+    let path = root().join("target/npm-cases.json");
+    std::fs::write(&path, serde_json::Value::Array(cases).to_string())
+        .map_err(|e| e.to_string())?;
+    Ok(path)
+}
+
+fn type_snapshot() -> Result<(), String> {
+    let fresh =
+        std::fs::read_to_string(pkg().join("dist/types.d.ts")).map_err(|e| e.to_string())?;
+    let committed = std::fs::read_to_string(pkg().join("types/generated.d.ts")).unwrap_or_default();
+    if fresh != committed {
+        if std::env::var_os("ZYLON_UPDATE_TYPES").is_some() {
+            std::fs::create_dir_all(pkg().join("types")).map_err(|e| e.to_string())?;
+            std::fs::write(pkg().join("types/generated.d.ts"), fresh).map_err(|e| e.to_string())?;
+            return Ok(());
+        }
+        return Err("pkg-js/types/generated.d.ts differs from the generated types: run `ZYLON_UPDATE_TYPES=1 cargo xtask npm-test` and commit".into());
+    }
+    Ok(())
+}
+
+/// Install the packed tarball into a fresh project; `require`, `import` and type-check it there.
+fn packed_install() -> Result<(), String> {
+    let tmp = std::env::temp_dir().join(format!("zylon-npm-pack-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&tmp);
+    std::fs::create_dir_all(&tmp).map_err(|e| e.to_string())?;
+    let out = npm()
+        .args(["pack", "--silent", "--pack-destination"])
+        .arg(&tmp)
+        .output()
+        .map_err(|e| e.to_string())?;
+    if !out.status.success() {
+        return Err(format!(
+            "npm pack failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        ));
+    }
+    let tarball = String::from_utf8_lossy(&out.stdout)
+        .trim()
+        .lines()
+        .last()
+        .unwrap_or_default()
+        .to_string();
+    std::fs::write(
+        tmp.join("package.json"),
+        r#"{"name":"consumer","version":"1.0.0","private":true}"#,
+    )
+    .map_err(|e| e.to_string())?;
+    run_in(
+        Command::new("npm")
+            .current_dir(&tmp)
+            .args(["install", "--no-audit", "--no-fund", "--silent"])
+            .arg(format!("./{tarball}")),
+    )?;
+    let check = r#"{"messages":[{"role":"user","content":[{"type":"text","text":"hi"}]}]}"#;
+    run_in(Command::new("node").current_dir(&tmp).args(["-e", &format!("const z=require('zylon-schema'); const r=z.validate('{check}'); if(!r.valid) throw new Error('cjs'); console.log('require ok')")]))?;
+    run_in(Command::new("node").current_dir(&tmp).args(["--input-type=module", "-e", &format!("import {{ validate }} from 'zylon-schema'; if(!validate('{check}').valid) throw new Error('esm'); console.log('import ok')")]))?;
+    copy(&pkg().join("test/ts/consumer.ts"), &tmp.join("consumer.ts"))?;
+    copy(
+        &pkg().join("test/ts/tsconfig.json"),
+        &tmp.join("tsconfig.json"),
+    )?;
+    run_in(
+        Command::new(pkg().join("node_modules/.bin/tsc"))
+            .current_dir(&tmp)
+            .args(["-p", "tsconfig.json"]),
+    )?;
+    println!("typescript consumer compiles (with its @ts-expect-error lines)");
+    let _ = std::fs::remove_dir_all(&tmp);
+    Ok(())
+}
+
+fn browser(ci: bool) -> Result<(), String> {
+    let chromium = Path::new("/usr/bin/chromium");
+    if !chromium.exists() {
+        if ci {
+            return Err(
+                "Chromium is missing (/usr/bin/chromium): `.ci/run` installs it with apt-get"
+                    .into(),
+            );
+        }
+        println!("SKIPPED: the browser run needs /usr/bin/chromium (apt-get install -y chromium)");
+        return Ok(());
+    }
+    run_in(
+        Command::new("node")
+            .current_dir(pkg())
+            .args(["test/browser.mjs"]),
+    )
+}
+
+pub fn test(ci: bool) -> Result<(), String> {
+    build()?;
+    let wasm = pkg().join("dist/web/zylon_schema_wasm_bg.wasm");
+    let raw = std::fs::metadata(&wasm).map_err(|e| e.to_string())?.len();
+    let gz = gzip9_len(&wasm)?;
+    println!("wasm size: {raw} bytes raw, {gz} bytes gzip -9 (budget {WASM_GZIP_BUDGET})");
+    if gz > WASM_GZIP_BUDGET {
+        return Err(format!(
+            "the .wasm is {gz} bytes gzipped, over the {WASM_GZIP_BUDGET}-byte budget"
+        ));
+    }
+    type_snapshot()?;
+    let cases = write_cases()?;
+    run_in(
+        Command::new("node")
+            .current_dir(pkg())
+            .env("ZYLON_CASES", &cases)
+            .args(["--test", "test/node.test.mjs"]),
+    )?;
+    packed_install()?;
+    run_in(
+        Command::new("node")
+            .current_dir(pkg())
+            .env("ZYLON_BENCH_SMOKE", "1")
+            .args(["bench/bench.mjs"]),
+    )?;
+    browser(ci)
+}
