@@ -49,6 +49,7 @@ export class ValidationError extends Error {
 
 export function makeApi(glue, schemas) {
   function validate(body, options) {
+    if (body instanceof Uint8Array) return JSON.parse(glue.validateBytes(body, optionsText(options)));
     const b = bodyText(body);
     if (b.error) return inputReport(b.error);
     return JSON.parse(glue.validateJson(b.text, optionsText(options)));

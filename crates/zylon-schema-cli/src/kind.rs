@@ -1,34 +1,11 @@
-//! `--kind auto`: tell the body kind from its top-level keys.
+//! `--kind auto`: the core tells the body kind from its top-level keys.
 
-use zylon_schema::Kind;
-
-/// The kind a body most likely is (chat when unsure or unparsable).
-pub fn detect(bytes: &[u8]) -> Kind {
-    let Ok(serde_json::Value::Object(o)) = serde_json::from_slice::<serde_json::Value>(bytes)
-    else {
-        return Kind::Chat;
-    };
-    let has = |k: &str| o.contains_key(k);
-    if has("pgpt") {
-        if has("thread_id") || has("agent") {
-            Kind::Interaction
-        } else {
-            Kind::ProjectChat
-        }
-    } else if !has("messages") && (has("name") || has("visibility")) {
-        if has("name") && has("visibility") {
-            Kind::Thread
-        } else {
-            Kind::ThreadUpdate
-        }
-    } else {
-        Kind::Chat
-    }
-}
+pub use zylon_schema::detect_kind as detect;
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use zylon_schema::Kind;
 
     #[test]
     fn detects_each_request_kind() {

@@ -144,7 +144,8 @@ fn validate(
                 writeln!(out, "{}", line.map_err(|e| e.to_string())?).map_err(|e| e.to_string())?;
             }
             Format::Human => {
-                let text = String::from_utf8_lossy(bytes);
+                // Snippets never show secret values (tokens, connection strings).
+                let text = zylon_schema::redact::redact_secrets(&String::from_utf8_lossy(bytes));
                 write!(out, "{}", human::render(shown, &text, k, &report, color))
                     .map_err(|e| e.to_string())?;
             }

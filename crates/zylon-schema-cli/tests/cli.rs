@@ -225,3 +225,49 @@ fn schema_subcommand() {
         zylon_schema::schema::all().len()
     );
 }
+
+#[test]
+fn secrets_never_reach_any_output() {
+    let canary = "CANARY-77aa-SECRET";
+    let body = serde_json::json!({
+        "messages": [{"role": "User", "content": ""}],
+        "mcp_servers": [{"url": 5, "authorization_token": canary, "refresh_token": canary, "client_secret": canary,
+                         "token_endpoint_auth_method": "bogus", "tool_configuration": {"enabled": "bogus"}}],
+        "tools": [{"name": "db", "type": "database_query_v1"}],
+        "tool_context": [
+            {"type": "sql_database", "connection_string": format!("postgresql://admin:{canary}@db:5432/x"), "ssl": "bogus"},
+            {"type": "sql_database", "connection_string": format!("Server=db;User Id=sa;Password={canary};")},
+            {"type": "sql_database", "connection_string": 42}
+        ]
+    });
+    for (name, text) in [
+        ("secrets.json", serde_json::to_string_pretty(&body).unwrap()),
+        ("secrets-min.json", body.to_string()),
+    ] {
+        let f = tmp(name, &text);
+        for args in [
+            vec!["validate", "--format", "json", &f],
+            vec!["validate", "--format", "human", &f],
+            vec!["validate", "--strict", "--spans", "--format", "json", &f],
+            vec!["fix", &f],
+        ] {
+            let out = run(&args);
+            assert_eq!(out.status.code(), Some(1), "{args:?}");
+            let all = format!(
+                "{}{}",
+                String::from_utf8_lossy(&out.stdout),
+                String::from_utf8_lossy(&out.stderr)
+            );
+            // `fix` prints the body itself on stdout (that is the user's own text); only its messages must be clean.
+            let checked = if args[0] == "fix" {
+                String::from_utf8_lossy(&out.stderr).into_owned()
+            } else {
+                all
+            };
+            assert!(
+                !checked.contains("77aa"),
+                "{args:?} leaked a secret:\n{checked}"
+            );
+        }
+    }
+}

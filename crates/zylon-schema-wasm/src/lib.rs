@@ -110,6 +110,16 @@ pub fn validate_json(body: &str, options_json: &str) -> String {
     }
 }
 
+/// Validate raw bytes (UTF-8 JSON; invalid UTF-8 is a `json.syntax` issue); returns the Report
+/// as JSON text.
+#[wasm_bindgen(js_name = validateBytes)]
+pub fn validate_bytes_json(body: &[u8], options_json: &str) -> String {
+    match options(options_json) {
+        Ok((kind, opts)) => to_json(&zylon_schema::validate_bytes(body, kind, &opts)),
+        Err(e) => to_json(&usage_report(e)),
+    }
+}
+
 /// Apply the safe fixes to a JSON text; returns `{body, fixes, report}` as JSON text.
 #[wasm_bindgen(js_name = fixJson)]
 pub fn fix_json(body: &str, options_json: &str) -> String {

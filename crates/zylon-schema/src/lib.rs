@@ -20,11 +20,12 @@ pub mod check;
 pub mod fix;
 pub mod media;
 pub mod model;
+pub mod redact;
 #[cfg(feature = "schema")]
 pub mod schema;
 pub mod stream;
 
 pub use check::{
-    validate_bytes, validate_str, validate_value, Code, Issue, Kind, Options, Profile, Report,
-    Severity, Span, Summary,
+    detect_kind, validate_bytes, validate_str, validate_value, Code, Issue, Kind, Options, Profile,
+    Report, Severity, Span, Summary,
 };

@@ -126,6 +126,36 @@ pub fn validate_str(text: &str, kind: Kind, options: &Options) -> Report {
     }
 }
 
+/// The request kind a body most likely is, from its top-level keys (chat when unsure or
+/// unparsable): `pgpt` with `thread_id`/`agent` → interaction; other `pgpt` → project-chat;
+/// `name` and `visibility` without `messages` → thread; one of them → thread-update.
+/// Borrows the text (no copy of large strings).
+pub fn detect_kind(bytes: &[u8]) -> Kind {
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        return Kind::Chat;
+    };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let Ok((json::Value::Object(o), _)) = json::parse(text, MAX_DEPTH) else {
+        return Kind::Chat;
+    };
+    let has = |k: &str| o.contains_key(k);
+    if has("pgpt") {
+        if has("thread_id") || has("agent") {
+            Kind::Interaction
+        } else {
+            Kind::ProjectChat
+        }
+    } else if !has("messages") && (has("name") || has("visibility")) {
+        if has("name") && has("visibility") {
+            Kind::Thread
+        } else {
+            Kind::ThreadUpdate
+        }
+    } else {
+        Kind::Chat
+    }
+}
+
 /// Validate raw bytes (must be UTF-8 JSON) as the given kind of body.
 pub fn validate_bytes(bytes: &[u8], kind: Kind, options: &Options) -> Report {
     match std::str::from_utf8(bytes) {
