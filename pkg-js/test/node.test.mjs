@@ -11,7 +11,7 @@ const esm = await import("../dist/index.mjs");
 const cjs = createRequire(import.meta.url)("../dist/index.cjs");
 
 for (const [label, z] of [["esm", esm], ["cjs", cjs]]) {
-  for (const r of run(z, cases)) {
+  for (const r of await run(z, cases)) {
     test(`${label}: ${r.name}`, () => assert.ok(r.ok, r.detail));
   }
 }

@@ -11,14 +11,18 @@ function sortKeys(v) {
   return v;
 }
 
-export function run(z, cases) {
+export async function run(z, cases) {
   const results = [];
+  const pending = [];
   const check = (name, fn) => {
+    const record = (detail) => results.push({ name, ok: detail === true, detail: detail === true ? "" : String(detail) });
+    const fail = (e) => results.push({ name, ok: false, detail: `threw ${e && e.stack ? e.stack : e}` });
     try {
       const detail = fn();
-      results.push({ name, ok: detail === true, detail: detail === true ? "" : String(detail) });
+      if (detail && typeof detail.then === "function") pending.push(detail.then(record, fail));
+      else record(detail);
     } catch (e) {
-      results.push({ name, ok: false, detail: `threw ${e && e.stack ? e.stack : e}` });
+      fail(e);
     }
   };
 
@@ -122,5 +126,38 @@ export function run(z, cases) {
     return whole.message.content[0].text === "Héllo" && whole.events === 6;
   });
 
+  check("the seed's example stream assembles, with the expected warnings", () => {
+    const seed =
+      'event: message_start\ndata: {"type":"message_start","message":{"id":"msg_3d2c1b4a5f6e7d8c","role":"assistant","content":[]}}\n\n' +
+      'event: content_block_delta\ndata: {"type":"content_block_delta","delta":{"type":"text_delta","text":"• Ticket volume rose 12%"}}\n\n' +
+      'event: message_stop\ndata: {"type":"message_stop"}\n';
+    const r = z.decodeStream(seed);
+    const codes = r.issues.map((i) => `${i.code}@${i.path}`).join(",");
+    return (r.message.content[0].text === "• Ticket volume rose 12%" && codes === "stream.event@/events/1,stream.incomplete@/events/2") || `${codes} ${JSON.stringify(r.message)}`;
+  });
+
+  check("malformed streams give issues, not exceptions", () => {
+    for (const bad of ["data: {nope\n\n", 'data: {"type":"content_block_stop","block_id":"x"}\n\n', "", "\r\r\r"]) {
+      const r = z.decodeStream(bad);
+      if (!r.issues.length) return `no issue for ${JSON.stringify(bad)}`;
+    }
+    return true;
+  });
+
+  check("readStream consumes a fetch-style ReadableStream", async () => {
+    const enc = new TextEncoder();
+    const parts = ['data: {"type":"message_start","message":{"content":[]}}\n\ndata: {"type":"content_block_start","block_id":"b","content_block":{"type":"text","text":""}}\n\nda',
+      'ta: {"type":"content_block_delta","block_id":"b","delta":{"type":"text_delta","text":"ok"}}\n\n', 'data: {"type":"message_stop"}\n\n'];
+    const readable = new ReadableStream({ start(c) { parts.forEach((p) => c.enqueue(enc.encode(p))); c.close(); } });
+    let last;
+    let updates = 0;
+    for await (const u of z.readStream(readable)) {
+      last = u;
+      updates++;
+    }
+    return (last.done && last.message.content[0].text === "ok" && updates >= 3 && last.issues.length === 0) || JSON.stringify(last);
+  });
+
+  await Promise.all(pending);
   return results;
 }

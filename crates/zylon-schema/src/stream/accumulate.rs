@@ -46,6 +46,14 @@ impl Accumulator {
             .collect()
     }
 
+    /// Like [`Accumulator::push_bytes`], without handing the decoded events back (cheaper when
+    /// only the message matters).
+    pub fn feed(&mut self, chunk: &[u8]) {
+        for e in self.decoder.push(chunk) {
+            self.push_sse(&e);
+        }
+    }
+
     /// End of the byte stream: flush the decoder and check that the message was completed.
     pub fn finish(&mut self) -> Vec<Value> {
         let (events, unterminated) = self.decoder.finish();
@@ -523,7 +531,7 @@ fn implicit_block(delta: &Value) -> Value {
 /// Decode and accumulate a whole captured stream.
 pub fn accumulate(bytes: &[u8]) -> Accumulator {
     let mut acc = Accumulator::new();
-    acc.push_bytes(bytes);
+    acc.feed(bytes);
     acc.finish();
     acc
 }
