@@ -101,6 +101,7 @@ pub fn build() -> Result<(), String> {
             "--enable-nontrapping-float-to-int",
             "--enable-sign-ext",
             "--enable-mutable-globals",
+            "--enable-simd",
             "-o",
         ])
         .arg(&node_wasm)
@@ -115,6 +116,7 @@ pub fn build() -> Result<(), String> {
                 "--enable-nontrapping-float-to-int",
                 "--enable-sign-ext",
                 "--enable-mutable-globals",
+                "--enable-simd",
                 "-o",
             ])
             .arg(&web_wasm)

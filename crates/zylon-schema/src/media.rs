@@ -119,25 +119,9 @@ pub fn check_base64(s: &str, canonical: bool) -> Result<usize, Base64Error> {
     if b.is_empty() {
         return Err(Base64Error::Empty);
     }
-    // Everything but the last 4 bytes must be pure alphabet. Range compares folded without an
-    // early exit vectorize well; only a failing block is looked at again.
+    // Everything but the last 4 bytes must be pure alphabet (a vectorised scan, see zylon-scan).
     let body_end = b.len().saturating_sub(4) & !3;
-    let alphabet = |c: u8| c.is_ascii_alphanumeric() | (c == b'+') | (c == b'/');
-    let blocks = b[..body_end].chunks_exact(64);
-    let tail_start = body_end - blocks.remainder().len();
-    let mut bad_block = None;
-    for (n, block) in blocks.enumerate() {
-        if !block.iter().fold(true, |ok, &c| ok & alphabet(c)) {
-            bad_block = Some(n * 64);
-            break;
-        }
-    }
-    let scan_from = bad_block.unwrap_or(tail_start);
-    if let Some(pos) = b[scan_from..body_end]
-        .iter()
-        .position(|&c| !alphabet(c))
-        .map(|p| p + scan_from)
-    {
+    if let Some(pos) = zylon_scan::first_non_base64(&b[..body_end]) {
         return Err(if b[pos] == b'=' {
             Base64Error::BadPadding
         } else {

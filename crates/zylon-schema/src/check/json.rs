@@ -522,27 +522,7 @@ impl<'a> Parser<'a> {
     }
 }
 
-/// The index of the first `"`, `\\` or control character at or after `i` (or the end).
-///
-/// Blocks of 16 bytes are tested with a fold that has no early exit, which the compiler turns
-/// into vector compares; only the block that holds a special byte is scanned byte by byte.
-#[inline]
-fn skip_plain(b: &[u8], mut i: usize) -> usize {
-    let special = |c: u8| (c == b'"') | (c == b'\\') | (c < 0x20);
-    while let Some(block) = b.get(i..i + 16) {
-        if block.iter().fold(false, |acc, &c| acc | special(c)) {
-            break;
-        }
-        i += 16;
-    }
-    while let Some(&c) = b.get(i) {
-        if special(c) {
-            break;
-        }
-        i += 1;
-    }
-    i
-}
+use zylon_scan::skip_plain;
 
 /// 1-based line and column (in characters) of a byte offset.
 pub(crate) fn line_col(src: &str, offset: usize) -> (usize, usize) {
