@@ -56,6 +56,45 @@ fn measure(smoke: bool, mut f: impl FnMut()) -> f64 {
     times[times.len() / 2]
 }
 
+/// A chat body of about `target` bytes: the messages of chat-1mb repeated, tool ids renamed so
+/// that each copy pairs with itself.
+fn scaled_chat(base: &str, target: usize) -> String {
+    let v: serde_json::Value = serde_json::from_str(base).expect("chat-1mb");
+    let msgs = v["messages"].as_array().expect("messages").clone();
+    let mut all = Vec::new();
+    let mut copy = 0;
+    let mut size = 0;
+    while size < target || all.is_empty() {
+        for m in &msgs {
+            let text = serde_json::to_string(m)
+                .unwrap()
+                .replace("\"toolu_", &format!("\"c{copy}_toolu_"));
+            size += text.len();
+            all.push(serde_json::from_str::<serde_json::Value>(&text).unwrap());
+        }
+        copy += 1;
+        if target < base.len() {
+            break;
+        }
+    }
+    if target < base.len() {
+        // Keep a prefix that still ends with the original last user message.
+        let keep = (msgs.len() * target / base.len()).max(1) | 1;
+        let last = all.last().cloned().unwrap();
+        all.truncate(keep.min(all.len()));
+        all.retain(|m| {
+            m["content"].as_array().is_none_or(|c| {
+                c.iter()
+                    .all(|b| b["type"] != "tool_use" && b["type"] != "tool_result")
+            })
+        });
+        all.push(last);
+    }
+    let mut out = v.clone();
+    out["messages"] = serde_json::Value::Array(all);
+    out.to_string()
+}
+
 fn main() {
     let smoke =
         std::env::var("ZYLON_BENCH_SMOKE").is_ok() || std::env::args().any(|a| a == "--smoke");
@@ -83,6 +122,7 @@ fn main() {
         "ours/peer",
         "ours/floor"
     );
+    let scaling = std::env::var("ZYLON_BENCH_SCALING").is_ok();
     for name in [
         "small.json",
         "chat-1mb.json",
@@ -134,5 +174,27 @@ fn main() {
             ours / peer_t,
             ours / floor
         );
+    }
+    if scaling && !smoke {
+        // Linearity: chat bodies of 0.1, 1, 10 and 100 MB.
+        let base = std::fs::read_to_string(dir.join("chat-1mb.json")).expect("chat-1mb");
+        println!(
+            "\n{:<10} {:>12} {:>12} {:>12}",
+            "size MB", "ours ms", "ns/byte", "valid"
+        );
+        for mb in [0.1, 1.0, 10.0, 100.0] {
+            let body = scaled_chat(&base, (mb * 1e6) as usize);
+            let valid = validate_str(&body, Kind::Chat, &opts).is_valid();
+            let t = measure(false, || {
+                black_box(validate_str(black_box(&body), Kind::Chat, &opts));
+            });
+            println!(
+                "{:<10.1} {:>12.3} {:>12.3} {:>12}",
+                body.len() as f64 / 1e6,
+                t * 1e3,
+                t * 1e9 / body.len() as f64,
+                valid
+            );
+        }
     }
 }
