@@ -7,7 +7,7 @@ const encoder = new TextEncoder();
 function inputReport(message) {
   return {
     valid: false,
-    errors: [{ severity: "error", code: "json.syntax", path: "", message }],
+    errors: [{ severity: "error", code: "json.syntax", path: "", message, docs: "docs/codes.md#json.syntax" }],
     warnings: [],
     summary: { message_count: 0, has_tools: false, stream_enabled: false, error_count: 1, warning_count: 0 },
   };

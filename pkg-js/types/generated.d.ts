@@ -1631,6 +1631,10 @@ export interface Issue {
    */
   code: string;
   /**
+   * Where this code is documented (`docs/codes.md#<code>` in the repository).
+   */
+  docs: string;
+  /**
    * How to fix it, when there is a likely fix.
    */
   hint?: string | null;

@@ -18,19 +18,7 @@ impl Style {
             s.to_string()
         }
     }
-    fn sev(&self, sev: Severity) -> String {
-        match sev {
-            Severity::Error => self.paint("1;31", "error"),
-            Severity::Warning => self.paint("1;33", "warning"),
-        }
-    }
-    fn dim(&self, s: &str) -> String {
-        self.paint("2", s)
-    }
 }
-
-/// The widest piece of a source line shown around a span.
-const WINDOW: usize = 100;
 
 /// Render every issue of one file.
 pub fn render(file: &str, text: &str, kind: Kind, report: &Report, color: bool) -> String {
@@ -47,89 +35,68 @@ pub fn render(file: &str, text: &str, kind: Kind, report: &Report, color: bool) 
 }
 
 fn issue_block(out: &mut String, st: &Style, file: &str, lines: &[&str], issue: &Issue) {
-    let _ = writeln!(
-        out,
-        "{}{}: {}",
-        st.sev(issue.severity),
-        st.paint("1", &format!("[{}]", issue.code)),
-        st.paint("1", &issue.message)
-    );
+    use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+
+    let level = match issue.severity {
+        Severity::Error => Level::ERROR,
+        Severity::Warning => Level::WARNING,
+    };
     let path = if issue.path.is_empty() {
         "(root)"
     } else {
         &issue.path
     };
-    match issue.span {
-        Some(sp) => {
-            let _ = writeln!(
-                out,
-                "  {} {file}:{}:{} {}",
-                st.dim("-->"),
-                sp.line,
-                sp.column,
-                st.dim(&format!("at {path}"))
-            );
-            let line = lines
-                .get(sp.line - 1)
-                .copied()
-                .unwrap_or("")
-                .trim_end_matches('\r');
-            let chars: Vec<char> = line.chars().collect();
-            let start = sp.column - 1;
-            let end = if sp.end_line == sp.line {
-                (sp.end_column - 1).max(start + 1)
-            } else {
-                chars.len().max(start + 1)
-            };
-            // A window of the line around the span (minified bodies have very long lines).
-            let from = start.saturating_sub(20).min(chars.len());
-            let to = (from + WINDOW).max(end.min(from + WINDOW)).min(chars.len());
-            let shown: String = chars[from..to].iter().collect();
-            let lead = if from > 0 { "…" } else { "" };
-            let tail = if to < chars.len() { "…" } else { "" };
-            let num = sp.line.to_string();
-            let pad = " ".repeat(num.len());
-            let _ = writeln!(out, "  {pad} {}", st.dim("|"));
-            let _ = writeln!(
-                out,
-                "  {} {} {lead}{shown}{tail}",
-                st.dim(&num),
-                st.dim("|")
-            );
-            let under_start = start - from + lead.chars().count();
-            let under_len = end.min(to).saturating_sub(start).max(1);
-            let marks = if sp.end_line > sp.line {
-                format!("{}…", "^".repeat(under_len))
-            } else {
-                "^".repeat(under_len)
-            };
-            let colour = if issue.severity == Severity::Error {
-                "1;31"
-            } else {
-                "1;33"
-            };
-            let _ = writeln!(
-                out,
-                "  {pad} {} {}{}",
-                st.dim("|"),
-                " ".repeat(under_start),
-                st.paint(colour, &marks)
-            );
-        }
-        None => {
-            let _ = writeln!(
-                out,
-                "  {} {file} {}",
-                st.dim("-->"),
-                st.dim(&format!("at {path}"))
-            );
-        }
+    let title = format!("{} (at {path})", issue.message);
+    let code = issue.code.as_str();
+    let mut group = Group::with_title(level.clone().primary_title(title.as_str()).id(code));
+    // The snippet is only the lines the span covers (minified bodies are one huge line: the
+    // renderer trims long lines around the span itself).
+    let snippet_text;
+    if let Some(sp) = issue.span {
+        let first = sp.line - 1;
+        let last = (sp.end_line.max(sp.line) - 1)
+            .min(lines.len().saturating_sub(1))
+            .min(first + 5);
+        snippet_text = lines
+            .get(first..=last)
+            .map(|l| l.join("\n"))
+            .unwrap_or_default();
+        let line_start_byte: usize = lines[..first].iter().map(|l| l.len() + 1).sum();
+        let start = sp
+            .start
+            .saturating_sub(line_start_byte)
+            .min(snippet_text.len());
+        let end = sp
+            .end
+            .saturating_sub(line_start_byte)
+            .clamp(start, snippet_text.len());
+        let end = if end == start {
+            (start + 1).min(snippet_text.len())
+        } else {
+            end
+        };
+        group = group.element(
+            Snippet::source(snippet_text.as_str())
+                .line_start(sp.line)
+                .path(file)
+                .annotation(AnnotationKind::Primary.span(start..end)),
+        );
     }
+    let docs = format!("docs: {}", issue.docs);
     if let Some(h) = &issue.hint {
-        let _ = writeln!(out, "  {} {}", st.paint("1;36", "= hint:"), h);
+        group = group.element(Level::HELP.message(h.as_str()));
     }
-    let _ = writeln!(out, "  {} docs/codes.md#{}", st.dim("= docs:"), issue.code);
-    out.push('\n');
+    group = group.element(Level::NOTE.message(docs.as_str()));
+    if issue.span.is_none() {
+        group = group.element(Level::NOTE.message(file));
+    }
+    let renderer = if st.color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
+    out.push_str(&renderer.render(&[group]));
+    out.push_str("\n\n");
 }
 
 /// The closing line.

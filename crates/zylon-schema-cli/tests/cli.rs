@@ -160,7 +160,11 @@ fn human_format_shows_the_source_and_a_summary() {
     assert!(text.contains("error[message.role.enum]"), "{text}");
     assert!(text.contains(&format!("{bad}:1:22")), "{text}");
     assert!(text.contains("^^^^^^"), "{text}");
-    assert!(text.contains("= hint: roles are case-sensitive"), "{text}");
+    assert!(text.contains("= help: roles are case-sensitive"), "{text}");
+    assert!(
+        text.contains("= note: docs: docs/codes.md#message.role.enum"),
+        "{text}"
+    );
     assert!(
         text.trim_end()
             .ends_with("invalid: 1 file(s), 2 error(s), 1 warning(s)"),

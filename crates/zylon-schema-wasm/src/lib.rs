@@ -84,6 +84,7 @@ fn usage_report(message: String) -> Report {
         path: String::new(),
         message,
         hint: None,
+        docs: zylon_schema::Code::FieldType.docs_path(),
         span: None,
     };
     Report {

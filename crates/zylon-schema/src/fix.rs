@@ -36,6 +36,10 @@ pub struct AppliedFix {
     pub before: String,
     /// The replacement text.
     pub after: String,
+    /// Byte offset of `before` in the body of its round (round 1 works on the input).
+    pub offset: usize,
+    /// Which round applied it (1-based; a round sees the body the previous round produced).
+    pub round: u32,
 }
 
 /// The outcome of [`fix_str`].
@@ -72,8 +76,9 @@ pub fn fix_str(text: &str, kind: Kind, options: &Options) -> FixResult {
     // rounds until nothing more applies.
     let mut body = text.to_string();
     let mut fixes = Vec::new();
-    for _ in 0..4 {
-        let (next, round) = fix_round(&body, kind, options);
+    for n in 1..=4 {
+        let (next, mut round) = fix_round(&body, kind, options);
+        round.iter_mut().for_each(|f| f.round = n);
         if round.is_empty() {
             break;
         }
@@ -139,6 +144,8 @@ fn fix_round(text: &str, kind: Kind, options: &Options) -> (String, Vec<AppliedF
             path: e.path,
             before: body[e.start..e.end].to_string(),
             after: e.text,
+            offset: e.start + bom.len(),
+            round: 0,
         });
         pos = e.end;
     }

@@ -401,6 +401,13 @@ codes! {
     ModelTokenLimit = "model.token_limit",
 }
 
+impl Code {
+    /// Where this code is documented: `docs/codes.md#<code>` in the repository.
+    pub fn docs_path(self) -> String {
+        format!("docs/codes.md#{}", self.as_str())
+    }
+}
+
 impl std::fmt::Display for Code {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())

@@ -97,6 +97,7 @@ impl<'a> Ctx<'a> {
             path,
             message,
             hint,
+            docs: code.docs_path(),
             span: None,
         };
         match sev {

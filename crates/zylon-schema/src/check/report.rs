@@ -43,6 +43,8 @@ pub struct Issue {
     /// How to fix it, when there is a likely fix.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hint: Option<String>,
+    /// Where this code is documented (`docs/codes.md#<code>` in the repository).
+    pub docs: String,
     /// Where the offending value is in the text (for a missing field: the enclosing object; for
     /// an unknown or duplicate field: its key). Present when the body was given as text.
     #[serde(default, skip_serializing_if = "Option::is_none")]

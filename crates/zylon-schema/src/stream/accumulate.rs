@@ -377,6 +377,7 @@ impl Accumulator {
             path: format!("/events/{index}"),
             message: message.into(),
             hint: None,
+            docs: code.docs_path(),
             span: None,
         });
     }
