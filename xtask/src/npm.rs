@@ -312,6 +312,12 @@ fn browser(ci: bool) -> Result<(), String> {
         Command::new("node")
             .current_dir(pkg())
             .args(["test/browser.mjs"]),
+    )?;
+    // The demo page, end to end; its screenshot is kept as a test artifact in target/.
+    run_in(
+        Command::new("node")
+            .current_dir(pkg())
+            .args(["test/demo.e2e.mjs"]),
     )
 }
 
