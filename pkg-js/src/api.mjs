@@ -29,7 +29,8 @@ function bodyText(body) {
 }
 
 function optionsText(options) {
-  if (options === undefined || options === null) return "{}";
+  // No options: an empty string, which the core does not even parse.
+  if (options === undefined || options === null) return "";
   try {
     return JSON.stringify(options) ?? "{}";
   } catch {

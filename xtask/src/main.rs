@@ -28,10 +28,10 @@ fn root() -> PathBuf {
         .to_path_buf()
 }
 
-fn run(cmd: &mut Command) -> Result<(), String> {
+/// Run a command in its own working directory (or the caller's), failing on a non-zero exit.
+fn run_in(cmd: &mut Command) -> Result<(), String> {
     let shown = format!("{cmd:?}");
     let status = cmd
-        .current_dir(root())
         .status()
         .map_err(|e| format!("cannot start {shown}: {e}"))?;
     if status.success() {
@@ -39,6 +39,11 @@ fn run(cmd: &mut Command) -> Result<(), String> {
     } else {
         Err(format!("{shown} failed ({status})"))
     }
+}
+
+/// Run a command from the workspace root.
+fn run(cmd: &mut Command) -> Result<(), String> {
+    run_in(cmd.current_dir(root()))
 }
 
 fn cargo() -> Command {

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::{cargo, root, run};
+use crate::{cargo, root, run, run_in};
 
 /// The `wasm-bindgen` crate version pinned in Cargo.toml (`=`); the CLI must match it.
 const WASM_BINDGEN: &str = "0.2.130";
@@ -19,18 +19,6 @@ fn npm() -> Command {
     let mut c = Command::new("npm");
     c.current_dir(pkg());
     c
-}
-
-fn run_in(cmd: &mut Command) -> Result<(), String> {
-    let shown = format!("{cmd:?}");
-    let status = cmd
-        .status()
-        .map_err(|e| format!("cannot start {shown}: {e}"))?;
-    if status.success() {
-        Ok(())
-    } else {
-        Err(format!("{shown} failed ({status})"))
-    }
 }
 
 fn ensure_tools() -> Result<(), String> {
@@ -48,6 +36,22 @@ fn ensure_tools() -> Result<(), String> {
         run_in(npm().args(["ci", "--no-audit", "--no-fund"]))?;
     }
     Ok(())
+}
+
+/// `wasm-opt -Oz` (from the npm `binaryen` package) in place.
+fn wasm_opt(path: &Path) -> Result<(), String> {
+    run(Command::new(pkg().join("node_modules/.bin/wasm-opt"))
+        .args([
+            "-Oz",
+            "--enable-bulk-memory",
+            "--enable-nontrapping-float-to-int",
+            "--enable-sign-ext",
+            "--enable-mutable-globals",
+            "--enable-simd",
+            "-o",
+        ])
+        .arg(path)
+        .arg(path))
 }
 
 fn copy(from: &Path, to: &Path) -> Result<(), String> {
@@ -94,33 +98,11 @@ pub fn build() -> Result<(), String> {
     let node_wasm = dist.join("node/zylon_schema_wasm_bg.wasm");
     let web_wasm = dist.join("web/zylon_schema_wasm_bg.wasm");
     let same = std::fs::read(&node_wasm).ok() == std::fs::read(&web_wasm).ok();
-    run(Command::new(pkg().join("node_modules/.bin/wasm-opt"))
-        .args([
-            "-Oz",
-            "--enable-bulk-memory",
-            "--enable-nontrapping-float-to-int",
-            "--enable-sign-ext",
-            "--enable-mutable-globals",
-            "--enable-simd",
-            "-o",
-        ])
-        .arg(&node_wasm)
-        .arg(&node_wasm))?;
+    wasm_opt(&node_wasm)?;
     if same {
         copy(&node_wasm, &web_wasm)?;
     } else {
-        run(Command::new(pkg().join("node_modules/.bin/wasm-opt"))
-            .args([
-                "-Oz",
-                "--enable-bulk-memory",
-                "--enable-nontrapping-float-to-int",
-                "--enable-sign-ext",
-                "--enable-mutable-globals",
-                "--enable-simd",
-                "-o",
-            ])
-            .arg(&web_wasm)
-            .arg(&web_wasm))?;
+        wasm_opt(&web_wasm)?;
     }
     for d in ["node", "web"] {
         let _ = std::fs::remove_file(dist.join(d).join(".gitignore"));

@@ -518,21 +518,19 @@ fn source_item<'a>(ctx: &mut Ctx<'a>, it: &'a Value<'a>) {
         }
         return;
     };
-    let need_str = |ctx: &mut Ctx<'a>, key: &'a str| match o.get(key) {
-        Some(Value::String(_)) => {}
-        None | Some(Value::Null) => ctx.missing(
-            Severity::Error,
+    let need_str = |ctx: &mut Ctx<'a>, key: &'a str| {
+        let missing = (
             Code::BlockSourceItemShape,
-            key,
             format!("a `{object}` source needs `{key}` (a string)"),
-            None,
-        ),
-        Some(v) => ctx.key(key, |ctx| {
-            ctx.error(
-                Code::BlockSourceItemShape,
-                format!("`{key}` must be a string, not {}", type_name(v)),
-            )
-        }),
+        );
+        super::require(
+            ctx,
+            o,
+            key,
+            super::Want::Str,
+            missing,
+            Code::BlockSourceItemShape,
+        );
     };
     match object {
         "context.website" => {

@@ -215,6 +215,43 @@ pub(crate) fn obj_field<'a>(
     }
 }
 
+/// The JSON kind a required field must have.
+#[derive(Clone, Copy)]
+pub(crate) enum Want {
+    Str,
+    Obj,
+}
+
+/// A required field of a given kind: `missing` reports its absence (or `null`), `wrong` its
+/// wrong type. Returns whether the field is present with the right kind.
+pub(crate) fn require<'a>(
+    ctx: &mut Ctx<'a>,
+    obj: &'a Object<'a>,
+    key: &'a str,
+    want: Want,
+    (missing, missing_message): (Code, String),
+    wrong: Code,
+) -> bool {
+    let (ok, what) = match (want, obj.get(key)) {
+        (_, None | Some(Value::Null)) => {
+            ctx.missing(super::Severity::Error, missing, key, missing_message, None);
+            return false;
+        }
+        (Want::Str, Some(v)) => (v.is_string(), "a string"),
+        (Want::Obj, Some(v)) => (v.is_object(), "an object"),
+    };
+    if !ok {
+        let v = obj.get(key).unwrap_or(&Value::Null);
+        ctx.key(key, |ctx| {
+            ctx.error(
+                wrong,
+                format!("`{key}` must be {what}, not {}", type_name(v)),
+            )
+        });
+    }
+    ok
+}
+
 /// Check an enum-valued string field. Returns the value when it is one of `allowed`.
 pub(crate) fn enum_field<'a>(
     ctx: &mut Ctx<'a>,

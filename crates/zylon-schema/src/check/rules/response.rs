@@ -4,7 +4,7 @@
 
 use crate::check::json::{Object, Value};
 
-use super::{str_field, type_name, Code, Ctx, Kind};
+use super::{str_field, type_name, Code, Ctx, Kind, Want};
 use crate::check::Severity;
 
 const STOP_REASONS: &[&str] = &[
@@ -46,22 +46,14 @@ pub(super) fn check<'a>(ctx: &mut Ctx<'a>, root: &'a Object<'a>, kind: Kind) {
 }
 
 fn require_str<'a>(ctx: &mut Ctx<'a>, o: &'a Object<'a>, key: &'a str, what: &str) {
-    match o.get(key) {
-        Some(Value::String(_)) => {}
-        None | Some(Value::Null) => ctx.missing(
-            Severity::Error,
-            Code::FieldRequired,
-            key,
-            format!("{what} has no `{key}`"),
-            None,
-        ),
-        Some(v) => ctx.key(key, |ctx| {
-            ctx.error(
-                Code::FieldType,
-                format!("`{key}` must be a string, not {}", type_name(v)),
-            )
-        }),
-    }
+    super::require(
+        ctx,
+        o,
+        key,
+        Want::Str,
+        (Code::FieldRequired, format!("{what} has no `{key}`")),
+        Code::FieldType,
+    );
 }
 
 fn known_value<'a>(ctx: &mut Ctx<'a>, o: &'a Object<'a>, key: &'a str, known: &[&str]) {
@@ -306,21 +298,15 @@ fn event<'a>(ctx: &mut Ctx<'a>, o: &'a Object<'a>) {
             return;
         }
     };
-    let need_obj = |ctx: &mut Ctx<'a>, key: &'a str| match o.get(key) {
-        Some(Value::Object(_)) => {}
-        None | Some(Value::Null) => ctx.missing(
-            Severity::Error,
-            Code::FieldRequired,
+    let need_obj = |ctx: &mut Ctx<'a>, key: &'a str| {
+        super::require(
+            ctx,
+            o,
             key,
-            format!("a `{ty}` event needs `{key}`"),
-            None,
-        ),
-        Some(v) => ctx.key(key, |ctx| {
-            ctx.error(
-                Code::FieldType,
-                format!("`{key}` must be an object, not {}", type_name(v)),
-            )
-        }),
+            Want::Obj,
+            (Code::FieldRequired, format!("a `{ty}` event needs `{key}`")),
+            Code::FieldType,
+        );
     };
     match ty {
         "message_start" => {
