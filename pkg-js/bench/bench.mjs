@@ -16,25 +16,35 @@ const smoke = process.env.ZYLON_BENCH_SMOKE !== undefined;
 const ajv = new Ajv2020({ strict: false, allErrors: false, validateFormats: false });
 const check = ajv.compile(schema("chat-request"));
 
-function time(fn) {
+/** Repetitions that make one batch of `fn` last at least ~40 ms. */
+function calibrate(fn) {
   fn(); // warm up
-  if (smoke) return 0;
-  const samples = [];
   let reps = 1;
   for (;;) {
     const t = performance.now();
     for (let i = 0; i < reps; i++) fn();
-    const dt = performance.now() - t;
-    if (dt > 50) break;
+    if (performance.now() - t > 40) return reps;
     reps *= 2;
   }
-  for (let s = 0; s < 9; s++) {
-    const t = performance.now();
-    for (let i = 0; i < reps; i++) fn();
-    samples.push((performance.now() - t) / reps);
+}
+
+/**
+ * Median ms per call of each function. Batches are interleaved (one batch of each function per
+ * round) so that a slow spell of a shared machine hits every contender alike and the ratios
+ * printed below stay meaningful.
+ */
+function timeAll(fns, rounds = 11) {
+  if (smoke) return fns.map((fn) => (fn(), 0));
+  const reps = fns.map(calibrate);
+  const samples = fns.map(() => []);
+  for (let r = 0; r < rounds; r++) {
+    fns.forEach((fn, i) => {
+      const t = performance.now();
+      for (let k = 0; k < reps[i]; k++) fn();
+      samples[i].push((performance.now() - t) / reps[i]);
+    });
   }
-  samples.sort((a, b) => a - b);
-  return samples[4];
+  return samples.map((s) => s.sort((a, b) => a - b)[s.length >> 1]);
 }
 
 const row = (...c) => console.log(c.map((x, i) => String(x).padStart(i ? 12 : 18)).join(""));
@@ -43,9 +53,11 @@ for (const name of ["small.json", "chat-1mb.json", "media-8mb.json", "many-small
   const raw = readFileSync(join(dir, name), "utf8");
   const texts = name.endsWith(".jsonl") ? raw.split("\n").filter(Boolean) : [raw];
   const objects = texts.map((t) => JSON.parse(t));
-  const tStr = time(() => texts.forEach((t) => validate(t)));
-  const tObj = time(() => objects.forEach((o) => validate(o)));
-  const tParse = time(() => texts.forEach((t) => JSON.parse(t)));
-  const tAjv = time(() => texts.forEach((t) => check(JSON.parse(t))));
+  const [tStr, tObj, tParse, tAjv] = timeAll([
+    () => texts.forEach((t) => validate(t)),
+    () => objects.forEach((o) => validate(o)),
+    () => texts.forEach((t) => JSON.parse(t)),
+    () => texts.forEach((t) => check(JSON.parse(t))),
+  ]);
   row(name, tStr.toFixed(3), tObj.toFixed(3), tParse.toFixed(3), tAjv.toFixed(3), (tStr / tAjv).toFixed(2), (tObj / tAjv).toFixed(2));
 }

@@ -1,4 +1,4 @@
-//! The two byte loops that dominate validation time on large bodies, in their own crate so that
+//! The byte loops that dominate validation time on large bodies, in their own crate so that
 //! the size-optimised WebAssembly build can still compile them with the loop vectoriser
 //! (`[profile.wasm-release.package.zylon-scan] opt-level = 3`): measured in Node, an 8 MB body
 //! validates in ~7 ms instead of ~40 ms, for a few hundred bytes of code.
@@ -9,7 +9,13 @@
 
 /// The index of the first `"`, `\` or control character at or after `i` (or `b.len()`).
 #[inline(never)]
-pub fn skip_plain(b: &[u8], mut i: usize) -> usize {
+pub fn skip_plain(b: &[u8], i: usize) -> usize {
+    #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+    let i = simd::skip_plain(b, i);
+    skip_plain_portable(b, i)
+}
+
+fn skip_plain_portable(b: &[u8], mut i: usize) -> usize {
     let special = |c: u8| (c == b'"') | (c == b'\\') | (c < 0x20);
     while let Some(block) = b.get(i..i + 16) {
         if block.iter().fold(false, |acc, &c| acc | special(c)) {
@@ -35,6 +41,16 @@ fn alphabet(c: u8) -> bool {
 /// The index of the first byte of `b` outside the base64 alphabet (`=` included), if any.
 #[inline(never)]
 pub fn first_non_base64(b: &[u8]) -> Option<usize> {
+    #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+    {
+        let from = simd::base64_prefix(b);
+        return first_non_base64_portable(&b[from..]).map(|p| p + from);
+    }
+    #[allow(unreachable_code)]
+    first_non_base64_portable(b)
+}
+
+fn first_non_base64_portable(b: &[u8]) -> Option<usize> {
     let blocks = b.chunks_exact(64);
     let tail = b.len() - blocks.remainder().len();
     let mut from = tail;
@@ -50,9 +66,211 @@ pub fn first_non_base64(b: &[u8]) -> Option<usize> {
         .map(|p| p + from)
 }
 
+/// Append the UTF-8 encoding of UTF-16LE text to `out`. `src` holds the code units as byte
+/// pairs (an odd last byte is ignored); an unpaired surrogate becomes U+FFFD, exactly as
+/// `TextEncoder` and `String::from_utf16_lossy` do.
+///
+/// Why: Node writes a JS string into memory as UTF-16 at copy speed but encodes UTF-8 at about
+/// 1 GB/s (measured, Node 20), so the npm package passes UTF-16 and transcodes here, eight ASCII
+/// units per block.
+#[inline(never)]
+pub fn utf16le_to_utf8(src: &[u8], out: &mut Vec<u8>) {
+    out.reserve(src.len() / 2);
+    let n = src.len() & !1;
+    let unit = |i: usize| u32::from(u16::from_le_bytes([src[i], src[i + 1]]));
+    let mut i = 0;
+    while i < n {
+        i = utf16_ascii(src, i, out);
+        // The block that stopped the fast path, one unit at a time (a pair may end past it).
+        let end = n.min(i + 32);
+        while i < end {
+            let u = unit(i);
+            i += 2;
+            let c = match u {
+                0..=0x7F => {
+                    out.push(u as u8);
+                    continue;
+                }
+                0xD800..=0xDBFF if i < n && (0xDC00..=0xDFFF).contains(&unit(i)) => {
+                    let low = unit(i);
+                    i += 2;
+                    char::from_u32(0x10000 + ((u - 0xD800) << 10) + (low - 0xDC00))
+                }
+                _ => char::from_u32(u),
+            }
+            .unwrap_or(char::REPLACEMENT_CHARACTER);
+            out.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
+        }
+    }
+}
+
+/// Copy whole blocks of ASCII UTF-16LE units from `i` to `out`; returns where that stopped.
+#[inline(always)]
+fn utf16_ascii(src: &[u8], i: usize, out: &mut Vec<u8>) -> usize {
+    #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+    return simd::utf16_ascii(src, i, out);
+    #[allow(unreachable_code)]
+    {
+        let mut i = i;
+        while let Some(block) = src.get(i..i + 16) {
+            let ascii = block
+                .chunks_exact(2)
+                .fold(true, |ok, u| ok & (u[0] < 0x80) & (u[1] == 0));
+            if !ascii {
+                break;
+            }
+            let mut low = [0u8; 8];
+            for (k, b) in low.iter_mut().enumerate() {
+                *b = block[2 * k];
+            }
+            out.extend_from_slice(&low);
+            i += 16;
+        }
+        i
+    }
+}
+
+/// Explicit WebAssembly SIMD for the same loops: LLVM vectorises only part of the portable
+/// folds for wasm (the `<` compare, not the `==` ones, measured in the disassembly), and these
+/// loops are most of the time of a large body. Each function handles whole blocks only and
+/// returns where the portable code must take over. All intrinsics used are safe functions.
+#[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+mod simd {
+    use core::arch::wasm32::*;
+
+    /// 16 bytes as a vector (LLVM turns this into one `v128.load`).
+    #[inline(always)]
+    fn load(b: &[u8]) -> v128 {
+        let lo = u64::from_le_bytes(b[..8].try_into().unwrap_or_default());
+        let hi = u64::from_le_bytes(b[8..16].try_into().unwrap_or_default());
+        u64x2(lo, hi)
+    }
+
+    /// Lanes that are `"`, `\` or below 0x20.
+    #[inline(always)]
+    fn special(v: v128) -> v128 {
+        v128_or(
+            v128_or(u8x16_eq(v, u8x16_splat(b'"')), u8x16_eq(v, u8x16_splat(b'\\'))),
+            u8x16_lt(v, u8x16_splat(0x20)),
+        )
+    }
+
+    /// Like `skip_plain`, 64 then 16 bytes at a time; stops at the block holding a hit.
+    #[inline(always)]
+    pub(super) fn skip_plain(b: &[u8], mut i: usize) -> usize {
+        while let Some(block) = b.get(i..i + 64) {
+            let hit = v128_or(
+                v128_or(special(load(&block[..16])), special(load(&block[16..32]))),
+                v128_or(special(load(&block[32..48])), special(load(&block[48..]))),
+            );
+            if v128_any_true(hit) {
+                break;
+            }
+            i += 64;
+        }
+        while let Some(block) = b.get(i..i + 16) {
+            let hit = special(load(block));
+            if v128_any_true(hit) {
+                return i + u8x16_bitmask(hit).trailing_zeros() as usize;
+            }
+            i += 16;
+        }
+        i
+    }
+
+    /// Lanes in the base64 alphabet (`A-Z a-z 0-9 + /`).
+    #[inline(always)]
+    fn alphabet(v: v128) -> v128 {
+        let range = |from: u8, len: u8| u8x16_lt(u8x16_sub(v, u8x16_splat(from)), u8x16_splat(len));
+        v128_or(
+            v128_or(range(b'A', 26), range(b'a', 26)),
+            v128_or(
+                range(b'0', 10),
+                v128_or(u8x16_eq(v, u8x16_splat(b'+')), u8x16_eq(v, u8x16_splat(b'/'))),
+            ),
+        )
+    }
+
+    /// The length of the prefix of whole 64-byte blocks that are all base64 alphabet.
+    #[inline(always)]
+    pub(super) fn base64_prefix(b: &[u8]) -> usize {
+        let mut i = 0;
+        while let Some(block) = b.get(i..i + 64) {
+            let ok = v128_and(
+                v128_and(alphabet(load(&block[..16])), alphabet(load(&block[16..32]))),
+                v128_and(alphabet(load(&block[32..48])), alphabet(load(&block[48..]))),
+            );
+            if !u8x16_all_true(ok) {
+                break;
+            }
+            i += 64;
+        }
+        i
+    }
+
+    /// Copy ASCII UTF-16LE units from `i` to `out` 16 at a time; returns where that stopped.
+    #[inline(always)]
+    pub(super) fn utf16_ascii(src: &[u8], mut i: usize, out: &mut Vec<u8>) -> usize {
+        let wide = u16x8_splat(0xFF80);
+        while let Some(block) = src.get(i..i + 32) {
+            let (a, b) = (load(&block[..16]), load(&block[16..]));
+            if v128_any_true(v128_and(v128_or(a, b), wide)) {
+                break;
+            }
+            let narrow = u8x16_narrow_i16x8(a, b);
+            let mut bytes = [0u8; 16];
+            bytes[..8].copy_from_slice(&u64x2_extract_lane::<0>(narrow).to_le_bytes());
+            bytes[8..].copy_from_slice(&u64x2_extract_lane::<1>(narrow).to_le_bytes());
+            out.extend_from_slice(&bytes);
+            i += 32;
+        }
+        i
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn transcode(units: &[u16]) -> Vec<u8> {
+        let bytes: Vec<u8> = units.iter().flat_map(|u| u.to_le_bytes()).collect();
+        let mut out = Vec::new();
+        utf16le_to_utf8(&bytes, &mut out);
+        out
+    }
+
+    #[test]
+    fn utf16_transcoding_matches_std() {
+        let cases: [&[u16]; 6] = [
+            &[],
+            &[0x61; 40],
+            &[0x61, 0xE9, 0x4E2D, 0xD83D, 0xDE00, 0x62],
+            &[0xD83D, 0x61, 0xDE00, 0xD83D],
+            &[0x7F, 0x80, 0x7FF, 0x800, 0xFFFF, 0xDBFF, 0xDFFF],
+            &[0x61, 0x62, 0x63, 0x64, 0x65, 0x66, 0x67, 0x0100, 0x61, 0x62],
+        ];
+        for units in cases {
+            let want = String::from_utf16_lossy(units);
+            assert_eq!(transcode(units), want.as_bytes(), "{units:x?}");
+        }
+        let odd = [0x61, 0x00, 0x62];
+        let mut out = Vec::new();
+        utf16le_to_utf8(&odd, &mut out);
+        assert_eq!(out, b"a");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn utf16_transcoding_matches_std_on_any_units(
+            units in proptest::collection::vec(
+                proptest::prop_oneof![0x20u16..0x7F, 0u16..=0xFFFF, 0xD800u16..0xE000],
+                0..200,
+            )
+        ) {
+            let want = String::from_utf16_lossy(&units);
+            proptest::prop_assert_eq!(transcode(&units), want.as_bytes().to_vec());
+        }
+    }
 
     #[test]
     fn skip_plain_finds_the_first_special_byte() {
