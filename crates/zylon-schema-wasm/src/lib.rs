@@ -106,8 +106,8 @@ fn to_json<T: serde::Serialize>(v: &T) -> String {
 #[wasm_bindgen(js_name = validateJson)]
 pub fn validate_json(body: &str, options_json: &str) -> String {
     match options(options_json) {
-        Ok((kind, opts)) => to_json(&zylon_schema::validate_str(body, kind, &opts)),
-        Err(e) => to_json(&usage_report(e)),
+        Ok((kind, opts)) => zylon_schema::validate_str(body, kind, &opts).to_json(),
+        Err(e) => usage_report(e).to_json(),
     }
 }
 
@@ -185,8 +185,8 @@ pub fn validate_input_utf16(units: usize, options_json: &str) -> String {
 #[wasm_bindgen(js_name = validateBytes)]
 pub fn validate_bytes_json(body: &[u8], options_json: &str) -> String {
     match options(options_json) {
-        Ok((kind, opts)) => to_json(&zylon_schema::validate_bytes(body, kind, &opts)),
-        Err(e) => to_json(&usage_report(e)),
+        Ok((kind, opts)) => zylon_schema::validate_bytes(body, kind, &opts).to_json(),
+        Err(e) => usage_report(e).to_json(),
     }
 }
 

@@ -236,3 +236,22 @@ fn every_code_is_expected_by_some_fixture() {
         );
     }
 }
+
+#[test]
+fn hand_written_report_json_matches_serde_for_every_fixture() {
+    for f in load() {
+        for spans in [false, true] {
+            let options = Options {
+                spans,
+                ..f.options.clone()
+            };
+            let r = validate_str(&f.text, f.kind, &options);
+            assert_eq!(
+                r.to_json(),
+                serde_json::to_string(&r).unwrap(),
+                "{}",
+                f.path.display()
+            );
+        }
+    }
+}

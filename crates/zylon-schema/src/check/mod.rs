@@ -7,6 +7,7 @@ pub mod code;
 pub(crate) mod json;
 pub mod options;
 pub mod report;
+mod report_json;
 pub mod span;
 
 mod ctx;
@@ -25,32 +26,7 @@ use ctx::Ctx;
 /// server's own JSON decoder gives up around 1,000 levels.
 pub const MAX_DEPTH: usize = 256;
 
-/// A short, safe rendering of a user string for messages (cut after `max` characters, quotes,
-/// backslashes and control characters escaped).
-pub(crate) fn short_text(s: &str, max: usize) -> String {
-    let mut out = String::with_capacity(s.len().min(max * 4) + 4);
-    for (i, c) in s.chars().enumerate() {
-        if i == max {
-            out.push('…');
-            break;
-        }
-        escape_char(c, &mut out);
-    }
-    out
-}
-
-/// Escape one character for a message (without Unicode tables: keeps the wasm small).
-pub(crate) fn escape_char(c: char, out: &mut String) {
-    match c {
-        '"' => out.push_str("\\\""),
-        '\\' => out.push_str("\\\\"),
-        '\n' => out.push_str("\\n"),
-        '\r' => out.push_str("\\r"),
-        '\t' => out.push_str("\\t"),
-        c if (c as u32) < 0x20 || c == '\u{7f}' => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
-        c => out.push(c),
-    }
-}
+pub(crate) use json::short_text;
 
 /// A serde_json error in a few words with its position. (Not its `Display`, which formats
 /// floats through core's float printer: that alone costs the wasm build ~15 KB.)
@@ -184,7 +160,7 @@ pub fn validate_value(value: &serde_json::Value, kind: Kind, options: &Options) 
         );
         return finish(ctx, Summary::default());
     }
-    let tree = json::Value::from_serde(value);
+    let tree = json::from_serde(value);
     let summary = rules::run(&mut ctx, &tree, kind, options);
     finish(ctx, summary)
 }
