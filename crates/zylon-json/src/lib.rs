@@ -218,6 +218,16 @@ struct Parser<'a> {
 }
 
 impl<'a> Parser<'a> {
+    /// "expected `what`, found ...": error paths are cold and out of line, so that the hot
+    /// loops stay small (and fast at the wasm build's opt-level 3).
+    #[cold]
+    #[inline(never)]
+    fn expected(&self, what: &str) -> SyntaxError {
+        self.err(format!("expected {what}, found {}", self.found()))
+    }
+
+    #[cold]
+    #[inline(never)]
     fn err(&self, message: impl Into<String>) -> SyntaxError {
         SyntaxError {
             offset: self.i,
@@ -257,7 +267,7 @@ impl<'a> Parser<'a> {
             Some(b'f') => self.literal("false", Value::Bool(false)),
             Some(b'n') => self.literal("null", Value::Null),
             Some(b'-' | b'0'..=b'9') => self.number(),
-            Some(_) => Err(self.err(format!("expected a JSON value, found {}", self.found()))),
+            Some(_) => Err(self.expected("a JSON value")),
         }
     }
 
@@ -266,7 +276,7 @@ impl<'a> Parser<'a> {
             self.i += word.len();
             Ok(v)
         } else {
-            Err(self.err(format!("expected `{word}`, found {}", self.found())))
+            Err(self.expected(&format!("`{word}`")))
         }
     }
 
@@ -300,12 +310,7 @@ impl<'a> Parser<'a> {
                     self.i += 1;
                     return Ok(Value::Array(items));
                 }
-                _ => {
-                    return Err(self.err(format!(
-                        "expected `,` or `]` in an array, found {}",
-                        self.found()
-                    )))
-                }
+                _ => return Err(self.expected("`,` or `]` in an array")),
             }
         }
     }
@@ -323,18 +328,12 @@ impl<'a> Parser<'a> {
         loop {
             self.ws();
             if self.b.get(self.i) != Some(&b'"') {
-                return Err(self.err(format!(
-                    "expected a string key in an object, found {}",
-                    self.found()
-                )));
+                return Err(self.expected("a string key in an object"));
             }
             let key = self.string()?;
             self.ws();
             if self.b.get(self.i) != Some(&b':') {
-                return Err(self.err(format!(
-                    "expected `:` after an object key, found {}",
-                    self.found()
-                )));
+                return Err(self.expected("`:` after an object key"));
             }
             self.i += 1;
             self.ws();
@@ -359,12 +358,7 @@ impl<'a> Parser<'a> {
                     self.i += 1;
                     return Ok(Value::Object(obj));
                 }
-                _ => {
-                    return Err(self.err(format!(
-                        "expected `,` or `}}` in an object, found {}",
-                        self.found()
-                    )))
-                }
+                _ => return Err(self.expected("`,` or `}` in an object")),
             }
         }
     }
@@ -498,7 +492,7 @@ impl<'a> Parser<'a> {
             }
             _ => {
                 self.i = i;
-                return Err(self.err(format!("expected a digit, found {}", self.found())));
+                return Err(self.expected("a digit"));
             }
         }
         let mut int = true;
@@ -507,10 +501,7 @@ impl<'a> Parser<'a> {
             int = false;
             if digits(&mut i) == 0 {
                 self.i = i;
-                return Err(self.err(format!(
-                    "expected a digit after `.`, found {}",
-                    self.found()
-                )));
+                return Err(self.expected("a digit after `.`"));
             }
         }
         if matches!(b.get(i), Some(b'e' | b'E')) {
@@ -521,14 +512,29 @@ impl<'a> Parser<'a> {
             }
             if digits(&mut i) == 0 {
                 self.i = i;
-                return Err(self.err(format!(
-                    "expected a digit in the exponent, found {}",
-                    self.found()
-                )));
+                return Err(self.expected("a digit in the exponent"));
             }
         }
         self.i = i;
-        let f = self.s[start..i].parse::<f64>().unwrap_or(f64::NAN);
+        let text = &b[start..i];
+        let f = if int && text.len() <= 18 {
+            // Integers of up to 18 digits fit a u64 exactly, and `as f64` rounds to nearest as
+            // a correct decimal parse does: the same value without the general float parser.
+            let (neg, digits) = match text.split_first() {
+                Some((b'-', d)) => (true, d),
+                _ => (false, text),
+            };
+            let v = digits
+                .iter()
+                .fold(0u64, |v, &c| v * 10 + u64::from(c - b'0')) as f64;
+            if neg {
+                -v
+            } else {
+                v
+            }
+        } else {
+            self.s[start..i].parse::<f64>().unwrap_or(f64::NAN)
+        };
         Ok(Value::Number(Num { f, int }))
     }
 }
@@ -716,6 +722,28 @@ mod tests {
                 .join(",")
         );
         assert!(parse(&many, 8).unwrap().1);
+    }
+
+    #[test]
+    fn integers_read_exactly_as_the_float_parser_does() {
+        for t in [
+            "0",
+            "-0",
+            "7",
+            "-42",
+            "9007199254740993",
+            "123456789012345678",
+            "-999999999999999999",
+            "1234567890123456789",
+            "18446744073709551616",
+        ] {
+            let want: f64 = t.parse().unwrap();
+            let Value::Number(n) = p(t).unwrap() else {
+                panic!("{t}")
+            };
+            assert_eq!(n.f.to_bits(), want.to_bits(), "{t}");
+            assert!(n.int);
+        }
     }
 
     #[test]

@@ -150,7 +150,10 @@ mod simd {
     #[inline(always)]
     fn special(v: v128) -> v128 {
         v128_or(
-            v128_or(u8x16_eq(v, u8x16_splat(b'"')), u8x16_eq(v, u8x16_splat(b'\\'))),
+            v128_or(
+                u8x16_eq(v, u8x16_splat(b'"')),
+                u8x16_eq(v, u8x16_splat(b'\\')),
+            ),
             u8x16_lt(v, u8x16_splat(0x20)),
         )
     }
@@ -186,7 +189,10 @@ mod simd {
             v128_or(range(b'A', 26), range(b'a', 26)),
             v128_or(
                 range(b'0', 10),
-                v128_or(u8x16_eq(v, u8x16_splat(b'+')), u8x16_eq(v, u8x16_splat(b'/'))),
+                v128_or(
+                    u8x16_eq(v, u8x16_splat(b'+')),
+                    u8x16_eq(v, u8x16_splat(b'/')),
+                ),
             ),
         )
     }

@@ -7,74 +7,10 @@
 use wasm_bindgen::prelude::*;
 use zylon_schema::{Kind, Options, Report};
 
-/// Options as JSON (`{"kind": "...", "strict": bool, "spans": bool, "profile": {...}}`), with
-/// the kind split off. Bad options become a report issue, not an exception.
+/// Options as JSON (`{"kind": "...", "strict": bool, "spans": bool, "profile": {...}}`), read
+/// by the core. Bad options become a report issue, not an exception.
 fn options(json: &str) -> Result<(Kind, Options), String> {
-    if json.trim().is_empty() {
-        return Ok((Kind::Chat, Options::default()));
-    }
-    let mut v: serde_json::Value = serde_json::from_str(json).map_err(|e| {
-        format!(
-            "options are not JSON: {}",
-            zylon_schema::check::json_error(&e)
-        )
-    })?;
-    let kind = match v.as_object_mut().and_then(|o| o.remove("kind")) {
-        None | Some(serde_json::Value::Null) => Kind::Chat,
-        Some(serde_json::Value::String(k)) => k.parse::<Kind>()?,
-        Some(other) => return Err(format!("`kind` must be a string, not {other}")),
-    };
-    let options = options_from(&v)?;
-    Ok((kind, options))
-}
-
-/// Read `Options` from JSON by hand: serde's derived error messages would pull core's float
-/// printer into the module (~15 KB).
-fn options_from(v: &serde_json::Value) -> Result<Options, String> {
-    let flag = |key: &str| match v.get(key) {
-        None | Some(serde_json::Value::Null) => Ok(false),
-        Some(serde_json::Value::Bool(b)) => Ok(*b),
-        Some(_) => Err(format!("option `{key}` must be a boolean")),
-    };
-    let mut options = Options {
-        strict: flag("strict")?,
-        spans: flag("spans")?,
-        ..Options::default()
-    };
-    match v.get("profile") {
-        None | Some(serde_json::Value::Null) => {}
-        Some(serde_json::Value::Object(p)) => {
-            let b = |key: &str| -> Result<Option<bool>, String> {
-                match p.get(key) {
-                    None | Some(serde_json::Value::Null) => Ok(None),
-                    Some(serde_json::Value::Bool(b)) => Ok(Some(*b)),
-                    Some(_) => Err(format!("profile `{key}` must be a boolean")),
-                }
-            };
-            let n = |key: &str| -> Result<Option<u32>, String> {
-                match p.get(key) {
-                    None | Some(serde_json::Value::Null) => Ok(None),
-                    Some(x) => x
-                        .as_u64()
-                        .and_then(|x| u32::try_from(x).ok())
-                        .map(Some)
-                        .ok_or_else(|| format!("profile `{key}` must be a whole number")),
-                }
-            };
-            options.profile = Some(zylon_schema::Profile {
-                model: p.get("model").and_then(|m| m.as_str()).map(str::to_string),
-                supports_tools: b("supports_tools")?,
-                supports_reasoning: b("supports_reasoning")?,
-                supports_images: b("supports_images")?,
-                max_images: n("max_images")?,
-                supports_audio: b("supports_audio")?,
-                max_audios: n("max_audios")?,
-                max_input_tokens: n("max_input_tokens")?,
-            });
-        }
-        Some(_) => return Err("option `profile` must be an object".into()),
-    }
-    Ok(options)
+    zylon_schema::check::options::from_json(json)
 }
 
 fn usage_report(message: String) -> Report {

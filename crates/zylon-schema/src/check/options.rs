@@ -175,3 +175,117 @@ pub struct Profile {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub max_input_tokens: Option<u32>,
 }
+
+/// What a JSON value is, for messages about options.
+fn kind_of(v: &crate::check::json::Value<'_>) -> &'static str {
+    use crate::check::json::Value;
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// Read `{"kind": "...", "strict": bool, "spans": bool, "profile": {...}}` (every key optional,
+/// empty text = defaults), as the npm package and other hosts pass options. Read by hand, not by
+/// serde: its derived error messages would pull a float printer into the wasm module.
+pub fn from_json(text: &str) -> Result<(Kind, Options), String> {
+    use crate::check::json::{parse, Value};
+    if text.trim().is_empty() {
+        return Ok((Kind::Chat, Options::default()));
+    }
+    let (v, _) = parse(text, 8).map_err(|e| format!("options are not JSON: {}", e.message))?;
+    let Value::Object(o) = &v else {
+        return Err(format!("options must be an object, not {}", kind_of(&v)));
+    };
+    let kind = match o.get("kind") {
+        None | Some(Value::Null) => Kind::Chat,
+        Some(Value::String(k)) => k.parse::<Kind>()?,
+        Some(other) => return Err(format!("`kind` must be a string, not {}", kind_of(other))),
+    };
+    let flag = |obj: &crate::check::json::Object<'_>, what: &str, key: &str| match obj.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::Bool(b)) => Ok(Some(*b)),
+        Some(_) => Err(format!("{what} `{key}` must be a boolean")),
+    };
+    let mut options = Options {
+        strict: flag(o, "option", "strict")?.unwrap_or(false),
+        spans: flag(o, "option", "spans")?.unwrap_or(false),
+        ..Options::default()
+    };
+    match o.get("profile") {
+        None | Some(Value::Null) => {}
+        Some(Value::Object(p)) => {
+            let n = |key: &str| -> Result<Option<u32>, String> {
+                match p.get(key) {
+                    None | Some(Value::Null) => Ok(None),
+                    Some(Value::Number(x))
+                        if x.f >= 0.0 && x.f.fract() == 0.0 && x.f <= f64::from(u32::MAX) =>
+                    {
+                        Ok(Some(x.f as u32))
+                    }
+                    Some(_) => Err(format!("profile `{key}` must be a whole number")),
+                }
+            };
+            options.profile = Some(Profile {
+                model: p.get("model").and_then(Value::as_str).map(str::to_string),
+                supports_tools: flag(p, "profile", "supports_tools")?,
+                supports_reasoning: flag(p, "profile", "supports_reasoning")?,
+                supports_images: flag(p, "profile", "supports_images")?,
+                max_images: n("max_images")?,
+                supports_audio: flag(p, "profile", "supports_audio")?,
+                max_audios: n("max_audios")?,
+                max_input_tokens: n("max_input_tokens")?,
+            });
+        }
+        Some(_) => return Err("option `profile` must be an object".into()),
+    }
+    Ok((kind, options))
+}
+
+#[cfg(test)]
+mod json_tests {
+    use super::*;
+
+    #[test]
+    fn options_from_json() {
+        assert_eq!(from_json("  ").unwrap(), (Kind::Chat, Options::default()));
+        let (k, o) = from_json(
+            r#"{"kind":"thread","strict":true,"profile":{"model":"m","supports_tools":false,"max_images":2}}"#,
+        )
+        .unwrap();
+        assert_eq!(k, Kind::Thread);
+        assert!(o.strict && !o.spans);
+        let p = o.profile.unwrap();
+        assert_eq!(
+            (p.model.as_deref(), p.supports_tools, p.max_images),
+            (Some("m"), Some(false), Some(2))
+        );
+        for (bad, says) in [
+            ("{", "options are not JSON"),
+            ("[]", "must be an object, not an array"),
+            (r#"{"kind":1}"#, "`kind` must be a string, not a number"),
+            (r#"{"kind":"nope"}"#, "unknown kind"),
+            (r#"{"strict":"yes"}"#, "option `strict` must be a boolean"),
+            (
+                r#"{"profile":{"max_images":1.5}}"#,
+                "profile `max_images` must be a whole number",
+            ),
+            (
+                r#"{"profile":{"max_images":-1}}"#,
+                "profile `max_images` must be a whole number",
+            ),
+            (
+                r#"{"profile":{"supports_audio":1}}"#,
+                "profile `supports_audio` must be a boolean",
+            ),
+            (r#"{"profile":3}"#, "option `profile` must be an object"),
+        ] {
+            let e = from_json(bad).unwrap_err();
+            assert!(e.contains(says), "{bad}: {e}");
+        }
+    }
+}

@@ -188,7 +188,10 @@ mod tests {
             let r = report(text);
             assert_eq!(r.to_json(), serde_json::to_string(&r).unwrap(), "{text:?}");
         }
-        assert_eq!(Report::default().to_json(), serde_json::to_string(&Report::default()).unwrap());
+        assert_eq!(
+            Report::default().to_json(),
+            serde_json::to_string(&Report::default()).unwrap()
+        );
     }
 
     proptest::proptest! {
