@@ -29,31 +29,54 @@ fn workloads_dir() -> PathBuf {
     dir
 }
 
-/// Median seconds per run of `f` (each sample repeats `f` enough to last ~`budget / samples`).
-fn measure(smoke: bool, mut f: impl FnMut()) -> f64 {
+/// Median seconds per run of each function. Samples are interleaved (one batch of each
+/// function per round) so that a slow spell of a shared machine hits every contender alike and
+/// the printed ratios stay meaningful.
+fn measure_all(smoke: bool, fs: &mut [&mut dyn FnMut()]) -> Vec<f64> {
     if smoke {
-        let t = Instant::now();
-        f();
-        return t.elapsed().as_secs_f64();
-    }
-    let budget = Duration::from_millis(1500);
-    // Warm up and size the inner loop.
-    let t = Instant::now();
-    f();
-    let once = t.elapsed().max(Duration::from_nanos(50));
-    let samples = 15u32;
-    let inner = ((budget / samples).as_secs_f64() / once.as_secs_f64()).clamp(1.0, 1e6) as u32;
-    let mut times: Vec<f64> = (0..samples)
-        .map(|_| {
-            let t = Instant::now();
-            for _ in 0..inner {
+        return fs
+            .iter_mut()
+            .map(|f| {
+                let t = Instant::now();
                 f();
-            }
-            t.elapsed().as_secs_f64() / f64::from(inner)
+                t.elapsed().as_secs_f64()
+            })
+            .collect();
+    }
+    let samples = 15u32;
+    let budget = Duration::from_millis(1500) / samples;
+    // Warm up and size each inner loop.
+    let inner: Vec<u32> = fs
+        .iter_mut()
+        .map(|f| {
+            let t = Instant::now();
+            f();
+            let once = t.elapsed().max(Duration::from_nanos(50));
+            (budget.as_secs_f64() / once.as_secs_f64()).clamp(1.0, 1e6) as u32
         })
         .collect();
-    times.sort_by(f64::total_cmp);
-    times[times.len() / 2]
+    let mut times = vec![Vec::new(); fs.len()];
+    for _ in 0..samples {
+        for (k, f) in fs.iter_mut().enumerate() {
+            let t = Instant::now();
+            for _ in 0..inner[k] {
+                f();
+            }
+            times[k].push(t.elapsed().as_secs_f64() / f64::from(inner[k]));
+        }
+    }
+    times
+        .into_iter()
+        .map(|mut t| {
+            t.sort_by(f64::total_cmp);
+            t[t.len() / 2]
+        })
+        .collect()
+}
+
+/// Median seconds per run of `f`.
+fn measure(smoke: bool, mut f: impl FnMut()) -> f64 {
+    measure_all(smoke, &mut [&mut f])[0]
 }
 
 /// A chat body of about `target` bytes: the messages of chat-1mb repeated, tool ids renamed so
@@ -145,24 +168,32 @@ fn main() {
             assert_eq!(valid, 1, "{name} should be a valid request");
         }
         let bytes: usize = docs.iter().map(|d| d.len()).sum();
-        let ours = measure(smoke, || {
-            for d in &docs {
-                black_box(validate_str(black_box(d), Kind::Chat, &opts));
-            }
-        });
-        let floor = measure(smoke, || {
-            for d in &docs {
-                black_box(
-                    serde_json::from_slice::<serde_json::Value>(black_box(d.as_bytes())).unwrap(),
-                );
-            }
-        });
-        let peer_t = measure(smoke, || {
-            for d in &docs {
-                let v: serde_json::Value = serde_json::from_slice(black_box(d.as_bytes())).unwrap();
-                black_box(peer.is_valid(&v));
-            }
-        });
+        let times = measure_all(
+            smoke,
+            &mut [
+                &mut || {
+                    for d in &docs {
+                        black_box(validate_str(black_box(d), Kind::Chat, &opts));
+                    }
+                },
+                &mut || {
+                    for d in &docs {
+                        black_box(
+                            serde_json::from_slice::<serde_json::Value>(black_box(d.as_bytes()))
+                                .unwrap(),
+                        );
+                    }
+                },
+                &mut || {
+                    for d in &docs {
+                        let v: serde_json::Value =
+                            serde_json::from_slice(black_box(d.as_bytes())).unwrap();
+                        black_box(peer.is_valid(&v));
+                    }
+                },
+            ],
+        );
+        let (ours, floor, peer_t) = (times[0], times[1], times[2]);
         println!(
             "{:<18} {:>7} {:>12.3} {:>12.3} {:>12.3} {:>10.0} {:>10.2} {:>10.2}",
             name,
