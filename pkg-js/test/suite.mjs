@@ -26,6 +26,33 @@ export async function run(z, cases) {
     }
   };
 
+  check("string input reaches the core exactly: every offset, wide characters, lone surrogates, large bodies", () => {
+    // Strings go into wasm memory by a host-specific path (UTF-16 + transcoding in Node,
+    // encodeInto elsewhere); bytes go through wasm-bindgen's copy. Both must give one report.
+    const enc = new TextEncoder();
+    const bad = [];
+    const pieces = ["a", "\u00e9", "\u00ff", "\u0100", "\u4e2d", "\u{1F600}", "\uD800", "\uDC00", "\u007f"];
+    for (let len = 0; len < 40; len++) {
+      for (const p of pieces) {
+        const role = "x".repeat(len) + p + "y".repeat(len % 7);
+        const body = JSON.stringify({ messages: [{ role, content: [{ type: "text", text: p.repeat(len) }] }] });
+        const got = z.validate(body);
+        if (!same(got, z.validate(enc.encode(body)))) bad.push(`string vs bytes at ${len} ${escape(p)}`);
+        // Messages show a lone surrogate as U+FFFD and escape control characters such as DEL.
+        const shown = p === "\u007f" ? "\\u{7f}" : /[\uD800-\uDFFF]/.test(p) && p.length === 1 ? "\uFFFD" : p;
+        const quoted = "x".repeat(len).slice(0, 40) + (len < 40 ? shown : "");
+        if (!got.errors[0] || !got.errors[0].message.includes(quoted)) bad.push(`message at ${len} ${escape(p)}: ${got.errors[0] && got.errors[0].message}`);
+      }
+    }
+    // Over 1 MiB (the input buffer is released afterwards), mostly two-byte text, then small again.
+    const big = JSON.stringify({ messages: [{ role: "user", content: [{ type: "text", text: "\u00e9\u4e2d".repeat(300000) + "x".repeat(500000) }] }], temperature: 3 });
+    const bigReport = z.validate(big);
+    if (!same(bigReport, z.validate(enc.encode(big)))) bad.push("large body: string vs bytes");
+    if (bigReport.errors.map((e) => e.code).join() !== "sampling.temperature_range") bad.push(`large body: ${JSON.stringify(bigReport.errors)}`);
+    if (!z.validate('{"messages":[{"role":"user","content":[{"type":"text","text":"hi"}]}]}').valid) bad.push("small body after a large one");
+    return bad.length === 0 || bad.slice(0, 5).join("; ");
+  });
+
   check("there are fixture cases", () => cases.length >= 250 || `only ${cases.length} cases`);
   let stringMismatch = [];
   let objectMismatch = [];
