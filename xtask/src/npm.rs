@@ -43,6 +43,10 @@ fn wasm_opt(path: &Path) -> Result<(), String> {
     run(Command::new(pkg().join("node_modules/.bin/wasm-opt"))
         .args([
             "-Oz",
+            // Iterate the passes until the module stops shrinking, and let binaryen assume that
+            // fresh memory is zeroed (true: the module defines its memory): -0.8 KB gzip.
+            "--converge",
+            "--zero-filled-memory",
             "--enable-bulk-memory",
             "--enable-nontrapping-float-to-int",
             "--enable-sign-ext",

@@ -70,13 +70,13 @@ impl<'a> Object<'a> {
         self.entries
             .iter()
             .rev()
-            .find(|(k, _)| k == key)
+            .find(|(k, _)| same(k, key))
             .map(|(_, v)| v)
     }
 
     /// Whether `key` occurs.
     pub fn contains_key(&self, key: &str) -> bool {
-        self.entries.iter().any(|(k, _)| k == key)
+        self.entries.iter().any(|(k, _)| same(k, key))
     }
 
     /// The distinct keys, first occurrence order.
@@ -340,7 +340,7 @@ impl<'a> Parser<'a> {
             let v = self.value(depth)?;
             // Duplicate detection: a scan for small objects, a set for large ones.
             let dup = if obj.entries.len() < 16 {
-                obj.entries.iter().any(|(k, _)| *k == key)
+                obj.entries.iter().any(|(k, _)| same(k, &key))
             } else {
                 let set = seen
                     .get_or_insert_with(|| obj.entries.iter().map(|(k, _)| k.clone()).collect());
@@ -543,6 +543,30 @@ impl<'a> Parser<'a> {
 }
 
 use zylon_scan::skip_plain;
+
+/// String equality for object keys, eight bytes at a time. The rules look keys up all the
+/// time, and the size-optimised wasm build's `memcmp` compares byte by byte.
+#[inline]
+pub fn same(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let word = |s: &[u8]| u64::from_le_bytes(s.try_into().unwrap_or_default());
+    let (mut x, mut y) = (a.chunks_exact(8), b.chunks_exact(8));
+    for (p, q) in x.by_ref().zip(y.by_ref()) {
+        if word(p) != word(q) {
+            return false;
+        }
+    }
+    x.remainder().iter().zip(y.remainder()).all(|(p, q)| p == q)
+}
+
+/// Whether `key` is one of `keys` (see [`same`]).
+#[inline(never)]
+pub fn is_one_of(key: &str, keys: &[&str]) -> bool {
+    keys.iter().any(|k| same(k, key))
+}
 
 /// A short, safe rendering of a user string for messages (cut after `max` characters, quotes,
 /// backslashes and control characters escaped).
@@ -747,6 +771,27 @@ mod tests {
             assert_eq!(n.f.to_bits(), want.to_bits(), "{t}");
             assert!(n.int);
         }
+    }
+
+    #[test]
+    fn key_equality() {
+        let keys = [
+            "",
+            "a",
+            "role",
+            "abcdefgh",
+            "abcdefghi",
+            "tool_choice_x",
+            "é中",
+        ];
+        for a in keys {
+            for b in keys {
+                assert_eq!(same(a, b), a == b, "{a} {b}");
+            }
+            assert!(is_one_of(a, &keys));
+        }
+        assert!(!same("abcdefgh1", "abcdefgh2") && !same("abcdefgX", "abcdefgh"));
+        assert!(!is_one_of("roles", &keys));
     }
 
     #[test]

@@ -66,6 +66,23 @@ fn first_non_base64_portable(b: &[u8]) -> Option<usize> {
         .map(|p| p + from)
 }
 
+/// The number of characters of a UTF-8 text (its bytes that do not continue a character).
+///
+/// `str::chars().count()` in blocks: the rules count the characters of every text for the
+/// token estimate, and core's counter is size-optimised like the rest in the wasm build.
+#[inline(never)]
+pub fn count_chars(s: &str) -> usize {
+    let b = s.as_bytes();
+    let lead = |c: &u8| usize::from((*c as i8) >= -0x40);
+    let blocks = b.chunks_exact(64);
+    let tail = blocks.remainder();
+    let mut n = 0;
+    for block in blocks {
+        n += block.iter().map(lead).sum::<usize>();
+    }
+    n + tail.iter().map(lead).sum::<usize>()
+}
+
 /// Append the UTF-8 encoding of UTF-16LE text to `out`. `src` holds the code units as byte
 /// pairs (an odd last byte is ignored); an unpaired surrogate becomes U+FFFD, exactly as
 /// `TextEncoder` and `String::from_utf16_lossy` do.
@@ -243,6 +260,13 @@ mod tests {
         let mut out = Vec::new();
         utf16le_to_utf8(&bytes, &mut out);
         out
+    }
+
+    #[test]
+    fn counts_characters_like_std() {
+        for t in ["", "a", "é中😀", &"xé".repeat(100), &"😀".repeat(33)] {
+            assert_eq!(count_chars(t), t.chars().count(), "{t}");
+        }
     }
 
     #[test]

@@ -182,10 +182,10 @@ impl<'a> Ctx<'a> {
     ) {
         for key in obj.keys() {
             let k = key;
-            if known.contains(&k) {
+            if zylon_json::is_one_of(k, known) {
                 continue;
             }
-            if server_only.contains(&k) {
+            if zylon_json::is_one_of(k, server_only) {
                 self.key(k, |c| {
                     c.warn(
                         Code::FieldServerOnly,

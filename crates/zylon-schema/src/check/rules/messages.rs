@@ -203,7 +203,7 @@ fn message<'a>(ctx: &mut Ctx<'a>, m: &'a Value<'a>, pairing: &mut Pairing) -> Ms
                 );
                 f.has_content = true;
                 f.has_text = !s.trim().is_empty();
-                f.text_chars = s.chars().count();
+                f.text_chars = zylon_scan::count_chars(s);
             }
         }),
         Some(Value::Array(blocks)) => ctx.key("content", |ctx| {
