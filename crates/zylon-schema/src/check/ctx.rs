@@ -36,10 +36,26 @@ pub(crate) fn pointer(segs: &[Seg<'_>]) -> String {
                     }
                 }
             }
-            Seg::Idx(i) => out.push_str(&i.to_string()),
+            Seg::Idx(i) => push_decimal(&mut out, *i),
         }
     }
     out
+}
+
+/// A decimal number without the formatting machinery (paths and reports are built for every
+/// issue).
+pub(crate) fn push_decimal(out: &mut String, mut i: usize) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (i % 10) as u8;
+        i /= 10;
+        if i == 0 {
+            break;
+        }
+    }
+    out.extend(digits[at..].iter().map(|&d| char::from(d)));
 }
 
 impl<'a> Ctx<'a> {
@@ -295,8 +311,14 @@ mod tests {
     #[test]
     fn pointer_escapes_tilde_and_slash() {
         assert_eq!(
-            pointer(&[Seg::Key("a/b"), Seg::Idx(3), Seg::Key("~x")]),
-            "/a~1b/3/~0x"
+            pointer(&[
+                Seg::Key("a/b"),
+                Seg::Idx(3),
+                Seg::Key("~x"),
+                Seg::Idx(0),
+                Seg::Idx(1209)
+            ]),
+            "/a~1b/3/~0x/0/1209"
         );
         assert_eq!(pointer(&[]), "");
     }
