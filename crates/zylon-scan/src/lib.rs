@@ -98,16 +98,20 @@ pub fn utf16le_to_utf8(src: &[u8], out: &mut Vec<u8>) {
     let mut i = 0;
     while i < n {
         i = utf16_ascii(src, i, out);
-        // The block that stopped the fast path, one unit at a time (a pair may end past it).
-        let end = n.min(i + 32);
+        // The eight units that stopped the fast path, one at a time into a local buffer (a pair
+        // may end past them: at most 9 units, 28 bytes), then one copy out.
+        let end = n.min(i + 16);
+        let mut buf = [0u8; 32];
+        let mut k = 0;
         while i < end {
             let u = unit(i);
             i += 2;
+            if u < 0x80 {
+                buf[k] = u as u8;
+                k += 1;
+                continue;
+            }
             let c = match u {
-                0..=0x7F => {
-                    out.push(u as u8);
-                    continue;
-                }
                 0xD800..=0xDBFF if i < n && (0xDC00..=0xDFFF).contains(&unit(i)) => {
                     let low = unit(i);
                     i += 2;
@@ -116,8 +120,9 @@ pub fn utf16le_to_utf8(src: &[u8], out: &mut Vec<u8>) {
                 _ => char::from_u32(u),
             }
             .unwrap_or(char::REPLACEMENT_CHARACTER);
-            out.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
+            k += c.encode_utf8(&mut buf[k..k + 4]).len();
         }
+        out.extend_from_slice(&buf[..k]);
     }
 }
 
@@ -246,6 +251,16 @@ mod simd {
             bytes[8..].copy_from_slice(&u64x2_extract_lane::<1>(narrow).to_le_bytes());
             out.extend_from_slice(&bytes);
             i += 32;
+        }
+        // Text with scattered wide characters (accents, CJK, emoji) stops the loop above often:
+        // take the ASCII half of the stopping block too, so the scalar path sees eight units.
+        if let Some(half) = src.get(i..i + 16) {
+            let a = load(half);
+            if !v128_any_true(v128_and(a, wide)) {
+                let narrow = u8x16_narrow_i16x8(a, a);
+                out.extend_from_slice(&u64x2_extract_lane::<0>(narrow).to_le_bytes());
+                i += 16;
+            }
         }
         i
     }
