@@ -97,7 +97,8 @@ pub fn fix_str(text: &str, kind: Kind, options: &Options) -> FixResult {
 fn fix_round(text: &str, kind: Kind, options: &Options) -> (String, Vec<AppliedFix>) {
     let body = text.strip_prefix('\u{feff}').unwrap_or(text);
     let bom = &text[..text.len() - body.len()];
-    let Ok((tree, _)) = json::parse(body, MAX_DEPTH) else {
+    let arena = json::Arena::new();
+    let Ok((tree, _)) = json::parse(body, MAX_DEPTH, &arena) else {
         return (text.to_string(), Vec::new());
     };
     // Issues as the lenient validator sees them (strict mode would not change what is fixable).

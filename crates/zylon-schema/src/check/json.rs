@@ -6,7 +6,7 @@ use std::borrow::Cow;
 pub(crate) use zylon_json::*;
 
 /// Borrow a `serde_json::Value` as a tree.
-pub(crate) fn from_serde(v: &serde_json::Value) -> Value<'_> {
+pub(crate) fn from_serde<'a>(v: &'a serde_json::Value, arena: &'a Arena<'a>) -> Value<'a> {
     match v {
         serde_json::Value::Null => Value::Null,
         serde_json::Value::Bool(b) => Value::Bool(*b),
@@ -15,11 +15,15 @@ pub(crate) fn from_serde(v: &serde_json::Value) -> Value<'_> {
             int: n.is_i64() || n.is_u64(),
         }),
         serde_json::Value::String(s) => Value::String(Cow::Borrowed(s)),
-        serde_json::Value::Array(a) => Value::Array(a.iter().map(from_serde).collect()),
+        serde_json::Value::Array(a) => {
+            Value::Array(arena.items(a.iter().map(|v| from_serde(v, arena)).collect()))
+        }
         serde_json::Value::Object(o) => Value::Object(Object::from_entries(
-            o.iter()
-                .map(|(k, v)| (Cow::Borrowed(k.as_str()), from_serde(v)))
-                .collect(),
+            arena.entries(
+                o.iter()
+                    .map(|(k, v)| (Cow::Borrowed(k.as_str()), from_serde(v, arena)))
+                    .collect(),
+            ),
         )),
     }
 }
@@ -31,8 +35,10 @@ mod tests {
     #[test]
     fn agrees_with_serde_json_on_valid_text() {
         let src = r#"{"k":"\u00e9\ud83d\ude00\n\t","n":[0,1e2,-1,123456789012],"z":{"y":[[]]}}"#;
-        let (ours, _) = parse(src, 64).unwrap();
+        let arena = Arena::new();
+        let (ours, _) = parse(src, 64, &arena).unwrap();
         let theirs: serde_json::Value = serde_json::from_str(src).unwrap();
-        assert_eq!(ours, from_serde(&theirs));
+        let arena2 = Arena::new();
+        assert_eq!(ours, from_serde(&theirs, &arena2));
     }
 }

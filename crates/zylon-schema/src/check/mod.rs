@@ -52,7 +52,8 @@ pub(crate) fn num(x: f64) -> String {
 /// Validate a JSON text as the given kind of body.
 pub fn validate_str(text: &str, kind: Kind, options: &Options) -> Report {
     let body = text.strip_prefix('\u{feff}').unwrap_or(text);
-    match json::parse(body, MAX_DEPTH) {
+    let arena = json::Arena::new();
+    match json::parse(body, MAX_DEPTH, &arena) {
         Ok((tree, duplicates)) => {
             let mut ctx = Ctx::new(options.strict);
             if duplicates {
@@ -111,7 +112,8 @@ pub fn detect_kind(bytes: &[u8]) -> Kind {
         return Kind::Chat;
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let Ok((json::Value::Object(o), _)) = json::parse(text, MAX_DEPTH) else {
+    let arena = json::Arena::new();
+    let Ok((json::Value::Object(o), _)) = json::parse(text, MAX_DEPTH, &arena) else {
         return Kind::Chat;
     };
     let has = |k: &str| o.contains_key(k);
@@ -160,7 +162,8 @@ pub fn validate_value(value: &serde_json::Value, kind: Kind, options: &Options) 
         );
         return finish(ctx, Summary::default());
     }
-    let tree = json::from_serde(value);
+    let arena = json::Arena::new();
+    let tree = json::from_serde(value, &arena);
     let summary = rules::run(&mut ctx, &tree, kind, options);
     finish(ctx, summary)
 }

@@ -197,7 +197,9 @@ pub fn from_json(text: &str) -> Result<(Kind, Options), String> {
     if text.trim().is_empty() {
         return Ok((Kind::Chat, Options::default()));
     }
-    let (v, _) = parse(text, 8).map_err(|e| format!("options are not JSON: {}", e.message))?;
+    let arena = crate::check::json::Arena::new();
+    let (v, _) =
+        parse(text, 8, &arena).map_err(|e| format!("options are not JSON: {}", e.message))?;
     let Value::Object(o) = &v else {
         return Err(format!("options must be an object, not {}", kind_of(&v)));
     };

@@ -75,7 +75,7 @@ pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: &'a Object<'a>, options: &Option
         message_count: req
             .get("messages")
             .and_then(Value::as_array)
-            .map_or(0, Vec::len),
+            .map_or(0, <[_]>::len),
         has_tools: tool_facts.non_empty,
         stream_enabled: req.get("stream") == Some(&Value::Bool(true)),
         tool_choice: req
