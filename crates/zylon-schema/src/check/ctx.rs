@@ -84,6 +84,11 @@ impl<'a> Ctx<'a> {
         r
     }
 
+    /// The current path as segments (for a pointer rendered later, only if needed).
+    pub(crate) fn segments(&self) -> &[Seg<'a>] {
+        &self.path
+    }
+
     /// The current path as a JSON Pointer.
     pub(crate) fn here(&self) -> String {
         pointer(&self.path)

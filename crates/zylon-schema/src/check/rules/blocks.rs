@@ -73,7 +73,7 @@ pub(super) fn check<'a>(
     ctx: &mut Ctx<'a>,
     v: &'a Value<'a>,
     place: Place,
-    pairing: Option<&mut Pairing>,
+    pairing: Option<&mut Pairing<'a>>,
 ) -> BlockFacts {
     let mut facts = BlockFacts::default();
     let obj = match v {
@@ -693,7 +693,7 @@ fn id_ok(id: &str, hyphen: bool) -> bool {
 fn tool_use<'a>(
     ctx: &mut Ctx<'a>,
     obj: &'a Object<'a>,
-    pairing: Option<&mut Pairing>,
+    pairing: Option<&mut Pairing<'a>>,
     server: bool,
 ) {
     let (code, pattern) = if server {
@@ -787,7 +787,7 @@ fn tool_use<'a>(
     }
 }
 
-fn tool_result<'a>(ctx: &mut Ctx<'a>, obj: &'a Object<'a>, pairing: Option<&mut Pairing>) {
+fn tool_result<'a>(ctx: &mut Ctx<'a>, obj: &'a Object<'a>, pairing: Option<&mut Pairing<'a>>) {
     let id = match obj.get("tool_use_id") {
         Some(Value::String(id)) => {
             if !id_ok(id, true) {
@@ -860,7 +860,7 @@ fn server_tool_blocks<'a>(
     obj: &'a Object<'a>,
     ty: &str,
     place: Place,
-    pairing: Option<&mut Pairing>,
+    pairing: Option<&mut Pairing<'a>>,
 ) {
     match (ty, place) {
         ("server_tool_use", Place::Message(_)) => tool_use(ctx, obj, pairing, true),

@@ -6,6 +6,7 @@ use crate::check::json::{Object, Value};
 
 use super::blocks::{self, BlockFacts, Place};
 use super::{short, type_name, Code, Ctx};
+use crate::check::ctx::{pointer, Seg};
 use crate::check::Severity;
 
 /// A message role as the server reads it.
@@ -49,16 +50,17 @@ struct MsgFacts {
     text_chars: usize,
 }
 
-/// tool_use ↔ tool_result bookkeeping in document order.
+/// tool_use ↔ tool_result bookkeeping in document order. Ids are borrowed from the body and
+/// paths kept as segments: a JSON Pointer is rendered only for a tool use left unanswered.
 #[derive(Default)]
-pub(super) struct Pairing {
-    order: Vec<(String, String)>,
-    index: HashMap<String, (usize, bool)>,
+pub(super) struct Pairing<'a> {
+    order: Vec<(&'a str, Vec<Seg<'a>>)>,
+    index: HashMap<&'a str, (usize, bool)>,
 }
 
-impl Pairing {
+impl<'a> Pairing<'a> {
     /// A `tool_use` (or `server_tool_use`) at the current path with this id.
-    pub(super) fn on_use(&mut self, ctx: &mut Ctx<'_>, id: &str) {
+    pub(super) fn on_use(&mut self, ctx: &mut Ctx<'a>, id: &'a str) {
         if self.index.contains_key(id) {
             ctx.key("id", |ctx| {
                 ctx.error_hint(
@@ -72,12 +74,12 @@ impl Pairing {
             });
             return;
         }
-        self.index.insert(id.to_owned(), (self.order.len(), false));
-        self.order.push((id.to_owned(), ctx.here()));
+        self.index.insert(id, (self.order.len(), false));
+        self.order.push((id, ctx.segments().to_vec()));
     }
 
     /// A `tool_result` at the current path answering `id`.
-    pub(super) fn on_result(&mut self, ctx: &mut Ctx<'_>, id: &str) {
+    pub(super) fn on_result(&mut self, ctx: &mut Ctx<'a>, id: &str) {
         match self.index.get_mut(id) {
             Some((_, answered @ false)) => *answered = true,
             Some((_, true)) => ctx.error_hint(
@@ -97,12 +99,12 @@ impl Pairing {
 
     fn finish(self, ctx: &mut Ctx<'_>) {
         for (id, path) in self.order {
-            if self.index.get(&id).is_some_and(|(_, answered)| !answered) {
+            if self.index.get(id).is_some_and(|(_, answered)| !answered) {
                 ctx.push(
                     Severity::Error,
                     Code::BlockToolUseRequiresResult,
-                    path,
-                    format!("tool use `{}` has no tool_result; the server requires every tool call to be answered", short(&id)),
+                    pointer(&path),
+                    format!("tool use `{}` has no tool_result; the server requires every tool call to be answered", short(id)),
                     Some("add a tool_result block with this tool_use_id after it, or remove the tool_use".into()),
                 );
             }
@@ -152,7 +154,7 @@ pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: &'a Object<'a>) -> MessagesFacts
     })
 }
 
-fn message<'a>(ctx: &mut Ctx<'a>, m: &'a Value<'a>, pairing: &mut Pairing) -> MsgFacts {
+fn message<'a>(ctx: &mut Ctx<'a>, m: &'a Value<'a>, pairing: &mut Pairing<'a>) -> MsgFacts {
     let mut f = MsgFacts {
         role: None,
         broken: false,

@@ -78,32 +78,33 @@ fn read<'a>(
 }
 
 fn range(ctx: &mut Ctx<'_>, key: &str, x: f64) {
-    let xs = crate::check::num(x);
+    // Rendered only for a message (most values are in range).
+    let xs = || crate::check::num(x);
     match key {
         "temperature" if !(0.0..=1.0).contains(&x) => ctx.error_hint(
             Code::SamplingTemperatureRange,
-            format!("`temperature` must be between 0 and 1 inclusive, not {xs}"),
+            format!("`temperature` must be between 0 and 1 inclusive, not {}", xs()),
             "the server's scale is 0–1, not the 0–2 of some other APIs",
         ),
         "top_p" if !(0.0..=1.0).contains(&x) => {
-            ctx.error(Code::SamplingTopPRange, format!("`top_p` must be between 0 and 1 inclusive, not {xs}"))
+            ctx.error(Code::SamplingTopPRange, format!("`top_p` must be between 0 and 1 inclusive, not {}", xs()))
         }
-        "top_k" if x < 0.0 => ctx.error(Code::SamplingTopKMin, format!("`top_k` must be ≥ 0, not {xs}")),
+        "top_k" if x < 0.0 => ctx.error(Code::SamplingTopKMin, format!("`top_k` must be ≥ 0, not {}", xs())),
         "min_p" if x < 0.0 => ctx.warn(
             Code::SamplingMinPNegativeCoerced,
-            format!("a negative `min_p` ({xs}) is silently dropped by the server (treated as unset)"),
+            format!("a negative `min_p` ({}) is silently dropped by the server (treated as unset)", xs()),
         ),
         "repetition_penalty" | "presence_penalty" | "frequency_penalty" if x < 0.0 => ctx.warn(
             Code::SamplingPenaltyNegativeCoerced,
-            format!("a negative `{key}` ({xs}) is silently dropped by the server (treated as unset)"),
+            format!("a negative `{key}` ({}) is silently dropped by the server (treated as unset)", xs()),
         ),
         "seed" if x < 0.0 => ctx.warn(
             Code::SamplingSeedNegativeCoerced,
-            format!("a negative `seed` ({xs}) is silently dropped by the server (the output is not reproducible)"),
+            format!("a negative `seed` ({}) is silently dropped by the server (the output is not reproducible)", xs()),
         ),
         "max_tokens" if x <= 0.0 => ctx.warn_hint(
             Code::SamplingMaxTokensNonpositiveCoerced,
-            format!("`max_tokens` ≤ 0 ({xs}) is silently replaced by the server default"),
+            format!("`max_tokens` ≤ 0 ({}) is silently replaced by the server default", xs()),
             "use a positive number, or leave `max_tokens` out for the default",
         ),
         _ => {}
