@@ -38,6 +38,36 @@ function optionsText(options) {
   }
 }
 
+/**
+ * A Report from the module's compact format (crates/zylon-schema-wasm/src/wire.rs): the same
+ * plain objects, key order included, as `JSON.parse` of the JSON report, built directly
+ * (`JSON.parse` was a fifth of the time of validating a small body). `J` + JSON otherwise.
+ */
+function readReport(text) {
+  if (text.charCodeAt(0) !== 87 /* W */) return JSON.parse(text.slice(1));
+  const records = text.split("\u0002");
+  const h = records[0].split("\u0001");
+  const errors = [];
+  const warnings = [];
+  for (let r = 1; r < records.length; r++) {
+    const f = records[r].split("\u0001");
+    const code = f[1];
+    const docs = "docs/codes.md#" + code;
+    const error = f[0] === "E";
+    const severity = error ? "error" : "warning";
+    const hint = f[4];
+    const issue = hint.charCodeAt(0) === 49 /* 1 */
+      ? { severity, code, path: f[2], message: f[3], hint: hint.slice(1), docs }
+      : { severity, code, path: f[2], message: f[3], docs };
+    (error ? errors : warnings).push(issue);
+  }
+  const choice = h[4];
+  const summary = choice.charCodeAt(0) === 49 /* 1 */
+    ? { message_count: +h[1], has_tools: h[2] === "1", stream_enabled: h[3] === "1", tool_choice: choice.slice(1), error_count: +h[5], warning_count: +h[6] }
+    : { message_count: +h[1], has_tools: h[2] === "1", stream_enabled: h[3] === "1", error_count: +h[5], warning_count: +h[6] };
+  return { valid: h[0] === "W1", errors, warnings, summary };
+}
+
 /** Thrown by `chatRequest().build()` when the request has errors; carries the Report. */
 export class ValidationError extends Error {
   constructor(report) {
@@ -57,7 +87,7 @@ export function makeApi(glue, schemas, host = {}) {
     if (body instanceof Uint8Array) return JSON.parse(glue.validateBytes(body, optionsText(options)));
     const b = bodyText(body);
     if (b.error) return inputReport(b.error);
-    return JSON.parse(validateText(b.text, optionsText(options)));
+    return readReport(validateText(b.text, optionsText(options)));
   }
 
   let memory;

@@ -26,6 +26,23 @@ export async function run(z, cases) {
     }
   };
 
+  check("string input gives the byte path's report exactly, key order included (compact transfer vs JSON)", () => {
+    const enc = new TextEncoder();
+    const bad = [];
+    for (const c of cases) {
+      for (const options of [c.options, { ...(c.options || {}), strict: true }]) {
+        const viaString = JSON.stringify(z.validate(c.text, options));
+        const viaBytes = JSON.stringify(z.validate(enc.encode(c.text), options));
+        if (viaString !== viaBytes) bad.push(c.name);
+      }
+    }
+    // Values holding the compact format's separators fall back to JSON, unchanged.
+    const odd = JSON.stringify({ messages: [{ role: "user", content: [{ type: "text", text: "x", "a\u0001b": 1, "c\u0002": 2 }] }] });
+    if (JSON.stringify(z.validate(odd)) !== JSON.stringify(z.validate(enc.encode(odd)))) bad.push("separators in keys");
+    if (!z.validate(odd).warnings.some((w) => w.path.endsWith("a\u0001b"))) bad.push("separator key path");
+    return bad.length === 0 || `${bad.length} differ: ${bad.slice(0, 5).join(", ")}`;
+  });
+
   check("string input reaches the core exactly: every offset, wide characters, lone surrogates, large bodies", () => {
     // Strings go into wasm memory by a host-specific path (UTF-16 + transcoding in Node,
     // encodeInto elsewhere); bytes go through wasm-bindgen's copy. Both must give one report.

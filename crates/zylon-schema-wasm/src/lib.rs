@@ -5,6 +5,8 @@
 //! and adds the object-input path and the builders.
 
 use wasm_bindgen::prelude::*;
+
+mod wire;
 use zylon_schema::{Kind, Options, Report};
 
 /// Options as JSON (`{"kind": "...", "strict": bool, "spans": bool, "profile": {...}}`), read
@@ -95,12 +97,12 @@ fn release(b: &mut Vec<u8>) {
 }
 
 /// Validate the first `len` bytes of the input buffer (UTF-8 JSON written by JS); returns the
-/// Report as JSON text.
+/// report in the compact format of `wire.rs`.
 #[wasm_bindgen(js_name = validateInput)]
 pub fn validate_input(len: usize, options_json: &str) -> String {
     INPUT.with(|b| {
         let mut b = b.borrow_mut();
-        let out = validate_bytes_json(b.get(..len).unwrap_or(&b[..]), options_json);
+        let out = validate_for_js(b.get(..len).unwrap_or(&b[..]), options_json);
         release(&mut b);
         out
     })
@@ -108,7 +110,7 @@ pub fn validate_input(len: usize, options_json: &str) -> String {
 
 /// Validate the first `units` UTF-16 code units of the input buffer (a JS string written as
 /// UTF-16LE, which Node does at copy speed); transcoded to UTF-8 here, lone surrogates becoming
-/// U+FFFD as with `TextEncoder`. Returns the Report as JSON text.
+/// U+FFFD as with `TextEncoder`. Returns the report in the compact format of `wire.rs`.
 #[wasm_bindgen(js_name = validateInputUtf16)]
 pub fn validate_input_utf16(units: usize, options_json: &str) -> String {
     INPUT.with(|b| {
@@ -117,11 +119,19 @@ pub fn validate_input_utf16(units: usize, options_json: &str) -> String {
             text.clear();
             zylon_scan::utf16le_to_utf8(b.get(..units * 2).unwrap_or(&b[..]), &mut text);
             release(&mut b);
-            let out = validate_bytes_json(&text, options_json);
+            let out = validate_for_js(&text, options_json);
             release(&mut text);
             out
         })
     })
+}
+
+/// Validate bytes for the JS wrapper: the report in the compact format of `wire.rs`.
+fn validate_for_js(body: &[u8], options_json: &str) -> String {
+    match options(options_json) {
+        Ok((kind, opts)) => wire::report(&zylon_schema::validate_bytes(body, kind, &opts)),
+        Err(e) => wire::report(&usage_report(e)),
+    }
 }
 
 /// Validate raw bytes (UTF-8 JSON; invalid UTF-8 is a `json.syntax` issue); returns the Report
