@@ -207,12 +207,11 @@ pub fn parse<'a>(
         i: 0,
         max_depth,
         any_duplicates: false,
-        arena: Some(arena),
         items: Vec::new(),
         entries: Vec::new(),
     };
     p.ws();
-    let v = p.value(0)?;
+    let v = p.value(0, arena)?;
     p.ws();
     if p.i < p.b.len() {
         return Err(p.err("unexpected data after the end of the JSON value"));
@@ -261,8 +260,6 @@ struct Parser<'a> {
     i: usize,
     max_depth: usize,
     any_duplicates: bool,
-    /// Absent when only strings are read (`read_string`).
-    arena: Option<&'a Arena<'a>>,
     /// Items of the arrays being parsed, innermost last (moved into the arena on close).
     items: Vec<Value<'a>>,
     /// Entries of the objects being parsed, likewise.
@@ -309,11 +306,11 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn value(&mut self, depth: usize) -> Result<Value<'a>, SyntaxError> {
+    fn value(&mut self, depth: usize, arena: &'a Arena<'a>) -> Result<Value<'a>, SyntaxError> {
         match self.b.get(self.i) {
             None => Err(self.err("the body ends before the JSON value is complete")),
-            Some(b'{') => self.object(depth + 1),
-            Some(b'[') => self.array(depth + 1),
+            Some(b'{') => self.object(depth + 1, arena),
+            Some(b'[') => self.array(depth + 1, arena),
             Some(b'"') => Ok(Value::String(self.string()?)),
             Some(b't') => self.literal("true", Value::Bool(true)),
             Some(b'f') => self.literal("false", Value::Bool(false)),
@@ -343,21 +340,27 @@ impl<'a> Parser<'a> {
         Ok(())
     }
 
-    fn array(&mut self, depth: usize) -> Result<Value<'a>, SyntaxError> {
+    /// Step into the array or object at `self.i`; `true` when it is empty (`close` follows at
+    /// once, and is consumed).
+    fn open(&mut self, depth: usize, close: u8) -> Result<bool, SyntaxError> {
         self.depth_check(depth)?;
-        let Some(arena) = self.arena else {
-            return Err(self.expected("a string"));
-        };
         self.i += 1;
         self.ws();
-        if self.b.get(self.i) == Some(&b']') {
+        let empty = self.b.get(self.i) == Some(&close);
+        if empty {
             self.i += 1;
+        }
+        Ok(empty)
+    }
+
+    fn array(&mut self, depth: usize, arena: &'a Arena<'a>) -> Result<Value<'a>, SyntaxError> {
+        if self.open(depth, b']')? {
             return Ok(Value::Array(&[]));
         }
         let base = self.items.len();
         loop {
             self.ws();
-            let v = self.value(depth)?;
+            let v = self.value(depth, arena)?;
             self.items.push(v);
             self.ws();
             match self.b.get(self.i) {
@@ -373,15 +376,8 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn object(&mut self, depth: usize) -> Result<Value<'a>, SyntaxError> {
-        self.depth_check(depth)?;
-        let Some(arena) = self.arena else {
-            return Err(self.expected("a string"));
-        };
-        self.i += 1;
-        self.ws();
-        if self.b.get(self.i) == Some(&b'}') {
-            self.i += 1;
+    fn object(&mut self, depth: usize, arena: &'a Arena<'a>) -> Result<Value<'a>, SyntaxError> {
+        if self.open(depth, b'}')? {
             return Ok(Value::Object(Object::default()));
         }
         let base = self.entries.len();
@@ -399,7 +395,7 @@ impl<'a> Parser<'a> {
             }
             self.i += 1;
             self.ws();
-            let v = self.value(depth)?;
+            let v = self.value(depth, arena)?;
             // Duplicate detection: a scan for small objects, a set for large ones.
             let earlier = &self.entries[base..];
             let dup = if earlier.len() < 16 {
@@ -682,7 +678,6 @@ pub fn read_string(src: &str, i: usize) -> Option<(Cow<'_, str>, usize)> {
         i,
         max_depth: 0,
         any_duplicates: false,
-        arena: None,
         items: Vec::new(),
         entries: Vec::new(),
     };

@@ -1,13 +1,15 @@
 //! WebAssembly bindings: thin translations over the `zylon-schema` core, no rules of their own.
 //!
-//! Every function takes and returns JSON text (the fastest way across the boundary for large
-//! bodies, and it keeps `u64`/maps out of JS). The JS wrapper in `pkg-js/` parses the results
-//! and adds the object-input path and the builders.
+//! Functions take and return text, which keeps `u64` and maps out of JS: a body is written by JS
+//! straight into the input buffer (`inputBuffer`, then `validateInput`/`validateInputUtf16`),
+//! reports for the wrapper come in the compact format of `wire.rs`, everything else as JSON
+//! text. The JS wrapper in `pkg-js/` reads the results and adds the object-input path and the
+//! builders.
 
 use wasm_bindgen::prelude::*;
+use zylon_schema::{Kind, Options, Report};
 
 mod wire;
-use zylon_schema::{Kind, Options, Report};
 
 /// Options as JSON (`{"kind": "...", "strict": bool, "spans": bool, "profile": {...}}`), read
 /// by the core. Bad options become a report issue, not an exception.
@@ -38,15 +40,6 @@ fn usage_report(message: String) -> Report {
 
 fn to_json<T: serde::Serialize>(v: &T) -> String {
     serde_json::to_string(v).unwrap_or_else(|_| "{\"error\":\"serialization failed\"}".to_string())
-}
-
-/// Validate a JSON text; returns the Report as JSON text.
-#[wasm_bindgen(js_name = validateJson)]
-pub fn validate_json(body: &str, options_json: &str) -> String {
-    match options(options_json) {
-        Ok((kind, opts)) => zylon_schema::validate_str(body, kind, &opts).to_json(),
-        Err(e) => usage_report(e).to_json(),
-    }
 }
 
 thread_local! {
@@ -126,22 +119,25 @@ pub fn validate_input_utf16(units: usize, options_json: &str) -> String {
     })
 }
 
+/// Validate bytes with options text; the report written by `write` (a bad options text is a
+/// report issue).
+fn validate_with(body: &[u8], options_json: &str, write: fn(&Report) -> String) -> String {
+    match options(options_json) {
+        Ok((kind, opts)) => write(&zylon_schema::validate_bytes(body, kind, &opts)),
+        Err(e) => write(&usage_report(e)),
+    }
+}
+
 /// Validate bytes for the JS wrapper: the report in the compact format of `wire.rs`.
 fn validate_for_js(body: &[u8], options_json: &str) -> String {
-    match options(options_json) {
-        Ok((kind, opts)) => wire::report(&zylon_schema::validate_bytes(body, kind, &opts)),
-        Err(e) => wire::report(&usage_report(e)),
-    }
+    validate_with(body, options_json, wire::report)
 }
 
 /// Validate raw bytes (UTF-8 JSON; invalid UTF-8 is a `json.syntax` issue); returns the Report
 /// as JSON text.
 #[wasm_bindgen(js_name = validateBytes)]
 pub fn validate_bytes_json(body: &[u8], options_json: &str) -> String {
-    match options(options_json) {
-        Ok((kind, opts)) => zylon_schema::validate_bytes(body, kind, &opts).to_json(),
-        Err(e) => usage_report(e).to_json(),
-    }
+    validate_with(body, options_json, Report::to_json)
 }
 
 /// Apply the safe fixes to a JSON text; returns `{body, fixes, report}` as JSON text.
@@ -220,10 +216,10 @@ mod tests {
     #[test]
     fn options_and_reports() {
         let r: serde_json::Value =
-            serde_json::from_str(&validate_json(r#"{"messages":[]}"#, "")).unwrap();
+            serde_json::from_str(&validate_bytes_json(br#"{"messages":[]}"#, "")).unwrap();
         assert_eq!(r["errors"][0]["code"], "messages.empty");
-        let r: serde_json::Value = serde_json::from_str(&validate_json(
-            r#"{"name":"n"}"#,
+        let r: serde_json::Value = serde_json::from_str(&validate_bytes_json(
+            br#"{"name":"n"}"#,
             r#"{"kind":"thread","strict":true}"#,
         ))
         .unwrap();
@@ -232,7 +228,7 @@ mod tests {
             "envelope.thread.visibility_required"
         );
         let r: serde_json::Value =
-            serde_json::from_str(&validate_json("{}", r#"{"kind":"nope"}"#)).unwrap();
+            serde_json::from_str(&validate_bytes_json(b"{}", r#"{"kind":"nope"}"#)).unwrap();
         assert_eq!(r["valid"], false);
         assert!(r["errors"][0]["message"]
             .as_str()

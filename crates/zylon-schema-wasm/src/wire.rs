@@ -51,18 +51,12 @@ pub(crate) fn report(r: &Report) -> String {
     let mut out = String::with_capacity(48 + 200 * (r.errors.len() + r.warnings.len()));
     out.push('W');
     flag(&mut out, r.valid);
-    for (n, field) in [
-        (Some(s.message_count), None),
-        (None, Some(s.has_tools)),
-        (None, Some(s.stream_enabled)),
-    ] {
-        out.push(FIELD);
-        match (n, field) {
-            (Some(n), _) => out.push_str(&n.to_string()),
-            (_, Some(b)) => flag(&mut out, b),
-            _ => {}
-        }
-    }
+    out.push(FIELD);
+    out.push_str(&s.message_count.to_string());
+    out.push(FIELD);
+    flag(&mut out, s.has_tools);
+    out.push(FIELD);
+    flag(&mut out, s.stream_enabled);
     out.push(FIELD);
     opt(&mut out, s.tool_choice.as_deref());
     out.push(FIELD);

@@ -176,19 +176,6 @@ pub struct Profile {
     pub max_input_tokens: Option<u32>,
 }
 
-/// What a JSON value is, for messages about options.
-fn kind_of(v: &crate::check::json::Value<'_>) -> &'static str {
-    use crate::check::json::Value;
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    }
-}
-
 /// Read `{"kind": "...", "strict": bool, "spans": bool, "profile": {...}}` (every key optional,
 /// empty text = defaults), as the npm package and other hosts pass options. Read by hand, not by
 /// serde: its derived error messages would pull a float printer into the wasm module.
@@ -201,12 +188,20 @@ pub fn from_json(text: &str) -> Result<(Kind, Options), String> {
     let (v, _) =
         parse(text, 8, &arena).map_err(|e| format!("options are not JSON: {}", e.message))?;
     let Value::Object(o) = &v else {
-        return Err(format!("options must be an object, not {}", kind_of(&v)));
+        return Err(format!(
+            "options must be an object, not {}",
+            super::ctx::type_name(&v)
+        ));
     };
     let kind = match o.get("kind") {
         None | Some(Value::Null) => Kind::Chat,
         Some(Value::String(k)) => k.parse::<Kind>()?,
-        Some(other) => return Err(format!("`kind` must be a string, not {}", kind_of(other))),
+        Some(other) => {
+            return Err(format!(
+                "`kind` must be a string, not {}",
+                super::ctx::type_name(other)
+            ))
+        }
     };
     let flag = |obj: &crate::check::json::Object<'_>, what: &str, key: &str| match obj.get(key) {
         None | Some(Value::Null) => Ok(None),
