@@ -10,7 +10,7 @@ import { validate, schema } from "../dist/index.mjs";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const dir = process.argv[2] || join(root, "target", "bench-workloads");
-if (!existsSync(join(dir, "many-small.jsonl"))) execFileSync("python3", [join(root, "..", "shared", "bench", "gen_workloads.py"), dir]);
+if (!existsSync(join(dir, "many-small.jsonl"))) execFileSync("python3", [join(process.env.ZYLON_SHARED || join(root, "..", "shared"), "bench", "gen_workloads.py"), dir]);
 const smoke = process.env.ZYLON_BENCH_SMOKE !== undefined;
 
 const ajv = new Ajv2020({ strict: false, allErrors: false, validateFormats: false });

@@ -18,7 +18,9 @@ fn workloads_dir() -> PathBuf {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     let dir = root.join("target/bench-workloads");
     if !dir.join("many-small.jsonl").exists() {
-        let gen = root.join("../shared/bench/gen_workloads.py");
+        let shared =
+            std::env::var_os("ZYLON_SHARED").map_or_else(|| root.join("../shared"), PathBuf::from);
+        let gen = shared.join("bench/gen_workloads.py");
         let status = std::process::Command::new("python3")
             .arg(&gen)
             .arg(&dir)

@@ -4,14 +4,17 @@
 use serde_json::Value;
 
 fn spec() -> Option<Value> {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../../shared/reference/workspace-openapi.json"
-    );
-    match std::fs::read_to_string(path) {
+    // The project's shared documents: `$ZYLON_SHARED` (set by `cargo xtask test`), else
+    // `../shared` beside the repository.
+    let shared = std::env::var("ZYLON_SHARED")
+        .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared").to_string());
+    let path = format!("{shared}/reference/workspace-openapi.json");
+    match std::fs::read_to_string(&path) {
         Ok(t) => Some(serde_json::from_str(&t).unwrap()),
         Err(_) if std::env::var_os("ZYLON_SKIP_SPEC").is_some() => None,
-        Err(e) => panic!("{path}: {e} (set ZYLON_SKIP_SPEC=1 to skip outside the project tree)"),
+        Err(e) => panic!(
+            "{path}: {e} (set ZYLON_SHARED to the shared documents, or ZYLON_SKIP_SPEC=1 to skip)"
+        ),
     }
 }
 
