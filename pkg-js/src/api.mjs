@@ -45,27 +45,25 @@ function optionsText(options) {
  */
 function readReport(text) {
   if (text.charCodeAt(0) !== 87 /* W */) return JSON.parse(text.slice(1));
-  const records = text.split("\u0002");
-  const h = records[0].split("\u0001");
+  const f = text.split("\u0001");
   const errors = [];
   const warnings = [];
-  for (let r = 1; r < records.length; r++) {
-    const f = records[r].split("\u0001");
-    const code = f[1];
-    const docs = "docs/codes.md#" + code;
-    const error = f[0] === "E";
+  for (let i = 7; i < f.length; i += 5) {
+    const code = f[i + 1];
+    const error = f[i] === "E";
     const severity = error ? "error" : "warning";
-    const hint = f[4];
+    const docs = "docs/codes.md#" + code;
+    const hint = f[i + 4];
     const issue = hint.charCodeAt(0) === 49 /* 1 */
-      ? { severity, code, path: f[2], message: f[3], hint: hint.slice(1), docs }
-      : { severity, code, path: f[2], message: f[3], docs };
+      ? { severity, code, path: f[i + 2], message: f[i + 3], hint: hint.slice(1), docs }
+      : { severity, code, path: f[i + 2], message: f[i + 3], docs };
     (error ? errors : warnings).push(issue);
   }
-  const choice = h[4];
+  const choice = f[4];
   const summary = choice.charCodeAt(0) === 49 /* 1 */
-    ? { message_count: +h[1], has_tools: h[2] === "1", stream_enabled: h[3] === "1", tool_choice: choice.slice(1), error_count: +h[5], warning_count: +h[6] }
-    : { message_count: +h[1], has_tools: h[2] === "1", stream_enabled: h[3] === "1", error_count: +h[5], warning_count: +h[6] };
-  return { valid: h[0] === "W1", errors, warnings, summary };
+    ? { message_count: +f[1], has_tools: f[2] === "1", stream_enabled: f[3] === "1", tool_choice: choice.slice(1), error_count: +f[5], warning_count: +f[6] }
+    : { message_count: +f[1], has_tools: f[2] === "1", stream_enabled: f[3] === "1", error_count: +f[5], warning_count: +f[6] };
+  return { valid: f[0] === "W1", errors, warnings, summary };
 }
 
 /** Thrown by `chatRequest().build()` when the request has errors; carries the Report. */

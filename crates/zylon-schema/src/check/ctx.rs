@@ -19,6 +19,8 @@ pub(crate) struct Ctx<'a> {
     pub(crate) errors: Vec<Issue>,
     pub(crate) warnings: Vec<Issue>,
     strict: bool,
+    /// Whether the rules count the characters of texts (only a profile token limit needs them).
+    count_text: bool,
 }
 
 /// Render a JSON Pointer (RFC 6901) from segments.
@@ -59,12 +61,26 @@ pub(crate) fn push_decimal(out: &mut String, mut i: usize) {
 }
 
 impl<'a> Ctx<'a> {
-    pub(crate) fn new(strict: bool) -> Self {
+    pub(crate) fn new(options: &super::Options) -> Self {
         Ctx {
             path: Vec::with_capacity(16),
             errors: Vec::new(),
             warnings: Vec::new(),
-            strict,
+            strict: options.strict,
+            count_text: options
+                .profile
+                .as_ref()
+                .is_some_and(|p| p.max_input_tokens.is_some()),
+        }
+    }
+
+    /// The number of characters of a text, for the token estimate of a profile; 0 when no
+    /// option needs it (counting every text was 1.4% of a small body in wasm).
+    pub(crate) fn chars(&self, s: &str) -> usize {
+        if self.count_text {
+            zylon_scan::count_chars(s)
+        } else {
+            0
         }
     }
 

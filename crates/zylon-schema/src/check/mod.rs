@@ -55,7 +55,7 @@ pub fn validate_str(text: &str, kind: Kind, options: &Options) -> Report {
     let arena = json::Arena::new();
     match json::parse(body, MAX_DEPTH, &arena) {
         Ok((tree, duplicates)) => {
-            let mut ctx = Ctx::new(options.strict);
+            let mut ctx = Ctx::new(options);
             if duplicates {
                 duplicate_keys(&mut ctx, &tree);
             }
@@ -78,7 +78,7 @@ pub fn validate_str(text: &str, kind: Kind, options: &Options) -> Report {
         Err(e) => {
             let (line, col) = json::line_col(body, e.offset);
             let at = e.offset + (text.len() - body.len());
-            let mut ctx = Ctx::new(options.strict);
+            let mut ctx = Ctx::new(options);
             if e.too_deep {
                 // Same message as `validate_value`; the position is in the span.
                 ctx.error(Code::JsonTooDeep, e.message);
@@ -141,7 +141,7 @@ pub fn validate_bytes(bytes: &[u8], kind: Kind, options: &Options) -> Report {
         Err(e) => {
             let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
             let (line, col) = json::line_col(valid, valid.len());
-            let mut ctx = Ctx::new(options.strict);
+            let mut ctx = Ctx::new(options);
             ctx.error_hint(
                 Code::JsonSyntax,
                 format!("the body is not valid UTF-8 (invalid byte at line {line} column {col})"),
@@ -154,7 +154,7 @@ pub fn validate_bytes(bytes: &[u8], kind: Kind, options: &Options) -> Report {
 
 /// Validate an already parsed JSON value as the given kind of body.
 pub fn validate_value(value: &serde_json::Value, kind: Kind, options: &Options) -> Report {
-    let mut ctx = Ctx::new(options.strict);
+    let mut ctx = Ctx::new(options);
     if depth_exceeds(value, MAX_DEPTH) {
         ctx.error(
             Code::JsonTooDeep,

@@ -361,7 +361,7 @@ pub(super) fn is_datetime(s: &str) -> bool {
 fn text<'a>(ctx: &mut Ctx<'a>, obj: &'a Object<'a>, facts: &mut BlockFacts) {
     if let Some(s) = str_field(ctx, obj, "text", Code::BlockTextFields) {
         facts.nonblank_text = !s.trim().is_empty();
-        facts.text_chars = zylon_scan::count_chars(s);
+        facts.text_chars = ctx.chars(s);
     }
     citations(ctx, obj, "citations", Code::BlockTextFields);
 }

@@ -205,7 +205,7 @@ fn message<'a>(ctx: &mut Ctx<'a>, m: &'a Value<'a>, pairing: &mut Pairing<'a>) -
                 );
                 f.has_content = true;
                 f.has_text = !s.trim().is_empty();
-                f.text_chars = zylon_scan::count_chars(s);
+                f.text_chars = ctx.chars(s);
             }
         }),
         Some(Value::Array(blocks)) => ctx.key("content", |ctx| {

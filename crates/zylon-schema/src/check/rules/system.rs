@@ -32,7 +32,7 @@ fn system<'a>(ctx: &mut Ctx<'a>, sys: &'a Value<'a>, facts: &mut SystemFacts) {
     match sys {
         Value::Object(o) => object(ctx, o, "/system", facts),
         Value::String(s) => {
-            facts.text_chars += zylon_scan::count_chars(s);
+            facts.text_chars += ctx.chars(s);
             ctx.warn_hint(
                 Code::SystemShape,
                 "`system` as a plain string is accepted by the server only; the Workspace API expects an object",
@@ -59,7 +59,7 @@ fn system<'a>(ctx: &mut Ctx<'a>, sys: &'a Value<'a>, facts: &mut SystemFacts) {
             }
             for (k, it) in items.iter().enumerate() {
                 ctx.idx(k, |ctx| match it {
-                    Value::String(s) => facts.text_chars += zylon_scan::count_chars(s),
+                    Value::String(s) => facts.text_chars += ctx.chars(s),
                     Value::Object(o) => object(ctx, o, &format!("/system/{k}"), facts),
                     v => ctx.error(
                         Code::SystemShape,
@@ -98,7 +98,7 @@ fn object<'a>(ctx: &mut Ctx<'a>, o: &'a Object<'a>, at: &str, facts: &mut System
         "`system`",
     );
     if let Some(t) = super::str_field(ctx, o, "text", Code::SystemText) {
-        facts.text_chars += zylon_scan::count_chars(t);
+        facts.text_chars += ctx.chars(t);
     }
     if o.contains_key("type") && o.get("type").and_then(Value::as_str) != Some("text") {
         ctx.key("type", |ctx| {
