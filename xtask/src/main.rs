@@ -3,6 +3,7 @@
 //! * `test` — everything CI runs: formatting, clippy, every test, the schema drift check, the
 //!   cross-language schema check (Python `jsonschema` in a venv it creates) and a benchmark smoke run.
 //! * `schemas` — regenerate `schemas/` from the Rust types.
+#![forbid(unsafe_code)]
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

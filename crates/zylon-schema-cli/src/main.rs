@@ -1,5 +1,6 @@
 //! `zylon-schema`: validate Zylon Workspace chat API requests offline, fix what is safe to fix,
 //! decode captured response streams, and export the JSON Schemas.
+#![forbid(unsafe_code)]
 
 mod args;
 mod human;

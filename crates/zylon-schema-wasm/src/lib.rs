@@ -5,6 +5,7 @@
 //! reports for the wrapper come in the compact format of `wire.rs`, everything else as JSON
 //! text. The JS wrapper in `pkg-js/` reads the results and adds the object-input path and the
 //! builders.
+#![forbid(unsafe_code)]
 
 use wasm_bindgen::prelude::*;
 use zylon_schema::{Kind, Options, Report};
@@ -49,7 +50,7 @@ thread_local! {
     /// (measured: 10% of a call on 2 KB bodies, more on megabytes).
     static INPUT: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
     /// The UTF-8 text transcoded from a UTF-16 input, kept like the input buffer.
-    static TEXT: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+    static TEXT: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
 }
 
 /// Buffers up to this size are kept for the next call; larger ones go back to the allocator.
@@ -82,10 +83,10 @@ pub fn wasm_memory() -> JsValue {
     wasm_bindgen::memory()
 }
 
-/// Release the input buffer when it is large; small ones are kept for the next call.
-fn release(b: &mut Vec<u8>) {
-    if b.capacity() > KEEP_INPUT {
-        *b = Vec::new();
+/// Release a buffer when it is large; small ones are kept for the next call.
+fn release<T: Default>(b: &mut T, capacity: usize) {
+    if capacity > KEEP_INPUT {
+        *b = T::default();
     }
 }
 
@@ -96,7 +97,8 @@ pub fn validate_input(len: usize, options_json: &str) -> String {
     INPUT.with(|b| {
         let mut b = b.borrow_mut();
         let out = validate_for_js(b.get(..len).unwrap_or(&b[..]), options_json);
-        release(&mut b);
+        let capacity = b.capacity();
+        release(&mut *b, capacity);
         out
     })
 }
@@ -111,33 +113,52 @@ pub fn validate_input_utf16(units: usize, options_json: &str) -> String {
             let (mut b, mut text) = (b.borrow_mut(), t.borrow_mut());
             text.clear();
             zylon_scan::utf16le_to_utf8(b.get(..units * 2).unwrap_or(&b[..]), &mut text);
-            release(&mut b);
-            let out = validate_for_js(&text, options_json);
-            release(&mut text);
+            let capacity = b.capacity();
+            release(&mut *b, capacity);
+            // Valid UTF-8 by construction: checked as text, not as bytes (no second pass).
+            let out = validate_with(
+                options_json,
+                |kind, opts| zylon_schema::validate_str(&text, kind, opts),
+                wire::report,
+            );
+            let capacity = text.capacity();
+            release(&mut *text, capacity);
             out
         })
     })
 }
 
-/// Validate bytes with options text; the report written by `write` (a bad options text is a
-/// report issue).
-fn validate_with(body: &[u8], options_json: &str, write: fn(&Report) -> String) -> String {
+/// Run `check` with the options of `options_json`; the report written by `write` (a bad
+/// options text is a report issue).
+fn validate_with(
+    options_json: &str,
+    check: impl FnOnce(Kind, &Options) -> Report,
+    write: fn(&Report) -> String,
+) -> String {
     match options(options_json) {
-        Ok((kind, opts)) => write(&zylon_schema::validate_bytes(body, kind, &opts)),
+        Ok((kind, opts)) => write(&check(kind, &opts)),
         Err(e) => write(&usage_report(e)),
     }
 }
 
 /// Validate bytes for the JS wrapper: the report in the compact format of `wire.rs`.
 fn validate_for_js(body: &[u8], options_json: &str) -> String {
-    validate_with(body, options_json, wire::report)
+    validate_with(
+        options_json,
+        |kind, opts| zylon_schema::validate_bytes(body, kind, opts),
+        wire::report,
+    )
 }
 
 /// Validate raw bytes (UTF-8 JSON; invalid UTF-8 is a `json.syntax` issue); returns the Report
 /// as JSON text.
 #[wasm_bindgen(js_name = validateBytes)]
 pub fn validate_bytes_json(body: &[u8], options_json: &str) -> String {
-    validate_with(body, options_json, Report::to_json)
+    validate_with(
+        options_json,
+        |kind, opts| zylon_schema::validate_bytes(body, kind, opts),
+        Report::to_json,
+    )
 }
 
 /// Apply the safe fixes to a JSON text; returns `{body, fixes, report}` as JSON text.
