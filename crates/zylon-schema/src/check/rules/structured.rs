@@ -99,8 +99,11 @@ pub(super) fn check<'a>(
             None,
         );
     }
-    if let Some(path) = &sys.citations_enabled_path {
-        let p = format!("{}{}", ctx.here(), path);
+    if let Some(item) = sys.citations_enabled_at {
+        let p = match item {
+            None => format!("{}/system/citations/enabled", ctx.here()),
+            Some(k) => format!("{}/system/{k}/citations/enabled", ctx.here()),
+        };
         ctx.push(
             sev,
             Code::ResponseFormatNoCitations,

@@ -9,8 +9,9 @@ use crate::check::Severity;
 /// What other areas need from `system` and `thinking`.
 #[derive(Debug, Default)]
 pub(super) struct SystemFacts {
-    /// Path (relative to the request) of a `citations.enabled: true`, if any.
-    pub citations_enabled_path: Option<String>,
+    /// Where a `citations.enabled: true` is, if anywhere: `Some(None)` in the `system` object,
+    /// `Some(Some(k))` in item `k` of a `system` list (the path is built only for an issue).
+    pub citations_enabled_at: Option<Option<usize>>,
     /// Characters of system text (for the token estimate).
     pub text_chars: usize,
     /// Whether `thinking.enabled` is true (or an effort turns it on).
@@ -30,7 +31,7 @@ pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: &'a Object<'a>) -> SystemFacts {
 
 fn system<'a>(ctx: &mut Ctx<'a>, sys: &'a Value<'a>, facts: &mut SystemFacts) {
     match sys {
-        Value::Object(o) => object(ctx, o, "/system", facts),
+        Value::Object(o) => object(ctx, o, None, facts),
         Value::String(s) => {
             facts.text_chars += ctx.chars(s);
             ctx.warn_hint(
@@ -60,7 +61,7 @@ fn system<'a>(ctx: &mut Ctx<'a>, sys: &'a Value<'a>, facts: &mut SystemFacts) {
             for (k, it) in items.iter().enumerate() {
                 ctx.idx(k, |ctx| match it {
                     Value::String(s) => facts.text_chars += ctx.chars(s),
-                    Value::Object(o) => object(ctx, o, &format!("/system/{k}"), facts),
+                    Value::Object(o) => object(ctx, o, Some(k), facts),
                     v => ctx.error(
                         Code::SystemShape,
                         format!(
@@ -82,7 +83,7 @@ fn system<'a>(ctx: &mut Ctx<'a>, sys: &'a Value<'a>, facts: &mut SystemFacts) {
     }
 }
 
-fn object<'a>(ctx: &mut Ctx<'a>, o: &'a Object<'a>, at: &str, facts: &mut SystemFacts) {
+fn object<'a>(ctx: &mut Ctx<'a>, o: &'a Object<'a>, item: Option<usize>, facts: &mut SystemFacts) {
     ctx.unknown_fields(
         o,
         &[
@@ -131,9 +132,9 @@ fn object<'a>(ctx: &mut Ctx<'a>, o: &'a Object<'a>, at: &str, facts: &mut System
                 "`system.citations`",
             );
             if bool_field(ctx, c, "enabled", Code::SystemCitationsEnabled) == Some(true)
-                && facts.citations_enabled_path.is_none()
+                && facts.citations_enabled_at.is_none()
             {
-                facts.citations_enabled_path = Some(format!("{at}/citations/enabled"));
+                facts.citations_enabled_at = Some(item);
             }
             citations(ctx, c, "known_citations", Code::SystemCitationsEnabled);
         }),

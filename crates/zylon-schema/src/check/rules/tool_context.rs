@@ -88,11 +88,26 @@ fn artifact<'a>(ctx: &mut Ctx<'a>, a: &'a Value<'a>) -> Option<ArtifactKind> {
             return None;
         }
     };
-    let (k, known): (ArtifactKind, &[&str]) = match kind {
-        "file" => (ArtifactKind::File, &["type", "value"]),
-        "uri" => (ArtifactKind::Uri, &["type", "value"]),
-        "text" => (ArtifactKind::Text, &["type", "value"]),
-        "ingested_artifact" => (ArtifactKind::Ingested, &["type", "context_filter"]),
+    // Known fields, static per kind (built per artifact they were two allocations each). The
+    // Workspace spec shows content-block fields for `file`/`text` (a schema-name collision):
+    // those are known too, so that the rules below can point at `value`.
+    let (k, known, what): (ArtifactKind, &[&str], &str) = match kind {
+        "file" => (
+            ArtifactKind::File,
+            &["type", "value", "content", "content_type", "doc_metadata"],
+            "a `file` artifact",
+        ),
+        "uri" => (ArtifactKind::Uri, &["type", "value"], "a `uri` artifact"),
+        "text" => (
+            ArtifactKind::Text,
+            &["type", "value", "text", "citations"],
+            "a `text` artifact",
+        ),
+        "ingested_artifact" => (
+            ArtifactKind::Ingested,
+            &["type", "context_filter"],
+            "a `ingested_artifact` artifact",
+        ),
         "sql_database" => (
             ArtifactKind::Sql,
             &[
@@ -106,12 +121,17 @@ fn artifact<'a>(ctx: &mut Ctx<'a>, a: &'a Value<'a>) -> Option<ArtifactKind> {
                 "enable_procedures",
                 "enable_functions",
             ],
+            "a `sql_database` artifact",
         ),
         "skill" => {
             ctx.key("type", |ctx| {
                 ctx.warn(Code::ToolContextKind, "the `skill` artifact is server-only; the Workspace API does not list it and the backend may drop it")
             });
-            (ArtifactKind::Skill, &["type", "skill_filter"])
+            (
+                ArtifactKind::Skill,
+                &["type", "skill_filter"],
+                "a `skill` artifact",
+            )
         }
         other => {
             let hint = KINDS
@@ -131,15 +151,9 @@ fn artifact<'a>(ctx: &mut Ctx<'a>, a: &'a Value<'a>) -> Option<ArtifactKind> {
             return None;
         }
     };
-    // The Workspace spec shows content-block fields for `file`/`text` (a schema-name collision): point at `value`.
-    let collision: &[&str] = match k {
-        ArtifactKind::File => &["content", "content_type", "doc_metadata"],
-        ArtifactKind::Text => &["text", "citations"],
-        _ => &[],
-    };
-    let mut all = known.to_vec();
-    all.extend_from_slice(collision);
-    ctx.unknown_fields(o, &all, &[], &format!("a `{kind}` artifact"));
+    ctx.unknown_fields(o, known, &[], what);
+    // For file/uri/text, the collision fields are the known ones after `type` and `value`.
+    let collision = known.get(2..).unwrap_or_default();
     match k {
         ArtifactKind::File => value(ctx, o, Code::ArtifactFileValueBase64, true, collision),
         ArtifactKind::Uri => value(ctx, o, Code::ArtifactUriValueRequired, false, collision),
