@@ -196,9 +196,17 @@ mod simd {
         )
     }
 
-    /// Like `skip_plain`, 64 then 16 bytes at a time; stops at the block holding a hit.
+    /// Like `skip_plain`: the first 16 bytes alone (most strings of a body, keys above all,
+    /// end there: measured −3% on many small bodies), then 64 and 16 bytes at a time.
     #[inline(always)]
     pub(super) fn skip_plain(b: &[u8], mut i: usize) -> usize {
+        if let Some(block) = b.get(i..i + 16) {
+            let hit = special(load(block));
+            if v128_any_true(hit) {
+                return i + u8x16_bitmask(hit).trailing_zeros() as usize;
+            }
+            i += 16;
+        }
         while let Some(block) = b.get(i..i + 64) {
             let hit = v128_or(
                 v128_or(special(load(&block[..16])), special(load(&block[16..32]))),
