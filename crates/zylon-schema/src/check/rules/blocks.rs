@@ -61,7 +61,7 @@ const PGPT_ONLY_TYPES: &[&str] = &[
 ];
 
 fn is_pgpt_only(t: &str) -> bool {
-    PGPT_ONLY_TYPES.contains(&t)
+    zylon_json::is_one_of(t, PGPT_ONLY_TYPES)
         || t.starts_with("bash_code_execution_")
         || t.starts_with("text_editor_code_execution_")
 }
@@ -123,7 +123,8 @@ pub(super) fn check<'a>(
             return facts;
         }
     };
-    let known_here = WORKSPACE_TYPES.contains(&ty)
+    let workspace = zylon_json::is_one_of(ty, WORKSPACE_TYPES);
+    let known_here = workspace
         || is_pgpt_only(ty)
         || (ty == "tool_reference" && matches!(place, Place::ToolResult));
     if !known_here {
@@ -146,7 +147,7 @@ pub(super) fn check<'a>(
     }
     check_place(ctx, ty, place);
     common(ctx, obj);
-    if is_pgpt_only(ty) || ty == "tool_reference" {
+    if !workspace {
         if ty != "tool_reference" {
             ctx.key("type", |ctx| {
                 ctx.warn(
@@ -685,7 +686,11 @@ fn meta_role<'a>(ctx: &mut Ctx<'a>, it: &'a Value<'a>) {
     let Some(role) = it.get("_meta").and_then(|m| m.get("role")) else {
         return;
     };
-    if role.is_null() || role.as_str().is_some_and(|r| ROLES.contains(&r)) {
+    if role.is_null()
+        || role
+            .as_str()
+            .is_some_and(|r| zylon_json::is_one_of(r, ROLES))
+    {
         return;
     }
     ctx.key("_meta", |ctx| {

@@ -266,7 +266,7 @@ pub(crate) fn enum_field<'a>(
         return None;
     }
     if let Some(s) = v.as_str() {
-        if allowed.contains(&s) {
+        if zylon_json::is_one_of(s, allowed) {
             return Some(s);
         }
     }

@@ -3,6 +3,7 @@
 use crate::check::json::{Object, Value};
 
 use super::{lax_float, lax_int, type_name, Code, Ctx, Lax};
+use zylon_json::is_one_of;
 
 /// Integer fields (whole numbers; `100.0` is fine).
 const INTEGERS: &[&str] = &["priority", "seed", "top_k", "max_tokens"];
@@ -21,7 +22,7 @@ pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: &'a Object<'a>) {
         if v.is_null() {
             continue;
         }
-        let value = if INTEGERS.contains(&key) {
+        let value = if is_one_of(key, INTEGERS) {
             read(
                 ctx,
                 key,
@@ -30,7 +31,7 @@ pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: &'a Object<'a>) {
                 Code::SamplingIntegerFields,
                 "a whole number",
             )
-        } else if FLOATS.contains(&key) {
+        } else if is_one_of(key, FLOATS) {
             read(ctx, key, v, lax_float(v), Code::FieldType, "a number")
         } else {
             continue;
