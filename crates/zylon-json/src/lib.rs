@@ -207,8 +207,10 @@ pub fn parse<'a>(
         i: 0,
         max_depth,
         any_duplicates: false,
-        items: Vec::new(),
-        entries: Vec::new(),
+        // Room for the open containers of a typical body: growing these stacks from empty was
+        // most of the reallocations of a small body.
+        items: Vec::with_capacity(32),
+        entries: Vec::with_capacity(32),
         scratch: String::new(),
     };
     p.ws();
@@ -464,6 +466,7 @@ impl<'a> Parser<'a> {
     fn string_escaped(&mut self, start: usize) -> Result<String, SyntaxError> {
         let mut out = std::mem::take(&mut self.scratch);
         out.clear();
+        out.reserve(256);
         out.push_str(&self.s[start..self.i]);
         loop {
             let run = self.i;

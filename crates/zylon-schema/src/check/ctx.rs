@@ -25,7 +25,7 @@ pub(crate) struct Ctx<'a> {
 
 /// Render a JSON Pointer (RFC 6901) from segments.
 pub(crate) fn pointer(segs: &[Seg<'_>]) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(16 * segs.len());
     for s in segs {
         out.push('/');
         match s {
