@@ -39,8 +39,9 @@ pub enum Value<'a> {
     Bool(bool),
     /// A number.
     Number(Num),
-    /// A string (borrowed unless it had escapes).
-    String(Cow<'a, str>),
+    /// A string: borrowed from the text, or, when it had escapes, from the arena (so a tree has
+    /// nothing to drop but the arena's blocks).
+    String(&'a str),
     /// An array.
     Array(&'a [Value<'a>]),
     /// An object.
@@ -51,14 +52,14 @@ pub enum Value<'a> {
 /// the server does).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Object<'a> {
-    entries: &'a [(Cow<'a, str>, Value<'a>)],
+    entries: &'a [(&'a str, Value<'a>)],
     /// Whether some key occurs more than once.
     pub has_duplicates: bool,
 }
 
 impl<'a> Object<'a> {
     /// An object with these entries in this order (duplicates are not looked for).
-    pub fn from_entries(entries: &'a [(Cow<'a, str>, Value<'a>)]) -> Self {
+    pub fn from_entries(entries: &'a [(&'a str, Value<'a>)]) -> Self {
         Object {
             entries,
             has_duplicates: false,
@@ -92,7 +93,7 @@ impl<'a> Object<'a> {
 
     /// Every entry in document order, duplicates included.
     pub fn entries(&self) -> impl Iterator<Item = (&str, &Value<'a>)> + '_ {
-        self.entries.iter().map(|(k, v)| (k.as_ref(), v))
+        self.entries.iter().map(|(k, v)| (*k, v))
     }
 
     /// The distinct entries with the value the server keeps (the last).
@@ -225,7 +226,9 @@ pub fn parse<'a>(
 /// Where the arrays and objects of parsed documents live (see [`parse`]); drop it to free them.
 pub struct Arena<'a> {
     items: typed_arena::Arena<Value<'a>>,
-    entries: typed_arena::Arena<(Cow<'a, str>, Value<'a>)>,
+    entries: typed_arena::Arena<(&'a str, Value<'a>)>,
+    /// Unescaped strings (the only owned data of a tree).
+    strings: typed_arena::Arena<String>,
 }
 
 impl Default for Arena<'_> {
@@ -233,6 +236,7 @@ impl Default for Arena<'_> {
         Arena {
             items: typed_arena::Arena::with_capacity(64),
             entries: typed_arena::Arena::with_capacity(64),
+            strings: typed_arena::Arena::with_capacity(4),
         }
     }
 }
@@ -249,11 +253,13 @@ impl<'a> Arena<'a> {
     }
 
     /// Store object entries.
-    pub fn entries(
-        &'a self,
-        entries: Vec<(Cow<'a, str>, Value<'a>)>,
-    ) -> &'a [(Cow<'a, str>, Value<'a>)] {
+    pub fn entries(&'a self, entries: Vec<(&'a str, Value<'a>)>) -> &'a [(&'a str, Value<'a>)] {
         self.entries.alloc_extend(entries)
+    }
+
+    /// Keep an owned string as long as the arena.
+    pub fn string(&'a self, s: String) -> &'a str {
+        self.strings.alloc(s)
     }
 }
 
@@ -269,7 +275,7 @@ struct Parser<'a> {
     /// Items of the arrays being parsed, innermost last (moved into the arena on close).
     items: Vec<Value<'a>>,
     /// Entries of the objects being parsed, likewise.
-    entries: Vec<(Cow<'a, str>, Value<'a>)>,
+    entries: Vec<(&'a str, Value<'a>)>,
     /// Where escaped strings are unescaped before being copied out at their exact size.
     scratch: String,
 }
@@ -319,7 +325,7 @@ impl<'a> Parser<'a> {
             None => Err(self.err("the body ends before the JSON value is complete")),
             Some(b'{') => self.object(depth + 1, arena),
             Some(b'[') => self.array(depth + 1, arena),
-            Some(b'"') => Ok(Value::String(self.string()?)),
+            Some(b'"') => Ok(Value::String(self.string_in(arena)?)),
             Some(b't') => self.literal("true", Value::Bool(true)),
             Some(b'f') => self.literal("false", Value::Bool(false)),
             Some(b'n') => self.literal("null", Value::Null),
@@ -390,13 +396,13 @@ impl<'a> Parser<'a> {
         }
         let base = self.entries.len();
         let mut has_duplicates = false;
-        let mut seen: Option<std::collections::HashSet<Cow<'a, str>>> = None;
+        let mut seen: Option<std::collections::HashSet<&'a str>> = None;
         loop {
             self.ws();
             if self.b.get(self.i) != Some(&b'"') {
                 return Err(self.expected("a string key in an object"));
             }
-            let key = self.string()?;
+            let key = self.string_in(arena)?;
             self.ws();
             if self.b.get(self.i) != Some(&b':') {
                 return Err(self.expected("`:` after an object key"));
@@ -407,11 +413,10 @@ impl<'a> Parser<'a> {
             // Duplicate detection: a scan for small objects, a set for large ones.
             let earlier = &self.entries[base..];
             let dup = if earlier.len() < 16 {
-                earlier.iter().any(|(k, _)| same(k, &key))
+                earlier.iter().any(|(k, _)| same(k, key))
             } else {
-                let set =
-                    seen.get_or_insert_with(|| earlier.iter().map(|(k, _)| k.clone()).collect());
-                !set.insert(key.clone())
+                let set = seen.get_or_insert_with(|| earlier.iter().map(|(k, _)| *k).collect());
+                !set.insert(key)
             };
             if dup {
                 has_duplicates = true;
@@ -431,6 +436,14 @@ impl<'a> Parser<'a> {
                 _ => return Err(self.expected("`,` or `}` in an object")),
             }
         }
+    }
+
+    /// The string at `self.i`, unescaped into `arena` if it has escapes.
+    fn string_in(&mut self, arena: &'a Arena<'a>) -> Result<&'a str, SyntaxError> {
+        Ok(match self.string()? {
+            Cow::Borrowed(s) => s,
+            Cow::Owned(s) => arena.string(s),
+        })
     }
 
     fn string(&mut self) -> Result<Cow<'a, str>, SyntaxError> {
@@ -789,8 +802,8 @@ mod tests {
 
     #[test]
     fn parses_and_borrows() {
-        let src = r#" {"a": [1, -2.5e3, true, null, "x\"y", "plain"], "b": {}} "#;
-        let v = p(src).unwrap();
+        let text = leak(r#" {"a": [1, -2.5e3, true, null, "x\"y", "plain"], "b": {}} "#);
+        let (v, _) = parse(text, 64, arena()).unwrap();
         let a = v.get("a").unwrap().as_array().unwrap();
         assert_eq!(a[0], Value::Number(Num { f: 1.0, int: true }));
         assert_eq!(
@@ -801,7 +814,15 @@ mod tests {
             })
         );
         assert_eq!(a[4].as_str(), Some("x\"y"));
-        assert!(matches!(&a[5], Value::String(Cow::Borrowed("plain"))));
+        // Borrowed from the text itself.
+        let Value::String(plain) = &a[5] else {
+            panic!("not a string")
+        };
+        assert_eq!(*plain, "plain");
+        assert!(std::ptr::eq(
+            plain.as_ptr(),
+            text[text.find("plain").unwrap()..].as_ptr()
+        ));
         assert!(v.get("b").unwrap().as_object().unwrap().is_empty());
     }
 

@@ -1,8 +1,6 @@
 //! The JSON tree the rules walk: the parser lives in the `zylon-json` crate (compiled for
 //! speed in the WebAssembly build); this module adds the `serde_json::Value` bridge.
 
-use std::borrow::Cow;
-
 pub(crate) use zylon_json::*;
 
 /// Borrow a `serde_json::Value` as a tree.
@@ -14,14 +12,14 @@ pub(crate) fn from_serde<'a>(v: &'a serde_json::Value, arena: &'a Arena<'a>) -> 
             f: n.as_f64().unwrap_or(f64::NAN),
             int: n.is_i64() || n.is_u64(),
         }),
-        serde_json::Value::String(s) => Value::String(Cow::Borrowed(s)),
+        serde_json::Value::String(s) => Value::String(s),
         serde_json::Value::Array(a) => {
             Value::Array(arena.items(a.iter().map(|v| from_serde(v, arena)).collect()))
         }
         serde_json::Value::Object(o) => Value::Object(Object::from_entries(
             arena.entries(
                 o.iter()
-                    .map(|(k, v)| (Cow::Borrowed(k.as_str()), from_serde(v, arena)))
+                    .map(|(k, v)| (k.as_str(), from_serde(v, arena)))
                     .collect(),
             ),
         )),

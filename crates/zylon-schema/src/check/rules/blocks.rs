@@ -100,7 +100,7 @@ pub(super) fn check<'a>(
         }
     };
     let ty = match obj.get("type") {
-        Some(Value::String(t)) => t.as_ref(),
+        Some(Value::String(t)) => *t,
         Some(t) => {
             ctx.key("type", |ctx| {
                 ctx.error(
@@ -736,7 +736,7 @@ fn tool_use<'a>(
                     )
                 });
             }
-            Some(id.as_ref())
+            Some(*id)
         }
         None | Some(Value::Null) => {
             ctx.missing(
@@ -823,7 +823,7 @@ fn tool_result<'a>(ctx: &mut Ctx<'a>, obj: &'a Object<'a>, pairing: Option<&mut 
                     )
                 });
             }
-            Some(id.as_ref())
+            Some(*id)
         }
         None | Some(Value::Null) => {
             ctx.missing(

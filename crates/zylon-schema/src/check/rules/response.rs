@@ -202,7 +202,7 @@ fn block<'a>(ctx: &mut Ctx<'a>, b: &'a Value<'a>) {
         return;
     };
     match o.get("type") {
-        Some(Value::String(t)) if BLOCK_TYPES.contains(&t.as_ref()) => {}
+        Some(Value::String(t)) if BLOCK_TYPES.contains(t) => {}
         Some(Value::String(t)) => ctx.key("type", |ctx| {
             ctx.warn(
                 Code::BlocksTypeUnknown,
@@ -277,7 +277,7 @@ fn page<'a>(ctx: &mut Ctx<'a>, o: &'a Object<'a>) {
 
 fn event<'a>(ctx: &mut Ctx<'a>, o: &'a Object<'a>) {
     let ty = match o.get("type") {
-        Some(Value::String(t)) => t.as_ref(),
+        Some(Value::String(t)) => *t,
         None => {
             ctx.missing(
                 Severity::Error,

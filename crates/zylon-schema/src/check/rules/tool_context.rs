@@ -67,7 +67,7 @@ fn artifact<'a>(ctx: &mut Ctx<'a>, a: &'a Value<'a>) -> Option<ArtifactKind> {
         return None;
     };
     let kind = match o.get("type") {
-        Some(Value::String(t)) => t.as_ref(),
+        Some(Value::String(t)) => *t,
         Some(t) => {
             ctx.key("type", |ctx| {
                 ctx.error(

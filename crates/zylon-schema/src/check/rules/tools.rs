@@ -204,7 +204,7 @@ fn tool<'a>(ctx: &mut Ctx<'a>, index: usize, t: &'a Value<'a>) -> Option<ToolInf
             let b = classify(s).or_else(|| {
                 INTERNAL
                     .iter()
-                    .find(|(_, name, _)| *name == s.as_ref())
+                    .find(|(_, name, _)| *name == *s)
                     .map(|(_, name, needs)| Builtin::Internal {
                         name,
                         needs: *needs,
@@ -245,7 +245,7 @@ fn tool<'a>(ctx: &mut Ctx<'a>, index: usize, t: &'a Value<'a>) -> Option<ToolInf
     };
     let ty = match o.get("type") {
         None | Some(Value::Null) => None,
-        Some(Value::String(s)) => Some(s.as_ref()),
+        Some(Value::String(s)) => Some(*s),
         Some(v) => {
             ctx.key("type", |ctx| {
                 ctx.error(
@@ -271,7 +271,7 @@ fn tool<'a>(ctx: &mut Ctx<'a>, index: usize, t: &'a Value<'a>) -> Option<ToolInf
         "a tool",
     );
     let name = match o.get("name") {
-        Some(Value::String(n)) => Some(n.as_ref()),
+        Some(Value::String(n)) => Some(*n),
         Some(v) if !v.is_null() => {
             ctx.key("name", |ctx| {
                 ctx.error(
@@ -441,11 +441,13 @@ pub(super) fn schema_problem(s: &Object<'_>) -> Option<&'static str> {
     match s.get("type") {
         None => Some("it has no `type`"),
         Some(Value::String(t))
-            if t == "object" && !s.get("properties").is_some_and(Value::is_object) =>
+            if *t == "object" && !s.get("properties").is_some_and(Value::is_object) =>
         {
             Some("an object schema must define `properties`")
         }
-        Some(Value::String(t)) if t == "array" && !s.get("items").is_some_and(Value::is_object) => {
+        Some(Value::String(t))
+            if *t == "array" && !s.get("items").is_some_and(Value::is_object) =>
+        {
             Some("an array schema must define `items` as an object")
         }
         _ => None,
