@@ -55,6 +55,22 @@ pub struct Object<'a> {
     entries: &'a [(&'a str, Value<'a>)],
     /// Whether some key occurs more than once.
     pub has_duplicates: bool,
+    /// One bit per key ([`key_bit`]): a lookup of a key whose bit is clear (most lookups of
+    /// optional fields) answers without comparing keys.
+    bloom: u32,
+}
+
+/// The bit of a key in [`Object`]'s filter: from its length and its first and last bytes.
+#[inline]
+fn key_bit(key: &str) -> u32 {
+    let b = key.as_bytes();
+    let (first, last) = (b.first().copied(), b.last().copied());
+    let h = b
+        .len()
+        .wrapping_mul(31)
+        .wrapping_add(usize::from(first.unwrap_or(0)))
+        .wrapping_add(usize::from(last.unwrap_or(0)).wrapping_mul(7));
+    1 << (h & 31)
 }
 
 impl<'a> Object<'a> {
@@ -63,11 +79,15 @@ impl<'a> Object<'a> {
         Object {
             entries,
             has_duplicates: false,
+            bloom: entries.iter().fold(0, |m, (k, _)| m | key_bit(k)),
         }
     }
 
     /// The value of `key` (the last one when the key is repeated).
     pub fn get(&self, key: &str) -> Option<&Value<'a>> {
+        if self.bloom & key_bit(key) == 0 {
+            return None;
+        }
         self.entries
             .iter()
             .rev()
@@ -77,18 +97,15 @@ impl<'a> Object<'a> {
 
     /// Whether `key` occurs.
     pub fn contains_key(&self, key: &str) -> bool {
-        self.entries.iter().any(|(k, _)| same(k, key))
+        self.bloom & key_bit(key) != 0 && self.entries.iter().any(|(k, _)| same(k, key))
     }
 
     /// The distinct keys, first occurrence order.
-    pub fn keys(&self) -> impl Iterator<Item = &str> + '_ {
-        self.entries
-            .iter()
-            .enumerate()
-            .filter(move |(i, (k, _))| {
-                !self.has_duplicates || !self.entries[..*i].iter().any(|(p, _)| p == k)
-            })
-            .map(|(_, (k, _))| k.as_ref())
+    pub fn keys(&self) -> Keys<'_, 'a> {
+        Keys {
+            object: self,
+            next: 0,
+        }
     }
 
     /// Every entry in document order, duplicates included.
@@ -97,9 +114,8 @@ impl<'a> Object<'a> {
     }
 
     /// The distinct entries with the value the server keeps (the last).
-    pub fn iter(&self) -> impl Iterator<Item = (&str, &Value<'a>)> + '_ {
-        self.keys()
-            .map(move |k| (k, self.get(k).unwrap_or(&Value::Null)))
+    pub fn iter(&self) -> Iter<'_, 'a> {
+        Iter { keys: self.keys() }
     }
 
     /// Whether there are no entries.
@@ -110,6 +126,51 @@ impl<'a> Object<'a> {
     /// Number of entries, duplicates included.
     pub fn len(&self) -> usize {
         self.entries.len()
+    }
+}
+
+/// The distinct keys of an [`Object`], first occurrence order (see [`Object::keys`]). A type of
+/// its own, not an adapter chain, so that its loop is compiled with this crate (at opt-level 3
+/// in the wasm build) rather than in every caller.
+pub struct Keys<'o, 'a> {
+    object: &'o Object<'a>,
+    next: usize,
+}
+
+impl<'o, 'a> Iterator for Keys<'o, 'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let entries = self.object.entries;
+        while let Some((k, _)) = entries.get(self.next) {
+            let i = self.next;
+            self.next += 1;
+            if !self.object.has_duplicates || !entries[..i].iter().any(|(p, _)| same(p, k)) {
+                return Some(k);
+            }
+        }
+        None
+    }
+}
+
+/// The distinct entries of an [`Object`] with the values the server keeps (see
+/// [`Object::iter`]).
+pub struct Iter<'o, 'a> {
+    keys: Keys<'o, 'a>,
+}
+
+impl<'o, 'a> Iterator for Iter<'o, 'a> {
+    type Item = (&'a str, &'o Value<'a>);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let object = self.keys.object;
+        if !object.has_duplicates {
+            let (k, v) = object.entries.get(self.keys.next)?;
+            self.keys.next += 1;
+            return Some((k, v));
+        }
+        let k = self.keys.next()?;
+        Some((k, object.get(k).unwrap_or(&Value::Null)))
     }
 }
 
@@ -396,6 +457,7 @@ impl<'a> Parser<'a> {
         }
         let base = self.entries.len();
         let mut has_duplicates = false;
+        let mut bloom = 0u32;
         let mut seen: Option<std::collections::HashSet<&'a str>> = None;
         loop {
             self.ws();
@@ -410,10 +472,12 @@ impl<'a> Parser<'a> {
             self.i += 1;
             self.ws();
             let v = self.value(depth, arena)?;
-            // Duplicate detection: a scan for small objects, a set for large ones.
+            // Duplicate detection: none when the key's filter bit is new; else a scan for small
+            // objects, a set for large ones.
+            let bit = key_bit(key);
             let earlier = &self.entries[base..];
             let dup = if earlier.len() < 16 {
-                earlier.iter().any(|(k, _)| same(k, key))
+                bloom & bit != 0 && earlier.iter().any(|(k, _)| same(k, key))
             } else {
                 let set = seen.get_or_insert_with(|| earlier.iter().map(|(k, _)| *k).collect());
                 !set.insert(key)
@@ -422,6 +486,7 @@ impl<'a> Parser<'a> {
                 has_duplicates = true;
                 self.any_duplicates = true;
             }
+            bloom |= bit;
             self.entries.push((key, v));
             self.ws();
             match self.b.get(self.i) {
@@ -431,6 +496,7 @@ impl<'a> Parser<'a> {
                     return Ok(Value::Object(Object {
                         entries: arena.entries.alloc_extend(self.entries.drain(base..)),
                         has_duplicates,
+                        bloom,
                     }));
                 }
                 _ => return Err(self.expected("`,` or `}` in an object")),
@@ -866,6 +932,47 @@ mod tests {
                 .join(",")
         );
         assert!(parse(leak(&many), 8, arena()).unwrap().1);
+    }
+
+    proptest::proptest! {
+        /// Lookups, keys, entries and duplicate detection agree with a plain scan of the keys,
+        /// whatever the filter bits say: keys from a small alphabet, so that duplicates and
+        /// filter collisions are common.
+        #[test]
+        fn object_lookups_match_a_plain_scan(
+            keys in proptest::collection::vec("[ab\"]{0,3}|k[0-9]{1,2}|messages|tools", 0..24),
+            probes in proptest::collection::vec("[ab]{0,3}|k[0-9]{1,2}|tool_choice|tools", 0..8),
+        ) {
+            let body: Vec<String> = keys
+                .iter()
+                .enumerate()
+                .map(|(i, k)| format!("{}:{i}", serde_json::to_string(k).unwrap()))
+                .collect();
+            let text = leak(&format!("{{{}}}", body.join(",")));
+            let (v, dups) = parse(text, 8, arena()).unwrap();
+            let o = v.as_object().unwrap();
+            let mut distinct: Vec<&str> = Vec::new();
+            for k in &keys {
+                if !distinct.contains(&k.as_str()) {
+                    distinct.push(k);
+                }
+            }
+            proptest::prop_assert_eq!(dups, distinct.len() < keys.len());
+            proptest::prop_assert_eq!(o.has_duplicates, dups);
+            proptest::prop_assert_eq!(o.keys().collect::<Vec<_>>(), distinct.clone());
+            let last = |k: &str| keys.iter().rposition(|x| x == k).map(|i| i as f64);
+            let iter: Vec<(&str, Option<f64>)> = o.iter().map(|(k, v)| (k, v.as_f64())).collect();
+            let want: Vec<(&str, Option<f64>)> = distinct.iter().map(|k| (*k, last(k))).collect();
+            proptest::prop_assert_eq!(iter, want);
+            for k in keys.iter().chain(&probes) {
+                proptest::prop_assert_eq!(o.get(k).and_then(Value::as_f64), last(k));
+                proptest::prop_assert_eq!(o.contains_key(k), last(k).is_some());
+            }
+            let rebuilt = Object::from_entries(o.entries);
+            for k in keys.iter().chain(&probes) {
+                proptest::prop_assert_eq!(rebuilt.contains_key(k), last(k).is_some());
+            }
+        }
     }
 
     #[test]
