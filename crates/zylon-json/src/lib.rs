@@ -730,6 +730,22 @@ pub fn is_one_of(key: &str, keys: &[&str]) -> bool {
     keys.iter().any(|k| same(k, key))
 }
 
+/// Append a decimal number without the formatting machinery (paths and reports are written for
+/// every issue, and `fmt` is slow in the size-optimised wasm build).
+pub fn push_decimal(out: &mut String, mut i: usize) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (i % 10) as u8;
+        i /= 10;
+        if i == 0 {
+            break;
+        }
+    }
+    out.extend(digits[at..].iter().map(|&d| char::from(d)));
+}
+
 /// A short, safe rendering of a user string for messages (cut after `max` characters, quotes,
 /// backslashes and control characters escaped).
 pub fn short_text(s: &str, max: usize) -> String {

@@ -54,7 +54,7 @@ pub(crate) fn report(r: &Report) -> String {
     out.push('W');
     flag(&mut out, r.valid);
     out.push(FIELD);
-    out.push_str(&s.message_count.to_string());
+    zylon_json::push_decimal(&mut out, s.message_count);
     out.push(FIELD);
     flag(&mut out, s.has_tools);
     out.push(FIELD);
@@ -62,9 +62,9 @@ pub(crate) fn report(r: &Report) -> String {
     out.push(FIELD);
     opt(&mut out, s.tool_choice.as_deref());
     out.push(FIELD);
-    out.push_str(&s.error_count.to_string());
+    zylon_json::push_decimal(&mut out, s.error_count);
     out.push(FIELD);
-    out.push_str(&s.warning_count.to_string());
+    zylon_json::push_decimal(&mut out, s.warning_count);
     for (list, issues) in [('E', &r.errors), ('W', &r.warnings)] {
         for i in issues {
             out.push(FIELD);

@@ -5,6 +5,7 @@ use crate::check::json::{Object, Value};
 
 use super::code::Code;
 use super::report::{Issue, Severity};
+pub(crate) use zylon_json::push_decimal;
 
 /// One step of a JSON Pointer.
 #[derive(Debug, Clone, Copy)]
@@ -42,22 +43,6 @@ pub(crate) fn pointer(segs: &[Seg<'_>]) -> String {
         }
     }
     out
-}
-
-/// A decimal number without the formatting machinery (paths and reports are built for every
-/// issue).
-pub(crate) fn push_decimal(out: &mut String, mut i: usize) {
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (i % 10) as u8;
-        i /= 10;
-        if i == 0 {
-            break;
-        }
-    }
-    out.extend(digits[at..].iter().map(|&d| char::from(d)));
 }
 
 impl<'a> Ctx<'a> {
