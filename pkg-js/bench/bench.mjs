@@ -29,12 +29,11 @@ function calibrate(fn) {
 }
 
 /**
- * Median ms per call of each function. Batches are interleaved (one batch of each function per
- * round) so that a slow spell of a shared machine hits every contender alike and the ratios
- * printed below stay meaningful.
+ * Ms per call of each function, round by round. Batches are interleaved (one batch of each
+ * function per round) so that a slow spell of a shared machine hits every contender alike.
  */
-function timeAll(fns, rounds = 11) {
-  if (smoke) return fns.map((fn) => (fn(), { median: 0, best: 0 }));
+function timeAll(fns, rounds) {
+  if (smoke) return fns.map((fn) => (fn(), [0]));
   const reps = fns.map(calibrate);
   const samples = fns.map(() => []);
   for (let r = 0; r < rounds; r++) {
@@ -44,34 +43,39 @@ function timeAll(fns, rounds = 11) {
       samples[i].push((performance.now() - t) / reps[i]);
     });
   }
-  return samples.map((s) => {
-    s.sort((a, b) => a - b);
-    return { median: s[s.length >> 1], best: s[0] };
-  });
+  return samples;
 }
 
+const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+const best = (xs) => Math.min(...xs);
+
 const row = (...c) => console.log(c.map((x, i) => String(x).padStart(i ? 13 : 18)).join(""));
-// Medians of the interleaved rounds, and the ratio of the best rounds too (on a shared machine
-// the best round is the least disturbed one of each contender).
+// Times are medians of the rounds. Ratios: `str/ajv` is the median of the per-round ratios (the
+// two batches run back to back in each round, so a slow spell of the shared machine affects
+// both: the most stable estimate here); `best str/ajv` the ratio of the best rounds.
 row("workload", "str ms", "obj ms", "parse ms", "parse+ajv", "str/ajv", "obj/ajv", "best str/ajv");
 for (const name of ["small.json", "chat-1mb.json", "media-8mb.json", "many-small.jsonl"]) {
   const raw = readFileSync(join(dir, name), "utf8");
   const texts = name.endsWith(".jsonl") ? raw.split("\n").filter(Boolean) : [raw];
   const objects = texts.map((t) => JSON.parse(t));
-  const [tStr, tObj, tParse, tAjv] = timeAll([
-    () => texts.forEach((t) => validate(t)),
-    () => objects.forEach((o) => validate(o)),
-    () => texts.forEach((t) => JSON.parse(t)),
-    () => texts.forEach((t) => check(JSON.parse(t))),
-  ]);
+  const [sStr, sAjv, sObj, sParse] = timeAll(
+    [
+      () => texts.forEach((t) => validate(t)),
+      () => texts.forEach((t) => check(JSON.parse(t))),
+      () => objects.forEach((o) => validate(o)),
+      () => texts.forEach((t) => JSON.parse(t)),
+    ],
+    21,
+  );
+  const paired = (xs) => median(xs.map((x, r) => x / sAjv[r]));
   row(
     name,
-    tStr.median.toFixed(3),
-    tObj.median.toFixed(3),
-    tParse.median.toFixed(3),
-    tAjv.median.toFixed(3),
-    (tStr.median / tAjv.median).toFixed(2),
-    (tObj.median / tAjv.median).toFixed(2),
-    (tStr.best / tAjv.best).toFixed(2),
+    median(sStr).toFixed(3),
+    median(sObj).toFixed(3),
+    median(sParse).toFixed(3),
+    median(sAjv).toFixed(3),
+    paired(sStr).toFixed(2),
+    paired(sObj).toFixed(2),
+    (best(sStr) / best(sAjv)).toFixed(2),
   );
 }
