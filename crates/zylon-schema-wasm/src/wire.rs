@@ -65,7 +65,7 @@ pub(crate) fn report(r: &Report) -> String {
     zylon_json::push_decimal(&mut out, s.error_count);
     out.push(FIELD);
     zylon_json::push_decimal(&mut out, s.warning_count);
-    for (list, issues) in [('E', &r.errors), ('W', &r.warnings)] {
+    for &(list, issues) in &[('E', &r.errors), ('W', &r.warnings)] {
         for i in issues {
             out.push(FIELD);
             out.push(list);

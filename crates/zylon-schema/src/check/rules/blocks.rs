@@ -273,7 +273,7 @@ fn check_place(ctx: &mut Ctx<'_>, ty: &str, place: Place) {
 
 /// Fields every block may have: timestamps and `_meta`.
 fn common<'a>(ctx: &mut Ctx<'a>, obj: &'a Object<'a>) {
-    for key in ["start_timestamp", "stop_timestamp"] {
+    for &key in &["start_timestamp", "stop_timestamp"] {
         match obj.get(key) {
             None | Some(Value::Null) | Some(Value::Number(_)) => {}
             Some(Value::String(s)) if is_datetime(s) => {}
@@ -289,7 +289,7 @@ fn common<'a>(ctx: &mut Ctx<'a>, obj: &'a Object<'a>) {
             }),
         }
     }
-    for key in ["_meta", "metadata"] {
+    for &key in &["_meta", "metadata"] {
         if let Some(v) = obj.get(key) {
             if !v.is_object() && !v.is_null() {
                 ctx.key(key, |ctx| {
@@ -413,7 +413,7 @@ pub(super) fn citations<'a>(ctx: &mut Ctx<'a>, obj: &'a Object<'a>, key: &'a str
                     return;
                 };
                 ctx.unknown_fields(c, &["id", "index", "artifact_id", "source_id", "correlation_id"], &[], "a citation");
-                for f in ["id", "artifact_id", "source_id", "correlation_id"] {
+                for &f in &["id", "artifact_id", "source_id", "correlation_id"] {
                     str_field(ctx, c, f, Code::FieldType);
                 }
                 if let Some(ix) = c.get("index").filter(|v| !v.is_null()) {

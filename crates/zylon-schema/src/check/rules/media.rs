@@ -20,7 +20,7 @@ pub(super) fn check<'a>(ctx: &mut Ctx<'a>, obj: &'a Object<'a>, ty: &str) {
     if ty == "binary" {
         str_field(ctx, obj, "filename", Code::BlockBinaryFilenameOptional);
     }
-    for key in ["url", "uri"] {
+    for &key in &["url", "uri"] {
         if let Some(u) = str_field(ctx, obj, key, Code::FieldType) {
             if let Some(scheme) = media::url_scheme(u) {
                 ctx.key(key, |ctx| fetched_url(ctx, scheme, ty));
