@@ -612,8 +612,8 @@ impl<'a> Parser<'a> {
 
     /// The unescaped string `out` (the scratch buffer) at its exact size. A short one is copied
     /// out (one allocation, instead of growing a fresh string and shrinking it: −1.8% of the
-    /// native instructions of many-small) and the scratch kept; a long one is handed out itself, shrunk, so that
-    /// a large escaped text is never held twice.
+    /// native instructions of many-small) and the scratch kept; a long one is handed out itself,
+    /// shrunk, so that a large escaped text is never held twice.
     fn finish_escaped(&mut self, mut out: String) -> String {
         if out.len() > SCRATCH_KEEP {
             out.shrink_to_fit();
