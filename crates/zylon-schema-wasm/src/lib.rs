@@ -84,7 +84,7 @@ pub fn wasm_memory() -> JsValue {
 }
 
 /// Release a buffer when it is large; small ones are kept for the next call.
-fn release<T: Default>(b: &mut T, capacity: usize) {
+fn release<T: Default>(capacity: usize, b: &mut T) {
     if capacity > KEEP_INPUT {
         *b = T::default();
     }
@@ -97,8 +97,7 @@ pub fn validate_input(len: usize, options_json: &str) -> String {
     INPUT.with(|b| {
         let mut b = b.borrow_mut();
         let out = validate_for_js(b.get(..len).unwrap_or(&b[..]), options_json);
-        let capacity = b.capacity();
-        release(&mut *b, capacity);
+        release(b.capacity(), &mut *b);
         out
     })
 }
@@ -113,16 +112,14 @@ pub fn validate_input_utf16(units: usize, options_json: &str) -> String {
             let (mut b, mut text) = (b.borrow_mut(), t.borrow_mut());
             text.clear();
             zylon_scan::utf16le_to_utf8(b.get(..units * 2).unwrap_or(&b[..]), &mut text);
-            let capacity = b.capacity();
-            release(&mut *b, capacity);
+            release(b.capacity(), &mut *b);
             // Valid UTF-8 by construction: checked as text, not as bytes (no second pass).
             let out = validate_with(
                 options_json,
                 |kind, opts| zylon_schema::validate_str(&text, kind, opts),
                 wire::report,
             );
-            let capacity = text.capacity();
-            release(&mut *text, capacity);
+            release(text.capacity(), &mut *text);
             out
         })
     })

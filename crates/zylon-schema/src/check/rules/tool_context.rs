@@ -153,7 +153,9 @@ fn artifact<'a>(ctx: &mut Ctx<'a>, a: &'a Value<'a>) -> Option<ArtifactKind> {
     };
     ctx.unknown_fields(o, known, &[], what);
     // For file/uri/text, the collision fields are the known ones after `type` and `value`.
-    let collision = known.get(2..).unwrap_or_default();
+    let collision = known
+        .strip_prefix(&["type", "value"][..])
+        .unwrap_or_default();
     match k {
         ArtifactKind::File => value(ctx, o, Code::ArtifactFileValueBase64, true, collision),
         ArtifactKind::Uri => value(ctx, o, Code::ArtifactUriValueRequired, false, collision),
