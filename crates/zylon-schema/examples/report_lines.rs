@@ -1,0 +1,36 @@
+//! Validate every line of standard input as a request body of one kind and print one compact
+//! report (the JSON of `Report::to_json`) per input line, in order. Blank lines give the report
+//! of an empty body, so output line N always answers input line N.
+//!
+//! The differential harness (`scripts/oracle_diff.py`) feeds it batches of generated bodies:
+//! `target/release/examples/report_lines [KIND] < bodies.jsonl > reports.jsonl`
+//! (build with `cargo build --release -p zylon-schema --example report_lines`).
+
+use std::io::{BufRead, BufWriter, Write};
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let kind = match std::env::args().nth(1).as_deref().unwrap_or("chat").parse() {
+        Ok(k) => k,
+        Err(e) => {
+            eprintln!("report_lines: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let options = zylon_schema::Options::default();
+    let stdin = std::io::stdin().lock();
+    let mut out = BufWriter::new(std::io::stdout().lock());
+    for line in stdin.split(b'\n') {
+        let Ok(line) = line else {
+            return ExitCode::from(2);
+        };
+        let report = zylon_schema::validate_bytes(&line, kind, &options);
+        if writeln!(out, "{}", report.to_json()).is_err() {
+            return ExitCode::from(2);
+        }
+    }
+    if out.flush().is_err() {
+        return ExitCode::from(2);
+    }
+    ExitCode::SUCCESS
+}

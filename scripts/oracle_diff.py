@@ -1,0 +1,990 @@
+#!/usr/bin/env python3
+"""Differential testing of the validator against the chat server's own request path.
+
+A development tool (like the fuzz targets): it needs the server oracle of the project's shared
+documents (`../shared/oracle/`, set up with `bash ../shared/oracle/setup.sh`) and says so and
+stops when that is not there. The project's own tests never need it; what it finds becomes
+fixtures and rules.
+
+    python3 scripts/oracle_diff.py [--n N] [--seed S] [--out DIR]     # generated bodies
+    python3 scripts/oracle_diff.py --fixtures                          # the fixture set
+
+Generated bodies are mutations of every fixture and example (drop / duplicate / retype / null /
+enum and role changes / reorder and merge messages / swap block types / tool_use-tool_result
+pairs / base64, data URIs and mime types / tool and tool_choice names / structured output with
+tools and MCP / numbers at and beyond bounds and beyond 64 bits / strings vs arrays vs objects /
+unicode and control characters / grafts of subtrees from other bodies), plus bodies generated
+from the exported chat request schema. Each body goes through the oracle (the `/chat/validate`
+verdict: tools built eagerly; `--lazy` for `POST /chat`) and through the validator
+(`validate --kind chat`, via the `report_lines` example), and is classified:
+
+* agree           both accept (warnings allowed), or the server rejects and we report an error;
+* false-accept    the server rejects, we report nothing;
+* false-reject    the server accepts, we report an error;
+* soft-accept     the server rejects, we only warn: "cited" when one of the warnings is listed in
+                  `docs/decisions.md` under "Soft accepts" (the Workspace docs endorse the body,
+                  RULES.md Part 1.2), else "uncited" (counted as a false accept).
+
+Disagreements are grouped by signature (class, the server's error location or text, normalised,
+and our codes), one body per signature is minimised, and each is written as a fixture candidate
+(`OUT/candidates/*.json`) with the server's verdict and error. `OUT/summary.json` has the counts.
+Reproducible: the same `--seed` and `--n` give the same bodies.
+
+`--fixtures` checks every fixture and example against the oracle instead: a fixture that expects
+errors must be rejected by the server; one without errors must be accepted, unless it says
+`"server": "reject"` (a soft accept) — the oracle's verdict must agree with each.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import json
+import math
+import os
+import random
+import re
+import subprocess
+import sys
+import tempfile
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Any, Callable
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "crates/zylon-schema/tests/fixtures"
+EXAMPLES = ROOT / "examples/requests"
+SCHEMA = ROOT / "schemas/chat-request.schema.json"
+DECISIONS = ROOT / "docs/decisions.md"
+VALIDATOR = ROOT / "target/release/examples/report_lines"
+
+
+# ----------------------------------------------------------------------------- environment
+def shared_dir() -> Path | None:
+    env = os.environ.get("ZYLON_SHARED")
+    cands = [Path(env)] if env else []
+    cands.append(ROOT.parent / "shared")
+    for c in cands:
+        if (c / "oracle" / "oracle.py").is_file():
+            return c
+    return None
+
+
+def ensure_oracle_python() -> Path:
+    """The shared oracle directory; re-executes under the oracle's venv when needed."""
+    shared = shared_dir()
+    if shared is None:
+        sys.exit(
+            "oracle_diff: the server oracle is not here (looked for $ZYLON_SHARED/oracle and "
+            f"{ROOT.parent / 'shared/oracle'}); it is a development tool of the project's shared "
+            "documents, not part of the project's tests."
+        )
+    try:
+        import fastapi  # noqa: F401
+        import pydantic  # noqa: F401
+        import llama_index.core  # noqa: F401
+    except ImportError:
+        venv_py = Path(os.environ.get("ORACLE_PYTHON", Path.home() / ".cache/oracle-venv/bin/python"))
+        if not venv_py.is_file():
+            sys.exit(f"oracle_diff: the oracle's venv is missing: run `bash {shared}/oracle/setup.sh`")
+        if os.environ.get("ORACLE_DIFF_REEXEC"):
+            sys.exit("oracle_diff: the oracle's venv lacks its packages: rerun setup.sh")
+        os.environ["ORACLE_DIFF_REEXEC"] = "1"
+        os.execv(str(venv_py), [str(venv_py), __file__, *sys.argv[1:]])
+    sys.path.insert(0, str(shared / "oracle"))
+    return shared
+
+
+def build_validator() -> None:
+    subprocess.run(
+        ["cargo", "build", "--quiet", "--release", "-p", "zylon-schema", "--example", "report_lines"],
+        cwd=ROOT, check=True,
+    )
+
+
+def run_validator(texts: list[str], kind: str = "chat") -> list[dict[str, Any]]:
+    """One report per text, from the validator's `validate --kind KIND` path."""
+    data = "".join(t.replace("\n", " ") + "\n" for t in texts).encode("utf-8", "surrogatepass")
+    res = subprocess.run([str(VALIDATOR), kind], input=data, capture_output=True, check=True)
+    lines = res.stdout.decode("utf-8").split("\n")[:-1]  # not splitlines: U+2028 is no line end
+    assert len(lines) == len(texts), (len(lines), len(texts))
+    return [json.loads(line) for line in lines]
+
+
+# ----------------------------------------------------------------------------- seeds
+def unwrap(doc: Any) -> Any | None:
+    """The ChatRequest of a fixture or example, or None (thread DTOs, non-JSON bodies)."""
+    if isinstance(doc, dict) and "expect" in doc and ("body" in doc or "body_text" in doc):
+        kind = str(doc.get("kind") or "chat")
+        if "body_text" in doc:
+            try:
+                body = json.loads(doc["body_text"])
+            except Exception:
+                return None
+        else:
+            body = doc["body"]
+        if kind in ("interaction", "project-chat"):
+            return body.get("pgpt") if isinstance(body, dict) else None
+        if kind != "chat":
+            return None
+        return body
+    if isinstance(doc, dict) and "pgpt" in doc and "messages" not in doc:
+        return doc["pgpt"]
+    if isinstance(doc, dict) and "messages" not in doc and ("visibility" in doc or "name" in doc):
+        return None
+    return doc
+
+
+def fixture_files() -> list[Path]:
+    return sorted(FIXTURES.rglob("*.json"))
+
+
+def load_seeds() -> list[Any]:
+    seeds = []
+    for p in fixture_files() + sorted(EXAMPLES.glob("*.json")):
+        doc = json.loads(p.read_text())
+        body = unwrap(doc)
+        if isinstance(body, dict):
+            seeds.append(body)
+    return seeds
+
+
+# ----------------------------------------------------------------------------- tree helpers
+Path_ = tuple  # a path into a body: keys and indices
+
+
+def walk(v: Any, path: Path_ = ()) -> list[tuple[Path_, Any]]:
+    out = [(path, v)]
+    if isinstance(v, dict):
+        for k, x in v.items():
+            out.extend(walk(x, path + (k,)))
+    elif isinstance(v, list):
+        for i, x in enumerate(v):
+            out.extend(walk(x, path + (i,)))
+    return out
+
+
+def get(v: Any, path: Path_) -> Any:
+    for p in path:
+        v = v[p]
+    return v
+
+
+def put(v: Any, path: Path_, x: Any) -> Any:
+    if not path:
+        return x
+    get(v, path[:-1])[path[-1]] = x
+    return v
+
+
+def remove(v: Any, path: Path_) -> None:
+    parent = get(v, path[:-1])
+    del parent[path[-1]]
+
+
+class Pools:
+    """Values seen under each key name across every seed (for enum swaps and grafts)."""
+
+    def __init__(self, seeds: list[Any]) -> None:
+        by_key: dict[str, dict[str, Any]] = defaultdict(dict)
+        keys_by_type: dict[str, set[str]] = defaultdict(set)
+        self.blocks: list[Any] = []
+        self.tools: list[Any] = []
+        self.messages: list[Any] = []
+        self.artifacts: list[Any] = []
+        for s in seeds:
+            for path, v in walk(s):
+                if path and isinstance(path[-1], str):
+                    by_key[path[-1]].setdefault(json.dumps(v, sort_keys=True), v)
+                if isinstance(v, dict):
+                    t = v.get("type") if isinstance(v.get("type"), str) else "_"
+                    keys_by_type[t].update(k for k in v)
+                    if len(path) >= 2 and path[-2] == "content" and "type" in v:
+                        self.blocks.append(v)
+                    if len(path) == 2 and path[0] == "tools":
+                        self.tools.append(v)
+                    if len(path) == 2 and path[0] == "messages":
+                        self.messages.append(v)
+                    if len(path) == 2 and path[0] == "tool_context":
+                        self.artifacts.append(v)
+        # Keep pools small enough to draw from fast, big enough to matter.
+        self.by_key = {k: list(v.values())[:400] for k, v in by_key.items()}
+        self.keys = sorted(self.by_key)
+        self.keys_by_type = {k: sorted(v) for k, v in keys_by_type.items()}
+        self.block_types = sorted({b["type"] for b in self.blocks if isinstance(b.get("type"), str)})
+
+
+SCALARS: list[Any] = [
+    None, True, False, 0, 1, -1, 2, 0.5, 1.5, -0.5, 100.0, "", " ", "x", "0.9", "1", "true", "yes",
+    [], {}, [{}], [None], 1e20, 10**20, -(10**20), 2**63 - 1, 2**63, 2**64, -(2**63), 1e308, 1e-9,
+    "\u0000", "\u200b", "é", "😀", "a\nb", "   hi   ", "null", "data:;base64,", "aGk=",
+]
+
+UNICODE_BITS = ["\u0000", "\u0007", "\t", "\n", "\u2028", "\ufeff", "\u200b", "é", "😀", "\\", "\"", " "]
+
+ENUMISH = {
+    "role": ["user", "assistant", "system", "tool", "User", "ASSISTANT", "", "developer"],
+    "type": [],  # filled from pools
+    "mime_type": ["image/png", "image/jpeg", "image/gif", "image/webp", "image/svg+xml", "image/PNG",
+                  "audio/wav", "audio/mpeg", "audio/mp3", "application/pdf", "text/plain", "png", "",
+                  "image/", "image/png; charset=x"],
+}
+
+BOUNDS = {
+    "temperature": [0, 1, 0.0, 1.0, -0.0, 1.0000001, -1e-9, 2, 0.7, "0.5", "1.5", True],
+    "top_p": [0, 1, 1.01, -0.01, 0.9, "0.9", False],
+    "top_k": [0, -1, 1, 40, 40.0, 40.5, "40", 2**63, 1e20, True],
+    "max_tokens": [0, -1, 1, 100, 100.0, 100.5, "100", "1e3", 2**63 - 1, 2**63, 2**64, 1e20, -(2**63), True],
+    "seed": [0, -1, 42, 42.0, 42.5, "42", 2**63, 1e20, -1e20, True],
+    "priority": [0, -1, 1, 5, 5.5, "5", 2**63, 1e20, True],
+    "min_p": [0, -0.1, 0.05, 1.5, "0.1", True],
+    "presence_penalty": [0, -1, 1, 2.5, "0.5", True],
+    "frequency_penalty": [0, -1, 1, "1", True],
+    "repetition_penalty": [0, -1, 1.1, "1.1", True],
+    "stream": [True, False, "true", "yes", "on", "1", "no", 0, 1, 2, "maybe", None],
+    "index": [0, 1, -1, "1", 1.5, True, False, None],
+    "score": [0, 1, 0.5, "0.9", -1, 2, "x", None, True],
+}
+
+
+# ----------------------------------------------------------------------------- mutations
+class Mutator:
+    def __init__(self, rng: random.Random, pools: Pools, seeds: list[Any]) -> None:
+        self.rng = rng
+        self.pools = pools
+        self.seeds = seeds
+        ENUMISH["type"] = pools.block_types + ["Text", "txt", "image_url", "tool-use", "file_v1"]
+        self.ops: list[tuple[int, Callable[[Any], Any]]] = [
+            (6, self.drop), (3, self.duplicate), (6, self.retype), (4, self.null), (6, self.enum_swap),
+            (3, self.role_change), (3, self.reorder_messages), (2, self.merge_messages),
+            (5, self.swap_block_type), (4, self.tool_pairs), (5, self.media), (3, self.rename_tool),
+            (4, self.structured), (6, self.bounds), (4, self.shape_swap), (3, self.unicode),
+            (6, self.graft), (5, self.add_key), (2, self.add_block), (2, self.add_tool),
+            (2, self.add_artifact), (2, self.tool_choice), (2, self.empty_strings),
+        ]
+        self.total = sum(w for w, _ in self.ops)
+
+    def pick_op(self) -> Callable[[Any], Any]:
+        r = self.rng.uniform(0, self.total)
+        for w, op in self.ops:
+            r -= w
+            if r <= 0:
+                return op
+        return self.ops[-1][1]
+
+    def mutate(self, body: Any) -> Any:
+        body = copy.deepcopy(body)
+        for _ in range(self.rng.choice([1, 1, 1, 2, 2, 3])):
+            try:
+                body = self.pick_op()(body)
+            except (IndexError, KeyError, TypeError, ValueError):
+                pass
+        return body
+
+    # -- helpers
+    def nodes(self, body: Any, pred: Callable[[Path_, Any], bool] = lambda p, v: True) -> list[tuple[Path_, Any]]:
+        return [(p, v) for p, v in walk(body) if pred(p, v)]
+
+    def any_path(self, body: Any, nonroot: bool = True) -> Path_ | None:
+        ns = [p for p, _ in walk(body) if p or not nonroot]
+        return self.rng.choice(ns) if ns else None
+
+    def blocks(self, body: Any) -> list[Path_]:
+        return [p for p, v in walk(body) if len(p) >= 2 and p[-2] == "content" and isinstance(v, dict)]
+
+    def messages(self, body: Any) -> list[Any]:
+        m = body.get("messages") if isinstance(body, dict) else None
+        return m if isinstance(m, list) else []
+
+    def random_value(self) -> Any:
+        return copy.deepcopy(self.rng.choice(SCALARS))
+
+    # -- operators
+    def drop(self, body: Any) -> Any:
+        p = self.any_path(body)
+        if p:
+            remove(body, p)
+        return body
+
+    def duplicate(self, body: Any) -> Any:
+        ps = [p for p, v in walk(body) if isinstance(v, list) and v]
+        if ps:
+            lst = get(body, self.rng.choice(ps))
+            i = self.rng.randrange(len(lst))
+            lst.insert(self.rng.randrange(len(lst) + 1), copy.deepcopy(lst[i]))
+        return body
+
+    def retype(self, body: Any) -> Any:
+        p = self.any_path(body)
+        if p:
+            put(body, p, self.random_value())
+        return body
+
+    def null(self, body: Any) -> Any:
+        p = self.any_path(body)
+        if p:
+            put(body, p, None)
+        return body
+
+    def enum_swap(self, body: Any) -> Any:
+        ps = [p for p, v in walk(body) if p and isinstance(p[-1], str) and not isinstance(v, (dict, list))]
+        if not ps:
+            return body
+        p = self.rng.choice(ps)
+        key = p[-1]
+        if key in ENUMISH and ENUMISH[key] and self.rng.random() < 0.6:
+            put(body, p, self.rng.choice(ENUMISH[key]))
+        elif key in self.pools.by_key:
+            put(body, p, copy.deepcopy(self.rng.choice(self.pools.by_key[key])))
+        return body
+
+    def role_change(self, body: Any) -> Any:
+        ms = [m for m in self.messages(body) if isinstance(m, dict)]
+        if ms:
+            self.rng.choice(ms)["role"] = self.rng.choice(ENUMISH["role"])
+        return body
+
+    def reorder_messages(self, body: Any) -> Any:
+        ms = self.messages(body)
+        if len(ms) >= 2:
+            if self.rng.random() < 0.5:
+                self.rng.shuffle(ms)
+            else:
+                i = self.rng.randrange(len(ms) - 1)
+                ms[i], ms[i + 1] = ms[i + 1], ms[i]
+        elif ms and self.rng.random() < 0.5:
+            ms.clear()
+        return body
+
+    def merge_messages(self, body: Any) -> Any:
+        ms = self.messages(body)
+        if len(ms) >= 2:
+            i = self.rng.randrange(len(ms) - 1)
+            a, b = ms[i], ms[i + 1]
+            if isinstance(a, dict) and isinstance(b, dict) and isinstance(a.get("content"), list) and isinstance(b.get("content"), list):
+                a["content"].extend(b["content"])
+                del ms[i + 1]
+        return body
+
+    def swap_block_type(self, body: Any) -> Any:
+        bs = self.blocks(body)
+        if bs:
+            b = get(body, self.rng.choice(bs))
+            b["type"] = self.rng.choice(ENUMISH["type"])
+        return body
+
+    def tool_pairs(self, body: Any) -> Any:
+        uses = [(p, v) for p, v in walk(body) if isinstance(v, dict) and v.get("type") in ("tool_use", "tool_result")]
+        r = self.rng.random()
+        if uses and r < 0.3:
+            remove(body, self.rng.choice(uses)[0])
+        elif uses and r < 0.6:
+            p, v = self.rng.choice(uses)
+            k = "id" if v.get("type") == "tool_use" else "tool_use_id"
+            v[k] = self.rng.choice(["t-2", "", "a.b", "call_1", "x" * 70, "toolu_01", 5, None, "t 1"])
+        else:
+            ms = self.messages(body)
+            tid = self.rng.choice(["call_1", "t-1", "toolu_01A"])
+            use = {"type": "tool_use", "id": tid, "name": self.rng.choice(["lookup", "get_weather", "semantic_search"]), "input": {"q": "x"}}
+            res = {"type": "tool_result", "tool_use_id": tid, "content": self.rng.choice([[{"type": "text", "text": "r"}], "r", [], None])}
+            if res["content"] is None:
+                del res["content"]
+            if self.rng.random() < 0.2:
+                res["is_error"] = self.rng.choice([True, "true", 1])
+            pos = self.rng.randrange(len(ms) + 1) if ms else 0
+            new = [{"role": "assistant", "content": [use]}, {"role": "user", "content": [res, {"type": "text", "text": "go on"}]}]
+            if self.rng.random() < 0.3:
+                new = new[:1] if self.rng.random() < 0.5 else new[1:]
+            ms[pos:pos] = new
+        return body
+
+    def media(self, body: Any) -> Any:
+        bs = [p for p in self.blocks(body) if get(body, p).get("type") in ("image", "audio", "binary", "file")]
+        if not bs or self.rng.random() < 0.3:
+            ms = [m for m in self.messages(body) if isinstance(m, dict) and isinstance(m.get("content"), list)]
+            if not ms:
+                return body
+            t = self.rng.choice(["image", "audio", "binary"])
+            blk = {"type": t, "data": "iVBORw0KGgo=", "mime_type": {"image": "image/png", "audio": "audio/wav", "binary": "application/pdf"}[t]}
+            c = self.rng.choice(ms)["content"]
+            c.insert(self.rng.randrange(len(c) + 1), blk)
+            return body
+        b = get(body, self.rng.choice(bs))
+        data = b.get("data") if isinstance(b.get("data"), str) else "aGVsbG8="
+        choices = [
+            "", " ", data[:-1], data + "=", data + "!", " " + data + "\n", data[: len(data) // 2],
+            "data:image/png;base64," + data, "data:;base64,", "data:image/png," + data, "data:image/png;base64,",
+            "https://example.com/x.png", "s3://bucket/x.png", "/tmp/x.png", "file:///tmp/x.png", "not base64 at all",
+            data.replace("=", ""), "iVBORw0KGgo=", "/9j/4AAQSkZJRgABAQ==", "R0lGODlh", "UklGRiQAAABXRUJQ", "AAAA",
+            data[:4] + "\n" + data[4:], "aGk", "aGk=\n", "====", "YQ==YQ==", "data:audio/wav;base64,UklGRg==",
+        ]
+        r = self.rng.random()
+        if r < 0.55:
+            b["data"] = self.rng.choice(choices)
+        elif r < 0.8:
+            b["mime_type"] = self.rng.choice(ENUMISH["mime_type"] + [None])
+        elif r < 0.9:
+            b.pop("mime_type", None)
+        else:
+            b.pop("data", None)
+        return body
+
+    def rename_tool(self, body: Any) -> Any:
+        names = ["lookup", "get_weather", "semantic_search", "", "a" * 65, "bad name", "web-search", "x.y", "Ümlaut", 5]
+        tools = body.get("tools") if isinstance(body, dict) else None
+        r = self.rng.random()
+        if isinstance(tools, list) and tools and r < 0.5:
+            t = self.rng.choice(tools)
+            if isinstance(t, dict):
+                t["name"] = self.rng.choice(names)
+        else:
+            tc = body.setdefault("tool_choice", {"type": "tool"}) if isinstance(body, dict) else None
+            if isinstance(tc, dict):
+                tc["name"] = self.rng.choice(names)
+                if self.rng.random() < 0.5:
+                    tc["type"] = self.rng.choice(["tool", "auto", "any", "none"])
+        return body
+
+    def structured(self, body: Any) -> Any:
+        if not isinstance(body, dict):
+            return body
+        schemas = [
+            {"type": "object", "properties": {"a": {"type": "string"}}, "required": ["a"]},
+            {"type": "array"}, {"type": "array", "items": {"type": "string"}}, {"type": "string"},
+            {"oneOf": "true"}, {"anyOf": [{"type": "string"}, {"type": "integer"}]}, {"allOf": []},
+            {"oneOf": [{"type": "object"}]}, {}, {"type": "object"}, {"properties": {"x": {}}},
+            {"type": "objekt"}, {"$ref": "#/definitions/x"}, {"type": ["string", "null"]},
+            {"type": "object", "properties": {"a": {"$ref": "#/$defs/A"}}, "$defs": {"A": {"type": "integer"}}},
+            "object", 0, [], None, {"type": "integer", "enum": [1, 2]}, {"enum": ["a", "b"]},
+        ]
+        r = self.rng.random()
+        rf = {"type": self.rng.choice(["json_schema", "text", "json_object", "JSON_SCHEMA", None, 5])}
+        if self.rng.random() < 0.9:
+            rf["json_schema"] = copy.deepcopy(self.rng.choice(schemas))
+        if self.rng.random() < 0.1:
+            rf = self.rng.choice([None, "json", [], {}])
+        body["response_format"] = rf
+        if r < 0.3:
+            body.setdefault("tools", []).append({"name": "get_weather", "description": "w", "inputSchema": {"type": "object", "properties": {}}})
+        elif r < 0.45:
+            body.setdefault("mcp_servers", []).append({"name": "m", "url": "https://mcp.example.com/sse"})
+        elif r < 0.55:
+            body["tool_choice"] = {"type": self.rng.choice(["none", "auto", "any", "tool"]), "name": "get_weather"}
+        return body
+
+    def bounds(self, body: Any) -> Any:
+        if not isinstance(body, dict):
+            return body
+        key = self.rng.choice(list(BOUNDS))
+        if key in ("index", "score"):
+            ps = [p for p, v in walk(body) if p and p[-1] == key]
+            if ps:
+                put(body, self.rng.choice(ps), self.rng.choice(BOUNDS[key]))
+                return body
+            key = "temperature"
+        body[key] = copy.deepcopy(self.rng.choice(BOUNDS[key]))
+        return body
+
+    def shape_swap(self, body: Any) -> Any:
+        p = self.any_path(body)
+        if p is None:
+            return body
+        v = get(body, p)
+        if isinstance(v, list):
+            new = v[0] if v and self.rng.random() < 0.5 else json.dumps(v)[:20]
+        elif isinstance(v, dict):
+            new = [v] if self.rng.random() < 0.6 else (v.get("text") or "s")
+        elif isinstance(v, str):
+            new = self.rng.choice([[v], {"text": v}, [{"type": "text", "text": v}], {"type": "text", "text": v}])
+        else:
+            new = self.rng.choice([[v], str(v), {"value": v}])
+        put(body, p, new)
+        return body
+
+    def unicode(self, body: Any) -> Any:
+        ps = [p for p, v in walk(body) if p and isinstance(v, str)]
+        if ps:
+            p = self.rng.choice(ps)
+            s = get(body, p)
+            i = self.rng.randrange(len(s) + 1)
+            put(body, p, s[:i] + self.rng.choice(UNICODE_BITS) + s[i:])
+        return body
+
+    def graft(self, body: Any) -> Any:
+        ps = [p for p, _ in walk(body) if p and isinstance(p[-1], str) and p[-1] in self.pools.by_key]
+        if ps:
+            p = self.rng.choice(ps)
+            put(body, p, copy.deepcopy(self.rng.choice(self.pools.by_key[p[-1]])))
+        return body
+
+    def add_key(self, body: Any) -> Any:
+        objs = [p for p, v in walk(body) if isinstance(v, dict)]
+        if not objs:
+            return body
+        p = self.rng.choice(objs)
+        obj = get(body, p)
+        t = obj.get("type") if isinstance(obj.get("type"), str) else "_"
+        cands = self.pools.keys_by_type.get(t) or self.pools.keys
+        if self.rng.random() < 0.3:
+            cands = self.pools.keys
+        key = self.rng.choice(cands)
+        if self.rng.random() < 0.1:
+            key = self.rng.choice(["input_schema", "mimeType", "enabled_tools", "maxTokens", "_meta", "cache_control", "citations", "signature", "model", "metadata"])
+        vals = self.pools.by_key.get(key)
+        obj[key] = copy.deepcopy(self.rng.choice(vals)) if vals and self.rng.random() < 0.8 else self.random_value()
+        return body
+
+    def add_block(self, body: Any) -> Any:
+        ms = [m for m in self.messages(body) if isinstance(m, dict) and isinstance(m.get("content"), list)]
+        if ms and self.pools.blocks:
+            c = self.rng.choice(ms)["content"]
+            c.insert(self.rng.randrange(len(c) + 1), copy.deepcopy(self.rng.choice(self.pools.blocks)))
+        return body
+
+    def add_tool(self, body: Any) -> Any:
+        if isinstance(body, dict) and self.pools.tools:
+            ts = body.get("tools")
+            if not isinstance(ts, list):
+                ts = body["tools"] = []
+            ts.append(copy.deepcopy(self.rng.choice(self.pools.tools)))
+        return body
+
+    def add_artifact(self, body: Any) -> Any:
+        if isinstance(body, dict) and self.pools.artifacts:
+            ts = body.get("tool_context")
+            if not isinstance(ts, list):
+                ts = body["tool_context"] = []
+            ts.append(copy.deepcopy(self.rng.choice(self.pools.artifacts)))
+        return body
+
+    def tool_choice(self, body: Any) -> Any:
+        if isinstance(body, dict):
+            tc: Any = {"type": self.rng.choice(["auto", "any", "tool", "none", "required", "Auto"])}
+            if self.rng.random() < 0.5:
+                tc["name"] = self.rng.choice(["lookup", "get_weather", "semantic_search", "nope"])
+            if self.rng.random() < 0.3:
+                tc["validation_mode"] = self.rng.choice(["eager", "lazy", "strict", None])
+            if self.rng.random() < 0.2:
+                tc["allowed_tools"] = self.rng.choice([["lookup"], [], "lookup", None])
+            body["tool_choice"] = tc
+        return body
+
+    def empty_strings(self, body: Any) -> Any:
+        ps = [p for p, v in walk(body) if p and isinstance(v, str)]
+        if ps:
+            put(body, self.rng.choice(ps), self.rng.choice(["", " ", "\n", "\t "]))
+        return body
+
+
+# ----------------------------------------------------------------------------- schema-generated bodies
+class SchemaGen:
+    def __init__(self, rng: random.Random, schema: dict[str, Any], pools: Pools) -> None:
+        self.rng = rng
+        self.root = schema
+        self.pools = pools
+
+    def resolve(self, s: Any) -> Any:
+        while isinstance(s, dict) and "$ref" in s:
+            ref = s["$ref"]
+            target: Any = self.root
+            for part in ref.lstrip("#/").split("/"):
+                target = target[part]
+            rest = {k: v for k, v in s.items() if k != "$ref"}
+            s = {**target, **rest} if rest else target
+        return s
+
+    def gen(self, s: Any, depth: int = 0, key: str | None = None) -> Any:
+        s = self.resolve(s)
+        if s is True or s == {} or not isinstance(s, dict):
+            if key and key in self.pools.by_key and self.rng.random() < 0.7:
+                return copy.deepcopy(self.rng.choice(self.pools.by_key[key]))
+            return self.rng.choice(["x", 1, True, None, {"a": 1}, [1]])
+        if "const" in s:
+            return s["const"]
+        if "enum" in s:
+            return self.rng.choice(s["enum"])
+        for comb in ("oneOf", "anyOf"):
+            if comb in s:
+                base = {k: v for k, v in s.items() if k not in (comb, "discriminator")}
+                pick = self.resolve(self.rng.choice(s[comb]))
+                if base.get("properties") and isinstance(pick, dict):
+                    merged = {**base, **pick, "properties": {**base.get("properties", {}), **pick.get("properties", {})}}
+                    return self.gen(merged, depth, key)
+                return self.gen(pick, depth, key)
+        if "allOf" in s:
+            merged: dict[str, Any] = {}
+            for part in s["allOf"]:
+                part = self.resolve(part)
+                for k, v in part.items():
+                    if k == "properties":
+                        merged.setdefault("properties", {}).update(v)
+                    elif k == "required":
+                        merged.setdefault("required", []).extend(v)
+                    else:
+                        merged[k] = v
+            return self.gen(merged, depth, key)
+        t = s.get("type")
+        if isinstance(t, list):
+            t = self.rng.choice([x for x in t if x != "null"] or ["null"]) if self.rng.random() < 0.9 else "null"
+        if t is None:
+            t = "object" if "properties" in s else ("array" if "items" in s else None)
+        if t == "object":
+            out: dict[str, Any] = {}
+            props = s.get("properties", {})
+            req = set(s.get("required", []))
+            for k, ps in props.items():
+                if k in req or (depth < 5 and self.rng.random() < 0.35):
+                    out[k] = self.gen(ps, depth + 1, k)
+            return out
+        if t == "array":
+            lo = s.get("minItems", 0)
+            n = self.rng.randint(lo, max(lo, 3 if depth < 4 else 1))
+            return [self.gen(s.get("items", True), depth + 1, key) for _ in range(n)]
+        if t == "string":
+            if key and key in self.pools.by_key and self.rng.random() < 0.8:
+                vals = [v for v in self.pools.by_key[key] if isinstance(v, str)]
+                if vals:
+                    return self.rng.choice(vals)
+            return self.rng.choice(["hello", "x", "", "call_1", "2024-01-01T00:00:00Z"])[: s.get("maxLength", 99)]
+        if t in ("integer", "number"):
+            lo = s.get("minimum", s.get("exclusiveMinimum", -5))
+            hi = s.get("maximum", s.get("exclusiveMaximum", 200))
+            v = self.rng.uniform(lo, hi)
+            return int(v) if t == "integer" else round(v, 3)
+        if t == "boolean":
+            return self.rng.random() < 0.5
+        if t == "null":
+            return None
+        return self.rng.choice(["x", 1, True, None])
+
+
+# ----------------------------------------------------------------------------- classification
+def soft_accept_codes() -> set[str]:
+    """Warning codes cited in docs/decisions.md under "Soft accepts" (Workspace-endorsed bodies)."""
+    text = DECISIONS.read_text() if DECISIONS.is_file() else ""
+    m = re.search(r"^## Soft accepts.*?(?=^## |\Z)", text, re.S | re.M)
+    if not m:
+        return set()
+    return set(re.findall(r"^\| `([a-z0-9_.]+)`", m.group(0), re.M))
+
+
+def codes(issues: list[dict[str, Any]]) -> list[str]:
+    return sorted({i["code"] for i in issues})
+
+
+def server_locs(oracle: dict[str, Any]) -> list[list[str]] | None:
+    """The body locations the server's errors name (segments, as strings), or None when the
+    error is not a body-validation error (mapper and interceptor errors have no location)."""
+    if oracle.get("stage") != "body":
+        return None
+    locs = []
+    for item in (oracle.get("error") or "").split(" | "):
+        m = _LOC_RE.match(item)
+        if not m:
+            continue
+        segs = [p.strip().strip("'\"") for p in m.group(1).split(", ")]
+        segs = [x for x in segs if x and x != "body" and not x.startswith("list[") and x != "str"]
+        if segs and not (len(segs) >= 2 and segs[-1] == "content" and item.endswith("valid string")):
+            locs.append(segs)
+    return locs or None
+
+
+def _covers(path: str, loc: list[str]) -> bool:
+    """Whether an issue's JSON Pointer names the server's location or one of its ancestors
+    (the server's location also holds union tags and model names: a subsequence test)."""
+    segs = [s.replace("~1", "/").replace("~0", "~") for s in path.split("/")[1:]]
+    if not segs:
+        return True
+    it = iter(loc)
+    return all(any(s == x for x in it) for s in segs)
+
+
+def classify(oracle: dict[str, Any], report: dict[str, Any], cited: set[str]) -> str:
+    errs, warns = report["errors"], report["warnings"]
+    if oracle["verdict"] == "ACCEPT":
+        return "false-reject" if errs else "agree"
+    if errs:
+        return "agree"
+    if not warns:
+        return "false-accept"
+    mine = [w for w in warns if w["code"] in cited]
+    if not mine:
+        return "soft-accept-uncited"
+    locs = server_locs(oracle)
+    if locs is None:
+        return "soft-accept-cited"
+    # every location the server rejects must be explained by a cited warning there
+    ok = all(any(_covers(w["path"], loc) for w in mine) for loc in locs)
+    return "soft-accept-cited" if ok else "soft-accept-uncited"
+
+
+_LOC_RE = re.compile(r"^\(([^)]*)\): (.*)$")
+
+
+def norm_server(oracle: dict[str, Any]) -> str:
+    err = (oracle.get("error") or "").split(" | ")[0]
+    m = _LOC_RE.match(err)
+    if m:
+        loc, msg = m.groups()
+        parts = []
+        for part in loc.split(", "):
+            part = part.strip("'\"")
+            if part.isdigit():
+                part = "#"
+            elif part.startswith("list[tagged-union"):
+                part = "list"
+            parts.append(part)
+        loc = "/".join(p for p in parts if p not in ("body",))
+        msg = re.sub(r"\d+", "N", msg)[:70]
+        return f"{oracle.get('stage')}:{loc}: {msg}"
+    err = re.sub(r"'[^']*'", "'_'", err)
+    err = re.sub(r"\d+", "N", err)
+    return f"{oracle.get('stage')}:{err[:90]}"
+
+
+def signature(cls: str, oracle: dict[str, Any], report: dict[str, Any]) -> str:
+    if cls == "false-reject":
+        return f"{cls} | {' '.join(codes(report['errors']))}"
+    return f"{cls} | {norm_server(oracle)}"
+
+
+def norm_path(path: Path_, body: Any) -> str:
+    """A field's place with indices folded and block types named: messages/#/content/#text/text."""
+    out = []
+    v = body
+    for p in path:
+        v = v[p]
+        if isinstance(p, int):
+            t = v.get("type") if isinstance(v, dict) and isinstance(v.get("type"), str) else ""
+            out.append("#" + t)
+        else:
+            out.append(p)
+    return "/".join(out)
+
+
+def dumps(body: Any, rng: random.Random | None = None) -> str:
+    ascii_ = rng.random() < 0.3 if rng else False
+    return json.dumps(body, ensure_ascii=ascii_, separators=(",", ":"))
+
+
+# ----------------------------------------------------------------------------- minimising
+def reductions(body: Any) -> list[Any]:
+    out = []
+    for path, v in walk(body):
+        if path:
+            b = copy.deepcopy(body)
+            remove(b, path)
+            out.append(b)
+        if isinstance(v, str) and len(v) > 8:
+            b = copy.deepcopy(body)
+            put(b, path, v[: len(v) // 2])
+            out.append(b)
+        if isinstance(v, list) and len(v) > 1:
+            b = copy.deepcopy(body)
+            put(b, path, v[:1])
+            out.append(b)
+    return out
+
+
+def minimise(body: Any, sig: str, check: Callable[[list[str]], list[tuple[str, str]]], rounds: int = 40) -> Any:
+    """Greedy: keep the smallest one-step reduction that keeps the signature."""
+    for _ in range(rounds):
+        cands = sorted(reductions(body), key=lambda b: len(dumps(b)))[:150]
+        if not cands:
+            break
+        texts = [dumps(c) for c in cands]
+        res = check(texts)
+        for c, (s, _) in zip(cands, res):
+            if s == sig:
+                body = c
+                break
+        else:
+            break
+    return body
+
+
+# ----------------------------------------------------------------------------- main
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--n", type=int, default=20000, help="bodies to generate (default 20000)")
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--out", default=str(ROOT / "target/oracle"))
+    ap.add_argument("--fixtures", action="store_true", help="check the fixture set against the oracle")
+    ap.add_argument("--lazy", action="store_true", help="POST /chat's verdict (the body's validation_mode)")
+    ap.add_argument("--no-build", action="store_true", help="do not rebuild the validator")
+    ap.add_argument("--schema-share", type=float, default=0.15, help="share of schema-generated bodies")
+    ap.add_argument("--no-minimise", action="store_true")
+    ap.add_argument("--null-sweep", action="store_true",
+                    help="set every field of every seed to null, one at a time: the nullability table")
+    ap.add_argument("--show", type=int, default=60, help="signatures to print")
+    args = ap.parse_args()
+
+    ensure_oracle_python()
+    if not args.no_build:
+        build_validator()
+    import io
+    import contextlib
+
+    with contextlib.redirect_stdout(io.StringIO()):
+        import oracle as oracle_mod  # type: ignore[import-not-found]
+
+        orc = oracle_mod.Oracle(lazy=args.lazy)
+    cited = soft_accept_codes()
+
+    if args.fixtures:
+        return check_fixtures(orc)
+    if args.null_sweep:
+        return null_sweep(orc, cited)
+
+    rng = random.Random(args.seed)
+    seeds = load_seeds()
+    pools = Pools(seeds)
+    mut = Mutator(rng, pools, seeds)
+    sgen = SchemaGen(rng, json.loads(SCHEMA.read_text()), pools)
+    out = Path(args.out)
+    (out / "candidates").mkdir(parents=True, exist_ok=True)
+
+    def check_texts(texts: list[str]) -> list[tuple[str, str]]:
+        reports = run_validator(texts)
+        res = []
+        for t, rep in zip(texts, reports):
+            o = orc.check_text(t)
+            c = classify(o, rep, cited)
+            res.append((signature(c, o, rep), c))
+        return res
+
+    counts: Counter[str] = Counter()
+    groups: dict[str, list[tuple[str, dict[str, Any], dict[str, Any]]]] = defaultdict(list)
+    batch = 1000
+    done = 0
+    while done < args.n:
+        k = min(batch, args.n - done)
+        texts = []
+        for _ in range(k):
+            if rng.random() < args.schema_share:
+                body = sgen.gen(sgen.root)
+                if rng.random() < 0.5:
+                    body = mut.mutate(body)
+            else:
+                body = mut.mutate(rng.choice(seeds))
+            texts.append(dumps(body, rng))
+        reports = run_validator(texts)
+        for t, rep in zip(texts, reports):
+            o = orc.check_text(t)
+            c = classify(o, rep, cited)
+            counts[c] += 1
+            if c != "agree":
+                sig = signature(c, o, rep)
+                g = groups[sig]
+                if len(g) < 50:
+                    g.append((t, o, rep))
+        done += k
+        print(f"  {done}/{args.n}: " + ", ".join(f"{c} {n}" for c, n in sorted(counts.items())), file=sys.stderr)
+
+    # minimise one body per signature and write fixture candidates
+    summary_sigs = []
+    for i, (sig, items) in enumerate(sorted(groups.items(), key=lambda kv: -len(kv[1]))):
+        t, o, rep = min(items, key=lambda it: len(it[0]))
+        body = json.loads(t)
+        if not args.no_minimise and i < 200:
+            body = minimise(body, sig, check_texts)
+            t2 = dumps(body)
+            o = orc.check_text(t2)
+            rep = run_validator([t2])[0]
+        cand = {
+            "description": sig,
+            "kind": "chat",
+            "server": "accept" if o["verdict"] == "ACCEPT" else "reject",
+            "server_error": o.get("error"),
+            "ours": {"errors": [[x["code"], x["path"]] for x in rep["errors"]], "warnings": [[x["code"], x["path"]] for x in rep["warnings"]]},
+            "body": body,
+        }
+        (out / "candidates" / f"{i:03d}.json").write_text(json.dumps(cand, indent=2, ensure_ascii=False) + "\n")
+        summary_sigs.append({"signature": sig, "bodies": len(items), "candidate": f"candidates/{i:03d}.json"})
+    summary = {"n": args.n, "seed": args.seed, "lazy": args.lazy, "counts": dict(counts), "signatures": summary_sigs}
+    (out / "summary.json").write_text(json.dumps(summary, indent=2) + "\n")
+    print(json.dumps(dict(counts)))
+    for s in summary_sigs[: args.show]:
+        print(f"{s['bodies']:5d}  {s['signature'][:200]}  ({s['candidate']})")
+    bad = counts["false-accept"] + counts["false-reject"] + counts["soft-accept-uncited"]
+    return 1 if bad else 0
+
+
+def null_sweep(orc: Any, cited: set[str]) -> int:
+    """Each field of each seed set to null: the server's verdict per place, and ours."""
+    table: dict[str, Counter[str]] = defaultdict(Counter)
+    texts, places = [], []
+    # only seeds the server accepts as they are: each null is then the one change it judges
+    seeds = [s for s in load_seeds() if orc.check_text(dumps(s))["verdict"] == "ACCEPT"]
+    for seed in seeds:
+        for path, _ in walk(seed):
+            if not path or not isinstance(path[-1], str):
+                continue
+            place = norm_path(path, seed)
+            b = copy.deepcopy(seed)
+            put(b, path, None)
+            texts.append(dumps(b))
+            places.append(place)
+    reports = run_validator(texts)
+    for t, place, rep in zip(texts, places, reports):
+        o = orc.check_text(t)
+        table[place][f"server {o['verdict'].lower()} / {classify(o, rep, cited)}"] += 1
+    bad = 0
+    for place in sorted(table):
+        c = table[place]
+        flag = any(k.endswith(("false-accept", "false-reject", "uncited")) for k in c)
+        bad += flag
+        print(("!! " if flag else "   ") + place + ": " + ", ".join(f"{k} {n}" for k, n in sorted(c.items())))
+    print(f"{len(table) - bad} passed, {bad} failed")
+    return 1 if bad else 0
+
+
+def check_fixtures(orc: Any) -> int:
+    """Every fixture's server verdict (from its expectation) against the oracle's."""
+    wrong = 0
+    total = 0
+    for p in fixture_files() + sorted(EXAMPLES.glob("*.json")):
+        doc = json.loads(p.read_text())
+        if "expect" not in doc:
+            body = unwrap(doc)
+            if body is None:
+                continue
+            want = "ACCEPT"
+            text = json.dumps(body)
+        else:
+            if doc.get("options"):  # a profile decides live checks the oracle stubs as capable
+                continue
+            kind = doc.get("kind", "chat")
+            if kind in ("thread", "thread-update") or not str(kind) in ("chat", "interaction", "project-chat"):
+                continue
+            if "body_text" in doc:
+                text = doc["body_text"]
+                if kind != "chat":
+                    continue
+            else:
+                body = unwrap(doc)
+                if body is None:
+                    continue
+                text = json.dumps(body)
+                # envelope errors (outside pgpt) are not the server's to judge
+                if kind != "chat" and all(not e["path"].startswith("/pgpt") for e in doc["expect"].get("errors", [])) and doc["expect"].get("errors"):
+                    continue
+            server = doc.get("server")
+            if server:
+                want = server.upper()
+            else:
+                want = "REJECT" if doc["expect"].get("errors") else "ACCEPT"
+            if want == "N/A":
+                continue
+        total += 1
+        o = orc.check_text(text)
+        if o["verdict"] != want:
+            wrong += 1
+            err = re.sub(r"'list\[tagged-union\[[^']*'", "'list[..]'", o.get("error") or "")
+            print(f"{p.relative_to(ROOT)}: expected the server to {want}, oracle says {o['verdict']}: {err[:300]}")
+    print(f"{total - wrong} passed, {wrong} failed")
+    return 1 if wrong else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
