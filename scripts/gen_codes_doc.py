@@ -28,7 +28,7 @@ SERVER = {
 
 SEVERITY = {
     "json.duplicate_key": "warning", "field.enum": "error (warning for unknown values in responses)", "field.server_only": "warning",
-    "field.coerced": "warning", "tool.internal.registry": "none (recognition only)", "tool_choice.none_drops_tools": "warning",
+    "field.coerced": "warning", "field.null": "error", "tool.internal.registry": "none (recognition only)", "tool_choice.none_drops_tools": "warning",
     "tool_choice.tool_filters": "warning", "messages.last_role": "error (cannot fire on its own: the role enum rejects such roles first)",
 }
 for _m in ["tools_support", "reasoning_support", "image_support", "image_count", "audio_support", "audio_count", "token_limit"]:
@@ -73,6 +73,7 @@ FIX = {
     "field.enum": "Use one of the listed values (they are case-sensitive).",
     "field.unknown": "Remove the field, or rename it as the hint suggests (`input_schema` → `inputSchema`).",
     "field.server_only": "Remove the field unless you know the Workspace backend forwards it.",
+    "field.null": "Leave the field out instead of sending `null` (the server then uses its default), or give it a value of its type.",
     "field.coerced": "Send the value with its JSON type: `100` not `\"100\"`, `true` not `\"true\"` (`zylon-schema fix` does it).",
     "messages.required": 'Add `"messages": [{"role": "user", "content": [{"type": "text", "text": "..."}]}]`.',
     "messages.empty": "Send at least one user message.",
@@ -212,6 +213,7 @@ GENERIC_WHY = {
     "field.enum": "The value is outside the allowed set.",
     "field.unknown": "Unknown fields are ignored by the server (`extra=\"allow\"`): whatever you meant by it has no effect.",
     "field.server_only": "The server understands the field but the Workspace API does not list it; the backend may drop it (RULES.md §1.4).",
+    "field.null": "The server's models give the field a default but do not accept `None`: pydantic rejects the explicit `null` with a 400 (RULES.md Part 3.1).",
     "field.coerced": "The server converts the string (lax parsing); other languages' clients may not.",
     "block.media.mime_mismatch": "The server trusts the declared type; a wrong one makes the model misread the file.",
     "block.media.mime_type_syntax": "An invalid media type is relabelled or rejected downstream.",

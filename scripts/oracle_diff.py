@@ -693,8 +693,8 @@ def _covers(path: str, loc: list[str]) -> bool:
     """Whether an issue's JSON Pointer names the server's location or one of its ancestors
     (the server's location also holds union tags and model names: a subsequence test)."""
     segs = [s.replace("~1", "/").replace("~0", "~") for s in path.split("/")[1:]]
-    if not segs:
-        return True
+    if len(segs) > 1:
+        segs = segs[:-1]  # an issue about a field explains a rejection of the object holding it
     it = iter(loc)
     return all(any(s == x for x in it) for s in segs)
 

@@ -156,6 +156,71 @@ pub fn check_base64(s: &str, canonical: bool) -> Result<usize, Base64Error> {
     Ok(b.len() / 4 * 3 - pad)
 }
 
+/// Python's `str.strip()`: removes surrounding whitespace as Python defines it (Unicode
+/// whitespace plus the ASCII separators U+001C..U+001F).
+pub fn py_strip(s: &str) -> &str {
+    let ws = |c: char| c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c);
+    s.trim_matches(ws)
+}
+
+/// Why Python's lenient `base64.b64decode` (no `validate`) fails.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LenientError {
+    /// A character outside ASCII (Python refuses the string before decoding).
+    NotAscii,
+    /// The data characters do not end on a whole group (after skipping non-alphabet bytes).
+    Padding,
+}
+
+impl std::fmt::Display for LenientError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            LenientError::NotAscii => "it has a non-ASCII character",
+            LenientError::Padding => "its length or `=` padding is wrong",
+        })
+    }
+}
+
+/// The decoded length of `s` under Python's lenient `base64.b64decode(s)` (as the server
+/// decodes `data:` URIs): bytes outside the alphabet are skipped, decoding stops at the first
+/// complete padding, and the data characters before it must end on a whole group.
+pub fn py_b64decode_lenient(s: &str) -> Result<usize, LenientError> {
+    if let Ok(n) = check_base64(s, false) {
+        return Ok(n); // the common case, vectorised: strict base64 decodes the same way
+    }
+    if s.is_empty() {
+        return Ok(0);
+    }
+    if !s.is_ascii() {
+        return Err(LenientError::NotAscii);
+    }
+    let (mut quad, mut pads, mut out) = (0u8, 0u8, 0usize);
+    for &c in s.as_bytes() {
+        if c == b'=' {
+            if quad >= 2 {
+                pads += 1;
+                if quad + pads >= 4 {
+                    return Ok(out);
+                }
+            }
+            continue;
+        }
+        if TABLE[c as usize] >= 64 {
+            continue;
+        }
+        pads = 0;
+        if quad > 0 {
+            out += 1;
+        }
+        quad = (quad + 1) % 4;
+    }
+    if quad == 0 {
+        Ok(out)
+    } else {
+        Err(LenientError::Padding)
+    }
+}
+
 /// Decode at most `max` bytes from the start of a base64 string (stops at the first invalid
 /// character). Used only to sniff the real media type.
 pub fn decode_prefix(s: &str, max: usize) -> Vec<u8> {

@@ -55,6 +55,8 @@ codes! {
     FieldServerOnly = "field.server_only",
     /// A string value the server reads as a number or boolean (it is coerced).
     FieldCoerced = "field.coerced",
+    /// An explicit `null` where the server does not take one (`null` is not the same as leaving the field out).
+    FieldNull = "field.null",
 
     // ---- 2. envelopes ----
     /// `ProjectChatDTO.pgpt` is required.

@@ -186,7 +186,7 @@ fn media_checks() {
         {"type": "image", "data": png},
         {"type": "image", "data": png, "mime_type": "image/jpeg"},
         {"type": "image", "data": "<BASE64_IMAGE_DATA>", "mime_type": "image/png"},
-        {"type": "audio", "data": "data:audio/wav;base64,%%%", "mime_type": "audio/wav"},
+        {"type": "audio", "data": "data:audio/wav;base64,YQ%", "mime_type": "audio/wav"},
         {"type": "binary", "data": "https://example.com/x.bin"},
         {"type": "text", "text": "what is this?"}
     ]}]}));

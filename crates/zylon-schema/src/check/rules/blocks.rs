@@ -289,6 +289,7 @@ fn common<'a>(ctx: &mut Ctx<'a>, obj: &'a Object<'a>) {
             }),
         }
     }
+    super::nulls::reject(ctx, obj, &["_meta", "metadata"]);
     for &key in &["_meta", "metadata"] {
         if let Some(v) = obj.get(key) {
             if !v.is_object() && !v.is_null() {
@@ -380,6 +381,7 @@ pub(super) fn is_datetime(s: &str) -> bool {
 }
 
 fn text<'a>(ctx: &mut Ctx<'a>, obj: &'a Object<'a>, facts: &mut BlockFacts) {
+    super::nulls::reject(ctx, obj, &["text"]);
     if let Some(s) = str_field(ctx, obj, "text", Code::BlockTextFields) {
         facts.nonblank_text = !s.trim().is_empty();
         facts.text_chars = ctx.chars(s);
@@ -468,6 +470,7 @@ fn file<'a>(ctx: &mut Ctx<'a>, obj: &'a Object<'a>) {
 }
 
 fn thinking<'a>(ctx: &mut Ctx<'a>, obj: &'a Object<'a>) {
+    super::nulls::reject(ctx, obj, &["thinking"]);
     str_field(ctx, obj, "thinking", Code::FieldType);
     match obj.get("signature") {
         None | Some(Value::Null) => ctx.missing(
@@ -628,9 +631,10 @@ fn source_item<'a>(ctx: &mut Ctx<'a>, it: &'a Value<'a>) {
 }
 
 fn tldr<'a>(ctx: &mut Ctx<'a>, obj: &'a Object<'a>) {
+    super::nulls::reject(ctx, obj, &["content"]);
     if obj.contains_key("tldr_side") {
         let v = obj.get("tldr_side").unwrap_or(&Value::Null);
-        let ok = v.is_null() || matches!(v.as_str(), Some("left" | "right"));
+        let ok = matches!(v.as_str(), Some("left" | "right"));
         ctx.key("tldr_side", |ctx| {
             let msg = if ok {
                 "`tldr_side` is server-only; the Workspace backend may drop it".to_string()
@@ -813,6 +817,7 @@ fn tool_use<'a>(
 }
 
 fn tool_result<'a>(ctx: &mut Ctx<'a>, obj: &'a Object<'a>, pairing: Option<&mut Pairing<'a>>) {
+    super::nulls::reject(ctx, obj, &["is_error", "content"]);
     let id = match obj.get("tool_use_id") {
         Some(Value::String(id)) => {
             if !id_ok(id, true) {

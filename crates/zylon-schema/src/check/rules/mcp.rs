@@ -53,6 +53,7 @@ fn server<'a>(ctx: &mut Ctx<'a>, s: &'a Value<'a>) {
         &["_meta"],
         "an MCP server",
     );
+    super::nulls::reject(ctx, o, &["tool_configuration"]);
     match o.get("url") {
         Some(Value::String(_)) => {}
         None | Some(Value::Null) => ctx.missing(
@@ -142,6 +143,7 @@ fn tool_configuration<'a>(ctx: &mut Ctx<'a>, o: &'a Object<'a>) {
                 &[],
                 "`tool_configuration`",
             );
+            super::nulls::reject(ctx, tc, &["enabled"]);
             bool_field(ctx, tc, "enabled", Code::McpToolConfiguration);
             super::str_list_field(ctx, tc, "allowed_tools", Code::McpToolConfiguration);
         });

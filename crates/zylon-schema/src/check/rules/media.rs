@@ -51,8 +51,15 @@ pub(super) fn check<'a>(ctx: &mut Ctx<'a>, obj: &'a Object<'a>, ty: &str) {
         };
         ctx.missing(Severity::Error, code, "data", msg, None);
     }
+    // What the server reads (`_upgrade_legacy_source_payload`): a `source` key wins over
+    // everything; else a `url` (or `uri`) string replaces `data`; else `data` is read.
+    let url_wins = ["url", "uri"]
+        .iter()
+        .find_map(|k| obj.get(k).filter(|v| super::truthy(v)))
+        .is_some_and(Value::is_string);
+    super::nulls::warn_server_only(ctx, obj, &["source"], Code::FieldServerOnly);
     let mut sniffed = None;
-    if let Some(d) = data {
+    if let Some(d) = data.filter(|_| !url_wins && !obj.contains_key("source")) {
         sniffed = ctx.key("data", |ctx| payload(ctx, d, ty));
     }
     match (mime, obj.get("mime_type")) {
@@ -83,56 +90,105 @@ pub(super) fn check<'a>(ctx: &mut Ctx<'a>, obj: &'a Object<'a>, ty: &str) {
 }
 
 /// Check a `data` string; returns the sniffed media type of base64 payloads.
+///
+/// The server reads image and audio `data` while it converts the messages
+/// (`uri_loader.load_file_from_uri`): a `scheme://` URL is downloaded, a `data:` URI is decoded
+/// leniently after its first comma (whatever its `;base64` marker says), anything else must be
+/// strict base64 once surrounding whitespace is stripped (an empty string is zero bytes), or it
+/// is read as a local file path and fails. `binary` data is not read at validation time
+/// (RULES.md Part 3.7), so there every problem is a warning.
 fn payload(ctx: &mut Ctx<'_>, d: &str, ty: &str) -> Option<&'static str> {
+    let sev = if ty == "binary" {
+        Severity::Warning
+    } else {
+        Severity::Error
+    };
+    let later = if ty == "binary" {
+        "; binary data is not decoded when the request is validated, so it fails later, when the document is read"
+    } else {
+        ""
+    };
     match media::classify(d) {
         DataForm::Url { scheme } => {
             fetched_url(ctx, scheme, ty);
             None
         }
-        DataForm::DataUri {
-            base64, payload, ..
-        } => {
+        DataForm::DataUri { payload, .. } => {
             let Some(p) = payload else {
-                ctx.error_hint(
+                let p = ctx.here();
+                ctx.push(
+                    sev,
                     Code::BlockImageDataUri,
-                    "the `data:` URI has no `,` before its payload",
-                    "use `data:<mime>;base64,<payload>`",
+                    p,
+                    format!("the `data:` URI has no `,` before its payload{later}"),
+                    Some("use `data:<mime>;base64,<payload>`".into()),
                 );
                 return None;
             };
-            if !base64 {
-                return None;
-            }
-            match media::check_base64(p, false) {
+            match media::py_b64decode_lenient(p) {
+                Ok(0) => {
+                    empty(ctx, ty);
+                    None
+                }
                 Ok(n) => {
                     size(ctx, n);
                     media::sniff(&media::decode_prefix(p, 16))
                 }
                 Err(e) => {
-                    ctx.error(
+                    let at = ctx.here();
+                    ctx.push(
+                        sev,
                         Code::BlockImageDataUri,
-                        format!("the payload of the `data:` URI is not valid base64: {e}"),
+                        at,
+                        format!("the payload of the `data:` URI is not valid base64: {e}{later}"),
+                        None,
                     );
                     None
                 }
             }
         }
-        DataForm::Base64(b) => match media::check_base64(b, false) {
-            Ok(n) => {
-                size(ctx, n);
-                media::sniff(&media::decode_prefix(b, 16))
+        DataForm::Base64(b) => {
+            let stripped = media::py_strip(b);
+            if stripped.is_empty() {
+                empty(ctx, ty);
+                return None;
             }
-            Err(e) => {
-                let what = if ty == "image" { "image" } else { ty };
-                ctx.error_hint(
-                    Code::BlockImageBase64Decodable,
-                    format!("{what} `data` is neither strict base64 nor a `data:` URI nor a URL ({e}); the server would read it as a file path and fail"),
-                    "send standard base64 with `=` padding and no line breaks, a `data:<mime>;base64,...` URI, or an https:// URL",
-                );
-                None
+            match media::check_base64(stripped, false) {
+                Ok(n) => {
+                    if stripped.len() != b.len() {
+                        ctx.warn_hint(
+                            Code::BlockImageBase64Decodable,
+                            "`data` has whitespace around the base64 payload; the server strips it",
+                            "send the base64 payload without leading or trailing whitespace",
+                        );
+                    }
+                    size(ctx, n);
+                    media::sniff(&media::decode_prefix(stripped, 16))
+                }
+                Err(e) => {
+                    let what = if ty == "image" { "image" } else { ty };
+                    let at = ctx.here();
+                    ctx.push(
+                        sev,
+                        Code::BlockImageBase64Decodable,
+                        at,
+                        format!("{what} `data` is neither strict base64 nor a `data:` URI nor a URL ({e}); the server would read it as a file path and fail{later}"),
+                        Some("send standard base64 with `=` padding and no line breaks, a `data:<mime>;base64,...` URI, or an https:// URL".into()),
+                    );
+                    None
+                }
             }
-        },
+        }
     }
+}
+
+/// `data` that decodes to nothing: accepted, but the model gets an empty payload.
+fn empty(ctx: &mut Ctx<'_>, ty: &str) {
+    ctx.warn_hint(
+        Code::BlockImageBase64Decodable,
+        format!("the {ty} `data` is empty: the server accepts it as zero bytes, so the model gets no {ty}"),
+        "send the base64 payload, or remove the block",
+    );
 }
 
 fn size(ctx: &mut Ctx<'_>, decoded: usize) {

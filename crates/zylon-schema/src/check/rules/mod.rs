@@ -8,6 +8,8 @@ mod envelope;
 mod mcp;
 mod media;
 mod messages;
+mod nulls;
+mod output_schema;
 mod profile;
 mod request;
 mod response;
@@ -78,6 +80,18 @@ pub(crate) fn lax_bool(v: &Value<'_>) -> Lax<bool> {
             _ => Lax::Invalid,
         },
         _ => Lax::Invalid,
+    }
+}
+
+/// Python's truthiness of a JSON value (`if value:`).
+pub(crate) fn truthy(v: &Value<'_>) -> bool {
+    match v {
+        Value::Null => false,
+        Value::Bool(b) => *b,
+        Value::Number(n) => n.as_f64() != Some(0.0),
+        Value::String(s) => !s.is_empty(),
+        Value::Array(a) => !a.is_empty(),
+        Value::Object(o) => !o.is_empty(),
     }
 }
 

@@ -3,7 +3,7 @@
 use crate::check::json::{Object, Value};
 
 use super::{
-    enum_field, mcp, messages, profile, sampling, structured, system, tool_context, tools,
+    enum_field, mcp, messages, nulls, profile, sampling, structured, system, tool_context, tools,
     type_name, Code, Ctx, Lax, Options, Summary,
 };
 
@@ -57,6 +57,18 @@ pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: &'a Object<'a>, options: &Option
         Code::RequestUnknownFields,
     );
 
+    nulls::reject(
+        ctx,
+        req,
+        &[
+            "stream",
+            "mcp_servers",
+            "thinking",
+            "tool_choice",
+            "response_format",
+        ],
+    );
+    nulls::warn_server_only(ctx, req, &["service_tier"], Code::RequestServiceTier);
     let msgs = messages::check(ctx, req);
     sampling::check(ctx, req);
     check_stream_and_ids(ctx, req);
@@ -136,7 +148,7 @@ fn check_server_only<'a>(ctx: &mut Ctx<'a>, req: &'a Object<'a>) {
         });
     }
     if let Some(v) = req.get("stop_sequences") {
-        let ok = v.is_null() || v.as_array().is_some_and(|a| a.iter().all(Value::is_string));
+        let ok = v.as_array().is_some_and(|a| a.iter().all(Value::is_string));
         let extra = if ok {
             ""
         } else {
@@ -151,7 +163,6 @@ fn check_server_only<'a>(ctx: &mut Ctx<'a>, req: &'a Object<'a>) {
     }
     if let Some(v) = req.get("metadata") {
         let ok = match v {
-            Value::Null => true,
             Value::Object(o) => match o.get("user_id") {
                 None | Some(Value::Null) => true,
                 Some(Value::String(s)) => s.chars().count() <= 512,
@@ -241,7 +252,7 @@ pub(super) fn cache_control_ok(v: &Value<'_>) -> bool {
 
 fn output_config_problem(v: &Value<'_>) -> Option<String> {
     let o = match v {
-        Value::Null => return None,
+        Value::Null => return Some("`null` is not accepted (leave the field out)".into()),
         Value::Object(o) => o,
         _ => return Some(format!("it must be an object, not {}", type_name(v))),
     };
@@ -267,6 +278,15 @@ fn output_config_problem(v: &Value<'_>) -> Option<String> {
                 || f.get("json_schema").is_some_and(Value::is_object));
         if !ok {
             return Some("`format` must be `{\"type\":\"json_schema\",\"schema\":{...}}`".into());
+        }
+        let schema = f.get("schema").or_else(|| f.get("json_schema"));
+        if let Some(p) = schema
+            .filter(|s| super::truthy(s))
+            .and_then(super::output_schema::problem)
+        {
+            return Some(format!(
+                "the server cannot build a model from its schema: {p}"
+            ));
         }
     }
     None

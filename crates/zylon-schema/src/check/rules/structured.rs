@@ -3,8 +3,9 @@
 
 use crate::check::json::{Object, Value};
 
+use super::output_schema;
 use super::system::SystemFacts;
-use super::tools::{schema_problem, ToolFacts};
+use super::tools::ToolFacts;
 use super::{enum_field, request, type_name, Code, Ctx};
 use crate::check::Severity;
 
@@ -20,18 +21,29 @@ pub(super) fn check<'a>(
         None | Some(Value::Null) => {}
         Some(Value::Object(rf)) => ctx.key("response_format", |ctx| {
             ctx.unknown_fields(rf, &["type", "json_schema"], &[], "`response_format`");
+            super::nulls::reject(ctx, rf, &["type"]);
             let ty = if rf.get("type").is_none_or(Value::is_null) {
                 Some("text")
             } else {
                 enum_field(ctx, rf, "type", &["text", "json_schema"], Code::ResponseFormatTypeEnum, false)
             };
             let schema = rf.get("json_schema").filter(|v| !v.is_null());
+            // the body model types `json_schema` as an object (or null) whatever `type` says
+            if let Some(v) = schema.filter(|v| !v.is_object()) {
+                ctx.key("json_schema", |ctx| {
+                    ctx.error(
+                        Code::FieldType,
+                        format!("`json_schema` must be an object, not {}", type_name(v)),
+                    )
+                });
+            }
+            let schema = schema.filter(|v| v.is_object());
             match ty {
                 Some("json_schema") => {
                     structured = true;
                     match schema {
                         Some(Value::Object(s)) if !s.is_empty() => {
-                            if let Some(problem) = schema_problem(s) {
+                            if let Some(problem) = output_schema::object_problem(s) {
                                 ctx.key("json_schema", |ctx| {
                                     ctx.error_hint(
                                         Code::ResponseFormatJsonSchemaShape,

@@ -98,6 +98,13 @@ fn object<'a>(ctx: &mut Ctx<'a>, o: &'a Object<'a>, item: Option<usize>, facts: 
         &[],
         "`system`",
     );
+    super::nulls::reject(ctx, o, &["citations", "extensions", "use_default_prompt"]);
+    super::nulls::warn_server_only(
+        ctx,
+        o,
+        &["blob_visibility", "prompt"],
+        Code::SystemBlobVisibilityEnum,
+    );
     if let Some(t) = super::str_field(ctx, o, "text", Code::SystemText) {
         facts.text_chars += ctx.chars(t);
     }
@@ -131,6 +138,7 @@ fn object<'a>(ctx: &mut Ctx<'a>, o: &'a Object<'a>, item: Option<usize>, facts: 
                 &[],
                 "`system.citations`",
             );
+            super::nulls::reject(ctx, c, &["enabled"]);
             if bool_field(ctx, c, "enabled", Code::SystemCitationsEnabled) == Some(true)
                 && facts.citations_enabled_at.is_none()
             {
@@ -212,6 +220,7 @@ fn thinking<'a>(ctx: &mut Ctx<'a>, th: &'a Value<'a>, facts: &mut SystemFacts) {
         return;
     };
     ctx.unknown_fields(o, &["enabled", "effort"], &[], "`thinking`");
+    super::nulls::reject(ctx, o, &["enabled"]);
     facts.thinking_enabled = bool_field(ctx, o, "enabled", Code::ThinkingEnabledBool) == Some(true);
     if let Some(e) = o.get("effort") {
         let ok = e.is_null()

@@ -234,6 +234,18 @@ fn sql<'a>(ctx: &mut Ctx<'a>, o: &'a Object<'a>) {
             )
         }),
     }
+    super::nulls::reject(
+        ctx,
+        o,
+        &[
+            "description",
+            "ssl",
+            "enable_tables",
+            "enable_views",
+            "enable_procedures",
+            "enable_functions",
+        ],
+    );
     str_field(ctx, o, "description", Code::FieldType);
     super::str_list_field(ctx, o, "schemas", Code::FieldType);
     for f in [
@@ -268,6 +280,7 @@ fn skill<'a>(ctx: &mut Ctx<'a>, o: &'a Object<'a>) {
 
 /// A `context_filter` (at the current path).
 fn context_filter<'a>(ctx: &mut Ctx<'a>, cf: &'a Object<'a>) {
+    super::nulls::reject(ctx, cf, &["collection"]);
     ctx.unknown_fields(
         cf,
         &["artifacts", "collection", "metadata_filter"],

@@ -270,8 +270,19 @@ fn tool<'a>(ctx: &mut Ctx<'a>, index: usize, t: &'a Value<'a>) -> Option<ToolInf
         &["defer_loading", "instructions", "cache_control"],
         "a tool",
     );
+    let internal = matches!(builtin, Some(Builtin::Internal { .. }));
     let name = match o.get("name") {
         Some(Value::String(n)) => Some(*n),
+        // `tool.get("name") or ""`: a falsy name of a built-in tool becomes its canonical name
+        Some(v) if internal && !v.is_null() && !super::truthy(v) => {
+            ctx.key("name", |ctx| {
+                ctx.warn(
+                    Code::FieldCoerced,
+                    format!("tool `name` should be a string; the server replaces {} with the built-in tool's own name", type_name(v)),
+                )
+            });
+            None
+        }
         Some(v) if !v.is_null() => {
             ctx.key("name", |ctx| {
                 ctx.error(
@@ -300,6 +311,13 @@ fn tool<'a>(ctx: &mut Ctx<'a>, index: usize, t: &'a Value<'a>) -> Option<ToolInf
                 needs,
             }),
         ) => {
+            // Dated Anthropic types are client tools when the body is validated (RULES.md Part
+            // 3.5): they need what a client tool needs; they are translated only afterwards.
+            if let Builtin::Anthropic { .. } = b {
+                if !client_shape(ctx, o, name, ty.unwrap_or_default()) {
+                    return None;
+                }
+            }
             if let Builtin::Anthropic { .. } = b {
                 ctx.key("type", |ctx| {
                     ctx.warn(
@@ -308,7 +326,7 @@ fn tool<'a>(ctx: &mut Ctx<'a>, index: usize, t: &'a Value<'a>) -> Option<ToolInf
                     )
                 });
             }
-            if name.is_none() {
+            if name.is_none() && internal {
                 ctx.missing(
                     Severity::Warning,
                     Code::ToolInternalNameOptional,
@@ -345,6 +363,9 @@ fn tool<'a>(ctx: &mut Ctx<'a>, index: usize, t: &'a Value<'a>) -> Option<ToolInf
             })
         }
         Some(Builtin::AnthropicDropped) => {
+            if !client_shape(ctx, o, name, ty.unwrap_or_default()) {
+                return None;
+            }
             ctx.key("type", |ctx| {
                 ctx.warn(
                     Code::ToolAnthropicUnknownDropped,
@@ -380,8 +401,41 @@ fn tool<'a>(ctx: &mut Ctx<'a>, index: usize, t: &'a Value<'a>) -> Option<ToolInf
     }
 }
 
+/// What the body model (`ToolSpecBody`) requires of a tool whose type is not a built-in one: a
+/// string `name` and, when given, an object schema. Reports what is missing; returns whether
+/// the tool passes.
+fn client_shape<'a>(ctx: &mut Ctx<'a>, o: &'a Object<'a>, name: Option<&str>, ty: &str) -> bool {
+    let mut ok = true;
+    if name.is_none() {
+        ctx.missing(
+            Severity::Error,
+            Code::ToolNameRequired,
+            "name",
+            format!("a `{}` tool needs a `name`: the server validates dated tool types as client tools before it translates them", short(ty)),
+            Some(format!("add `\"name\": \"{}\"`", short(ty.rsplit_once('_').map_or(ty, |(b, _)| b)))),
+        );
+        ok = false;
+    }
+    for key in ["inputSchema", "input_schema"] {
+        if let Some(v) = o.get(key).filter(|v| !v.is_null() && !v.is_object()) {
+            ctx.key(key, |ctx| {
+                ctx.error(
+                    Code::ToolCustomInputSchemaObject,
+                    format!(
+                        "invalid tool specification: `{key}` must be a JSON object, not {}",
+                        type_name(v)
+                    ),
+                )
+            });
+            ok = false;
+        }
+    }
+    ok
+}
+
 /// A custom (client) tool: a name and an object schema.
 fn custom<'a>(ctx: &mut Ctx<'a>, o: &'a Object<'a>, name: Option<&str>, anthropic_client: bool) {
+    super::nulls::reject(ctx, o, &["defer_loading", "deferLoading"]);
     super::str_field(ctx, o, "description", Code::FieldType);
     if name.is_none() {
         ctx.missing(
@@ -503,6 +557,8 @@ fn tool_choice<'a>(
     };
     ctx.key("tool_choice", |ctx| {
         ctx.unknown_fields(tc, &["type", "name", "disable_parallel_tool_use", "validation_mode"], &[], "`tool_choice`");
+        super::nulls::reject(ctx, tc, &["type", "disable_parallel_tool_use"]);
+        super::nulls::warn_server_only(ctx, tc, &["validation_mode"], Code::ToolChoiceValidationMode);
         super::bool_field(ctx, tc, "disable_parallel_tool_use", Code::ToolChoiceDisableParallel);
         if tc.contains_key("validation_mode") {
             let ok = enum_field(ctx, tc, "validation_mode", &["eager", "lazy"], Code::ToolChoiceValidationMode, true);

@@ -1,0 +1,49 @@
+//! RULES.md Part 3.1: an explicit `null` is not an absent field. The server's models declare
+//! most optional fields with a default but without `None` in their type, so `"thinking": null`
+//! is rejected ("Input should be a valid dictionary") where leaving `thinking` out is fine. Each
+//! object's list of such fields comes from the server models and was checked field by field
+//! with the server's own request path (`scripts/oracle_diff.py --null-sweep`).
+
+use crate::check::json::Object;
+
+use super::{Code, Ctx};
+use crate::check::Severity;
+
+/// Report every field of `fields` that `obj` holds as an explicit `null`: an error
+/// (`field.null`), since the server rejects the body.
+pub(super) fn reject<'a>(ctx: &mut Ctx<'a>, obj: &'a Object<'a>, fields: &[&'a str]) {
+    for &key in fields {
+        if obj.get(key).is_some_and(|v| v.is_null()) {
+            let p = ctx.here_key(key);
+            ctx.push(
+                Severity::Error,
+                Code::FieldNull,
+                p,
+                format!("`{key}` is `null`, which the server rejects: `null` is not the same as leaving the field out"),
+                Some(format!("remove `{key}` to use the default, or give it a value")),
+            );
+        }
+    }
+}
+
+/// Like [`reject`] for server-only fields (RULES.md 1.4): a warning with the field's own code,
+/// whose message says that the server would reject the `null`.
+pub(super) fn warn_server_only<'a>(
+    ctx: &mut Ctx<'a>,
+    obj: &'a Object<'a>,
+    fields: &[&'a str],
+    code: Code,
+) {
+    for &key in fields {
+        if obj.get(key).is_some_and(|v| v.is_null()) {
+            let p = ctx.here_key(key);
+            ctx.push(
+                Severity::Warning,
+                code,
+                p,
+                format!("`{key}` is server-only (the Workspace API does not list it, so the backend may drop it); the server would reject its `null`"),
+                Some(format!("remove `{key}`")),
+            );
+        }
+    }
+}
