@@ -665,7 +665,10 @@ def soft_accept_codes() -> set[str]:
     m = re.search(r"^## Soft accepts.*?(?=^## |\Z)", text, re.S | re.M)
     if not m:
         return set()
-    return set(re.findall(r"^\| `([a-z0-9_.]+)`", m.group(0), re.M))
+    cited: set[str] = set()
+    for row in re.findall(r"^\| (`[^|]+)\|", m.group(0), re.M):
+        cited.update(re.findall(r"`([a-z0-9_.]+)`", row))
+    return cited
 
 
 def codes(issues: list[dict[str, Any]]) -> list[str]:

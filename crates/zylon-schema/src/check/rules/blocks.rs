@@ -190,8 +190,8 @@ pub(super) fn check<'a>(
         ),
     };
     let server_only: &[&str] = match ty {
-        "image" | "audio" | "binary" => &["url", "uri", "source", "metadata"],
-        _ => &["metadata"],
+        "image" | "audio" | "binary" => &["url", "uri", "source", "metadata", "cache_control"],
+        _ => &["metadata", "cache_control"],
     };
     ctx.unknown_fields(obj, known, server_only, what);
     match ty {
@@ -236,6 +236,7 @@ fn type_hint(obj: &Object<'_>) -> Option<String> {
 /// Role and nesting restrictions.
 fn check_place(ctx: &mut Ctx<'_>, ty: &str, place: Place) {
     match place {
+        Place::Message(Some(Role::System)) => {} // extracted first: its blocks are dropped
         Place::Message(role) => {
             let assistant = matches!(role, Some(Role::Assistant) | None);
             if !assistant && matches!(ty, "tool_use" | "server_tool_use") {
@@ -672,18 +673,11 @@ fn tldr<'a>(ctx: &mut Ctx<'a>, obj: &'a Object<'a>) {
     }
 }
 
-/// A tldr text item's `_meta.role` must be a chat role the server knows.
+/// A tldr text item's `_meta.role` becomes the role of a message of its own: any role other
+/// than `user` or `assistant` (a known chat role such as `tool` or `system` included) breaks the
+/// mapper's message-order check (RULES.md Part 3.3).
 fn meta_role<'a>(ctx: &mut Ctx<'a>, it: &'a Value<'a>) {
-    const ROLES: &[&str] = &[
-        "system",
-        "developer",
-        "user",
-        "assistant",
-        "function",
-        "tool",
-        "chatbot",
-        "model",
-    ];
+    const ROLES: &[&str] = &["user", "assistant"];
     if it.get("type").and_then(Value::as_str) != Some("text") {
         return;
     }
@@ -705,7 +699,7 @@ fn meta_role<'a>(ctx: &mut Ctx<'a>, it: &'a Value<'a>) {
             );
             ctx.error_hint(
                 Code::BlockTldrMetaRole,
-                format!("tldr item `_meta.role` {got} is not a valid chat role"),
+                format!("tldr item `_meta.role` {got} is rejected: each tldr item becomes a message of its role, and only `user` and `assistant` pass the server's message-order check"),
                 "use `user` or `assistant`",
             )
         })
@@ -892,6 +886,55 @@ fn server_tool_blocks<'a>(
     place: Place,
     pairing: Option<&mut Pairing<'a>>,
 ) {
+    // The server validates these blocks like its own (RULES.md Part 3.6): a missing required
+    // field rejects the body, on top of the `block.pgpt_only_types` warning.
+    let required: &[&str] = match ty {
+        "redacted_thinking" => &["data"],
+        "container_upload" => &["file_id"],
+        "document" => &["source"],
+        "search_result" => &["source", "title", "content"],
+        "mid_conv_system" => &["content"],
+        "local_resource" => &["file_path", "name", "mime_type"],
+        "resource_link" => &["uri", "name"],
+        "resource" => &["resource"],
+        "web_search_result" => &["url", "title", "encrypted_content"],
+        "web_fetch_result" => &["url", "content"],
+        "server_tool_use" => &["id", "name", "input"],
+        "server_tool_result" => &["tool_use_id"],
+        "bash_code_execution_result" => &["stdout", "stderr", "return_code"],
+        "text_editor_code_execution_view_result" => {
+            &["content", "num_lines", "start_line", "total_lines"]
+        }
+        _ => &[],
+    };
+    for &key in required {
+        if obj.get(key).is_none_or(Value::is_null) {
+            ctx.missing(
+                Severity::Error,
+                Code::FieldRequired,
+                key,
+                format!("a `{ty}` block needs `{key}`: the server validates the blocks it knows even where the Workspace API does not list them"),
+                None,
+            );
+        }
+    }
+    if ty == "document" {
+        if let Some(Value::Object(src)) = obj.get("source") {
+            if src.get("type").and_then(Value::as_str) == Some("text")
+                && src.get("media_type").is_none_or(Value::is_null)
+            {
+                ctx.key("source", |ctx| {
+                    ctx.missing(
+                        Severity::Error,
+                        Code::FieldRequired,
+                        "media_type",
+                        "a text `source` of a document needs `media_type` (`text/plain`)",
+                        None,
+                    )
+                });
+            }
+        }
+    }
     match (ty, place) {
         ("server_tool_use", Place::Message(_)) => tool_use(ctx, obj, pairing, true),
         ("server_tool_result", Place::Message(_)) => {

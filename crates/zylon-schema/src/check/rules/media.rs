@@ -15,8 +15,21 @@ pub(super) const IMAGE_TYPES: &[&str] = &["image/jpeg", "image/png", "image/gif"
 
 /// Check an `image`, `audio` or `binary` block.
 pub(super) fn check<'a>(ctx: &mut Ctx<'a>, obj: &'a Object<'a>, ty: &str) {
-    let data = str_field(ctx, obj, "data", Code::FieldType);
-    let mime = str_field(ctx, obj, "mime_type", Code::FieldType);
+    // What the server reads (`_upgrade_legacy_source_payload`): a `source` key wins over
+    // everything; else a `url` (or `uri`) string replaces `data` and `mime_type`; else `data`.
+    let url_wins = ["url", "uri"]
+        .iter()
+        .find_map(|k| obj.get(k).filter(|v| super::truthy(v)))
+        .is_some_and(Value::is_string);
+    let replaced = url_wins || obj.contains_key("source");
+    let (data, mime) = if replaced {
+        (None, None)
+    } else {
+        (
+            str_field(ctx, obj, "data", Code::FieldType),
+            str_field(ctx, obj, "mime_type", Code::FieldType),
+        )
+    };
     if ty == "binary" {
         str_field(ctx, obj, "filename", Code::BlockBinaryFilenameOptional);
     }
@@ -33,7 +46,7 @@ pub(super) fn check<'a>(ctx: &mut Ctx<'a>, obj: &'a Object<'a>, ty: &str) {
     if let Some(src) = obj.get("source").filter(|v| !v.is_null()) {
         ctx.key("source", |ctx| source_shape(ctx, src, ty));
     }
-    let data_present = obj.get("data").is_some_and(|v| !v.is_null());
+    let data_present = !replaced && obj.get("data").is_some_and(|v| !v.is_null());
     if !data_present && !has_alt {
         let (code, msg) = match ty {
             "binary" => (
@@ -51,15 +64,9 @@ pub(super) fn check<'a>(ctx: &mut Ctx<'a>, obj: &'a Object<'a>, ty: &str) {
         };
         ctx.missing(Severity::Error, code, "data", msg, None);
     }
-    // What the server reads (`_upgrade_legacy_source_payload`): a `source` key wins over
-    // everything; else a `url` (or `uri`) string replaces `data`; else `data` is read.
-    let url_wins = ["url", "uri"]
-        .iter()
-        .find_map(|k| obj.get(k).filter(|v| super::truthy(v)))
-        .is_some_and(Value::is_string);
     super::nulls::warn_server_only(ctx, obj, &["source"], Code::FieldServerOnly);
     let mut sniffed = None;
-    if let Some(d) = data.filter(|_| !url_wins && !obj.contains_key("source")) {
+    if let Some(d) = data {
         sniffed = ctx.key("data", |ctx| payload(ctx, d, ty));
     }
     match (mime, obj.get("mime_type")) {

@@ -193,8 +193,12 @@ fn message<'a>(ctx: &mut Ctx<'a>, m: &'a Value<'a>, pairing: &mut Pairing<'a>) -
             f.broken = true;
             ctx.missing(Severity::Error, Code::MessageContentRequired, "content", "every message needs `content`", None)
         }
+        // System messages are moved into the system prompt before the content, order and block
+        // placement checks run (RULES.md Part 3.8): empty content and non-text blocks are
+        // accepted there (the blocks are dropped); the block shapes are still validated.
         Some(Value::String(s)) => ctx.key("content", |ctx| {
-            if s.is_empty() {
+            if s.is_empty() && f.role == Some(Role::System) {
+            } else if s.is_empty() {
                 f.broken = true;
                 ctx.error(Code::MessageContentEmpty, "message `content` must not be empty");
             } else {
@@ -209,13 +213,15 @@ fn message<'a>(ctx: &mut Ctx<'a>, m: &'a Value<'a>, pairing: &mut Pairing<'a>) -
             }
         }),
         Some(Value::Array(blocks)) => ctx.key("content", |ctx| {
-            if blocks.is_empty() {
+            let system = f.role == Some(Role::System);
+            if blocks.is_empty() && !system {
                 f.broken = true;
                 ctx.error(Code::MessageContentEmpty, "message `content` must not be an empty array");
             }
             let place = Place::Message(f.role);
             for (j, b) in blocks.iter().enumerate() {
-                let bf: BlockFacts = ctx.idx(j, |ctx| blocks::check(ctx, b, place, Some(pairing)));
+                let pairing = if system { None } else { Some(&mut *pairing) };
+                let bf: BlockFacts = ctx.idx(j, |ctx| blocks::check(ctx, b, place, pairing));
                 f.broken |= bf.broken;
                 f.has_content |= !bf.is_result;
                 f.has_text |= bf.nonblank_text;
