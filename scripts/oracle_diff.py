@@ -277,7 +277,7 @@ class Mutator:
         for _ in range(self.rng.choice([1, 1, 1, 2, 2, 3])):
             try:
                 body = self.pick_op()(body)
-            except (IndexError, KeyError, TypeError, ValueError):
+            except (AttributeError, IndexError, KeyError, TypeError, ValueError):
                 pass
         return body
 
