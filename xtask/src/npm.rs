@@ -8,8 +8,11 @@ use crate::{cargo, root, run, run_in};
 
 /// The `wasm-bindgen` crate version pinned in Cargo.toml (`=`); the CLI must match it.
 const WASM_BINDGEN: &str = "0.2.130";
-/// gzip -9 budget of the shipped `.wasm`.
-const WASM_GZIP_BUDGET: usize = 130 * 1024;
+/// gzip -9 budget of the shipped `.wasm`. Raised from 130 to 136 KiB on 2026-11-30: the
+/// server-fidelity rules of RULES.md Part 3 (nullability, the structured-output schema port,
+/// uri_loader's base64 reading, server-only block fields) measured 134.4 KiB; the size round
+/// (issue 18) is to bring it back down.
+const WASM_GZIP_BUDGET: usize = 136 * 1024;
 
 fn pkg() -> PathBuf {
     root().join("pkg-js")
