@@ -167,7 +167,7 @@ FIX = {
     "context_filter.collection_default": "Name the `collection` and the `artifacts` explicitly.",
     "context_filter.metadata_filter_list": "Make `metadata_filter` a list of `{key, value, operator}` objects.",
     "metadata_filter.operator": "Use ==, >, <, !=, >=, <=, in or nin.",
-    "metadata_filter.value_type": "Use a string value for Workspace compatibility.",
+    "metadata_filter.value_type": "Use a string value for Workspace compatibility; the server rejects booleans, objects and lists that mix strings and numbers.",
     "response_format.type_enum": "Use `text` or `json_schema`.",
     "response_format.json_schema_required": "Add a non-empty `json_schema` object.",
     "response_format.json_schema_shape": 'Use a schema like `{"type": "object", "properties": {...}}`.',

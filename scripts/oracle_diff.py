@@ -38,6 +38,7 @@ errors must be rejected by the server; one without errors must be accepted, unle
 from __future__ import annotations
 
 import argparse
+import ast
 import copy
 import json
 import math
@@ -685,7 +686,10 @@ def server_locs(oracle: dict[str, Any]) -> list[list[str]] | None:
         m = _LOC_RE.match(item)
         if not m:
             continue
-        segs = [p.strip().strip("'\"") for p in m.group(1).split(", ")]
+        try:
+            segs = [str(x) for x in ast.literal_eval("(" + m.group(1) + ",)")]
+        except (ValueError, SyntaxError):
+            segs = [p.strip().strip("'\",") for p in m.group(1).split(", ")]
         segs = [x for x in segs if x and x != "body" and not x.startswith("list[") and x != "str"]
         if segs and not (len(segs) >= 2 and segs[-1] == "content" and item.endswith("valid string")):
             locs.append(segs)

@@ -422,9 +422,9 @@ pub(super) fn citations<'a>(ctx: &mut Ctx<'a>, obj: &'a Object<'a>, key: &'a str
                 if let Some(ix) = c.get("index").filter(|v| !v.is_null()) {
                     ctx.key("index", |ctx| match super::lax_int(ix) {
                         super::Lax::Exact(_) => {}
-                        super::Lax::Coerced(x) if ix.is_string() => ctx.warn_hint(
+                        super::Lax::Coerced(x) => ctx.warn_hint(
                             Code::FieldCoerced,
-                            format!("citation `index` should be an integer; the server converts the string to {}", crate::check::num(x)),
+                            format!("citation `index` should be an integer; the server converts {} to {}", type_name(ix), crate::check::num(x)),
                             "write the index as a JSON number",
                         ),
                         _ => ctx.error(
@@ -564,17 +564,33 @@ fn source_item<'a>(ctx: &mut Ctx<'a>, it: &'a Value<'a>) {
         }
         "context.chunk" => {
             need_str(ctx, "text");
-            match o.get("score") {
-                Some(Value::Number(n))
-                    if n.as_f64().is_some_and(|x| (-0.01..=1.01).contains(&x)) => {}
-                None | Some(Value::Null) => ctx.missing(
+            let score = o
+                .get("score")
+                .filter(|v| !v.is_null())
+                .map(|v| (v, super::lax_float(v)));
+            match score {
+                Some((_, super::Lax::Exact(x))) if (-0.01..=1.01).contains(&x) => {}
+                Some((v, super::Lax::Coerced(x))) if (-0.01..=1.01).contains(&x) => {
+                    ctx.key("score", |ctx| {
+                        ctx.warn_hint(
+                            Code::FieldCoerced,
+                            format!(
+                                "`score` should be a number; the server converts {} to {}",
+                                type_name(v),
+                                crate::check::num(x)
+                            ),
+                            "write the score as a JSON number",
+                        )
+                    })
+                }
+                None => ctx.missing(
                     Severity::Error,
                     Code::BlockSourceItemShape,
                     "score",
                     "a `context.chunk` source needs a numeric `score`",
                     None,
                 ),
-                Some(v) => ctx.key("score", |ctx| {
+                Some((v, _)) => ctx.key("score", |ctx| {
                     ctx.error(
                         Code::BlockSourceItemShape,
                         format!(
@@ -589,8 +605,8 @@ fn source_item<'a>(ctx: &mut Ctx<'a>, it: &'a Value<'a>) {
             }
             match o.get("document") {
                 Some(Value::Object(d)) => ctx.key("document", |ctx| {
-                    match d.get("object").and_then(Value::as_str) {
-                        Some("ingest.document") => {}
+                    match d.get("object") {
+                        None | Some(Value::String("ingest.document")) => {}
                         _ => ctx.missing(
                             Severity::Error,
                             Code::BlockSourceItemShape,
@@ -919,20 +935,8 @@ fn server_tool_blocks<'a>(
         }
     }
     if ty == "document" {
-        if let Some(Value::Object(src)) = obj.get("source") {
-            if src.get("type").and_then(Value::as_str) == Some("text")
-                && src.get("media_type").is_none_or(Value::is_null)
-            {
-                ctx.key("source", |ctx| {
-                    ctx.missing(
-                        Severity::Error,
-                        Code::FieldRequired,
-                        "media_type",
-                        "a text `source` of a document needs `media_type` (`text/plain`)",
-                        None,
-                    )
-                });
-            }
+        if let Some(src) = obj.get("source").filter(|v| !v.is_null()) {
+            ctx.key("source", |ctx| document_source(ctx, src));
         }
     }
     match (ty, place) {
@@ -943,6 +947,91 @@ fn server_tool_blocks<'a>(
             }
         }
         _ => {}
+    }
+}
+
+/// A `document` block's `source`: a union tagged by `type` (base64, text, content, url).
+fn document_source<'a>(ctx: &mut Ctx<'a>, src: &'a Value<'a>) {
+    let Some(o) = src.as_object() else {
+        ctx.error(
+            Code::FieldType,
+            format!(
+                "a document `source` must be an object, not {}",
+                type_name(src)
+            ),
+        );
+        return;
+    };
+    let need: &[&str] = match o.get("type").and_then(Value::as_str) {
+        Some("base64") => &["data", "media_type"],
+        Some("text") => &["data", "media_type"],
+        Some("url") => &["url"],
+        Some("content") => {
+            match o.get("content") {
+                Some(Value::String(_)) => {}
+                Some(Value::Array(items)) => ctx.key("content", |ctx| {
+                    for (k, it) in items.iter().enumerate() {
+                        let t = it.get("type").and_then(Value::as_str);
+                        if !matches!(t, Some("text" | "image")) {
+                            ctx.idx(k, |ctx| {
+                                ctx.error(
+                                    Code::FieldType,
+                                    "a document's content may hold only `text` and `image` blocks",
+                                )
+                            });
+                        }
+                    }
+                }),
+                _ => ctx.missing(
+                    Severity::Error,
+                    Code::FieldRequired,
+                    "content",
+                    "a `content` document source needs `content` (a string or text/image blocks)",
+                    None,
+                ),
+            }
+            &[]
+        }
+        _ => {
+            ctx.missing(
+                Severity::Error,
+                Code::FieldEnum,
+                "type",
+                "a document `source` needs `type`: `base64`, `text`, `content` or `url`",
+                None,
+            );
+            return;
+        }
+    };
+    for &key in need {
+        match o.get(key) {
+            Some(Value::String(s)) => {
+                if key == "media_type"
+                    && o.get("type").and_then(Value::as_str) == Some("text")
+                    && *s != "text/plain"
+                {
+                    ctx.key(key, |ctx| {
+                        ctx.error(
+                            Code::FieldEnum,
+                            "a text document source has `media_type` `text/plain`",
+                        )
+                    });
+                }
+            }
+            Some(v) if !v.is_null() => ctx.key(key, |ctx| {
+                ctx.error(
+                    Code::FieldType,
+                    format!("`{key}` must be a string, not {}", type_name(v)),
+                )
+            }),
+            _ => ctx.missing(
+                Severity::Error,
+                Code::FieldRequired,
+                key,
+                format!("this document `source` needs `{key}`"),
+                None,
+            ),
+        }
     }
 }
 

@@ -74,7 +74,7 @@ pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: &'a Object<'a>, options: &Option
     check_stream_and_ids(ctx, req);
     check_server_only(ctx, req);
 
-    let artifacts = tool_context::check(ctx, req);
+    let artifacts = tool_context::check(ctx, req, tools::retrieval_tool_survives(req));
     let tool_facts = tools::check(ctx, req, &artifacts);
     let sys = system::check(ctx, req);
     let has_mcp = mcp::check(ctx, req);

@@ -26,12 +26,16 @@ pub(super) struct Artifacts {
     pub non_empty: bool,
 }
 
-pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: &'a Object<'a>) -> Artifacts {
+///
+/// `filters_parsed`: whether the server parses the metadata filters (a semantic_search or
+/// tabular_analysis tool survives `tool_choice`, so `/chat/validate` builds it); when not, a bad
+/// filter is never read (RULES.md Part 3.9) and is only a warning.
+pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: &'a Object<'a>, filters_parsed: bool) -> Artifacts {
     let Some(v) = req.get("tool_context").filter(|v| !v.is_null()) else {
         return Artifacts::default();
     };
     ctx.key("tool_context", |ctx| {
-        let kinds = list(ctx, v);
+        let kinds = list(ctx, v, filters_parsed);
         Artifacts {
             non_empty: v.as_array().is_some_and(|a| !a.is_empty()),
             kinds,
@@ -40,7 +44,11 @@ pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: &'a Object<'a>) -> Artifacts {
 }
 
 /// Check a list of artifacts at the current path (global `tool_context` or a tool's `context`).
-pub(super) fn list<'a>(ctx: &mut Ctx<'a>, v: &'a Value<'a>) -> Vec<ArtifactKind> {
+pub(super) fn list<'a>(
+    ctx: &mut Ctx<'a>,
+    v: &'a Value<'a>,
+    filters_parsed: bool,
+) -> Vec<ArtifactKind> {
     let Some(items) = v.as_array() else {
         ctx.error(
             Code::FieldType,
@@ -51,11 +59,11 @@ pub(super) fn list<'a>(ctx: &mut Ctx<'a>, v: &'a Value<'a>) -> Vec<ArtifactKind>
     items
         .iter()
         .enumerate()
-        .filter_map(|(k, a)| ctx.idx(k, |ctx| artifact(ctx, a)))
+        .filter_map(|(k, a)| ctx.idx(k, |ctx| artifact(ctx, a, filters_parsed)))
         .collect()
 }
 
-fn artifact<'a>(ctx: &mut Ctx<'a>, a: &'a Value<'a>) -> Option<ArtifactKind> {
+fn artifact<'a>(ctx: &mut Ctx<'a>, a: &'a Value<'a>, filters_parsed: bool) -> Option<ArtifactKind> {
     let Some(o) = a.as_object() else {
         ctx.error(
             Code::ToolContextKind,
@@ -161,7 +169,7 @@ fn artifact<'a>(ctx: &mut Ctx<'a>, a: &'a Value<'a>) -> Option<ArtifactKind> {
         ArtifactKind::Uri => value(ctx, o, Code::ArtifactUriValueRequired, false, collision),
         ArtifactKind::Text => value(ctx, o, Code::ArtifactTextValueRequired, false, collision),
         ArtifactKind::Ingested => match o.get("context_filter") {
-            Some(Value::Object(cf)) => ctx.key("context_filter", |ctx| context_filter(ctx, cf)),
+            Some(Value::Object(cf)) => ctx.key("context_filter", |ctx| context_filter(ctx, cf, filters_parsed)),
             None | Some(Value::Null) => ctx.missing(
                 Severity::Error,
                 Code::ArtifactIngestedContextFilterRequired,
@@ -279,7 +287,7 @@ fn skill<'a>(ctx: &mut Ctx<'a>, o: &'a Object<'a>) {
 }
 
 /// A `context_filter` (at the current path).
-fn context_filter<'a>(ctx: &mut Ctx<'a>, cf: &'a Object<'a>) {
+fn context_filter<'a>(ctx: &mut Ctx<'a>, cf: &'a Object<'a>, filters_parsed: bool) {
     super::nulls::reject(ctx, cf, &["collection"]);
     ctx.unknown_fields(
         cf,
@@ -311,7 +319,7 @@ fn context_filter<'a>(ctx: &mut Ctx<'a>, cf: &'a Object<'a>) {
         None | Some(Value::Null) => {}
         Some(Value::Array(fs)) => ctx.key("metadata_filter", |ctx| {
             for (k, f) in fs.iter().enumerate() {
-                ctx.idx(k, |ctx| metadata_filter(ctx, f));
+                ctx.idx(k, |ctx| metadata_filter(ctx, f, filters_parsed));
             }
         }),
         Some(v) => ctx.key("metadata_filter", |ctx| {
@@ -343,9 +351,31 @@ const OPERATORS: &[&str] = &[
     "is_empty",
 ];
 
-fn metadata_filter<'a>(ctx: &mut Ctx<'a>, f: &'a Value<'a>) {
+/// One metadata filter, as llama-index's `MetadataFilter` reads it when the retriever is built:
+/// `key` a string, `value` required (null allowed) and an int, float or string, or a list of
+/// one of those; `operator` one of the known ones (default `==`).
+fn metadata_filter<'a>(ctx: &mut Ctx<'a>, f: &'a Value<'a>, parsed: bool) {
+    let sev = if parsed {
+        Severity::Error
+    } else {
+        Severity::Warning
+    };
+    let when = if parsed {
+        ""
+    } else {
+        " (the server reads metadata filters only when it builds a semantic_search or tabular_analysis tool, which this request has not, so it is ignored now)"
+    };
+    let report = |ctx: &mut Ctx<'a>, key: Option<&str>, code: Code, msg: String| {
+        let p = match key {
+            Some(k) => ctx.here_key(k),
+            None => ctx.here(),
+        };
+        ctx.push(sev, code, p, format!("{msg}{when}"), None);
+    };
     let Some(o) = f.as_object() else {
-        ctx.error(
+        report(
+            ctx,
+            None,
             Code::ContextFilterMetadataFilterList,
             format!("a metadata filter must be an object, not {}", type_name(f)),
         );
@@ -353,42 +383,72 @@ fn metadata_filter<'a>(ctx: &mut Ctx<'a>, f: &'a Value<'a>) {
     };
     match o.get("key") {
         Some(Value::String(_)) => {}
-        None | Some(Value::Null) => ctx.missing(
-            Severity::Error,
+        None => report(
+            ctx,
+            Some("key"),
             Code::FieldRequired,
-            "key",
-            "a metadata filter needs a `key`",
-            None,
+            "a metadata filter needs a `key`".into(),
         ),
-        Some(v) => ctx.key("key", |ctx| {
-            ctx.error(
-                Code::FieldType,
-                format!("`key` must be a string, not {}", type_name(v)),
-            )
-        }),
+        Some(v) => report(
+            ctx,
+            Some("key"),
+            Code::FieldType,
+            format!("`key` must be a string, not {}", type_name(v)),
+        ),
     }
-    if let Some(op) = o.get("operator").filter(|v| !v.is_null()) {
-        if !op.as_str().is_some_and(|s| OPERATORS.contains(&s)) {
+    match o.get("operator") {
+        None => {}
+        Some(op) if op.as_str().is_some_and(|s| OPERATORS.contains(&s)) => {}
+        Some(op) => {
             let got = op
                 .as_str()
                 .map_or_else(|| type_name(op).to_string(), |s| format!("`{}`", short(s)));
-            ctx.key("operator", |ctx| {
-                ctx.error_hint(
-                    Code::MetadataFilterOperator,
-                    format!("unknown metadata filter operator {got}; the server fails when it builds the retriever"),
-                    "use one of ==, >, <, !=, >=, <=, in, nin",
-                )
-            });
+            report(
+                ctx,
+                Some("operator"),
+                Code::MetadataFilterOperator,
+                format!("unknown metadata filter operator {got}; the server fails when it builds the retriever; use one of ==, >, <, !=, >=, <=, in, nin"),
+            );
         }
     }
-    if let Some(v) = o.get("value") {
-        if !v.is_string() {
-            ctx.key("value", |ctx| {
-                ctx.warn(
-                    Code::MetadataFilterValueType,
-                    format!("the Workspace spec types a filter `value` as a string; the server also accepts {}", type_name(v)),
-                )
-            });
+    let scalar = |v: &Value<'_>| match v {
+        Value::String(_) => Some(0u8),
+        Value::Number(n) if n.int => Some(1),
+        Value::Number(_) => Some(2),
+        _ => None,
+    };
+    let value_ok = match o.get("value") {
+        None => {
+            report(
+                ctx,
+                Some("value"),
+                Code::FieldRequired,
+                "a metadata filter needs a `value` (`null` is allowed)".into(),
+            );
+            true
         }
+        Some(Value::Null) => true,
+        Some(Value::Array(xs)) => {
+            let kinds: Vec<Option<u8>> = xs.iter().map(scalar).collect();
+            // all strings, all integers, or all numbers
+            kinds.iter().all(|k| *k == Some(0)) || kinds.iter().all(|k| matches!(k, Some(1 | 2)))
+        }
+        Some(v) => scalar(v).is_some(),
+    };
+    if !value_ok {
+        let v = o.get("value").unwrap_or(&Value::Null);
+        report(
+            ctx,
+            Some("value"),
+            Code::MetadataFilterValueType,
+            format!("a filter `value` must be a string, a number or a list of strings or of numbers, not {}", type_name(v)),
+        );
+    } else if let Some(v) = o.get("value").filter(|v| !v.is_null() && !v.is_string()) {
+        ctx.key("value", |ctx| {
+            ctx.warn(
+                Code::MetadataFilterValueType,
+                format!("the Workspace spec types a filter `value` as a string; the server also accepts {}", type_name(v)),
+            )
+        });
     }
 }

@@ -126,6 +126,47 @@ pub(crate) fn is_builtin_string(s: &str) -> bool {
     ) || INTERNAL.iter().any(|(_, name, _)| *name == s)
 }
 
+/// Whether `/chat/validate` builds a semantic_search or tabular_analysis tool for this request
+/// (one is listed and survives `tool_choice`): only then are the metadata filters of its
+/// context parsed (RULES.md Part 3.9). Read ahead of the tool checks, without reporting.
+pub(super) fn retrieval_tool_survives(req: &Object<'_>) -> bool {
+    let Some(Value::Array(tools)) = req.get("tools") else {
+        return false;
+    };
+    let (none, only) = match req.get("tool_choice") {
+        Some(Value::Object(tc)) => (
+            tc.get("type").and_then(Value::as_str) == Some("none"),
+            (tc.get("type").and_then(Value::as_str) == Some("tool"))
+                .then(|| tc.get("name").and_then(Value::as_str))
+                .flatten(),
+        ),
+        _ => (false, None),
+    };
+    if none {
+        return false;
+    }
+    tools.iter().any(|t| {
+        let ty = match t {
+            Value::String(s) => Some(*s),
+            Value::Object(o) => o.get("type").and_then(Value::as_str),
+            _ => None,
+        };
+        let Some(Builtin::Internal {
+            name: canonical,
+            needs: Needs::OneIngested(_),
+        }) = ty.and_then(classify)
+        else {
+            return false;
+        };
+        let name = t
+            .get("name")
+            .and_then(Value::as_str)
+            .filter(|n| !n.is_empty())
+            .unwrap_or(canonical);
+        only.is_none_or(|o| o == name)
+    })
+}
+
 /// What other areas need to know about the tools.
 #[derive(Debug, Default)]
 pub(super) struct ToolFacts {
@@ -294,10 +335,17 @@ fn tool<'a>(ctx: &mut Ctx<'a>, index: usize, t: &'a Value<'a>) -> Option<ToolInf
         }
         _ => None,
     };
+    let retrieval = matches!(
+        builtin,
+        Some(Builtin::Internal {
+            needs: Needs::OneIngested(_),
+            ..
+        })
+    );
     let own_context = o.get("context").filter(|v| !v.is_null()).map(|c| {
         ctx.key("context", |ctx| {
             ctx.warn(Code::ToolContextPerTool, "per-tool `context` is server-only; the Workspace API passes artifacts in the top-level `tool_context`");
-            tool_context::list(ctx, c)
+            tool_context::list(ctx, c, retrieval)
         })
     });
     match builtin {
