@@ -60,6 +60,18 @@ pub fn url_scheme(s: &str) -> Option<&str> {
     b[end..].starts_with(b"://").then(|| &s[..end])
 }
 
+/// Whether the server's `uri_loader._is_url` takes `s` for a URL: Python's `urlparse` (which
+/// first drops leading control characters and spaces) finds a scheme and a non-empty host.
+pub fn server_downloads(s: &str) -> bool {
+    let t = s.trim_start_matches(|c: char| c <= ' ');
+    let Some(scheme) = url_scheme(t) else {
+        return false;
+    };
+    let rest = &t[scheme.len() + 3..];
+    let host_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    host_end > 0
+}
+
 /// Why a string is not strict base64.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Base64Error {

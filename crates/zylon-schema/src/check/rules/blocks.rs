@@ -262,6 +262,12 @@ fn check_place(ctx: &mut Ctx<'_>, ty: &str, place: Place) {
             }
         }
         Place::ToolResult => {
+            if ty == "tldr" {
+                ctx.error(
+                    Code::BlockTldrAssistantOnly,
+                    "a tldr inside a tool_result becomes a message of its own between the tool call and its result, which fails the server's message-order check",
+                );
+            }
             if matches!(ty, "tool_result" | "server_tool_result") {
                 ctx.error(
                     Code::BlockToolResultContentString,
@@ -273,10 +279,17 @@ fn check_place(ctx: &mut Ctx<'_>, ty: &str, place: Place) {
 }
 
 /// Fields every block may have: timestamps and `_meta`.
+/// Whether a number is a unix time pydantic takes: seconds, or milliseconds above 2·10¹⁰,
+/// between the years 1 and 9999.
+fn unix_time_in_range(x: f64) -> bool {
+    (-62_135_596_800_000.0..=253_402_300_799_999.0).contains(&x)
+}
+
 fn common<'a>(ctx: &mut Ctx<'a>, obj: &'a Object<'a>) {
     for &key in &["start_timestamp", "stop_timestamp"] {
         match obj.get(key) {
-            None | Some(Value::Null) | Some(Value::Number(_)) => {}
+            None | Some(Value::Null) => {}
+            Some(Value::Number(n)) if n.as_f64().is_some_and(unix_time_in_range) => {}
             Some(Value::String(s)) if is_datetime(s) => {}
             Some(v) => ctx.key(key, |ctx| {
                 let got = v
@@ -308,8 +321,14 @@ fn common<'a>(ctx: &mut Ctx<'a>, obj: &'a Object<'a>) {
 /// Whether `s` parses as a date-time the way pydantic does (ISO-8601 date or date-time, or a Unix timestamp).
 pub(super) fn is_datetime(s: &str) -> bool {
     let b = s.as_bytes();
-    if !b.is_empty() && s.parse::<f64>().is_ok_and(f64::is_finite) {
-        return true;
+    // a unix time written as a decimal number (not `1e10`)
+    let unsigned = s.strip_prefix('-').unwrap_or(s);
+    let (int, frac) = unsigned.split_once('.').unwrap_or((unsigned, "0"));
+    if !int.is_empty()
+        && int.bytes().all(|c| c.is_ascii_digit())
+        && frac.bytes().all(|c| c.is_ascii_digit())
+    {
+        return s.parse::<f64>().is_ok_and(unix_time_in_range);
     }
     let digits = |r: std::ops::Range<usize>| {
         b.get(r.clone())
@@ -703,7 +722,7 @@ fn meta_role<'a>(ctx: &mut Ctx<'a>, it: &'a Value<'a>) {
     if role.is_null()
         || role
             .as_str()
-            .is_some_and(|r| zylon_json::is_one_of(r, ROLES))
+            .is_some_and(|r| r.is_empty() || zylon_json::is_one_of(r, ROLES))
     {
         return;
     }
@@ -923,6 +942,57 @@ fn server_tool_blocks<'a>(
         }
         _ => &[],
     };
+    // fields the server types as strings
+    let strings: &[&str] = match ty {
+        "redacted_thinking" => &["data"],
+        "container_upload" => &["file_id"],
+        "search_result" => &["source", "title"],
+        "local_resource" => &["file_path", "name", "mime_type"],
+        "resource_link" => &["uri", "name"],
+        "web_search_result" => &["url", "title", "encrypted_content"],
+        "web_fetch_result" => &["url"],
+        "server_tool_use" => &["id", "name"],
+        "server_tool_result" => &["tool_use_id"],
+        "bash_code_execution_result" => &["stdout", "stderr"],
+        _ => &[],
+    };
+    for &key in strings {
+        if let Some(v) = obj.get(key).filter(|v| !v.is_null() && !v.is_string()) {
+            ctx.key(key, |ctx| {
+                ctx.error(
+                    Code::FieldType,
+                    format!(
+                        "`{key}` of a `{ty}` block must be a string, not {}",
+                        type_name(v)
+                    ),
+                )
+            });
+        }
+    }
+    if ty == "server_tool_use" {
+        if let Some(v) = obj.get("input").filter(|v| !v.is_null() && !v.is_object()) {
+            ctx.key("input", |ctx| {
+                ctx.error(
+                    Code::FieldType,
+                    format!(
+                        "`input` of a `server_tool_use` block must be an object, not {}",
+                        type_name(v)
+                    ),
+                )
+            });
+        }
+    }
+    if ty == "server_tool_result" {
+        if let Some(Value::Array(items)) = obj.get("content") {
+            ctx.key("content", |ctx| {
+                for (k, it) in items.iter().enumerate() {
+                    ctx.idx(k, |ctx| {
+                        check(ctx, it, Place::ToolResult, None);
+                    });
+                }
+            });
+        }
+    }
     for &key in required {
         if obj.get(key).is_none_or(Value::is_null) {
             ctx.missing(

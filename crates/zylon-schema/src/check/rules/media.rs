@@ -116,8 +116,30 @@ fn payload(ctx: &mut Ctx<'_>, d: &str, ty: &str) -> Option<&'static str> {
         ""
     };
     match media::classify(d) {
+        // `s3://...` is fetched from S3; another URL needs a host, or the server reads it as a
+        // local file path and fails (`file:///x`, `https:///x`).
+        DataForm::Url { scheme } if !d.starts_with("s3://") && !media::server_downloads(d) => {
+            let p = ctx.here();
+            ctx.push(
+                sev,
+                Code::BlockImageUrlFetched,
+                p,
+                format!("the `{}://` URL has no host: the server does not download it but reads it as a local file path, which fails{later}", short(scheme)),
+                Some("use an https:// URL with a host, base64 data or a `data:` URI".into()),
+            );
+            None
+        }
         DataForm::Url { scheme } => {
             fetched_url(ctx, scheme, ty);
+            None
+        }
+        // A URL after leading spaces or control characters is still downloaded (urlparse drops them).
+        DataForm::Base64(b) if media::server_downloads(b) => {
+            ctx.warn_hint(
+                Code::BlockImageUrlFetched,
+                "`data` is a URL after leading whitespace: the server downloads it while reading the request",
+                "remove the leading whitespace",
+            );
             None
         }
         DataForm::DataUri { payload, .. } => {

@@ -313,6 +313,22 @@ fn context_filter<'a>(ctx: &mut Ctx<'a>, cf: &'a Object<'a>, filters_parsed: boo
             );
         }
     }
+    if let Some(Value::String("")) = cf.get("collection") {
+        // the retrieval builders check `if not context_filter.collection` when they are built
+        let p = ctx.here_key("collection");
+        let (sev, when) = if filters_parsed {
+            (Severity::Error, "")
+        } else {
+            (Severity::Warning, " (no semantic_search or tabular_analysis tool is built for this request, so it is not checked now)")
+        };
+        ctx.push(
+            sev,
+            Code::FieldRequired,
+            p,
+            format!("`collection` is empty: the server requires a collection name when it builds the retrieval tool{when}"),
+            Some("leave `collection` out to use `pgpt_collection`, or name the collection".into()),
+        );
+    }
     str_field(ctx, cf, "collection", Code::FieldType);
     super::str_list_field(ctx, cf, "artifacts", Code::FieldType);
     match cf.get("metadata_filter") {
