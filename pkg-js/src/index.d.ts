@@ -35,6 +35,12 @@ export interface ValidateOptions {
   /** Attach source spans (text input only). */
   spans?: boolean;
   profile?: Profile;
+  /**
+   * Whose verdict: `"validate"` (default) is `/chat/validate`, which builds the built-in tools
+   * eagerly; `"chat"` is `POST /chat`, which builds them only with
+   * `tool_choice.validation_mode: "eager"` (so a bad metadata filter is then only a warning).
+   */
+  endpoint?: "validate" | "chat";
 }
 
 /** Validate a body (a JSON string is the fast path; objects and bytes are accepted). Never throws. */

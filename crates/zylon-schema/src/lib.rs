@@ -26,6 +26,6 @@ pub mod schema;
 pub mod stream;
 
 pub use check::{
-    detect_kind, validate_bytes, validate_str, validate_value, Code, Issue, Kind, Options, Profile,
-    Report, Severity, Span, Summary,
+    detect_kind, validate_bytes, validate_str, validate_value, Code, Endpoint, Issue, Kind,
+    Options, Profile, Report, Severity, Span, Summary,
 };

@@ -13,7 +13,7 @@ pub mod span;
 mod ctx;
 
 pub use code::Code;
-pub use options::{Kind, Options, Profile};
+pub use options::{Endpoint, Kind, Options, Profile};
 pub use report::{Issue, Report, Severity, Summary};
 pub use span::Span;
 

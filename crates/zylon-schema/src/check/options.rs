@@ -110,6 +110,50 @@ impl std::fmt::Display for Kind {
     }
 }
 
+/// Which endpoint's verdict to give. They differ only where the server builds the built-in
+/// tools: `/chat/validate` builds them eagerly (RULES.md `validate.eager_tools`), so problems
+/// in what a retrieval tool reads (metadata filters, an empty collection) reject the body;
+/// `POST /chat` builds them only when `tool_choice.validation_mode` is `eager` (the default is
+/// `lazy`), and otherwise meets those problems when the model calls the tool.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub enum Endpoint {
+    /// `POST /api/v1/app/chat/validate` (the default).
+    #[default]
+    Validate,
+    /// `POST /api/v1/app/chat` (and the envelopes that carry a chat).
+    Chat,
+}
+
+impl Endpoint {
+    /// The option's value: `validate` or `chat`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Endpoint::Validate => "validate",
+            Endpoint::Chat => "chat",
+        }
+    }
+
+    fn is_default(&self) -> bool {
+        *self == Endpoint::Validate
+    }
+}
+
+impl std::str::FromStr for Endpoint {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "validate" => Ok(Endpoint::Validate),
+            "chat" => Ok(Endpoint::Chat),
+            _ => Err(format!(
+                "unknown endpoint `{s}` (expected `validate` or `chat`)"
+            )),
+        }
+    }
+}
+
 /// Validation options.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -124,6 +168,9 @@ pub struct Options {
     /// The deployment's model capabilities and limits. Without it the `model.*` checks are silent.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub profile: Option<Profile>,
+    /// Whose verdict: `/chat/validate` (default) or `POST /chat`; see [`Endpoint`].
+    #[serde(skip_serializing_if = "Endpoint::is_default")]
+    pub endpoint: Endpoint,
 }
 
 impl Options {
@@ -176,7 +223,8 @@ pub struct Profile {
     pub max_input_tokens: Option<u32>,
 }
 
-/// Read `{"kind": "...", "strict": bool, "spans": bool, "profile": {...}}` (every key optional,
+/// Read `{"kind": "...", "strict": bool, "spans": bool, "endpoint": "validate"|"chat",
+/// "profile": {...}}` (every key optional,
 /// empty text = defaults), as the npm package and other hosts pass options. Read by hand, not by
 /// serde: its derived error messages would pull a float printer into the wasm module.
 pub fn from_json(text: &str) -> Result<(Kind, Options), String> {
@@ -208,9 +256,20 @@ pub fn from_json(text: &str) -> Result<(Kind, Options), String> {
         Some(Value::Bool(b)) => Ok(Some(*b)),
         Some(_) => Err(format!("{what} `{key}` must be a boolean")),
     };
+    let endpoint = match o.get("endpoint") {
+        None | Some(Value::Null) => Endpoint::Validate,
+        Some(Value::String(e)) => e.parse::<Endpoint>()?,
+        Some(other) => {
+            return Err(format!(
+                "`endpoint` must be a string, not {}",
+                super::ctx::type_name(other)
+            ))
+        }
+    };
     let mut options = Options {
         strict: flag(o, "option", "strict")?.unwrap_or(false),
         spans: flag(o, "option", "spans")?.unwrap_or(false),
+        endpoint,
         ..Options::default()
     };
     match o.get("profile") {
@@ -256,6 +315,11 @@ mod json_tests {
         .unwrap();
         assert_eq!(k, Kind::Thread);
         assert!(o.strict && !o.spans);
+        assert_eq!(o.endpoint, Endpoint::Validate);
+        assert_eq!(
+            from_json(r#"{"endpoint":"chat"}"#).unwrap().1.endpoint,
+            Endpoint::Chat
+        );
         let p = o.profile.unwrap();
         assert_eq!(
             (p.model.as_deref(), p.supports_tools, p.max_images),
@@ -280,6 +344,8 @@ mod json_tests {
                 "profile `supports_audio` must be a boolean",
             ),
             (r#"{"profile":3}"#, "option `profile` must be an object"),
+            (r#"{"endpoint":"post"}"#, "unknown endpoint `post`"),
+            (r#"{"endpoint":1}"#, "`endpoint` must be a string"),
         ] {
             let e = from_json(bad).unwrap_err();
             assert!(e.contains(says), "{bad}: {e}");

@@ -6,6 +6,7 @@ use super::{
     enum_field, mcp, messages, nulls, profile, sampling, structured, system, tool_context, tools,
     type_name, Code, Ctx, Lax, Options, Summary,
 };
+use crate::check::options::Endpoint;
 
 /// The ChatRequest fields the Workspace spec lists.
 pub(super) const KNOWN: &[&str] = &[
@@ -74,7 +75,15 @@ pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: &'a Object<'a>, options: &Option
     check_stream_and_ids(ctx, req);
     check_server_only(ctx, req);
 
-    let artifacts = tool_context::check(ctx, req, tools::retrieval_tool_survives(req));
+    // Built-in tools are built (and what they read parsed) by `/chat/validate` always, by
+    // `POST /chat` only in eager mode.
+    let eager = options.endpoint == Endpoint::Validate
+        || req
+            .get("tool_choice")
+            .and_then(|t| t.get("validation_mode"))
+            .and_then(Value::as_str)
+            == Some("eager");
+    let artifacts = tool_context::check(ctx, req, eager && tools::retrieval_tool_survives(req));
     let tool_facts = tools::check(ctx, req, &artifacts);
     let sys = system::check(ctx, req);
     let has_mcp = mcp::check(ctx, req);

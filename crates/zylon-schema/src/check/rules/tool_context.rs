@@ -28,8 +28,9 @@ pub(super) struct Artifacts {
 
 ///
 /// `filters_parsed`: whether the server parses the metadata filters (a semantic_search or
-/// tabular_analysis tool survives `tool_choice`, so `/chat/validate` builds it); when not, a bad
-/// filter is never read (RULES.md Part 3.9) and is only a warning.
+/// tabular_analysis tool survives `tool_choice` and is built at validation: always by
+/// `/chat/validate`, by `POST /chat` in eager mode); when not, a bad filter is not read then
+/// (RULES.md Part 3.9) and is only a warning.
 pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: &'a Object<'a>, filters_parsed: bool) -> Artifacts {
     let Some(v) = req.get("tool_context").filter(|v| !v.is_null()) else {
         return Artifacts::default();
@@ -319,7 +320,7 @@ fn context_filter<'a>(ctx: &mut Ctx<'a>, cf: &'a Object<'a>, filters_parsed: boo
         let (sev, when) = if filters_parsed {
             (Severity::Error, "")
         } else {
-            (Severity::Warning, " (no semantic_search or tabular_analysis tool is built for this request, so it is not checked now)")
+            (Severity::Warning, " (no semantic_search or tabular_analysis tool is built when this request is validated, so it is not checked now)")
         };
         ctx.push(
             sev,
@@ -379,7 +380,7 @@ fn metadata_filter<'a>(ctx: &mut Ctx<'a>, f: &'a Value<'a>, parsed: bool) {
     let when = if parsed {
         ""
     } else {
-        " (the server reads metadata filters only when it builds a semantic_search or tabular_analysis tool, which this request has not, so it is ignored now)"
+        " (the server reads metadata filters only when it builds a semantic_search or tabular_analysis tool — `/chat/validate` for one that survives tool_choice, `POST /chat` only with validation_mode eager — so it is not read for this request now)"
     };
     let report = |ctx: &mut Ctx<'a>, key: Option<&str>, code: Code, msg: String| {
         let p = match key {
