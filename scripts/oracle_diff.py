@@ -262,6 +262,7 @@ class Mutator:
             (4, self.structured), (6, self.bounds), (4, self.shape_swap), (3, self.unicode),
             (6, self.graft), (5, self.add_key), (2, self.add_block), (2, self.add_tool),
             (2, self.add_artifact), (2, self.tool_choice), (2, self.empty_strings),
+            (4, self.conversation),
         ]
         self.total = sum(w for w, _ in self.ops)
 
@@ -568,6 +569,58 @@ class Mutator:
             if self.rng.random() < 0.2:
                 tc["allowed_tools"] = self.rng.choice([["lookup"], [], "lookup", None])
             body["tool_choice"] = tc
+        return body
+
+    def conversation(self, body: Any) -> Any:
+        """A new message list: turns of random roles holding text, media, tool calls and results
+        (answered, unanswered, twice, unknown), tldrs with item roles and sides, pool blocks."""
+        if not isinstance(body, dict):
+            return body
+        rng = self.rng
+        ids: list[str] = []
+
+        def text() -> dict[str, Any]:
+            return {"type": "text", "text": rng.choice(["hi", "next?", "ok", " "])}
+
+        def block(role: str) -> Any:
+            r = rng.random()
+            if r < 0.3:
+                return text()
+            if r < 0.45 and role != "user":
+                i = rng.choice(["call_1", "call_2", "toolu_3"])
+                ids.append(i)
+                return {"type": rng.choice(["tool_use"] * 5 + ["server_tool_use"]), "id": i, "name": "lookup", "input": {}}
+            if r < 0.62:
+                i = rng.choice(ids) if ids and rng.random() < 0.85 else rng.choice(["call_1", "call_9"])
+                b: dict[str, Any] = {"type": "tool_result", "tool_use_id": i}
+                if rng.random() < 0.8:
+                    b["content"] = rng.choice([[text()], "done", []])
+                return b
+            if r < 0.75 and role != "user":
+                items = []
+                for _ in range(rng.randint(0, 3)):
+                    it = text()
+                    if rng.random() < 0.8:
+                        it["_meta"] = {"role": rng.choice(["user", "assistant", "user", "", "assistant", "tool"])}
+                    items.append(it)
+                t: dict[str, Any] = {"type": "tldr", "content": items}
+                if rng.random() < 0.6:
+                    t["tldr_side"] = rng.choice(["left", "right"])
+                return t
+            if self.pools.blocks and rng.random() < 0.5:
+                return copy.deepcopy(rng.choice(self.pools.blocks))
+            return text()
+
+        msgs = []
+        for _ in range(rng.randint(1, 6)):
+            role = rng.choice(["user", "assistant", "user", "assistant", "system"])
+            content: Any = [block(role) for _ in range(rng.randint(1, 3))]
+            if rng.random() < 0.08:
+                content = "plain text"
+            msgs.append({"role": role, "content": content})
+        if rng.random() < 0.7:
+            msgs.append({"role": "user", "content": [text()]})
+        body["messages"] = msgs
         return body
 
     def empty_strings(self, body: Any) -> Any:

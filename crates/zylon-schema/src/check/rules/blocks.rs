@@ -26,6 +26,8 @@ pub(super) struct BlockFacts {
     pub text_chars: usize,
     pub is_image: bool,
     pub is_audio: bool,
+    /// A tldr with a text item of `_meta.role` `user`: the server makes it a user message.
+    pub tldr_user: bool,
 }
 
 /// The ten Workspace block types.
@@ -203,7 +205,14 @@ pub(super) fn check<'a>(
         }
         "file" => file(ctx, obj),
         "source" => source(ctx, obj),
-        "tldr" => tldr(ctx, obj),
+        // a system message's blocks are dropped before the mapper reads tldr roles
+        "tldr" => {
+            facts.tldr_user = tldr(
+                ctx,
+                obj,
+                !matches!(place, Place::Message(Some(Role::System))),
+            );
+        }
         "thinking" => thinking(ctx, obj),
         "tool_use" => tool_use(ctx, obj, pairing, false),
         _ => {
@@ -666,7 +675,8 @@ fn source_item<'a>(ctx: &mut Ctx<'a>, it: &'a Value<'a>) {
     }
 }
 
-fn tldr<'a>(ctx: &mut Ctx<'a>, obj: &'a Object<'a>) {
+/// Returns whether a text item has `_meta.role` `user` (it becomes a user message).
+fn tldr<'a>(ctx: &mut Ctx<'a>, obj: &'a Object<'a>, roles_read: bool) -> bool {
     super::nulls::reject(ctx, obj, &["content"]);
     if obj.contains_key("tldr_side") {
         let v = obj.get("tldr_side").unwrap_or(&Value::Null);
@@ -680,6 +690,19 @@ fn tldr<'a>(ctx: &mut Ctx<'a>, obj: &'a Object<'a>) {
             ctx.warn(Code::BlockTldrSideEnum, msg)
         });
     }
+    let user = obj
+        .get("content")
+        .and_then(Value::as_array)
+        .is_some_and(|items| {
+            items.iter().any(|it| {
+                it.get("type").and_then(Value::as_str) == Some("text")
+                    && it
+                        .get("_meta")
+                        .and_then(|m| m.get("role"))
+                        .and_then(Value::as_str)
+                        == Some("user")
+            })
+        });
     match obj.get("content") {
         None | Some(Value::Null) => ctx.missing(
             Severity::Warning,
@@ -692,7 +715,9 @@ fn tldr<'a>(ctx: &mut Ctx<'a>, obj: &'a Object<'a>) {
             for (k, it) in items.iter().enumerate() {
                 ctx.idx(k, |ctx| {
                     check(ctx, it, Place::Tldr, None);
-                    meta_role(ctx, it);
+                    if roles_read {
+                        meta_role(ctx, it);
+                    }
                 });
             }
         }),
@@ -706,6 +731,7 @@ fn tldr<'a>(ctx: &mut Ctx<'a>, obj: &'a Object<'a>) {
             )
         }),
     }
+    user
 }
 
 /// A tldr text item's `_meta.role` becomes the role of a message of its own: any role other
@@ -937,6 +963,12 @@ fn server_tool_blocks<'a>(
         "server_tool_use" => &["id", "name", "input"],
         "server_tool_result" => &["tool_use_id"],
         "bash_code_execution_result" => &["stdout", "stderr", "return_code"],
+        "web_search_tool_result"
+        | "web_fetch_tool_result"
+        | "bash_code_execution_tool_result"
+        | "text_editor_code_execution_tool_result" => &["tool_use_id", "content"],
+        "bash_code_execution_tool_result_error"
+        | "text_editor_code_execution_tool_result_error" => &["error_code"],
         "text_editor_code_execution_view_result" => {
             &["content", "num_lines", "start_line", "total_lines"]
         }

@@ -34,10 +34,23 @@ pub(super) fn check<'a>(ctx: &mut Ctx<'a>, obj: &'a Object<'a>, ty: &str) {
         str_field(ctx, obj, "filename", Code::BlockBinaryFilenameOptional);
     }
     for &key in &["url", "uri"] {
-        if let Some(u) = str_field(ctx, obj, key, Code::FieldType) {
-            if let Some(scheme) = media::url_scheme(u) {
-                ctx.key(key, |ctx| fetched_url(ctx, scheme, ty));
+        match obj.get(key) {
+            Some(Value::String(u)) => {
+                if let Some(scheme) = media::url_scheme(u) {
+                    ctx.key(key, |ctx| fetched_url(ctx, scheme, ty));
+                }
             }
+            // `values.pop("url")`: a value that is not a string is removed and ignored
+            Some(v) if !v.is_null() => ctx.key(key, |ctx| {
+                ctx.warn(
+                    Code::FieldServerOnly,
+                    format!(
+                        "`{key}` is {}, not a string: the server removes it and reads `data`",
+                        type_name(v)
+                    ),
+                )
+            }),
+            _ => {}
         }
     }
     let has_alt = obj.get("url").is_some_and(|v| !v.is_null())
@@ -287,14 +300,8 @@ fn source_shape<'a>(ctx: &mut Ctx<'a>, src: &'a Value<'a>, ty: &str) {
     match o.get("type").and_then(Value::as_str) {
         Some("base64") => {
             if let Some(d) = str_field(ctx, o, "data", Code::FieldType) {
-                if let Err(e) = media::check_base64(d, false) {
-                    ctx.key("data", |ctx| {
-                        ctx.error(
-                            Code::BlockImageBase64Decodable,
-                            format!("`source.data` is not strict base64: {e}"),
-                        )
-                    });
-                }
+                // read by the same loader as a flat `data` (`load_file_from_uri`)
+                ctx.key("data", |ctx| payload(ctx, d, ty));
             } else if !o.contains_key("data") {
                 ctx.missing(
                     Severity::Error,

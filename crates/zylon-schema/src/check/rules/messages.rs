@@ -47,6 +47,8 @@ struct MsgFacts {
     has_text: bool,
     images: usize,
     audios: usize,
+    /// An assistant tldr item with role `user`, which the server turns into a user message.
+    tldr_user: bool,
     text_chars: usize,
 }
 
@@ -56,6 +58,9 @@ struct MsgFacts {
 pub(super) struct Pairing<'a> {
     order: Vec<(&'a str, Vec<Seg<'a>>)>,
     index: HashMap<&'a str, (usize, bool)>,
+    /// The first second answer to a tool use: whether it breaks the order is decided by the
+    /// server's conversion (`order.rs`), which usually drops or misplaces it.
+    duplicate: Option<(String, Vec<Seg<'a>>)>,
 }
 
 impl<'a> Pairing<'a> {
@@ -82,11 +87,11 @@ impl<'a> Pairing<'a> {
     pub(super) fn on_result(&mut self, ctx: &mut Ctx<'a>, id: &str) {
         match self.index.get_mut(id) {
             Some((_, answered @ false)) => *answered = true,
-            Some((_, true)) => ctx.error_hint(
-                Code::MessagesOrder,
-                format!("a second tool_result for tool use `{}`: the server rejects the resulting message order", short(id)),
-                "send exactly one tool_result per tool_use",
-            ),
+            Some((_, true)) => {
+                if self.duplicate.is_none() {
+                    self.duplicate = Some((id.to_string(), ctx.segments().to_vec()));
+                }
+            }
             None => ctx.key("tool_use_id", |ctx| {
                 ctx.error_hint(
                     Code::BlockToolResultUnknownId,
@@ -143,14 +148,38 @@ pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: &'a Object<'a>) -> MessagesFacts
             );
             return MessagesFacts::default();
         }
+        let before = ctx.errors.len();
         let mut pairing = Pairing::default();
         let facts: Vec<MsgFacts> = list
             .iter()
             .enumerate()
             .map(|(i, m)| ctx.idx(i, |ctx| message(ctx, m, &mut pairing)))
             .collect();
+        let duplicate = pairing.duplicate.take();
         pairing.finish(ctx);
-        sequence(ctx, &facts)
+        let out = sequence(ctx, &facts);
+        // The server's own conversion and order check, once nothing else is wrong with the
+        // messages (a broken block or pairing is reported by its own rule); a second answer to
+        // a tool use is judged by it in any case.
+        if ctx.errors.len() == before || duplicate.is_some() {
+            if let Some(problem) = super::order::problem(list) {
+                match duplicate {
+                    Some((id, path)) => ctx.push(
+                        Severity::Error,
+                        Code::MessagesOrder,
+                        pointer(&path),
+                        format!("a second tool_result for tool use `{}`: the server rejects the resulting message order", short(&id)),
+                        Some("send exactly one tool_result per tool_use".into()),
+                    ),
+                    None => ctx.error_hint(
+                        Code::MessagesOrder,
+                        problem,
+                        "keep the turns user → assistant (tool_use) → user (tool_result, then text); see docs/codes.md#messages.order",
+                    ),
+                }
+            }
+        }
+        out
     })
 }
 
@@ -163,6 +192,7 @@ fn message<'a>(ctx: &mut Ctx<'a>, m: &'a Value<'a>, pairing: &mut Pairing<'a>) -
         images: 0,
         audios: 0,
         text_chars: 0,
+        tldr_user: false,
     };
     let Some(obj) = m.as_object() else {
         ctx.error(
@@ -227,6 +257,7 @@ fn message<'a>(ctx: &mut Ctx<'a>, m: &'a Value<'a>, pairing: &mut Pairing<'a>) -
                 f.has_text |= bf.nonblank_text;
                 f.images += usize::from(bf.is_image);
                 f.audios += usize::from(bf.is_audio);
+                f.tldr_user |= bf.tldr_user;
                 f.text_chars += bf.text_chars;
             }
         }),
@@ -350,7 +381,8 @@ fn sequence(ctx: &mut Ctx<'_>, facts: &[MsgFacts]) -> MessagesFacts {
         }
     }
     let Some(run) = last_user_run else {
-        if !convo.is_empty() || facts.iter().any(|f| f.role == Some(Role::Tool)) {
+        let tldr_user = facts.iter().any(|f| f.tldr_user);
+        if !tldr_user && (!convo.is_empty() || facts.iter().any(|f| f.role == Some(Role::Tool))) {
             ctx.error_hint(
                 Code::MessagesUserRequired,
                 "no user message: the server needs at least one user message (tool results alone do not count)",

@@ -9,6 +9,7 @@ mod mcp;
 mod media;
 mod messages;
 mod nulls;
+mod order;
 mod output_schema;
 mod profile;
 mod request;

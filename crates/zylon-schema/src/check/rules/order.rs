@@ -1,0 +1,500 @@
+//! RULES.md Part 3: the order the server puts the messages in, and its order check.
+//!
+//! The request mapper turns the messages into the model's chat messages in several steps
+//! (`MessageInput.convert_from_llama_index_messages`, `private_gpt/chat/input_models.py`):
+//! tool results sent in user messages become assistant messages of their own, consecutive
+//! messages of one role are merged, assistant messages are split after each tool use and
+//! around each tool result, tool results become `tool` messages placed right after the call
+//! they answer (an unclaimed one is dropped), each tldr item with a `_meta.role` becomes a
+//! message of that role, tldr messages are moved around their user message, and finally
+//! `_validate_message_order` rejects any role sequence it does not expect (the error text is
+//! empty unless a `tool` message is out of place). This module follows those steps on the
+//! roles, ids and tldr sides alone, so that the verdict on the order is the server's.
+
+use crate::check::json::Value;
+
+/// `MessageRole`, as far as the order check tells them apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    System,
+    User,
+    Assistant,
+    Tool,
+    /// developer, function, chatbot, model: nothing may follow them.
+    Other,
+}
+
+/// A content block, as far as the conversion looks at it.
+#[derive(Debug, Clone)]
+enum Blk<'a> {
+    ToolUse(&'a str),
+    ToolResult(&'a str),
+    /// The roles of the text items that carry one, and the block's side.
+    Tldr(Vec<Role>, &'a str),
+    Other,
+}
+
+#[derive(Debug, Clone)]
+struct In<'a> {
+    assistant: bool,
+    blocks: Vec<Blk<'a>>,
+    /// `content` was a string (merging two strings keeps a string).
+    text: bool,
+}
+
+/// A converted chat message.
+#[derive(Debug, Clone)]
+struct Chat<'a> {
+    role: Role,
+    /// `additional_kwargs["tldr"]`: the side, for messages made from tldr items.
+    tldr: Option<&'a str>,
+    tool_calls: Vec<&'a str>,
+    tool_call_id: Option<&'a str>,
+}
+
+/// Why the server rejects the order of `messages`, or `None` when it accepts it (or when the
+/// messages are not well-formed enough to follow: other rules report those).
+pub(super) fn problem(messages: &[Value<'_>]) -> Option<&'static str> {
+    let msgs = read(messages)?;
+    let msgs = process(merge(legacy_split(msgs)));
+    let mut chats = Vec::new();
+    for m in &msgs {
+        convert(m, &mut chats)?;
+    }
+    let chats = reorder_tools(&chats);
+    let Some(order) = reorder_tldr(&chats) else {
+        return Some("a tldr's summary comes before any user message: the server's tldr reordering needs a user message first (\"First message in the block must be a USER message.\")");
+    };
+    let mut previous: Option<Role> = None;
+    for &i in &order {
+        let current = chats[i].role;
+        if let Some(p) = previous {
+            let ok = match p {
+                Role::System => matches!(current, Role::User | Role::Assistant),
+                Role::User => matches!(current, Role::Assistant | Role::User),
+                Role::Assistant => matches!(current, Role::User | Role::Tool),
+                Role::Tool => matches!(current, Role::Assistant | Role::User),
+                Role::Other => false,
+            };
+            if !ok {
+                return Some(match (p, current) {
+                    (_, Role::Tool) => "a tool result ends up where the server does not expect one (after its conversion the message order is invalid: \"Check ToolUseBlock and ToolResultBlock order.\")",
+                    (Role::Assistant, Role::Assistant) => "after the server splits the assistant messages at tool calls and results, two assistant messages follow each other, which its message-order check rejects",
+                    _ => "after the server's conversion of the messages (tool results, tldr summaries) their roles come in an order its message-order check rejects",
+                });
+            }
+        }
+        previous = Some(current);
+    }
+    None
+}
+
+/// The messages left after system messages are taken out, or `None` if any is malformed.
+fn read<'a>(messages: &'a [Value<'a>]) -> Option<Vec<In<'a>>> {
+    let mut out = Vec::new();
+    for m in messages {
+        let assistant = match m.get("role")?.as_str()? {
+            "system" => continue,
+            "user" => false,
+            "assistant" => true,
+            _ => return None,
+        };
+        let (blocks, text) = match m.get("content")? {
+            Value::String(s) if assistant => (s.chars().map(|_| Blk::Other).collect(), true),
+            Value::String(_) => (vec![Blk::Other], true),
+            Value::Array(items) => (items.iter().map(block).collect::<Option<_>>()?, false),
+            _ => return None,
+        };
+        out.push(In {
+            assistant,
+            blocks,
+            text,
+        });
+    }
+    Some(out)
+}
+
+fn block<'a>(b: &'a Value<'a>) -> Option<Blk<'a>> {
+    let ty = b.get("type")?.as_str()?;
+    Some(match ty {
+        "tool_use" | "server_tool_use" => Blk::ToolUse(b.get("id")?.as_str()?),
+        "tool_result"
+        | "server_tool_result"
+        | "web_search_tool_result"
+        | "web_fetch_tool_result"
+        | "bash_code_execution_tool_result"
+        | "text_editor_code_execution_tool_result" => {
+            Blk::ToolResult(b.get("tool_use_id")?.as_str()?)
+        }
+        "tldr" => {
+            let side = match b.get("tldr_side") {
+                None | Some(Value::Null) => "left",
+                Some(v) => v.as_str()?,
+            };
+            let mut roles = Vec::new();
+            if let Some(Value::Array(items)) = b.get("content") {
+                for it in items.iter() {
+                    if it.get("type").and_then(Value::as_str) != Some("text") {
+                        continue;
+                    }
+                    let role = match it.get("_meta").and_then(|m| m.get("role")) {
+                        None | Some(Value::Null) => continue,
+                        Some(Value::String("")) => continue,
+                        Some(Value::String(r)) => match *r {
+                            "user" => Role::User,
+                            "assistant" => Role::Assistant,
+                            "system" => Role::System,
+                            "tool" => Role::Tool,
+                            "developer" | "function" | "chatbot" | "model" => Role::Other,
+                            _ => return None,
+                        },
+                        Some(_) => return None,
+                    };
+                    roles.push(role);
+                }
+            }
+            Blk::Tldr(roles, side)
+        }
+        _ => Blk::Other,
+    })
+}
+
+/// `_support_legacy_messages`: a user message holding a tool result is split into one
+/// message per block, the results becoming assistant messages.
+fn legacy_split(msgs: Vec<In<'_>>) -> Vec<In<'_>> {
+    let mut out = Vec::new();
+    for m in msgs {
+        let split =
+            !m.assistant && !m.text && m.blocks.iter().any(|b| matches!(b, Blk::ToolResult(_)));
+        if !split {
+            out.push(m);
+            continue;
+        }
+        for b in m.blocks {
+            out.push(In {
+                assistant: matches!(b, Blk::ToolResult(_)),
+                blocks: vec![b],
+                text: false,
+            });
+        }
+    }
+    out
+}
+
+/// `_merge_messages`: consecutive messages of one role become one.
+fn merge(msgs: Vec<In<'_>>) -> Vec<In<'_>> {
+    let mut out: Vec<In<'_>> = Vec::new();
+    for m in msgs {
+        match out.last_mut() {
+            Some(last) if last.assistant == m.assistant => {
+                if last.text && m.text {
+                    // two strings joined by a newline: one more character for an assistant
+                    if m.assistant {
+                        last.blocks.push(Blk::Other);
+                        last.blocks.extend(m.blocks);
+                    }
+                } else {
+                    if last.text && last.assistant {
+                        last.blocks = vec![Blk::Other]; // the string becomes one text block
+                    }
+                    let more = if m.text && m.assistant {
+                        vec![Blk::Other]
+                    } else {
+                        m.blocks
+                    };
+                    last.blocks.extend(more);
+                    last.text = false;
+                }
+            }
+            _ => out.push(m),
+        }
+    }
+    out
+}
+
+/// `_process_messages`: an assistant message is cut after each tool use and around each tool
+/// result (which stands alone).
+fn process(msgs: Vec<In<'_>>) -> Vec<In<'_>> {
+    let mut out = Vec::new();
+    for m in msgs {
+        if !m.assistant {
+            out.push(m);
+            continue;
+        }
+        let mut current = Vec::new();
+        for b in m.blocks {
+            match b {
+                Blk::ToolUse(_) => {
+                    current.push(b);
+                    out.push(In {
+                        assistant: true,
+                        blocks: std::mem::take(&mut current),
+                        text: false,
+                    });
+                }
+                Blk::ToolResult(_) => {
+                    if !current.is_empty() {
+                        out.push(In {
+                            assistant: true,
+                            blocks: std::mem::take(&mut current),
+                            text: false,
+                        });
+                    }
+                    out.push(In {
+                        assistant: true,
+                        blocks: vec![b],
+                        text: false,
+                    });
+                }
+                other => current.push(other),
+            }
+        }
+        if !current.is_empty() {
+            out.push(In {
+                assistant: true,
+                blocks: current,
+                text: false,
+            });
+        }
+    }
+    out
+}
+
+/// `_convert_into_llama_index_messages` with `_flat_tool_messages` (one message per tool call).
+fn convert<'a>(m: &In<'a>, out: &mut Vec<Chat<'a>>) -> Option<()> {
+    let plain = |role| Chat {
+        role,
+        tldr: None,
+        tool_calls: Vec::new(),
+        tool_call_id: None,
+    };
+    if !m.assistant {
+        out.push(plain(Role::User));
+        return Some(());
+    }
+    let mut msgs = Vec::new();
+    let mut current = 0usize; // content blocks waiting for a message
+    let mut calls: Vec<&'a str> = Vec::new();
+    for b in &m.blocks {
+        match b {
+            Blk::ToolUse(id) => calls.push(id),
+            Blk::ToolResult(id) => {
+                if current > 0 {
+                    msgs.push(Chat {
+                        tool_calls: std::mem::take(&mut calls),
+                        ..plain(Role::Assistant)
+                    });
+                    current = 0;
+                }
+                msgs.push(Chat {
+                    tool_call_id: Some(id),
+                    ..plain(Role::Tool)
+                });
+            }
+            Blk::Tldr(roles, side) => {
+                if current > 0 || !calls.is_empty() {
+                    msgs.push(Chat {
+                        tool_calls: std::mem::take(&mut calls),
+                        ..plain(Role::Assistant)
+                    });
+                }
+                current = 0;
+                calls.clear();
+                for &role in roles {
+                    msgs.push(Chat {
+                        tldr: Some(side),
+                        ..plain(role)
+                    });
+                }
+            }
+            Blk::Other => current += 1,
+        }
+    }
+    if current > 0 || !calls.is_empty() {
+        msgs.push(Chat {
+            tool_calls: calls,
+            ..plain(Role::Assistant)
+        });
+    }
+    for c in msgs {
+        if c.tool_calls.len() > 1 {
+            for &call in &c.tool_calls {
+                out.push(Chat {
+                    tool_calls: vec![call],
+                    ..c.clone()
+                });
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    Some(())
+}
+
+/// `_reorder_tool_messages`: each tool message right after the assistant message that calls
+/// it; tool messages no call claims are dropped. The later steps need only the roles and the
+/// tldr sides, which is what the result keeps.
+fn reorder_tools(chats: &[Chat<'_>]) -> Vec<Chat<'static>> {
+    let mut result = Vec::new();
+    let mut used = vec![false; chats.len()];
+    for (i, m) in chats.iter().enumerate() {
+        if used[i] {
+            continue;
+        }
+        if m.tldr.is_some() {
+            result.push(i);
+            used[i] = true;
+        } else if m.role == Role::Assistant && !m.tool_calls.is_empty() {
+            let mut responses = Vec::new();
+            for (j, r) in chats.iter().enumerate() {
+                if j != i
+                    && r.role == Role::Tool
+                    && r.tool_call_id.is_some_and(|id| m.tool_calls.contains(&id))
+                {
+                    responses.push(j);
+                    used[j] = true;
+                }
+            }
+            result.push(i);
+            result.extend(responses);
+            used[i] = true;
+        } else if m.role == Role::Tool {
+            // skipped: placed after its call, or dropped
+        } else {
+            result.push(i);
+            used[i] = true;
+        }
+    }
+    result
+        .into_iter()
+        .map(|i| Chat {
+            role: chats[i].role,
+            tldr: chats[i].tldr.map(side),
+            tool_calls: Vec::new(),
+            tool_call_id: None,
+        })
+        .collect()
+}
+
+/// A tldr side as a static string (only `left` counts; anything else behaves as `right`).
+fn side(s: &str) -> &'static str {
+    if s == "left" {
+        "left"
+    } else {
+        "right"
+    }
+}
+
+/// `_reorder_tldr_messages`: the order of `chats` (indices) after tldr summaries are moved
+/// around their user message, or `None` when the server raises.
+fn reorder_tldr(chats: &[Chat<'_>]) -> Option<Vec<usize>> {
+    let has_tldr = |i: usize| chats[i].tldr.is_some();
+    let is_user_anchor = |i: usize| chats[i].role == Role::User && !has_tldr(i);
+    // split into blocks that start at each plain user message
+    let mut blocks: Vec<Vec<usize>> = Vec::new();
+    let mut cur: Vec<usize> = Vec::new();
+    for i in 0..chats.len() {
+        if is_user_anchor(i) && !cur.is_empty() {
+            blocks.push(std::mem::take(&mut cur));
+        }
+        cur.push(i);
+    }
+    if !cur.is_empty() {
+        blocks.push(cur);
+    }
+    let mut result: Vec<usize> = Vec::new();
+    let mut ids = vec![false; chats.len()];
+    let add = |result: &mut Vec<usize>, ids: &mut Vec<bool>, msgs: &[usize]| {
+        for &m in msgs {
+            if !ids[m] {
+                result.push(m);
+                ids[m] = true;
+            }
+        }
+    };
+    for block in &blocks {
+        let positions: Vec<usize> = (0..block.len()).filter(|&j| has_tldr(block[j])).collect();
+        if positions.is_empty() {
+            add(&mut result, &mut ids, block);
+            continue;
+        }
+        let user = block[0];
+        if chats[user].role != Role::User {
+            return None;
+        }
+        // consecutive runs of tldr positions
+        let mut groups: Vec<Vec<usize>> = Vec::new();
+        for &p in &positions {
+            match groups.last_mut() {
+                Some(g) if *g.last().unwrap_or(&usize::MAX) + 1 == p => g.push(p),
+                _ => groups.push(vec![p]),
+            }
+        }
+        let mut prev_count = 0usize;
+        let n = groups.len();
+        for (gi, g) in groups.iter().enumerate() {
+            let earliest = g[0];
+            let latest = if gi + 1 == n {
+                block.len()
+            } else {
+                g[g.len() - 1] + 1
+            };
+            let remaining = &block[earliest..latest];
+            let has_left = remaining
+                .iter()
+                .any(|&m| chats[m].role == Role::User && chats[m].tldr == Some("left"));
+            if !has_left {
+                add(&mut result, &mut ids, &[user]);
+                let count = remaining.iter().filter(|&&m| has_tldr(m)).count();
+                let skip = if count > prev_count { prev_count } else { 0 };
+                prev_count = count;
+                let mut skipped = 0;
+                for &m in remaining {
+                    if has_tldr(m) {
+                        if skipped < skip {
+                            skipped += 1;
+                        } else {
+                            result.push(m);
+                            ids[m] = true;
+                        }
+                    } else {
+                        add(&mut result, &mut ids, &[m]);
+                    }
+                }
+            } else {
+                let (tl, other): (Vec<usize>, Vec<usize>) =
+                    remaining.iter().partition(|&&m| has_tldr(m));
+                result.clear();
+                ids.iter_mut().for_each(|x| *x = false);
+                prev_count = 0;
+                add(&mut result, &mut ids, &tl);
+                add(&mut result, &mut ids, &[user]);
+                add(&mut result, &mut ids, &other);
+            }
+        }
+    }
+    // consecutive same-role messages caused by the reordering
+    let mut last: Option<usize> = None;
+    let mut fin: Vec<usize> = Vec::new();
+    for &m in &result {
+        match last {
+            Some(l) if chats[l].role == chats[m].role => {
+                if has_tldr(m) {
+                    if let Some(pos) = fin.iter().position(|&x| x == l) {
+                        fin.remove(pos);
+                    }
+                }
+                if has_tldr(l) {
+                    if !fin.contains(&l) {
+                        fin.push(l);
+                    }
+                } else {
+                    fin.push(m);
+                }
+            }
+            _ => fin.push(m),
+        }
+        last = Some(m);
+    }
+    Some(fin)
+}
