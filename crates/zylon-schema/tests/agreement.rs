@@ -17,6 +17,7 @@ const PNG: &str = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+
 /// Codes that are about the JSON shape (types, required fields, enums, tags): what serde and
 /// the schema also decide.
 const SHAPE: &[&str] = &[
+    "field.null",
     "field.type",
     "field.required",
     "field.enum",

@@ -27,7 +27,13 @@ pub struct BlockCommon {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stop_timestamp: Option<Timestamp>,
     /// Free metadata; the server keeps it with the block.
-    #[serde(rename = "_meta", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "_meta",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::non_null::deserialize"
+    )]
+    #[cfg_attr(feature = "schema", schemars(with = "JsonObject"))]
     pub meta: Option<JsonObject>,
 }
 
@@ -58,7 +64,12 @@ pub struct Citation {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TextBlock {
     /// The text (defaults to empty on the server). The last user message needs non-blank text.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::non_null::deserialize"
+    )]
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
     pub text: Option<String>,
     /// Citations for this text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -175,7 +186,12 @@ pub struct SourceItem {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub document: Option<SourceDocument>,
     /// Chunk text.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::non_null::deserialize"
+    )]
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
     pub text: Option<String>,
     /// Content type.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -226,7 +242,12 @@ pub struct SourceDocument {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TldrBlock {
     /// The summary blocks (required by the Workspace spec; defaults to empty on the server).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::non_null::deserialize"
+    )]
+    #[cfg_attr(feature = "schema", schemars(with = "Vec<ContentBlock>"))]
     pub content: Option<Vec<ContentBlock>>,
     /// Server-only side (`left`/`right`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -241,7 +262,12 @@ pub struct TldrBlock {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ThinkingBlock {
     /// The reasoning text.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::non_null::deserialize"
+    )]
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
     pub thinking: Option<String>,
     /// The signature the server requires (absent from the Workspace spec: a warning).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -287,10 +313,20 @@ pub struct ToolResultBlock {
     /// The id of the `tool_use` it answers.
     pub tool_use_id: String,
     /// The result (the server sends "No content" when missing).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::non_null::deserialize"
+    )]
+    #[cfg_attr(feature = "schema", schemars(with = "ToolResultContent"))]
     pub content: Option<ToolResultContent>,
     /// Whether the tool failed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::non_null::deserialize"
+    )]
+    #[cfg_attr(feature = "schema", schemars(with = "bool"))]
     pub is_error: Option<bool>,
     /// Timestamps and `_meta`.
     #[serde(flatten)]

@@ -8,7 +8,12 @@ use serde::{Deserialize, Serialize};
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ToolConfiguration {
     /// `false` offers no tool of this server (default true).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::non_null::deserialize"
+    )]
+    #[cfg_attr(feature = "schema", schemars(with = "bool"))]
     pub enabled: Option<bool>,
     /// Only these tools are kept.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -29,7 +34,12 @@ pub struct McpServer {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub authorization_token: Option<String>,
     /// Tool filter.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::non_null::deserialize"
+    )]
+    #[cfg_attr(feature = "schema", schemars(with = "ToolConfiguration"))]
     pub tool_configuration: Option<ToolConfiguration>,
     /// Listed by the Workspace spec; ignored by the server.
     #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]

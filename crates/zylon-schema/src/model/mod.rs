@@ -9,6 +9,7 @@ pub mod block;
 pub mod envelope;
 pub mod mcp;
 pub mod message;
+mod non_null;
 pub mod request;
 pub mod response;
 pub mod stream;

@@ -61,7 +61,13 @@ pub enum ResponseFormatType {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ResponseFormat {
     /// `text` (default) or `json_schema`.
-    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "type",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::non_null::deserialize"
+    )]
+    #[cfg_attr(feature = "schema", schemars(with = "ResponseFormatType"))]
     pub kind: Option<ResponseFormatType>,
     /// The schema of the answer: non-empty, with a `type` (objects need `properties`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -89,25 +95,50 @@ pub struct ChatRequest {
     /// The conversation; the last user message needs non-blank text.
     pub messages: Vec<MessageInput>,
     /// Stream the answer as server-sent events.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::non_null::deserialize"
+    )]
+    #[cfg_attr(feature = "schema", schemars(with = "bool"))]
     pub stream: Option<bool>,
     /// Tools the model may call.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tools: Option<Vec<ToolSpec>>,
     /// How the model may use the tools.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::non_null::deserialize"
+    )]
+    #[cfg_attr(feature = "schema", schemars(with = "ToolChoice"))]
     pub tool_choice: Option<ToolChoice>,
     /// MCP servers whose tools the model may call.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::non_null::deserialize"
+    )]
+    #[cfg_attr(feature = "schema", schemars(with = "Vec<McpServer>"))]
     pub mcp_servers: Option<Vec<McpServer>>,
     /// Structured output.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::non_null::deserialize"
+    )]
+    #[cfg_attr(feature = "schema", schemars(with = "ResponseFormat"))]
     pub response_format: Option<ResponseFormat>,
     /// System prompt and flags.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub system: Option<SystemSpec>,
     /// Deep thinking.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::non_null::deserialize"
+    )]
+    #[cfg_attr(feature = "schema", schemars(with = "Thinking"))]
     pub thinking: Option<Thinking>,
     /// Scheduling priority (whole number).
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -10,7 +10,12 @@ use super::Citation;
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SystemCitations {
     /// Ask the model to cite sources (not allowed with structured output).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::non_null::deserialize"
+    )]
+    #[cfg_attr(feature = "schema", schemars(with = "bool"))]
     pub enabled: Option<bool>,
     /// Citations already known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -32,16 +37,31 @@ pub enum SystemExtension {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct System {
     /// Deprecated: the server only logs a warning.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::non_null::deserialize"
+    )]
+    #[cfg_attr(feature = "schema", schemars(with = "bool"))]
     pub use_default_prompt: Option<bool>,
     /// System prompt text (system-role messages are appended to it).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
     /// Citation settings.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::non_null::deserialize"
+    )]
+    #[cfg_attr(feature = "schema", schemars(with = "SystemCitations"))]
     pub citations: Option<SystemCitations>,
     /// Extensions.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::non_null::deserialize"
+    )]
+    #[cfg_attr(feature = "schema", schemars(with = "Vec<SystemExtension>"))]
     pub extensions: Option<Vec<SystemExtension>>,
 }
 
@@ -51,7 +71,12 @@ pub struct System {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Thinking {
     /// Turn reasoning on (the model must support it).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::non_null::deserialize"
+    )]
+    #[cfg_attr(feature = "schema", schemars(with = "bool"))]
     pub enabled: Option<bool>,
     /// Server-only, deprecated: `low`, `medium`, `high`, `max`, `xhigh`.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -107,13 +107,24 @@ pub enum ToolChoiceType {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ToolChoice {
     /// The choice (default `auto`).
-    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "type",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::non_null::deserialize"
+    )]
+    #[cfg_attr(feature = "schema", schemars(with = "ToolChoiceType"))]
     pub kind: Option<ToolChoiceType>,
     /// With `tool`: the name of one of the tools.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Forbid parallel tool calls.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::non_null::deserialize"
+    )]
+    #[cfg_attr(feature = "schema", schemars(with = "bool"))]
     pub disable_parallel_tool_use: Option<bool>,
     /// Server-only: `eager` or `lazy` artifact validation.
     #[serde(default, skip_serializing_if = "Option::is_none")]
