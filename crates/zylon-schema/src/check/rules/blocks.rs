@@ -26,8 +26,9 @@ pub(super) struct BlockFacts {
     pub text_chars: usize,
     pub is_image: bool,
     pub is_audio: bool,
-    /// A tldr with a text item of `_meta.role` `user`: the server makes it a user message.
-    pub tldr_user: bool,
+    /// A tldr with a text item of `_meta.role` `user` (the server makes it a user message):
+    /// whether the last such item has non-blank text.
+    pub tldr_user: Option<bool>,
 }
 
 /// The ten Workspace block types.
@@ -675,8 +676,9 @@ fn source_item<'a>(ctx: &mut Ctx<'a>, it: &'a Value<'a>) {
     }
 }
 
-/// Returns whether a text item has `_meta.role` `user` (it becomes a user message).
-fn tldr<'a>(ctx: &mut Ctx<'a>, obj: &'a Object<'a>, roles_read: bool) -> bool {
+/// Returns, when a text item has `_meta.role` `user` (it becomes a user message), whether the
+/// last such item has non-blank text.
+fn tldr<'a>(ctx: &mut Ctx<'a>, obj: &'a Object<'a>, roles_read: bool) -> Option<bool> {
     super::nulls::reject(ctx, obj, &["content"]);
     if obj.contains_key("tldr_side") {
         let v = obj.get("tldr_side").unwrap_or(&Value::Null);
@@ -693,15 +695,23 @@ fn tldr<'a>(ctx: &mut Ctx<'a>, obj: &'a Object<'a>, roles_read: bool) -> bool {
     let user = obj
         .get("content")
         .and_then(Value::as_array)
-        .is_some_and(|items| {
-            items.iter().any(|it| {
-                it.get("type").and_then(Value::as_str) == Some("text")
-                    && it
-                        .get("_meta")
-                        .and_then(|m| m.get("role"))
+        .and_then(|items| {
+            items
+                .iter()
+                .filter(|it| {
+                    it.get("type").and_then(Value::as_str) == Some("text")
+                        && it
+                            .get("_meta")
+                            .and_then(|m| m.get("role"))
+                            .and_then(Value::as_str)
+                            == Some("user")
+                })
+                .last()
+                .map(|it| {
+                    it.get("text")
                         .and_then(Value::as_str)
-                        == Some("user")
-            })
+                        .is_some_and(|t| !t.trim().is_empty())
+                })
         });
     match obj.get("content") {
         None | Some(Value::Null) => ctx.missing(
@@ -734,11 +744,20 @@ fn tldr<'a>(ctx: &mut Ctx<'a>, obj: &'a Object<'a>, roles_read: bool) -> bool {
     user
 }
 
-/// A tldr text item's `_meta.role` becomes the role of a message of its own: any role other
-/// than `user` or `assistant` (a known chat role such as `tool` or `system` included) breaks the
-/// mapper's message-order check (RULES.md Part 3.3).
+/// A tldr text item's `_meta.role` becomes the role of a message of its own, so it must be a
+/// chat role (`MessageRole`); whether that message fits the order (a `tool` or `system` one
+/// mostly does not, RULES.md Part 3.3) is decided with the others by `order.rs`.
 fn meta_role<'a>(ctx: &mut Ctx<'a>, it: &'a Value<'a>) {
-    const ROLES: &[&str] = &["user", "assistant"];
+    const ROLES: &[&str] = &[
+        "system",
+        "developer",
+        "user",
+        "assistant",
+        "function",
+        "tool",
+        "chatbot",
+        "model",
+    ];
     if it.get("type").and_then(Value::as_str) != Some("text") {
         return;
     }
@@ -760,7 +779,7 @@ fn meta_role<'a>(ctx: &mut Ctx<'a>, it: &'a Value<'a>) {
             );
             ctx.error_hint(
                 Code::BlockTldrMetaRole,
-                format!("tldr item `_meta.role` {got} is rejected: each tldr item becomes a message of its role, and only `user` and `assistant` pass the server's message-order check"),
+                format!("tldr item `_meta.role` {got} is not a chat role: each tldr item becomes a message of its role"),
                 "use `user` or `assistant`",
             )
         })

@@ -48,7 +48,7 @@ struct MsgFacts {
     images: usize,
     audios: usize,
     /// An assistant tldr item with role `user`, which the server turns into a user message.
-    tldr_user: bool,
+    tldr_user: Option<bool>,
     text_chars: usize,
 }
 
@@ -192,7 +192,7 @@ fn message<'a>(ctx: &mut Ctx<'a>, m: &'a Value<'a>, pairing: &mut Pairing<'a>) -
         images: 0,
         audios: 0,
         text_chars: 0,
-        tldr_user: false,
+        tldr_user: None,
     };
     let Some(obj) = m.as_object() else {
         ctx.error(
@@ -257,7 +257,7 @@ fn message<'a>(ctx: &mut Ctx<'a>, m: &'a Value<'a>, pairing: &mut Pairing<'a>) -
                 f.has_text |= bf.nonblank_text;
                 f.images += usize::from(bf.is_image);
                 f.audios += usize::from(bf.is_audio);
-                f.tldr_user |= bf.tldr_user;
+                f.tldr_user = bf.tldr_user.or(f.tldr_user);
                 f.text_chars += bf.text_chars;
             }
         }),
@@ -381,8 +381,27 @@ fn sequence(ctx: &mut Ctx<'_>, facts: &[MsgFacts]) -> MessagesFacts {
         }
     }
     let Some(run) = last_user_run else {
-        let tldr_user = facts.iter().any(|f| f.tldr_user);
-        if !tldr_user && (!convo.is_empty() || facts.iter().any(|f| f.role == Some(Role::Tool))) {
+        // a tldr item with role `user` becomes the user message, whose text must not be blank
+        if let Some((i, has_text)) = facts
+            .iter()
+            .enumerate()
+            .filter_map(|(i, f)| f.tldr_user.map(|t| (i, t)))
+            .last()
+        {
+            if !has_text {
+                ctx.idx(i, |ctx| {
+                    ctx.key("content", |ctx| {
+                        ctx.error_hint(
+                            Code::MessagesLastUserTextRequired,
+                            "the only user message is a tldr item, and its text is blank; the server rejects it (\"The message cannot be empty.\")",
+                            "give the tldr item text, or add a user message with your question",
+                        )
+                    })
+                });
+            }
+            return MessagesFacts::default();
+        }
+        if !convo.is_empty() || facts.iter().any(|f| f.role == Some(Role::Tool)) {
             ctx.error_hint(
                 Code::MessagesUserRequired,
                 "no user message: the server needs at least one user message (tool results alone do not count)",

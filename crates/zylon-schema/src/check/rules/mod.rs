@@ -75,7 +75,8 @@ pub(crate) fn lax_bool(v: &Value<'_>) -> Lax<bool> {
             Some(1.0) => Lax::Coerced(true),
             _ => Lax::Invalid,
         },
-        Value::String(s) => match s.trim().to_ascii_lowercase().as_str() {
+        // no trimming: pydantic refuses " yes"
+        Value::String(s) => match s.to_ascii_lowercase().as_str() {
             "true" | "t" | "yes" | "y" | "on" | "1" => Lax::Coerced(true),
             "false" | "f" | "no" | "n" | "off" | "0" => Lax::Coerced(false),
             _ => Lax::Invalid,

@@ -390,9 +390,8 @@ fn metadata_filter<'a>(ctx: &mut Ctx<'a>, f: &'a Value<'a>, parsed: bool) {
         ctx.push(sev, code, p, format!("{msg}{when}"), None);
     };
     let Some(o) = f.as_object() else {
-        report(
-            ctx,
-            None,
+        // the body model types the filters as objects: checked whatever the tools
+        ctx.error(
             Code::ContextFilterMetadataFilterList,
             format!("a metadata filter must be an object, not {}", type_name(f)),
         );
