@@ -698,7 +698,8 @@ fn tldr<'a>(ctx: &mut Ctx<'a>, obj: &'a Object<'a>, roles_read: bool) -> Option<
         .and_then(|items| {
             items
                 .iter()
-                .filter(|it| {
+                .rev()
+                .find(|it| {
                     it.get("type").and_then(Value::as_str) == Some("text")
                         && it
                             .get("_meta")
@@ -706,7 +707,6 @@ fn tldr<'a>(ctx: &mut Ctx<'a>, obj: &'a Object<'a>, roles_read: bool) -> Option<
                             .and_then(Value::as_str)
                             == Some("user")
                 })
-                .last()
                 .map(|it| {
                     it.get("text")
                         .and_then(Value::as_str)

@@ -385,8 +385,8 @@ fn sequence(ctx: &mut Ctx<'_>, facts: &[MsgFacts]) -> MessagesFacts {
         if let Some((i, has_text)) = facts
             .iter()
             .enumerate()
-            .filter_map(|(i, f)| f.tldr_user.map(|t| (i, t)))
-            .last()
+            .rev()
+            .find_map(|(i, f)| f.tldr_user.map(|t| (i, t)))
         {
             if !has_text {
                 ctx.idx(i, |ctx| {
