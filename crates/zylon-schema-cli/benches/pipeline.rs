@@ -99,7 +99,9 @@ fn main() {
         ("10k-files/", many_files(&dir)),
     ];
     let rounds = if smoke { 1 } else { 7 };
-    println!("zylon-schema validate -f json, 1 thread vs {all}, median of {rounds} interleaved runs");
+    println!(
+        "zylon-schema validate -f json, 1 thread vs {all}, median of {rounds} interleaved runs"
+    );
     for (name, path) in &workloads {
         if filter.as_deref().is_some_and(|f| !name.contains(f)) {
             continue;
