@@ -23,7 +23,7 @@ impl Progress {
         let bar = (wanted && std::io::stderr().is_terminal()).then(|| {
             let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden());
             let style = ProgressStyle::with_template(
-                "{spinner} {human_pos} checked in {elapsed} ({per_sec})",
+                "{spinner} {human_pos} bodies checked in {elapsed} {msg}",
             )
             .unwrap_or_else(|_| ProgressStyle::default_spinner());
             bar.set_style(style);
@@ -40,6 +40,10 @@ impl Progress {
     pub fn advance(&mut self, n: usize) {
         let Some(bar) = &self.bar else { return };
         bar.inc(n as u64);
+        let secs = self.start.elapsed().as_secs_f64();
+        if secs > 0.0 {
+            bar.set_message(format!("({:.0}/s)", bar.position() as f64 / secs));
+        }
         if !self.shown && self.start.elapsed() > DELAY {
             self.shown = true;
             bar.set_draw_target(ProgressDrawTarget::stderr());

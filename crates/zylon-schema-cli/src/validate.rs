@@ -34,7 +34,7 @@ struct Checker {
 struct Checked {
     records: Vec<String>,
     tally: Tally,
-    /// A line for standard error (an unreadable path, when the output is for a machine).
+    /// A line for standard error (an unreadable path).
     note: Option<String>,
 }
 
@@ -64,8 +64,8 @@ impl Checker {
                 unreadable: 1,
                 ..Tally::default()
             },
-            // Human output already shows it; a SARIF or JSON file in CI would hide it.
-            note: (self.format != Format::Human).then_some(message),
+            // Also on standard error, in every format: the output may be going to a file.
+            note: Some(message),
         }
     }
 

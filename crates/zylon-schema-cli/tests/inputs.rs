@@ -178,6 +178,10 @@ fn an_unreadable_path_is_reported_and_the_run_goes_on() {
         &["validate", "-f", "human", "good.json", "missing.json"],
     );
     assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "zylon-schema: cannot read `missing.json`: No such file or directory (os error 2)\n"
+    );
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("good.json: ok (chat)"), "{text}");
     assert!(
