@@ -4,6 +4,7 @@
 
 use std::ffi::{OsStr, OsString};
 use std::io::{BufRead, BufReader, Read};
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -218,14 +219,14 @@ pub enum Item {
         /// Where it is.
         path: PathBuf,
     },
-    /// A body already read: standard input, or one line of a JSON Lines source.
+    /// A body already read into its batch: standard input, or one line of a JSON Lines source.
     Body {
         /// The name reports show.
         name: Arc<str>,
         /// The 1-based line number, for a JSON Lines body.
         line: Option<usize>,
-        /// The body.
-        bytes: Vec<u8>,
+        /// Where the body is in [`Batch::bytes`].
+        range: Range<usize>,
     },
     /// Something that could not be read.
     Unreadable {
@@ -236,28 +237,51 @@ pub enum Item {
     },
 }
 
+/// Items to check, with the bodies already read held in one buffer (no allocation per line).
+#[derive(Debug, Default)]
+pub struct Batch {
+    /// The bodies of the [`Item::Body`] items, one after the other.
+    pub bytes: Vec<u8>,
+    /// The items, in input order.
+    pub items: Vec<Item>,
+}
+
+impl Batch {
+    /// The text of a body item.
+    pub fn body(&self, range: &Range<usize>) -> &[u8] {
+        self.bytes.get(range.clone()).unwrap_or_default()
+    }
+}
+
 /// Fills batches and hands each full one to `emit` (which returns `false` to stop early).
-struct Batcher<F: FnMut(Vec<Item>) -> bool> {
-    batch: Vec<Item>,
-    bytes: usize,
+struct Batcher<F: FnMut(Batch) -> bool> {
+    batch: Batch,
     emit: F,
     stopped: bool,
 }
 
-impl<F: FnMut(Vec<Item>) -> bool> Batcher<F> {
-    fn push(&mut self, item: Item, size: usize) -> bool {
-        self.batch.push(item);
-        self.bytes += size;
-        if self.batch.len() >= BATCH_ITEMS || self.bytes >= BATCH_BYTES {
+impl<F: FnMut(Batch) -> bool> Batcher<F> {
+    /// Close the batch if it is full; `false` once `emit` asked to stop.
+    fn check(&mut self) -> bool {
+        if self.batch.items.len() >= BATCH_ITEMS || self.batch.bytes.len() >= BATCH_BYTES {
             self.flush();
         }
         !self.stopped
     }
 
+    fn push(&mut self, item: Item) -> bool {
+        self.batch.items.push(item);
+        self.check()
+    }
+
     fn flush(&mut self) {
-        if !self.batch.is_empty() && !self.stopped {
-            let full = std::mem::replace(&mut self.batch, Vec::with_capacity(BATCH_ITEMS));
-            self.bytes = 0;
+        if !self.batch.items.is_empty() && !self.stopped {
+            // The next buffer starts as large as this one was (no regrowth batch after batch).
+            let next = Batch {
+                bytes: Vec::with_capacity(self.batch.bytes.len().min(BATCH_BYTES)),
+                items: Vec::with_capacity(BATCH_ITEMS),
+            };
+            let full = std::mem::replace(&mut self.batch, next);
             self.stopped = !(self.emit)(full);
         }
     }
@@ -265,61 +289,54 @@ impl<F: FnMut(Vec<Item>) -> bool> Batcher<F> {
 
 /// Read every source in order and hand out the items in batches of at most [`BATCH_ITEMS`]
 /// items (and about [`BATCH_BYTES`] bytes of bodies). Stops when `emit` returns `false`.
-pub fn produce(sources: Vec<Source>, emit: impl FnMut(Vec<Item>) -> bool) {
+pub fn produce(sources: Vec<Source>, emit: impl FnMut(Batch) -> bool) {
     let mut b = Batcher {
-        batch: Vec::with_capacity(BATCH_ITEMS),
-        bytes: 0,
+        batch: Batch::default(),
         emit,
         stopped: false,
     };
     for source in sources {
         let go_on = match source {
-            Source::Unreadable { name, reason } => b.push(Item::Unreadable { name, reason }, 0),
+            Source::Unreadable { name, reason } => b.push(Item::Unreadable { name, reason }),
             Source::File {
                 name,
                 path,
                 jsonl: false,
-            } => b.push(Item::File { name, path }, 0),
+            } => b.push(Item::File { name, path }),
             Source::File {
                 name,
                 path,
                 jsonl: true,
             } => match std::fs::File::open(&path) {
                 Ok(f) => lines(name, BufReader::with_capacity(256 * 1024, f), &mut b),
-                Err(e) => b.push(
-                    Item::Unreadable {
-                        name,
-                        reason: e.to_string(),
-                    },
-                    0,
-                ),
+                Err(e) => b.push(Item::Unreadable {
+                    name,
+                    reason: e.to_string(),
+                }),
             },
             Source::Stdin { jsonl: true } => {
                 let stdin = std::io::stdin().lock();
                 lines(Arc::from(STDIN_NAME), stdin, &mut b)
             }
             Source::Stdin { jsonl: false } => {
-                let mut bytes = Vec::new();
                 let name: Arc<str> = Arc::from(STDIN_NAME);
-                match std::io::stdin().lock().read_to_end(&mut bytes) {
+                let start = b.batch.bytes.len();
+                match std::io::stdin().lock().read_to_end(&mut b.batch.bytes) {
                     Ok(_) => {
-                        let size = bytes.len();
-                        b.push(
-                            Item::Body {
-                                name,
-                                line: None,
-                                bytes,
-                            },
-                            size,
-                        )
+                        let range = start..b.batch.bytes.len();
+                        b.push(Item::Body {
+                            name,
+                            line: None,
+                            range,
+                        })
                     }
-                    Err(e) => b.push(
-                        Item::Unreadable {
+                    Err(e) => {
+                        b.batch.bytes.truncate(start);
+                        b.push(Item::Unreadable {
                             name,
                             reason: e.to_string(),
-                        },
-                        0,
-                    ),
+                        })
+                    }
                 }
             }
         };
@@ -330,44 +347,48 @@ pub fn produce(sources: Vec<Source>, emit: impl FnMut(Vec<Item>) -> bool) {
     b.flush();
 }
 
-/// The non-blank lines of a JSON Lines source, one item each, with their 1-based numbers. The
-/// line ending (`\n` or `\r\n`) is not part of the body; the body is otherwise passed as it is
-/// (a byte-order mark at the start of the first line is the core's to handle).
-fn lines<F: FnMut(Vec<Item>) -> bool>(
+/// The non-blank lines of a JSON Lines source, one item each, with their 1-based numbers, read
+/// straight into the batch's buffer. The line ending (`\n` or `\r\n`) is not part of the body;
+/// the body is otherwise passed as it is (a byte-order mark at the start of the first line is
+/// the core's to handle).
+fn lines<F: FnMut(Batch) -> bool>(
     name: Arc<str>,
     mut reader: impl BufRead,
     b: &mut Batcher<F>,
 ) -> bool {
     let mut number = 0usize;
     loop {
-        let mut bytes = Vec::new();
-        match reader.read_until(b'\n', &mut bytes) {
+        let bytes = &mut b.batch.bytes;
+        let start = bytes.len();
+        match reader.read_until(b'\n', bytes) {
             Ok(0) => return true,
             Ok(_) => {
                 number += 1;
                 if bytes.last() == Some(&b'\n') {
                     bytes.pop();
-                    if bytes.last() == Some(&b'\r') {
+                    if bytes.len() > start && bytes.last() == Some(&b'\r') {
                         bytes.pop();
                     }
                 }
-                if bytes.iter().all(u8::is_ascii_whitespace) {
+                if bytes[start..].iter().all(u8::is_ascii_whitespace) {
+                    bytes.truncate(start);
                     continue;
                 }
-                let size = bytes.len();
+                let range = start..bytes.len();
                 let item = Item::Body {
                     name: name.clone(),
                     line: Some(number),
-                    bytes,
+                    range,
                 };
-                if !b.push(item, size) {
+                if !b.push(item) {
                     return false;
                 }
             }
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => bytes.truncate(start),
             Err(e) => {
+                bytes.truncate(start);
                 let reason = format!("{e} (after line {number})");
-                return b.push(Item::Unreadable { name, reason }, 0);
+                return b.push(Item::Unreadable { name, reason });
             }
         }
     }
@@ -377,11 +398,20 @@ fn lines<F: FnMut(Vec<Item>) -> bool>(
 mod tests {
     use super::*;
 
-    fn collect(sources: Vec<Source>) -> Vec<Item> {
+    /// Every item, with the body of each body item.
+    fn collect(sources: Vec<Source>) -> Vec<(Item, Vec<u8>)> {
         let mut all = Vec::new();
         produce(sources, |batch| {
-            assert!(batch.len() <= BATCH_ITEMS);
-            all.extend(batch);
+            assert!(batch.items.len() <= BATCH_ITEMS);
+            let bodies: Vec<Vec<u8>> = batch
+                .items
+                .iter()
+                .map(|item| match item {
+                    Item::Body { range, .. } => batch.body(range).to_vec(),
+                    _ => Vec::new(),
+                })
+                .collect();
+            all.extend(batch.items.into_iter().zip(bodies));
             true
         });
         all
@@ -400,8 +430,8 @@ mod tests {
         }]);
         let got: Vec<(Option<usize>, String)> = items
             .into_iter()
-            .map(|i| match i {
-                Item::Body { line, bytes, .. } => (line, String::from_utf8(bytes).unwrap()),
+            .map(|(i, bytes)| match i {
+                Item::Body { line, .. } => (line, String::from_utf8(bytes).unwrap()),
                 other => panic!("{other:?}"),
             })
             .collect();
@@ -425,7 +455,7 @@ mod tests {
             .collect();
         let mut sizes = Vec::new();
         produce(sources.clone(), |batch| {
-            sizes.push(batch.len());
+            sizes.push(batch.items.len());
             true
         });
         assert_eq!(sizes, [1024, 1024, 452]);

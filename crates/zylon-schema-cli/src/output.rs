@@ -52,9 +52,12 @@ impl Out {
 
     /// Write a string as it is.
     pub fn text(&mut self, s: &str) -> Outcome<()> {
-        self.inner
-            .write_all(s.as_bytes())
-            .map_err(|e| write_failure(&e))
+        self.bytes(s.as_bytes())
+    }
+
+    /// Write bytes as they are.
+    pub fn bytes(&mut self, b: &[u8]) -> Outcome<()> {
+        self.inner.write_all(b).map_err(|e| write_failure(&e))
     }
 
     /// Write a string and a newline.

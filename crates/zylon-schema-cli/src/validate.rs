@@ -11,7 +11,7 @@ use rayon::prelude::*;
 use zylon_schema::{validate_bytes, Kind, Options, Report};
 
 use crate::args::{Format, ValidateArgs};
-use crate::inputs::{self, Item};
+use crate::inputs::{self, Batch, Item};
 use crate::output::{Out, Outcome};
 use crate::progress::Progress;
 use crate::report::{read_message, ReadFailure, Tally, WithFile};
@@ -30,101 +30,131 @@ struct Checker {
     color: bool,
 }
 
-/// What checking one item gives: the text to write, in order, and the counts.
+/// What checking a run of items gives: their output, in order, and the counts.
+#[derive(Default)]
 struct Checked {
-    records: Vec<String>,
+    /// The records, one after the other (SARIF results already joined by commas).
+    text: Vec<u8>,
+    /// How many records `text` holds.
+    records: usize,
     tally: Tally,
-    /// A line for standard error (an unreadable path).
-    note: Option<String>,
+    /// Lines for standard error (unreadable paths).
+    notes: Vec<String>,
 }
 
+impl Checked {
+    /// Start a record (a comma before every SARIF result but the first).
+    fn record(&mut self, format: Format) -> &mut Vec<u8> {
+        if format == Format::Sarif && self.records > 0 {
+            self.text.push(b',');
+        }
+        self.records += 1;
+        &mut self.text
+    }
+}
+
+/// Items checked together by one worker (rayon still splits a batch across every thread).
+const CHUNK: usize = 16;
+
 impl Checker {
-    fn check(&self, item: Item) -> Checked {
-        match item {
-            Item::Unreadable { name, reason } => self.unreadable(&name, &reason),
-            Item::File { name, path } => match std::fs::read(&path) {
-                Ok(bytes) => self.body(&name, None, &bytes),
-                Err(e) => self.unreadable(&name, &e.to_string()),
-            },
-            Item::Body { name, line, bytes } => self.body(&name, line, &bytes),
+    fn chunk(&self, batch: &Batch, items: &[Item]) -> Checked {
+        let mut c = Checked::default();
+        for item in items {
+            match item {
+                Item::Unreadable { name, reason } => self.unreadable(name, reason, &mut c),
+                Item::File { name, path } => match std::fs::read(path) {
+                    Ok(bytes) => self.body(name, None, &bytes, &mut c),
+                    Err(e) => self.unreadable(name, &e.to_string(), &mut c),
+                },
+                Item::Body { name, line, range } => {
+                    self.body(name, *line, batch.body(range), &mut c)
+                }
+            }
         }
+        c
     }
 
-    fn unreadable(&self, name: &str, reason: &str) -> Checked {
+    fn unreadable(&self, name: &str, reason: &str, c: &mut Checked) {
         let message = read_message(name, reason);
-        let record = match self.format {
-            Format::Human => human::render_unreadable(name, &message, self.color),
-            Format::Json => json_line(name, None, &ReadFailure::new(&message), self.single),
-            Format::Sarif => sarif::unreadable(name, &message),
-            Format::Github => github::unreadable(name, &message) + "\n",
-        };
-        Checked {
-            records: vec![record],
-            tally: Tally {
-                unreadable: 1,
-                ..Tally::default()
-            },
-            // Also on standard error, in every format: the output may be going to a file.
-            note: Some(message),
+        let out = c.record(self.format);
+        match self.format {
+            Format::Human => out
+                .extend_from_slice(human::render_unreadable(name, &message, self.color).as_bytes()),
+            Format::Json => json_line(out, name, None, &ReadFailure::new(&message), self.single),
+            Format::Sarif => out.extend_from_slice(sarif::unreadable(name, &message).as_bytes()),
+            Format::Github => {
+                out.extend_from_slice(github::unreadable(name, &message).as_bytes());
+                out.push(b'\n');
+            }
         }
+        c.tally.unreadable += 1;
+        // Also on standard error, in every format: the output may be going to a file.
+        c.notes.push(message);
     }
 
-    fn body(&self, name: &str, line: Option<usize>, bytes: &[u8]) -> Checked {
+    fn body(&self, name: &str, line: Option<usize>, bytes: &[u8], c: &mut Checked) {
         let k = self.kind.unwrap_or_else(|| kind::detect(bytes));
         let report: Report = validate_bytes(bytes, k, &self.options);
-        let records = match self.format {
-            Format::Json => vec![json_line(name, line, &report, self.single)],
+        match self.format {
+            Format::Json => json_line(c.record(self.format), name, line, &report, self.single),
             Format::Human => {
                 // Snippets never show secret values (tokens, connection strings).
                 let text = zylon_schema::redact::redact_secrets(&String::from_utf8_lossy(bytes));
-                vec![human::render(name, line, &text, k, &report, self.color)]
+                let rendered = human::render(name, line, &text, k, &report, self.color);
+                c.record(self.format).extend_from_slice(rendered.as_bytes());
             }
-            Format::Sarif => report
-                .issues()
-                .map(|i| sarif::result(name, line, i))
-                .collect(),
-            Format::Github => report
-                .issues()
-                .map(|i| github::annotation(name, line, i) + "\n")
-                .collect(),
-        };
-        let mut tally = Tally {
-            invalid: usize::from(!report.is_valid()),
-            errors: report.errors.len(),
-            warnings: report.warnings.len(),
-            ..Tally::default()
-        };
-        if line.is_some() {
-            tally.lines = 1;
-        } else {
-            tally.files = 1;
+            Format::Sarif => {
+                for i in report.issues() {
+                    let r = sarif::result(name, line, i);
+                    c.record(self.format).extend_from_slice(r.as_bytes());
+                }
+            }
+            Format::Github => {
+                for i in report.issues() {
+                    let out = c.record(self.format);
+                    out.extend_from_slice(github::annotation(name, line, i).as_bytes());
+                    out.push(b'\n');
+                }
+            }
         }
-        Checked {
-            records,
-            tally,
-            note: None,
+        let t = &mut c.tally;
+        t.invalid += usize::from(!report.is_valid());
+        t.errors += report.errors.len();
+        t.warnings += report.warnings.len();
+        if line.is_some() {
+            t.lines += 1;
+        } else {
+            t.files += 1;
         }
     }
 }
 
 /// One report as a JSON line: bare for a single file, else with its file (and line).
 fn json_line<R: serde::Serialize>(
+    out: &mut Vec<u8>,
     name: &str,
     line: Option<usize>,
     report: &R,
     single: bool,
-) -> String {
-    let text = if single {
-        serde_json::to_string(report)
+) {
+    let written = if single {
+        serde_json::to_writer(&mut *out, report)
     } else {
-        serde_json::to_string(&WithFile {
-            file: name,
-            line,
-            report,
-        })
+        serde_json::to_writer(
+            &mut *out,
+            &WithFile {
+                file: name,
+                line,
+                report,
+            },
+        )
     };
-    // Serialising these plain structs cannot fail; an empty object keeps the line count right.
-    text.unwrap_or_else(|_| "{}".into()) + "\n"
+    // Serialising these plain structs into memory cannot fail; an empty object keeps the line
+    // count right if it ever did.
+    if written.is_err() {
+        out.extend_from_slice(b"{}");
+    }
+    out.push(b'\n');
 }
 
 /// Writes the records of each batch in order and keeps the counts.
@@ -146,27 +176,27 @@ impl Sink {
         Ok(())
     }
 
-    fn batch(&mut self, checked: Vec<Checked>) -> Outcome<()> {
-        let n = checked.len();
+    fn batch(&mut self, items: usize, checked: Vec<Checked>) -> Outcome<()> {
         let (out, format, results) = (&mut self.out, self.format, &mut self.results);
         let tally = &mut self.tally;
         self.progress.suspend(|| -> Outcome<()> {
             for c in checked {
                 tally.add(&c.tally);
-                if let Some(n) = &c.note {
+                for n in &c.notes {
                     crate::output::note(n);
                 }
-                for r in c.records {
-                    if format == Format::Sarif && *results > 0 {
-                        out.text(",")?;
-                    }
-                    *results += 1;
-                    out.text(&r)?;
+                if c.records == 0 {
+                    continue;
                 }
+                if format == Format::Sarif && *results > 0 {
+                    out.text(",")?;
+                }
+                *results += c.records;
+                out.bytes(&c.text)?;
             }
             out.flush()
         })?;
-        self.progress.advance(n);
+        self.progress.advance(items);
         Ok(())
     }
 
@@ -225,8 +255,12 @@ pub fn run(a: ValidateArgs) -> Outcome<u8> {
     if threads == 1 {
         let mut failure = None;
         inputs::produce(expanded.sources, |batch| {
-            let checked = batch.into_iter().map(|i| checker.check(i)).collect();
-            match sink.batch(checked) {
+            let checked = batch
+                .items
+                .chunks(CHUNK)
+                .map(|items| checker.chunk(&batch, items))
+                .collect();
+            match sink.batch(batch.items.len(), checked) {
                 Ok(()) => true,
                 Err(f) => {
                     failure = Some(f);
@@ -242,7 +276,7 @@ pub fn run(a: ValidateArgs) -> Outcome<u8> {
             .num_threads(threads)
             .build()
             .map_err(|e| format!("cannot start {threads} worker threads: {e}"))?;
-        let (tx, rx) = sync_channel::<Vec<Item>>(QUEUED_BATCHES);
+        let (tx, rx) = sync_channel::<Batch>(QUEUED_BATCHES);
         let sources = expanded.sources;
         // The reader is not joined: when the output fails it may be blocked on its input, and
         // the process ends without it.
@@ -251,9 +285,14 @@ pub fn run(a: ValidateArgs) -> Outcome<u8> {
             .spawn(move || inputs::produce(sources, |batch| tx.send(batch).is_ok()))
             .map_err(|e| format!("cannot start the reader thread: {e}"))?;
         for batch in rx {
-            let checked: Vec<Checked> =
-                pool.install(|| batch.into_par_iter().map(|i| checker.check(i)).collect());
-            sink.batch(checked)?;
+            let checked: Vec<Checked> = pool.install(|| {
+                batch
+                    .items
+                    .par_chunks(CHUNK)
+                    .map(|items| checker.chunk(&batch, items))
+                    .collect()
+            });
+            sink.batch(batch.items.len(), checked)?;
         }
     }
     sink.end()
