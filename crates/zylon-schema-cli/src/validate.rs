@@ -278,9 +278,9 @@ pub fn run(a: ValidateArgs) -> Outcome<u8> {
             .map_err(|e| format!("cannot start {threads} worker threads: {e}"))?;
         let (tx, rx) = sync_channel::<Batch>(QUEUED_BATCHES);
         let sources = expanded.sources;
-        // The reader is not joined: when the output fails it may be blocked on its input, and
+        // When the output fails the reader is not waited for (it may be blocked on its input):
         // the process ends without it.
-        std::thread::Builder::new()
+        let reader = std::thread::Builder::new()
             .name("reader".into())
             .spawn(move || inputs::produce(sources, |batch| tx.send(batch).is_ok()))
             .map_err(|e| format!("cannot start the reader thread: {e}"))?;
@@ -294,6 +294,10 @@ pub fn run(a: ValidateArgs) -> Outcome<u8> {
             });
             sink.batch(batch.items.len(), checked)?;
         }
+        // The channel closed: the reader is done, or died (never silently cut the run short).
+        reader
+            .join()
+            .map_err(|_| "reading the inputs failed".to_string())?;
     }
     sink.end()
 }
