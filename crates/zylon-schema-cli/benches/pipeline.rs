@@ -4,7 +4,9 @@
 //! * `many-small.jsonl` of `shared/bench/gen_workloads.py` (10,000 requests, one per line);
 //! * a directory of 10,000 small files (the same requests, one per file, 100 per folder).
 //!
-//! Figures: the best of 7 interleaved runs of each (and the medians).
+//! Figures: the best and the median of 11 interleaved runs of each, and the cores the runs kept
+//! busy on average (CPU time over wall time, Linux): on a shared machine the timings vary with
+//! the neighbours, the cores used much less.
 //!
 //! `cargo bench -p zylon-schema-cli --bench pipeline` — set `ZYLON_BENCH_DIR` to reuse generated
 //! workloads, `ZYLON_BENCH_JOBS` to compare with another thread count than every core, and
@@ -50,8 +52,22 @@ fn many_files(dir: &Path) -> PathBuf {
     out
 }
 
-/// Seconds for one run of `validate -f json -j JOBS PATH`, output discarded.
-fn once(path: &Path, jobs: usize) -> f64 {
+/// CPU seconds used by the reaped children of this process so far (Linux: `cutime + cstime`
+/// of /proc/self/stat, in clock ticks of 1/100 s), if known.
+fn children_cpu() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // The fields after the command name (in parentheses, which may hold spaces): cutime and
+    // cstime are fields 16 and 17 of the line, so 14 and 15 of these.
+    let rest = &stat[stat.rfind(')')? + 2..];
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    let ticks: f64 = f.get(13)?.parse::<f64>().ok()? + f.get(14)?.parse::<f64>().ok()?;
+    Some(ticks / 100.0)
+}
+
+/// Wall seconds and CPU seconds for one run of `validate -f json -j JOBS PATH`, output
+/// discarded.
+fn once(path: &Path, jobs: usize) -> (f64, Option<f64>) {
+    let cpu_before = children_cpu();
     let start = Instant::now();
     let status = Command::new(env!("CARGO_BIN_EXE_zylon-schema"))
         .args(["validate", "-f", "json", "-j", &jobs.to_string()])
@@ -65,7 +81,17 @@ fn once(path: &Path, jobs: usize) -> f64 {
         matches!(status.code(), Some(0 | 1)),
         "validate failed: {status}"
     );
-    secs
+    let cpu = children_cpu().zip(cpu_before).map(|(a, b)| a - b);
+    (secs, cpu)
+}
+
+/// The cores a series of runs kept busy on average (CPU time over wall time).
+fn cores_used(runs: &[(f64, Option<f64>)]) -> String {
+    let wall: f64 = runs.iter().map(|r| r.0).sum();
+    match runs.iter().map(|r| r.1).sum::<Option<f64>>() {
+        Some(cpu) if wall > 0.0 => format!("{:.2}", cpu / wall),
+        _ => "?".into(),
+    }
 }
 
 /// The best and the median of some timings.
@@ -101,11 +127,11 @@ fn main() {
         ("many-small.jsonl", dir.join("many-small.jsonl")),
         ("10k-files/", many_files(&dir)),
     ];
-    let rounds = if smoke { 1 } else { 7 };
+    let rounds = if smoke { 1 } else { 11 };
     // The best run is the one a busy neighbour disturbed least (this machine is shared); the
     // medians are printed too.
     println!(
-        "zylon-schema validate -f json, 10,000 bodies, 1 thread vs {all}: best of {rounds} interleaved runs"
+        "zylon-schema validate -f json, 10,000 bodies, 1 thread vs {all}, {rounds} interleaved runs each"
     );
     for (name, path) in &workloads {
         if filter.as_deref().is_some_and(|f| !name.contains(f)) {
@@ -120,9 +146,13 @@ fn main() {
             one.push(once(path, 1));
             many.push(once(path, all));
         }
-        let ((t1, m1), (tn, mn)) = (best_and_median(one), best_and_median(many));
+        let (c1, cn) = (cores_used(&one), cores_used(&many));
+        let ((t1, m1), (tn, mn)) = (
+            best_and_median(one.iter().map(|r| r.0).collect()),
+            best_and_median(many.iter().map(|r| r.0).collect()),
+        );
         println!(
-            "{name:<18} {mb:>5.1} MB | -j 1: {t1:>6.3} s {:>7.0} bodies/s {:>6.1} MB/s | -j {all}: {tn:>6.3} s {:>7.0} bodies/s {:>6.1} MB/s | {:.2}x (medians {m1:.3} s / {mn:.3} s: {:.2}x)",
+            "{name:<17} {mb:>4.1} MB | -j 1: {t1:.3} s {:>6.0} bodies/s {:>5.1} MB/s | -j {all}: {tn:.3} s {:>6.0} bodies/s {:>5.1} MB/s | best {:.2}x, median {:.2}x ({m1:.3} s / {mn:.3} s) | cores busy {c1} / {cn}",
             10_000.0 / t1,
             mb / t1,
             10_000.0 / tn,
