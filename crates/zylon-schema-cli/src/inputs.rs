@@ -133,7 +133,8 @@ enum Entry {
 }
 
 /// The entries of one directory that a walk visits, sorted by name (bytes), hidden entries and
-/// `node_modules` left out, symbolic links to directories not followed (so no loop is possible).
+/// `node_modules` left out, symbolic links to directories not followed (so no loop is possible),
+/// only regular files (or links to them) kept.
 fn list(dir: &Path) -> Result<Vec<Entry>, std::io::Error> {
     let mut names: Vec<(OsString, std::fs::FileType)> = Vec::new();
     for entry in std::fs::read_dir(dir)? {
@@ -160,7 +161,7 @@ fn list(dir: &Path) -> Result<Vec<Entry>, std::io::Error> {
             // A link to a file is read; a link to a directory is not followed; a broken link is
             // an unreadable file.
             match std::fs::metadata(&path) {
-                Ok(m) if m.is_dir() => continue,
+                Ok(m) if !m.is_file() => continue,
                 Ok(_) => {}
                 Err(e) => {
                     out.push(Entry::Problem(Source::Unreadable {
@@ -171,7 +172,11 @@ fn list(dir: &Path) -> Result<Vec<Entry>, std::io::Error> {
                 }
             }
         }
-        out.push(Entry::File(path));
+        // Only regular files: a FIFO or a device that happens to be named *.json could block the
+        // walk (named explicitly on the command line, they are read like any file).
+        if ty.is_file() || ty.is_symlink() {
+            out.push(Entry::File(path));
+        }
     }
     Ok(out)
 }

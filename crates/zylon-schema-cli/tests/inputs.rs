@@ -248,3 +248,37 @@ fn non_utf8_names_and_broken_links_are_unreadable_paths() {
         .unwrap()
         .contains("not valid UTF-8"));
 }
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_in_a_directory_is_skipped_not_read() {
+    let dir = fresh_dir("fifo");
+    put(&dir, "t/a.json", GOOD);
+    let made = std::process::Command::new("mkfifo")
+        .arg(dir.join("t/pipe.json"))
+        .status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("no mkfifo here: skipped");
+        return;
+    }
+    let mut child = common::bin()
+        .current_dir(&dir)
+        .args(["validate", "-f", "json", "t"])
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Reading the FIFO would block for ever: give the run 30 s.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while child.try_wait().unwrap().is_none() {
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("validate blocked on a FIFO found in a directory");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let lines = ndjson(&out);
+    assert_eq!(lines.len(), 1);
+    assert_eq!(lines[0]["file"], "t/a.json");
+}
