@@ -142,10 +142,15 @@ fn format_arg(v: &str, sub: Sub) -> Result<Option<Format>, String> {
     Ok(Some(f))
 }
 
+/// The most threads `--jobs` may ask for.
+pub const MAX_JOBS: usize = 1024;
+
 fn jobs_arg(v: &str) -> Result<Option<usize>, String> {
     match v.parse::<usize>() {
-        Ok(n) if n > 0 => Ok(Some(n)),
-        _ => Err(format!("`--jobs` needs a whole number ≥ 1, not `{v}`")),
+        Ok(n) if (1..=MAX_JOBS).contains(&n) => Ok(Some(n)),
+        _ => Err(format!(
+            "`--jobs` needs a whole number from 1 to {MAX_JOBS}, not `{v}`"
+        )),
     }
 }
 
@@ -330,6 +335,7 @@ mod tests {
         assert_eq!(v.jobs, Some(1));
         for bad in [
             vec!["validate", "-j0", "x"],
+            vec!["validate", "-j", "100000", "x"],
             vec!["validate", "--jobs", "many", "x"],
             vec!["validate", "--strict=yes", "x"],
             vec!["stream", "--format", "sarif", "x"],

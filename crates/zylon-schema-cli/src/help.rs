@@ -45,7 +45,7 @@ OPTIONS:
                        sarif: one SARIF 2.1.0 log; github: GitHub Actions annotations
       --spans          add source spans to JSON reports
       --jsonl          read standard input and the named files as JSON Lines
-  -j, --jobs N         check on N threads (default: every core; 1: one thread)
+  -j, --jobs N         check on N threads, 1 to 1024 (default: every core; 1: one thread)
   -h, --help           this help
 
 `auto` reads the body: a `pgpt` key with `thread_id`/`agent` is an interaction, another `pgpt`
