@@ -6,6 +6,8 @@ use std::fmt::Write;
 use zylon_schema::stream::Accumulator;
 use zylon_schema::{Issue, Kind, Report, Severity};
 
+use crate::report::Tally;
+
 struct Style {
     color: bool,
 }
@@ -20,23 +22,59 @@ impl Style {
     }
 }
 
-/// Render every issue of one file.
-pub fn render(file: &str, text: &str, kind: Kind, report: &Report, color: bool) -> String {
+/// Render every issue of one body. `line` is the 1-based line of a JSON Lines body in its file
+/// (its diagnostics point at `file:line:col`; a clean line prints nothing); `None` for a whole
+/// file (a clean file prints `file: ok (kind)`).
+pub fn render(
+    file: &str,
+    line: Option<usize>,
+    text: &str,
+    kind: Kind,
+    report: &Report,
+    color: bool,
+) -> String {
     let st = Style { color };
     let mut out = String::new();
     let lines: Vec<&str> = text.split('\n').collect();
     for issue in report.issues() {
-        issue_block(&mut out, &st, file, &lines, issue);
+        issue_block(&mut out, &st, file, line, &lines, issue);
     }
-    if report.issues().next().is_none() {
+    if report.issues().next().is_none() && line.is_none() {
         let _ = writeln!(out, "{}: {} ({kind})", file, st.paint("1;32", "ok"));
     }
     out
 }
 
-fn issue_block(out: &mut String, st: &Style, file: &str, lines: &[&str], issue: &Issue) {
+/// A path that could not be read, as a diagnostic of its own (code `io.read`).
+pub fn render_unreadable(file: &str, message: &str, color: bool) -> String {
+    use annotate_snippets::{Group, Level, Renderer};
+    let group = Group::with_title(
+        Level::ERROR
+            .primary_title(message)
+            .id(crate::report::IO_READ),
+    )
+    .element(Level::NOTE.message(file));
+    let renderer = if color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
+    let mut out = renderer.render(&[group]);
+    out.push_str("\n\n");
+    out
+}
+
+fn issue_block(
+    out: &mut String,
+    st: &Style,
+    file: &str,
+    line: Option<usize>,
+    lines: &[&str],
+    issue: &Issue,
+) {
     use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
+    let first_line = line.unwrap_or(1);
     let level = match issue.severity {
         Severity::Error => Level::ERROR,
         Severity::Warning => Level::WARNING,
@@ -53,7 +91,7 @@ fn issue_block(out: &mut String, st: &Style, file: &str, lines: &[&str], issue: 
     // renderer trims long lines around the span itself).
     let snippet_text;
     if let Some(sp) = issue.span {
-        let first = sp.line - 1;
+        let first = sp.line.saturating_sub(1).min(lines.len().saturating_sub(1));
         let last = (sp.end_line.max(sp.line) - 1)
             .min(lines.len().saturating_sub(1))
             .min(first + 5);
@@ -77,7 +115,7 @@ fn issue_block(out: &mut String, st: &Style, file: &str, lines: &[&str], issue: 
         };
         group = group.element(
             Snippet::source(snippet_text.as_str())
-                .line_start(sp.line)
+                .line_start(sp.line + first_line - 1)
                 .path(file)
                 .annotation(AnnotationKind::Primary.span(start..end)),
         );
@@ -87,8 +125,12 @@ fn issue_block(out: &mut String, st: &Style, file: &str, lines: &[&str], issue: 
         group = group.element(Level::HELP.message(h.as_str()));
     }
     group = group.element(Level::NOTE.message(docs.as_str()));
+    let place = match line {
+        Some(l) => format!("{file}:{l}"),
+        None => file.to_string(),
+    };
     if issue.span.is_none() {
-        group = group.element(Level::NOTE.message(file));
+        group = group.element(Level::NOTE.message(place.as_str()));
     }
     let renderer = if st.color {
         Renderer::styled()
@@ -99,15 +141,49 @@ fn issue_block(out: &mut String, st: &Style, file: &str, lines: &[&str], issue: 
     out.push_str("\n\n");
 }
 
-/// The closing line.
-pub fn summary(files: usize, errors: usize, warnings: usize, color: bool) -> String {
+/// `n` and the noun, singular or plural (`1 error`, `2 errors`).
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// The closing line: `1 of 1000 files invalid, 1 error`, `12 files valid, 3 warnings`, with
+/// `lines` for JSON Lines bodies (`bodies` when files and lines are mixed) and the number of
+/// paths that could not be read.
+pub fn summary(t: &Tally, color: bool) -> String {
     let st = Style { color };
-    let verdict = if errors > 0 {
-        st.paint("1;31", "invalid")
-    } else {
-        st.paint("1;32", "valid")
+    let checked = t.files + t.lines;
+    let (one, many) = match (t.files > 0, t.lines > 0) {
+        (_, false) => ("file", "files"),
+        (false, true) => ("line", "lines"),
+        (true, true) => ("body", "bodies"),
     };
-    format!("{verdict}: {files} file(s), {errors} error(s), {warnings} warning(s)")
+    let mut parts = Vec::new();
+    if t.invalid > 0 {
+        let head = if checked == 1 {
+            format!("1 {one} invalid")
+        } else {
+            format!("{} of {} invalid", t.invalid, count(checked, one, many))
+        };
+        parts.push(head);
+        parts.push(count(t.errors, "error", "errors"));
+    } else {
+        parts.push(format!("{} valid", count(checked, one, many)));
+    }
+    if t.warnings > 0 {
+        parts.push(count(t.warnings, "warning", "warnings"));
+    }
+    if t.unreadable > 0 {
+        parts.push(format!(
+            "{} could not be read",
+            count(t.unreadable, "path", "paths")
+        ));
+    }
+    let text = parts.join(", ");
+    if t.invalid > 0 || t.unreadable > 0 {
+        st.paint("1;31", &text)
+    } else {
+        st.paint("1;32", &text)
+    }
 }
 
 /// A decoded stream: the assembled message, then the issues.

@@ -93,7 +93,6 @@ fn malformed_json_is_exit_1_with_line_and_column() {
 #[test]
 fn usage_and_io_problems_are_exit_2() {
     for args in [
-        vec!["validate", "/no/such/file.json"],
         vec!["validate"],
         vec!["validate", "--kind", "nope", "x"],
         vec!["frobnicate"],
@@ -167,7 +166,7 @@ fn human_format_shows_the_source_and_a_summary() {
     );
     assert!(
         text.trim_end()
-            .ends_with("invalid: 1 file(s), 2 error(s), 1 warning(s)"),
+            .ends_with("\n1 file invalid, 2 errors, 1 warning"),
         "{text}"
     );
     assert!(!text.contains('\x1b'), "no colour when not on a terminal");
@@ -187,7 +186,7 @@ fn fix_prints_the_fixed_body_and_write_rewrites() {
     );
     assert!(String::from_utf8(out.stderr)
         .unwrap()
-        .contains("2 fix(es) applied"));
+        .contains("2 fixes applied; 0 errors and 0 warnings remain"));
     assert_eq!(run(&["fix", "--write", &f]).status.code(), Some(0));
     assert!(std::fs::read_to_string(&f)
         .unwrap()
@@ -274,4 +273,101 @@ fn secrets_never_reach_any_output() {
             );
         }
     }
+}
+
+#[test]
+fn schema_names_follow_kind_names_and_old_names_still_work() {
+    let get = |name: &str| -> serde_json::Value {
+        let out = run(&["schema", name]);
+        assert_eq!(out.status.code(), Some(0), "{name}");
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let core = |name: &str| zylon_schema::schema::get(name).unwrap();
+    // Requests by their --kind name.
+    assert_eq!(get("chat"), core("chat-request"));
+    assert_eq!(get("interaction"), core("interaction-request"));
+    assert_eq!(get("project-chat"), core("project-chat-request"));
+    assert_eq!(get("thread"), core("thread-create"));
+    assert_eq!(get("thread-update"), core("thread-update"));
+    // Responses with a -response suffix.
+    assert_eq!(get("interaction-response"), core("interaction"));
+    assert_eq!(get("message-output-response"), core("message-output"));
+    assert_eq!(get("stream-event-response"), core("stream-event"));
+    // Old names as aliases.
+    assert_eq!(get("chat-request"), core("chat-request"));
+    assert_eq!(get("thread-create"), core("thread-create"));
+    assert_eq!(get("message-output"), core("message-output"));
+    // The list shows the new names, first column.
+    let list = String::from_utf8(run(&["schema"]).stdout).unwrap();
+    let first: Vec<&str> = list
+        .lines()
+        .map(|l| l.split_whitespace().next().unwrap())
+        .collect();
+    assert_eq!(
+        first,
+        [
+            "chat",
+            "interaction",
+            "project-chat",
+            "thread",
+            "thread-update",
+            "interaction-response",
+            "message-output-response",
+            "stream-event-response",
+            "validation-report"
+        ]
+    );
+    // --out with a name writes that one schema, under the file name its $id gives.
+    let dir = std::env::temp_dir().join(format!("zylon-cli-one-schema-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let out = run(&["schema", "chat", "--out", dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+    let files: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(files, ["chat-request.schema.json"]);
+}
+
+#[test]
+fn every_subcommand_has_its_own_help() {
+    for sub in ["validate", "fix", "stream", "schema", "codes"] {
+        for args in [vec![sub, "--help"], vec![sub, "-h"], vec!["help", sub]] {
+            let out = run(&args);
+            assert_eq!(out.status.code(), Some(0), "{args:?}");
+            let text = String::from_utf8(out.stdout).unwrap();
+            assert!(
+                text.starts_with(&format!("zylon-schema {sub} — ")),
+                "{args:?}: {text}"
+            );
+            assert!(text.contains("USAGE:"), "{args:?}");
+        }
+    }
+    // `codes --help` is help, not the code list.
+    let text = String::from_utf8(run(&["codes", "--help"]).stdout).unwrap();
+    assert!(!text.contains("json.too_deep"), "{text}");
+    let overview = String::from_utf8(run(&["--help"]).stdout).unwrap();
+    assert!(overview.contains("COMMAND --help"), "{overview}");
+}
+
+#[test]
+fn fix_logs_an_insertion_as_added() {
+    let png = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
+    let f = tmp(
+        "insert.json",
+        &format!(
+            r#"{{"messages":[{{"role":"user","content":[{{"type":"image","data":"{png}"}},{{"type":"text","text":"what?"}}]}}]}}"#
+        ),
+    );
+    let out = run(&["fix", &f]);
+    assert_eq!(out.status.code(), Some(0));
+    let log = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(
+        log,
+        "added [block.image.mime_type_required] /messages/0/content/0/mime_type: \"mime_type\": \"image/png\"\n\
+         1 fix applied; 0 errors and 0 warnings remain\n"
+    );
+    assert!(String::from_utf8(out.stdout)
+        .unwrap()
+        .contains(&format!("\"{png}\", \"mime_type\": \"image/png\"")));
 }

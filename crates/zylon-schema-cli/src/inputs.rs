@@ -1,0 +1,474 @@
+//! What `validate` reads: the arguments expanded into [`Source`]s (directories searched
+//! recursively), and the sources cut into bounded batches of [`Item`]s (JSON Lines read line by
+//! line, so a file of any size is never held in memory whole).
+
+use std::ffi::{OsStr, OsString};
+use std::io::{BufRead, BufReader, Read};
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// The name standard input is reported under.
+pub const STDIN_NAME: &str = "<stdin>";
+
+/// At most this many items in one batch.
+pub const BATCH_ITEMS: usize = 1024;
+
+/// A batch is closed once the bodies it holds add up to this many bytes (a batch of whole files
+/// is read by the workers, so only JSONL lines and standard input count).
+pub const BATCH_BYTES: usize = 32 * 1024 * 1024;
+
+/// One thing to read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    /// Standard input (`-`).
+    Stdin {
+        /// Read as JSON Lines (`--jsonl`).
+        jsonl: bool,
+    },
+    /// A file, named as the user wrote it (or as found under a directory argument).
+    File {
+        /// The name reports show.
+        name: Arc<str>,
+        /// Where it is.
+        path: PathBuf,
+        /// Read as JSON Lines (`.jsonl`, `.ndjson`, or `--jsonl`).
+        jsonl: bool,
+    },
+    /// A path that cannot be read (missing, no permission, a name that is not UTF-8, ...).
+    Unreadable {
+        /// The name reports show.
+        name: Arc<str>,
+        /// Why, as the operating system says it.
+        reason: String,
+    },
+}
+
+/// The arguments of `validate`, expanded.
+#[derive(Debug)]
+pub struct Expanded {
+    /// Every source, in the order of the arguments (a directory's files in sorted order).
+    pub sources: Vec<Source>,
+    /// Whether the run is about exactly one plain JSON body (one file or standard input, not
+    /// JSON Lines, not a directory): its JSON output is then the bare report, without `"file"`.
+    pub single: bool,
+}
+
+/// Whether a file name ends in `.jsonl` or `.ndjson`.
+pub fn is_jsonl_name(path: &Path) -> bool {
+    matches!(
+        path.extension().and_then(OsStr::to_str),
+        Some("jsonl" | "ndjson")
+    )
+}
+
+/// Whether a directory walk picks this file up (`*.json`, `*.jsonl`, `*.ndjson`).
+fn is_wanted_name(path: &Path) -> bool {
+    matches!(
+        path.extension().and_then(OsStr::to_str),
+        Some("json" | "jsonl" | "ndjson")
+    )
+}
+
+fn display(path: &Path) -> Result<Arc<str>, Source> {
+    match path.to_str() {
+        Some(s) => Ok(Arc::from(s)),
+        None => Err(Source::Unreadable {
+            name: Arc::from(path.to_string_lossy().as_ref()),
+            reason: "the file name is not valid UTF-8".into(),
+        }),
+    }
+}
+
+/// Expand the FILE / DIR / `-` arguments. `force_jsonl` (`--jsonl`) reads standard input and
+/// every named file as JSON Lines; files found in directories go by their extension.
+pub fn expand(args: &[OsString], force_jsonl: bool) -> Expanded {
+    let mut sources = Vec::new();
+    let mut any_dir = false;
+    for arg in args {
+        if arg == "-" {
+            sources.push(Source::Stdin { jsonl: force_jsonl });
+            continue;
+        }
+        let path = PathBuf::from(arg);
+        let name = match display(&path) {
+            Ok(n) => n,
+            Err(unreadable) => {
+                sources.push(unreadable);
+                continue;
+            }
+        };
+        match std::fs::metadata(&path) {
+            Err(e) => sources.push(Source::Unreadable {
+                name,
+                reason: e.to_string(),
+            }),
+            Ok(m) if m.is_dir() => {
+                any_dir = true;
+                walk(&path, &mut sources);
+            }
+            Ok(_) => sources.push(Source::File {
+                name,
+                jsonl: force_jsonl || is_jsonl_name(&path),
+                path,
+            }),
+        }
+    }
+    let single = args.len() == 1
+        && !any_dir
+        && matches!(
+            sources.as_slice(),
+            [Source::Stdin { jsonl: false }
+                | Source::File { jsonl: false, .. }
+                | Source::Unreadable { .. }]
+        );
+    Expanded { sources, single }
+}
+
+/// What a directory entry is, without following a symbolic link to a directory.
+enum Entry {
+    Dir(PathBuf),
+    File(PathBuf),
+    Problem(Source),
+}
+
+/// The entries of one directory that a walk visits, sorted by name (bytes), hidden entries and
+/// `node_modules` left out, symbolic links to directories not followed (so no loop is possible),
+/// only regular files (or links to them) kept.
+fn list(dir: &Path) -> Result<Vec<Entry>, std::io::Error> {
+    let mut names: Vec<(OsString, std::fs::FileType)> = Vec::new();
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        names.push((entry.file_name(), entry.file_type()?));
+    }
+    names.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut out = Vec::new();
+    for (name, ty) in names {
+        if name.as_encoded_bytes().first() == Some(&b'.') {
+            continue;
+        }
+        let path = dir.join(&name);
+        if ty.is_dir() {
+            if name != "node_modules" {
+                out.push(Entry::Dir(path));
+            }
+            continue;
+        }
+        if !is_wanted_name(&path) {
+            continue;
+        }
+        if ty.is_symlink() {
+            // A link to a file is read; a link to a directory is not followed; a broken link is
+            // an unreadable file.
+            match std::fs::metadata(&path) {
+                Ok(m) if !m.is_file() => continue,
+                Ok(_) => {}
+                Err(e) => {
+                    out.push(Entry::Problem(Source::Unreadable {
+                        name: Arc::from(path.to_string_lossy().as_ref()),
+                        reason: e.to_string(),
+                    }));
+                    continue;
+                }
+            }
+        }
+        // Only regular files: a FIFO or a device that happens to be named *.json could block the
+        // walk (named explicitly on the command line, they are read like any file).
+        if ty.is_file() || ty.is_symlink() {
+            out.push(Entry::File(path));
+        }
+    }
+    Ok(out)
+}
+
+/// Every wanted file under `root`, depth first in sorted order (an explicit stack: no recursion
+/// however deep the tree).
+fn walk(root: &Path, sources: &mut Vec<Source>) {
+    let unreadable = |dir: &Path, e: std::io::Error| Source::Unreadable {
+        name: Arc::from(dir.to_string_lossy().as_ref()),
+        reason: e.to_string(),
+    };
+    let mut stack = match list(root) {
+        Ok(entries) => vec![entries.into_iter()],
+        Err(e) => return sources.push(unreadable(root, e)),
+    };
+    while let Some(top) = stack.last_mut() {
+        match top.next() {
+            None => {
+                stack.pop();
+            }
+            Some(Entry::Problem(s)) => sources.push(s),
+            Some(Entry::Dir(dir)) => match list(&dir) {
+                Ok(entries) => stack.push(entries.into_iter()),
+                Err(e) => sources.push(unreadable(&dir, e)),
+            },
+            Some(Entry::File(path)) => match display(&path) {
+                Ok(name) => sources.push(Source::File {
+                    name,
+                    jsonl: is_jsonl_name(&path),
+                    path,
+                }),
+                Err(unreadable) => sources.push(unreadable),
+            },
+        }
+    }
+}
+
+/// One unit of work for a validation worker.
+#[derive(Debug)]
+pub enum Item {
+    /// A whole JSON file: the worker reads it (so files are read in parallel too).
+    File {
+        /// The name reports show.
+        name: Arc<str>,
+        /// Where it is.
+        path: PathBuf,
+    },
+    /// A body already read into its batch: standard input, or one line of a JSON Lines source.
+    Body {
+        /// The name reports show.
+        name: Arc<str>,
+        /// The 1-based line number, for a JSON Lines body.
+        line: Option<usize>,
+        /// Where the body is in [`Batch::bytes`].
+        range: Range<usize>,
+    },
+    /// Something that could not be read.
+    Unreadable {
+        /// The name reports show.
+        name: Arc<str>,
+        /// Why.
+        reason: String,
+    },
+}
+
+/// Items to check, with the bodies already read held in one buffer (no allocation per line).
+#[derive(Debug, Default)]
+pub struct Batch {
+    /// The bodies of the [`Item::Body`] items, one after the other.
+    pub bytes: Vec<u8>,
+    /// The items, in input order.
+    pub items: Vec<Item>,
+}
+
+impl Batch {
+    /// The text of a body item.
+    pub fn body(&self, range: &Range<usize>) -> &[u8] {
+        self.bytes.get(range.clone()).unwrap_or_default()
+    }
+}
+
+/// Fills batches and hands each full one to `emit` (which returns `false` to stop early).
+struct Batcher<F: FnMut(Batch) -> bool> {
+    batch: Batch,
+    emit: F,
+    stopped: bool,
+}
+
+impl<F: FnMut(Batch) -> bool> Batcher<F> {
+    /// Close the batch if it is full; `false` once `emit` asked to stop.
+    fn check(&mut self) -> bool {
+        if self.batch.items.len() >= BATCH_ITEMS || self.batch.bytes.len() >= BATCH_BYTES {
+            self.flush();
+        }
+        !self.stopped
+    }
+
+    fn push(&mut self, item: Item) -> bool {
+        self.batch.items.push(item);
+        self.check()
+    }
+
+    fn flush(&mut self) {
+        if !self.batch.items.is_empty() && !self.stopped {
+            // The next buffer starts as large as this one was (no regrowth batch after batch).
+            let next = Batch {
+                bytes: Vec::with_capacity(self.batch.bytes.len().min(BATCH_BYTES)),
+                items: Vec::with_capacity(BATCH_ITEMS),
+            };
+            let full = std::mem::replace(&mut self.batch, next);
+            self.stopped = !(self.emit)(full);
+        }
+    }
+}
+
+/// Read every source in order and hand out the items in batches of at most [`BATCH_ITEMS`]
+/// items (and about [`BATCH_BYTES`] bytes of bodies). Stops when `emit` returns `false`.
+pub fn produce(sources: Vec<Source>, emit: impl FnMut(Batch) -> bool) {
+    let mut b = Batcher {
+        batch: Batch::default(),
+        emit,
+        stopped: false,
+    };
+    for source in sources {
+        let go_on = match source {
+            Source::Unreadable { name, reason } => b.push(Item::Unreadable { name, reason }),
+            Source::File {
+                name,
+                path,
+                jsonl: false,
+            } => b.push(Item::File { name, path }),
+            Source::File {
+                name,
+                path,
+                jsonl: true,
+            } => match std::fs::File::open(&path) {
+                Ok(f) => lines(name, BufReader::with_capacity(256 * 1024, f), &mut b),
+                Err(e) => b.push(Item::Unreadable {
+                    name,
+                    reason: e.to_string(),
+                }),
+            },
+            Source::Stdin { jsonl: true } => {
+                let stdin = std::io::stdin().lock();
+                lines(Arc::from(STDIN_NAME), stdin, &mut b)
+            }
+            Source::Stdin { jsonl: false } => {
+                let name: Arc<str> = Arc::from(STDIN_NAME);
+                let start = b.batch.bytes.len();
+                match std::io::stdin().lock().read_to_end(&mut b.batch.bytes) {
+                    Ok(_) => {
+                        let range = start..b.batch.bytes.len();
+                        b.push(Item::Body {
+                            name,
+                            line: None,
+                            range,
+                        })
+                    }
+                    Err(e) => {
+                        b.batch.bytes.truncate(start);
+                        b.push(Item::Unreadable {
+                            name,
+                            reason: e.to_string(),
+                        })
+                    }
+                }
+            }
+        };
+        if !go_on {
+            return;
+        }
+    }
+    b.flush();
+}
+
+/// The non-blank lines of a JSON Lines source, one item each, with their 1-based numbers, read
+/// straight into the batch's buffer. The line ending (`\n` or `\r\n`) is not part of the body;
+/// the body is otherwise passed as it is (a byte-order mark at the start of the first line is
+/// the core's to handle).
+fn lines<F: FnMut(Batch) -> bool>(
+    name: Arc<str>,
+    mut reader: impl BufRead,
+    b: &mut Batcher<F>,
+) -> bool {
+    let mut number = 0usize;
+    loop {
+        let bytes = &mut b.batch.bytes;
+        let start = bytes.len();
+        match reader.read_until(b'\n', bytes) {
+            Ok(0) => return true,
+            Ok(_) => {
+                number += 1;
+                if bytes.last() == Some(&b'\n') {
+                    bytes.pop();
+                    if bytes.len() > start && bytes.last() == Some(&b'\r') {
+                        bytes.pop();
+                    }
+                }
+                if bytes[start..].iter().all(u8::is_ascii_whitespace) {
+                    bytes.truncate(start);
+                    continue;
+                }
+                let range = start..bytes.len();
+                let item = Item::Body {
+                    name: name.clone(),
+                    line: Some(number),
+                    range,
+                };
+                if !b.push(item) {
+                    return false;
+                }
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => bytes.truncate(start),
+            Err(e) => {
+                bytes.truncate(start);
+                let reason = format!("{e} (after line {number})");
+                return b.push(Item::Unreadable { name, reason });
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every item, with the body of each body item.
+    fn collect(sources: Vec<Source>) -> Vec<(Item, Vec<u8>)> {
+        let mut all = Vec::new();
+        produce(sources, |batch| {
+            assert!(batch.items.len() <= BATCH_ITEMS);
+            let bodies: Vec<Vec<u8>> = batch
+                .items
+                .iter()
+                .map(|item| match item {
+                    Item::Body { range, .. } => batch.body(range).to_vec(),
+                    _ => Vec::new(),
+                })
+                .collect();
+            all.extend(batch.items.into_iter().zip(bodies));
+            true
+        });
+        all
+    }
+
+    #[test]
+    fn jsonl_lines_are_numbered_and_blank_lines_skipped() {
+        let dir = std::env::temp_dir().join(format!("zylon-inputs-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("a.jsonl");
+        std::fs::write(&path, "{\"a\":1}\r\n\n   \n{\"b\":2}\n{\"c\":3}").unwrap();
+        let items = collect(vec![Source::File {
+            name: Arc::from("a.jsonl"),
+            path,
+            jsonl: true,
+        }]);
+        let got: Vec<(Option<usize>, String)> = items
+            .into_iter()
+            .map(|(i, bytes)| match i {
+                Item::Body { line, .. } => (line, String::from_utf8(bytes).unwrap()),
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (Some(1), "{\"a\":1}".to_string()),
+                (Some(4), "{\"b\":2}".to_string()),
+                (Some(5), "{\"c\":3}".to_string())
+            ]
+        );
+    }
+
+    #[test]
+    fn batches_are_bounded_and_stop_on_request() {
+        let sources: Vec<Source> = (0..2500)
+            .map(|i| Source::Unreadable {
+                name: Arc::from(format!("f{i}").as_str()),
+                reason: String::new(),
+            })
+            .collect();
+        let mut sizes = Vec::new();
+        produce(sources.clone(), |batch| {
+            sizes.push(batch.items.len());
+            true
+        });
+        assert_eq!(sizes, [1024, 1024, 452]);
+        let mut calls = 0;
+        produce(sources, |_| {
+            calls += 1;
+            false
+        });
+        assert_eq!(calls, 1);
+    }
+}

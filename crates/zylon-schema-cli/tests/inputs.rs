@@ -1,0 +1,284 @@
+//! What `validate` reads: JSON Lines line by line, directories recursively, and unreadable paths
+//! reported without stopping the run.
+
+mod common;
+
+use common::*;
+
+const EMPTY_MESSAGES: &str = r#"{"messages":[],"top_p":"x"}"#;
+
+#[test]
+fn jsonl_lines_are_reported_with_their_file_and_line() {
+    let dir = fresh_dir("jsonl");
+    // Line 2 is blank, line 4 has an error, line 5 is malformed; CRLF endings on line 1.
+    put(
+        &dir,
+        "log.jsonl",
+        &format!("{GOOD}\r\n\n{GOOD}\n{EMPTY_MESSAGES}\n{{\"messages\": [,]}}\n"),
+    );
+    let out = run_in(&dir, &["validate", "--format", "json", "log.jsonl"]);
+    assert_eq!(out.status.code(), Some(1));
+    let lines = ndjson(&out);
+    let got: Vec<(&str, u64, bool)> = lines
+        .iter()
+        .map(|v| {
+            (
+                v["file"].as_str().unwrap(),
+                v["line"].as_u64().unwrap(),
+                v["valid"].as_bool().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("log.jsonl", 1, true),
+            ("log.jsonl", 3, true),
+            ("log.jsonl", 4, false),
+            ("log.jsonl", 5, false)
+        ]
+    );
+    assert_eq!(error_codes(&lines[2]), ["messages.empty", "field.type"]);
+    assert_eq!(error_codes(&lines[3]), ["json.syntax"]);
+    // .ndjson is read the same way.
+    put(&dir, "b.ndjson", &format!("{GOOD}\n{EMPTY_MESSAGES}\n"));
+    let lines = ndjson(&run_in(&dir, &["validate", "-f", "json", "b.ndjson"]));
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[1]["line"], 2);
+    assert_eq!(error_codes(&lines[1]), ["messages.empty", "field.type"]);
+}
+
+#[test]
+fn jsonl_in_human_format_points_at_file_line_and_column() {
+    let dir = fresh_dir("jsonl-human");
+    put(&dir, "log.jsonl", &format!("{GOOD}\n\n{EMPTY_MESSAGES}\n"));
+    let out = run_in(&dir, &["validate", "--format", "human", "log.jsonl"]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("error[messages.empty]"), "{text}");
+    assert!(text.contains("--> log.jsonl:3:13"), "{text}");
+    assert!(text.contains("--> log.jsonl:3:24"), "{text}");
+    // A clean line prints nothing of its own.
+    assert!(!text.contains("ok (chat)"), "{text}");
+    assert!(
+        text.trim_end()
+            .ends_with("\n1 of 2 lines invalid, 2 errors"),
+        "{text}"
+    );
+}
+
+#[test]
+fn jsonl_from_standard_input() {
+    let input = format!("{EMPTY_MESSAGES}\n{GOOD}\n\n{EMPTY_MESSAGES}");
+    let out = run_stdin(
+        &["validate", "--jsonl", "-f", "json", "-"],
+        input.as_bytes(),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let lines = ndjson(&out);
+    let got: Vec<(&str, u64)> = lines
+        .iter()
+        .map(|v| (v["file"].as_str().unwrap(), v["line"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(got, [("<stdin>", 1), ("<stdin>", 2), ("<stdin>", 4)]);
+    assert_eq!(error_codes(&lines[2]), ["messages.empty", "field.type"]);
+    // Without --jsonl, standard input is one body (two JSON values: a syntax error).
+    let out = run_stdin(&["validate", "-f", "json", "-"], input.as_bytes());
+    assert_eq!(out.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(error_codes(&v), ["json.syntax"]);
+}
+
+#[test]
+fn directories_are_searched_in_sorted_order_skipping_hidden_and_node_modules() {
+    let dir = fresh_dir("tree");
+    put(&dir, "tree/b.json", GOOD);
+    put(&dir, "tree/a/z.json", BAD);
+    put(
+        &dir,
+        "tree/a/y.ndjson",
+        &format!("{GOOD}\n{EMPTY_MESSAGES}\n"),
+    );
+    put(&dir, "tree/a/deeper/x.jsonl", GOOD);
+    put(&dir, "tree/c.txt", "not json, not picked");
+    put(&dir, "tree/.hidden/h.json", BAD);
+    put(&dir, "tree/.h.json", BAD);
+    put(&dir, "tree/node_modules/pkg/n.json", BAD);
+    put(&dir, "tree/a/deeper/node_modules.json", GOOD);
+    // A symbolic link back up the tree is not followed (no loop).
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(dir.join("tree"), dir.join("tree/a/loop")).unwrap();
+    let out = run_in(&dir, &["validate", "--format", "json", "tree"]);
+    assert_eq!(out.status.code(), Some(1));
+    let got: Vec<(String, Option<u64>)> = ndjson(&out)
+        .iter()
+        .map(|v| (v["file"].as_str().unwrap().to_string(), v["line"].as_u64()))
+        .collect();
+    let want: Vec<(String, Option<u64>)> = [
+        ("tree/a/deeper/node_modules.json", None),
+        ("tree/a/deeper/x.jsonl", Some(1)),
+        ("tree/a/y.ndjson", Some(1)),
+        ("tree/a/y.ndjson", Some(2)),
+        ("tree/a/z.json", None),
+        ("tree/b.json", None),
+    ]
+    .iter()
+    .map(|(f, l)| (f.to_string(), *l))
+    .collect();
+    assert_eq!(got, want);
+    // A directory with one file still reports the file's name.
+    put(&dir, "one/only.json", GOOD);
+    let lines = ndjson(&run_in(&dir, &["validate", "-f", "json", "one"]));
+    assert_eq!(lines.len(), 1);
+    assert_eq!(lines[0]["file"], "one/only.json");
+}
+
+#[test]
+fn an_unreadable_path_is_reported_and_the_run_goes_on() {
+    let dir = fresh_dir("unreadable");
+    put(&dir, "good.json", GOOD);
+    put(&dir, "bad.json", BAD);
+    let out = run_in(
+        &dir,
+        &[
+            "validate",
+            "--format",
+            "json",
+            "good.json",
+            "missing.json",
+            "bad.json",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2), "exit 2: a path was unreadable");
+    let lines = ndjson(&out);
+    assert_eq!(lines.len(), 3);
+    assert_eq!(
+        (&lines[0]["file"], &lines[0]["valid"]),
+        (&"good.json".into(), &true.into())
+    );
+    assert_eq!(lines[1]["file"], "missing.json");
+    assert_eq!(lines[1]["valid"], false);
+    assert_eq!(error_codes(&lines[1]), ["io.read"]);
+    let msg = lines[1]["errors"][0]["message"].as_str().unwrap();
+    assert!(
+        msg.starts_with("cannot read `missing.json`: No such file or directory"),
+        "{msg}"
+    );
+    assert_eq!(lines[2]["file"], "bad.json");
+    assert_eq!(
+        error_codes(&lines[2]),
+        ["message.role.enum", "sampling.temperature_range"]
+    );
+    // Standard error names the unreadable path too (the JSON may be going to a file).
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("cannot read `missing.json`"), "{err}");
+    // Human output: its own diagnostic and the count in the summary.
+    let out = run_in(
+        &dir,
+        &["validate", "-f", "human", "good.json", "missing.json"],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "zylon-schema: cannot read `missing.json`: No such file or directory (os error 2)\n"
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("good.json: ok (chat)"), "{text}");
+    assert!(
+        text.contains("error[io.read]: cannot read `missing.json`"),
+        "{text}"
+    );
+    assert!(
+        text.trim_end()
+            .ends_with("1 file valid, 1 path could not be read"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_single_missing_file_is_a_bare_report_and_exit_2() {
+    let dir = fresh_dir("single-missing");
+    let out = run_in(&dir, &["validate", "--format", "json", "nope.json"]);
+    assert_eq!(out.status.code(), Some(2));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(v.get("file").is_none(), "{v}");
+    assert_eq!(error_codes(&v), ["io.read"]);
+    assert_eq!(v["summary"]["error_count"], 1);
+}
+
+#[cfg(unix)]
+#[test]
+fn non_utf8_names_and_broken_links_are_unreadable_paths() {
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+    let dir = fresh_dir("odd-names");
+    put(&dir, "ok.json", GOOD);
+    let odd = OsStr::from_bytes(b"bad\xff.json");
+    std::fs::write(dir.join(odd), GOOD).unwrap();
+    std::os::unix::fs::symlink(dir.join("gone.json"), dir.join("link.json")).unwrap();
+    let out = common::bin()
+        .current_dir(&dir)
+        .arg("validate")
+        .arg("-f")
+        .arg("json")
+        .arg(odd)
+        .arg(".")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let lines = ndjson(&out);
+    let got: Vec<(String, Vec<String>)> = lines
+        .iter()
+        .map(|v| (v["file"].as_str().unwrap().to_string(), error_codes(v)))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("bad\u{fffd}.json".to_string(), vec!["io.read".to_string()]),
+            (
+                "./bad\u{fffd}.json".to_string(),
+                vec!["io.read".to_string()]
+            ),
+            ("./link.json".to_string(), vec!["io.read".to_string()]),
+            ("./ok.json".to_string(), vec![]),
+        ]
+    );
+    assert!(lines[0]["errors"][0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("not valid UTF-8"));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_in_a_directory_is_skipped_not_read() {
+    let dir = fresh_dir("fifo");
+    put(&dir, "t/a.json", GOOD);
+    let made = std::process::Command::new("mkfifo")
+        .arg(dir.join("t/pipe.json"))
+        .status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("no mkfifo here: skipped");
+        return;
+    }
+    let mut child = common::bin()
+        .current_dir(&dir)
+        .args(["validate", "-f", "json", "t"])
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Reading the FIFO would block for ever: give the run 30 s.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while child.try_wait().unwrap().is_none() {
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("validate blocked on a FIFO found in a directory");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let lines = ndjson(&out);
+    assert_eq!(lines.len(), 1);
+    assert_eq!(lines[0]["file"], "t/a.json");
+}
