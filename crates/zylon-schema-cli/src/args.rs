@@ -4,7 +4,7 @@
 
 use std::ffi::{OsStr, OsString};
 
-use zylon_schema::Kind;
+use zylon_schema::{Endpoint, Kind};
 
 /// Output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,6 +67,8 @@ pub struct ValidateArgs {
     pub strict: bool,
     /// `--spans`
     pub spans: bool,
+    /// `--endpoint`: whose verdict (`validate`, the default, or `chat`).
+    pub endpoint: Endpoint,
     /// `--format` (`None`: human on a terminal, else JSON).
     pub format: Option<Format>,
     /// `--jsonl`: standard input and the named files are JSON Lines.
@@ -182,6 +184,7 @@ pub fn parse(argv: &[OsString]) -> Result<Cmd, String> {
         kind: None,
         strict: false,
         spans: false,
+        endpoint: Endpoint::Validate,
         format: None,
         jsonl: false,
         jobs: None,
@@ -229,6 +232,9 @@ pub fn parse(argv: &[OsString]) -> Result<Cmd, String> {
             }
             "--strict" if is_validate => v.strict = true,
             "--spans" if is_validate => v.spans = true,
+            "--endpoint" if is_validate => {
+                v.endpoint = utf8(value(flag)?, &what)?.parse::<Endpoint>()?
+            }
             "--jsonl" if is_validate => v.jsonl = true,
             "--jobs" | "-j" if is_validate => v.jobs = jobs_arg(utf8(value(flag)?, &what)?)?,
             "--write" | "-w" if sub == Sub::Fix => write = true,

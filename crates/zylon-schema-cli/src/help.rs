@@ -7,7 +7,8 @@ pub const OVERVIEW: &str = "\
 zylon-schema — check Zylon Workspace chat API requests offline
 
 USAGE:
-  zylon-schema validate [--kind KIND] [--strict] [--format FORMAT] [--spans] [--jsonl] [-j N] PATH...
+  zylon-schema validate [--kind KIND] [--strict] [--endpoint validate|chat] [--format FORMAT]
+                        [--spans] [--jsonl] [-j N] PATH...
   zylon-schema fix [--kind KIND] [--write] FILE | -
   zylon-schema stream [--format human|json] FILE | -
   zylon-schema schema [NAME] [--out DIR]
@@ -39,6 +40,9 @@ OPTIONS:
                        project-chat, thread, thread-update, or a response kind:
                        interaction-response, message-output, chat-response, page, stream-event
       --strict         turn every warning into an error
+      --endpoint E     whose verdict: validate (default: /chat/validate, which builds the
+                       built-in tools eagerly) or chat (POST /chat, which builds them only with
+                       tool_choice.validation_mode eager: a bad metadata filter is then a warning)
   -f, --format FORMAT  human (default on a terminal): diagnostics with the source line;
                        json (default otherwise): the report, or one report per line with
                        \"file\" (and \"line\") when there are several bodies;

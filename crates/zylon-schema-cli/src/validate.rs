@@ -236,6 +236,7 @@ pub fn run(a: ValidateArgs) -> Outcome<u8> {
             strict: a.strict,
             // Human, SARIF and GitHub output point at lines and columns.
             spans: a.spans || format != Format::Json,
+            endpoint: a.endpoint,
             ..Options::default()
         },
         format,

@@ -371,3 +371,38 @@ fn fix_logs_an_insertion_as_added() {
         .unwrap()
         .contains(&format!("\"{png}\", \"mime_type\": \"image/png\"")));
 }
+
+#[test]
+fn endpoint_chooses_whose_verdict() {
+    // A retrieval tool with a filter the server rejects when it builds the tool: `/chat/validate`
+    // builds it (error, exit 1); `POST /chat` builds it only in eager mode (warning, exit 0).
+    let body = r#"{"messages":[{"role":"user","content":[{"type":"text","text":"hi"}]}],
+        "tools":[{"type":"semantic_search_v1","name":"semantic_search"}],
+        "tool_context":[{"type":"ingested_artifact","context_filter":{"collection":"c",
+        "artifacts":["a1"],"metadata_filter":[{"key":"year","operator":"~~","value":"2024"}]}}]}"#;
+    let f = tmp("endpoint.json", body);
+    let path = "/tool_context/0/context_filter/metadata_filter/0/operator";
+    for (endpoint, status, list) in [
+        (None, 1, "errors"),
+        (Some("validate"), 1, "errors"),
+        (Some("chat"), 0, "warnings"),
+    ] {
+        let mut args = vec!["validate", "--format", "json"];
+        if let Some(e) = endpoint {
+            args.extend(["--endpoint", e]);
+        }
+        args.push(&f);
+        let out = run(&args);
+        assert_eq!(out.status.code(), Some(status), "{endpoint:?}");
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let found = v[list]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|i| i["code"] == "metadata_filter.operator" && i["path"] == path);
+        assert!(found, "{endpoint:?}: {v}");
+    }
+    let bad = run(&["validate", "--endpoint", "post", &f]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("unknown endpoint `post`"));
+}
