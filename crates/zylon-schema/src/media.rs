@@ -145,7 +145,7 @@ pub fn check_base64(s: &str, canonical: bool) -> Result<usize, Base64Error> {
             return Err(Base64Error::InvalidByte(i));
         }
     }
-    if b.len() % 4 != 0 {
+    if !b.len().is_multiple_of(4) {
         return Err(Base64Error::BadLength);
     }
     let last = &b[b.len() - 4..];

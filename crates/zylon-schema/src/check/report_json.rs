@@ -146,7 +146,7 @@ mod tests {
 
     fn report(text: &str) -> Report {
         Report {
-            valid: text.len() % 2 == 0,
+            valid: text.len().is_multiple_of(2),
             errors: vec![issue(text, true, false), issue(text, false, true)],
             warnings: vec![issue(text, true, true)],
             summary: Summary {
