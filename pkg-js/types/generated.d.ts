@@ -56,10 +56,7 @@ export type PgptOnlyType =
  */
 export type Role = "system" | "user" | "assistant" | "tool";
 /**
- * `response_format.type`.
- *
- * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
- * via the `definition` "ResponseFormatType".
+ * `text` (default) or `json_schema`.
  */
 export type ResponseFormatType = "text" | "json_schema";
 /**
@@ -77,10 +74,7 @@ export type SystemSpec = System | string | unknown[];
  */
 export type SystemExtension = "zylon";
 /**
- * How the model may use tools.
- *
- * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
- * via the `definition` "ToolChoiceType".
+ * The choice (default `auto`).
  */
 export type ToolChoiceType = "auto" | "any" | "tool" | "none";
 /**
@@ -452,6 +446,13 @@ export type PgptOnlyType1 =
   | "text_editor_code_execution_result"
   | "text_editor_code_execution_tool_result";
 /**
+ * `response_format.type`.
+ *
+ * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
+ * via the `definition` "ResponseFormatType".
+ */
+export type ResponseFormatType1 = "text" | "json_schema";
+/**
  * Who wrote a message. `tool` is listed by the Workspace spec but rejected by the server (a
  * warning); send tool output as a `tool_result` block instead.
  *
@@ -460,12 +461,23 @@ export type PgptOnlyType1 =
  */
 export type Role1 = "system" | "user" | "assistant" | "tool";
 /**
+ * How the model may use tools.
+ *
+ * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
+ * via the `definition` "ToolChoiceType".
+ */
+export type ToolChoiceType1 = "auto" | "any" | "tool" | "none";
+/**
+ * The result (the server sends "No content" when missing).
+ */
+export type ToolResultContent = ContentBlock[] | string;
+/**
  * The content of a tool result: blocks, or (server-only) a plain string.
  *
  * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
  * via the `definition` "ToolResultContent".
  */
-export type ToolResultContent = ContentBlock[] | string;
+export type ToolResultContent1 = ContentBlock[] | string;
 /**
  * State of an interaction.
  *
@@ -605,7 +617,7 @@ export interface ChatRequest {
   /**
    * MCP servers whose tools the model may call.
    */
-  mcp_servers?: McpServer[] | null;
+  mcp_servers?: McpServer[];
   /**
    * The conversation; the last user message needs non-blank text.
    */
@@ -626,10 +638,7 @@ export interface ChatRequest {
    * Repetition penalty (negative values are dropped by the server).
    */
   repetition_penalty?: number | null;
-  /**
-   * Structured output.
-   */
-  response_format?: ResponseFormat | null;
+  response_format?: ResponseFormat;
   /**
    * Sampling seed (negative values are dropped by the server).
    */
@@ -637,7 +646,7 @@ export interface ChatRequest {
   /**
    * Stream the answer as server-sent events.
    */
-  stream?: boolean | null;
+  stream?: boolean;
   /**
    * System prompt and flags.
    */
@@ -646,14 +655,8 @@ export interface ChatRequest {
    * Temperature, 0–1 (the server rejects values outside).
    */
   temperature?: number | null;
-  /**
-   * Deep thinking.
-   */
-  thinking?: Thinking | null;
-  /**
-   * How the model may use the tools.
-   */
-  tool_choice?: ToolChoice | null;
+  thinking?: Thinking;
+  tool_choice?: ToolChoice;
   /**
    * Artifacts for the built-in tools (needs `tools`).
    */
@@ -703,10 +706,7 @@ export interface McpServer {
    * Server-only: `none`, `client_secret_basic` or `client_secret_post`.
    */
   token_endpoint_auth_method?: string | null;
-  /**
-   * Tool filter.
-   */
-  tool_configuration?: ToolConfiguration | null;
+  tool_configuration?: ToolConfiguration;
   /**
    * Listed by the Workspace spec; ignored by the server.
    */
@@ -718,10 +718,7 @@ export interface McpServer {
   [k: string]: unknown;
 }
 /**
- * Which tools of an MCP server are offered.
- *
- * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
- * via the `definition` "ToolConfiguration".
+ * Tool filter.
  */
 export interface ToolConfiguration {
   /**
@@ -731,7 +728,7 @@ export interface ToolConfiguration {
   /**
    * `false` offers no tool of this server (default true).
    */
-  enabled?: boolean | null;
+  enabled?: boolean;
   [k: string]: unknown;
 }
 /**
@@ -830,9 +827,6 @@ export interface PgptOnlyBlock {
 }
 /**
  * Structured output.
- *
- * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
- * via the `definition` "ResponseFormat".
  */
 export interface ResponseFormat {
   /**
@@ -841,24 +835,18 @@ export interface ResponseFormat {
   json_schema?: {
     [k: string]: unknown;
   } | null;
-  /**
-   * `text` (default) or `json_schema`.
-   */
-  type?: ResponseFormatType | null;
+  type?: ResponseFormatType;
   [k: string]: unknown;
 }
 /**
  * The Workspace form.
  */
 export interface System {
-  /**
-   * Citation settings.
-   */
-  citations?: SystemCitations | null;
+  citations?: SystemCitations;
   /**
    * Extensions.
    */
-  extensions?: SystemExtension[] | null;
+  extensions?: SystemExtension[];
   /**
    * System prompt text (system-role messages are appended to it).
    */
@@ -866,20 +854,17 @@ export interface System {
   /**
    * Deprecated: the server only logs a warning.
    */
-  use_default_prompt?: boolean | null;
+  use_default_prompt?: boolean;
   [k: string]: unknown;
 }
 /**
  * Citation settings.
- *
- * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
- * via the `definition` "SystemCitations".
  */
 export interface SystemCitations {
   /**
    * Ask the model to cite sources (not allowed with structured output).
    */
-  enabled?: boolean | null;
+  enabled?: boolean;
   /**
    * Citations already known.
    */
@@ -919,9 +904,6 @@ export interface Citation {
 }
 /**
  * Deep thinking.
- *
- * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
- * via the `definition` "Thinking".
  */
 export interface Thinking {
   /**
@@ -931,28 +913,22 @@ export interface Thinking {
   /**
    * Turn reasoning on (the model must support it).
    */
-  enabled?: boolean | null;
+  enabled?: boolean;
   [k: string]: unknown;
 }
 /**
- * `tool_choice`.
- *
- * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
- * via the `definition` "ToolChoice".
+ * How the model may use the tools.
  */
 export interface ToolChoice {
   /**
    * Forbid parallel tool calls.
    */
-  disable_parallel_tool_use?: boolean | null;
+  disable_parallel_tool_use?: boolean;
   /**
    * With `tool`: the name of one of the tools.
    */
   name?: string | null;
-  /**
-   * The choice (default `auto`).
-   */
-  type?: ToolChoiceType | null;
+  type?: ToolChoiceType;
   /**
    * Server-only: `eager` or `lazy` artifact validation.
    */
@@ -970,7 +946,7 @@ export interface ContextFilter {
   /**
    * Collection (server default `pgpt_collection`).
    */
-  collection?: string | null;
+  collection?: string;
   /**
    * Metadata filters.
    */
@@ -1088,7 +1064,7 @@ export interface ChatRequest1 {
   /**
    * MCP servers whose tools the model may call.
    */
-  mcp_servers?: McpServer[] | null;
+  mcp_servers?: McpServer[];
   /**
    * The conversation; the last user message needs non-blank text.
    */
@@ -1109,10 +1085,7 @@ export interface ChatRequest1 {
    * Repetition penalty (negative values are dropped by the server).
    */
   repetition_penalty?: number | null;
-  /**
-   * Structured output.
-   */
-  response_format?: ResponseFormat | null;
+  response_format?: ResponseFormat;
   /**
    * Sampling seed (negative values are dropped by the server).
    */
@@ -1120,7 +1093,7 @@ export interface ChatRequest1 {
   /**
    * Stream the answer as server-sent events.
    */
-  stream?: boolean | null;
+  stream?: boolean;
   /**
    * System prompt and flags.
    */
@@ -1129,14 +1102,8 @@ export interface ChatRequest1 {
    * Temperature, 0–1 (the server rejects values outside).
    */
   temperature?: number | null;
-  /**
-   * Deep thinking.
-   */
-  thinking?: Thinking | null;
-  /**
-   * How the model may use the tools.
-   */
-  tool_choice?: ToolChoice | null;
+  thinking?: Thinking;
+  tool_choice?: ToolChoice;
   /**
    * Artifacts for the built-in tools (needs `tools`).
    */
@@ -1192,7 +1159,7 @@ export interface ChatRequest2 {
   /**
    * MCP servers whose tools the model may call.
    */
-  mcp_servers?: McpServer[] | null;
+  mcp_servers?: McpServer[];
   /**
    * The conversation; the last user message needs non-blank text.
    */
@@ -1213,10 +1180,7 @@ export interface ChatRequest2 {
    * Repetition penalty (negative values are dropped by the server).
    */
   repetition_penalty?: number | null;
-  /**
-   * Structured output.
-   */
-  response_format?: ResponseFormat | null;
+  response_format?: ResponseFormat;
   /**
    * Sampling seed (negative values are dropped by the server).
    */
@@ -1224,7 +1188,7 @@ export interface ChatRequest2 {
   /**
    * Stream the answer as server-sent events.
    */
-  stream?: boolean | null;
+  stream?: boolean;
   /**
    * System prompt and flags.
    */
@@ -1233,14 +1197,8 @@ export interface ChatRequest2 {
    * Temperature, 0–1 (the server rejects values outside).
    */
   temperature?: number | null;
-  /**
-   * Deep thinking.
-   */
-  thinking?: Thinking | null;
-  /**
-   * How the model may use the tools.
-   */
-  tool_choice?: ToolChoice | null;
+  thinking?: Thinking;
+  tool_choice?: ToolChoice;
   /**
    * Artifacts for the built-in tools (needs `tools`).
    */
@@ -1514,7 +1472,7 @@ export interface SourceItem {
   /**
    * Chunk text.
    */
-  text?: string | null;
+  text?: string;
   /**
    * Website title.
    */
@@ -1730,7 +1688,7 @@ export interface BinaryBlock1 {
    */
   _meta?: {
     [k: string]: unknown;
-  } | null;
+  };
   /**
    * The payload (strict base64, `data:` URI or URL).
    */
@@ -1767,7 +1725,7 @@ export interface ContextFilter1 {
   /**
    * Collection (server default `pgpt_collection`).
    */
-  collection?: string | null;
+  collection?: string;
   /**
    * Metadata filters.
    */
@@ -1787,7 +1745,7 @@ export interface FileBlock1 {
    */
   _meta?: {
     [k: string]: unknown;
-  } | null;
+  };
   /**
    * Base64 or text content.
    */
@@ -1822,7 +1780,7 @@ export interface MediaBlock2 {
    */
   _meta?: {
     [k: string]: unknown;
-  } | null;
+  };
   /**
    * Strict base64, a `data:` URI or a `scheme://` URL (downloaded by the server). Anything
    * else is read by the server as a file path and fails.
@@ -1868,6 +1826,22 @@ export interface PgptOnlyBlock1 {
   [k: string]: unknown;
 }
 /**
+ * Structured output.
+ *
+ * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
+ * via the `definition` "ResponseFormat".
+ */
+export interface ResponseFormat1 {
+  /**
+   * The schema of the answer: non-empty, with a `type` (objects need `properties`).
+   */
+  json_schema?: {
+    [k: string]: unknown;
+  } | null;
+  type?: ResponseFormatType;
+  [k: string]: unknown;
+}
+/**
  * `source`: retrieved sources (chunks and websites). The server reads items keyed by `object`
  * (`context.chunk` / `context.website`); Workspace-style items keyed by `type` are a warning.
  *
@@ -1880,7 +1854,7 @@ export interface SourceBlock1 {
    */
   _meta?: {
     [k: string]: unknown;
-  } | null;
+  };
   /**
    * The sources (required by the server).
    */
@@ -1910,23 +1884,23 @@ export interface SqlDatabase1 {
   /**
    * What the database holds.
    */
-  description?: string | null;
+  description?: string;
   /**
    * Expose functions (default true).
    */
-  enable_functions?: boolean | null;
+  enable_functions?: boolean;
   /**
    * Expose procedures (default true).
    */
-  enable_procedures?: boolean | null;
+  enable_procedures?: boolean;
   /**
    * Expose tables (default true).
    */
-  enable_tables?: boolean | null;
+  enable_tables?: boolean;
   /**
    * Expose views (default true).
    */
-  enable_views?: boolean | null;
+  enable_views?: boolean;
   /**
    * Schemas to expose.
    */
@@ -1934,7 +1908,7 @@ export interface SqlDatabase1 {
   /**
    * Use SSL (default false).
    */
-  ssl?: boolean | null;
+  ssl?: boolean;
   [k: string]: unknown;
 }
 /**
@@ -1944,14 +1918,11 @@ export interface SqlDatabase1 {
  * via the `definition` "System".
  */
 export interface System1 {
-  /**
-   * Citation settings.
-   */
-  citations?: SystemCitations | null;
+  citations?: SystemCitations;
   /**
    * Extensions.
    */
-  extensions?: SystemExtension[] | null;
+  extensions?: SystemExtension[];
   /**
    * System prompt text (system-role messages are appended to it).
    */
@@ -1959,7 +1930,24 @@ export interface System1 {
   /**
    * Deprecated: the server only logs a warning.
    */
-  use_default_prompt?: boolean | null;
+  use_default_prompt?: boolean;
+  [k: string]: unknown;
+}
+/**
+ * Citation settings.
+ *
+ * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
+ * via the `definition` "SystemCitations".
+ */
+export interface SystemCitations1 {
+  /**
+   * Ask the model to cite sources (not allowed with structured output).
+   */
+  enabled?: boolean;
+  /**
+   * Citations already known.
+   */
+  known_citations?: Citation[] | null;
   [k: string]: unknown;
 }
 /**
@@ -1974,7 +1962,7 @@ export interface TextBlock1 {
    */
   _meta?: {
     [k: string]: unknown;
-  } | null;
+  };
   /**
    * Citations for this text.
    */
@@ -1990,7 +1978,24 @@ export interface TextBlock1 {
   /**
    * The text (defaults to empty on the server). The last user message needs non-blank text.
    */
-  text?: string | null;
+  text?: string;
+  [k: string]: unknown;
+}
+/**
+ * Deep thinking.
+ *
+ * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
+ * via the `definition` "Thinking".
+ */
+export interface Thinking1 {
+  /**
+   * Server-only, deprecated: `low`, `medium`, `high`, `max`, `xhigh`.
+   */
+  effort?: string | null;
+  /**
+   * Turn reasoning on (the model must support it).
+   */
+  enabled?: boolean;
   [k: string]: unknown;
 }
 /**
@@ -2005,7 +2010,7 @@ export interface ThinkingBlock1 {
    */
   _meta?: {
     [k: string]: unknown;
-  } | null;
+  };
   /**
    * Citations.
    */
@@ -2025,7 +2030,7 @@ export interface ThinkingBlock1 {
   /**
    * The reasoning text.
    */
-  thinking?: string | null;
+  thinking?: string;
   [k: string]: unknown;
 }
 /**
@@ -2040,11 +2045,11 @@ export interface TldrBlock1 {
    */
   _meta?: {
     [k: string]: unknown;
-  } | null;
+  };
   /**
    * The summary blocks (required by the Workspace spec; defaults to empty on the server).
    */
-  content?: ContentBlock[] | null;
+  content?: ContentBlock[];
   /**
    * When the block started (ISO-8601 date-time; the server rejects other strings).
    */
@@ -2099,6 +2104,45 @@ export interface Tool1 {
   [k: string]: unknown;
 }
 /**
+ * `tool_choice`.
+ *
+ * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
+ * via the `definition` "ToolChoice".
+ */
+export interface ToolChoice1 {
+  /**
+   * Forbid parallel tool calls.
+   */
+  disable_parallel_tool_use?: boolean;
+  /**
+   * With `tool`: the name of one of the tools.
+   */
+  name?: string | null;
+  type?: ToolChoiceType;
+  /**
+   * Server-only: `eager` or `lazy` artifact validation.
+   */
+  validation_mode?: string | null;
+  [k: string]: unknown;
+}
+/**
+ * Which tools of an MCP server are offered.
+ *
+ * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
+ * via the `definition` "ToolConfiguration".
+ */
+export interface ToolConfiguration1 {
+  /**
+   * Only these tools are kept.
+   */
+  allowed_tools?: string[] | null;
+  /**
+   * `false` offers no tool of this server (default true).
+   */
+  enabled?: boolean;
+  [k: string]: unknown;
+}
+/**
  * `tool_result`: the answer to an earlier `tool_use`.
  *
  * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
@@ -2110,15 +2154,12 @@ export interface ToolResultBlock1 {
    */
   _meta?: {
     [k: string]: unknown;
-  } | null;
-  /**
-   * The result (the server sends "No content" when missing).
-   */
-  content?: ToolResultContent | null;
+  };
+  content?: ToolResultContent;
   /**
    * Whether the tool failed.
    */
-  is_error?: boolean | null;
+  is_error?: boolean;
   /**
    * When the block started (ISO-8601 date-time; the server rejects other strings).
    */
@@ -2145,7 +2186,7 @@ export interface ToolUseBlock1 {
    */
   _meta?: {
     [k: string]: unknown;
-  } | null;
+  };
   /**
    * Call id, `^[a-zA-Z0-9_-]+$`, unique in the request.
    */
