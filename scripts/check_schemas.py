@@ -72,7 +72,9 @@ def main():
         if expect.get("valid"):
             errs = list(v.iter_errors(fx["body"]))
             check(not errs, f"{rel}: valid fixture rejected by the schema: {[e.message for e in errs[:2]]}")
-        elif codes and codes <= SHAPE_CODES:
+        elif codes and codes <= SHAPE_CODES and not fx.get("schema_cannot_express"):
+            # (a fixture says why the schema cannot express its errors: server-only blocks the
+            # schema leaves open, rules that depend on other fields)
             check(not v.is_valid(fx["body"]), f"{rel}: shape-invalid fixture ({sorted(codes)}) accepted by the schema")
 
     print(f"{passed} passed, {failed} failed")
