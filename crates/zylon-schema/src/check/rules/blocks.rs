@@ -104,6 +104,8 @@ pub(super) fn check<'a>(
     };
     let ty = match obj.get("type") {
         Some(Value::String(t)) => *t,
+        // a tldr's items are not a tagged union: an item without `type` is a text block
+        None if matches!(place, Place::Tldr) => "text",
         Some(t) => {
             ctx.key("type", |ctx| {
                 ctx.error(
@@ -676,6 +678,11 @@ fn source_item<'a>(ctx: &mut Ctx<'a>, it: &'a Value<'a>) {
     }
 }
 
+/// Whether a tldr item is a text block (its `type` defaults to `text`).
+pub(super) fn tldr_text_item(it: &Value<'_>) -> bool {
+    matches!(it.get("type"), None | Some(Value::String("text")))
+}
+
 /// Returns, when a text item has `_meta.role` `user` (it becomes a user message), whether the
 /// last such item has non-blank text.
 fn tldr<'a>(ctx: &mut Ctx<'a>, obj: &'a Object<'a>, roles_read: bool) -> Option<bool> {
@@ -700,7 +707,7 @@ fn tldr<'a>(ctx: &mut Ctx<'a>, obj: &'a Object<'a>, roles_read: bool) -> Option<
                 .iter()
                 .rev()
                 .find(|it| {
-                    it.get("type").and_then(Value::as_str) == Some("text")
+                    tldr_text_item(it)
                         && it
                             .get("_meta")
                             .and_then(|m| m.get("role"))
@@ -758,16 +765,17 @@ fn meta_role<'a>(ctx: &mut Ctx<'a>, it: &'a Value<'a>) {
         "chatbot",
         "model",
     ];
-    if it.get("type").and_then(Value::as_str) != Some("text") {
+    if !tldr_text_item(it) {
         return;
     }
     let Some(role) = it.get("_meta").and_then(|m| m.get("role")) else {
         return;
     };
-    if role.is_null()
+    // `if msg_role and ...`: a falsy role (null, "", 0, false) makes no message
+    if !super::truthy(role)
         || role
             .as_str()
-            .is_some_and(|r| r.is_empty() || zylon_json::is_one_of(r, ROLES))
+            .is_some_and(|r| zylon_json::is_one_of(r, ROLES))
     {
         return;
     }

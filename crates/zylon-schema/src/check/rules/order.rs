@@ -134,12 +134,12 @@ fn block<'a>(b: &'a Value<'a>) -> Option<Blk<'a>> {
             let mut roles = Vec::new();
             if let Some(Value::Array(items)) = b.get("content") {
                 for it in items.iter() {
-                    if it.get("type").and_then(Value::as_str) != Some("text") {
+                    if !super::blocks::tldr_text_item(it) {
                         continue;
                     }
                     let role = match it.get("_meta").and_then(|m| m.get("role")) {
-                        None | Some(Value::Null) => continue,
-                        Some(Value::String("")) => continue,
+                        None => continue,
+                        Some(r) if !super::truthy(r) => continue,
                         Some(Value::String(r)) => match *r {
                             "user" => Role::User,
                             "assistant" => Role::Assistant,

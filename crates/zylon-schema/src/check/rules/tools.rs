@@ -127,8 +127,9 @@ pub(crate) fn is_builtin_string(s: &str) -> bool {
 }
 
 /// Whether `/chat/validate` builds a semantic_search or tabular_analysis tool for this request
-/// (one is listed and survives `tool_choice`): only then are the metadata filters of its
-/// context parsed (RULES.md Part 3.9). Read ahead of the tool checks, without reporting.
+/// that reads the top-level `tool_context` (one is listed without a `context` list of its own
+/// and survives `tool_choice`): only then are the metadata filters of `tool_context` parsed
+/// (RULES.md Part 3.9). Read ahead of the tool checks, without reporting.
 pub(super) fn retrieval_tool_survives(req: &Object<'_>) -> bool {
     let Some(Value::Array(tools)) = req.get("tools") else {
         return false;
@@ -163,7 +164,9 @@ pub(super) fn retrieval_tool_survives(req: &Object<'_>) -> bool {
             .and_then(Value::as_str)
             .filter(|n| !n.is_empty())
             .unwrap_or(canonical);
-        only.is_none_or(|o| o == name)
+        // a tool with its own `context` list reads that one, not the top-level `tool_context`
+        let own = matches!(t.get("context"), Some(Value::Array(_)));
+        !own && only.is_none_or(|o| o == name)
     })
 }
 
@@ -313,6 +316,8 @@ fn tool<'a>(ctx: &mut Ctx<'a>, index: usize, t: &'a Value<'a>) -> Option<ToolInf
     );
     let internal = matches!(builtin, Some(Builtin::Internal { .. }));
     let name = match o.get("name") {
+        // `tool.get("name") or ""`: an empty name of a built-in tool is its canonical name
+        Some(Value::String("")) if internal => None,
         Some(Value::String(n)) => Some(*n),
         // `tool.get("name") or ""`: a falsy name of a built-in tool becomes its canonical name
         Some(v) if internal && !v.is_null() && !super::truthy(v) => {
@@ -342,7 +347,25 @@ fn tool<'a>(ctx: &mut Ctx<'a>, index: usize, t: &'a Value<'a>) -> Option<ToolInf
             ..
         })
     );
-    let own_context = o.get("context").filter(|v| !v.is_null()).map(|c| {
+    // A built-in tool takes `context` only when it is a list (`validate_tool_spec`); anything
+    // else is dropped and the top-level `tool_context` is used.
+    if internal {
+        if let Some(c) = o
+            .get("context")
+            .filter(|c| !c.is_null() && c.as_array().is_none())
+        {
+            ctx.key("context", |ctx| {
+                ctx.warn(
+                    Code::ToolContextPerTool,
+                    format!("per-tool `context` is {}, not a list: the server ignores it and uses the top-level `tool_context`", type_name(c)),
+                )
+            });
+        }
+    }
+    let own_context = o
+        .get("context")
+        .filter(|v| !v.is_null() && !(internal && v.as_array().is_none()))
+        .map(|c| {
         ctx.key("context", |ctx| {
             ctx.warn(Code::ToolContextPerTool, "per-tool `context` is server-only; the Workspace API passes artifacts in the top-level `tool_context`");
             tool_context::list(ctx, c, retrieval)
