@@ -364,7 +364,7 @@ fn tool<'a>(ctx: &mut Ctx<'a>, index: usize, t: &'a Value<'a>) -> Option<ToolInf
     }
     let own_context = o
         .get("context")
-        .filter(|v| !v.is_null() && !(internal && v.as_array().is_none()))
+        .filter(|v| !(v.is_null() || internal && v.as_array().is_none()))
         .map(|c| {
         ctx.key("context", |ctx| {
             ctx.warn(Code::ToolContextPerTool, "per-tool `context` is server-only; the Workspace API passes artifacts in the top-level `tool_context`");
