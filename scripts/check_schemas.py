@@ -69,6 +69,10 @@ def main():
         if any(w["code"] == "field.coerced" for w in expect.get("warnings", [])):
             # Documented divergence: the server coerces "100" / "true"; the schema keeps JSON types.
             continue
+        if expect.get("valid") and fx.get("schema_cannot_express"):
+            # a body the server accepts in a shape the Workspace API does not describe (a
+            # warning says so): the schema describes the Workspace shape
+            continue
         if expect.get("valid"):
             errs = list(v.iter_errors(fx["body"]))
             check(not errs, f"{rel}: valid fixture rejected by the schema: {[e.message for e in errs[:2]]}")

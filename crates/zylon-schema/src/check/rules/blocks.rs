@@ -105,7 +105,16 @@ pub(super) fn check<'a>(
     let ty = match obj.get("type") {
         Some(Value::String(t)) => *t,
         // a tldr's items are not a tagged union: an item without `type` is a text block
-        None if matches!(place, Place::Tldr) => "text",
+        None if matches!(place, Place::Tldr) => {
+            ctx.missing(
+                Severity::Warning,
+                Code::BlocksTypeUnknown,
+                "type",
+                "this tldr item has no `type`: the server reads it as a text block, but the Workspace API requires `type`",
+                Some("add `\"type\": \"text\"`".into()),
+            );
+            "text"
+        }
         Some(t) => {
             ctx.key("type", |ctx| {
                 ctx.error(
