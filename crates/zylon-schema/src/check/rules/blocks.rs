@@ -211,7 +211,13 @@ pub(super) fn check<'a>(
     match ty {
         "text" => text(ctx, obj, &mut facts),
         "image" | "audio" | "binary" => {
-            media::check(ctx, obj, ty);
+            // a system message's blocks are dropped before the server reads any media
+            media::check(
+                ctx,
+                obj,
+                ty,
+                !matches!(place, Place::Message(Some(Role::System))),
+            );
             facts.is_image = ty == "image";
             facts.is_audio = ty == "audio";
         }

@@ -14,7 +14,10 @@ pub(super) const MAX_BLOB_BYTES: usize = 26_214_400;
 pub(super) const IMAGE_TYPES: &[&str] = &["image/jpeg", "image/png", "image/gif", "image/webp"];
 
 /// Check an `image`, `audio` or `binary` block.
-pub(super) fn check<'a>(ctx: &mut Ctx<'a>, obj: &'a Object<'a>, ty: &str) {
+///
+/// `read`: whether the server reads the payload (not for a system message's blocks, which it
+/// drops first); the shape is checked either way.
+pub(super) fn check<'a>(ctx: &mut Ctx<'a>, obj: &'a Object<'a>, ty: &str, read: bool) {
     // What the server reads (`_upgrade_legacy_source_payload`): a `source` key wins over
     // everything; else a `url` (or `uri`) string replaces `data` and `mime_type`; else `data`.
     let url_wins = ["url", "uri"]
@@ -57,7 +60,7 @@ pub(super) fn check<'a>(ctx: &mut Ctx<'a>, obj: &'a Object<'a>, ty: &str) {
         || obj.get("uri").is_some_and(|v| !v.is_null())
         || obj.get("source").is_some_and(|v| !v.is_null());
     if let Some(src) = obj.get("source").filter(|v| !v.is_null()) {
-        ctx.key("source", |ctx| source_shape(ctx, src, ty));
+        ctx.key("source", |ctx| source_shape(ctx, src, ty, read));
     }
     let data_present = !replaced && obj.get("data").is_some_and(|v| !v.is_null());
     if !data_present && !has_alt {
@@ -79,7 +82,7 @@ pub(super) fn check<'a>(ctx: &mut Ctx<'a>, obj: &'a Object<'a>, ty: &str) {
     }
     super::nulls::warn_server_only(ctx, obj, &["source"], Code::FieldServerOnly);
     let mut sniffed = None;
-    if let Some(d) = data {
+    if let Some(d) = data.filter(|_| read) {
         sniffed = ctx.key("data", |ctx| payload(ctx, d, ty));
     }
     match (mime, obj.get("mime_type")) {
@@ -289,7 +292,7 @@ fn mime_type(ctx: &mut Ctx<'_>, m: &str, ty: &str, sniffed: Option<&'static str>
 }
 
 /// The Anthropic-style `source` object (server-only).
-fn source_shape<'a>(ctx: &mut Ctx<'a>, src: &'a Value<'a>, ty: &str) {
+fn source_shape<'a>(ctx: &mut Ctx<'a>, src: &'a Value<'a>, ty: &str, read: bool) {
     let Some(o) = src.as_object() else {
         ctx.error(
             Code::FieldType,
@@ -301,7 +304,9 @@ fn source_shape<'a>(ctx: &mut Ctx<'a>, src: &'a Value<'a>, ty: &str) {
         Some("base64") => {
             if let Some(d) = str_field(ctx, o, "data", Code::FieldType) {
                 // read by the same loader as a flat `data` (`load_file_from_uri`)
-                ctx.key("data", |ctx| payload(ctx, d, ty));
+                if read {
+                    ctx.key("data", |ctx| payload(ctx, d, ty));
+                }
             } else if !o.contains_key("data") {
                 ctx.missing(
                     Severity::Error,

@@ -21,12 +21,60 @@ pub(super) struct SystemFacts {
 pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: &'a Object<'a>) -> SystemFacts {
     let mut facts = SystemFacts::default();
     if let Some(sys) = req.get("system").filter(|v| !v.is_null()) {
-        ctx.key("system", |ctx| system(ctx, sys, &mut facts));
+        ctx.key("system", |ctx| {
+            system(ctx, sys, &mut facts);
+            merge_crash(ctx, sys, req);
+        });
     }
     if let Some(th) = req.get("thinking").filter(|v| !v.is_null()) {
         ctx.key("thinking", |ctx| thinking(ctx, th, &mut facts));
     }
     facts
+}
+
+/// RULES.md `system.citations.known_citations_merge_crash`: the server merges the system
+/// entries — those of `system` and one more for each `system` message with text
+/// (`extract_system_messages`) — and hashing a citation while merging two or more crashes.
+fn merge_crash<'a>(ctx: &mut Ctx<'a>, sys: &'a Value<'a>, req: &'a Object<'a>) {
+    let entries: &[Value<'a>] = match sys {
+        Value::Array(items) => items,
+        v @ Value::Object(_) => std::slice::from_ref(v),
+        _ => return,
+    };
+    let with_known = entries.iter().any(|i| {
+        i.get("citations")
+            .and_then(|c| c.get("known_citations"))
+            .and_then(Value::as_array)
+            .is_some_and(|k| !k.is_empty())
+    });
+    if !with_known {
+        return;
+    }
+    let from_messages = req
+        .get("messages")
+        .and_then(Value::as_array)
+        .map_or(0, |ms| {
+            ms.iter()
+                .filter(|m| m.get("role").and_then(Value::as_str) == Some("system"))
+                .filter(|m| match m.get("content") {
+                    Some(Value::String(_)) => true,
+                    Some(Value::Array(bs)) => bs.iter().any(|b| {
+                        b.get("type").and_then(Value::as_str) == Some("text")
+                            && b.get("text")
+                                .and_then(Value::as_str)
+                                .is_some_and(|t| !t.is_empty())
+                    }),
+                    _ => false,
+                })
+                .count()
+        });
+    if entries.len() + from_messages >= 2 {
+        ctx.error_hint(
+            Code::SystemCitationsKnownCitationsMergeCrash,
+            "`known_citations` with two or more system entries to merge (a `system` list, or `system` and system messages) crashes the server while merging",
+            "send `system` as a single object, without system messages",
+        );
+    }
 }
 
 fn system<'a>(ctx: &mut Ctx<'a>, sys: &'a Value<'a>, facts: &mut SystemFacts) {
@@ -46,18 +94,6 @@ fn system<'a>(ctx: &mut Ctx<'a>, sys: &'a Value<'a>, facts: &mut SystemFacts) {
                 "`system` as a list is accepted by the server only (entries are merged); the Workspace API expects one object",
                 "merge the entries into one `{\"text\": \"...\"}` object",
             );
-            let with_known = items.iter().any(|i| {
-                i.get("citations")
-                    .and_then(|c| c.get("known_citations"))
-                    .is_some_and(|k| !k.is_null())
-            });
-            if items.len() >= 2 && with_known {
-                ctx.error_hint(
-                    Code::SystemCitationsKnownCitationsMergeCrash,
-                    "a `system` list with two or more entries where one has `known_citations` crashes the server while merging",
-                    "send `system` as a single object",
-                );
-            }
             for (k, it) in items.iter().enumerate() {
                 ctx.idx(k, |ctx| match it {
                     Value::String(s) => facts.text_chars += ctx.chars(s),
