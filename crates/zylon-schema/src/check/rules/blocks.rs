@@ -462,8 +462,18 @@ pub(super) fn citations<'a>(ctx: &mut Ctx<'a>, obj: &'a Object<'a>, key: &'a str
                     return;
                 };
                 ctx.unknown_fields(c, &["id", "index", "artifact_id", "source_id", "correlation_id"], &[], "a citation");
-                for &f in &["id", "artifact_id", "source_id", "correlation_id"] {
+                for &f in &["id", "artifact_id", "source_id"] {
                     str_field(ctx, c, f, Code::FieldType);
+                }
+                // the server's citation model has no `correlation_id` (a Workspace field): it is
+                // ignored whatever its type
+                if let Some(v) = c.get("correlation_id").filter(|v| !v.is_null() && !v.is_string()) {
+                    ctx.key("correlation_id", |ctx| {
+                        ctx.warn(
+                            Code::FieldType,
+                            format!("`correlation_id` should be a string (the Workspace spec), not {}; the chat server ignores it", type_name(v)),
+                        )
+                    });
                 }
                 if let Some(ix) = c.get("index").filter(|v| !v.is_null()) {
                     ctx.key("index", |ctx| match super::lax_int(ix) {
