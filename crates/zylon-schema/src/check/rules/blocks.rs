@@ -8,11 +8,23 @@ use super::{media, short, str_field, type_name, Code, Ctx};
 use crate::check::Severity;
 
 /// Where a block sits: a message of some role, a tldr's content, or a tool_result's content.
+/// `dropped`: inside a system message, whose blocks the server drops before it reads media,
+/// tldr roles or the nesting of blocks (its pydantic models still validate them).
 #[derive(Debug, Clone, Copy)]
 pub(super) enum Place {
     Message(Option<Role>),
-    Tldr,
-    ToolResult,
+    Tldr { dropped: bool },
+    ToolResult { dropped: bool },
+}
+
+impl Place {
+    /// The block sits in a system message (at any depth): the server drops it unread.
+    fn dropped(self) -> bool {
+        match self {
+            Place::Message(role) => role == Some(Role::System),
+            Place::Tldr { dropped } | Place::ToolResult { dropped } => dropped,
+        }
+    }
 }
 
 /// What a block contributes to the message-level rules.
@@ -21,14 +33,6 @@ pub(super) struct BlockFacts {
     /// The block could not be read (null, not an object, missing or unknown type): the
     /// server rejects the body before any message-level check, so those are skipped.
     pub broken: bool,
-    pub is_result: bool,
-    pub nonblank_text: bool,
-    pub text_chars: usize,
-    pub is_image: bool,
-    pub is_audio: bool,
-    /// A tldr with a text item of `_meta.role` `user` (the server makes it a user message):
-    /// whether the last such item has non-blank text.
-    pub tldr_user: Option<bool>,
 }
 
 /// The ten Workspace block types.
@@ -105,7 +109,7 @@ pub(super) fn check<'a>(
     let ty = match obj.get("type") {
         Some(Value::String(t)) => *t,
         // a tldr's items are not a tagged union: an item without `type` is a text block
-        None if matches!(place, Place::Tldr) => {
+        None if matches!(place, Place::Tldr { .. }) => {
             ctx.missing(
                 Severity::Warning,
                 Code::BlocksTypeUnknown,
@@ -140,7 +144,7 @@ pub(super) fn check<'a>(
     let workspace = zylon_json::is_one_of(ty, WORKSPACE_TYPES);
     let known_here = workspace
         || is_pgpt_only(ty)
-        || (ty == "tool_reference" && matches!(place, Place::ToolResult));
+        || (ty == "tool_reference" && matches!(place, Place::ToolResult { .. }));
     if !known_here {
         let hint = WORKSPACE_TYPES
             .iter()
@@ -171,7 +175,6 @@ pub(super) fn check<'a>(
             });
         }
         server_tool_blocks(ctx, obj, ty, place, pairing);
-        facts.is_result = ty == "server_tool_result";
         return facts;
     }
     // The fields of each type (the common ones first) and its name in messages: static, since
@@ -209,33 +212,19 @@ pub(super) fn check<'a>(
     };
     ctx.unknown_fields(obj, known, server_only, what);
     match ty {
-        "text" => text(ctx, obj, &mut facts),
+        "text" => text(ctx, obj),
         "image" | "audio" | "binary" => {
             // a system message's blocks are dropped before the server reads any media
-            media::check(
-                ctx,
-                obj,
-                ty,
-                !matches!(place, Place::Message(Some(Role::System))),
-            );
-            facts.is_image = ty == "image";
-            facts.is_audio = ty == "audio";
+            media::check(ctx, obj, ty, !place.dropped());
         }
         "file" => file(ctx, obj),
         "source" => source(ctx, obj),
         // a system message's blocks are dropped before the mapper reads tldr roles
-        "tldr" => {
-            facts.tldr_user = tldr(
-                ctx,
-                obj,
-                !matches!(place, Place::Message(Some(Role::System))),
-            );
-        }
+        "tldr" => tldr(ctx, obj, !place.dropped()),
         "thinking" => thinking(ctx, obj),
         "tool_use" => tool_use(ctx, obj, pairing, false),
         _ => {
-            tool_result(ctx, obj, pairing);
-            facts.is_result = true;
+            tool_result(ctx, obj, pairing, false, place.dropped());
         }
     }
     facts
@@ -280,7 +269,7 @@ fn check_place(ctx: &mut Ctx<'_>, ty: &str, place: Place) {
                 );
             }
         }
-        Place::Tldr => {
+        Place::Tldr { .. } => {
             if matches!(ty, "tool_result" | "server_tool_result" | "tldr") {
                 ctx.error(
                     Code::BlockTldrContentTypes,
@@ -288,8 +277,8 @@ fn check_place(ctx: &mut Ctx<'_>, ty: &str, place: Place) {
                 );
             }
         }
-        Place::ToolResult => {
-            if ty == "tldr" {
+        Place::ToolResult { dropped } => {
+            if ty == "tldr" && !dropped {
                 ctx.error(
                     Code::BlockTldrAssistantOnly,
                     "a tldr inside a tool_result becomes a message of its own between the tool call and its result, which fails the server's message-order check",
@@ -427,12 +416,9 @@ pub(super) fn is_datetime(s: &str) -> bool {
     }
 }
 
-fn text<'a>(ctx: &mut Ctx<'a>, obj: &'a Object<'a>, facts: &mut BlockFacts) {
+fn text<'a>(ctx: &mut Ctx<'a>, obj: &'a Object<'a>) {
     super::nulls::reject(ctx, obj, &["text"]);
-    if let Some(s) = str_field(ctx, obj, "text", Code::BlockTextFields) {
-        facts.nonblank_text = !s.trim().is_empty();
-        facts.text_chars = ctx.chars(s);
-    }
+    str_field(ctx, obj, "text", Code::BlockTextFields);
     citations(ctx, obj, "citations", Code::BlockTextFields);
 }
 
@@ -708,9 +694,9 @@ pub(super) fn tldr_text_item(it: &Value<'_>) -> bool {
     matches!(it.get("type"), None | Some(Value::String("text")))
 }
 
-/// Returns, when a text item has `_meta.role` `user` (it becomes a user message), whether the
-/// last such item has non-blank text.
-fn tldr<'a>(ctx: &mut Ctx<'a>, obj: &'a Object<'a>, roles_read: bool) -> Option<bool> {
+/// A tldr block; its items' roles are read (into messages of their own) unless it sits in a
+/// system message, whose blocks the server drops first.
+fn tldr<'a>(ctx: &mut Ctx<'a>, obj: &'a Object<'a>, roles_read: bool) {
     super::nulls::reject(ctx, obj, &["content"]);
     if obj.contains_key("tldr_side") {
         let v = obj.get("tldr_side").unwrap_or(&Value::Null);
@@ -724,27 +710,6 @@ fn tldr<'a>(ctx: &mut Ctx<'a>, obj: &'a Object<'a>, roles_read: bool) -> Option<
             ctx.warn(Code::BlockTldrSideEnum, msg)
         });
     }
-    let user = obj
-        .get("content")
-        .and_then(Value::as_array)
-        .and_then(|items| {
-            items
-                .iter()
-                .rev()
-                .find(|it| {
-                    tldr_text_item(it)
-                        && it
-                            .get("_meta")
-                            .and_then(|m| m.get("role"))
-                            .and_then(Value::as_str)
-                            == Some("user")
-                })
-                .map(|it| {
-                    it.get("text")
-                        .and_then(Value::as_str)
-                        .is_some_and(|t| !t.trim().is_empty())
-                })
-        });
     match obj.get("content") {
         None | Some(Value::Null) => ctx.missing(
             Severity::Warning,
@@ -756,7 +721,14 @@ fn tldr<'a>(ctx: &mut Ctx<'a>, obj: &'a Object<'a>, roles_read: bool) -> Option<
         Some(Value::Array(items)) => ctx.key("content", |ctx| {
             for (k, it) in items.iter().enumerate() {
                 ctx.idx(k, |ctx| {
-                    check(ctx, it, Place::Tldr, None);
+                    check(
+                        ctx,
+                        it,
+                        Place::Tldr {
+                            dropped: !roles_read,
+                        },
+                        None,
+                    );
                     if roles_read {
                         meta_role(ctx, it);
                     }
@@ -773,7 +745,6 @@ fn tldr<'a>(ctx: &mut Ctx<'a>, obj: &'a Object<'a>, roles_read: bool) -> Option<
             )
         }),
     }
-    user
 }
 
 /// A tldr text item's `_meta.role` becomes the role of a message of its own, so it must be a
@@ -923,7 +894,15 @@ fn tool_use<'a>(
     }
 }
 
-fn tool_result<'a>(ctx: &mut Ctx<'a>, obj: &'a Object<'a>, pairing: Option<&mut Pairing<'a>>) {
+/// A `tool_result` (or, `server: true`, a `server_tool_result`, which the server validates as
+/// the same model; the Workspace API's advice on `content` does not apply to it).
+fn tool_result<'a>(
+    ctx: &mut Ctx<'a>,
+    obj: &'a Object<'a>,
+    pairing: Option<&mut Pairing<'a>>,
+    server: bool,
+    dropped: bool,
+) {
     super::nulls::reject(ctx, obj, &["is_error", "content"]);
     let id = match obj.get("tool_use_id") {
         Some(Value::String(id)) => {
@@ -958,14 +937,15 @@ fn tool_result<'a>(ctx: &mut Ctx<'a>, obj: &'a Object<'a>, pairing: Option<&mut 
         }
     };
     super::bool_field(ctx, obj, "is_error", Code::FieldType);
-    result_content(ctx, obj);
+    result_content(ctx, obj, server, dropped);
     if let (Some(id), Some(p)) = (id, pairing) {
         p.on_result(ctx, id);
     }
 }
 
-fn result_content<'a>(ctx: &mut Ctx<'a>, obj: &'a Object<'a>) {
+fn result_content<'a>(ctx: &mut Ctx<'a>, obj: &'a Object<'a>, server: bool, dropped: bool) {
     match obj.get("content") {
+        None | Some(Value::Null | Value::String(_)) if server => {}
         None | Some(Value::Null) => ctx.missing(
             Severity::Warning,
             Code::BlockToolResultContentOptional,
@@ -982,7 +962,7 @@ fn result_content<'a>(ctx: &mut Ctx<'a>, obj: &'a Object<'a>) {
         }),
         Some(Value::Array(items)) => ctx.key("content", |ctx| {
             for (k, it) in items.iter().enumerate() {
-                ctx.idx(k, |ctx| check(ctx, it, Place::ToolResult, None));
+                ctx.idx(k, |ctx| check(ctx, it, Place::ToolResult { dropped }, None));
             }
         }),
         Some(v) => ctx.key("content", |ctx| {
@@ -1013,7 +993,6 @@ fn server_tool_blocks<'a>(
         "web_search_result" => &["url", "title", "encrypted_content"],
         "web_fetch_result" => &["url", "content"],
         "server_tool_use" => &["id", "name", "input"],
-        "server_tool_result" => &["tool_use_id"],
         "bash_code_execution_result" => &["stdout", "stderr", "return_code"],
         "web_search_tool_result"
         | "web_fetch_tool_result"
@@ -1036,7 +1015,6 @@ fn server_tool_blocks<'a>(
         "web_search_result" => &["url", "title", "encrypted_content"],
         "web_fetch_result" => &["url"],
         "server_tool_use" => &["id", "name"],
-        "server_tool_result" => &["tool_use_id"],
         "bash_code_execution_result" => &["stdout", "stderr"],
         _ => &[],
     };
@@ -1066,17 +1044,6 @@ fn server_tool_blocks<'a>(
             });
         }
     }
-    if ty == "server_tool_result" {
-        if let Some(Value::Array(items)) = obj.get("content") {
-            ctx.key("content", |ctx| {
-                for (k, it) in items.iter().enumerate() {
-                    ctx.idx(k, |ctx| {
-                        check(ctx, it, Place::ToolResult, None);
-                    });
-                }
-            });
-        }
-    }
     for &key in required {
         if obj.get(key).is_none_or(Value::is_null) {
             ctx.missing(
@@ -1096,10 +1063,9 @@ fn server_tool_blocks<'a>(
     match (ty, place) {
         ("server_tool_use", Place::Message(_)) => tool_use(ctx, obj, pairing, true),
         ("server_tool_result", Place::Message(_)) => {
-            if let (Some(Value::String(id)), Some(p)) = (obj.get("tool_use_id"), pairing) {
-                p.on_result(ctx, id);
-            }
+            tool_result(ctx, obj, pairing, true, place.dropped())
         }
+        ("server_tool_result", _) => tool_result(ctx, obj, None, true, place.dropped()),
         _ => {}
     }
 }

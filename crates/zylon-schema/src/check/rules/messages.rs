@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use crate::check::json::{Object, Value};
 
 use super::blocks::{self, BlockFacts, Place};
+use super::order::{self, LastUser};
 use super::{short, type_name, Code, Ctx};
 use crate::check::ctx::{pointer, Seg};
 use crate::check::Severity;
@@ -22,17 +23,9 @@ pub(super) enum Role {
 /// Facts about the messages that other areas (the model profile) need.
 #[derive(Debug, Default)]
 pub(super) struct MessagesFacts {
-    /// Index of the last user message that carries content, with its image/audio counts and text length.
+    /// The last user message as the server's request validator sees it (after the conversion
+    /// of `order.rs`), with its image/audio counts and text length.
     pub last_user: Option<LastUser>,
-}
-
-/// The last user message's media counts and text size.
-#[derive(Debug, Default, Clone, Copy)]
-pub(super) struct LastUser {
-    pub index: usize,
-    pub images: usize,
-    pub audios: usize,
-    pub text_chars: usize,
 }
 
 /// What one message contributes to the sequence rules.
@@ -41,15 +34,6 @@ struct MsgFacts {
     /// The content could not be read (missing, empty, wrong type, unreadable blocks): the server
     /// rejects the body before the sequence checks, so they give this message the benefit of the doubt.
     broken: bool,
-    /// Has content other than tool results (so it stays a user/assistant message after conversion).
-    has_content: bool,
-    /// Has a text block (or string content) with non-whitespace text.
-    has_text: bool,
-    images: usize,
-    audios: usize,
-    /// An assistant tldr item with role `user`, which the server turns into a user message.
-    tldr_user: Option<bool>,
-    text_chars: usize,
 }
 
 /// tool_use ↔ tool_result bookkeeping in document order. Ids are borrowed from the body and
@@ -157,12 +141,14 @@ pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: &'a Object<'a>) -> MessagesFacts
             .collect();
         let duplicate = pairing.duplicate.take();
         pairing.finish(ctx);
-        let out = sequence(ctx, &facts);
+        let broken: Vec<bool> = facts.iter().map(|f| f.broken).collect();
+        let conv = order::convert_all(list, &broken, &|s| ctx.chars(s));
+        let out = sequence(ctx, &facts, conv.as_ref());
         // The server's own conversion and order check, once nothing else is wrong with the
         // messages (a broken block or pairing is reported by its own rule); a second answer to
         // a tool use is judged by it in any case.
         if ctx.errors.len() == before || duplicate.is_some() {
-            if let Some(problem) = super::order::problem(list) {
+            if let Some(problem) = conv.and_then(|c| c.problem) {
                 match duplicate {
                     Some((id, path)) => ctx.push(
                         Severity::Error,
@@ -187,12 +173,6 @@ fn message<'a>(ctx: &mut Ctx<'a>, m: &'a Value<'a>, pairing: &mut Pairing<'a>) -
     let mut f = MsgFacts {
         role: None,
         broken: false,
-        has_content: false,
-        has_text: false,
-        images: 0,
-        audios: 0,
-        text_chars: 0,
-        tldr_user: None,
     };
     let Some(obj) = m.as_object() else {
         ctx.error(
@@ -237,9 +217,6 @@ fn message<'a>(ctx: &mut Ctx<'a>, m: &'a Value<'a>, pairing: &mut Pairing<'a>) -
                     "`content` is a plain string; the Workspace API expects an array of content blocks",
                     "use `[{\"type\": \"text\", \"text\": ...}]`",
                 );
-                f.has_content = true;
-                f.has_text = !s.trim().is_empty();
-                f.text_chars = ctx.chars(s);
             }
         }),
         Some(Value::Array(blocks)) => ctx.key("content", |ctx| {
@@ -253,23 +230,12 @@ fn message<'a>(ctx: &mut Ctx<'a>, m: &'a Value<'a>, pairing: &mut Pairing<'a>) -
                 let pairing = if system { None } else { Some(&mut *pairing) };
                 let bf: BlockFacts = ctx.idx(j, |ctx| blocks::check(ctx, b, place, pairing));
                 f.broken |= bf.broken;
-                f.has_content |= !bf.is_result;
-                f.has_text |= bf.nonblank_text;
-                f.images += usize::from(bf.is_image);
-                f.audios += usize::from(bf.is_audio);
-                f.tldr_user = bf.tldr_user.or(f.tldr_user);
-                f.text_chars += bf.text_chars;
             }
         }),
         Some(v) => ctx.key("content", |ctx| {
             f.broken = true;
             ctx.error(Code::FieldType, format!("`content` must be an array of content blocks, not {}", type_name(v)))
         }),
-    }
-    if f.broken {
-        // Benefit of the doubt for the sequence checks: the body is rejected already.
-        f.has_content = true;
-        f.has_text = true;
     }
     f
 }
@@ -328,17 +294,14 @@ fn role<'a>(ctx: &mut Ctx<'a>, obj: &'a Object<'a>) -> Option<Role> {
     })
 }
 
-/// The rules on the sequence of messages once system messages are extracted and consecutive
-/// same-role messages merged (as the server converts them).
-fn sequence(ctx: &mut Ctx<'_>, facts: &[MsgFacts]) -> MessagesFacts {
-    let convo: Vec<(usize, Role)> = facts
-        .iter()
-        .enumerate()
-        .filter_map(|(i, f)| match f.role {
-            Some(r @ (Role::User | Role::Assistant)) => Some((i, r)),
-            _ => None,
-        })
-        .collect();
+/// The rules on the sequence of messages: system messages are extracted, consecutive
+/// same-role messages merged, and the last user message of the server's conversion
+/// (`conv`, `None` when the messages cannot be followed) must exist and hold text.
+fn sequence(
+    ctx: &mut Ctx<'_>,
+    facts: &[MsgFacts],
+    conv: Option<&order::Conversion>,
+) -> MessagesFacts {
     let any_valid_role = facts.iter().any(|f| f.role.is_some());
     let only_system = any_valid_role && facts.iter().all(|f| matches!(f.role, Some(Role::System)));
     if only_system {
@@ -349,59 +312,41 @@ fn sequence(ctx: &mut Ctx<'_>, facts: &[MsgFacts]) -> MessagesFacts {
         );
         return MessagesFacts::default();
     }
-    for w in convo.windows(2) {
-        if w[0].1 == w[1].1 {
-            let role = if w[1].1 == Role::User {
-                "user"
-            } else {
-                "assistant"
-            };
-            ctx.idx(w[1].0, |ctx| {
+    let mut previous: Option<Role> = None;
+    for (i, f) in facts.iter().enumerate() {
+        let Some(r @ (Role::User | Role::Assistant)) = f.role else {
+            continue;
+        };
+        if previous == Some(r) {
+            let role = if r == Role::User { "user" } else { "assistant" };
+            ctx.idx(i, |ctx| {
                 ctx.warn(
                     Code::MessagesConsecutiveSameRoleMerged,
                     format!("two consecutive {role} messages: the server merges them into one"),
                 )
             });
         }
+        previous = Some(r);
     }
-    // Runs of same-role messages, as merged by the server; tool results leave user messages.
-    let mut last_user_run: Option<Vec<usize>> = None;
-    let mut k = 0;
-    while k < convo.len() {
-        let role = convo[k].1;
-        let mut run = Vec::new();
-        while k < convo.len() && convo[k].1 == role {
-            if facts[convo[k].0].has_content {
-                run.push(convo[k].0);
-            }
-            k += 1;
-        }
-        if role == Role::User && !run.is_empty() {
-            last_user_run = Some(run);
-        }
-    }
-    let Some(run) = last_user_run else {
-        // a tldr item with role `user` becomes the user message, whose text must not be blank
-        if let Some((i, has_text)) = facts
+    let last = match conv {
+        // the conversion raised: `messages.order` says why
+        Some(c) if c.problem.is_some() && c.last_user.is_none() => return MessagesFacts::default(),
+        Some(c) => c.last_user,
+        // not well-formed enough to follow: judged by the roles alone
+        None => facts
             .iter()
-            .enumerate()
-            .rev()
-            .find_map(|(i, f)| f.tldr_user.map(|t| (i, t)))
-        {
-            if !has_text {
-                ctx.idx(i, |ctx| {
-                    ctx.key("content", |ctx| {
-                        ctx.error_hint(
-                            Code::MessagesLastUserTextRequired,
-                            "the only user message is a tldr item, and its text is blank; the server rejects it (\"The message cannot be empty.\")",
-                            "give the tldr item text, or add a user message with your question",
-                        )
-                    })
-                });
-            }
-            return MessagesFacts::default();
-        }
-        if !convo.is_empty() || facts.iter().any(|f| f.role == Some(Role::Tool)) {
+            .position(|f| f.role == Some(Role::User))
+            .map(|index| LastUser {
+                index,
+                has_text: true,
+                ..LastUser::default()
+            }),
+    };
+    let Some(last) = last else {
+        let others = facts
+            .iter()
+            .any(|f| matches!(f.role, Some(Role::User | Role::Assistant | Role::Tool)));
+        if others {
             ctx.error_hint(
                 Code::MessagesUserRequired,
                 "no user message: the server needs at least one user message (tool results alone do not count)",
@@ -410,25 +355,25 @@ fn sequence(ctx: &mut Ctx<'_>, facts: &[MsgFacts]) -> MessagesFacts {
         }
         return MessagesFacts::default();
     };
-    let last = *run.last().unwrap_or(&0);
-    if !run.iter().any(|i| facts[*i].has_text) {
-        ctx.idx(last, |ctx| {
+    if !last.has_text {
+        let (msg, hint) = if last.from_tldr {
+            (
+                "the last user message, after the server moves tldr summaries around their user message, is this tldr's user item, and its text is blank; the server rejects it (\"The message cannot be empty.\")",
+                "give the tldr item text, or end with a user message holding your question",
+            )
+        } else {
+            (
+                "the last user message has no non-blank text; the server rejects it (\"The message cannot be empty.\")",
+                "add a text block with your question next to the media",
+            )
+        };
+        ctx.idx(last.index, |ctx| {
             ctx.key("content", |ctx| {
-                ctx.error_hint(
-                    Code::MessagesLastUserTextRequired,
-                    "the last user message has no non-blank text; the server rejects it (\"The message cannot be empty.\")",
-                    "add a text block with your question next to the media",
-                )
+                ctx.error_hint(Code::MessagesLastUserTextRequired, msg, hint)
             })
         });
     }
-    let sum = |g: fn(&MsgFacts) -> usize| run.iter().map(|i| g(&facts[*i])).sum();
     MessagesFacts {
-        last_user: Some(LastUser {
-            index: last,
-            images: sum(|f| f.images),
-            audios: sum(|f| f.audios),
-            text_chars: sum(|f| f.text_chars),
-        }),
+        last_user: Some(last),
     }
 }

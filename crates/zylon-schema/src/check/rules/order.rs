@@ -9,7 +9,12 @@
 //! message of that role, tldr messages are moved around their user message, and finally
 //! `_validate_message_order` rejects any role sequence it does not expect (the error text is
 //! empty unless a `tool` message is out of place). This module follows those steps on the
-//! roles, ids and tldr sides alone, so that the verdict on the order is the server's.
+//! roles, ids, tldr sides and the user messages' text and media, so that the verdict on the
+//! order is the server's, and so is its idea of "the last user message", which
+//! `ValidatorRequestInterceptor` reads after the conversion (its text must not be blank; its
+//! images and audio are counted against the model).
+
+use std::collections::HashMap;
 
 use crate::check::json::Value;
 
@@ -24,13 +29,53 @@ enum Role {
     Other,
 }
 
+/// The text of a block that becomes a text block of the model's message.
+#[derive(Debug, Clone, Copy)]
+enum Txt<'a> {
+    /// A `text` block, string content, or a tldr text item.
+    Str(&'a str),
+    /// `mid_conv_system`: its items' texts joined by newlines.
+    Items(&'a [Value<'a>]),
+    /// Not readable as text (another rule reports it): counted as text, the benefit of the doubt.
+    Unreadable,
+}
+
+impl Txt<'_> {
+    fn nonblank(&self) -> bool {
+        match self {
+            Txt::Str(s) => !s.trim().is_empty(),
+            Txt::Items(items) => items.iter().any(|it| {
+                it.get("text")
+                    .and_then(Value::as_str)
+                    .is_some_and(|t| !t.trim().is_empty())
+            }),
+            Txt::Unreadable => true,
+        }
+    }
+
+    fn chars(&self, count: &dyn Fn(&str) -> usize) -> usize {
+        match self {
+            Txt::Str(s) => count(s),
+            Txt::Items(items) => items
+                .iter()
+                .filter_map(|it| it.get("text").and_then(Value::as_str))
+                .map(count)
+                .sum(),
+            Txt::Unreadable => 0,
+        }
+    }
+}
+
 /// A content block, as far as the conversion looks at it.
 #[derive(Debug, Clone)]
 enum Blk<'a> {
     ToolUse(&'a str),
     ToolResult(&'a str),
-    /// The roles of the text items that carry one, and the block's side.
-    Tldr(Vec<Role>, &'a str),
+    /// The text items that carry a role (with the role and the item's text), and the side.
+    Tldr(Vec<(Role, Txt<'a>)>, &'a str),
+    Text(Txt<'a>),
+    Image,
+    Audio,
     Other,
 }
 
@@ -40,6 +85,21 @@ struct In<'a> {
     blocks: Vec<Blk<'a>>,
     /// `content` was a string (merging two strings keeps a string).
     text: bool,
+    /// The index in `messages` of the (last) message this one comes from.
+    src: usize,
+    /// One of the messages it comes from is broken (reported by another rule).
+    broken: bool,
+}
+
+/// Where a converted chat message's content comes from.
+#[derive(Debug, Clone, Copy)]
+enum Origin<'a> {
+    /// A user message: index into the processed messages.
+    Msg(usize),
+    /// A tldr item: the assistant message it is in, and the item's text.
+    Tldr(usize, Txt<'a>),
+    /// Anything else (assistant and tool messages).
+    None,
 }
 
 /// A converted chat message.
@@ -50,23 +110,106 @@ struct Chat<'a> {
     tldr: Option<&'a str>,
     tool_calls: Vec<&'a str>,
     tool_call_id: Option<&'a str>,
+    origin: Origin<'a>,
 }
 
-/// Why the server rejects the order of `messages`, or `None` when it accepts it (or when the
-/// messages are not well-formed enough to follow: other rules report those).
-pub(super) fn problem(messages: &[Value<'_>]) -> Option<&'static str> {
-    let msgs = read(messages)?;
+/// The last user message after the server's conversion: the one its request validator reads.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct LastUser {
+    /// The index in `messages` it comes from (for a tldr item, the message holding the tldr).
+    pub index: usize,
+    /// It is a tldr item's text.
+    pub from_tldr: bool,
+    /// It has a text block with non-blank text (what `_extract_text` needs), or cannot be
+    /// judged because a message it comes from is reported by another rule.
+    pub has_text: bool,
+    /// Image blocks in it.
+    pub images: usize,
+    /// Audio blocks in it.
+    pub audios: usize,
+    /// Characters of its text (0 unless the caller counts text).
+    pub text_chars: usize,
+}
+
+/// What the server makes of `messages`.
+#[derive(Debug, Default)]
+pub(super) struct Conversion {
+    /// Why the server rejects the resulting order, if it does.
+    pub problem: Option<&'static str>,
+    /// The last user message of the final order, `None` when there is no user message or
+    /// when the conversion raised (then `problem` says why).
+    pub last_user: Option<LastUser>,
+}
+
+/// The server's conversion of `messages`, or `None` when the messages are not well-formed
+/// enough to follow (other rules report those). `broken[i]` marks messages another rule
+/// rejects; `count` counts a text's characters.
+pub(super) fn convert_all(
+    messages: &[Value<'_>],
+    broken: &[bool],
+    count: &dyn Fn(&str) -> usize,
+) -> Option<Conversion> {
+    let msgs = read(messages, broken)?;
     let msgs = process(merge(legacy_split(msgs)));
     let mut chats = Vec::new();
-    for m in &msgs {
-        convert(m, &mut chats)?;
+    for (k, m) in msgs.iter().enumerate() {
+        convert(k, m, &mut chats)?;
     }
     let chats = reorder_tools(&chats);
     let Some(order) = reorder_tldr(&chats) else {
-        return Some("a tldr's summary comes before any user message: the server's tldr reordering needs a user message first (\"First message in the block must be a USER message.\")");
+        return Some(Conversion {
+            problem: Some("a tldr's summary comes before any user message: the server's tldr reordering needs a user message first (\"First message in the block must be a USER message.\")"),
+            last_user: None,
+        });
     };
+    let last_user = order
+        .iter()
+        .rev()
+        .find(|&&i| chats[i].role == Role::User)
+        .map(|&i| last_user(&chats[i], &msgs, count));
+    Some(Conversion {
+        problem: order_problem(&chats, &order),
+        last_user,
+    })
+}
+
+fn last_user(chat: &Chat<'_>, msgs: &[In<'_>], count: &dyn Fn(&str) -> usize) -> LastUser {
+    match chat.origin {
+        Origin::Tldr(index, txt) => LastUser {
+            index,
+            from_tldr: true,
+            has_text: txt.nonblank(),
+            text_chars: txt.chars(count),
+            ..LastUser::default()
+        },
+        Origin::Msg(k) => {
+            let m = &msgs[k];
+            let mut out = LastUser {
+                index: m.src,
+                has_text: m.broken,
+                ..LastUser::default()
+            };
+            for b in &m.blocks {
+                match b {
+                    Blk::Text(t) => {
+                        out.has_text |= t.nonblank();
+                        out.text_chars += t.chars(count);
+                    }
+                    Blk::Image => out.images += 1,
+                    Blk::Audio => out.audios += 1,
+                    _ => {}
+                }
+            }
+            out
+        }
+        Origin::None => LastUser::default(),
+    }
+}
+
+/// `_validate_message_order` on the final order.
+fn order_problem(chats: &[Chat<'_>], order: &[usize]) -> Option<&'static str> {
     let mut previous: Option<Role> = None;
-    for &i in &order {
+    for &i in order {
         let current = chats[i].role;
         if let Some(p) = previous {
             let ok = match p {
@@ -90,9 +233,9 @@ pub(super) fn problem(messages: &[Value<'_>]) -> Option<&'static str> {
 }
 
 /// The messages left after system messages are taken out, or `None` if any is malformed.
-fn read<'a>(messages: &'a [Value<'a>]) -> Option<Vec<In<'a>>> {
+fn read<'a>(messages: &'a [Value<'a>], broken: &[bool]) -> Option<Vec<In<'a>>> {
     let mut out = Vec::new();
-    for m in messages {
+    for (src, m) in messages.iter().enumerate() {
         let assistant = match m.get("role")?.as_str()? {
             "system" => continue,
             "user" => false,
@@ -101,7 +244,7 @@ fn read<'a>(messages: &'a [Value<'a>]) -> Option<Vec<In<'a>>> {
         };
         let (blocks, text) = match m.get("content")? {
             Value::String(s) if assistant => (s.chars().map(|_| Blk::Other).collect(), true),
-            Value::String(_) => (vec![Blk::Other], true),
+            Value::String(s) => (vec![Blk::Text(Txt::Str(s))], true),
             Value::Array(items) => (items.iter().map(block).collect::<Option<_>>()?, false),
             _ => return None,
         };
@@ -109,6 +252,8 @@ fn read<'a>(messages: &'a [Value<'a>]) -> Option<Vec<In<'a>>> {
             assistant,
             blocks,
             text,
+            src,
+            broken: broken.get(src).copied().unwrap_or(false),
         });
     }
     Some(out)
@@ -150,13 +295,31 @@ fn block<'a>(b: &'a Value<'a>) -> Option<Blk<'a>> {
                         },
                         Some(_) => return None,
                     };
-                    roles.push(role);
+                    let txt = text_of(it);
+                    roles.push((role, txt));
                 }
             }
             Blk::Tldr(roles, side)
         }
+        "text" => Blk::Text(text_of(b)),
+        "mid_conv_system" => Blk::Text(match b.get("content") {
+            Some(Value::Array(items)) => Txt::Items(items),
+            _ => Txt::Unreadable,
+        }),
+        "image" => Blk::Image,
+        "audio" => Blk::Audio,
         _ => Blk::Other,
     })
+}
+
+/// A text block's text: missing reads as `""` (the server's default); a value of another type
+/// is reported by the block rules.
+fn text_of<'a>(b: &'a Value<'a>) -> Txt<'a> {
+    match b.get("text") {
+        None => Txt::Str(""),
+        Some(Value::String(t)) => Txt::Str(t),
+        Some(_) => Txt::Unreadable,
+    }
 }
 
 /// `_support_legacy_messages`: a user message holding a tool result is split into one
@@ -175,6 +338,8 @@ fn legacy_split(msgs: Vec<In<'_>>) -> Vec<In<'_>> {
                 assistant: matches!(b, Blk::ToolResult(_)),
                 blocks: vec![b],
                 text: false,
+                src: m.src,
+                broken: m.broken,
             });
         }
     }
@@ -187,12 +352,14 @@ fn merge(msgs: Vec<In<'_>>) -> Vec<In<'_>> {
     for m in msgs {
         match out.last_mut() {
             Some(last) if last.assistant == m.assistant => {
+                last.src = m.src;
+                last.broken |= m.broken;
                 if last.text && m.text {
                     // two strings joined by a newline: one more character for an assistant
                     if m.assistant {
                         last.blocks.push(Blk::Other);
-                        last.blocks.extend(m.blocks);
                     }
+                    last.blocks.extend(m.blocks);
                 } else {
                     if last.text && last.assistant {
                         last.blocks = vec![Blk::Other]; // the string becomes one text block
@@ -222,6 +389,7 @@ fn process(msgs: Vec<In<'_>>) -> Vec<In<'_>> {
             continue;
         }
         let mut current = Vec::new();
+        let (src, broken) = (m.src, m.broken);
         for b in m.blocks {
             match b {
                 Blk::ToolUse(_) => {
@@ -230,6 +398,8 @@ fn process(msgs: Vec<In<'_>>) -> Vec<In<'_>> {
                         assistant: true,
                         blocks: std::mem::take(&mut current),
                         text: false,
+                        src,
+                        broken,
                     });
                 }
                 Blk::ToolResult(_) => {
@@ -238,12 +408,16 @@ fn process(msgs: Vec<In<'_>>) -> Vec<In<'_>> {
                             assistant: true,
                             blocks: std::mem::take(&mut current),
                             text: false,
+                            src,
+                            broken,
                         });
                     }
                     out.push(In {
                         assistant: true,
                         blocks: vec![b],
                         text: false,
+                        src,
+                        broken,
                     });
                 }
                 other => current.push(other),
@@ -254,6 +428,8 @@ fn process(msgs: Vec<In<'_>>) -> Vec<In<'_>> {
                 assistant: true,
                 blocks: current,
                 text: false,
+                src,
+                broken,
             });
         }
     }
@@ -261,15 +437,19 @@ fn process(msgs: Vec<In<'_>>) -> Vec<In<'_>> {
 }
 
 /// `_convert_into_llama_index_messages` with `_flat_tool_messages` (one message per tool call).
-fn convert<'a>(m: &In<'a>, out: &mut Vec<Chat<'a>>) -> Option<()> {
+fn convert<'a>(k: usize, m: &In<'a>, out: &mut Vec<Chat<'a>>) -> Option<()> {
     let plain = |role| Chat {
         role,
         tldr: None,
         tool_calls: Vec::new(),
         tool_call_id: None,
+        origin: Origin::None,
     };
     if !m.assistant {
-        out.push(plain(Role::User));
+        out.push(Chat {
+            origin: Origin::Msg(k),
+            ..plain(Role::User)
+        });
         return Some(());
     }
     let mut msgs = Vec::new();
@@ -300,14 +480,15 @@ fn convert<'a>(m: &In<'a>, out: &mut Vec<Chat<'a>>) -> Option<()> {
                 }
                 current = 0;
                 calls.clear();
-                for &role in roles {
+                for &(role, txt) in roles {
                     msgs.push(Chat {
                         tldr: Some(side),
+                        origin: Origin::Tldr(m.src, txt),
                         ..plain(role)
                     });
                 }
             }
-            Blk::Other => current += 1,
+            Blk::Text(_) | Blk::Image | Blk::Audio | Blk::Other => current += 1,
         }
     }
     if current > 0 || !calls.is_empty() {
@@ -332,11 +513,18 @@ fn convert<'a>(m: &In<'a>, out: &mut Vec<Chat<'a>>) -> Option<()> {
 }
 
 /// `_reorder_tool_messages`: each tool message right after the assistant message that calls
-/// it; tool messages no call claims are dropped. The later steps need only the roles and the
-/// tldr sides, which is what the result keeps.
-fn reorder_tools(chats: &[Chat<'_>]) -> Vec<Chat<'static>> {
+/// it; tool messages no call claims are dropped. Tldr sides other than `left` read as `right`.
+fn reorder_tools<'a>(chats: &[Chat<'a>]) -> Vec<Chat<'a>> {
     let mut result = Vec::new();
     let mut used = vec![false; chats.len()];
+    // tool messages by the call they answer, in order (the server scans the whole list for
+    // each call: this is the same answer without the quadratic scan)
+    let mut answers: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (j, r) in chats.iter().enumerate() {
+        if let (Role::Tool, Some(id)) = (r.role, r.tool_call_id) {
+            answers.entry(id).or_default().push(j);
+        }
+    }
     for (i, m) in chats.iter().enumerate() {
         if used[i] {
             continue;
@@ -345,15 +533,18 @@ fn reorder_tools(chats: &[Chat<'_>]) -> Vec<Chat<'static>> {
             result.push(i);
             used[i] = true;
         } else if m.role == Role::Assistant && !m.tool_calls.is_empty() {
-            let mut responses = Vec::new();
-            for (j, r) in chats.iter().enumerate() {
-                if j != i
-                    && r.role == Role::Tool
-                    && r.tool_call_id.is_some_and(|id| m.tool_calls.contains(&id))
-                {
-                    responses.push(j);
-                    used[j] = true;
-                }
+            let mut responses: Vec<usize> = m
+                .tool_calls
+                .iter()
+                .filter_map(|id| answers.get(id))
+                .flatten()
+                .copied()
+                .filter(|&j| j != i)
+                .collect();
+            responses.sort_unstable();
+            responses.dedup();
+            for &j in &responses {
+                used[j] = true;
             }
             result.push(i);
             result.extend(responses);
@@ -365,13 +556,12 @@ fn reorder_tools(chats: &[Chat<'_>]) -> Vec<Chat<'static>> {
             used[i] = true;
         }
     }
+    // a tool message claimed by two calls appears twice, as in the server
     result
         .into_iter()
         .map(|i| Chat {
-            role: chats[i].role,
             tldr: chats[i].tldr.map(side),
-            tool_calls: Vec::new(),
-            tool_call_id: None,
+            ..chats[i].clone()
         })
         .collect()
 }
