@@ -19,8 +19,8 @@ export type MessageContent = ContentBlock[] | string;
  */
 export type ContentBlock =
   | TextBlock
-  | MediaBlock
-  | MediaBlock1
+  | ImageBlock
+  | AudioBlock
   | BinaryBlock
   | FileBlock
   | SourceBlock
@@ -29,6 +29,18 @@ export type ContentBlock =
   | ToolUseBlock
   | ToolResultBlock
   | PgptOnlyBlock;
+/**
+ * A block timestamp: an ISO-8601 date-time string (what the Workspace spec shows) or a Unix
+ * time in seconds (also accepted by the server).
+ *
+ * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
+ * via the `definition` "Timestamp".
+ */
+export type Timestamp = string | number;
+/**
+ * The result (the server sends "No content" when missing).
+ */
+export type ToolResultContent = ContentBlock[] | string;
 /**
  * The block type.
  */
@@ -69,6 +81,8 @@ export type SystemSpec = System | string | unknown[];
 /**
  * System extensions.
  *
+ * * `zylon`: Zylon's extension set.
+ *
  * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
  * via the `definition` "SystemExtension".
  */
@@ -84,47 +98,7 @@ export type ToolChoiceType = "auto" | "any" | "tool" | "none";
  * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
  * via the `definition` "Artifact".
  */
-export type Artifact =
-  | {
-      type: "file";
-      /**
-       * Base64 bytes.
-       */
-      value: string;
-      [k: string]: unknown;
-    }
-  | {
-      type: "uri";
-      /**
-       * The URI.
-       */
-      value: string;
-      [k: string]: unknown;
-    }
-  | {
-      type: "text";
-      /**
-       * The text.
-       */
-      value: string;
-      [k: string]: unknown;
-    }
-  | {
-      context_filter: ContextFilter;
-      type: "ingested_artifact";
-      [k: string]: unknown;
-    }
-  | SqlDatabase
-  | {
-      /**
-       * `{collection, skill_or_version_ids?}`.
-       */
-      skill_filter: {
-        [k: string]: unknown;
-      };
-      type: "skill";
-      [k: string]: unknown;
-    };
+export type Artifact = FileArtifact | UriArtifact | TextArtifact | IngestedArtifact | SqlDatabase | SkillArtifact;
 /**
  * A tool entry: an object, or (server-only) the bare type string of a built-in.
  *
@@ -139,6 +113,9 @@ export type BuiltinTypeName = string;
 /**
  * `CreateInteractionDTO.agent`.
  *
+ * * `Default`: The default agent.
+ * * `ProjectDeepResearch`: Deep research over the project.
+ *
  * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
  * via the `definition` "Agent".
  */
@@ -149,6 +126,9 @@ export type Agent = "Default" | "ProjectDeepResearch";
 export type Visibility = "Public" | "Private";
 /**
  * Thread visibility.
+ *
+ * * `Public`: Visible to the project.
+ * * `Private`: Visible to its creator.
  *
  * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
  * via the `definition` "Visibility".
@@ -166,12 +146,12 @@ export type OutputBlock =
       [k: string]: unknown;
     };
 /**
- * A content block, tagged by `type`.
+ * A block type this library knows.
  */
 export type ContentBlock1 =
   | TextBlock
-  | MediaBlock
-  | MediaBlock1
+  | ImageBlock
+  | AudioBlock
   | BinaryBlock
   | FileBlock
   | SourceBlock
@@ -204,81 +184,24 @@ export type StopReason =
  */
 export type InteractionState = ("Processing" | "Completed" | "Error") | string;
 /**
+ * MessageOutputEvent: one server-sent event of a streamed answer.
+ *
  * One server-sent event.
  *
  * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
  * via the `definition` "MessageOutputEvent".
  */
 export type MessageOutputEvent =
-  | {
-      message: MessageOutput1;
-      type: "message_start";
-      [k: string]: unknown;
-    }
-  | {
-      /**
-       * Block id, used by later deltas.
-       */
-      block_id?: string | null;
-      content_block: OutputBlock1;
-      type: "content_block_start";
-      [k: string]: unknown;
-    }
-  | {
-      /**
-       * Which block (the docs' example omits it).
-       */
-      block_id?: string | null;
-      delta: ContentBlockDelta;
-      type: "content_block_delta";
-      [k: string]: unknown;
-    }
-  | {
-      /**
-       * Which block.
-       */
-      block_id?: string | null;
-      /**
-       * When it ended.
-       */
-      stop_timestamp?: Timestamp | null;
-      type: "content_block_stop";
-      [k: string]: unknown;
-    }
-  | {
-      delta: MessageOutputDelta;
-      type: "message_delta";
-      [k: string]: unknown;
-    }
-  | {
-      type: "message_stop";
-      [k: string]: unknown;
-    }
-  | {
-      type: "ping";
-      [k: string]: unknown;
-    }
-  | {
-      /**
-       * What went wrong.
-       */
-      error?: ErrorDetail | null;
-      type: "error";
-      [k: string]: unknown;
-    }
-  | {
-      type: "done";
-      [k: string]: unknown;
-    }
-  | {
-      block: OutputBlock3;
-      /**
-       * Block id.
-       */
-      block_id?: string | null;
-      type: "content_block_synthetic";
-      [k: string]: unknown;
-    }
+  | MessageStartEvent
+  | ContentBlockStartEvent
+  | ContentBlockDeltaEvent
+  | ContentBlockStopEvent
+  | MessageDeltaEvent
+  | MessageStopEvent
+  | PingEvent
+  | ErrorEvent
+  | DoneEvent
+  | ContentBlockSyntheticEvent
   | {
       [k: string]: unknown;
     };
@@ -294,87 +217,11 @@ export type OutputBlock1 =
  * What to add.
  */
 export type ContentBlockDelta =
-  | {
-      /**
-       * Metadata.
-       */
-      _meta?: {
-        [k: string]: unknown;
-      } | null;
-      /**
-       * Citations to append.
-       */
-      citations?: Citation[] | null;
-      /**
-       * The text to append.
-       */
-      text?: string;
-      type: "text_delta";
-      [k: string]: unknown;
-    }
-  | {
-      /**
-       * Metadata.
-       */
-      _meta?: {
-        [k: string]: unknown;
-      } | null;
-      /**
-       * Citations to append.
-       */
-      citations?: Citation[] | null;
-      /**
-       * The reasoning to append.
-       */
-      thinking?: string;
-      type: "thinking_delta";
-      [k: string]: unknown;
-    }
-  | {
-      /**
-       * Metadata.
-       */
-      _meta?: {
-        [k: string]: unknown;
-      } | null;
-      /**
-       * JSON text to append.
-       */
-      partial_json?: string | null;
-      /**
-       * The arguments parsed so far.
-       */
-      partial_json_obj?: {
-        [k: string]: unknown;
-      } | null;
-      type: "input_json_delta";
-      [k: string]: unknown;
-    }
-  | {
-      /**
-       * Metadata.
-       */
-      _meta?: {
-        [k: string]: unknown;
-      } | null;
-      /**
-       * Sources to append.
-       */
-      sources?: SourceItem[] | null;
-      type: "source_delta";
-      [k: string]: unknown;
-    }
-  | {
-      /**
-       * Metadata.
-       */
-      _meta?: {
-        [k: string]: unknown;
-      } | null;
-      tldr: OutputBlock2;
-      type: "tldr_delta";
-      [k: string]: unknown;
-    }
+  | TextDelta
+  | ThinkingDelta
+  | InputJsonDelta
+  | SourceDelta
+  | TldrDelta
   | {
       [k: string]: unknown;
     };
@@ -386,14 +233,6 @@ export type OutputBlock2 =
   | {
       [k: string]: unknown;
     };
-/**
- * A block timestamp: an ISO-8601 date-time string (what the Workspace spec shows) or a Unix
- * time in seconds (also accepted by the server).
- *
- * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
- * via the `definition` "Timestamp".
- */
-export type Timestamp = string | number;
 /**
  * A block of a response: a known block, or any other object (kept).
  */
@@ -448,6 +287,9 @@ export type PgptOnlyType1 =
 /**
  * `response_format.type`.
  *
+ * * `text`: Free text (default).
+ * * `json_schema`: Structured output following `json_schema` (excludes tools, MCP servers and citations).
+ *
  * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
  * via the `definition` "ResponseFormatType".
  */
@@ -456,6 +298,11 @@ export type ResponseFormatType1 = "text" | "json_schema";
  * Who wrote a message. `tool` is listed by the Workspace spec but rejected by the server (a
  * warning); send tool output as a `tool_result` block instead.
  *
+ * * `system`: Moved into the system prompt by the server.
+ * * `user`: The user.
+ * * `assistant`: The model.
+ * * `tool`: Rejected by the server.
+ *
  * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
  * via the `definition` "Role".
  */
@@ -463,14 +310,15 @@ export type Role1 = "system" | "user" | "assistant" | "tool";
 /**
  * How the model may use tools.
  *
+ * * `auto`: The model decides (default).
+ * * `any`: The model must use some tool.
+ * * `tool`: The model must use the tool named in `name`.
+ * * `none`: No tools: the server removes them all.
+ *
  * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
  * via the `definition` "ToolChoiceType".
  */
 export type ToolChoiceType1 = "auto" | "any" | "tool" | "none";
-/**
- * The result (the server sends "No content" when missing).
- */
-export type ToolResultContent = ContentBlock[] | string;
 /**
  * The content of a tool result: blocks, or (server-only) a plain string.
  *
@@ -492,92 +340,19 @@ export type InteractionState1 = ("Processing" | "Completed" | "Error") | string;
  * via the `definition` "ContentBlockDelta".
  */
 export type ContentBlockDelta1 =
-  | {
-      /**
-       * Metadata.
-       */
-      _meta?: {
-        [k: string]: unknown;
-      } | null;
-      /**
-       * Citations to append.
-       */
-      citations?: Citation[] | null;
-      /**
-       * The text to append.
-       */
-      text?: string;
-      type: "text_delta";
-      [k: string]: unknown;
-    }
-  | {
-      /**
-       * Metadata.
-       */
-      _meta?: {
-        [k: string]: unknown;
-      } | null;
-      /**
-       * Citations to append.
-       */
-      citations?: Citation[] | null;
-      /**
-       * The reasoning to append.
-       */
-      thinking?: string;
-      type: "thinking_delta";
-      [k: string]: unknown;
-    }
-  | {
-      /**
-       * Metadata.
-       */
-      _meta?: {
-        [k: string]: unknown;
-      } | null;
-      /**
-       * JSON text to append.
-       */
-      partial_json?: string | null;
-      /**
-       * The arguments parsed so far.
-       */
-      partial_json_obj?: {
-        [k: string]: unknown;
-      } | null;
-      type: "input_json_delta";
-      [k: string]: unknown;
-    }
-  | {
-      /**
-       * Metadata.
-       */
-      _meta?: {
-        [k: string]: unknown;
-      } | null;
-      /**
-       * Sources to append.
-       */
-      sources?: SourceItem[] | null;
-      type: "source_delta";
-      [k: string]: unknown;
-    }
-  | {
-      /**
-       * Metadata.
-       */
-      _meta?: {
-        [k: string]: unknown;
-      } | null;
-      tldr: OutputBlock2;
-      type: "tldr_delta";
-      [k: string]: unknown;
-    }
+  | TextDelta
+  | ThinkingDelta
+  | InputJsonDelta
+  | SourceDelta
+  | TldrDelta
   | {
       [k: string]: unknown;
     };
 /**
  * How serious an issue is.
+ *
+ * * `error`: The server would reject the body (or `strict` mode turned a warning into an error).
+ * * `warning`: The server accepts the body but may change, drop or misread part of it.
  *
  * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
  * via the `definition` "Severity".
@@ -619,9 +394,11 @@ export interface ChatRequest {
    */
   mcp_servers?: McpServer[];
   /**
-   * The conversation; the last user message needs non-blank text.
+   * The conversation (not empty); the last user message needs non-blank text.
+   *
+   * @minItems 1
    */
-  messages: MessageInput[];
+  messages: [MessageInput, ...MessageInput[]];
   /**
    * Min-p sampling (negative values are dropped by the server).
    */
@@ -750,71 +527,508 @@ export interface MessageInput {
 }
 /**
  * Plain text.
+ *
+ * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
+ * via the `definition` "TextBlock".
  */
 export interface TextBlock {
+  /**
+   * Free metadata; the server keeps it with the block.
+   */
+  _meta?: {
+    [k: string]: unknown;
+  };
+  /**
+   * Citations for this text.
+   */
+  citations?: Citation[] | null;
+  /**
+   * When the block started (ISO-8601 date-time; the server rejects other strings).
+   */
+  start_timestamp?: Timestamp | null;
+  /**
+   * When the block ended (ISO-8601 date-time).
+   */
+  stop_timestamp?: Timestamp | null;
+  /**
+   * The text (defaults to empty on the server). The last user message needs non-blank text.
+   */
+  text?: string;
   type: "text";
   [k: string]: unknown;
 }
 /**
- * An image.
+ * A citation attached to text (or to `system.citations.known_citations`).
+ *
+ * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
+ * via the `definition` "Citation".
  */
-export interface MediaBlock {
+export interface Citation {
+  /**
+   * The cited artifact.
+   */
+  artifact_id?: string | null;
+  /**
+   * Listed by the Workspace spec; ignored by the server.
+   */
+  correlation_id?: string | null;
+  /**
+   * Citation id.
+   */
+  id?: string | null;
+  /**
+   * Position of the citation; an integer on the server (numeric strings are converted).
+   */
+  index?: {
+    [k: string]: unknown;
+  };
+  /**
+   * The cited source within the artifact.
+   */
+  source_id?: string | null;
+  [k: string]: unknown;
+}
+/**
+ * An image.
+ *
+ * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
+ * via the `definition` "ImageBlock".
+ */
+export interface ImageBlock {
+  /**
+   * Free metadata; the server keeps it with the block.
+   */
+  _meta?: {
+    [k: string]: unknown;
+  };
+  /**
+   * Strict base64, a `data:` URI or a `scheme://` URL (downloaded by the server). Anything
+   * else is read by the server as a file path and fails.
+   */
+  data?: string | null;
+  /**
+   * Media type. Optional in the Workspace spec, but the server needs it with `data`. Images
+   * outside jpeg/png/gif/webp are relabelled `image/png`.
+   */
+  mime_type?: string | null;
+  /**
+   * Server-only Anthropic-style `source` object.
+   */
+  source?: {
+    [k: string]: unknown;
+  } | null;
+  /**
+   * When the block started (ISO-8601 date-time; the server rejects other strings).
+   */
+  start_timestamp?: Timestamp | null;
+  /**
+   * When the block ended (ISO-8601 date-time).
+   */
+  stop_timestamp?: Timestamp | null;
   type: "image";
+  /**
+   * Server-only alternative to `data`: a URI.
+   */
+  uri?: string | null;
+  /**
+   * Server-only alternative to `data`: a URL.
+   */
+  url?: string | null;
   [k: string]: unknown;
 }
 /**
  * Audio.
+ *
+ * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
+ * via the `definition` "AudioBlock".
  */
-export interface MediaBlock1 {
+export interface AudioBlock {
+  /**
+   * Free metadata; the server keeps it with the block.
+   */
+  _meta?: {
+    [k: string]: unknown;
+  };
+  /**
+   * Strict base64, a `data:` URI or a `scheme://` URL (downloaded by the server). Anything
+   * else is read by the server as a file path and fails.
+   */
+  data?: string | null;
+  /**
+   * Media type. Optional in the Workspace spec, but the server needs it with `data`. Images
+   * outside jpeg/png/gif/webp are relabelled `image/png`.
+   */
+  mime_type?: string | null;
+  /**
+   * Server-only Anthropic-style `source` object.
+   */
+  source?: {
+    [k: string]: unknown;
+  } | null;
+  /**
+   * When the block started (ISO-8601 date-time; the server rejects other strings).
+   */
+  start_timestamp?: Timestamp | null;
+  /**
+   * When the block ended (ISO-8601 date-time).
+   */
+  stop_timestamp?: Timestamp | null;
   type: "audio";
+  /**
+   * Server-only alternative to `data`: a URI.
+   */
+  uri?: string | null;
+  /**
+   * Server-only alternative to `data`: a URL.
+   */
+  url?: string | null;
   [k: string]: unknown;
 }
 /**
  * Any file with its media type.
+ *
+ * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
+ * via the `definition` "BinaryBlock".
  */
 export interface BinaryBlock {
+  /**
+   * Free metadata; the server keeps it with the block.
+   */
+  _meta?: {
+    [k: string]: unknown;
+  };
+  /**
+   * The payload (strict base64, `data:` URI or URL).
+   */
+  data: string;
+  /**
+   * Optional file name.
+   */
+  filename?: string | null;
+  /**
+   * Media type (required).
+   */
+  mime_type: string;
+  /**
+   * When the block started (ISO-8601 date-time; the server rejects other strings).
+   */
+  start_timestamp?: Timestamp | null;
+  /**
+   * When the block ended (ISO-8601 date-time).
+   */
+  stop_timestamp?: Timestamp | null;
   type: "binary";
   [k: string]: unknown;
 }
 /**
  * A Workspace document block (unknown to the chat server).
+ *
+ * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
+ * via the `definition` "FileBlock".
  */
 export interface FileBlock {
+  /**
+   * Free metadata; the server keeps it with the block.
+   */
+  _meta?: {
+    [k: string]: unknown;
+  };
+  /**
+   * Base64 or text content.
+   */
+  content: string;
+  /**
+   * Media type of the content.
+   */
+  content_type?: string | null;
+  /**
+   * File name and type.
+   */
+  doc_metadata?: DocMetadata | null;
+  /**
+   * When the block started (ISO-8601 date-time; the server rejects other strings).
+   */
+  start_timestamp?: Timestamp | null;
+  /**
+   * When the block ended (ISO-8601 date-time).
+   */
+  stop_timestamp?: Timestamp | null;
   type: "file";
   [k: string]: unknown;
 }
 /**
+ * File metadata.
+ *
+ * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
+ * via the `definition` "DocMetadata".
+ */
+export interface DocMetadata {
+  /**
+   * File name.
+   */
+  file_name?: string | null;
+  /**
+   * File type (extension).
+   */
+  file_type?: string | null;
+  [k: string]: unknown;
+}
+/**
  * Retrieved sources.
+ *
+ * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
+ * via the `definition` "SourceBlock".
  */
 export interface SourceBlock {
+  /**
+   * Free metadata; the server keeps it with the block.
+   */
+  _meta?: {
+    [k: string]: unknown;
+  };
+  /**
+   * The sources (required by the server).
+   */
+  sources?: SourceItem[] | null;
+  /**
+   * When the block started (ISO-8601 date-time; the server rejects other strings).
+   */
+  start_timestamp?: Timestamp | null;
+  /**
+   * When the block ended (ISO-8601 date-time).
+   */
+  stop_timestamp?: Timestamp | null;
   type: "source";
   [k: string]: unknown;
 }
 /**
+ * One source: a chunk of an ingested document or a website.
+ *
+ * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
+ * via the `definition` "SourceItem".
+ */
+export interface SourceItem {
+  /**
+   * Website content.
+   */
+  content?: string | null;
+  /**
+   * Content type.
+   */
+  content_type?: string | null;
+  /**
+   * Website description.
+   */
+  description?: string | null;
+  /**
+   * The chunk's document.
+   */
+  document?: SourceDocument | null;
+  /**
+   * Website favicon.
+   */
+  favicon_url?: string | null;
+  /**
+   * Source id (required for websites).
+   */
+  id?: string | null;
+  /**
+   * Free metadata (title, page, ...).
+   */
+  metadata?: {
+    [k: string]: unknown;
+  } | null;
+  /**
+   * Text after the chunk.
+   */
+  next_texts?: string[] | null;
+  /**
+   * `context.chunk` or `context.website` (server spelling).
+   */
+  object?: string | null;
+  /**
+   * Text before the chunk.
+   */
+  previous_texts?: string[] | null;
+  /**
+   * Relevance score of a chunk (−0.01 … 1.01).
+   */
+  score?: number | null;
+  /**
+   * Chunk text.
+   */
+  text?: string;
+  /**
+   * Website title.
+   */
+  title?: string | null;
+  /**
+   * `context.chunk` or `context.website` (Workspace docs spelling).
+   */
+  type?: string | null;
+  /**
+   * Website URL.
+   */
+  url?: string | null;
+  [k: string]: unknown;
+}
+/**
+ * The document a chunk comes from.
+ *
+ * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
+ * via the `definition` "SourceDocument".
+ */
+export interface SourceDocument {
+  /**
+   * Artifact id.
+   */
+  artifact?: string | null;
+  /**
+   * File metadata.
+   */
+  doc_metadata?: DocMetadata | null;
+  /**
+   * `ingest.document` on the server (`artifact` in the Workspace docs).
+   */
+  object: string;
+  [k: string]: unknown;
+}
+/**
  * A summary of earlier turns.
+ *
+ * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
+ * via the `definition` "TldrBlock".
  */
 export interface TldrBlock {
+  /**
+   * Free metadata; the server keeps it with the block.
+   */
+  _meta?: {
+    [k: string]: unknown;
+  };
+  /**
+   * The summary blocks (required by the Workspace spec; defaults to empty on the server).
+   */
+  content?: ContentBlock[];
+  /**
+   * When the block started (ISO-8601 date-time; the server rejects other strings).
+   */
+  start_timestamp?: Timestamp | null;
+  /**
+   * When the block ended (ISO-8601 date-time).
+   */
+  stop_timestamp?: Timestamp | null;
+  /**
+   * Server-only side (`left`/`right`).
+   */
+  tldr_side?: string | null;
   type: "tldr";
   [k: string]: unknown;
 }
 /**
  * Model reasoning.
+ *
+ * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
+ * via the `definition` "ThinkingBlock".
  */
 export interface ThinkingBlock {
+  /**
+   * Free metadata; the server keeps it with the block.
+   */
+  _meta?: {
+    [k: string]: unknown;
+  };
+  /**
+   * Citations.
+   */
+  citations?: Citation[] | null;
+  /**
+   * The signature the server requires (absent from the Workspace spec: a warning).
+   */
+  signature?: string | null;
+  /**
+   * When the block started (ISO-8601 date-time; the server rejects other strings).
+   */
+  start_timestamp?: Timestamp | null;
+  /**
+   * When the block ended (ISO-8601 date-time).
+   */
+  stop_timestamp?: Timestamp | null;
+  /**
+   * The reasoning text.
+   */
+  thinking?: string;
   type: "thinking";
   [k: string]: unknown;
 }
 /**
  * A tool call.
+ *
+ * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
+ * via the `definition` "ToolUseBlock".
  */
 export interface ToolUseBlock {
+  /**
+   * Free metadata; the server keeps it with the block.
+   */
+  _meta?: {
+    [k: string]: unknown;
+  };
+  /**
+   * Call id, `^[a-zA-Z0-9_-]+$`, unique in the request.
+   */
+  id: string;
+  /**
+   * Arguments (an object, may be empty).
+   */
+  input: {
+    [k: string]: unknown;
+  };
+  /**
+   * Tool name, 1–200 characters.
+   */
+  name: string;
+  /**
+   * When the block started (ISO-8601 date-time; the server rejects other strings).
+   */
+  start_timestamp?: Timestamp | null;
+  /**
+   * When the block ended (ISO-8601 date-time).
+   */
+  stop_timestamp?: Timestamp | null;
   type: "tool_use";
   [k: string]: unknown;
 }
 /**
  * A tool result.
+ *
+ * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
+ * via the `definition` "ToolResultBlock".
  */
 export interface ToolResultBlock {
+  /**
+   * Free metadata; the server keeps it with the block.
+   */
+  _meta?: {
+    [k: string]: unknown;
+  };
+  content?: ToolResultContent;
+  /**
+   * Whether the tool failed.
+   */
+  is_error?: boolean;
+  /**
+   * When the block started (ISO-8601 date-time; the server rejects other strings).
+   */
+  start_timestamp?: Timestamp | null;
+  /**
+   * When the block ended (ISO-8601 date-time).
+   */
+  stop_timestamp?: Timestamp | null;
+  /**
+   * The id of the `tool_use` it answers.
+   */
+  tool_use_id: string;
   type: "tool_result";
   [k: string]: unknown;
 }
@@ -872,37 +1086,6 @@ export interface SystemCitations {
   [k: string]: unknown;
 }
 /**
- * A citation attached to text (or to `system.citations.known_citations`).
- *
- * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
- * via the `definition` "Citation".
- */
-export interface Citation {
-  /**
-   * The cited artifact.
-   */
-  artifact_id?: string | null;
-  /**
-   * Listed by the Workspace spec; ignored by the server.
-   */
-  correlation_id?: string | null;
-  /**
-   * Citation id.
-   */
-  id?: string | null;
-  /**
-   * Position of the citation; an integer on the server (numeric strings are converted).
-   */
-  index?: {
-    [k: string]: unknown;
-  };
-  /**
-   * The cited source within the artifact.
-   */
-  source_id?: string | null;
-  [k: string]: unknown;
-}
-/**
  * Deep thinking.
  */
 export interface Thinking {
@@ -933,6 +1116,59 @@ export interface ToolChoice {
    * Server-only: `eager` or `lazy` artifact validation.
    */
   validation_mode?: string | null;
+  [k: string]: unknown;
+}
+/**
+ * A file: `value` is strict base64 of its bytes.
+ *
+ * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
+ * via the `definition` "FileArtifact".
+ */
+export interface FileArtifact {
+  type: "file";
+  /**
+   * Base64 bytes.
+   */
+  value: string;
+  [k: string]: unknown;
+}
+/**
+ * A URI the tools may read.
+ *
+ * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
+ * via the `definition` "UriArtifact".
+ */
+export interface UriArtifact {
+  type: "uri";
+  /**
+   * The URI.
+   */
+  value: string;
+  [k: string]: unknown;
+}
+/**
+ * Inline text.
+ *
+ * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
+ * via the `definition` "TextArtifact".
+ */
+export interface TextArtifact {
+  type: "text";
+  /**
+   * The text.
+   */
+  value: string;
+  [k: string]: unknown;
+}
+/**
+ * Ingested project artifacts (needed by `semantic_search` / `tabular_analysis`: exactly one).
+ *
+ * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
+ * via the `definition` "IngestedArtifact".
+ */
+export interface IngestedArtifact {
+  context_filter: ContextFilter;
+  type: "ingested_artifact";
   [k: string]: unknown;
 }
 /**
@@ -979,9 +1215,60 @@ export interface MetadataFilter {
 }
 /**
  * A SQL database (needed by `database_query`: at least one).
+ *
+ * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
+ * via the `definition` "SqlDatabase".
  */
 export interface SqlDatabase {
+  /**
+   * Connection string (secret).
+   */
+  connection_string: string;
+  /**
+   * What the database holds.
+   */
+  description?: string;
+  /**
+   * Expose functions (default true).
+   */
+  enable_functions?: boolean;
+  /**
+   * Expose procedures (default true).
+   */
+  enable_procedures?: boolean;
+  /**
+   * Expose tables (default true).
+   */
+  enable_tables?: boolean;
+  /**
+   * Expose views (default true).
+   */
+  enable_views?: boolean;
+  /**
+   * Schemas to expose.
+   */
+  schemas?: string[] | null;
+  /**
+   * Use SSL (default false).
+   */
+  ssl?: boolean;
   type: "sql_database";
+  [k: string]: unknown;
+}
+/**
+ * Server-only: skills.
+ *
+ * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
+ * via the `definition` "SkillArtifact".
+ */
+export interface SkillArtifact {
+  /**
+   * `{collection, skill_or_version_ids?}`.
+   */
+  skill_filter: {
+    [k: string]: unknown;
+  };
+  type: "skill";
   [k: string]: unknown;
 }
 /**
@@ -1020,6 +1307,8 @@ export interface Tool {
   [k: string]: unknown;
 }
 /**
+ * CreateInteractionDTO: POST /api/v1/app/thread/{threadId}/interaction.
+ *
  * `POST /api/v1/app/thread/{threadId}/interaction`.
  *
  * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
@@ -1046,7 +1335,7 @@ export interface CreateInteractionDto {
   [k: string]: unknown;
 }
 /**
- * A chat request.
+ * The chat request.
  */
 export interface ChatRequest1 {
   /**
@@ -1066,9 +1355,11 @@ export interface ChatRequest1 {
    */
   mcp_servers?: McpServer[];
   /**
-   * The conversation; the last user message needs non-blank text.
+   * The conversation (not empty); the last user message needs non-blank text.
+   *
+   * @minItems 1
    */
-  messages: MessageInput[];
+  messages: [MessageInput, ...MessageInput[]];
   /**
    * Min-p sampling (negative values are dropped by the server).
    */
@@ -1123,6 +1414,8 @@ export interface ChatRequest1 {
   [k: string]: unknown;
 }
 /**
+ * ProjectChatDTO: POST /api/v1/app/project/{projectId}/chat.
+ *
  * `POST /api/v1/app/project/{projectId}/chat`.
  *
  * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
@@ -1141,7 +1434,7 @@ export interface ProjectChatDto {
   [k: string]: unknown;
 }
 /**
- * A chat request.
+ * The chat request.
  */
 export interface ChatRequest2 {
   /**
@@ -1161,9 +1454,11 @@ export interface ChatRequest2 {
    */
   mcp_servers?: McpServer[];
   /**
-   * The conversation; the last user message needs non-blank text.
+   * The conversation (not empty); the last user message needs non-blank text.
+   *
+   * @minItems 1
    */
-  messages: MessageInput[];
+  messages: [MessageInput, ...MessageInput[]];
   /**
    * Min-p sampling (negative values are dropped by the server).
    */
@@ -1218,6 +1513,8 @@ export interface ChatRequest2 {
   [k: string]: unknown;
 }
 /**
+ * CreateThreadDTO: POST /api/v1/app/project/{projectId}/thread.
+ *
  * `POST /api/v1/app/project/{projectId}/thread`.
  *
  * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
@@ -1232,6 +1529,8 @@ export interface CreateThreadDto {
   [k: string]: unknown;
 }
 /**
+ * UpdateThreadDTO: PUT /api/v1/app/thread/{threadId}.
+ *
  * `PUT /api/v1/app/thread/{threadId}`.
  *
  * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
@@ -1249,6 +1548,8 @@ export interface UpdateThreadDto {
   [k: string]: unknown;
 }
 /**
+ * InteractionDTO: an interaction as the API returns it.
+ *
  * An interaction (one exchange in a thread).
  *
  * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
@@ -1369,7 +1670,7 @@ export interface Usage {
   [k: string]: unknown;
 }
 /**
- * One message of the conversation.
+ * The user's message.
  */
 export interface MessageInput1 {
   /**
@@ -1380,6 +1681,17 @@ export interface MessageInput1 {
   } | null;
   content: MessageContent;
   role: Role;
+  [k: string]: unknown;
+}
+/**
+ * The message begins.
+ *
+ * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
+ * via the `definition` "MessageStartEvent".
+ */
+export interface MessageStartEvent {
+  message: MessageOutput1;
+  type: "message_start";
   [k: string]: unknown;
 }
 /**
@@ -1417,112 +1729,173 @@ export interface MessageOutput1 {
   [k: string]: unknown;
 }
 /**
- * One source: a chunk of an ingested document or a website.
+ * A block begins.
  *
  * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
- * via the `definition` "SourceItem".
+ * via the `definition` "ContentBlockStartEvent".
  */
-export interface SourceItem {
+export interface ContentBlockStartEvent {
   /**
-   * Website content.
+   * Block id, used by later deltas.
    */
-  content?: string | null;
+  block_id?: string | null;
+  content_block: OutputBlock1;
+  type: "content_block_start";
+  [k: string]: unknown;
+}
+/**
+ * A block grows.
+ *
+ * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
+ * via the `definition` "ContentBlockDeltaEvent".
+ */
+export interface ContentBlockDeltaEvent {
   /**
-   * Content type.
+   * Which block (the docs' example omits it).
    */
-  content_type?: string | null;
+  block_id?: string | null;
+  delta: ContentBlockDelta;
+  type: "content_block_delta";
+  [k: string]: unknown;
+}
+/**
+ * More text.
+ *
+ * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
+ * via the `definition` "TextDelta".
+ */
+export interface TextDelta {
   /**
-   * Website description.
+   * Metadata.
    */
-  description?: string | null;
-  /**
-   * The chunk's document.
-   */
-  document?: SourceDocument | null;
-  /**
-   * Website favicon.
-   */
-  favicon_url?: string | null;
-  /**
-   * Source id (required for websites).
-   */
-  id?: string | null;
-  /**
-   * Free metadata (title, page, ...).
-   */
-  metadata?: {
+  _meta?: {
     [k: string]: unknown;
   } | null;
   /**
-   * Text after the chunk.
+   * Citations to append.
    */
-  next_texts?: string[] | null;
+  citations?: Citation[] | null;
   /**
-   * `context.chunk` or `context.website` (server spelling).
-   */
-  object?: string | null;
-  /**
-   * Text before the chunk.
-   */
-  previous_texts?: string[] | null;
-  /**
-   * Relevance score of a chunk (−0.01 … 1.01).
-   */
-  score?: number | null;
-  /**
-   * Chunk text.
+   * The text to append.
    */
   text?: string;
-  /**
-   * Website title.
-   */
-  title?: string | null;
-  /**
-   * `context.chunk` or `context.website` (Workspace docs spelling).
-   */
-  type?: string | null;
-  /**
-   * Website URL.
-   */
-  url?: string | null;
+  type: "text_delta";
   [k: string]: unknown;
 }
 /**
- * The document a chunk comes from.
+ * More reasoning.
  *
  * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
- * via the `definition` "SourceDocument".
+ * via the `definition` "ThinkingDelta".
  */
-export interface SourceDocument {
+export interface ThinkingDelta {
   /**
-   * Artifact id.
+   * Metadata.
    */
-  artifact?: string | null;
+  _meta?: {
+    [k: string]: unknown;
+  } | null;
   /**
-   * File metadata.
+   * Citations to append.
    */
-  doc_metadata?: DocMetadata | null;
+  citations?: Citation[] | null;
   /**
-   * `ingest.document` on the server (`artifact` in the Workspace docs).
+   * The reasoning to append.
    */
-  object: string;
+  thinking?: string;
+  type: "thinking_delta";
   [k: string]: unknown;
 }
 /**
- * File metadata.
+ * More of a tool call's arguments, as JSON text (parsed when the block stops).
  *
  * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
- * via the `definition` "DocMetadata".
+ * via the `definition` "InputJsonDelta".
  */
-export interface DocMetadata {
+export interface InputJsonDelta {
   /**
-   * File name.
+   * Metadata.
    */
-  file_name?: string | null;
+  _meta?: {
+    [k: string]: unknown;
+  } | null;
   /**
-   * File type (extension).
+   * JSON text to append.
    */
-  file_type?: string | null;
+  partial_json?: string | null;
+  /**
+   * The arguments parsed so far.
+   */
+  partial_json_obj?: {
+    [k: string]: unknown;
+  } | null;
+  type: "input_json_delta";
+  [k: string]: unknown;
+}
+/**
+ * More sources.
+ *
+ * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
+ * via the `definition` "SourceDelta".
+ */
+export interface SourceDelta {
+  /**
+   * Metadata.
+   */
+  _meta?: {
+    [k: string]: unknown;
+  } | null;
+  /**
+   * Sources to append.
+   */
+  sources?: SourceItem[] | null;
+  type: "source_delta";
+  [k: string]: unknown;
+}
+/**
+ * A block of a summary.
+ *
+ * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
+ * via the `definition` "TldrDelta".
+ */
+export interface TldrDelta {
+  /**
+   * Metadata.
+   */
+  _meta?: {
+    [k: string]: unknown;
+  } | null;
+  tldr: OutputBlock2;
+  type: "tldr_delta";
+  [k: string]: unknown;
+}
+/**
+ * A block ends.
+ *
+ * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
+ * via the `definition` "ContentBlockStopEvent".
+ */
+export interface ContentBlockStopEvent {
+  /**
+   * Which block.
+   */
+  block_id?: string | null;
+  /**
+   * When it ended.
+   */
+  stop_timestamp?: Timestamp | null;
+  type: "content_block_stop";
+  [k: string]: unknown;
+}
+/**
+ * Message-level changes (stop reason, usage).
+ *
+ * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
+ * via the `definition` "MessageDeltaEvent".
+ */
+export interface MessageDeltaEvent {
+  delta: MessageOutputDelta;
+  type: "message_delta";
   [k: string]: unknown;
 }
 /**
@@ -1556,6 +1929,67 @@ export interface MessageOutputDelta {
   [k: string]: unknown;
 }
 /**
+ * The message is complete.
+ *
+ * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
+ * via the `definition` "MessageStopEvent".
+ */
+export interface MessageStopEvent {
+  type: "message_stop";
+  [k: string]: unknown;
+}
+/**
+ * Keep-alive.
+ *
+ * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
+ * via the `definition` "PingEvent".
+ */
+export interface PingEvent {
+  type: "ping";
+  [k: string]: unknown;
+}
+/**
+ * The server reports an error.
+ *
+ * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
+ * via the `definition` "ErrorEvent".
+ */
+export interface ErrorEvent {
+  /**
+   * What went wrong.
+   */
+  error?: ErrorDetail | null;
+  type: "error";
+  [k: string]: unknown;
+}
+/**
+ * The stream is over.
+ *
+ * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
+ * via the `definition` "DoneEvent".
+ */
+export interface DoneEvent {
+  type: "done";
+  [k: string]: unknown;
+}
+/**
+ * A complete block, not streamed.
+ *
+ * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
+ * via the `definition` "ContentBlockSyntheticEvent".
+ */
+export interface ContentBlockSyntheticEvent {
+  block: OutputBlock3;
+  /**
+   * Block id.
+   */
+  block_id?: string | null;
+  type: "content_block_synthetic";
+  [k: string]: unknown;
+}
+/**
+ * The report of zylon-schema's validator (CLI, npm and Rust).
+ *
  * The result of validating one body.
  *
  * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
@@ -1677,41 +2111,6 @@ export interface Summary {
   [k: string]: unknown;
 }
 /**
- * `binary`: any file as base64, a `data:` URI or a URL, with its media type.
- *
- * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
- * via the `definition` "BinaryBlock".
- */
-export interface BinaryBlock1 {
-  /**
-   * Free metadata; the server keeps it with the block.
-   */
-  _meta?: {
-    [k: string]: unknown;
-  };
-  /**
-   * The payload (strict base64, `data:` URI or URL).
-   */
-  data: string;
-  /**
-   * Optional file name.
-   */
-  filename?: string | null;
-  /**
-   * Media type (required).
-   */
-  mime_type: string;
-  /**
-   * When the block started (ISO-8601 date-time; the server rejects other strings).
-   */
-  start_timestamp?: Timestamp | null;
-  /**
-   * When the block ended (ISO-8601 date-time).
-   */
-  stop_timestamp?: Timestamp | null;
-  [k: string]: unknown;
-}
-/**
  * Which artifacts a search may see.
  *
  * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
@@ -1730,89 +2129,6 @@ export interface ContextFilter1 {
    * Metadata filters.
    */
   metadata_filter?: MetadataFilter[] | null;
-  [k: string]: unknown;
-}
-/**
- * `file`: a Workspace document block. The chat server has no such block (a warning): it works
- * only if the Workspace backend translates it.
- *
- * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
- * via the `definition` "FileBlock".
- */
-export interface FileBlock1 {
-  /**
-   * Free metadata; the server keeps it with the block.
-   */
-  _meta?: {
-    [k: string]: unknown;
-  };
-  /**
-   * Base64 or text content.
-   */
-  content: string;
-  /**
-   * Media type of the content.
-   */
-  content_type?: string | null;
-  /**
-   * File name and type.
-   */
-  doc_metadata?: DocMetadata | null;
-  /**
-   * When the block started (ISO-8601 date-time; the server rejects other strings).
-   */
-  start_timestamp?: Timestamp | null;
-  /**
-   * When the block ended (ISO-8601 date-time).
-   */
-  stop_timestamp?: Timestamp | null;
-  [k: string]: unknown;
-}
-/**
- * `image` / `audio`: media as base64, a `data:` URI or a URL.
- *
- * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
- * via the `definition` "MediaBlock".
- */
-export interface MediaBlock2 {
-  /**
-   * Free metadata; the server keeps it with the block.
-   */
-  _meta?: {
-    [k: string]: unknown;
-  };
-  /**
-   * Strict base64, a `data:` URI or a `scheme://` URL (downloaded by the server). Anything
-   * else is read by the server as a file path and fails.
-   */
-  data?: string | null;
-  /**
-   * Media type. Optional in the Workspace spec, but the server needs it with `data`. Images
-   * outside jpeg/png/gif/webp are relabelled `image/png`.
-   */
-  mime_type?: string | null;
-  /**
-   * Server-only Anthropic-style `source` object.
-   */
-  source?: {
-    [k: string]: unknown;
-  } | null;
-  /**
-   * When the block started (ISO-8601 date-time; the server rejects other strings).
-   */
-  start_timestamp?: Timestamp | null;
-  /**
-   * When the block ended (ISO-8601 date-time).
-   */
-  stop_timestamp?: Timestamp | null;
-  /**
-   * Server-only alternative to `data`: a URI.
-   */
-  uri?: string | null;
-  /**
-   * Server-only alternative to `data`: a URL.
-   */
-  url?: string | null;
   [k: string]: unknown;
 }
 /**
@@ -1839,76 +2155,6 @@ export interface ResponseFormat1 {
     [k: string]: unknown;
   } | null;
   type?: ResponseFormatType;
-  [k: string]: unknown;
-}
-/**
- * `source`: retrieved sources (chunks and websites). The server reads items keyed by `object`
- * (`context.chunk` / `context.website`); Workspace-style items keyed by `type` are a warning.
- *
- * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
- * via the `definition` "SourceBlock".
- */
-export interface SourceBlock1 {
-  /**
-   * Free metadata; the server keeps it with the block.
-   */
-  _meta?: {
-    [k: string]: unknown;
-  };
-  /**
-   * The sources (required by the server).
-   */
-  sources?: SourceItem[] | null;
-  /**
-   * When the block started (ISO-8601 date-time; the server rejects other strings).
-   */
-  start_timestamp?: Timestamp | null;
-  /**
-   * When the block ended (ISO-8601 date-time).
-   */
-  stop_timestamp?: Timestamp | null;
-  [k: string]: unknown;
-}
-/**
- * A SQL database the `database_query` tool may query. The connection string may hold a
- * password: it is never printed (`Debug` redacts it).
- *
- * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
- * via the `definition` "SqlDatabase".
- */
-export interface SqlDatabase1 {
-  /**
-   * Connection string (secret).
-   */
-  connection_string: string;
-  /**
-   * What the database holds.
-   */
-  description?: string;
-  /**
-   * Expose functions (default true).
-   */
-  enable_functions?: boolean;
-  /**
-   * Expose procedures (default true).
-   */
-  enable_procedures?: boolean;
-  /**
-   * Expose tables (default true).
-   */
-  enable_tables?: boolean;
-  /**
-   * Expose views (default true).
-   */
-  enable_views?: boolean;
-  /**
-   * Schemas to expose.
-   */
-  schemas?: string[] | null;
-  /**
-   * Use SSL (default false).
-   */
-  ssl?: boolean;
   [k: string]: unknown;
 }
 /**
@@ -1951,37 +2197,6 @@ export interface SystemCitations1 {
   [k: string]: unknown;
 }
 /**
- * `text`: plain text with optional citations.
- *
- * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
- * via the `definition` "TextBlock".
- */
-export interface TextBlock1 {
-  /**
-   * Free metadata; the server keeps it with the block.
-   */
-  _meta?: {
-    [k: string]: unknown;
-  };
-  /**
-   * Citations for this text.
-   */
-  citations?: Citation[] | null;
-  /**
-   * When the block started (ISO-8601 date-time; the server rejects other strings).
-   */
-  start_timestamp?: Timestamp | null;
-  /**
-   * When the block ended (ISO-8601 date-time).
-   */
-  stop_timestamp?: Timestamp | null;
-  /**
-   * The text (defaults to empty on the server). The last user message needs non-blank text.
-   */
-  text?: string;
-  [k: string]: unknown;
-}
-/**
  * Deep thinking.
  *
  * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
@@ -1996,72 +2211,6 @@ export interface Thinking1 {
    * Turn reasoning on (the model must support it).
    */
   enabled?: boolean;
-  [k: string]: unknown;
-}
-/**
- * `thinking`: the model's reasoning, sent back with its signature.
- *
- * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
- * via the `definition` "ThinkingBlock".
- */
-export interface ThinkingBlock1 {
-  /**
-   * Free metadata; the server keeps it with the block.
-   */
-  _meta?: {
-    [k: string]: unknown;
-  };
-  /**
-   * Citations.
-   */
-  citations?: Citation[] | null;
-  /**
-   * The signature the server requires (absent from the Workspace spec: a warning).
-   */
-  signature?: string | null;
-  /**
-   * When the block started (ISO-8601 date-time; the server rejects other strings).
-   */
-  start_timestamp?: Timestamp | null;
-  /**
-   * When the block ended (ISO-8601 date-time).
-   */
-  stop_timestamp?: Timestamp | null;
-  /**
-   * The reasoning text.
-   */
-  thinking?: string;
-  [k: string]: unknown;
-}
-/**
- * `tldr`: a summary of earlier turns (assistant messages only; basic blocks inside).
- *
- * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
- * via the `definition` "TldrBlock".
- */
-export interface TldrBlock1 {
-  /**
-   * Free metadata; the server keeps it with the block.
-   */
-  _meta?: {
-    [k: string]: unknown;
-  };
-  /**
-   * The summary blocks (required by the Workspace spec; defaults to empty on the server).
-   */
-  content?: ContentBlock[];
-  /**
-   * When the block started (ISO-8601 date-time; the server rejects other strings).
-   */
-  start_timestamp?: Timestamp | null;
-  /**
-   * When the block ended (ISO-8601 date-time).
-   */
-  stop_timestamp?: Timestamp | null;
-  /**
-   * Server-only side (`left`/`right`).
-   */
-  tldr_side?: string | null;
   [k: string]: unknown;
 }
 /**
@@ -2140,75 +2289,6 @@ export interface ToolConfiguration1 {
    * `false` offers no tool of this server (default true).
    */
   enabled?: boolean;
-  [k: string]: unknown;
-}
-/**
- * `tool_result`: the answer to an earlier `tool_use`.
- *
- * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
- * via the `definition` "ToolResultBlock".
- */
-export interface ToolResultBlock1 {
-  /**
-   * Free metadata; the server keeps it with the block.
-   */
-  _meta?: {
-    [k: string]: unknown;
-  };
-  content?: ToolResultContent;
-  /**
-   * Whether the tool failed.
-   */
-  is_error?: boolean;
-  /**
-   * When the block started (ISO-8601 date-time; the server rejects other strings).
-   */
-  start_timestamp?: Timestamp | null;
-  /**
-   * When the block ended (ISO-8601 date-time).
-   */
-  stop_timestamp?: Timestamp | null;
-  /**
-   * The id of the `tool_use` it answers.
-   */
-  tool_use_id: string;
-  [k: string]: unknown;
-}
-/**
- * `tool_use`: a tool call made by the assistant; every one needs a later `tool_result`.
- *
- * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
- * via the `definition` "ToolUseBlock".
- */
-export interface ToolUseBlock1 {
-  /**
-   * Free metadata; the server keeps it with the block.
-   */
-  _meta?: {
-    [k: string]: unknown;
-  };
-  /**
-   * Call id, `^[a-zA-Z0-9_-]+$`, unique in the request.
-   */
-  id: string;
-  /**
-   * Arguments (an object, may be empty).
-   */
-  input: {
-    [k: string]: unknown;
-  };
-  /**
-   * Tool name, 1–200 characters.
-   */
-  name: string;
-  /**
-   * When the block started (ISO-8601 date-time; the server rejects other strings).
-   */
-  start_timestamp?: Timestamp | null;
-  /**
-   * When the block ended (ISO-8601 date-time).
-   */
-  stop_timestamp?: Timestamp | null;
   [k: string]: unknown;
 }
 /**

@@ -11,9 +11,10 @@ const WASM_BINDGEN: &str = "0.2.130";
 /// gzip -9 budget of the shipped `.wasm`. Raised from 130 to 146 KiB on 2026-11-30: the
 /// server-fidelity rules of RULES.md Part 3 (nullability, the structured-output schema port,
 /// uri_loader's base64 reading, server-only block fields, the port of the server's message
-/// conversion and order check) measured 147,200 bytes (143.75 KiB); the size round (issue 18)
-/// is to bring it back down.
-const WASM_GZIP_BUDGET: usize = 146 * 1024;
+/// conversion and order check) measured 147,200 bytes (143.75 KiB); the server's last user
+/// message and Python's strict base64 reading then 150,508 bytes (146.98 KiB), so 148 KiB. The
+/// size round (issue 18) is to bring it back down.
+const WASM_GZIP_BUDGET: usize = 148 * 1024;
 
 fn pkg() -> PathBuf {
     root().join("pkg-js")
@@ -328,7 +329,7 @@ pub fn test(ci: bool) -> Result<(), String> {
         Command::new("node")
             .current_dir(pkg())
             .env("ZYLON_CASES", &cases)
-            .args(["--test", "test/node.test.mjs"]),
+            .args(["--test", "test/node.test.mjs", "test/schemas.test.mjs"]),
     )?;
     packed_install()?;
     run_in(

@@ -168,6 +168,57 @@ pub fn check_base64(s: &str, canonical: bool) -> Result<usize, Base64Error> {
     Ok(b.len() / 4 * 3 - pad)
 }
 
+/// The decoded length of `s` under Python 3.11's `base64.b64decode(s, validate=True)` (how the
+/// server tells base64 `data` from a file path): strict base64, except that the decoder stops
+/// at the first complete padding and skips `=` after a whole group, so `QUJD=` and `QUJD===`
+/// decode (to 3 bytes) while `QUI==` does not ("Excess data after padding"). Returns the
+/// length and whether `s` is also standard base64 (what other decoders accept).
+pub fn py_b64decode_strict(s: &str) -> Result<(usize, bool), Base64Error> {
+    let first = match check_base64(s, false) {
+        Ok(n) => return Ok((n, true)), // the common case, vectorised
+        Err(Base64Error::Empty) => return Ok((0, true)),
+        Err(e) => e,
+    };
+    let b = s.as_bytes();
+    if b[0] == b'=' {
+        return Err(Base64Error::BadPadding); // "Leading padding not allowed"
+    }
+    let (mut quad, mut pads, mut out, mut padding) = (0u8, 0u8, 0usize, false);
+    for (i, &c) in b.iter().enumerate() {
+        if c == b'=' {
+            padding = true;
+            if quad >= 2 {
+                pads += 1;
+                if quad + pads >= 4 {
+                    // "Excess data after padding"
+                    return if i + 1 < b.len() {
+                        Err(Base64Error::BadPadding)
+                    } else {
+                        Ok((out, false))
+                    };
+                }
+            }
+            continue;
+        }
+        if TABLE[c as usize] >= 64 {
+            return Err(Base64Error::InvalidByte(i)); // "Only base64 data is allowed"
+        }
+        if padding {
+            return Err(Base64Error::BadPadding); // "Discontinuous padding not allowed"
+        }
+        pads = 0;
+        if quad > 0 {
+            out += 1;
+        }
+        quad = (quad + 1) % 4;
+    }
+    if quad == 0 {
+        Ok((out, false))
+    } else {
+        Err(first)
+    }
+}
+
 /// Python's `str.strip()`: removes surrounding whitespace as Python defines it (Unicode
 /// whitespace plus the ASCII separators U+001C..U+001F).
 pub fn py_strip(s: &str) -> &str {
@@ -393,6 +444,28 @@ mod tests {
             }
         );
         assert!(matches!(classify("AAAA"), DataForm::Base64(_)));
+    }
+
+    #[test]
+    fn python_strict_decoding_skips_padding_after_a_whole_group() {
+        // checked against CPython 3.11's base64.b64decode(s, validate=True)
+        for (s, want) in [
+            ("QUJD=", Some(3)),
+            ("QUJD==", Some(3)),
+            ("QUJD===", Some(3)),
+            ("QUI=", Some(2)),
+            ("QQ==", Some(1)),
+            ("QUJD=QUJD", None),
+            ("=QUJD", None),
+            ("QUI==", None),
+            ("QQ=", None),
+            ("QQ===", None),
+            ("QQ==QQ", None),
+            ("QUJDQ", None),
+            ("Q=Q=", None),
+        ] {
+            assert_eq!(py_b64decode_strict(s).ok().map(|(n, _)| n), want, "{s}");
+        }
     }
 
     #[test]

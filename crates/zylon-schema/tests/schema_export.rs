@@ -17,6 +17,15 @@ fn committed_schemas_match_the_code() {
             stale.push(name);
         }
     }
+    let doc = zylon_schema::schema::openapi::document().unwrap();
+    let fresh = serde_json::to_string_pretty(&doc).unwrap() + "\n";
+    if std::fs::read_to_string(root().join("schemas/openapi.json"))
+        .ok()
+        .as_deref()
+        != Some(fresh.as_str())
+    {
+        stale.push("openapi");
+    }
     assert!(
         stale.is_empty(),
         "schemas/ differs from the code for {stale:?}: run `cargo xtask schemas` and commit"
@@ -50,8 +59,53 @@ fn schemas_are_draft_2020_12_with_ids_and_tagged_unions() {
         Some(11),
         "ten Workspace blocks + the server-only one"
     );
-    assert_eq!(blocks[0]["properties"]["type"]["const"], "text");
+    // each variant is a definition of its own holding its tag, named for code generators
+    assert_eq!(blocks[0]["$ref"], "#/$defs/TextBlock");
+    let text = &chat["$defs"]["TextBlock"];
+    assert_eq!(text["properties"]["type"]["const"], "text");
+    assert_eq!(text["required"][0], "type");
+    assert_eq!(text["title"], "TextBlock");
+    assert_eq!(
+        chat["$defs"]["ImageBlock"]["properties"]["type"]["const"],
+        "image"
+    );
+    assert_eq!(chat["title"], "ChatRequest");
     assert!(zylon_schema::schema::get("nope").is_none());
+}
+
+#[test]
+fn no_format_keyword_and_no_numbered_definitions() {
+    fn formats(v: &serde_json::Value, at: &str, out: &mut Vec<String>) {
+        match v {
+            serde_json::Value::Object(o) => {
+                if o.get("format").is_some_and(serde_json::Value::is_string) {
+                    out.push(at.to_string());
+                }
+                for (k, c) in o {
+                    formats(c, &format!("{at}/{k}"), out);
+                }
+            }
+            serde_json::Value::Array(a) => {
+                for (i, c) in a.iter().enumerate() {
+                    formats(c, &format!("{at}/{i}"), out);
+                }
+            }
+            _ => {}
+        }
+    }
+    for (name, schema) in zylon_schema::schema::all() {
+        let mut found = Vec::new();
+        formats(&schema, "#", &mut found);
+        assert!(found.is_empty(), "{name}: `format` at {found:?}");
+        let defs = schema["$defs"].as_object().cloned().unwrap_or_default();
+        for (def, body) in defs {
+            assert!(
+                !def.ends_with(|c: char| c.is_ascii_digit()),
+                "{name}: {def}"
+            );
+            assert_eq!(body["title"], def.as_str(), "{name}: {def}");
+        }
+    }
 }
 
 #[test]

@@ -50,6 +50,7 @@ fn branch<'a>(root: &'a Value, v: &'a Value, tag: &str) -> &'a Value {
     let v = resolve(root, v);
     for k in ["oneOf", "anyOf"] {
         for b in v.get(k).and_then(Value::as_array).into_iter().flatten() {
+            let b = resolve(root, b);
             if b.pointer("/properties/type/const").and_then(Value::as_str) == Some(tag) {
                 return b;
             }
@@ -80,8 +81,8 @@ fn every_workspace_property_has_a_counterpart() {
             d(&chat, "MessageInput"),
         ),
         ("text", chat.clone(), d(&chat, "TextBlock")),
-        ("image", chat.clone(), d(&chat, "MediaBlock")),
-        ("audio", chat.clone(), d(&chat, "MediaBlock")),
+        ("image", chat.clone(), d(&chat, "ImageBlock")),
+        ("audio", chat.clone(), d(&chat, "AudioBlock")),
         ("binary", chat.clone(), d(&chat, "BinaryBlock")),
         ("file", chat.clone(), d(&chat, "FileBlock")),
         ("source", chat.clone(), d(&chat, "SourceBlock")),

@@ -82,6 +82,15 @@ pub struct TextBlock {
 /// `image` / `audio`: media as base64, a `data:` URI or a URL.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+// `data` is required unless a server-only alternative (`url`, `uri`, `source`) is given.
+#[cfg_attr(feature = "schema", schemars(extend(
+    "if" = { "not": { "anyOf": [
+        { "required": ["url"], "properties": { "url": { "not": { "type": "null" } } } },
+        { "required": ["uri"], "properties": { "uri": { "not": { "type": "null" } } } },
+        { "required": ["source"], "properties": { "source": { "not": { "type": "null" } } } }
+    ] } },
+    "then" = { "required": ["data"], "properties": { "data": { "type": "string" } } }
+)))]
 pub struct MediaBlock {
     /// Strict base64, a `data:` URI or a `scheme://` URL (downloaded by the server). Anything
     /// else is read by the server as a file path and fails.

@@ -35,6 +35,14 @@ pub enum MessageContent {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(remote = "Self")]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+// Content must not be empty, except in a system message (moved into the system prompt first).
+#[cfg_attr(feature = "schema", schemars(extend(
+    "if" = { "properties": { "role": { "const": "system" } } },
+    "else" = { "properties": { "content": { "anyOf": [
+        { "type": "string", "minLength": 1 },
+        { "type": "array", "minItems": 1 }
+    ] } } }
+)))]
 pub struct MessageInput {
     /// Who wrote it (case-sensitive).
     pub role: Role,

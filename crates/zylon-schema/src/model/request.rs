@@ -92,7 +92,8 @@ pub enum SystemSpec {
 #[serde(remote = "Self")]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ChatRequest {
-    /// The conversation; the last user message needs non-blank text.
+    /// The conversation (not empty); the last user message needs non-blank text.
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub messages: Vec<MessageInput>,
     /// Stream the answer as server-sent events.
     #[serde(

@@ -10,6 +10,11 @@ use super::JsonObject;
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(remote = "Self")]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+// A tool without `type` is a custom tool, which needs a `name`.
+#[cfg_attr(feature = "schema", schemars(extend(
+    "if" = { "not": { "required": ["type"], "properties": { "type": { "type": "string" } } } },
+    "then" = { "required": ["name"], "properties": { "name": { "type": "string" } } }
+)))]
 pub struct Tool {
     /// Tool name; required for custom tools, unique across the list. Built-ins default to their
     /// canonical name.
@@ -105,6 +110,11 @@ pub enum ToolChoiceType {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(remote = "Self")]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+// `tool_choice` of type `tool` names the tool.
+#[cfg_attr(feature = "schema", schemars(extend(
+    "if" = { "required": ["type"], "properties": { "type": { "const": "tool" } } },
+    "then" = { "required": ["name"], "properties": { "name": { "type": "string" } } }
+)))]
 pub struct ToolChoice {
     /// The choice (default `auto`).
     #[serde(

@@ -690,6 +690,12 @@ fn source_item<'a>(ctx: &mut Ctx<'a>, it: &'a Value<'a>) {
 }
 
 /// Whether a tldr item is a text block (its `type` defaults to `text`).
+/// A block's metadata as the server reads it: `metadata`, when present, replaces `_meta`
+/// (`BaseContentBlock.validate_metadata`).
+pub(super) fn meta<'v, 'a>(it: &'v Value<'a>) -> Option<&'v Value<'a>> {
+    it.get("metadata").or_else(|| it.get("_meta"))
+}
+
 pub(super) fn tldr_text_item(it: &Value<'_>) -> bool {
     matches!(it.get("type"), None | Some(Value::String("text")))
 }
@@ -764,7 +770,7 @@ fn meta_role<'a>(ctx: &mut Ctx<'a>, it: &'a Value<'a>) {
     if !tldr_text_item(it) {
         return;
     }
-    let Some(role) = it.get("_meta").and_then(|m| m.get("role")) else {
+    let Some(role) = meta(it).and_then(|m| m.get("role")) else {
         return;
     };
     // `if msg_role and ...`: a falsy role (null, "", 0, false) makes no message
@@ -775,7 +781,12 @@ fn meta_role<'a>(ctx: &mut Ctx<'a>, it: &'a Value<'a>) {
     {
         return;
     }
-    ctx.key("_meta", |ctx| {
+    let key = if it.get("metadata").is_some() {
+        "metadata"
+    } else {
+        "_meta"
+    };
+    ctx.key(key, |ctx| {
         ctx.key("role", |ctx| {
             let got = role.as_str().map_or_else(
                 || type_name(role).to_string(),
@@ -788,6 +799,19 @@ fn meta_role<'a>(ctx: &mut Ctx<'a>, it: &'a Value<'a>) {
             )
         })
     });
+}
+
+/// `ToolUseBlock.name`: 1 to 200 characters.
+fn name_length(ctx: &mut Ctx<'_>, name: &str, what: &str) {
+    let len = name.chars().count();
+    if !(1..=200).contains(&len) {
+        ctx.key("name", |ctx| {
+            ctx.error(
+                Code::BlockToolUseNameLength,
+                format!("{what} `name` must be 1–200 characters long, not {len}"),
+            )
+        });
+    }
 }
 
 fn id_ok(id: &str, hyphen: bool) -> bool {
@@ -842,17 +866,7 @@ fn tool_use<'a>(
     };
     if !server {
         match obj.get("name") {
-            Some(Value::String(n)) => {
-                let len = n.chars().count();
-                if !(1..=200).contains(&len) {
-                    ctx.key("name", |ctx| {
-                        ctx.error(
-                            Code::BlockToolUseNameLength,
-                            format!("tool_use `name` must be 1–200 characters long, not {len}"),
-                        )
-                    });
-                }
-            }
+            Some(Value::String(n)) => name_length(ctx, n, "tool_use"),
             None | Some(Value::Null) => ctx.missing(
                 Severity::Error,
                 Code::FieldRequired,
@@ -1032,6 +1046,9 @@ fn server_tool_blocks<'a>(
         }
     }
     if ty == "server_tool_use" {
+        if let Some(Value::String(n)) = obj.get("name") {
+            name_length(ctx, n, "server_tool_use");
+        }
         if let Some(v) = obj.get("input").filter(|v| !v.is_null() && !v.is_object()) {
             ctx.key("input", |ctx| {
                 ctx.error(

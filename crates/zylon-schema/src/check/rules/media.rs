@@ -198,8 +198,15 @@ fn payload(ctx: &mut Ctx<'_>, d: &str, ty: &str) -> Option<&'static str> {
                 empty(ctx, ty);
                 return None;
             }
-            match media::check_base64(stripped, false) {
-                Ok(n) => {
+            match media::py_b64decode_strict(stripped) {
+                Ok((n, standard)) => {
+                    if !standard {
+                        ctx.warn_hint(
+                            Code::BlockImageBase64Decodable,
+                            "`data` has `=` padding after a whole group, which the server's decoder skips but other base64 decoders reject",
+                            "send standard base64: `=` only to pad the last group",
+                        );
+                    }
                     if stripped.len() != b.len() {
                         ctx.warn_hint(
                             Code::BlockImageBase64Decodable,

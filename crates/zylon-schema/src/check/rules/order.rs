@@ -282,7 +282,7 @@ fn block<'a>(b: &'a Value<'a>) -> Option<Blk<'a>> {
                     if !super::blocks::tldr_text_item(it) {
                         continue;
                     }
-                    let role = match it.get("_meta").and_then(|m| m.get("role")) {
+                    let role = match super::blocks::meta(it).and_then(|m| m.get("role")) {
                         None => continue,
                         Some(r) if !super::truthy(r) => continue,
                         Some(Value::String(r)) => match *r {

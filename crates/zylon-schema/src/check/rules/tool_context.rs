@@ -195,10 +195,16 @@ fn value<'a>(ctx: &mut Ctx<'a>, o: &'a Object<'a>, code: Code, base64: bool, col
         .map(|c| format!("the Workspace spec shows `{c}` here by mistake; the server reads the artifact from `value`"));
     match o.get("value") {
         Some(Value::String(s)) => {
-            // The server decodes with `b64decode(validate=True)` and compares the round trip:
-            // the empty string passes.
-            if base64 && !s.is_empty() {
-                if let Err(e) = media::check_base64(s, true) {
+            // The server strips the value, decodes it with `b64decode(validate=True)` and
+            // compares the round trip (`_is_valid_base64`): an empty value fails.
+            if base64 {
+                let cleaned = media::py_strip(s);
+                let checked = if cleaned.is_empty() {
+                    Err(media::Base64Error::Empty)
+                } else {
+                    media::check_base64(cleaned, true)
+                };
+                if let Err(e) = checked {
                     ctx.key("value", |ctx| {
                         ctx.error_hint(
                             code,

@@ -5,6 +5,9 @@ use schemars::generate::SchemaSettings;
 use schemars::JsonSchema;
 use serde_json::Value;
 
+pub mod openapi;
+mod shape;
+
 use crate::model::{
     ChatRequest, CreateInteractionDto, CreateThreadDto, InteractionDto, MessageOutput,
     MessageOutputEvent, ProjectChatDto, UpdateThreadDto,
@@ -50,79 +53,25 @@ pub const NAMES: &[(&str, &str)] = &[
     ),
 ];
 
-/// Follow a local `$ref` (`#/$defs/Name`).
-fn resolve<'a>(defs: &'a Value, v: &'a Value) -> &'a Value {
-    match v
-        .get("$ref")
-        .and_then(Value::as_str)
-        .and_then(|r| r.strip_prefix("#/$defs/"))
-    {
-        Some(name) => defs.get(name).unwrap_or(v),
-        None => v,
-    }
-}
-
-/// The `type` tags a union branch accepts (`const` or `enum` of its `type` property, also
-/// through `$ref`s).
-fn branch_tags(defs: &Value, branch: &Value) -> Option<Vec<String>> {
-    let t = branch
-        .get("properties")
-        .and_then(|p| p.get("type"))
-        .or_else(|| resolve(defs, branch).get("properties")?.get("type"))?;
-    let t = resolve(defs, t);
-    if let Some(c) = t.get("const").and_then(Value::as_str) {
-        return Some(vec![c.to_string()]);
-    }
-    let tags: Vec<String> = t
-        .get("enum")?
-        .as_array()?
-        .iter()
-        .filter_map(Value::as_str)
-        .map(str::to_string)
-        .collect();
-    (!tags.is_empty()).then_some(tags)
-}
-
-/// `anyOf` unions whose branches carry disjoint `type` tags are exactly `oneOf` unions: say so,
-/// so that other languages' generators see a tagged union.
-fn tagged_unions_as_one_of(defs: &Value, v: &mut Value) {
-    match v {
-        Value::Object(o) => {
-            let disjoint = o
-                .get("anyOf")
-                .and_then(Value::as_array)
-                .is_some_and(|branches| {
-                    let mut seen = std::collections::HashSet::new();
-                    branches.iter().all(|b| {
-                        branch_tags(defs, b)
-                            .is_some_and(|tags| tags.into_iter().all(|t| seen.insert(t)))
-                    })
-                });
-            if disjoint {
-                if let Some(any) = o.remove("anyOf") {
-                    o.insert("oneOf".into(), any);
-                }
-            }
-            o.values_mut()
-                .for_each(|c| tagged_unions_as_one_of(defs, c));
-        }
-        Value::Array(a) => a.iter_mut().for_each(|c| tagged_unions_as_one_of(defs, c)),
-        _ => {}
-    }
-}
-
 fn export<T: JsonSchema>(name: &str, title: &str) -> Value {
     let mut generator = SchemaSettings::draft2020_12().into_generator();
     let schema = generator.root_schema_for::<T>();
     let mut v = schema.to_value();
-    let defs = v.get("$defs").cloned().unwrap_or(Value::Null);
-    tagged_unions_as_one_of(&defs, &mut v);
+    let type_name = T::schema_name();
+    shape::for_codegen(&mut v, &type_name);
     if let Some(o) = v.as_object_mut() {
         o.insert(
             "$id".into(),
             Value::String(format!("{ID_BASE}{name}.schema.json")),
         );
-        o.insert("title".into(), Value::String(title.to_string()));
+        // the type's name is what generators call the root class; the prose goes first in the
+        // description
+        o.insert("title".into(), Value::from(type_name.as_ref()));
+        let description = match o.get("description").and_then(Value::as_str) {
+            Some(d) if !d.is_empty() => format!("{title}.\n\n{d}"),
+            _ => format!("{title}."),
+        };
+        o.insert("description".into(), Value::from(description));
     }
     v
 }
