@@ -77,7 +77,7 @@ export type ResponseFormatType = "text" | "json_schema";
  * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
  * via the `definition` "SystemSpec".
  */
-export type SystemSpec = System | string | unknown[];
+export type SystemSpec = System | string | SystemListEntry[];
 /**
  * System extensions.
  *
@@ -87,6 +87,14 @@ export type SystemSpec = System | string | unknown[];
  * via the `definition` "SystemExtension".
  */
 export type SystemExtension = "zylon";
+/**
+ * An entry of a `system` list, as the server reads it (the schema's view of the entries the
+ * model keeps as JSON values).
+ *
+ * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
+ * via the `definition` "SystemListEntry".
+ */
+export type SystemListEntry = string | System1;
 /**
  * The choice (default `auto`).
  */
@@ -1083,6 +1091,25 @@ export interface SystemCitations {
    * Citations already known.
    */
   known_citations?: Citation[] | null;
+  [k: string]: unknown;
+}
+/**
+ * An object of the Workspace form.
+ */
+export interface System1 {
+  citations?: SystemCitations;
+  /**
+   * Extensions.
+   */
+  extensions?: SystemExtension[];
+  /**
+   * System prompt text (system-role messages are appended to it).
+   */
+  text?: string | null;
+  /**
+   * Deprecated: the server only logs a warning.
+   */
+  use_default_prompt?: boolean;
   [k: string]: unknown;
 }
 /**
@@ -2163,7 +2190,7 @@ export interface ResponseFormat1 {
  * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
  * via the `definition` "System".
  */
-export interface System1 {
+export interface System2 {
   citations?: SystemCitations;
   /**
    * Extensions.

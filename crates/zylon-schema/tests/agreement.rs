@@ -145,7 +145,9 @@ fn shape_ok(v: &Value) -> bool {
                     .strip_suffix("/name")
                     .and_then(|t| v.pointer(t))
                     .is_some_and(|t| t.get("type").is_none_or(|ty| !ty.is_string())));
-        SHAPE.contains(&i.code.as_str()) || name_rule
+        // metadata filters are parsed only when a retrieval tool is built (a cross-field rule)
+        let filter = i.path.contains("/metadata_filter/");
+        (SHAPE.contains(&i.code.as_str()) || name_rule) && !filter
     })
 }
 
@@ -157,9 +159,10 @@ fn nodes(v: &Value, at: String, out: &mut Vec<String>) {
             .iter()
             .enumerate()
             .for_each(|(i, c)| nodes(c, format!("{at}/{i}"), out)),
-        Value::Object(o) => o
-            .iter()
-            .for_each(|(k, c)| nodes(c, format!("{at}/{k}"), out)),
+        Value::Object(o) => o.iter().for_each(|(k, c)| {
+            let k = k.replace('~', "~0").replace('/', "~1");
+            nodes(c, format!("{at}/{k}"), out)
+        }),
         _ => {}
     }
 }
@@ -181,8 +184,9 @@ fn mutate(v: &mut Value, target: usize, m: &Mutation) -> bool {
             let Some((parent, key)) = at.rsplit_once('/') else {
                 return false;
             };
+            let key = key.replace("~1", "/").replace("~0", "~");
             match v.pointer_mut(parent) {
-                Some(Value::Object(o)) => o.remove(key).is_some(),
+                Some(Value::Object(o)) => o.remove(&key).is_some(),
                 _ => false,
             }
         }
@@ -245,4 +249,104 @@ proptest! {
         prop_assert!(!schema_ok || serde_ok, "the schema accepts what serde rejects on {:?}: {}", m, v);
         prop_assert_eq!(schema_ok, ours_ok, "schema vs validator on {:?}: {}\n{}", m, v, validate_value(&v, Kind::Chat, &Options::default()));
     }
+}
+
+/// The valid chat fixtures (no options; the shape the schema describes).
+fn valid_chat_fixtures() -> Vec<(String, Value)> {
+    fn walk(dir: &std::path::Path, out: &mut Vec<(String, Value)>) {
+        let mut entries: Vec<_> = std::fs::read_dir(dir).unwrap().flatten().collect();
+        entries.sort_by_key(|e| e.path());
+        for e in entries {
+            let p = e.path();
+            if p.is_dir() {
+                walk(&p, out);
+                continue;
+            }
+            let Ok(doc) = serde_json::from_str::<Value>(&std::fs::read_to_string(&p).unwrap())
+            else {
+                continue;
+            };
+            let usable = doc["kind"] == "chat"
+                && doc["expect"]["valid"] == true
+                && doc.get("options").is_none()
+                && doc.get("schema_cannot_express").is_none();
+            if usable {
+                out.push((p.display().to_string(), doc["body"].clone()));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(
+        std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures")),
+        &mut out,
+    );
+    out
+}
+
+/// Every field of every valid chat fixture, mutated every way (drop, each other JSON type, an
+/// unknown key, a bogus tag): where the schema rejects, the validator reports an issue (an
+/// error, or a warning where the server accepts or coerces what the Workspace shape does not
+/// allow); where the validator reports a shape error, the schema rejects.
+#[test]
+fn fixture_mutations_agree() {
+    let schema = validator();
+    let fixtures = valid_chat_fixtures();
+    assert!(fixtures.len() > 100, "only {} fixtures", fixtures.len());
+    let mutations: Vec<Mutation> = [Mutation::Drop, Mutation::AddField, Mutation::BreakTag]
+        .into_iter()
+        .chain((0u8..6).map(Mutation::Retype))
+        .collect();
+    let (mut checked, mut failures) = (0usize, Vec::new());
+    for (path, body) in &fixtures {
+        let mut all = Vec::new();
+        nodes(body, String::new(), &mut all);
+        // server-only block types and fields are open objects in the schema (the Workspace
+        // API does not list them): what is inside them only the validator checks
+        let opaque: Vec<String> = validate_value(body, Kind::Chat, &Options::default())
+            .warnings
+            .iter()
+            .filter_map(|w| match w.code.as_str() {
+                "block.pgpt_only_types" => w.path.strip_suffix("/type").map(|p| format!("{p}/")),
+                "field.server_only" => Some(format!("{}/", w.path)),
+                _ => None,
+            })
+            .collect();
+        for target in 0..all.len() {
+            let here = format!("{}/", all[target]);
+            if opaque.iter().any(|p| here.starts_with(p.as_str())) {
+                continue;
+            }
+            for m in &mutations {
+                let mut v = body.clone();
+                if !mutate(&mut v, target, m) {
+                    continue;
+                }
+                checked += 1;
+                let schema_ok = schema.is_valid(&v);
+                let report = validate_value(&v, Kind::Chat, &Options::default());
+                let silent = report.errors.is_empty() && report.warnings.is_empty();
+                if !schema_ok && silent {
+                    failures.push(format!(
+                        "{path} {m:?} at {}: the schema rejects, the validator is silent",
+                        all[target]
+                    ));
+                }
+                if schema_ok && !shape_ok(&v) {
+                    failures.push(format!("{path} {m:?} at {}: the validator reports a shape error the schema accepts: {report}", all[target]));
+                }
+            }
+        }
+    }
+    assert!(checked > 10_000, "only {checked} mutations");
+    assert!(
+        failures.is_empty(),
+        "{} of {checked} mutations disagree:\n{}",
+        failures.len(),
+        failures
+            .iter()
+            .take(25)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
 }

@@ -84,7 +84,23 @@ pub enum SystemSpec {
     /// Server-only: the prompt text.
     Text(String),
     /// Server-only: entries merged by the server.
-    List(Vec<serde_json::Value>),
+    List(
+        #[cfg_attr(feature = "schema", schemars(with = "Vec<SystemListEntry>"))]
+        Vec<serde_json::Value>,
+    ),
+}
+
+/// An entry of a `system` list, as the server reads it (the schema's view of the entries the
+/// model keeps as JSON values).
+#[cfg(feature = "schema")]
+#[derive(schemars::JsonSchema)]
+#[allow(dead_code)] // only its schema is used
+#[serde(untagged)]
+enum SystemListEntry {
+    /// Prompt text.
+    Text(String),
+    /// An object of the Workspace form.
+    Object(System),
 }
 
 /// A chat request.

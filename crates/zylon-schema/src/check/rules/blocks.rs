@@ -648,7 +648,15 @@ fn source_item<'a>(ctx: &mut Ctx<'a>, it: &'a Value<'a>) {
             match o.get("document") {
                 Some(Value::Object(d)) => ctx.key("document", |ctx| {
                     match d.get("object") {
-                        None | Some(Value::String("ingest.document")) => {}
+                        Some(Value::String("ingest.document")) => {}
+                        // the server defaults it; the Workspace spec requires it
+                        None => ctx.missing(
+                            Severity::Warning,
+                            Code::FieldRequired,
+                            "object",
+                            "the Workspace spec requires `\"object\": \"ingest.document\"` on a chunk's `document` (the server defaults it)",
+                            None,
+                        ),
                         _ => ctx.missing(
                             Severity::Error,
                             Code::BlockSourceItemShape,
