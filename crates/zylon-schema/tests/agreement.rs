@@ -311,8 +311,8 @@ fn fixture_mutations_agree() {
                 _ => None,
             })
             .collect();
-        for target in 0..all.len() {
-            let here = format!("{}/", all[target]);
+        for (target, at) in all.iter().enumerate() {
+            let here = format!("{at}/");
             if opaque.iter().any(|p| here.starts_with(p.as_str())) {
                 continue;
             }
@@ -327,12 +327,11 @@ fn fixture_mutations_agree() {
                 let silent = report.errors.is_empty() && report.warnings.is_empty();
                 if !schema_ok && silent {
                     failures.push(format!(
-                        "{path} {m:?} at {}: the schema rejects, the validator is silent",
-                        all[target]
+                        "{path} {m:?} at {at}: the schema rejects, the validator is silent"
                     ));
                 }
                 if schema_ok && !shape_ok(&v) {
-                    failures.push(format!("{path} {m:?} at {}: the validator reports a shape error the schema accepts: {report}", all[target]));
+                    failures.push(format!("{path} {m:?} at {at}: the validator reports a shape error the schema accepts: {report}"));
                 }
             }
         }
