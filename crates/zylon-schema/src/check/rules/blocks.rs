@@ -319,8 +319,15 @@ fn common<'a>(ctx: &mut Ctx<'a>, obj: &'a Object<'a>) {
             }),
         }
     }
-    super::nulls::reject(ctx, obj, &["_meta", "metadata"]);
-    for &key in &["_meta", "metadata"] {
+    // `metadata`, when present, replaces `_meta` before the server reads it
+    // (`BaseContentBlock.validate_metadata`): only the one that is read is checked
+    let read: &[&str] = if obj.contains_key("metadata") {
+        &["metadata"]
+    } else {
+        &["_meta"]
+    };
+    super::nulls::reject(ctx, obj, read);
+    for &key in read {
         if let Some(v) = obj.get(key) {
             if !v.is_object() && !v.is_null() {
                 ctx.key(key, |ctx| {
