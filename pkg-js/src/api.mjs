@@ -77,10 +77,12 @@ export class ValidationError extends Error {
 }
 
 /**
- * `glue`: the wasm-bindgen module; `schemas`: the JSON Schemas by name; `host`: what the platform
+ * `glue`: the wasm-bindgen module; `schemas`: the JSON Schemas by name (the browser entries take
+ * them from `schemas-api.mjs` instead, so that apps which only validate do not bundle them);
+ * `host`: what the platform
  * offers beyond the web APIs (`writeUtf16(text, arrayBuffer, offset)` in Node).
  */
-export function makeApi(glue, schemas, host = {}) {
+export function makeApi(glue, schemas = {}, host = {}) {
   function validate(body, options) {
     if (body instanceof Uint8Array) return JSON.parse(glue.validateBytes(body, optionsText(options)));
     const b = bodyText(body);

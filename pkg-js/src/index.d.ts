@@ -10,9 +10,9 @@ export type {
   MessageOutputEvent, Report, Issue, ContentBlock, MessageInput, Tool, Artifact, McpServer, ToolChoice,
 };
 
-/** Which body is validated. */
+/** Which body is validated; `auto` (the default) tells a request's kind from its top-level keys, as the CLI does. */
 export type Kind =
-  | "chat" | "interaction" | "project-chat" | "thread" | "thread-update"
+  | "auto" | "chat" | "interaction" | "project-chat" | "thread" | "thread-update"
   | "interaction-response" | "message-output" | "chat-response" | "page" | "stream-event";
 
 /** Model capabilities and limits; without it the `model.*` checks are silent. */
@@ -28,7 +28,11 @@ export interface Profile {
 }
 
 export interface ValidateOptions {
-  /** Default `chat`. */
+  /**
+   * Default `auto`: a `pgpt` key with `thread_id`/`agent` is an interaction, another `pgpt` a
+   * project chat, `name` + `visibility` without `messages` a new thread, one of them a thread
+   * update, anything else a chat request. Responses and stream events need their kind.
+   */
   kind?: Kind;
   /** Turn every warning into an error. */
   strict?: boolean;
@@ -94,7 +98,11 @@ export function chatRequest(initial?: Partial<ChatRequest>): ChatRequestBuilder;
 /** An exported JSON Schema (draft 2020-12). */
 export function schema(name: string): object;
 export const schemaNames: string[];
-/** Browsers: load the WebAssembly module (Node: a no-op). */
+/**
+ * Optional. Browsers load the inlined module on first use; `init(input)` before that loads it
+ * from a URL, Response, bytes or compiled module instead (`zylon-schema/web` requires it). Node:
+ * a no-op.
+ */
 export function init(input?: string | URL | Response | BufferSource | WebAssembly.Module): Promise<void>;
 
 type Block<T extends string> = Extract<ContentBlock, { type: T }>;

@@ -1,10 +1,14 @@
-// Browsers and bundlers: call `await init()` once (it fetches the .wasm next to this file, or
-// takes a URL, a Response, bytes or a compiled module), then use the API.
+// `zylon-schema/web`: the browser entry without the inlined module, for apps that load the
+// `.wasm` themselves (a CDN, a CSP without inline bytes): call `await init(input)` once (a URL, a
+// Response, bytes or a compiled module; without one it fetches the `.wasm` next to this file,
+// which needs a bundler that emits `new URL(..., import.meta.url)` assets), then use the API.
+// The package exports the file as `zylon-schema/zylon_schema_wasm_bg.wasm`.
 import wasmInit, * as glue from "./web/zylon_schema_wasm.js";
-import schemas from "./schemas.mjs";
 import { makeApi } from "./api.mjs";
+import { lazyApi } from "./lazy.mjs";
 
 export * from "./api.mjs";
+export { schema, schemaNames } from "./schemas-api.mjs";
 
 let api;
 function ready() {
@@ -15,19 +19,8 @@ function ready() {
 export async function init(input) {
   if (!api) {
     await wasmInit(input === undefined ? undefined : { module_or_path: input });
-    api = makeApi(glue, schemas);
+    api = makeApi(glue);
   }
 }
 
-export const validate = (...a) => ready().validate(...a);
-export const fix = (...a) => ready().fix(...a);
-export const decodeStream = (...a) => ready().decodeStream(...a);
-export const readStream = (...a) => ready().readStream(...a);
-export const chatRequest = (...a) => ready().chatRequest(...a);
-export const schema = (...a) => ready().schema(...a);
-export const schemaNames = Object.keys(schemas);
-export class StreamAccumulator {
-  constructor() {
-    return new (ready().StreamAccumulator)();
-  }
-}
+export const { validate, fix, decodeStream, readStream, chatRequest, StreamAccumulator } = lazyApi(ready);

@@ -116,6 +116,25 @@ export async function run(z, cases) {
     return spans.errors[0].span.start === 21 || JSON.stringify(spans.errors[0]);
   });
 
+  check("kind auto (the default) tells the request kind from the body, as the CLI does", () => {
+    const bodies = [
+      [{ pgpt: { messages: [] }, thread_id: "t" }, "interaction"],
+      [{ pgpt: { messages: [] } }, "project-chat"],
+      [{ name: "n", visibility: "private" }, "thread"],
+      [{ name: "n" }, "thread-update"],
+      [{ messages: [] }, "chat"],
+    ];
+    for (const [body, kind] of bodies) {
+      const want = JSON.stringify(z.validate(body, { kind }));
+      for (const got of [z.validate(body), z.validate(body, { kind: "auto" }), z.validate(JSON.stringify(body))]) {
+        if (JSON.stringify(got) !== want) return `${kind}: ${JSON.stringify(got)} != ${want}`;
+      }
+    }
+    // the interaction is not read as a chat request (which would say `messages` is missing)
+    const interaction = z.validate({ pgpt: { messages: [{ role: "user", content: [{ type: "text", text: "q" }] }] }, thread_id: "t" });
+    return !interaction.errors.some((i) => i.code === "messages.required") || JSON.stringify(interaction);
+  });
+
   check("builders produce valid bodies", () => {
     const PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
     const body = z

@@ -13,8 +13,9 @@ use zylon_schema::{Kind, Options, Report};
 mod wire;
 
 /// Options as JSON (`{"kind": "...", "strict": bool, "spans": bool, "profile": {...}}`), read
-/// by the core. Bad options become a report issue, not an exception.
-fn options(json: &str) -> Result<(Kind, Options), String> {
+/// by the core; the kind is `None` for `auto` (the default). Bad options become a report issue,
+/// not an exception.
+fn options(json: &str) -> Result<(Option<Kind>, Options), String> {
     zylon_schema::check::options::from_json(json)
 }
 
@@ -116,7 +117,10 @@ pub fn validate_input_utf16(units: usize, options_json: &str) -> String {
             // Valid UTF-8 by construction: checked as text, not as bytes (no second pass).
             let out = validate_with(
                 options_json,
-                |kind, opts| zylon_schema::validate_str(&text, kind, opts),
+                |kind, opts| match kind {
+                    Some(kind) => zylon_schema::validate_str(&text, kind, opts),
+                    None => zylon_schema::validate_str_auto(&text, opts),
+                },
                 wire::report,
             );
             release(text.capacity(), &mut *text);
@@ -129,7 +133,7 @@ pub fn validate_input_utf16(units: usize, options_json: &str) -> String {
 /// options text is a report issue).
 fn validate_with(
     options_json: &str,
-    check: impl FnOnce(Kind, &Options) -> Report,
+    check: impl FnOnce(Option<Kind>, &Options) -> Report,
     write: fn(&Report) -> String,
 ) -> String {
     match options(options_json) {
@@ -142,7 +146,10 @@ fn validate_with(
 fn validate_for_js(body: &[u8], options_json: &str) -> String {
     validate_with(
         options_json,
-        |kind, opts| zylon_schema::validate_bytes(body, kind, opts),
+        |kind, opts| match kind {
+            Some(kind) => zylon_schema::validate_bytes(body, kind, opts),
+            None => zylon_schema::validate_bytes_auto(body, opts),
+        },
         wire::report,
     )
 }
@@ -153,7 +160,10 @@ fn validate_for_js(body: &[u8], options_json: &str) -> String {
 pub fn validate_bytes_json(body: &[u8], options_json: &str) -> String {
     validate_with(
         options_json,
-        |kind, opts| zylon_schema::validate_bytes(body, kind, opts),
+        |kind, opts| match kind {
+            Some(kind) => zylon_schema::validate_bytes(body, kind, opts),
+            None => zylon_schema::validate_bytes_auto(body, opts),
+        },
         Report::to_json,
     )
 }
@@ -162,7 +172,10 @@ pub fn validate_bytes_json(body: &[u8], options_json: &str) -> String {
 #[wasm_bindgen(js_name = fixJson)]
 pub fn fix_json(body: &str, options_json: &str) -> String {
     match options(options_json) {
-        Ok((kind, opts)) => to_json(&zylon_schema::fix::fix_str(body, kind, &opts)),
+        Ok((kind, opts)) => {
+            let kind = kind.unwrap_or_else(|| zylon_schema::detect_kind(body.as_bytes()));
+            to_json(&zylon_schema::fix::fix_str(body, kind, &opts))
+        }
         Err(e) => {
             to_json(&serde_json::json!({"body": body, "fixes": [], "report": usage_report(e)}))
         }

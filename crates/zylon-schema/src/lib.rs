@@ -26,6 +26,6 @@ pub mod schema;
 pub mod stream;
 
 pub use check::{
-    detect_kind, validate_bytes, validate_str, validate_value, Code, Endpoint, Issue, Kind,
-    Options, Profile, Report, Severity, Span, Summary,
+    detect_kind, validate_bytes, validate_bytes_auto, validate_str, validate_str_auto,
+    validate_value, Code, Endpoint, Issue, Kind, Options, Profile, Report, Severity, Span, Summary,
 };

@@ -51,10 +51,33 @@ pub(crate) fn num(x: f64) -> String {
 
 /// Validate a JSON text as the given kind of body.
 pub fn validate_str(text: &str, kind: Kind, options: &Options) -> Report {
+    validate_text(text, Some(kind), options)
+}
+
+/// Validate a JSON text as the kind of body its top-level keys say (see [`detect_kind`]; the
+/// CLI's `--kind auto`), parsing it once.
+pub fn validate_str_auto(text: &str, options: &Options) -> Report {
+    validate_text(text, None, options)
+}
+
+/// Validate raw bytes (must be UTF-8 JSON) as the kind of body their top-level keys say.
+pub fn validate_bytes_auto(bytes: &[u8], options: &Options) -> Report {
+    match std::str::from_utf8(bytes) {
+        Ok(s) => validate_text(s, None, options),
+        Err(_) => validate_bytes(bytes, Kind::Chat, options),
+    }
+}
+
+/// `kind: None` is told from the parsed body's top-level keys.
+fn validate_text(text: &str, kind: Option<Kind>, options: &Options) -> Report {
     let body = text.strip_prefix('\u{feff}').unwrap_or(text);
     let arena = json::Arena::new();
     match json::parse(body, MAX_DEPTH, &arena) {
         Ok((tree, duplicates)) => {
+            let kind = kind.unwrap_or_else(|| match &tree {
+                json::Value::Object(o) => kind_of(o),
+                _ => Kind::Chat,
+            });
             let mut ctx = Ctx::new(options);
             if duplicates {
                 duplicate_keys(&mut ctx, &tree);
@@ -116,6 +139,11 @@ pub fn detect_kind(bytes: &[u8]) -> Kind {
     let Ok((json::Value::Object(o), _)) = json::parse(text, MAX_DEPTH, &arena) else {
         return Kind::Chat;
     };
+    kind_of(&o)
+}
+
+/// The kind of a body from its top-level keys (see [`detect_kind`]).
+fn kind_of(o: &json::Object<'_>) -> Kind {
     let has = |k: &str| o.contains_key(k);
     if has("pgpt") {
         if has("thread_id") || has("agent") {

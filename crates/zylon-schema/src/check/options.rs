@@ -226,11 +226,12 @@ pub struct Profile {
 /// Read `{"kind": "...", "strict": bool, "spans": bool, "endpoint": "validate"|"chat",
 /// "profile": {...}}` (every key optional,
 /// empty text = defaults), as the npm package and other hosts pass options. Read by hand, not by
-/// serde: its derived error messages would pull a float printer into the wasm module.
-pub fn from_json(text: &str) -> Result<(Kind, Options), String> {
+/// serde: its derived error messages would pull a float printer into the wasm module. The kind
+/// is `None` for `"auto"` and when absent: told from the body, as the CLI's default.
+pub fn from_json(text: &str) -> Result<(Option<Kind>, Options), String> {
     use crate::check::json::{parse, Value};
     if text.trim().is_empty() {
-        return Ok((Kind::Chat, Options::default()));
+        return Ok((None, Options::default()));
     }
     let arena = crate::check::json::Arena::new();
     let (v, _) =
@@ -242,8 +243,8 @@ pub fn from_json(text: &str) -> Result<(Kind, Options), String> {
         ));
     };
     let kind = match o.get("kind") {
-        None | Some(Value::Null) => Kind::Chat,
-        Some(Value::String(k)) => k.parse::<Kind>()?,
+        None | Some(Value::Null) | Some(Value::String("auto")) => None,
+        Some(Value::String(k)) => Some(k.parse::<Kind>()?),
         Some(other) => {
             return Err(format!(
                 "`kind` must be a string, not {}",
@@ -308,12 +309,14 @@ mod json_tests {
 
     #[test]
     fn options_from_json() {
-        assert_eq!(from_json("  ").unwrap(), (Kind::Chat, Options::default()));
+        assert_eq!(from_json("  ").unwrap(), (None, Options::default()));
+        assert_eq!(from_json(r#"{"kind":"auto"}"#).unwrap().0, None);
+        assert_eq!(from_json(r#"{"kind":"chat"}"#).unwrap().0, Some(Kind::Chat));
         let (k, o) = from_json(
             r#"{"kind":"thread","strict":true,"profile":{"model":"m","supports_tools":false,"max_images":2}}"#,
         )
         .unwrap();
-        assert_eq!(k, Kind::Thread);
+        assert_eq!(k, Some(Kind::Thread));
         assert!(o.strict && !o.spans);
         assert_eq!(o.endpoint, Endpoint::Validate);
         assert_eq!(

@@ -467,3 +467,28 @@ fn responses_are_lenient() {
         assert_eq!(k.is_response(), Kind::RESPONSES.contains(&k));
     }
 }
+
+#[test]
+fn auto_kind_reads_the_top_level_keys_once() {
+    let opts = Options::default();
+    for (body, kind) in [
+        (r#"{"messages":[]}"#, Kind::Chat),
+        (r#"{"pgpt":{},"thread_id":"t"}"#, Kind::Interaction),
+        (r#"{"pgpt":{}}"#, Kind::ProjectChat),
+        (r#"{"name":"n","visibility":"private"}"#, Kind::Thread),
+        (r#"{"name":"n"}"#, Kind::ThreadUpdate),
+        ("[1]", Kind::Chat),
+    ] {
+        let auto = super::validate_str_auto(body, &opts);
+        assert_eq!(auto, super::validate_str(body, kind, &opts), "{body}");
+        assert_eq!(
+            super::validate_bytes_auto(body.as_bytes(), &opts),
+            auto,
+            "{body}"
+        );
+        assert_eq!(super::detect_kind(body.as_bytes()), kind, "{body}");
+    }
+    // not UTF-8: the same issue as for an explicit kind
+    let bad = super::validate_bytes_auto(b"{\"a\":\"\xff\"}", &opts);
+    assert_eq!(bad.errors[0].code, Code::JsonSyntax);
+}

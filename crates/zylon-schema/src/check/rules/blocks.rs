@@ -214,8 +214,10 @@ pub(super) fn check<'a>(
     match ty {
         "text" => text(ctx, obj),
         "image" | "audio" | "binary" => {
-            // a system message's blocks are dropped before the server reads any media
-            media::check(ctx, obj, ty, !place.dropped());
+            // a system message's blocks are dropped before the server reads any media, and a
+            // tldr's items become messages only when they are text: its media is never read
+            let read = !place.dropped() && !matches!(place, Place::Tldr { .. });
+            media::check(ctx, obj, ty, read);
         }
         "file" => file(ctx, obj),
         "source" => source(ctx, obj),
