@@ -1,5 +1,6 @@
-// Runs the shared suite (suite.mjs) in headless Chromium against the `./web` build, served from
-// 127.0.0.1. Prints one line per test and the closing `N passed, N failed` line.
+// Runs the shared suite (suite.mjs) in headless Chromium against both browser entries (`./web`
+// with `init()`, and the zero-config default entry without it), served from 127.0.0.1. Prints
+// one line per test and the closing `N passed, N failed` line.
 import { join } from "node:path";
 import { serve, launch, pkg } from "./harness.mjs";
 
@@ -9,13 +10,16 @@ const browser = await launch();
 let failed = 0;
 let passed = 0;
 try {
-  const page = await browser.newPage();
-  page.on("pageerror", (e) => console.error("page error:", e.message));
-  await page.goto(`http://127.0.0.1:${server.port}/`);
-  await page.waitForFunction(() => window.__results !== undefined, null, { timeout: 120000 });
-  for (const r of await page.evaluate(() => window.__results)) {
-    console.log(`${r.ok ? "ok" : "not ok"} - chromium: ${r.name}${r.ok ? "" : ` (${r.detail})`}`);
-    r.ok ? passed++ : failed++;
+  for (const entry of ["web", "browser"]) {
+    const page = await browser.newPage();
+    page.on("pageerror", (e) => console.error("page error:", e.message));
+    await page.goto(`http://127.0.0.1:${server.port}/?entry=${entry}`);
+    await page.waitForFunction(() => window.__results !== undefined, null, { timeout: 120000 });
+    for (const r of await page.evaluate(() => window.__results)) {
+      console.log(`${r.ok ? "ok" : "not ok"} - chromium (${entry}): ${r.name}${r.ok ? "" : ` (${r.detail})`}`);
+      r.ok ? passed++ : failed++;
+    }
+    await page.close();
   }
 } finally {
   await browser.close();
