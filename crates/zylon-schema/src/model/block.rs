@@ -364,8 +364,12 @@ pub enum PgptOnlyType {
     WebFetchToolResult,
     BashCodeExecutionResult,
     BashCodeExecutionToolResult,
-    TextEditorCodeExecutionResult,
+    BashCodeExecutionToolResultError,
     TextEditorCodeExecutionToolResult,
+    TextEditorCodeExecutionToolResultError,
+    TextEditorCodeExecutionViewResult,
+    TextEditorCodeExecutionCreateResult,
+    TextEditorCodeExecutionStrReplaceResult,
 }
 
 impl<'de> Deserialize<'de> for PgptOnlyType {
@@ -384,7 +388,7 @@ impl<'de> Deserialize<'de> for PgptOnlyType {
 
 impl PgptOnlyType {
     /// Every server-only block type.
-    pub const ALL: [PgptOnlyType; 18] = [
+    pub const ALL: [PgptOnlyType; 22] = [
         PgptOnlyType::Document,
         PgptOnlyType::RedactedThinking,
         PgptOnlyType::ServerToolUse,
@@ -401,8 +405,12 @@ impl PgptOnlyType {
         PgptOnlyType::WebFetchToolResult,
         PgptOnlyType::BashCodeExecutionResult,
         PgptOnlyType::BashCodeExecutionToolResult,
-        PgptOnlyType::TextEditorCodeExecutionResult,
+        PgptOnlyType::BashCodeExecutionToolResultError,
         PgptOnlyType::TextEditorCodeExecutionToolResult,
+        PgptOnlyType::TextEditorCodeExecutionToolResultError,
+        PgptOnlyType::TextEditorCodeExecutionViewResult,
+        PgptOnlyType::TextEditorCodeExecutionCreateResult,
+        PgptOnlyType::TextEditorCodeExecutionStrReplaceResult,
     ];
 }
 

@@ -65,12 +65,44 @@ const PGPT_ONLY_TYPES: &[&str] = &[
     "web_fetch_result",
     "web_search_tool_result",
     "web_fetch_tool_result",
+    "bash_code_execution_result",
+    "bash_code_execution_tool_result",
+    "bash_code_execution_tool_result_error",
+    "text_editor_code_execution_tool_result",
+    "text_editor_code_execution_tool_result_error",
+    "text_editor_code_execution_view_result",
+    "text_editor_code_execution_create_result",
+    "text_editor_code_execution_str_replace_result",
 ];
 
 fn is_pgpt_only(t: &str) -> bool {
     zylon_json::is_one_of(t, PGPT_ONLY_TYPES)
-        || t.starts_with("bash_code_execution_")
-        || t.starts_with("text_editor_code_execution_")
+}
+
+#[cfg(test)]
+mod vocabulary {
+    /// The validator's server-only block types are the model's (and so the schema's), exactly
+    /// the tags of the server's content-block union besides the Workspace ten.
+    #[test]
+    fn pgpt_only_types_match_the_model() {
+        let mut model: Vec<String> = crate::model::block::PgptOnlyType::ALL
+            .iter()
+            .map(|t| {
+                serde_json::to_value(t)
+                    .unwrap()
+                    .as_str()
+                    .unwrap()
+                    .to_string()
+            })
+            .collect();
+        let mut ours: Vec<String> = super::PGPT_ONLY_TYPES
+            .iter()
+            .map(|t| t.to_string())
+            .collect();
+        model.sort();
+        ours.sort();
+        assert_eq!(model, ours);
+    }
 }
 
 // The fields every block may have.
@@ -279,13 +311,8 @@ fn check_place(ctx: &mut Ctx<'_>, ty: &str, place: Place) {
                 );
             }
         }
-        Place::ToolResult { dropped } => {
-            if ty == "tldr" && !dropped {
-                ctx.error(
-                    Code::BlockTldrAssistantOnly,
-                    "a tldr inside a tool_result becomes a message of its own between the tool call and its result, which fails the server's message-order check",
-                );
-            }
+        // a tldr inside a tool_result is judged with the message order (`order.rs`)
+        Place::ToolResult { .. } => {
             if matches!(ty, "tool_result" | "server_tool_result") {
                 ctx.error(
                     Code::BlockToolResultContentString,

@@ -50,10 +50,28 @@ fn server<'a>(ctx: &mut Ctx<'a>, s: &'a Value<'a>) {
             "client_secret",
             "token_endpoint_auth_method",
         ],
-        &["_meta"],
+        &["_meta", "metadata"],
         "an MCP server",
     );
     super::nulls::reject(ctx, o, &["tool_configuration"]);
+    // `metadata: dict` read from `_meta`, else `metadata` (`AliasChoices`, the first wins)
+    let meta = if o.contains_key("_meta") {
+        "_meta"
+    } else {
+        "metadata"
+    };
+    super::nulls::reject(ctx, o, &[meta]);
+    if let Some(v) = o.get(meta).filter(|v| !v.is_null() && !v.is_object()) {
+        ctx.key(meta, |ctx| {
+            ctx.error(
+                Code::FieldType,
+                format!(
+                    "an MCP server's `{meta}` must be an object, not {}",
+                    type_name(v)
+                ),
+            )
+        });
+    }
     match o.get("url") {
         Some(Value::String(_)) => {}
         None | Some(Value::Null) => ctx.missing(

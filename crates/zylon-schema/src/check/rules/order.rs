@@ -70,7 +70,10 @@ impl Txt<'_> {
 #[derive(Debug, Clone)]
 enum Blk<'a> {
     ToolUse(&'a str),
-    ToolResult(&'a str),
+    /// The id it answers, and whether its content holds a tldr block: the server keeps the
+    /// content's custom blocks in the tool message's `additional_kwargs` by type, so such a
+    /// tool message has a `tldr` entry and is moved around like a tldr summary.
+    ToolResult(&'a str, bool),
     /// The text items that carry a role (with the role and the item's text), and the side.
     Tldr(Vec<(Role, Txt<'a>)>, &'a str),
     Text(Txt<'a>),
@@ -220,7 +223,11 @@ fn order_problem(chats: &[Chat<'_>], order: &[usize]) -> Option<&'static str> {
                 Role::Other => false,
             };
             if !ok {
+                let tldr_result = chats
+                    .iter()
+                    .any(|c| c.role == Role::Tool && c.tldr.is_some());
                 return Some(match (p, current) {
+                    (_, Role::Tool) if tldr_result => "a tool_result holding a tldr block is moved like a tldr summary by the server (its custom blocks go into the tool message), away from the tool call it answers, so the message order is invalid (\"Check ToolUseBlock and ToolResultBlock order.\")",
                     (_, Role::Tool) => "a tool result ends up where the server does not expect one (after its conversion the message order is invalid: \"Check ToolUseBlock and ToolResultBlock order.\")",
                     (Role::Assistant, Role::Assistant) => "after the server splits the assistant messages at tool calls and results, two assistant messages follow each other, which its message-order check rejects",
                     _ => "after the server's conversion of the messages (tool results, tldr summaries) their roles come in an order its message-order check rejects",
@@ -269,7 +276,9 @@ fn block<'a>(b: &'a Value<'a>) -> Option<Blk<'a>> {
         | "web_fetch_tool_result"
         | "bash_code_execution_tool_result"
         | "text_editor_code_execution_tool_result" => {
-            Blk::ToolResult(b.get("tool_use_id")?.as_str()?)
+            let tldr = matches!(b.get("content"), Some(Value::Array(items))
+                if items.iter().any(|it| it.get("type").and_then(Value::as_str) == Some("tldr")));
+            Blk::ToolResult(b.get("tool_use_id")?.as_str()?, tldr)
         }
         "tldr" => {
             let side = match b.get("tldr_side") {
@@ -328,14 +337,14 @@ fn legacy_split(msgs: Vec<In<'_>>) -> Vec<In<'_>> {
     let mut out = Vec::new();
     for m in msgs {
         let split =
-            !m.assistant && !m.text && m.blocks.iter().any(|b| matches!(b, Blk::ToolResult(_)));
+            !m.assistant && !m.text && m.blocks.iter().any(|b| matches!(b, Blk::ToolResult(..)));
         if !split {
             out.push(m);
             continue;
         }
         for b in m.blocks {
             out.push(In {
-                assistant: matches!(b, Blk::ToolResult(_)),
+                assistant: matches!(b, Blk::ToolResult(..)),
                 blocks: vec![b],
                 text: false,
                 src: m.src,
@@ -402,7 +411,7 @@ fn process(msgs: Vec<In<'_>>) -> Vec<In<'_>> {
                         broken,
                     });
                 }
-                Blk::ToolResult(_) => {
+                Blk::ToolResult(..) => {
                     if !current.is_empty() {
                         out.push(In {
                             assistant: true,
@@ -458,7 +467,7 @@ fn convert<'a>(k: usize, m: &In<'a>, out: &mut Vec<Chat<'a>>) -> Option<()> {
     for b in &m.blocks {
         match b {
             Blk::ToolUse(id) => calls.push(id),
-            Blk::ToolResult(id) => {
+            Blk::ToolResult(id, tldr) => {
                 if current > 0 {
                     msgs.push(Chat {
                         tool_calls: std::mem::take(&mut calls),
@@ -468,6 +477,7 @@ fn convert<'a>(k: usize, m: &In<'a>, out: &mut Vec<Chat<'a>>) -> Option<()> {
                 }
                 msgs.push(Chat {
                     tool_call_id: Some(id),
+                    tldr: tldr.then_some("right"),
                     ..plain(Role::Tool)
                 });
             }
