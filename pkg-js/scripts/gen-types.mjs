@@ -34,9 +34,15 @@ const combined = {
 let ts = await compile(combined, "ZylonSchemaTypes", {
   bannerComment: "/* Generated from schemas/ (themselves generated from the Rust types) by pkg-js/scripts/gen-types.mjs. Do not edit. */",
   declareExternallyReferenced: true,
-  additionalProperties: true,
+  // Exact types: a misspelt field is a compile error (the validator still warns about unknown
+  // fields at run time). Free-form objects (`_meta`, input schemas) say `additionalProperties`.
+  additionalProperties: false,
   unreachableDefinitions: true,
   format: true,
   style: { printWidth: 120 },
 });
+// Hover docs without the generator's boilerplate.
+ts = ts.replace(/\n \*\n \* This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema\n \* via the `definition` "[^"]+"\./g, "");
+ts = ts.replace(/\n \* This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema\n \* via the `definition` "[^"]+"\./g, "");
+ts = ts.replace(/\/\*\*\n \*\/\n/g, "");
 writeFileSync(out, ts);

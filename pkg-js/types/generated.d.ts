@@ -2,9 +2,6 @@
 
 /**
  * A whole number (`100.0` is accepted, `1.5` is not).
- *
- * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
- * via the `definition` "WholeNumber".
  */
 export type WholeNumber = number;
 /**
@@ -13,9 +10,6 @@ export type WholeNumber = number;
 export type MessageContent = ContentBlock[] | string;
 /**
  * A content block, tagged by `type`.
- *
- * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
- * via the `definition` "ContentBlock".
  */
 export type ContentBlock =
   | TextBlock
@@ -32,9 +26,6 @@ export type ContentBlock =
 /**
  * A block timestamp: an ISO-8601 date-time string (what the Workspace spec shows) or a Unix
  * time in seconds (also accepted by the server).
- *
- * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
- * via the `definition` "Timestamp".
  */
 export type Timestamp = string | number;
 /**
@@ -61,8 +52,12 @@ export type PgptOnlyType =
   | "web_fetch_tool_result"
   | "bash_code_execution_result"
   | "bash_code_execution_tool_result"
-  | "text_editor_code_execution_result"
-  | "text_editor_code_execution_tool_result";
+  | "bash_code_execution_tool_result_error"
+  | "text_editor_code_execution_tool_result"
+  | "text_editor_code_execution_tool_result_error"
+  | "text_editor_code_execution_view_result"
+  | "text_editor_code_execution_create_result"
+  | "text_editor_code_execution_str_replace_result";
 /**
  * Who wrote it (case-sensitive).
  */
@@ -73,26 +68,17 @@ export type Role = "system" | "user" | "assistant" | "tool";
 export type ResponseFormatType = "text" | "json_schema";
 /**
  * `system`: one object (the Workspace form) or, server-only, a string or a list.
- *
- * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
- * via the `definition` "SystemSpec".
  */
 export type SystemSpec = System | string | SystemListEntry[];
 /**
  * System extensions.
  *
  * * `zylon`: Zylon's extension set.
- *
- * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
- * via the `definition` "SystemExtension".
  */
 export type SystemExtension = "zylon";
 /**
  * An entry of a `system` list, as the server reads it (the schema's view of the entries the
  * model keeps as JSON values).
- *
- * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
- * via the `definition` "SystemListEntry".
  */
 export type SystemListEntry = string | System1;
 /**
@@ -102,16 +88,10 @@ export type ToolChoiceType = "auto" | "any" | "tool" | "none";
 /**
  * An artifact for the tools, tagged by `type`. The Workspace spec shows content-block fields
  * for `file` and `text` (a schema-name collision); the server reads `value`.
- *
- * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
- * via the `definition` "Artifact".
  */
 export type Artifact = FileArtifact | UriArtifact | TextArtifact | IngestedArtifact | SqlDatabase | SkillArtifact;
 /**
  * A tool entry: an object, or (server-only) the bare type string of a built-in.
- *
- * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
- * via the `definition` "ToolSpec".
  */
 export type ToolSpec = Tool | BuiltinTypeName;
 /**
@@ -123,9 +103,6 @@ export type BuiltinTypeName = string;
  *
  * * `Default`: The default agent.
  * * `ProjectDeepResearch`: Deep research over the project.
- *
- * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
- * via the `definition` "Agent".
  */
 export type Agent = "Default" | "ProjectDeepResearch";
 /**
@@ -137,16 +114,10 @@ export type Visibility = "Public" | "Private";
  *
  * * `Public`: Visible to the project.
  * * `Private`: Visible to its creator.
- *
- * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
- * via the `definition` "Visibility".
  */
 export type Visibility1 = "Public" | "Private";
 /**
  * A block of a response: a known block, or any other object (kept).
- *
- * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
- * via the `definition` "OutputBlock".
  */
 export type OutputBlock =
   | ContentBlock1
@@ -170,9 +141,6 @@ export type ContentBlock1 =
   | PgptOnlyBlock;
 /**
  * Why the model stopped. Workspace values and the server's; anything else is kept in `Other`.
- *
- * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
- * via the `definition` "StopReason".
  */
 export type StopReason =
   | (
@@ -195,9 +163,6 @@ export type InteractionState = ("Processing" | "Completed" | "Error") | string;
  * MessageOutputEvent: one server-sent event of a streamed answer.
  *
  * One server-sent event.
- *
- * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
- * via the `definition` "MessageOutputEvent".
  */
 export type MessageOutputEvent =
   | MessageStartEvent
@@ -255,23 +220,14 @@ export type OutputBlock3 =
 export type Severity = "error" | "warning";
 /**
  * A built-in tool type given as a bare string (server-only).
- *
- * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
- * via the `definition` "BuiltinTypeName".
  */
 export type BuiltinTypeName1 = string;
 /**
  * A message's content: blocks, or (server-only, a warning) a plain string.
- *
- * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
- * via the `definition` "MessageContent".
  */
 export type MessageContent1 = ContentBlock[] | string;
 /**
  * Block types the server accepts that the Workspace spec does not list (a warning); kept opaque.
- *
- * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
- * via the `definition` "PgptOnlyType".
  */
 export type PgptOnlyType1 =
   | "document"
@@ -290,16 +246,17 @@ export type PgptOnlyType1 =
   | "web_fetch_tool_result"
   | "bash_code_execution_result"
   | "bash_code_execution_tool_result"
-  | "text_editor_code_execution_result"
-  | "text_editor_code_execution_tool_result";
+  | "bash_code_execution_tool_result_error"
+  | "text_editor_code_execution_tool_result"
+  | "text_editor_code_execution_tool_result_error"
+  | "text_editor_code_execution_view_result"
+  | "text_editor_code_execution_create_result"
+  | "text_editor_code_execution_str_replace_result";
 /**
  * `response_format.type`.
  *
  * * `text`: Free text (default).
  * * `json_schema`: Structured output following `json_schema` (excludes tools, MCP servers and citations).
- *
- * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
- * via the `definition` "ResponseFormatType".
  */
 export type ResponseFormatType1 = "text" | "json_schema";
 /**
@@ -310,9 +267,6 @@ export type ResponseFormatType1 = "text" | "json_schema";
  * * `user`: The user.
  * * `assistant`: The model.
  * * `tool`: Rejected by the server.
- *
- * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
- * via the `definition` "Role".
  */
 export type Role1 = "system" | "user" | "assistant" | "tool";
 /**
@@ -322,30 +276,18 @@ export type Role1 = "system" | "user" | "assistant" | "tool";
  * * `any`: The model must use some tool.
  * * `tool`: The model must use the tool named in `name`.
  * * `none`: No tools: the server removes them all.
- *
- * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
- * via the `definition` "ToolChoiceType".
  */
 export type ToolChoiceType1 = "auto" | "any" | "tool" | "none";
 /**
  * The content of a tool result: blocks, or (server-only) a plain string.
- *
- * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
- * via the `definition` "ToolResultContent".
  */
 export type ToolResultContent1 = ContentBlock[] | string;
 /**
  * State of an interaction.
- *
- * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
- * via the `definition` "InteractionState".
  */
 export type InteractionState1 = ("Processing" | "Completed" | "Error") | string;
 /**
  * A piece of a content block.
- *
- * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
- * via the `definition` "ContentBlockDelta".
  */
 export type ContentBlockDelta1 =
   | TextDelta
@@ -361,9 +303,6 @@ export type ContentBlockDelta1 =
  *
  * * `error`: The server would reject the body (or `strict` mode turned a warning into an error).
  * * `warning`: The server accepts the body but may change, drop or misread part of it.
- *
- * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
- * via the `definition` "Severity".
  */
 export type Severity1 = "error" | "warning";
 
@@ -380,9 +319,6 @@ export interface ZylonSchemaTypes {
 }
 /**
  * A chat request.
- *
- * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
- * via the `definition` "ChatRequest".
  */
 export interface ChatRequest {
   /**
@@ -458,13 +394,9 @@ export interface ChatRequest {
    * Nucleus sampling, 0–1.
    */
   top_p?: number | null;
-  [k: string]: unknown;
 }
 /**
  * An MCP server the model may use. Tokens and secrets are never printed (`Debug` redacts them).
- *
- * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
- * via the `definition` "McpServer".
  */
 export interface McpServer {
   /**
@@ -500,7 +432,6 @@ export interface McpServer {
    * Server URL (contacted by the server for every request).
    */
   url: string;
-  [k: string]: unknown;
 }
 /**
  * Tool filter.
@@ -514,13 +445,9 @@ export interface ToolConfiguration {
    * `false` offers no tool of this server (default true).
    */
   enabled?: boolean;
-  [k: string]: unknown;
 }
 /**
  * One message of the conversation.
- *
- * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
- * via the `definition` "MessageInput".
  */
 export interface MessageInput {
   /**
@@ -531,13 +458,9 @@ export interface MessageInput {
   } | null;
   content: MessageContent;
   role: Role;
-  [k: string]: unknown;
 }
 /**
  * Plain text.
- *
- * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
- * via the `definition` "TextBlock".
  */
 export interface TextBlock {
   /**
@@ -563,13 +486,9 @@ export interface TextBlock {
    */
   text?: string;
   type: "text";
-  [k: string]: unknown;
 }
 /**
  * A citation attached to text (or to `system.citations.known_citations`).
- *
- * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
- * via the `definition` "Citation".
  */
 export interface Citation {
   /**
@@ -594,13 +513,9 @@ export interface Citation {
    * The cited source within the artifact.
    */
   source_id?: string | null;
-  [k: string]: unknown;
 }
 /**
  * An image.
- *
- * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
- * via the `definition` "ImageBlock".
  */
 export interface ImageBlock {
   /**
@@ -642,13 +557,9 @@ export interface ImageBlock {
    * Server-only alternative to `data`: a URL.
    */
   url?: string | null;
-  [k: string]: unknown;
 }
 /**
  * Audio.
- *
- * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
- * via the `definition` "AudioBlock".
  */
 export interface AudioBlock {
   /**
@@ -690,13 +601,9 @@ export interface AudioBlock {
    * Server-only alternative to `data`: a URL.
    */
   url?: string | null;
-  [k: string]: unknown;
 }
 /**
  * Any file with its media type.
- *
- * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
- * via the `definition` "BinaryBlock".
  */
 export interface BinaryBlock {
   /**
@@ -726,13 +633,9 @@ export interface BinaryBlock {
    */
   stop_timestamp?: Timestamp | null;
   type: "binary";
-  [k: string]: unknown;
 }
 /**
  * A Workspace document block (unknown to the chat server).
- *
- * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
- * via the `definition` "FileBlock".
  */
 export interface FileBlock {
   /**
@@ -762,13 +665,9 @@ export interface FileBlock {
    */
   stop_timestamp?: Timestamp | null;
   type: "file";
-  [k: string]: unknown;
 }
 /**
  * File metadata.
- *
- * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
- * via the `definition` "DocMetadata".
  */
 export interface DocMetadata {
   /**
@@ -779,13 +678,9 @@ export interface DocMetadata {
    * File type (extension).
    */
   file_type?: string | null;
-  [k: string]: unknown;
 }
 /**
  * Retrieved sources.
- *
- * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
- * via the `definition` "SourceBlock".
  */
 export interface SourceBlock {
   /**
@@ -807,13 +702,9 @@ export interface SourceBlock {
    */
   stop_timestamp?: Timestamp | null;
   type: "source";
-  [k: string]: unknown;
 }
 /**
  * One source: a chunk of an ingested document or a website.
- *
- * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
- * via the `definition` "SourceItem".
  */
 export interface SourceItem {
   /**
@@ -878,13 +769,9 @@ export interface SourceItem {
    * Website URL.
    */
   url?: string | null;
-  [k: string]: unknown;
 }
 /**
  * The document a chunk comes from.
- *
- * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
- * via the `definition` "SourceDocument".
  */
 export interface SourceDocument {
   /**
@@ -899,13 +786,9 @@ export interface SourceDocument {
    * `ingest.document` on the server (`artifact` in the Workspace docs).
    */
   object: string;
-  [k: string]: unknown;
 }
 /**
  * A summary of earlier turns.
- *
- * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
- * via the `definition` "TldrBlock".
  */
 export interface TldrBlock {
   /**
@@ -931,13 +814,9 @@ export interface TldrBlock {
    */
   tldr_side?: string | null;
   type: "tldr";
-  [k: string]: unknown;
 }
 /**
  * Model reasoning.
- *
- * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
- * via the `definition` "ThinkingBlock".
  */
 export interface ThinkingBlock {
   /**
@@ -967,13 +846,9 @@ export interface ThinkingBlock {
    */
   thinking?: string;
   type: "thinking";
-  [k: string]: unknown;
 }
 /**
  * A tool call.
- *
- * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
- * via the `definition` "ToolUseBlock".
  */
 export interface ToolUseBlock {
   /**
@@ -1005,13 +880,9 @@ export interface ToolUseBlock {
    */
   stop_timestamp?: Timestamp | null;
   type: "tool_use";
-  [k: string]: unknown;
 }
 /**
  * A tool result.
- *
- * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
- * via the `definition` "ToolResultBlock".
  */
 export interface ToolResultBlock {
   /**
@@ -1038,7 +909,6 @@ export interface ToolResultBlock {
    */
   tool_use_id: string;
   type: "tool_result";
-  [k: string]: unknown;
 }
 /**
  * A server-only block type.
@@ -1058,7 +928,6 @@ export interface ResponseFormat {
     [k: string]: unknown;
   } | null;
   type?: ResponseFormatType;
-  [k: string]: unknown;
 }
 /**
  * The Workspace form.
@@ -1077,7 +946,6 @@ export interface System {
    * Deprecated: the server only logs a warning.
    */
   use_default_prompt?: boolean;
-  [k: string]: unknown;
 }
 /**
  * Citation settings.
@@ -1091,7 +959,6 @@ export interface SystemCitations {
    * Citations already known.
    */
   known_citations?: Citation[] | null;
-  [k: string]: unknown;
 }
 /**
  * An object of the Workspace form.
@@ -1110,7 +977,6 @@ export interface System1 {
    * Deprecated: the server only logs a warning.
    */
   use_default_prompt?: boolean;
-  [k: string]: unknown;
 }
 /**
  * Deep thinking.
@@ -1124,7 +990,6 @@ export interface Thinking {
    * Turn reasoning on (the model must support it).
    */
   enabled?: boolean;
-  [k: string]: unknown;
 }
 /**
  * How the model may use the tools.
@@ -1143,13 +1008,9 @@ export interface ToolChoice {
    * Server-only: `eager` or `lazy` artifact validation.
    */
   validation_mode?: string | null;
-  [k: string]: unknown;
 }
 /**
  * A file: `value` is strict base64 of its bytes.
- *
- * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
- * via the `definition` "FileArtifact".
  */
 export interface FileArtifact {
   type: "file";
@@ -1157,13 +1018,9 @@ export interface FileArtifact {
    * Base64 bytes.
    */
   value: string;
-  [k: string]: unknown;
 }
 /**
  * A URI the tools may read.
- *
- * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
- * via the `definition` "UriArtifact".
  */
 export interface UriArtifact {
   type: "uri";
@@ -1171,13 +1028,9 @@ export interface UriArtifact {
    * The URI.
    */
   value: string;
-  [k: string]: unknown;
 }
 /**
  * Inline text.
- *
- * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
- * via the `definition` "TextArtifact".
  */
 export interface TextArtifact {
   type: "text";
@@ -1185,18 +1038,13 @@ export interface TextArtifact {
    * The text.
    */
   value: string;
-  [k: string]: unknown;
 }
 /**
  * Ingested project artifacts (needed by `semantic_search` / `tabular_analysis`: exactly one).
- *
- * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
- * via the `definition` "IngestedArtifact".
  */
 export interface IngestedArtifact {
   context_filter: ContextFilter;
   type: "ingested_artifact";
-  [k: string]: unknown;
 }
 /**
  * Which artifacts.
@@ -1214,13 +1062,9 @@ export interface ContextFilter {
    * Metadata filters.
    */
   metadata_filter?: MetadataFilter[] | null;
-  [k: string]: unknown;
 }
 /**
  * One metadata filter.
- *
- * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
- * via the `definition` "MetadataFilter".
  */
 export interface MetadataFilter {
   /**
@@ -1238,13 +1082,9 @@ export interface MetadataFilter {
   value?: {
     [k: string]: unknown;
   };
-  [k: string]: unknown;
 }
 /**
  * A SQL database (needed by `database_query`: at least one).
- *
- * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
- * via the `definition` "SqlDatabase".
  */
 export interface SqlDatabase {
   /**
@@ -1280,13 +1120,9 @@ export interface SqlDatabase {
    */
   ssl?: boolean;
   type: "sql_database";
-  [k: string]: unknown;
 }
 /**
  * Server-only: skills.
- *
- * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
- * via the `definition` "SkillArtifact".
  */
 export interface SkillArtifact {
   /**
@@ -1296,7 +1132,6 @@ export interface SkillArtifact {
     [k: string]: unknown;
   };
   type: "skill";
-  [k: string]: unknown;
 }
 /**
  * A tool object.
@@ -1331,15 +1166,11 @@ export interface Tool {
    * Built-in tool type (`semantic_search_v1`, `web_search_v1`, ...); anything else is a custom tool.
    */
   type?: string | null;
-  [k: string]: unknown;
 }
 /**
  * CreateInteractionDTO: POST /api/v1/app/thread/{threadId}/interaction.
  *
  * `POST /api/v1/app/thread/{threadId}/interaction`.
- *
- * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
- * via the `definition` "CreateInteractionDto".
  */
 export interface CreateInteractionDto {
   /**
@@ -1359,7 +1190,6 @@ export interface CreateInteractionDto {
    * The thread id (documented as required; the same as in the URL).
    */
   thread_id?: string | null;
-  [k: string]: unknown;
 }
 /**
  * The chat request.
@@ -1438,15 +1268,11 @@ export interface ChatRequest1 {
    * Nucleus sampling, 0–1.
    */
   top_p?: number | null;
-  [k: string]: unknown;
 }
 /**
  * ProjectChatDTO: POST /api/v1/app/project/{projectId}/chat.
  *
  * `POST /api/v1/app/project/{projectId}/chat`.
- *
- * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
- * via the `definition` "ProjectChatDto".
  */
 export interface ProjectChatDto {
   /**
@@ -1458,7 +1284,6 @@ export interface ProjectChatDto {
    */
   artifact_ids?: string[] | null;
   pgpt: ChatRequest2;
-  [k: string]: unknown;
 }
 /**
  * The chat request.
@@ -1537,15 +1362,11 @@ export interface ChatRequest2 {
    * Nucleus sampling, 0–1.
    */
   top_p?: number | null;
-  [k: string]: unknown;
 }
 /**
  * CreateThreadDTO: POST /api/v1/app/project/{projectId}/thread.
  *
  * `POST /api/v1/app/project/{projectId}/thread`.
- *
- * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
- * via the `definition` "CreateThreadDto".
  */
 export interface CreateThreadDto {
   /**
@@ -1553,15 +1374,11 @@ export interface CreateThreadDto {
    */
   name: string;
   visibility: Visibility;
-  [k: string]: unknown;
 }
 /**
  * UpdateThreadDTO: PUT /api/v1/app/thread/{threadId}.
  *
  * `PUT /api/v1/app/thread/{threadId}`.
- *
- * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
- * via the `definition` "UpdateThreadDto".
  */
 export interface UpdateThreadDto {
   /**
@@ -1572,15 +1389,11 @@ export interface UpdateThreadDto {
    * New visibility.
    */
   visibility?: Visibility1 | null;
-  [k: string]: unknown;
 }
 /**
  * InteractionDTO: an interaction as the API returns it.
  *
  * An interaction (one exchange in a thread).
- *
- * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
- * via the `definition` "InteractionDto".
  */
 export interface InteractionDto {
   /**
@@ -1623,13 +1436,9 @@ export interface InteractionDto {
    */
   thread_id?: string | null;
   user_input: MessageInput1;
-  [k: string]: unknown;
 }
 /**
  * The assistant's message.
- *
- * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
- * via the `definition` "MessageOutput".
  */
 export interface MessageOutput {
   /**
@@ -1660,13 +1469,9 @@ export interface MessageOutput {
    * Token usage.
    */
   usage?: Usage | null;
-  [k: string]: unknown;
 }
 /**
  * An error reported by the server.
- *
- * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
- * via the `definition` "ErrorDetail".
  */
 export interface ErrorDetail {
   /**
@@ -1677,13 +1482,9 @@ export interface ErrorDetail {
    * Error type.
    */
   type?: string;
-  [k: string]: unknown;
 }
 /**
  * Token usage.
- *
- * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
- * via the `definition` "Usage".
  */
 export interface Usage {
   /**
@@ -1694,7 +1495,6 @@ export interface Usage {
    * Generated tokens.
    */
   output_tokens?: number | null;
-  [k: string]: unknown;
 }
 /**
  * The user's message.
@@ -1708,18 +1508,13 @@ export interface MessageInput1 {
   } | null;
   content: MessageContent;
   role: Role;
-  [k: string]: unknown;
 }
 /**
  * The message begins.
- *
- * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
- * via the `definition` "MessageStartEvent".
  */
 export interface MessageStartEvent {
   message: MessageOutput1;
   type: "message_start";
-  [k: string]: unknown;
 }
 /**
  * The assistant's message.
@@ -1753,13 +1548,9 @@ export interface MessageOutput1 {
    * Token usage.
    */
   usage?: Usage | null;
-  [k: string]: unknown;
 }
 /**
  * A block begins.
- *
- * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
- * via the `definition` "ContentBlockStartEvent".
  */
 export interface ContentBlockStartEvent {
   /**
@@ -1768,13 +1559,9 @@ export interface ContentBlockStartEvent {
   block_id?: string | null;
   content_block: OutputBlock1;
   type: "content_block_start";
-  [k: string]: unknown;
 }
 /**
  * A block grows.
- *
- * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
- * via the `definition` "ContentBlockDeltaEvent".
  */
 export interface ContentBlockDeltaEvent {
   /**
@@ -1783,13 +1570,9 @@ export interface ContentBlockDeltaEvent {
   block_id?: string | null;
   delta: ContentBlockDelta;
   type: "content_block_delta";
-  [k: string]: unknown;
 }
 /**
  * More text.
- *
- * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
- * via the `definition` "TextDelta".
  */
 export interface TextDelta {
   /**
@@ -1807,13 +1590,9 @@ export interface TextDelta {
    */
   text?: string;
   type: "text_delta";
-  [k: string]: unknown;
 }
 /**
  * More reasoning.
- *
- * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
- * via the `definition` "ThinkingDelta".
  */
 export interface ThinkingDelta {
   /**
@@ -1831,13 +1610,9 @@ export interface ThinkingDelta {
    */
   thinking?: string;
   type: "thinking_delta";
-  [k: string]: unknown;
 }
 /**
  * More of a tool call's arguments, as JSON text (parsed when the block stops).
- *
- * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
- * via the `definition` "InputJsonDelta".
  */
 export interface InputJsonDelta {
   /**
@@ -1857,13 +1632,9 @@ export interface InputJsonDelta {
     [k: string]: unknown;
   } | null;
   type: "input_json_delta";
-  [k: string]: unknown;
 }
 /**
  * More sources.
- *
- * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
- * via the `definition` "SourceDelta".
  */
 export interface SourceDelta {
   /**
@@ -1877,13 +1648,9 @@ export interface SourceDelta {
    */
   sources?: SourceItem[] | null;
   type: "source_delta";
-  [k: string]: unknown;
 }
 /**
  * A block of a summary.
- *
- * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
- * via the `definition` "TldrDelta".
  */
 export interface TldrDelta {
   /**
@@ -1894,13 +1661,9 @@ export interface TldrDelta {
   } | null;
   tldr: OutputBlock2;
   type: "tldr_delta";
-  [k: string]: unknown;
 }
 /**
  * A block ends.
- *
- * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
- * via the `definition` "ContentBlockStopEvent".
  */
 export interface ContentBlockStopEvent {
   /**
@@ -1912,18 +1675,13 @@ export interface ContentBlockStopEvent {
    */
   stop_timestamp?: Timestamp | null;
   type: "content_block_stop";
-  [k: string]: unknown;
 }
 /**
  * Message-level changes (stop reason, usage).
- *
- * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
- * via the `definition` "MessageDeltaEvent".
  */
 export interface MessageDeltaEvent {
   delta: MessageOutputDelta;
   type: "message_delta";
-  [k: string]: unknown;
 }
 /**
  * The changes.
@@ -1953,33 +1711,21 @@ export interface MessageOutputDelta {
    * Usage so far.
    */
   usage?: Usage | null;
-  [k: string]: unknown;
 }
 /**
  * The message is complete.
- *
- * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
- * via the `definition` "MessageStopEvent".
  */
 export interface MessageStopEvent {
   type: "message_stop";
-  [k: string]: unknown;
 }
 /**
  * Keep-alive.
- *
- * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
- * via the `definition` "PingEvent".
  */
 export interface PingEvent {
   type: "ping";
-  [k: string]: unknown;
 }
 /**
  * The server reports an error.
- *
- * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
- * via the `definition` "ErrorEvent".
  */
 export interface ErrorEvent {
   /**
@@ -1987,23 +1733,15 @@ export interface ErrorEvent {
    */
   error?: ErrorDetail | null;
   type: "error";
-  [k: string]: unknown;
 }
 /**
  * The stream is over.
- *
- * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
- * via the `definition` "DoneEvent".
  */
 export interface DoneEvent {
   type: "done";
-  [k: string]: unknown;
 }
 /**
  * A complete block, not streamed.
- *
- * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
- * via the `definition` "ContentBlockSyntheticEvent".
  */
 export interface ContentBlockSyntheticEvent {
   block: OutputBlock3;
@@ -2012,15 +1750,11 @@ export interface ContentBlockSyntheticEvent {
    */
   block_id?: string | null;
   type: "content_block_synthetic";
-  [k: string]: unknown;
 }
 /**
  * The report of zylon-schema's validator (CLI, npm and Rust).
  *
  * The result of validating one body.
- *
- * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
- * via the `definition` "Report".
  */
 export interface Report {
   /**
@@ -2036,13 +1770,9 @@ export interface Report {
    * Problems the server accepts but that change or drop something, or that the Workspace spec does not endorse.
    */
   warnings: Issue[];
-  [k: string]: unknown;
 }
 /**
  * One problem found in a body.
- *
- * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
- * via the `definition` "Issue".
  */
 export interface Issue {
   /**
@@ -2072,13 +1802,9 @@ export interface Issue {
    * an unknown or duplicate field: its key). Present when the body was given as text.
    */
   span?: Span | null;
-  [k: string]: unknown;
 }
 /**
  * A range of the request text.
- *
- * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
- * via the `definition` "Span".
  */
 export interface Span {
   /**
@@ -2105,7 +1831,6 @@ export interface Span {
    * Byte offset of the first byte.
    */
   start: number;
-  [k: string]: unknown;
 }
 /**
  * Facts about the request.
@@ -2135,13 +1860,9 @@ export interface Summary {
    * Number of warnings.
    */
   warning_count: number;
-  [k: string]: unknown;
 }
 /**
  * Which artifacts a search may see.
- *
- * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
- * via the `definition` "ContextFilter".
  */
 export interface ContextFilter1 {
   /**
@@ -2156,13 +1877,9 @@ export interface ContextFilter1 {
    * Metadata filters.
    */
   metadata_filter?: MetadataFilter[] | null;
-  [k: string]: unknown;
 }
 /**
  * A server-only block, kept as sent.
- *
- * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
- * via the `definition` "PgptOnlyBlock".
  */
 export interface PgptOnlyBlock1 {
   type: PgptOnlyType;
@@ -2170,9 +1887,6 @@ export interface PgptOnlyBlock1 {
 }
 /**
  * Structured output.
- *
- * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
- * via the `definition` "ResponseFormat".
  */
 export interface ResponseFormat1 {
   /**
@@ -2182,13 +1896,9 @@ export interface ResponseFormat1 {
     [k: string]: unknown;
   } | null;
   type?: ResponseFormatType;
-  [k: string]: unknown;
 }
 /**
  * The system prompt and its flags.
- *
- * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
- * via the `definition` "System".
  */
 export interface System2 {
   citations?: SystemCitations;
@@ -2204,13 +1914,9 @@ export interface System2 {
    * Deprecated: the server only logs a warning.
    */
   use_default_prompt?: boolean;
-  [k: string]: unknown;
 }
 /**
  * Citation settings.
- *
- * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
- * via the `definition` "SystemCitations".
  */
 export interface SystemCitations1 {
   /**
@@ -2221,13 +1927,9 @@ export interface SystemCitations1 {
    * Citations already known.
    */
   known_citations?: Citation[] | null;
-  [k: string]: unknown;
 }
 /**
  * Deep thinking.
- *
- * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
- * via the `definition` "Thinking".
  */
 export interface Thinking1 {
   /**
@@ -2238,14 +1940,10 @@ export interface Thinking1 {
    * Turn reasoning on (the model must support it).
    */
   enabled?: boolean;
-  [k: string]: unknown;
 }
 /**
  * A tool the model may call: a built-in (recognised by `type`, e.g. `semantic_search_v1`) or a
  * custom client tool (`name` + `inputSchema`).
- *
- * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
- * via the `definition` "Tool".
  */
 export interface Tool1 {
   /**
@@ -2277,13 +1975,9 @@ export interface Tool1 {
    * Built-in tool type (`semantic_search_v1`, `web_search_v1`, ...); anything else is a custom tool.
    */
   type?: string | null;
-  [k: string]: unknown;
 }
 /**
  * `tool_choice`.
- *
- * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
- * via the `definition` "ToolChoice".
  */
 export interface ToolChoice1 {
   /**
@@ -2299,13 +1993,9 @@ export interface ToolChoice1 {
    * Server-only: `eager` or `lazy` artifact validation.
    */
   validation_mode?: string | null;
-  [k: string]: unknown;
 }
 /**
  * Which tools of an MCP server are offered.
- *
- * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
- * via the `definition` "ToolConfiguration".
  */
 export interface ToolConfiguration1 {
   /**
@@ -2316,13 +2006,9 @@ export interface ToolConfiguration1 {
    * `false` offers no tool of this server (default true).
    */
   enabled?: boolean;
-  [k: string]: unknown;
 }
 /**
  * Message-level changes.
- *
- * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
- * via the `definition` "MessageOutputDelta".
  */
 export interface MessageOutputDelta1 {
   /**
@@ -2349,13 +2035,9 @@ export interface MessageOutputDelta1 {
    * Usage so far.
    */
   usage?: Usage | null;
-  [k: string]: unknown;
 }
 /**
  * Facts about the request, as the server's validate route advertises them, plus issue counts.
- *
- * This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema
- * via the `definition` "Summary".
  */
 export interface Summary1 {
   /**
@@ -2382,5 +2064,4 @@ export interface Summary1 {
    * Number of warnings.
    */
   warning_count: number;
-  [k: string]: unknown;
 }

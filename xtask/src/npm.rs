@@ -206,6 +206,8 @@ pub fn build() -> Result<(), String> {
     // `"type": "module"` package describes ES modules only).
     copy(&src.join("index.d.ts"), &dist.join("index.d.cts"))?;
     copy(&src.join("schemas.d.ts"), &dist.join("schemas-api.d.ts"))?;
+    copy(&src.join("schemas.d.ts"), &dist.join("schemas-api.d.cts"))?;
+    copy(&src.join("schemas-api.cjs"), &dist.join("schemas-api.cjs"))?;
     let size = std::fs::metadata(&web_wasm)
         .map_err(|e| e.to_string())?
         .len();
@@ -333,6 +335,15 @@ fn packed_install() -> Result<(), String> {
             .args(["-p", "tsconfig.json"]),
     )?;
     println!("typescript consumer compiles (with its @ts-expect-error lines)");
+    // The types resolve for every consumer: node10, node16 from CJS and ESM, bundlers (the
+    // `.wasm` export is an asset, not a module).
+    run_in(
+        Command::new(pkg().join("node_modules/.bin/attw"))
+            .current_dir(pkg())
+            .arg(tmp.join(&tarball))
+            .args(["--exclude-entrypoints", "./zylon_schema_wasm_bg.wasm"]),
+    )?;
+    println!("arethetypeswrong: no problem");
     let _ = std::fs::remove_dir_all(&tmp);
     Ok(())
 }

@@ -1,6 +1,12 @@
-// Compiled with `tsc --noEmit`: the public types accept good bodies and reject wrong ones.
-import { validate, chatRequest, userMessage, text, image, fix, type ChatRequest, type Report, type Issue } from "zylon-schema";
+// Compiled with `tsc --strict` against the packed package: correct code compiles, and each line
+// marked `@ts-expect-error` is a mistake users make that the types must catch.
+import {
+  validate, chatRequest, userMessage, text, image, toolUse, fix,
+  type ChatRequest, type ContentBlock, type MessageInput, type Report, type Issue, type Kind,
+} from "zylon-schema";
+import { schema, schemaNames } from "zylon-schema/schemas";
 
+// ---- correct code ----
 const body: ChatRequest = {
   messages: [{ role: "user", content: [{ type: "text", text: "Hi" }] }],
   temperature: 0.2,
@@ -8,18 +14,57 @@ const body: ChatRequest = {
   tools: [{ name: "semantic_search", type: "semantic_search_v1" }],
 };
 const report: Report = validate(body, { kind: "chat", strict: true });
+const auto: Report = validate(body); // kind "auto" is the default
+const kinds: Kind[] = ["auto", "chat", "interaction"];
 const first: Issue | undefined = report.errors[0];
 const code: string | undefined = first?.code;
 const fixed: string = fix(JSON.stringify(body)).body;
 const built: ChatRequest = chatRequest().message(userMessage(text("q"), image("iVBORw0KGgo=", "image/png"))).build();
+const chatSchema: object = schema(schemaNames[0]);
 
+// narrowing a block gives its own fields
+function describe(b: ContentBlock): string {
+  switch (b.type) {
+    case "text":
+      return b.text ?? "";
+    case "image":
+      return b.mime_type ?? "";
+    case "tool_use":
+      return `${b.id} ${b.name}`;
+    default:
+      return b.type;
+  }
+}
+// builders return typed blocks
+const t: string | undefined = text("x").text;
+const call: string = toolUse("t1", "lookup", {}).id;
+const message: MessageInput = userMessage("hello");
+
+// ---- mistakes ----
 // @ts-expect-error: `messages` is required.
 const noMessages: ChatRequest = { temperature: 0.2 };
 // @ts-expect-error: roles are an enum.
 const badRole: ChatRequest = { messages: [{ role: "human", content: [{ type: "text", text: "x" }] }] };
 // @ts-expect-error: max_tokens is a number.
 const badTokens: ChatRequest = { messages: [], max_tokens: "64" };
+// @ts-expect-error: a misspelt top-level field.
+const misspeltTop: ChatRequest = { messages: [], max_token: 10 };
+// @ts-expect-error: a text block's text is a string.
+const textNumber: ContentBlock = { type: "text", text: 42 };
+// @ts-expect-error: a misspelt field of a block.
+const misspeltField: ContentBlock = { type: "text", txt: "hi" };
+// @ts-expect-error: a misspelt block type.
+const misspeltType: ContentBlock = { type: "txt", text: "hi" };
+// @ts-expect-error: an image's mime_type is a string.
+const badMime: ContentBlock = { type: "image", data: "iVBORw0KGgo=", mime_type: 5 };
+// @ts-expect-error: a tool_use needs an id.
+const noId: ContentBlock = { type: "tool_use", name: "lookup", input: {} };
 // @ts-expect-error: the kind must be one of the known kinds.
 validate(body, { kind: "chats" });
+// @ts-expect-error: options are checked too.
+validate(body, { stric: true });
 
-export { report, code, fixed, built, noMessages, badRole, badTokens };
+export {
+  report, auto, kinds, code, fixed, built, chatSchema, describe, t, call, message, noMessages, badRole, badTokens,
+  misspeltTop, textNumber, misspeltField, misspeltType, badMime, noId,
+};
