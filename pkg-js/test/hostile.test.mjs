@@ -21,6 +21,21 @@ test("nesting 100,000 deep: arrays, objects, tldr, inputSchema, _meta", () => {
   assert.equal(validate(`{"messages":[${USER}]}`).valid, true);
 });
 
+test("the deepest bodies the server takes run the rules within the 1 MiB wasm stack", () => {
+  // 969 levels in all: tldr in tldr (two levels each), a tool schema, a structured-output schema
+  const tldr = `{"messages":[${USER},{"role":"assistant","content":[${'{"type":"tldr","content":['.repeat(482)}{"type":"text","text":"x"}${"]}".repeat(482)}]}]}`;
+  const r = validate(tldr);
+  assert.equal(r.errors.length, 481);
+  assert.ok(r.errors.every((e) => e.code === "block.tldr.content_types"));
+  const schema = `{"messages":[${USER}],"tools":[{"name":"f","inputSchema":${'{"x":'.repeat(964)}1${"}".repeat(964)}}]}`;
+  assert.deepEqual(validate(schema).errors.map((e) => [e.code, e.path]), [["json.too_deep", "/tools/0/inputSchema"]]);
+  const output = `{"messages":[${USER}],"response_format":{"type":"json_schema","json_schema":${'{"type":"object","properties":{"a":'.repeat(235)}{"type":"string"}${"}}".repeat(235)}}}`;
+  assert.equal(validate(output).valid, true);
+  const arrays = `{"messages":[${USER}],"x":${"[".repeat(968)}${"]".repeat(968)}}`;
+  assert.deepEqual(codes(validate(arrays)), ["request.unknown_fields"]);
+  assert.deepEqual(codes(validate(`{"messages":[${USER}],"x":${"[".repeat(969)}${"]".repeat(969)}}`)), ["json.too_deep"]);
+});
+
 test("a 100 MB text block", () => {
   const big = "a".repeat(100 * 1024 * 1024);
   const r = validate(`{"messages":[{"role":"user","content":[{"type":"text","text":"${big}"}]}]}`);

@@ -12,9 +12,10 @@ const WASM_BINDGEN: &str = "0.2.130";
 /// server-fidelity rules of RULES.md Part 3 (nullability, the structured-output schema port,
 /// uri_loader's base64 reading, server-only block fields, the port of the server's message
 /// conversion and order check) measured 147,200 bytes (143.75 KiB); the server's last user
-/// message and Python's strict base64 reading then 150,508 bytes (146.98 KiB), so 148 KiB. The
+/// message and Python's strict base64 reading then 150,508 bytes (146.98 KiB), kind `auto`, the
+/// server's depth limits and the last fidelity rules 151,552 bytes (148.0 KiB), so 149 KiB. The
 /// size round (issue 18) is to bring it back down.
-const WASM_GZIP_BUDGET: usize = 148 * 1024;
+const WASM_GZIP_BUDGET: usize = 149 * 1024;
 
 fn pkg() -> PathBuf {
     root().join("pkg-js")
@@ -390,7 +391,12 @@ pub fn test(ci: bool) -> Result<(), String> {
         Command::new("node")
             .current_dir(pkg())
             .env("ZYLON_CASES", &cases)
-            .args(["--test", "test/node.test.mjs", "test/schemas.test.mjs"]),
+            .args([
+                "--test",
+                "test/node.test.mjs",
+                "test/schemas.test.mjs",
+                "test/hostile.test.mjs",
+            ]),
     )?;
     packed_install()?;
     run_in(

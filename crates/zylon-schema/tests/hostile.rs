@@ -224,7 +224,7 @@ fn every_kind_survives_every_root() {
 #[test]
 fn too_deep_reports_the_same_from_text_and_value() {
     let mut v = serde_json::json!("x");
-    for _ in 0..300 {
+    for _ in 0..500 {
         v = serde_json::json!({"type": "tldr", "content": [v]});
     }
     let body = serde_json::json!({"messages": [v]});
@@ -232,4 +232,36 @@ fn too_deep_reports_the_same_from_text_and_value() {
     let b = zylon_schema::validate_value(&body, Kind::Chat, &Options::default());
     assert_eq!(a, b);
     assert_eq!(a.errors[0].code, Code::JsonTooDeep);
+}
+
+/// The deepest bodies the server takes (969 levels, the root included) run every rule without
+/// exhausting the stack of a test thread (2 MiB).
+#[test]
+fn the_deepest_bodies_the_server_takes_are_checked() {
+    let tldr = format!(
+        r#"{{"messages":[{USER},{{"role":"assistant","content":[{}{{"type":"text","text":"x"}}{}]}}]}}"#,
+        r#"{"type":"tldr","content":["#.repeat(482),
+        "]}".repeat(482)
+    );
+    let r = chat(&tldr);
+    assert_eq!(r.errors.len(), 481);
+    assert!(r
+        .errors
+        .iter()
+        .all(|e| e.code == Code::BlockTldrContentTypes));
+    let arrays = format!(
+        r#"{{"messages":[{USER}],"x":{}{}}}"#,
+        "[".repeat(968),
+        "]".repeat(968)
+    );
+    assert!(chat(&arrays).valid);
+    let deeper = format!(
+        r#"{{"messages":[{USER}],"x":{}{}}}"#,
+        "[".repeat(969),
+        "]".repeat(969)
+    );
+    assert_eq!(
+        codes(&chat(&deeper)),
+        vec![("json.too_deep", String::new())]
+    );
 }

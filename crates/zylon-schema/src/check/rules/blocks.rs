@@ -926,7 +926,9 @@ fn tool_use<'a>(
             }),
         }
         match obj.get("input") {
-            Some(Value::Object(_)) => {}
+            Some(v @ Value::Object(_)) => {
+                super::too_deep_for_server(ctx, "input", v, 469, "the tool_use's `input`")
+            }
             None | Some(Value::Null) => ctx.missing(
                 Severity::Error,
                 Code::BlockToolUseInputRequired,

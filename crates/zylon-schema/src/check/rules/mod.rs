@@ -86,6 +86,48 @@ pub(crate) fn lax_bool(v: &Value<'_>) -> Lax<bool> {
 }
 
 /// Python's truthiness of a JSON value (`if value:`).
+/// How deep `v` nests (arrays and objects; a scalar is 0, `{}` is 1), without recursing.
+pub(crate) fn nesting(v: &Value<'_>) -> usize {
+    let mut deepest = 0;
+    let mut stack = vec![(v, 1usize)];
+    while let Some((v, d)) = stack.pop() {
+        match v {
+            Value::Array(a) => {
+                deepest = deepest.max(d);
+                stack.extend(a.iter().map(|c| (c, d + 1)));
+            }
+            Value::Object(o) => {
+                deepest = deepest.max(d);
+                stack.extend(o.entries().map(|(_, c)| (c, d + 1)));
+            }
+            _ => {}
+        }
+    }
+    deepest
+}
+
+/// Values the server processes recursively (tool schemas, tool inputs, structured-output
+/// schemas) fail past a depth well under the body's limit: Python's recursion runs out
+/// (measured on the server's request path; each place has its own depth). Reported at `key`.
+pub(crate) fn too_deep_for_server<'a>(
+    ctx: &mut Ctx<'a>,
+    key: &'a str,
+    v: &Value<'_>,
+    limit: usize,
+    what: &str,
+) {
+    let depth = nesting(v);
+    if depth > limit {
+        ctx.key(key, |ctx| {
+            ctx.error_hint(
+                Code::JsonTooDeep,
+                format!("{what} nests {depth} levels deep; the server's processing of it fails past {limit} levels"),
+                "flatten the structure",
+            )
+        });
+    }
+}
+
 pub(crate) fn truthy(v: &Value<'_>) -> bool {
     match v {
         Value::Null => false,

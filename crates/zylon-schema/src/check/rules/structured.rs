@@ -38,6 +38,9 @@ pub(super) fn check<'a>(
                 });
             }
             let schema = schema.filter(|v| v.is_object());
+            if let Some(s) = schema {
+                super::too_deep_for_server(ctx, "json_schema", s, 474, "the structured-output schema");
+            }
             match ty {
                 Some("json_schema") => {
                     structured = true;

@@ -531,6 +531,9 @@ fn custom<'a>(ctx: &mut Ctx<'a>, o: &'a Object<'a>, name: Option<&str>, anthropi
         }
         _ => ("inputSchema", None),
     };
+    if let Some(s) = schema {
+        super::too_deep_for_server(ctx, key, s, 471, "the tool's input schema");
+    }
     match schema {
         None if !anthropic_client => ctx.warn_hint(
             Code::ToolCustomInputSchemaDefault,
