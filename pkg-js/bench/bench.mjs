@@ -6,7 +6,7 @@ import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import Ajv2020 from "ajv/dist/2020.js";
-import { validate, schema } from "../dist/index.mjs";
+import { validate, schema, readStream } from "../dist/index.mjs";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const dir = process.argv[2] || join(root, "target", "bench-workloads");
@@ -80,4 +80,35 @@ for (const name of ["small.json", "chat-1mb.json", "media-8mb.json", "many-small
     ratio(paired(sObj)),
     ratio(best(sStr) / best(sAjv)),
   );
+}
+
+// readStream over streams of 2,500 to 10,000 text deltas (one event per chunk, the events used,
+// as a UI loop does): time per event stays flat when the cost is linear in the stream.
+function sse(n) {
+  let s = 'data: {"type":"message_start","message":{"id":"m","content":[]}}\n\n' +
+    'data: {"type":"content_block_start","block_id":"b","content_block":{"type":"text","text":""}}\n\n';
+  for (let i = 0; i < n; i++) s += `data: {"type":"content_block_delta","block_id":"b","delta":{"type":"text_delta","text":"word ${i} "}}\n\n`;
+  return s + 'data: {"type":"content_block_stop","block_id":"b"}\n\ndata: {"type":"message_stop"}\n\n';
+}
+async function consume(text) {
+  const enc = new TextEncoder();
+  const chunks = text.split("\n\n").map((c) => enc.encode(c + "\n\n"));
+  let i = 0;
+  const readable = new ReadableStream({ pull: (c) => (i < chunks.length ? c.enqueue(chunks[i++]) : c.close()) });
+  let events = 0;
+  let last;
+  for await (const step of readStream(readable)) {
+    events += step.events.length;
+    last = step;
+  }
+  return [events, last.message.content[0].text.length];
+}
+row("readStream", "events", "ms", "µs/event");
+for (const n of smoke ? [100] : [2500, 5000, 10000]) {
+  const text = sse(n);
+  const t0 = performance.now();
+  const [events, chars] = await consume(text);
+  const ms = performance.now() - t0;
+  if (events < n || chars === 0) throw new Error(`readStream lost events: ${events} of ${n}`);
+  row(`${n} deltas`, events, ms.toFixed(1), ((ms * 1000) / events).toFixed(1));
 }

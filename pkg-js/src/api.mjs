@@ -156,18 +156,32 @@ export function makeApi(glue, schemas = {}, host = {}) {
     }
   }
 
-  /** Consume a fetch `ReadableStream`, yielding `{ events, message }` after each chunk. */
+  /**
+   * Consume a fetch `ReadableStream`, yielding `{ events, message, issues }` after each chunk
+   * that completes events. `message` and `issues` are read from the accumulator only when used
+   * (each read copies the whole message out of the module): a loop that uses the events costs
+   * time linear in the stream; read `message` when you render, or once at the end (`done`).
+   */
   async function* readStream(readable) {
     const acc = new StreamAccumulator();
     const reader = readable.getReader();
+    const step = (events, done) => ({
+      events,
+      get message() {
+        return acc.message;
+      },
+      get issues() {
+        return acc.issues;
+      },
+      ...(done ? { done } : {}),
+    });
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
       const events = acc.push(value);
-      if (events.length) yield { events, message: acc.message, issues: acc.issues };
+      if (events.length) yield step(events, false);
     }
-    const events = acc.finish();
-    yield { events, message: acc.message, issues: acc.issues, done: true };
+    yield step(acc.finish(), true);
   }
 
   function chatRequest(initial) {

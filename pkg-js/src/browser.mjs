@@ -5,7 +5,8 @@
 // no plugin. `await init(url)` before the first call loads the `.wasm` from a URL instead (for a
 // CDN, or a CSP without `wasm-unsafe-eval` for inline bytes); `zylon-schema/web` is that entry
 // without the inlined bytes.
-import wasmInit, * as glue from "./web/zylon_schema_wasm.js";
+// `inline-glue.mjs` is the web binding without its default `.wasm` URL (see xtask/src/npm.rs).
+import wasmInit, * as glue from "./inline-glue.mjs";
 import wasm64 from "./wasm-inline.mjs";
 import { makeApi } from "./api.mjs";
 import { lazyApi } from "./lazy.mjs";

@@ -150,7 +150,25 @@ pub fn build() -> Result<(), String> {
     std::fs::write(&node_glue, glue).map_err(|e| e.to_string())?;
     std::fs::remove_file(&node_wasm).map_err(|e| e.to_string())?;
     let _ = std::fs::remove_file(dist.join("node/zylon_schema_wasm_bg.wasm.d.ts"));
-    // The zero-config browser entry inlines the module (compiled synchronously on first use).
+    // The zero-config browser entry inlines the module (compiled synchronously on first use),
+    // with a copy of the web binding that does not name the `.wasm` file: bundlers emit every
+    // `new URL(..., import.meta.url)` they see, which would ship the module twice.
+    let web_glue = std::fs::read_to_string(dist.join("web/zylon_schema_wasm.js"))
+        .map_err(|e| e.to_string())?;
+    let default_url = "module_or_path = new URL('zylon_schema_wasm_bg.wasm', import.meta.url);";
+    if !web_glue.contains(default_url) {
+        return Err(format!(
+            "the web binding no longer has `{default_url}`: update xtask/src/npm.rs"
+        ));
+    }
+    std::fs::write(
+        dist.join("inline-glue.mjs"),
+        web_glue.replace(
+            default_url,
+            "throw new Error('zylon-schema: pass the module (a URL, Response, bytes or WebAssembly.Module) to init()');",
+        ),
+    )
+    .map_err(|e| e.to_string())?;
     let bytes = std::fs::read(&web_wasm).map_err(|e| e.to_string())?;
     std::fs::write(
         dist.join("wasm-inline.mjs"),
@@ -345,6 +363,14 @@ fn packed_install() -> Result<(), String> {
             .args(["--exclude-entrypoints", "./zylon_schema_wasm_bg.wasm"]),
     )?;
     println!("arethetypeswrong: no problem");
+    // The README's snippet in apps built by Vite, webpack and esbuild (default configurations)
+    // from the tarball, opened in Chromium.
+    run_in(
+        Command::new("node")
+            .current_dir(pkg())
+            .arg("test/bundlers/run.mjs")
+            .arg(tmp.join(&tarball)),
+    )?;
     let _ = std::fs::remove_dir_all(&tmp);
     Ok(())
 }
