@@ -120,7 +120,7 @@ def unwrap(doc: Any) -> Any | None:
         if "body_text" in doc:
             try:
                 body = json.loads(doc["body_text"])
-            except Exception:
+            except (ValueError, RecursionError):
                 return None
         else:
             body = doc["body"]
@@ -140,12 +140,28 @@ def fixture_files() -> list[Path]:
     return sorted(FIXTURES.rglob("*.json"))
 
 
+def nesting(v: Any) -> int:
+    """How deep a value nests (iteratively: seeds may be hundreds of levels deep)."""
+    deepest, stack = 0, [(v, 1)]
+    while stack:
+        v, d = stack.pop()
+        if isinstance(v, dict):
+            deepest = max(deepest, d)
+            stack.extend((c, d + 1) for c in v.values())
+        elif isinstance(v, list):
+            deepest = max(deepest, d)
+            stack.extend((c, d + 1) for c in v)
+    return deepest
+
+
 def load_seeds() -> list[Any]:
+    """Bodies to mutate. The depth-limit fixtures (hundreds of levels) are left to `--fixtures`:
+    the mutators copy and walk bodies recursively."""
     seeds = []
     for p in fixture_files() + sorted(EXAMPLES.glob("*.json")):
         doc = json.loads(p.read_text())
         body = unwrap(doc)
-        if isinstance(body, dict):
+        if isinstance(body, dict) and nesting(body) <= 100:
             seeds.append(body)
     return seeds
 
