@@ -16,6 +16,7 @@ const roots = {
   "message-output": "MessageOutput",
   "stream-event": "MessageOutputEvent",
   "validation-report": "Report",
+  "binding-types": "BindingTypes",
 };
 const defs = {};
 for (const [file, name] of Object.entries(roots)) {

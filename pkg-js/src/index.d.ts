@@ -3,59 +3,23 @@
 import type {
   ChatRequest, CreateInteractionDto, ProjectChatDto, CreateThreadDto, UpdateThreadDto, InteractionDto, MessageOutput,
   MessageOutputEvent, Report, Issue, ContentBlock, MessageInput, Tool, Artifact, McpServer, ToolChoice,
+  TextBlock, ImageBlock, AudioBlock, BinaryBlock, FileBlock, ToolUseBlock, ToolResultBlock,
+  Kind, KindChoice, Profile, Endpoint, ValidateOptions, FixResult, AppliedFix, DecodedStream,
 } from "./types.js";
 
 export type {
   ChatRequest, CreateInteractionDto, ProjectChatDto, CreateThreadDto, UpdateThreadDto, InteractionDto, MessageOutput,
   MessageOutputEvent, Report, Issue, ContentBlock, MessageInput, Tool, Artifact, McpServer, ToolChoice,
+  TextBlock, ImageBlock, AudioBlock, BinaryBlock, FileBlock, ToolUseBlock, ToolResultBlock,
+  Kind, KindChoice, Profile, Endpoint, ValidateOptions, FixResult, AppliedFix, DecodedStream,
 };
-
-/** Which body is validated; `auto` (the default) tells a request's kind from its top-level keys, as the CLI does. */
-export type Kind =
-  | "auto" | "chat" | "interaction" | "project-chat" | "thread" | "thread-update"
-  | "interaction-response" | "message-output" | "chat-response" | "page" | "stream-event";
-
-/** Model capabilities and limits; without it the `model.*` checks are silent. */
-export interface Profile {
-  model?: string;
-  supports_tools?: boolean;
-  supports_reasoning?: boolean;
-  supports_images?: boolean;
-  max_images?: number;
-  supports_audio?: boolean;
-  max_audios?: number;
-  max_input_tokens?: number;
-}
-
-export interface ValidateOptions {
-  /**
-   * Default `auto`: a `pgpt` key with `thread_id`/`agent` is an interaction, another `pgpt` a
-   * project chat, `name` + `visibility` without `messages` a new thread, one of them a thread
-   * update, anything else a chat request. Responses and stream events need their kind.
-   */
-  kind?: Kind;
-  /** Turn every warning into an error. */
-  strict?: boolean;
-  /** Attach source spans (text input only). */
-  spans?: boolean;
-  profile?: Profile;
-  /**
-   * Whose verdict: `"validate"` (default) is `/chat/validate`, which builds the built-in tools
-   * eagerly; `"chat"` is `POST /chat`, which builds them only with
-   * `tool_choice.validation_mode: "eager"` (so a bad metadata filter is then only a warning).
-   */
-  endpoint?: "validate" | "chat";
-}
 
 /** Validate a body (a JSON string is the fast path; objects and bytes are accepted). Never throws. */
 export function validate(body: string | Uint8Array | object, options?: ValidateOptions): Report;
 
-export interface AppliedFix { code: string; path: string; before: string; after: string }
-export interface FixResult { body: string; fixes: AppliedFix[]; report: Report }
 /** Apply the safe fixes (meaning-preserving) and re-validate. */
 export function fix(body: string | object, options?: ValidateOptions): FixResult;
 
-export interface DecodedStream { message: MessageOutput; issues: Issue[]; events: number }
 /** Decode a captured `text/event-stream`. */
 export function decodeStream(data: string | Uint8Array): DecodedStream;
 

@@ -219,6 +219,39 @@ export type OutputBlock3 =
  */
 export type Severity = "error" | "warning";
 /**
+ * Which endpoint's verdict to give. They differ only where the server builds the built-in
+ * tools: `/chat/validate` builds them eagerly (RULES.md `validate.eager_tools`), so problems
+ * in what a retrieval tool reads (metadata filters, an empty collection) reject the body;
+ * `POST /chat` builds them only when `tool_choice.validation_mode` is `eager` (the default is
+ * `lazy`), and otherwise meets those problems when the model calls the tool.
+ *
+ * * `validate`: `POST /api/v1/app/chat/validate` (the default).
+ * * `chat`: `POST /api/v1/app/chat` (and the envelopes that carry a chat).
+ */
+export type Endpoint = "validate" | "chat";
+/**
+ * Which body is validated: `auto` (the default) or a kind.
+ */
+export type KindChoice = Auto | Kind;
+/**
+ * Told from the body.
+ */
+export type Auto = "auto";
+/**
+ * This kind.
+ */
+export type Kind =
+  | "chat"
+  | "interaction"
+  | "project-chat"
+  | "thread"
+  | "thread-update"
+  | "interaction-response"
+  | "message-output"
+  | "chat-response"
+  | "page"
+  | "stream-event";
+/**
  * A built-in tool type given as a bare string (server-only).
  */
 export type BuiltinTypeName1 = string;
@@ -305,6 +338,37 @@ export type ContentBlockDelta1 =
  * * `warning`: The server accepts the body but may change, drop or misread part of it.
  */
 export type Severity1 = "error" | "warning";
+/**
+ * `auto`: the kind is told from the body's top-level keys (the default).
+ *
+ * * `auto`: Told from the body.
+ */
+export type Auto1 = "auto";
+/**
+ * Which request body is being validated.
+ *
+ * * `chat`: A ChatRequest (`pgpt`): the body of `POST /api/v1/app/chat` and `/chat/validate`.
+ * * `interaction`: `CreateInteractionDTO`: `POST /api/v1/app/thread/{threadId}/interaction`.
+ * * `project-chat`: `ProjectChatDTO`: `POST /api/v1/app/project/{projectId}/chat`.
+ * * `thread`: `CreateThreadDTO`: `POST /api/v1/app/project/{projectId}/thread`.
+ * * `thread-update`: `UpdateThreadDTO`: `PUT /api/v1/app/thread/{threadId}`.
+ * * `interaction-response`: Response: an `InteractionDTO` (`GET /api/v1/app/interaction/{id}`, or the interaction POST).
+ * * `message-output`: Response: a `MessageOutput` (an interaction's `assistant_output`).
+ * * `chat-response`: Response: the one-shot chat reply `{id, role, content}`.
+ * * `page`: Response: a page envelope `{data, has_next_page, has_previous_page, ...}`.
+ * * `stream-event`: Response: one stream event (`MessageOutputEvent`).
+ */
+export type Kind1 =
+  | "chat"
+  | "interaction"
+  | "project-chat"
+  | "thread"
+  | "thread-update"
+  | "interaction-response"
+  | "message-output"
+  | "chat-response"
+  | "page"
+  | "stream-event";
 
 export interface ZylonSchemaTypes {
   ChatRequest?: ChatRequest;
@@ -316,6 +380,7 @@ export interface ZylonSchemaTypes {
   MessageOutput?: MessageOutput;
   MessageOutputEvent?: MessageOutputEvent;
   Report?: Report;
+  BindingTypes?: BindingTypes;
 }
 /**
  * A chat request.
@@ -1752,8 +1817,6 @@ export interface ContentBlockSyntheticEvent {
   type: "content_block_synthetic";
 }
 /**
- * The report of zylon-schema's validator (CLI, npm and Rust).
- *
  * The result of validating one body.
  */
 export interface Report {
@@ -1860,6 +1923,195 @@ export interface Summary {
    * Number of warnings.
    */
   warning_count: number;
+}
+/**
+ * The options and results of zylon-schema's language bindings (npm: validate, fix, decodeStream).
+ *
+ * The bindings' types, as the properties of one root.
+ */
+export interface BindingTypes {
+  decoded_stream: DecodedStream;
+  fix_result: FixResult;
+  report: Report;
+  validate_options: ValidateOptions;
+}
+/**
+ * What `decodeStream` returns for a captured `text/event-stream`.
+ */
+export interface DecodedStream {
+  /**
+   * How many events it held.
+   */
+  events: number;
+  /**
+   * Problems found in the stream.
+   */
+  issues: Issue[];
+  message: MessageOutput2;
+}
+/**
+ * The assistant's message.
+ */
+export interface MessageOutput2 {
+  /**
+   * The answer.
+   */
+  content?: OutputBlock[] | null;
+  /**
+   * Unix time.
+   */
+  created?: number | null;
+  /**
+   * Errors during generation.
+   */
+  errors?: ErrorDetail[] | null;
+  /**
+   * Message id.
+   */
+  id?: string | null;
+  /**
+   * Model name.
+   */
+  model?: string | null;
+  /**
+   * Why it stopped.
+   */
+  stop_reason?: StopReason | null;
+  /**
+   * Token usage.
+   */
+  usage?: Usage | null;
+}
+/**
+ * The outcome of [`fix_str`].
+ */
+export interface FixResult {
+  /**
+   * The fixed body (the input unchanged when nothing applied).
+   */
+  body: string;
+  /**
+   * What was changed, in document order.
+   */
+  fixes: AppliedFix[];
+  report: Report1;
+}
+/**
+ * One applied fix.
+ */
+export interface AppliedFix {
+  /**
+   * The replacement text.
+   */
+  after: string;
+  /**
+   * The original text.
+   */
+  before: string;
+  /**
+   * The issue code the fix resolves (`field.coerced` for number normalisation).
+   */
+  code: string;
+  /**
+   * Byte offset of `before` in the body of its round (round 1 works on the input).
+   */
+  offset: number;
+  /**
+   * JSON Pointer of the changed value (or key) in the body as it was when the fix applied
+   * (fixes run in rounds; a later round sees the renames of an earlier one).
+   */
+  path: string;
+  /**
+   * Which round applied it (1-based; a round sees the body the previous round produced).
+   */
+  round: number;
+}
+/**
+ * The result of validating one body.
+ */
+export interface Report1 {
+  /**
+   * Problems that make the server reject the body.
+   */
+  errors: Issue[];
+  summary: Summary;
+  /**
+   * `true` when there is no error (warnings allowed).
+   */
+  valid: boolean;
+  /**
+   * Problems the server accepts but that change or drop something, or that the Workspace spec does not endorse.
+   */
+  warnings: Issue[];
+}
+/**
+ * The options of `validate` and `fix` (every key optional).
+ */
+export interface ValidateOptions {
+  /**
+   * Whose verdict: `validate` (default) is `/chat/validate`, which builds the built-in tools
+   * eagerly; `chat` is `POST /chat`, which builds them only with
+   * `tool_choice.validation_mode: "eager"`.
+   */
+  endpoint?: Endpoint | null;
+  /**
+   * `auto` (default): a `pgpt` key with `thread_id`/`agent` is an interaction, another `pgpt`
+   * a project chat, `name` + `visibility` without `messages` a new thread, one of them a
+   * thread update, anything else a chat request. Responses and stream events need their kind.
+   */
+  kind?: KindChoice | null;
+  /**
+   * Model capabilities and limits; without it the `model.*` checks are silent.
+   */
+  profile?: Profile | null;
+  /**
+   * Attach source spans (text input only).
+   */
+  spans?: boolean | null;
+  /**
+   * Turn every warning into an error.
+   */
+  strict?: boolean | null;
+}
+/**
+ * Model capabilities and limits of a deployment, used by the `model.*` rules.
+ *
+ * Every field is optional: a missing capability is not checked.
+ */
+export interface Profile {
+  /**
+   * Maximum number of audio blocks in the last user message.
+   */
+  max_audios?: number | null;
+  /**
+   * Maximum number of images in the last user message.
+   */
+  max_images?: number | null;
+  /**
+   * Effective token limit for the last user text, the system prompt and their sum.
+   * Tokens are estimated as ⌈characters / 4⌉ (the estimate is documented in `docs/codes.md`).
+   */
+  max_input_tokens?: number | null;
+  /**
+   * The model name the server reports in its messages (default `default`).
+   */
+  model?: string | null;
+  /**
+   * Whether the model accepts audio.
+   */
+  supports_audio?: boolean | null;
+  /**
+   * Whether the model accepts images.
+   */
+  supports_images?: boolean | null;
+  /**
+   * Whether the model supports reasoning (`thinking.enabled`).
+   */
+  supports_reasoning?: boolean | null;
+  /**
+   * Whether the model supports tool (function) calling.
+   */
+  supports_tools?: boolean | null;
 }
 /**
  * Which artifacts a search may see.

@@ -2,7 +2,7 @@
 // marked `@ts-expect-error` is a mistake users make that the types must catch.
 import {
   validate, chatRequest, userMessage, text, image, toolUse, fix,
-  type ChatRequest, type ContentBlock, type MessageInput, type Report, type Issue, type Kind,
+  type ChatRequest, type ContentBlock, type MessageInput, type Report, type Issue, type KindChoice, type FixResult,
 } from "zylon-schema";
 import { schema, schemaNames } from "zylon-schema/schemas";
 
@@ -15,7 +15,8 @@ const body: ChatRequest = {
 };
 const report: Report = validate(body, { kind: "chat", strict: true });
 const auto: Report = validate(body); // kind "auto" is the default
-const kinds: Kind[] = ["auto", "chat", "interaction"];
+const kinds: KindChoice[] = ["auto", "chat", "interaction"];
+const fixedAt: number = (fix("{}") as FixResult).fixes.map((f) => f.offset + f.round).length;
 const first: Issue | undefined = report.errors[0];
 const code: string | undefined = first?.code;
 const fixed: string = fix(JSON.stringify(body)).body;
@@ -65,6 +66,6 @@ validate(body, { kind: "chats" });
 validate(body, { stric: true });
 
 export {
-  report, auto, kinds, code, fixed, built, chatSchema, describe, t, call, message, noMessages, badRole, badTokens,
+  report, auto, kinds, fixedAt, code, fixed, built, chatSchema, describe, t, call, message, noMessages, badRole, badTokens,
   misspeltTop, textNumber, misspeltField, misspeltType, badMime, noId,
 };

@@ -5,6 +5,7 @@ use schemars::generate::SchemaSettings;
 use schemars::JsonSchema;
 use serde_json::Value;
 
+mod bindings;
 pub mod openapi;
 mod shape;
 
@@ -50,6 +51,10 @@ pub const NAMES: &[(&str, &str)] = &[
     (
         "validation-report",
         "The report of zylon-schema's validator (CLI, npm and Rust)",
+    ),
+    (
+        "binding-types",
+        "The options and results of zylon-schema's language bindings (npm: validate, fix, decodeStream)",
     ),
 ];
 
@@ -97,6 +102,7 @@ pub fn get(name: &str) -> Option<Value> {
         "message-output" => export::<MessageOutput>(name, title),
         "stream-event" => export::<MessageOutputEvent>(name, title),
         "validation-report" => export::<crate::Report>(name, title),
+        "binding-types" => export::<bindings::BindingTypes>(name, title),
         _ => return None,
     })
 }

@@ -75,8 +75,8 @@ pub fn document() -> Result<Value, String> {
         }
     };
     for (file, mut root) in super::all() {
-        if file == "validation-report" {
-            continue; // this library's report, not a type of the API
+        if matches!(file, "validation-report" | "binding-types") {
+            continue; // this library's own types, not the API's
         }
         rebase(&mut root);
         let Value::Object(mut o) = root else {
