@@ -314,7 +314,8 @@ fn schema_names_follow_kind_names_and_old_names_still_work() {
             "interaction-response",
             "message-output-response",
             "stream-event-response",
-            "validation-report"
+            "validation-report",
+            "binding-types"
         ]
     );
     // --out with a name writes that one schema, under the file name its $id gives.
