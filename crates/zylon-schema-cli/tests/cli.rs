@@ -2,25 +2,13 @@
 //! fix, stream and schema subcommands.
 
 use std::io::Write;
-use std::process::{Command, Output, Stdio};
+use std::process::Stdio;
 
 use zylon_schema::{validate_bytes, Kind, Options};
 
-fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_zylon-schema"))
-}
+mod common;
 
-fn tmp(name: &str, body: &str) -> String {
-    let dir = std::env::temp_dir().join(format!("zylon-cli-tests-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let p = dir.join(name);
-    std::fs::write(&p, body).unwrap();
-    p.to_string_lossy().into_owned()
-}
-
-fn run(args: &[&str]) -> Output {
-    bin().args(args).output().unwrap()
-}
+use common::*;
 
 const GOOD: &str = r#"{"messages":[{"role":"user","content":[{"type":"text","text":"Hi"}]}]}"#;
 const BAD: &str = "{\"messages\":[{\"role\":\"User\",\"content\":\"hi\"}],\n\"temperature\":1.5}";

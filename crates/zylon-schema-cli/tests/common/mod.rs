@@ -10,6 +10,20 @@ pub fn bin() -> Command {
     Command::new(env!("CARGO_BIN_EXE_zylon-schema"))
 }
 
+/// Run with these arguments.
+pub fn run(args: &[&str]) -> Output {
+    bin().args(args).output().unwrap()
+}
+
+/// Write `body` to a file called `name` in this test run's directory; returns its path.
+pub fn tmp(name: &str, body: &str) -> String {
+    let dir = std::env::temp_dir().join(format!("zylon-cli-tests-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let p = dir.join(name);
+    std::fs::write(&p, body).unwrap();
+    p.to_string_lossy().into_owned()
+}
+
 /// Run with these arguments in `dir`.
 pub fn run_in(dir: &Path, args: &[&str]) -> Output {
     bin().current_dir(dir).args(args).output().unwrap()
