@@ -364,7 +364,13 @@ fn packed_install() -> Result<(), String> {
     )?;
     println!("arethetypeswrong: no problem");
     // The README's snippet in apps built by Vite, webpack and esbuild (default configurations)
-    // from the tarball, opened in Chromium.
+    // from the tarball, opened in Chromium. The README shows that snippet verbatim.
+    let snippet = std::fs::read_to_string(pkg().join("test/bundlers/snippet.mjs"))
+        .map_err(|e| e.to_string())?;
+    let readme = std::fs::read_to_string(pkg().join("README.md")).map_err(|e| e.to_string())?;
+    if !readme.contains(&format!("```js\n{snippet}```")) {
+        return Err("pkg-js/README.md does not show test/bundlers/snippet.mjs verbatim".into());
+    }
     run_in(
         Command::new("node")
             .current_dir(pkg())
