@@ -25,6 +25,18 @@ for (const [file, name] of Object.entries(roots)) {
   const { $defs, $schema, $id, ...root } = s;
   defs[name] = { ...root, title: name };
 }
+// `{ "$ref": X, "description": ... }` makes json-schema-to-typescript declare a numbered copy of X
+// (`MessageInput1`); a reference stands for the definition itself, so its siblings go (the
+// definition carries its own description).
+function bareRefs(v) {
+  if (Array.isArray(v)) return v.map(bareRefs);
+  if (v && typeof v === "object") {
+    if (typeof v.$ref === "string") return { $ref: v.$ref };
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, bareRefs(x)]));
+  }
+  return v;
+}
+for (const k of Object.keys(defs)) defs[k] = bareRefs(defs[k]);
 const combined = {
   title: "ZylonSchemaTypes",
   type: "object",
@@ -46,4 +58,7 @@ let ts = await compile(combined, "ZylonSchemaTypes", {
 ts = ts.replace(/\n \*\n \* This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema\n \* via the `definition` "[^"]+"\./g, "");
 ts = ts.replace(/\n \* This interface was referenced by `ZylonSchemaTypes`'s JSON-Schema\n \* via the `definition` "[^"]+"\./g, "");
 ts = ts.replace(/\/\*\*\n \*\/\n/g, "");
+// Every type has the name of its definition: a numbered copy (`MessageInput1`) is a regression.
+const numbered = [...ts.matchAll(/^export (?:interface|type) ([A-Za-z_]+[0-9]+)\b/gm)].map((m) => m[1]);
+if (numbered.length) throw new Error(`numbered type names in the generated types: ${numbered.join(", ")}`);
 writeFileSync(out, ts);

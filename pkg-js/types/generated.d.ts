@@ -5,7 +5,7 @@
  */
 export type WholeNumber = number;
 /**
- * What it says.
+ * A message's content: blocks, or (server-only, a warning) a plain string.
  */
 export type MessageContent = ContentBlock[] | string;
 /**
@@ -29,11 +29,11 @@ export type ContentBlock =
  */
 export type Timestamp = string | number;
 /**
- * The result (the server sends "No content" when missing).
+ * The content of a tool result: blocks, or (server-only) a plain string.
  */
 export type ToolResultContent = ContentBlock[] | string;
 /**
- * The block type.
+ * Block types the server accepts that the Workspace spec does not list (a warning); kept opaque.
  */
 export type PgptOnlyType =
   | "document"
@@ -59,11 +59,20 @@ export type PgptOnlyType =
   | "text_editor_code_execution_create_result"
   | "text_editor_code_execution_str_replace_result";
 /**
- * Who wrote it (case-sensitive).
+ * Who wrote a message. `tool` is listed by the Workspace spec but rejected by the server (a
+ * warning); send tool output as a `tool_result` block instead.
+ *
+ * * `system`: Moved into the system prompt by the server.
+ * * `user`: The user.
+ * * `assistant`: The model.
+ * * `tool`: Rejected by the server.
  */
 export type Role = "system" | "user" | "assistant" | "tool";
 /**
- * `text` (default) or `json_schema`.
+ * `response_format.type`.
+ *
+ * * `text`: Free text (default).
+ * * `json_schema`: Structured output following `json_schema` (excludes tools, MCP servers and citations).
  */
 export type ResponseFormatType = "text" | "json_schema";
 /**
@@ -80,9 +89,14 @@ export type SystemExtension = "zylon";
  * An entry of a `system` list, as the server reads it (the schema's view of the entries the
  * model keeps as JSON values).
  */
-export type SystemListEntry = string | System1;
+export type SystemListEntry = string | System;
 /**
- * The choice (default `auto`).
+ * How the model may use tools.
+ *
+ * * `auto`: The model decides (default).
+ * * `any`: The model must use some tool.
+ * * `tool`: The model must use the tool named in `name`.
+ * * `none`: No tools: the server removes them all.
  */
 export type ToolChoiceType = "auto" | "any" | "tool" | "none";
 /**
@@ -95,7 +109,7 @@ export type Artifact = FileArtifact | UriArtifact | TextArtifact | IngestedArtif
  */
 export type ToolSpec = Tool | BuiltinTypeName;
 /**
- * A built-in type as a string (`"web_search_v1"`), server-only.
+ * A built-in tool type given as a bare string (server-only).
  */
 export type BuiltinTypeName = string;
 /**
@@ -106,39 +120,20 @@ export type BuiltinTypeName = string;
  */
 export type Agent = "Default" | "ProjectDeepResearch";
 /**
- * Who sees it.
- */
-export type Visibility = "Public" | "Private";
-/**
  * Thread visibility.
  *
  * * `Public`: Visible to the project.
  * * `Private`: Visible to its creator.
  */
-export type Visibility1 = "Public" | "Private";
+export type Visibility = "Public" | "Private";
 /**
  * A block of a response: a known block, or any other object (kept).
  */
 export type OutputBlock =
-  | ContentBlock1
+  | ContentBlock
   | {
       [k: string]: unknown;
     };
-/**
- * A block type this library knows.
- */
-export type ContentBlock1 =
-  | TextBlock
-  | ImageBlock
-  | AudioBlock
-  | BinaryBlock
-  | FileBlock
-  | SourceBlock
-  | TldrBlock
-  | ThinkingBlock
-  | ToolUseBlock
-  | ToolResultBlock
-  | PgptOnlyBlock;
 /**
  * Why the model stopped. Workspace values and the server's; anything else is kept in `Other`.
  */
@@ -156,7 +151,7 @@ export type StopReason =
     )
   | string;
 /**
- * Processing, Completed, Error (others kept).
+ * State of an interaction.
  */
 export type InteractionState = ("Processing" | "Completed" | "Error") | string;
 /**
@@ -179,15 +174,7 @@ export type MessageOutputEvent =
       [k: string]: unknown;
     };
 /**
- * A block of a response: a known block, or any other object (kept).
- */
-export type OutputBlock1 =
-  | ContentBlock1
-  | {
-      [k: string]: unknown;
-    };
-/**
- * What to add.
+ * A piece of a content block.
  */
 export type ContentBlockDelta =
   | TextDelta
@@ -199,23 +186,10 @@ export type ContentBlockDelta =
       [k: string]: unknown;
     };
 /**
- * A block of a response: a known block, or any other object (kept).
- */
-export type OutputBlock2 =
-  | ContentBlock1
-  | {
-      [k: string]: unknown;
-    };
-/**
- * A block of a response: a known block, or any other object (kept).
- */
-export type OutputBlock3 =
-  | ContentBlock1
-  | {
-      [k: string]: unknown;
-    };
-/**
- * `error` or `warning`.
+ * How serious an issue is.
+ *
+ * * `error`: The server would reject the body (or `strict` mode turned a warning into an error).
+ * * `warning`: The server accepts the body but may change, drop or misread part of it.
  */
 export type Severity = "error" | "warning";
 /**
@@ -234,116 +208,11 @@ export type Endpoint = "validate" | "chat";
  */
 export type KindChoice = Auto | Kind;
 /**
- * Told from the body.
- */
-export type Auto = "auto";
-/**
- * This kind.
- */
-export type Kind =
-  | "chat"
-  | "interaction"
-  | "project-chat"
-  | "thread"
-  | "thread-update"
-  | "interaction-response"
-  | "message-output"
-  | "chat-response"
-  | "page"
-  | "stream-event";
-/**
- * A built-in tool type given as a bare string (server-only).
- */
-export type BuiltinTypeName1 = string;
-/**
- * A message's content: blocks, or (server-only, a warning) a plain string.
- */
-export type MessageContent1 = ContentBlock[] | string;
-/**
- * Block types the server accepts that the Workspace spec does not list (a warning); kept opaque.
- */
-export type PgptOnlyType1 =
-  | "document"
-  | "redacted_thinking"
-  | "server_tool_use"
-  | "server_tool_result"
-  | "search_result"
-  | "container_upload"
-  | "mid_conv_system"
-  | "local_resource"
-  | "resource_link"
-  | "resource"
-  | "web_search_result"
-  | "web_fetch_result"
-  | "web_search_tool_result"
-  | "web_fetch_tool_result"
-  | "bash_code_execution_result"
-  | "bash_code_execution_tool_result"
-  | "bash_code_execution_tool_result_error"
-  | "text_editor_code_execution_tool_result"
-  | "text_editor_code_execution_tool_result_error"
-  | "text_editor_code_execution_view_result"
-  | "text_editor_code_execution_create_result"
-  | "text_editor_code_execution_str_replace_result";
-/**
- * `response_format.type`.
- *
- * * `text`: Free text (default).
- * * `json_schema`: Structured output following `json_schema` (excludes tools, MCP servers and citations).
- */
-export type ResponseFormatType1 = "text" | "json_schema";
-/**
- * Who wrote a message. `tool` is listed by the Workspace spec but rejected by the server (a
- * warning); send tool output as a `tool_result` block instead.
- *
- * * `system`: Moved into the system prompt by the server.
- * * `user`: The user.
- * * `assistant`: The model.
- * * `tool`: Rejected by the server.
- */
-export type Role1 = "system" | "user" | "assistant" | "tool";
-/**
- * How the model may use tools.
- *
- * * `auto`: The model decides (default).
- * * `any`: The model must use some tool.
- * * `tool`: The model must use the tool named in `name`.
- * * `none`: No tools: the server removes them all.
- */
-export type ToolChoiceType1 = "auto" | "any" | "tool" | "none";
-/**
- * The content of a tool result: blocks, or (server-only) a plain string.
- */
-export type ToolResultContent1 = ContentBlock[] | string;
-/**
- * State of an interaction.
- */
-export type InteractionState1 = ("Processing" | "Completed" | "Error") | string;
-/**
- * A piece of a content block.
- */
-export type ContentBlockDelta1 =
-  | TextDelta
-  | ThinkingDelta
-  | InputJsonDelta
-  | SourceDelta
-  | TldrDelta
-  | {
-      [k: string]: unknown;
-    };
-/**
- * How serious an issue is.
- *
- * * `error`: The server would reject the body (or `strict` mode turned a warning into an error).
- * * `warning`: The server accepts the body but may change, drop or misread part of it.
- */
-export type Severity1 = "error" | "warning";
-/**
  * `auto`: the kind is told from the body's top-level keys (the default).
  *
  * * `auto`: Told from the body.
  */
-export type Auto1 = "auto";
+export type Auto = "auto";
 /**
  * Which request body is being validated.
  *
@@ -358,7 +227,7 @@ export type Auto1 = "auto";
  * * `page`: Response: a page envelope `{data, has_next_page, has_previous_page, ...}`.
  * * `stream-event`: Response: one stream event (`MessageOutputEvent`).
  */
-export type Kind1 =
+export type Kind =
   | "chat"
   | "interaction"
   | "project-chat"
@@ -499,7 +368,7 @@ export interface McpServer {
   url: string;
 }
 /**
- * Tool filter.
+ * Which tools of an MCP server are offered.
  */
 export interface ToolConfiguration {
   /**
@@ -976,7 +845,7 @@ export interface ToolResultBlock {
   type: "tool_result";
 }
 /**
- * A server-only block type.
+ * A server-only block, kept as sent.
  */
 export interface PgptOnlyBlock {
   type: PgptOnlyType;
@@ -995,7 +864,7 @@ export interface ResponseFormat {
   type?: ResponseFormatType;
 }
 /**
- * The Workspace form.
+ * The system prompt and its flags.
  */
 export interface System {
   citations?: SystemCitations;
@@ -1026,24 +895,6 @@ export interface SystemCitations {
   known_citations?: Citation[] | null;
 }
 /**
- * An object of the Workspace form.
- */
-export interface System1 {
-  citations?: SystemCitations;
-  /**
-   * Extensions.
-   */
-  extensions?: SystemExtension[];
-  /**
-   * System prompt text (system-role messages are appended to it).
-   */
-  text?: string | null;
-  /**
-   * Deprecated: the server only logs a warning.
-   */
-  use_default_prompt?: boolean;
-}
-/**
  * Deep thinking.
  */
 export interface Thinking {
@@ -1057,7 +908,7 @@ export interface Thinking {
   enabled?: boolean;
 }
 /**
- * How the model may use the tools.
+ * `tool_choice`.
  */
 export interface ToolChoice {
   /**
@@ -1112,7 +963,7 @@ export interface IngestedArtifact {
   type: "ingested_artifact";
 }
 /**
- * Which artifacts.
+ * Which artifacts a search may see.
  */
 export interface ContextFilter {
   /**
@@ -1199,7 +1050,8 @@ export interface SkillArtifact {
   type: "skill";
 }
 /**
- * A tool object.
+ * A tool the model may call: a built-in (recognised by `type`, e.g. `semantic_search_v1`) or a
+ * custom client tool (`name` + `inputSchema`).
  */
 export interface Tool {
   /**
@@ -1250,89 +1102,11 @@ export interface CreateInteractionDto {
    * Artifacts of the project to use.
    */
   artifact_ids?: string[] | null;
-  pgpt: ChatRequest1;
+  pgpt: ChatRequest;
   /**
    * The thread id (documented as required; the same as in the URL).
    */
   thread_id?: string | null;
-}
-/**
- * The chat request.
- */
-export interface ChatRequest1 {
-  /**
-   * Your id for this request (a string).
-   */
-  correlation_id?: string | null;
-  /**
-   * Frequency penalty (negative values are dropped by the server).
-   */
-  frequency_penalty?: number | null;
-  /**
-   * Maximum tokens to generate (≤ 0 means the server default).
-   */
-  max_tokens?: WholeNumber | null;
-  /**
-   * MCP servers whose tools the model may call.
-   */
-  mcp_servers?: McpServer[];
-  /**
-   * The conversation (not empty); the last user message needs non-blank text.
-   *
-   * @minItems 1
-   */
-  messages: [MessageInput, ...MessageInput[]];
-  /**
-   * Min-p sampling (negative values are dropped by the server).
-   */
-  min_p?: number | null;
-  /**
-   * Presence penalty (negative values are dropped by the server).
-   */
-  presence_penalty?: number | null;
-  /**
-   * Scheduling priority (whole number).
-   */
-  priority?: WholeNumber | null;
-  /**
-   * Repetition penalty (negative values are dropped by the server).
-   */
-  repetition_penalty?: number | null;
-  response_format?: ResponseFormat;
-  /**
-   * Sampling seed (negative values are dropped by the server).
-   */
-  seed?: WholeNumber | null;
-  /**
-   * Stream the answer as server-sent events.
-   */
-  stream?: boolean;
-  /**
-   * System prompt and flags.
-   */
-  system?: SystemSpec | null;
-  /**
-   * Temperature, 0–1 (the server rejects values outside).
-   */
-  temperature?: number | null;
-  thinking?: Thinking;
-  tool_choice?: ToolChoice;
-  /**
-   * Artifacts for the built-in tools (needs `tools`).
-   */
-  tool_context?: Artifact[] | null;
-  /**
-   * Tools the model may call.
-   */
-  tools?: ToolSpec[] | null;
-  /**
-   * Top-k sampling, ≥ 0.
-   */
-  top_k?: WholeNumber | null;
-  /**
-   * Nucleus sampling, 0–1.
-   */
-  top_p?: number | null;
 }
 /**
  * ProjectChatDTO: POST /api/v1/app/project/{projectId}/chat.
@@ -1348,85 +1122,7 @@ export interface ProjectChatDto {
    * Artifacts of the project to use.
    */
   artifact_ids?: string[] | null;
-  pgpt: ChatRequest2;
-}
-/**
- * The chat request.
- */
-export interface ChatRequest2 {
-  /**
-   * Your id for this request (a string).
-   */
-  correlation_id?: string | null;
-  /**
-   * Frequency penalty (negative values are dropped by the server).
-   */
-  frequency_penalty?: number | null;
-  /**
-   * Maximum tokens to generate (≤ 0 means the server default).
-   */
-  max_tokens?: WholeNumber | null;
-  /**
-   * MCP servers whose tools the model may call.
-   */
-  mcp_servers?: McpServer[];
-  /**
-   * The conversation (not empty); the last user message needs non-blank text.
-   *
-   * @minItems 1
-   */
-  messages: [MessageInput, ...MessageInput[]];
-  /**
-   * Min-p sampling (negative values are dropped by the server).
-   */
-  min_p?: number | null;
-  /**
-   * Presence penalty (negative values are dropped by the server).
-   */
-  presence_penalty?: number | null;
-  /**
-   * Scheduling priority (whole number).
-   */
-  priority?: WholeNumber | null;
-  /**
-   * Repetition penalty (negative values are dropped by the server).
-   */
-  repetition_penalty?: number | null;
-  response_format?: ResponseFormat;
-  /**
-   * Sampling seed (negative values are dropped by the server).
-   */
-  seed?: WholeNumber | null;
-  /**
-   * Stream the answer as server-sent events.
-   */
-  stream?: boolean;
-  /**
-   * System prompt and flags.
-   */
-  system?: SystemSpec | null;
-  /**
-   * Temperature, 0–1 (the server rejects values outside).
-   */
-  temperature?: number | null;
-  thinking?: Thinking;
-  tool_choice?: ToolChoice;
-  /**
-   * Artifacts for the built-in tools (needs `tools`).
-   */
-  tool_context?: Artifact[] | null;
-  /**
-   * Tools the model may call.
-   */
-  tools?: ToolSpec[] | null;
-  /**
-   * Top-k sampling, ≥ 0.
-   */
-  top_k?: WholeNumber | null;
-  /**
-   * Nucleus sampling, 0–1.
-   */
-  top_p?: number | null;
+  pgpt: ChatRequest;
 }
 /**
  * CreateThreadDTO: POST /api/v1/app/project/{projectId}/thread.
@@ -1453,7 +1149,7 @@ export interface UpdateThreadDto {
   /**
    * New visibility.
    */
-  visibility?: Visibility1 | null;
+  visibility?: Visibility | null;
 }
 /**
  * InteractionDTO: an interaction as the API returns it.
@@ -1500,7 +1196,7 @@ export interface InteractionDto {
    * Thread id.
    */
   thread_id?: string | null;
-  user_input: MessageInput1;
+  user_input: MessageInput;
 }
 /**
  * The assistant's message.
@@ -1562,57 +1258,11 @@ export interface Usage {
   output_tokens?: number | null;
 }
 /**
- * The user's message.
- */
-export interface MessageInput1 {
-  /**
-   * Listed by the Workspace spec; ignored by the server.
-   */
-  _meta?: {
-    [k: string]: unknown;
-  } | null;
-  content: MessageContent;
-  role: Role;
-}
-/**
  * The message begins.
  */
 export interface MessageStartEvent {
-  message: MessageOutput1;
+  message: MessageOutput;
   type: "message_start";
-}
-/**
- * The assistant's message.
- */
-export interface MessageOutput1 {
-  /**
-   * The answer.
-   */
-  content?: OutputBlock[] | null;
-  /**
-   * Unix time.
-   */
-  created?: number | null;
-  /**
-   * Errors during generation.
-   */
-  errors?: ErrorDetail[] | null;
-  /**
-   * Message id.
-   */
-  id?: string | null;
-  /**
-   * Model name.
-   */
-  model?: string | null;
-  /**
-   * Why it stopped.
-   */
-  stop_reason?: StopReason | null;
-  /**
-   * Token usage.
-   */
-  usage?: Usage | null;
 }
 /**
  * A block begins.
@@ -1622,7 +1272,7 @@ export interface ContentBlockStartEvent {
    * Block id, used by later deltas.
    */
   block_id?: string | null;
-  content_block: OutputBlock1;
+  content_block: OutputBlock;
   type: "content_block_start";
 }
 /**
@@ -1724,7 +1374,7 @@ export interface TldrDelta {
   _meta?: {
     [k: string]: unknown;
   } | null;
-  tldr: OutputBlock2;
+  tldr: OutputBlock;
   type: "tldr_delta";
 }
 /**
@@ -1749,7 +1399,7 @@ export interface MessageDeltaEvent {
   type: "message_delta";
 }
 /**
- * The changes.
+ * Message-level changes.
  */
 export interface MessageOutputDelta {
   /**
@@ -1809,7 +1459,7 @@ export interface DoneEvent {
  * A complete block, not streamed.
  */
 export interface ContentBlockSyntheticEvent {
-  block: OutputBlock3;
+  block: OutputBlock;
   /**
    * Block id.
    */
@@ -1896,7 +1546,7 @@ export interface Span {
   start: number;
 }
 /**
- * Facts about the request.
+ * Facts about the request, as the server's validate route advertises them, plus issue counts.
  */
 export interface Summary {
   /**
@@ -1947,40 +1597,7 @@ export interface DecodedStream {
    * Problems found in the stream.
    */
   issues: Issue[];
-  message: MessageOutput2;
-}
-/**
- * The assistant's message.
- */
-export interface MessageOutput2 {
-  /**
-   * The answer.
-   */
-  content?: OutputBlock[] | null;
-  /**
-   * Unix time.
-   */
-  created?: number | null;
-  /**
-   * Errors during generation.
-   */
-  errors?: ErrorDetail[] | null;
-  /**
-   * Message id.
-   */
-  id?: string | null;
-  /**
-   * Model name.
-   */
-  model?: string | null;
-  /**
-   * Why it stopped.
-   */
-  stop_reason?: StopReason | null;
-  /**
-   * Token usage.
-   */
-  usage?: Usage | null;
+  message: MessageOutput;
 }
 /**
  * The outcome of [`fix_str`].
@@ -1994,7 +1611,7 @@ export interface FixResult {
    * What was changed, in document order.
    */
   fixes: AppliedFix[];
-  report: Report1;
+  report: Report;
 }
 /**
  * One applied fix.
@@ -2025,24 +1642,6 @@ export interface AppliedFix {
    * Which round applied it (1-based; a round sees the body the previous round produced).
    */
   round: number;
-}
-/**
- * The result of validating one body.
- */
-export interface Report1 {
-  /**
-   * Problems that make the server reject the body.
-   */
-  errors: Issue[];
-  summary: Summary;
-  /**
-   * `true` when there is no error (warnings allowed).
-   */
-  valid: boolean;
-  /**
-   * Problems the server accepts but that change or drop something, or that the Workspace spec does not endorse.
-   */
-  warnings: Issue[];
 }
 /**
  * The options of `validate` and `fix` (every key optional).
@@ -2112,208 +1711,4 @@ export interface Profile {
    * Whether the model supports tool (function) calling.
    */
   supports_tools?: boolean | null;
-}
-/**
- * Which artifacts a search may see.
- */
-export interface ContextFilter1 {
-  /**
-   * Artifact ids (the server searches the whole collection without them).
-   */
-  artifacts?: string[] | null;
-  /**
-   * Collection (server default `pgpt_collection`).
-   */
-  collection?: string;
-  /**
-   * Metadata filters.
-   */
-  metadata_filter?: MetadataFilter[] | null;
-}
-/**
- * A server-only block, kept as sent.
- */
-export interface PgptOnlyBlock1 {
-  type: PgptOnlyType;
-  [k: string]: unknown;
-}
-/**
- * Structured output.
- */
-export interface ResponseFormat1 {
-  /**
-   * The schema of the answer: non-empty, with a `type` (objects need `properties`).
-   */
-  json_schema?: {
-    [k: string]: unknown;
-  } | null;
-  type?: ResponseFormatType;
-}
-/**
- * The system prompt and its flags.
- */
-export interface System2 {
-  citations?: SystemCitations;
-  /**
-   * Extensions.
-   */
-  extensions?: SystemExtension[];
-  /**
-   * System prompt text (system-role messages are appended to it).
-   */
-  text?: string | null;
-  /**
-   * Deprecated: the server only logs a warning.
-   */
-  use_default_prompt?: boolean;
-}
-/**
- * Citation settings.
- */
-export interface SystemCitations1 {
-  /**
-   * Ask the model to cite sources (not allowed with structured output).
-   */
-  enabled?: boolean;
-  /**
-   * Citations already known.
-   */
-  known_citations?: Citation[] | null;
-}
-/**
- * Deep thinking.
- */
-export interface Thinking1 {
-  /**
-   * Server-only, deprecated: `low`, `medium`, `high`, `max`, `xhigh`.
-   */
-  effort?: string | null;
-  /**
-   * Turn reasoning on (the model must support it).
-   */
-  enabled?: boolean;
-}
-/**
- * A tool the model may call: a built-in (recognised by `type`, e.g. `semantic_search_v1`) or a
- * custom client tool (`name` + `inputSchema`).
- */
-export interface Tool1 {
-  /**
-   * Server-only per-tool artifacts (overrides `tool_context`).
-   */
-  context?: Artifact[] | null;
-  /**
-   * What the tool does (ignored on built-ins).
-   */
-  description?: string | null;
-  /**
-   * JSON Schema of the arguments (a JSON object; ignored on built-ins).
-   */
-  inputSchema?: {
-    [k: string]: unknown;
-  } | null;
-  /**
-   * Server-only spelling of `inputSchema`.
-   */
-  input_schema?: {
-    [k: string]: unknown;
-  } | null;
-  /**
-   * Tool name; required for custom tools, unique across the list. Built-ins default to their
-   * canonical name.
-   */
-  name?: string | null;
-  /**
-   * Built-in tool type (`semantic_search_v1`, `web_search_v1`, ...); anything else is a custom tool.
-   */
-  type?: string | null;
-}
-/**
- * `tool_choice`.
- */
-export interface ToolChoice1 {
-  /**
-   * Forbid parallel tool calls.
-   */
-  disable_parallel_tool_use?: boolean;
-  /**
-   * With `tool`: the name of one of the tools.
-   */
-  name?: string | null;
-  type?: ToolChoiceType;
-  /**
-   * Server-only: `eager` or `lazy` artifact validation.
-   */
-  validation_mode?: string | null;
-}
-/**
- * Which tools of an MCP server are offered.
- */
-export interface ToolConfiguration1 {
-  /**
-   * Only these tools are kept.
-   */
-  allowed_tools?: string[] | null;
-  /**
-   * `false` offers no tool of this server (default true).
-   */
-  enabled?: boolean;
-}
-/**
- * Message-level changes.
- */
-export interface MessageOutputDelta1 {
-  /**
-   * Blocks to append.
-   */
-  content?: OutputBlock[] | null;
-  /**
-   * Unix time.
-   */
-  created?: number | null;
-  /**
-   * Message id.
-   */
-  id?: string | null;
-  /**
-   * Model name.
-   */
-  model?: string | null;
-  /**
-   * Why it stopped.
-   */
-  stop_reason?: StopReason | null;
-  /**
-   * Usage so far.
-   */
-  usage?: Usage | null;
-}
-/**
- * Facts about the request, as the server's validate route advertises them, plus issue counts.
- */
-export interface Summary1 {
-  /**
-   * Number of errors.
-   */
-  error_count: number;
-  /**
-   * Whether `tools` is a non-empty array.
-   */
-  has_tools: boolean;
-  /**
-   * Number of entries in `messages` (0 when absent or not an array).
-   */
-  message_count: number;
-  /**
-   * Whether `stream` is `true`.
-   */
-  stream_enabled: boolean;
-  /**
-   * `tool_choice.type` when given as a string.
-   */
-  tool_choice?: string | null;
-  /**
-   * Number of warnings.
-   */
-  warning_count: number;
 }
