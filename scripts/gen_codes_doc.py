@@ -9,7 +9,7 @@ import re
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-RULES = os.path.join(os.environ.get("ZYLON_SHARED") or os.path.join(ROOT, "..", "shared"), "spec", "RULES.md")
+RULES = os.path.join(ROOT, "docs", "RULES.md")
 
 SERVER = {
     "400-body": "the server rejects the body with HTTP 400 (request validation)",

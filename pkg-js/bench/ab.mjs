@@ -19,7 +19,7 @@ const A = require(join(resolve(distA), "index.cjs"));
 const B = require(join(resolve(distB), "index.cjs"));
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const dir = join(root, "target", "bench-workloads");
-if (!existsSync(join(dir, "many-small.jsonl"))) execFileSync("python3", [join(process.env.ZYLON_SHARED || join(root, "..", "shared"), "bench", "gen_workloads.py"), dir]);
+if (!existsSync(join(dir, "many-small.jsonl"))) execFileSync("python3", [join(root, "scripts", "bench", "gen_workloads.py"), dir]);
 
 for (const name of (list || "small.json,chat-1mb.json,many-small.jsonl").split(",")) {
   const raw = readFileSync(join(dir, name), "utf8");

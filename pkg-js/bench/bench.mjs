@@ -1,5 +1,5 @@
 // Node benchmark: validate(string), validate(object), JSON.parse alone, JSON.parse + ajv (Ajv2020
-// compiled from our chat-request schema), on the workloads of shared/bench/gen_workloads.py, in
+// compiled from our chat-request schema), on the workloads of scripts/bench/gen_workloads.py, in
 // one run. Usage: node bench/bench.mjs [WORKLOAD_DIR]  (build first: cargo xtask npm)
 import { readFileSync, existsSync } from "node:fs";
 import { execFileSync } from "node:child_process";
@@ -10,7 +10,7 @@ import { validate, schema, readStream } from "../dist/index.mjs";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const dir = process.argv[2] || join(root, "target", "bench-workloads");
-if (!existsSync(join(dir, "many-small.jsonl"))) execFileSync("python3", [join(process.env.ZYLON_SHARED || join(root, "..", "shared"), "bench", "gen_workloads.py"), dir]);
+if (!existsSync(join(dir, "many-small.jsonl"))) execFileSync("python3", [join(root, "scripts", "bench", "gen_workloads.py"), dir]);
 const smoke = process.env.ZYLON_BENCH_SMOKE !== undefined;
 
 const ajv = new Ajv2020({ strict: false, allErrors: false, validateFormats: false });

@@ -29,25 +29,6 @@ fn root() -> PathBuf {
         .to_path_buf()
 }
 
-/// The project's shared documents (API references, RULES.md, the benchmark generator): `$ZYLON_SHARED`,
-/// else `../shared` beside the repository, else beside the repository a local clone came from
-/// (so that `git clone . /tmp/x && cd /tmp/x && cargo xtask test` still finds them).
-fn shared_dir() -> Option<PathBuf> {
-    if let Some(d) = std::env::var_os("ZYLON_SHARED") {
-        return Some(PathBuf::from(d));
-    }
-    let beside = |repo: &Path| Some(repo.parent()?.join("shared")).filter(|d| d.is_dir());
-    beside(&root()).or_else(|| {
-        let out = Command::new("git")
-            .current_dir(root())
-            .args(["config", "--get", "remote.origin.url"])
-            .output()
-            .ok()?;
-        let origin = PathBuf::from(String::from_utf8(out.stdout).ok()?.trim());
-        beside(&origin.canonicalize().ok()?)
-    })
-}
-
 /// Run a command in its own working directory (or the caller's), failing on a non-zero exit.
 fn run_in(cmd: &mut Command) -> Result<(), String> {
     let shown = format!("{cmd:?}");
@@ -146,10 +127,6 @@ fn python_check() -> Result<(), String> {
 }
 
 fn test() -> Result<(), String> {
-    // Tests and benchmarks read the shared documents through this variable.
-    if let Some(d) = shared_dir() {
-        std::env::set_var("ZYLON_SHARED", d);
-    }
     type Step = (&'static str, fn() -> Result<(), String>);
     let steps: &[Step] = &[
         ("format", || {
@@ -174,6 +151,25 @@ fn test() -> Result<(), String> {
         (
             "npm package (wasm build, Node, TypeScript, npm pack, Chromium)",
             || npm::test(std::env::var("CI").is_ok_and(|v| v == "true")),
+        ),
+        (
+            "crates package (cargo package, in dependency order)",
+            || {
+                // Each crate builds from its packaged files alone (the verify step), with its
+                // metadata complete: the project does not rely on files beside a crate.
+                run(cargo().args([
+                    "package",
+                    "--allow-dirty",
+                    "-p",
+                    "zylon-scan",
+                    "-p",
+                    "zylon-json",
+                    "-p",
+                    "zylon-schema",
+                    "-p",
+                    "zylon-schema-cli",
+                ]))
+            },
         ),
         ("benchmark smoke run", || {
             run(cargo()

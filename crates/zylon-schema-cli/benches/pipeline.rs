@@ -1,7 +1,7 @@
 //! CLI throughput on one thread (`-j 1`) against every core (`-j N`), end to end (the release
 //! binary, output to /dev/null), on two workloads:
 //!
-//! * `many-small.jsonl` of `shared/bench/gen_workloads.py` (10,000 requests, one per line);
+//! * `many-small.jsonl` of `scripts/bench/gen_workloads.py` (10,000 requests, one per line);
 //! * a directory of 10,000 small files (the same requests, one per file, 100 per folder).
 //!
 //! Figures: the best and the median of 11 interleaved runs of each, and the cores the runs kept
@@ -23,10 +23,8 @@ fn workloads_dir() -> PathBuf {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     let dir = root.join("target/bench-workloads");
     if !dir.join("many-small.jsonl").exists() {
-        let shared =
-            std::env::var_os("ZYLON_SHARED").map_or_else(|| root.join("../shared"), PathBuf::from);
         let status = Command::new("python3")
-            .arg(shared.join("bench/gen_workloads.py"))
+            .arg(root.join("scripts/bench/gen_workloads.py"))
             .arg(&dir)
             .status()
             .expect("python3 runs gen_workloads.py");

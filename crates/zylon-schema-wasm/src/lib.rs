@@ -112,7 +112,7 @@ pub fn validate_input_utf16(units: usize, options_json: &str) -> String {
         TEXT.with(|t| {
             let (mut b, mut text) = (b.borrow_mut(), t.borrow_mut());
             text.clear();
-            zylon_scan::utf16le_to_utf8(b.get(..units * 2).unwrap_or(&b[..]), &mut text);
+            zylon_schema::text::utf16le_to_utf8(b.get(..units * 2).unwrap_or(&b[..]), &mut text);
             release(b.capacity(), &mut *b);
             // Valid UTF-8 by construction: checked as text, not as bytes (no second pass).
             let out = validate_with(

@@ -11,6 +11,8 @@
 //! Anything the format cannot carry (spans, a separator inside a value, other docs) is sent as
 //! `J` + the JSON report.
 
+use std::fmt::Write as _;
+
 use zylon_schema::Report;
 
 const FIELD: char = '\u{1}';
@@ -54,7 +56,7 @@ pub(crate) fn report(r: &Report) -> String {
     out.push('W');
     flag(&mut out, r.valid);
     out.push(FIELD);
-    zylon_json::push_decimal(&mut out, s.message_count);
+    let _ = write!(out, "{}", s.message_count);
     out.push(FIELD);
     flag(&mut out, s.has_tools);
     out.push(FIELD);
@@ -62,9 +64,9 @@ pub(crate) fn report(r: &Report) -> String {
     out.push(FIELD);
     opt(&mut out, s.tool_choice.as_deref());
     out.push(FIELD);
-    zylon_json::push_decimal(&mut out, s.error_count);
+    let _ = write!(out, "{}", s.error_count);
     out.push(FIELD);
-    zylon_json::push_decimal(&mut out, s.warning_count);
+    let _ = write!(out, "{}", s.warning_count);
     for &(list, issues) in &[('E', &r.errors), ('W', &r.warnings)] {
         for i in issues {
             out.push(FIELD);

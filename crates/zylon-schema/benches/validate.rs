@@ -1,6 +1,6 @@
 //! Native benchmark: `validate_str` (every rule) against the parse floor
 //! (`serde_json::from_slice::<Value>`) and the peer (`Value` + `jsonschema` `is_valid` with our
-//! exported ChatRequest schema), on the workloads of `shared/bench/gen_workloads.py`, in one run.
+//! exported ChatRequest schema), on the workloads of `scripts/bench/gen_workloads.py`, in one run.
 //!
 //! `cargo bench -p zylon-schema` — set `ZYLON_BENCH_DIR` to reuse generated workloads;
 //! `ZYLON_BENCH_SMOKE=1` runs every measurement once (used by `cargo xtask test`).
@@ -18,9 +18,7 @@ fn workloads_dir() -> PathBuf {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     let dir = root.join("target/bench-workloads");
     if !dir.join("many-small.jsonl").exists() {
-        let shared =
-            std::env::var_os("ZYLON_SHARED").map_or_else(|| root.join("../shared"), PathBuf::from);
-        let gen = shared.join("bench/gen_workloads.py");
+        let gen = root.join("scripts/bench/gen_workloads.py");
         let status = std::process::Command::new("python3")
             .arg(&gen)
             .arg(&dir)

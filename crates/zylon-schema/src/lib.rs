@@ -25,6 +25,13 @@ pub mod redact;
 pub mod schema;
 pub mod stream;
 
+/// Text transcoding for hosts that hand over strings as UTF-16 (JavaScript engines).
+pub mod text {
+    /// Transcode UTF-16LE bytes to UTF-8, appending to `out`; lone surrogates become U+FFFD
+    /// (as with `TextEncoder`), an odd trailing byte is ignored.
+    pub use zylon_scan::utf16le_to_utf8;
+}
+
 pub use check::{
     detect_kind, validate_bytes, validate_bytes_auto, validate_str, validate_str_auto,
     validate_value, Code, Endpoint, Issue, Kind, Options, Profile, Report, Severity, Span, Summary,

@@ -53,3 +53,55 @@ fn every_code_is_documented() {
         problems.join("\n")
     );
 }
+
+/// Every relative link of the project's Markdown documents names a file of the repository
+/// (a clone has nothing beside it: no `../shared`), and none leaves the repository.
+#[test]
+fn markdown_links_stay_in_the_repository() {
+    let root = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
+        .canonicalize()
+        .expect("repository root");
+    let docs = [
+        "README.md",
+        "docs/decisions.md",
+        "docs/codes.md",
+        "docs/reference/README.md",
+        "pkg-js/README.md",
+        "crates/zylon-scan/README.md",
+        "crates/zylon-json/README.md",
+        "crates/zylon-schema/README.md",
+        "crates/zylon-schema-cli/README.md",
+        "crates/zylon-schema-wasm/README.md",
+    ];
+    let mut problems = Vec::new();
+    let mut checked = 0;
+    for doc in docs {
+        let path = root.join(doc);
+        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{doc}: {e}"));
+        // `](target)` of inline links; `target` up to the closing parenthesis or a title
+        for (at, _) in text.match_indices("](") {
+            let rest = &text[at + 2..];
+            let Some(end) = rest.find(')') else { continue };
+            let target = rest[..end].split_whitespace().next().unwrap_or("");
+            let file = target.split('#').next().unwrap_or("");
+            if file.is_empty() || file.contains("://") || file.starts_with("mailto:") {
+                continue;
+            }
+            checked += 1;
+            let resolved = path.parent().expect("a file's folder").join(file);
+            match resolved.canonicalize() {
+                Ok(p) if p.starts_with(&root) => {}
+                Ok(p) => problems.push(format!(
+                    "{doc}: `{target}` leaves the repository ({})",
+                    p.display()
+                )),
+                Err(_) => problems.push(format!("{doc}: `{target}` does not exist")),
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    assert!(
+        checked > 5,
+        "only {checked} relative links found: the scan is broken"
+    );
+}
