@@ -64,6 +64,13 @@ fn write_schemas(dir: &Path) -> Result<(), String> {
     Ok(())
 }
 
+/// The validator's field tables, derived from the model (`crates/zylon-schema/src/vocab/`).
+fn write_vocab() -> Result<(), String> {
+    let text = zylon_schema::schema::vocab::render()?;
+    let path = root().join("crates/zylon-schema/src/vocab/generated.rs");
+    std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))
+}
+
 fn schema_drift() -> Result<(), String> {
     let tmp = std::env::temp_dir().join(format!("zylon-schemas-{}", std::process::id()));
     write_schemas(&tmp)?;
@@ -189,7 +196,9 @@ fn main() {
     let task = std::env::args().nth(1).unwrap_or_default();
     let result = match task.as_str() {
         "test" => test(),
-        "schemas" => write_schemas(&root().join("schemas")).map(|()| println!("wrote schemas/")),
+        "schemas" => write_schemas(&root().join("schemas"))
+            .and_then(|()| write_vocab())
+            .map(|()| println!("wrote schemas/ and crates/zylon-schema/src/vocab/generated.rs")),
         "npm" => npm::build(),
         "npm-test" => npm::test(std::env::var("CI").is_ok_and(|v| v == "true")),
         _ => Err("usage: cargo xtask <test|schemas|npm|npm-test>".to_string()),

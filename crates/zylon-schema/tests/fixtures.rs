@@ -129,6 +129,16 @@ fn every_fixture_gives_exactly_its_expected_issues() {
             .display()
             .to_string();
         let report = validate_str(&f.text, f.kind, &f.options);
+        if let Some(out) = std::env::var_os("ZYLON_DUMP_REPORTS") {
+            // development aid: every fixture's whole report, to compare before/after a refactor
+            use std::io::Write as _;
+            let mut file = std::fs::OpenOptions::new()
+                .create(true)
+                .append(true)
+                .open(out)
+                .expect("dump file");
+            writeln!(file, "{name}\t{}", report.to_json()).expect("dump");
+        }
         if report.valid != f.expect["valid"].as_bool().unwrap() {
             problems.push(format!(
                 "{name}: valid is {}, expected {}",

@@ -8,6 +8,7 @@ use serde_json::Value;
 mod bindings;
 pub mod openapi;
 mod shape;
+pub mod vocab;
 
 use crate::model::{
     ChatRequest, CreateInteractionDto, CreateThreadDto, InteractionDto, MessageOutput,

@@ -2,6 +2,7 @@
 //! tool_use, tool_result, tldr and file blocks. Media blocks live in `media.rs`.
 
 use crate::check::json::{Object, Value};
+use crate::vocab;
 
 use super::messages::{Pairing, Role};
 use super::{media, short, str_field, type_name, Code, Ctx};
@@ -34,82 +35,6 @@ pub(super) struct BlockFacts {
     /// server rejects the body before any message-level check, so those are skipped.
     pub broken: bool,
 }
-
-/// The ten Workspace block types.
-const WORKSPACE_TYPES: &[&str] = &[
-    "text",
-    "image",
-    "audio",
-    "binary",
-    "file",
-    "source",
-    "tldr",
-    "thinking",
-    "tool_use",
-    "tool_result",
-];
-
-/// Block types the server accepts that the Workspace spec does not list.
-const PGPT_ONLY_TYPES: &[&str] = &[
-    "document",
-    "redacted_thinking",
-    "server_tool_use",
-    "server_tool_result",
-    "search_result",
-    "container_upload",
-    "mid_conv_system",
-    "local_resource",
-    "resource_link",
-    "resource",
-    "web_search_result",
-    "web_fetch_result",
-    "web_search_tool_result",
-    "web_fetch_tool_result",
-    "bash_code_execution_result",
-    "bash_code_execution_tool_result",
-    "bash_code_execution_tool_result_error",
-    "text_editor_code_execution_tool_result",
-    "text_editor_code_execution_tool_result_error",
-    "text_editor_code_execution_view_result",
-    "text_editor_code_execution_create_result",
-    "text_editor_code_execution_str_replace_result",
-];
-
-fn is_pgpt_only(t: &str) -> bool {
-    zylon_json::is_one_of(t, PGPT_ONLY_TYPES)
-}
-
-#[cfg(test)]
-mod vocabulary {
-    /// The validator's server-only block types are the model's (and so the schema's), exactly
-    /// the tags of the server's content-block union besides the Workspace ten.
-    #[test]
-    fn pgpt_only_types_match_the_model() {
-        let mut model: Vec<String> = crate::model::block::PgptOnlyType::ALL
-            .iter()
-            .map(|t| {
-                serde_json::to_value(t)
-                    .unwrap()
-                    .as_str()
-                    .unwrap()
-                    .to_string()
-            })
-            .collect();
-        let mut ours: Vec<String> = super::PGPT_ONLY_TYPES
-            .iter()
-            .map(|t| t.to_string())
-            .collect();
-        model.sort();
-        ours.sort();
-        assert_eq!(model, ours);
-    }
-}
-
-// The fields every block may have.
-const C0: &str = "type";
-const C1: &str = "start_timestamp";
-const C2: &str = "stop_timestamp";
-const C3: &str = "_meta";
 
 /// Check one block (already known to be at the current path).
 pub(super) fn check<'a>(
@@ -173,13 +98,15 @@ pub(super) fn check<'a>(
             return facts;
         }
     };
-    let workspace = zylon_json::is_one_of(ty, WORKSPACE_TYPES);
+    let shape = vocab::block(ty);
+    let workspace = shape.is_some();
     let known_here = workspace
-        || is_pgpt_only(ty)
+        || vocab::is_pgpt_only_block(ty)
         || (ty == "tool_reference" && matches!(place, Place::ToolResult { .. }));
     if !known_here {
-        let hint = WORKSPACE_TYPES
+        let hint = vocab::BLOCKS
             .iter()
+            .map(|(t, _)| t)
             .find(|t| t.eq_ignore_ascii_case(ty))
             .map(|t| format!("did you mean `{t}`? types are case-sensitive"));
         ctx.key("type", |ctx| {
@@ -209,40 +136,13 @@ pub(super) fn check<'a>(
         server_tool_blocks(ctx, obj, ty, place, pairing);
         return facts;
     }
-    // The fields of each type (the common ones first) and its name in messages: static, since
-    // building them per block was two allocations of every block.
-    let (known, what): (&[&str], &str) = match ty {
-        "text" => (&[C0, C1, C2, C3, "text", "citations"], "a `text` block"),
-        "image" => (&[C0, C1, C2, C3, "data", "mime_type"], "a `image` block"),
-        "audio" => (&[C0, C1, C2, C3, "data", "mime_type"], "a `audio` block"),
-        "binary" => (
-            &[C0, C1, C2, C3, "data", "mime_type", "filename"],
-            "a `binary` block",
-        ),
-        "file" => (
-            &[C0, C1, C2, C3, "content", "content_type", "doc_metadata"],
-            "a `file` block",
-        ),
-        "source" => (&[C0, C1, C2, C3, "sources"], "a `source` block"),
-        "tldr" => (&[C0, C1, C2, C3, "content", "tldr_side"], "a `tldr` block"),
-        "thinking" => (
-            &[C0, C1, C2, C3, "thinking", "citations", "signature"],
-            "a `thinking` block",
-        ),
-        "tool_use" => (
-            &[C0, C1, C2, C3, "id", "name", "input"],
-            "a `tool_use` block",
-        ),
-        _ => (
-            &[C0, C1, C2, C3, "tool_use_id", "content", "is_error"],
-            "a `tool_result` block",
-        ),
+    let Some(shape) = shape else {
+        return facts;
     };
-    let server_only: &[&str] = match ty {
-        "image" | "audio" | "binary" => &["url", "uri", "source", "metadata", "cache_control"],
-        _ => &["metadata", "cache_control"],
-    };
-    ctx.unknown_fields(obj, known, server_only, what);
+    // the block's name is built only for a block with a field its table does not know
+    if obj.keys().any(|k| !shape.knows(k)) {
+        ctx.unknown_fields(obj, shape, &format!("a `{ty}` block"));
+    }
     match ty {
         "text" => text(ctx, obj),
         "image" | "audio" | "binary" => {
@@ -257,9 +157,11 @@ pub(super) fn check<'a>(
         "tldr" => tldr(ctx, obj, !place.dropped()),
         "thinking" => thinking(ctx, obj),
         "tool_use" => tool_use(ctx, obj, pairing, false),
-        _ => {
+        "tool_result" => {
             tool_result(ctx, obj, pairing, false, place.dropped());
         }
+        // `vocab::block` knows exactly the ten tags above (the model's content-block union)
+        _ => {}
     }
     facts
 }
@@ -483,7 +385,7 @@ pub(super) fn citations<'a>(ctx: &mut Ctx<'a>, obj: &'a Object<'a>, key: &'a str
                     ctx.error(Code::FieldType, format!("a citation must be an object, not {}", type_name(c)));
                     return;
                 };
-                ctx.unknown_fields(c, &["id", "index", "artifact_id", "source_id", "correlation_id"], &[], "a citation");
+                ctx.unknown_fields(c, &vocab::CITATION, "a citation");
                 for &f in &["id", "artifact_id", "source_id"] {
                     str_field(ctx, c, f, Code::FieldType);
                 }
@@ -541,7 +443,7 @@ fn file<'a>(ctx: &mut Ctx<'a>, obj: &'a Object<'a>) {
     str_field(ctx, obj, "content_type", Code::FieldType);
     if let Some(dm) = super::obj_field(ctx, obj, "doc_metadata", Code::FieldType) {
         ctx.key("doc_metadata", |ctx| {
-            ctx.unknown_fields(dm, &["file_name", "file_type"], &[], "`doc_metadata`");
+            ctx.unknown_fields(dm, &vocab::DOC_METADATA, "`doc_metadata`");
             str_field(ctx, dm, "file_name", Code::FieldType);
             str_field(ctx, dm, "file_type", Code::FieldType);
         });

@@ -4,9 +4,10 @@ use crate::check::json::{Object, Value};
 
 use super::{enum_field, request, str_list_field, type_name, Code, Ctx, Kind, Options, Summary};
 use crate::check::Severity;
+use crate::vocab;
 
-const AGENTS: &[&str] = &["Default", "ProjectDeepResearch"];
-const VISIBILITY: &[&str] = &["Public", "Private"];
+const AGENTS: &[&str] = vocab::AGENT;
+const VISIBILITY: &[&str] = vocab::VISIBILITY;
 
 /// `interaction` and `project-chat`: the envelope fields, then the ChatRequest rules under `/pgpt`.
 pub(super) fn check_chat_envelope<'a>(
@@ -16,22 +17,16 @@ pub(super) fn check_chat_envelope<'a>(
     options: &Options,
 ) -> Summary {
     let interaction = kind == Kind::Interaction;
-    let (known, pgpt_code, ids_code, all_code): (&[&str], _, _, _) = if interaction {
+    let (shape, pgpt_code, ids_code, all_code) = if interaction {
         (
-            &[
-                "thread_id",
-                "all_artifacts",
-                "artifact_ids",
-                "pgpt",
-                "agent",
-            ],
+            &vocab::CREATE_INTERACTION_DTO,
             Code::EnvelopeInteractionPgptRequired,
             Code::EnvelopeInteractionArtifactIdsType,
             Code::EnvelopeInteractionArtifactIdsType,
         )
     } else {
         (
-            &["artifact_ids", "all_artifacts", "pgpt"],
+            &vocab::PROJECT_CHAT_DTO,
             Code::EnvelopeProjectChatPgptRequired,
             Code::EnvelopeProjectChatArtifactIdsType,
             Code::EnvelopeProjectChatAllArtifactsType,
@@ -42,7 +37,7 @@ pub(super) fn check_chat_envelope<'a>(
     } else {
         "ProjectChatDTO"
     };
-    ctx.unknown_fields(root, known, &[], what);
+    ctx.unknown_fields(root, shape, what);
     str_list_field(ctx, root, "artifact_ids", ids_code);
     if let Some(v) = root.get("all_artifacts") {
         if !v.is_boolean() && !v.is_null() {
@@ -106,7 +101,12 @@ pub(super) fn check_thread<'a>(ctx: &mut Ctx<'a>, root: &'a Object<'a>, create: 
     } else {
         "UpdateThreadDTO"
     };
-    ctx.unknown_fields(root, &["name", "visibility"], &[], what);
+    let shape = if create {
+        &vocab::CREATE_THREAD_DTO
+    } else {
+        &vocab::UPDATE_THREAD_DTO
+    };
+    ctx.unknown_fields(root, shape, what);
     let (name_code, vis_code) = if create {
         (
             Code::EnvelopeThreadNameRequired,

@@ -2,6 +2,7 @@
 //! `client_secret`) are never quoted.
 
 use crate::check::json::{Object, Value};
+use crate::vocab;
 
 use super::{bool_field, str_field, type_name, Code, Ctx};
 use crate::check::Severity;
@@ -37,22 +38,7 @@ fn server<'a>(ctx: &mut Ctx<'a>, s: &'a Value<'a>) {
         );
         return;
     };
-    ctx.unknown_fields(
-        o,
-        &[
-            "url",
-            "name",
-            "authorization_token",
-            "tool_configuration",
-            "type",
-            "refresh_token",
-            "client_id",
-            "client_secret",
-            "token_endpoint_auth_method",
-        ],
-        &["_meta", "metadata"],
-        "an MCP server",
-    );
+    ctx.unknown_fields(o, &vocab::MCP_SERVER, "an MCP server");
     super::nulls::reject(ctx, o, &["tool_configuration"]);
     // `metadata: dict` read from `_meta`, else `metadata` (`AliasChoices`, the first wins)
     let meta = if o.contains_key("_meta") {
@@ -155,12 +141,7 @@ fn server_only_note<'a>(ctx: &mut Ctx<'a>, o: &'a Object<'a>, keys: &[&'static s
 fn tool_configuration<'a>(ctx: &mut Ctx<'a>, o: &'a Object<'a>) {
     if let Some(tc) = super::obj_field(ctx, o, "tool_configuration", Code::McpToolConfiguration) {
         ctx.key("tool_configuration", |ctx| {
-            ctx.unknown_fields(
-                tc,
-                &["enabled", "allowed_tools"],
-                &[],
-                "`tool_configuration`",
-            );
+            ctx.unknown_fields(tc, &vocab::TOOL_CONFIGURATION, "`tool_configuration`");
             super::nulls::reject(ctx, tc, &["enabled"]);
             bool_field(ctx, tc, "enabled", Code::McpToolConfiguration);
             super::str_list_field(ctx, tc, "allowed_tools", Code::McpToolConfiguration);

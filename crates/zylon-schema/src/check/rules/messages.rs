@@ -3,6 +3,7 @@
 use std::collections::HashMap;
 
 use crate::check::json::{Object, Value};
+use crate::vocab;
 
 use super::blocks::{self, BlockFacts, Place};
 use super::order::{self, LastUser};
@@ -181,7 +182,7 @@ fn message<'a>(ctx: &mut Ctx<'a>, m: &'a Value<'a>, pairing: &mut Pairing<'a>) -
         );
         return f;
     };
-    ctx.unknown_fields(obj, &["role", "content", "_meta"], &[], "message");
+    ctx.unknown_fields(obj, &vocab::MESSAGE_INPUT, "message");
     f.role = role(ctx, obj);
     if f.role == Some(Role::System) {
         ctx.warn_hint(

@@ -7,53 +7,13 @@ use super::{
     type_name, Code, Ctx, Lax, Options, Summary,
 };
 use crate::check::options::Endpoint;
-
-/// The ChatRequest fields the Workspace spec lists.
-pub(super) const KNOWN: &[&str] = &[
-    "messages",
-    "stream",
-    "tools",
-    "tool_choice",
-    "mcp_servers",
-    "response_format",
-    "system",
-    "thinking",
-    "priority",
-    "seed",
-    "min_p",
-    "top_p",
-    "temperature",
-    "top_k",
-    "repetition_penalty",
-    "presence_penalty",
-    "frequency_penalty",
-    "max_tokens",
-    "correlation_id",
-    "tool_context",
-];
-
-/// Server-only fields with a rule of their own.
-const SERVER_ONLY_RULED: &[&str] = &[
-    "model",
-    "stop_sequences",
-    "metadata",
-    "service_tier",
-    "maximum_loaded_skills",
-    "cache_control",
-    "output_config",
-];
-
-/// Server-only fields accepted without checks.
-const SERVER_ONLY_FREE: &[&str] = &["container", "inference_geo", "context_management"];
+use crate::vocab;
 
 /// Validate a ChatRequest object (the whole chat body, or `pgpt` in an envelope).
 pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: &'a Object<'a>, options: &Options) -> Summary {
-    let mut known: Vec<&str> = KNOWN.to_vec();
-    known.extend_from_slice(SERVER_ONLY_RULED);
     ctx.unknown_fields_with(
         req,
-        &known,
-        SERVER_ONLY_FREE,
+        &vocab::CHAT_REQUEST,
         "chat request",
         Code::RequestUnknownFields,
     );

@@ -1,6 +1,7 @@
 //! RULES.md §10: `tool_context` artifacts, context filters and metadata filters.
 
 use crate::check::json::{Object, Value};
+use crate::vocab::{self, Shape};
 
 use super::{short, str_field, type_name, Code, Ctx};
 use crate::check::Severity;
@@ -100,36 +101,26 @@ fn artifact<'a>(ctx: &mut Ctx<'a>, a: &'a Value<'a>, filters_parsed: bool) -> Op
     // Known fields, static per kind (built per artifact they were two allocations each). The
     // Workspace spec shows content-block fields for `file`/`text` (a schema-name collision):
     // those are known too, so that the rules below can point at `value`.
-    let (k, known, what): (ArtifactKind, &[&str], &str) = match kind {
+    let (k, shape, what): (ArtifactKind, &Shape, &str) = match kind {
         "file" => (
             ArtifactKind::File,
-            &["type", "value", "content", "content_type", "doc_metadata"],
+            &vocab::FILE_ARTIFACT,
             "a `file` artifact",
         ),
-        "uri" => (ArtifactKind::Uri, &["type", "value"], "a `uri` artifact"),
+        "uri" => (ArtifactKind::Uri, &vocab::URI_ARTIFACT, "a `uri` artifact"),
         "text" => (
             ArtifactKind::Text,
-            &["type", "value", "text", "citations"],
+            &vocab::TEXT_ARTIFACT,
             "a `text` artifact",
         ),
         "ingested_artifact" => (
             ArtifactKind::Ingested,
-            &["type", "context_filter"],
+            &vocab::INGESTED_ARTIFACT,
             "a `ingested_artifact` artifact",
         ),
         "sql_database" => (
             ArtifactKind::Sql,
-            &[
-                "type",
-                "connection_string",
-                "description",
-                "schemas",
-                "ssl",
-                "enable_tables",
-                "enable_views",
-                "enable_procedures",
-                "enable_functions",
-            ],
+            &vocab::SQL_DATABASE,
             "a `sql_database` artifact",
         ),
         "skill" => {
@@ -138,7 +129,7 @@ fn artifact<'a>(ctx: &mut Ctx<'a>, a: &'a Value<'a>, filters_parsed: bool) -> Op
             });
             (
                 ArtifactKind::Skill,
-                &["type", "skill_filter"],
+                &vocab::SKILL_ARTIFACT,
                 "a `skill` artifact",
             )
         }
@@ -160,11 +151,10 @@ fn artifact<'a>(ctx: &mut Ctx<'a>, a: &'a Value<'a>, filters_parsed: bool) -> Op
             return None;
         }
     };
-    ctx.unknown_fields(o, known, &[], what);
-    // For file/uri/text, the collision fields are the known ones after `type` and `value`.
-    let collision = known
-        .strip_prefix(&["type", "value"][..])
-        .unwrap_or_default();
+    ctx.unknown_fields(o, shape, what);
+    // For file/text, the Workspace spec's collision fields (content-block fields) are known
+    // beyond the model.
+    let collision = shape.ruled;
     match k {
         ArtifactKind::File => value(ctx, o, Code::ArtifactFileValueBase64, true, collision),
         ArtifactKind::Uri => value(ctx, o, Code::ArtifactUriValueRequired, false, collision),
@@ -296,12 +286,7 @@ fn skill<'a>(ctx: &mut Ctx<'a>, o: &'a Object<'a>) {
 /// A `context_filter` (at the current path).
 fn context_filter<'a>(ctx: &mut Ctx<'a>, cf: &'a Object<'a>, filters_parsed: bool) {
     super::nulls::reject(ctx, cf, &["collection"]);
-    ctx.unknown_fields(
-        cf,
-        &["artifacts", "collection", "metadata_filter"],
-        &[],
-        "`context_filter`",
-    );
+    ctx.unknown_fields(cf, &vocab::CONTEXT_FILTER, "`context_filter`");
     for key in ["collection", "artifacts"] {
         if cf.get(key).is_none_or(Value::is_null) {
             let what = if key == "collection" {

@@ -1,0 +1,141 @@
+//! The API's vocabulary, written once: the fields of every object of every request kind (name,
+//! JSON types, required, nullable, enum values), the content-block tags, and what the server
+//! understands beyond the Workspace API. The ground floor of the crate: it imports nothing of
+//! the model or the validator, and both read it.
+//!
+//! The field tables (`generated.rs`) are derived from the typed model through its JSON Schema
+//! by `cargo xtask schemas`; a test fails when they drift. Server-only knowledge, which the
+//! Workspace model deliberately does not describe, is written by hand in `server_only.rs`.
+
+#[rustfmt::skip]
+mod generated;
+mod server_only;
+
+pub use generated::*;
+pub use server_only::*;
+
+/// A set of JSON types (`null` is not one of them: see [`Field::nullable`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Types(u8);
+
+impl Types {
+    /// A JSON string.
+    pub const STRING: Types = Types(1);
+    /// A JSON number with a fractional part or exponent (any number; see `INTEGER`).
+    pub const NUMBER: Types = Types(2);
+    /// A JSON number that is a whole number.
+    pub const INTEGER: Types = Types(4);
+    /// `true` or `false`.
+    pub const BOOLEAN: Types = Types(8);
+    /// A JSON object.
+    pub const OBJECT: Types = Types(16);
+    /// A JSON array.
+    pub const ARRAY: Types = Types(32);
+    /// Any JSON value but `null`.
+    pub const ANY: Types = Types(63);
+
+    /// Both sets.
+    pub const fn or(self, other: Types) -> Types {
+        Types(self.0 | other.0)
+    }
+
+    /// Whether every type of `other` is in the set.
+    pub const fn contains(self, other: Types) -> bool {
+        self.0 & other.0 == other.0
+    }
+
+    /// The names of the types, in JSON Schema's spelling.
+    pub fn names(self) -> Vec<&'static str> {
+        [
+            (Types::STRING, "string"),
+            (Types::NUMBER, "number"),
+            (Types::INTEGER, "integer"),
+            (Types::BOOLEAN, "boolean"),
+            (Types::OBJECT, "object"),
+            (Types::ARRAY, "array"),
+        ]
+        .into_iter()
+        .filter(|(t, _)| self.contains(*t))
+        .map(|(_, n)| n)
+        .collect()
+    }
+}
+
+/// One field of an object of the API.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Field {
+    /// The JSON key.
+    pub name: &'static str,
+    /// The JSON types its value may have.
+    pub types: Types,
+    /// The object is incomplete without it.
+    pub required: bool,
+    /// `null` is a valid value (the server reads it as absent).
+    pub nullable: bool,
+    /// The string values it may take (empty: any value of its types).
+    pub values: &'static [&'static str],
+    /// The model types it but the Workspace API does not list it (its documentation starts
+    /// with "Server-only"): see [`Shape::ruled`] and [`Shape::free`].
+    pub server_only: bool,
+}
+
+/// The fields of one object type of the API (a struct of the typed model).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shape {
+    /// The type's name in the model and the schemas (`ChatRequest`, `TextBlock`, ...).
+    pub name: &'static str,
+    /// The fields the model types, sorted by name.
+    pub fields: &'static [Field],
+    /// Server-only fields a rule of the validator checks (from `server_only.rs`).
+    pub ruled: &'static [&'static str],
+    /// Server-only fields accepted with a generic warning (from `server_only.rs`).
+    pub free: &'static [&'static str],
+}
+
+impl Shape {
+    /// The field called `name`.
+    pub fn field(&self, name: &str) -> Option<&'static Field> {
+        self.fields.iter().find(|f| f.name == name)
+    }
+
+    /// Whether `name` is one of the fields.
+    pub fn has(&self, name: &str) -> bool {
+        self.field(name).is_some()
+    }
+
+    /// Whether `name` is a field the validator knows without a generic warning: a Workspace
+    /// field, or a server-only one with a rule of its own.
+    pub fn knows(&self, name: &str) -> bool {
+        self.fields.iter().any(|f| f.name == name && !f.server_only) || self.ruled.contains(&name)
+    }
+
+    /// The names [`Shape::knows`] accepts (the candidates of a "did you mean").
+    pub fn known_names(&self) -> Vec<&'static str> {
+        self.fields
+            .iter()
+            .filter(|f| !f.server_only)
+            .map(|f| f.name)
+            .chain(self.ruled.iter().copied())
+            .collect()
+    }
+}
+
+/// The shape called `name` (`ChatRequest`, `TextBlock`, ...).
+pub fn shape(name: &str) -> Option<&'static Shape> {
+    SHAPES.iter().copied().find(|s| s.name == name)
+}
+
+/// The shape of the Workspace content block with the tag `ty`.
+pub fn block(ty: &str) -> Option<&'static Shape> {
+    BLOCKS.iter().find(|(t, _)| *t == ty).map(|(_, s)| *s)
+}
+
+/// Whether `ty` is one of the Workspace content-block tags.
+pub fn is_workspace_block(ty: &str) -> bool {
+    block(ty).is_some()
+}
+
+/// Whether `ty` is a content-block tag the server accepts that the Workspace API does not list.
+pub fn is_pgpt_only_block(ty: &str) -> bool {
+    PGPT_ONLY_TYPE.contains(&ty)
+}

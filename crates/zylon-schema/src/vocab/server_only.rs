@@ -1,0 +1,148 @@
+//! What the server understands beyond the Workspace API, per object type. The typed model
+//! describes the Workspace API and types some server-only fields (their documentation starts
+//! with "Server-only"); the server knows more. Each object type's server-only fields are either
+//! *ruled* (a rule of the validator reads them and says what the server does with the value) or
+//! *free* (the validator only warns that the Workspace backend may drop them).
+//!
+//! `cargo xtask schemas` copies these lists into the object types' tables (`generated.rs`) and
+//! fails when a field the model marks server-only is not listed here, or when a field listed
+//! here is a Workspace field.
+
+/// The server-only fields of one object type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ServerOnly {
+    /// The object type (`ChatRequest`, `ImageBlock`, ...).
+    pub shape: &'static str,
+    /// Fields a rule of their own checks (also the Workspace spec's collision fields of
+    /// `file`/`text` artifacts, which the artifact rules read).
+    pub ruled: &'static [&'static str],
+    /// Fields accepted with a generic warning.
+    pub free: &'static [&'static str],
+}
+
+/// What every content block may carry besides its Workspace fields.
+const BLOCK_FREE: &[&str] = &["metadata", "cache_control"];
+/// Media blocks: also the server's alternatives to `data`.
+const MEDIA_FREE: &[&str] = &["url", "uri", "source", "metadata", "cache_control"];
+
+/// The server-only fields of every object type that has any.
+pub const SERVER_ONLY: &[ServerOnly] = &[
+    ServerOnly {
+        shape: "ChatRequest",
+        ruled: &[
+            "model",
+            "stop_sequences",
+            "metadata",
+            "service_tier",
+            "maximum_loaded_skills",
+            "cache_control",
+            "output_config",
+        ],
+        free: &["container", "inference_geo", "context_management"],
+    },
+    ServerOnly {
+        shape: "TextBlock",
+        ruled: &[],
+        free: BLOCK_FREE,
+    },
+    ServerOnly {
+        shape: "ImageBlock",
+        ruled: &[],
+        free: MEDIA_FREE,
+    },
+    ServerOnly {
+        shape: "AudioBlock",
+        ruled: &[],
+        free: MEDIA_FREE,
+    },
+    ServerOnly {
+        shape: "BinaryBlock",
+        ruled: &[],
+        free: MEDIA_FREE,
+    },
+    ServerOnly {
+        shape: "FileBlock",
+        ruled: &[],
+        free: BLOCK_FREE,
+    },
+    ServerOnly {
+        shape: "SourceBlock",
+        ruled: &[],
+        free: BLOCK_FREE,
+    },
+    ServerOnly {
+        shape: "TldrBlock",
+        ruled: &["tldr_side"],
+        free: BLOCK_FREE,
+    },
+    ServerOnly {
+        shape: "ThinkingBlock",
+        ruled: &[],
+        free: BLOCK_FREE,
+    },
+    ServerOnly {
+        shape: "ToolUseBlock",
+        ruled: &[],
+        free: BLOCK_FREE,
+    },
+    ServerOnly {
+        shape: "ToolResultBlock",
+        ruled: &[],
+        free: BLOCK_FREE,
+    },
+    ServerOnly {
+        shape: "Tool",
+        ruled: &["input_schema", "context"],
+        free: &["defer_loading", "instructions", "cache_control"],
+    },
+    ServerOnly {
+        shape: "ToolChoice",
+        ruled: &["validation_mode"],
+        free: &[],
+    },
+    ServerOnly {
+        shape: "McpServer",
+        ruled: &[
+            "refresh_token",
+            "client_id",
+            "client_secret",
+            "token_endpoint_auth_method",
+        ],
+        free: &["_meta", "metadata"],
+    },
+    ServerOnly {
+        shape: "System",
+        ruled: &["blob_visibility", "prompt", "type"],
+        free: &[],
+    },
+    // The Workspace spec shows content-block fields for `file`/`text` artifacts (a schema-name
+    // collision): known, so that the artifact rules can point at `value` instead.
+    ServerOnly {
+        shape: "FileArtifact",
+        ruled: &["content", "content_type", "doc_metadata"],
+        free: &[],
+    },
+    ServerOnly {
+        shape: "TextArtifact",
+        ruled: &["text", "citations"],
+        free: &[],
+    },
+    ServerOnly {
+        shape: "Thinking",
+        ruled: &["effort"],
+        free: &[],
+    },
+];
+
+/// The server-only fields of the object type `shape` (none for most).
+pub fn server_only(shape: &str) -> ServerOnly {
+    SERVER_ONLY
+        .iter()
+        .copied()
+        .find(|s| s.shape == shape)
+        .unwrap_or(ServerOnly {
+            shape: "",
+            ruled: &[],
+            free: &[],
+        })
+}
