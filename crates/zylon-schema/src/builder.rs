@@ -164,37 +164,40 @@ impl Block {
 pub struct Tool;
 
 impl Tool {
-    fn builtin(name: &str, kind: &str) -> ToolSpec {
+    /// The built-in tool of type `ty`, at the version the Workspace API documents, named as
+    /// the Workspace examples name it (its type without the version).
+    fn builtin(ty: &str) -> ToolSpec {
+        let version = crate::vocab::tools::builtin_tool(ty).map_or(1, |t| t.version);
         ToolSpec::Tool(ToolModel {
-            name: Some(name.into()),
-            kind: Some(kind.into()),
+            name: Some(ty.into()),
+            kind: Some(format!("{ty}_v{version}")),
             ..ToolModel::default()
         })
     }
 
     /// `semantic_search_v1` (needs exactly one `ingested_artifact`).
     pub fn semantic_search() -> ToolSpec {
-        Self::builtin("semantic_search", "semantic_search_v1")
+        Self::builtin("semantic_search")
     }
 
     /// `tabular_analysis_v1` (needs exactly one `ingested_artifact`).
     pub fn tabular_analysis() -> ToolSpec {
-        Self::builtin("tabular_analysis", "tabular_analysis_v1")
+        Self::builtin("tabular_analysis")
     }
 
     /// `database_query_v1` (needs at least one `sql_database`).
     pub fn database_query() -> ToolSpec {
-        Self::builtin("database_query", "database_query_v1")
+        Self::builtin("database_query")
     }
 
     /// `web_search_v1`.
     pub fn web_search() -> ToolSpec {
-        Self::builtin("web_search", "web_search_v1")
+        Self::builtin("web_search")
     }
 
     /// `web_extract_v1` (the server's web fetch).
     pub fn web_extract() -> ToolSpec {
-        Self::builtin("web_extract", "web_extract_v1")
+        Self::builtin("web_extract")
     }
 
     /// A custom tool: the model's calls come back to you as `tool_use` blocks.

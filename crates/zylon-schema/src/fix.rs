@@ -164,8 +164,11 @@ fn integral_floats(tree: &Value<'_>, kind: Kind) -> Vec<(Code, String, Option<St
     let Some(req) = tree.pointer(prefix).and_then(Value::as_object) else {
         return Vec::new();
     };
-    ["priority", "seed", "top_k", "max_tokens"]
-        .into_iter()
+    crate::vocab::CHAT_REQUEST
+        .fields
+        .iter()
+        .filter(|f| f.types == crate::vocab::Types::INTEGER)
+        .map(|f| f.name)
         .filter(|k| matches!(req.get(k), Some(Value::Number(n)) if !n.int && n.f.fract() == 0.0 && n.f.abs() < 1e15))
         .map(|k| (Code::FieldCoerced, format!("{prefix}/{k}"), None))
         .collect()

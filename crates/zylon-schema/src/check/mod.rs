@@ -228,8 +228,6 @@ fn duplicate_keys<'a>(ctx: &mut Ctx<'a>, v: &'a json::Value<'a>) {
 
 mod rules;
 
-pub(crate) use rules::tools::is_builtin_string as is_builtin_tool_string;
-
 #[cfg(test)]
 mod tests;
 

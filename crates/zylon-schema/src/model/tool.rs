@@ -56,9 +56,6 @@ pub enum ToolSpec {
     BuiltinType(BuiltinTypeName),
 }
 
-/// The server's built-in tool types that may be given as a bare string.
-pub const BUILTIN_TYPE_PATTERN: &str = "^(semantic_search|tabular_analysis|database_query|web_search|web_fetch|web_extract|summarize|code_execution|bash|bash_code_execution|text_editor|text_editor_code_execution|view|str_replace|create|insert|present_files|present_server|skills|load_skill|unload_skill|list_skills)(_v[0-9]+)?$|^(web_search|web_fetch|code_execution)_[0-9]{8}$";
-
 /// A built-in tool type given as a bare string (only the server's built-in types are accepted).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(transparent)]
@@ -67,7 +64,7 @@ pub struct BuiltinTypeName(pub String);
 impl<'de> Deserialize<'de> for BuiltinTypeName {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
-        if crate::check::is_builtin_tool_string(&s) {
+        if crate::vocab::tools::is_builtin_type_string(&s) {
             Ok(BuiltinTypeName(s))
         } else {
             Err(serde::de::Error::custom(format!(
@@ -85,7 +82,7 @@ impl schemars::JsonSchema for BuiltinTypeName {
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
         schemars::json_schema!({
             "type": "string",
-            "pattern": BUILTIN_TYPE_PATTERN,
+            "pattern": crate::vocab::tools::builtin_type_pattern(),
             "description": "A built-in tool type given as a bare string (server-only)."
         })
     }

@@ -10,6 +10,7 @@
 #[rustfmt::skip]
 mod generated;
 mod server_only;
+pub mod tools;
 
 pub use generated::*;
 pub use server_only::*;

@@ -3,26 +3,19 @@
 use crate::check::json::{Object, Value};
 
 use super::{lax_float, lax_int, type_name, Code, Ctx, Lax};
-use zylon_json::is_one_of;
-
-/// Integer fields (whole numbers; `100.0` is fine).
-const INTEGERS: &[&str] = &["priority", "seed", "top_k", "max_tokens"];
-/// Float fields.
-const FLOATS: &[&str] = &[
-    "min_p",
-    "top_p",
-    "temperature",
-    "repetition_penalty",
-    "presence_penalty",
-    "frequency_penalty",
-];
+use crate::vocab::{self, Types};
 
 pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: &'a Object<'a>) {
     for (key, v) in req.iter() {
         if v.is_null() {
             continue;
         }
-        let value = if is_one_of(key, INTEGERS) {
+        // the request's number fields, by their type in the model: whole numbers (`100.0` is
+        // fine) or any number
+        let Some(field) = vocab::CHAT_REQUEST.field(key) else {
+            continue;
+        };
+        let value = if field.types == Types::INTEGER {
             read(
                 ctx,
                 key,
@@ -31,7 +24,7 @@ pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: &'a Object<'a>) {
                 Code::SamplingIntegerFields,
                 "a whole number",
             )
-        } else if is_one_of(key, FLOATS) {
+        } else if field.types == Types::NUMBER.or(Types::INTEGER) {
             read(ctx, key, v, lax_float(v), Code::FieldType, "a number")
         } else {
             continue;

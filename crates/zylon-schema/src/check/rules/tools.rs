@@ -8,15 +8,7 @@ use super::tool_context::{self, ArtifactKind, Artifacts};
 use super::{enum_field, short, type_name, Code, Ctx};
 use crate::check::Severity;
 
-/// What a built-in tool needs in its context.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Needs {
-    Nothing,
-    OneIngested(Code),
-    SomeSql,
-    OneSkill,
-    Sandbox,
-}
+use crate::vocab::tools::{self as registry, Needs};
 
 /// How the server treats a tool `type`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,98 +25,44 @@ enum Builtin {
     AnthropicDropped,
 }
 
-const INTERNAL: &[(&str, &str, Needs)] = &[
-    (
-        "semantic_search",
-        "semantic_search",
-        Needs::OneIngested(Code::ToolInternalSemanticSearchContext),
-    ),
-    (
-        "tabular_analysis",
-        "tabular_analysis",
-        Needs::OneIngested(Code::ToolInternalTabularAnalysisContext),
-    ),
-    ("database_query", "database_query", Needs::SomeSql),
-    ("web_search", "web_search", Needs::Nothing),
-    ("web_fetch", "web_fetch", Needs::Nothing),
-    ("web_extract", "web_fetch", Needs::Nothing),
-    ("summarize", "summarize", Needs::Nothing),
-    ("code_execution", "code_execution", Needs::Sandbox),
-    ("bash", "bash", Needs::Sandbox),
-    ("bash_code_execution", "bash_code_execution", Needs::Sandbox),
-    ("text_editor", "text_editor", Needs::Sandbox),
-    (
-        "text_editor_code_execution",
-        "text_editor_code_execution",
-        Needs::Sandbox,
-    ),
-    ("view", "view", Needs::Sandbox),
-    ("str_replace", "str_replace", Needs::Sandbox),
-    ("create", "create", Needs::Sandbox),
-    ("insert", "insert", Needs::Sandbox),
-    ("present_files", "present_files", Needs::Sandbox),
-    ("present_server", "present_server", Needs::Sandbox),
-    ("skills", "skills", Needs::OneSkill),
-    ("load_skill", "load_skill", Needs::OneSkill),
-    ("unload_skill", "unload_skill", Needs::OneSkill),
-    ("list_skills", "list_skills", Needs::OneSkill),
-];
-
-/// Strip a `_vN` suffix like the server.
-fn strip_version(t: &str) -> &str {
-    if let Some((base, v)) = t.rsplit_once("_v") {
-        if !v.is_empty() && v.bytes().all(|c| c.is_ascii_digit()) {
-            return base;
-        }
-    }
-    t
-}
-
 fn classify(t: &str) -> Option<Builtin> {
-    let base = strip_version(t);
-    if let Some((_, name, needs)) = INTERNAL.iter().find(|(ty, _, _)| *ty == base) {
+    if let Some(b) = registry::builtin_tool(t) {
         return Some(Builtin::Internal {
-            name,
-            needs: *needs,
+            name: b.name,
+            needs: b.needs,
         });
     }
-    if matches!(base, "file_semantic_search" | "list_project_files") {
+    if registry::WORKSPACE_ONLY_TOOL_TYPES.contains(&registry::strip_version(t)) {
         return Some(Builtin::WorkspaceOnly);
     }
-    if let Some((b, date)) = t.rsplit_once('_') {
-        if date.len() == 8 && date.bytes().all(|c| c.is_ascii_digit()) {
-            return Some(match b {
-                "web_search" => Builtin::Anthropic {
-                    name: "web_search",
-                    needs: Needs::Nothing,
-                },
-                "web_fetch" => Builtin::Anthropic {
-                    name: "web_fetch",
-                    needs: Needs::Nothing,
-                },
-                "code_execution" => Builtin::Anthropic {
-                    name: "code_execution",
-                    needs: Needs::Sandbox,
-                },
-                b if ["bash", "text_editor", "computer", "memory"]
+    match registry::dated_type(t)? {
+        Ok(b) => Some(Builtin::Anthropic {
+            name: b.name,
+            needs: b.needs,
+        }),
+        Err(()) => {
+            let base = t.rsplit_once('_').map_or(t, |(b, _)| b);
+            Some(
+                if registry::DATED_ANTHROPIC_CLIENT_PREFIXES
                     .iter()
-                    .any(|p| b.starts_with(p)) =>
+                    .any(|p| base.starts_with(p))
                 {
                     Builtin::AnthropicClient
-                }
-                _ => Builtin::AnthropicDropped,
-            });
+                } else {
+                    Builtin::AnthropicDropped
+                },
+            )
         }
     }
-    None
 }
 
-/// Whether a bare string names a built-in tool the server accepts in `tools`.
-pub(crate) fn is_builtin_string(s: &str) -> bool {
-    matches!(
-        classify(s),
-        Some(Builtin::Internal { .. } | Builtin::Anthropic { .. })
-    ) || INTERNAL.iter().any(|(_, name, _)| *name == s)
+/// The code for a missing or extra `ingested_artifact` of a retrieval tool.
+fn ingested_code(name: &str) -> Code {
+    if name == "tabular_analysis" {
+        Code::ToolInternalTabularAnalysisContext
+    } else {
+        Code::ToolInternalSemanticSearchContext
+    }
 }
 
 /// Whether `/chat/validate` builds a semantic_search or tabular_analysis tool for this request
@@ -155,7 +93,7 @@ pub(super) fn retrieval_tool_survives(req: &Object<'_>) -> bool {
         };
         let Some(Builtin::Internal {
             name: canonical,
-            needs: Needs::OneIngested(_),
+            needs: Needs::OneIngested,
         }) = ty.and_then(classify)
         else {
             return false;
@@ -247,12 +185,12 @@ fn tool<'a>(ctx: &mut Ctx<'a>, index: usize, t: &'a Value<'a>) -> Option<ToolInf
         Value::Object(o) => o,
         Value::String(s) => {
             let b = classify(s).or_else(|| {
-                INTERNAL
+                registry::BUILTIN_TOOLS
                     .iter()
-                    .find(|(_, name, _)| *name == *s)
-                    .map(|(_, name, needs)| Builtin::Internal {
-                        name,
-                        needs: *needs,
+                    .find(|t| t.name == *s)
+                    .map(|t| Builtin::Internal {
+                        name: t.name,
+                        needs: t.needs,
                     })
             });
             if let Some(Builtin::Internal { name, needs } | Builtin::Anthropic { name, needs }) = b
@@ -332,7 +270,7 @@ fn tool<'a>(ctx: &mut Ctx<'a>, index: usize, t: &'a Value<'a>) -> Option<ToolInf
     let retrieval = matches!(
         builtin,
         Some(Builtin::Internal {
-            needs: Needs::OneIngested(_),
+            needs: Needs::OneIngested,
             ..
         })
     );
@@ -701,7 +639,13 @@ fn needs(ctx: &mut Ctx<'_>, info: &ToolInfo<'_>, global: &[ArtifactKind]) {
     let count = |k: ArtifactKind| kinds.iter().filter(|x| **x == k).count();
     let ty = info.type_name.unwrap_or("the tool");
     match info.needs {
-        Needs::OneIngested(code) => match count(ArtifactKind::Ingested) {
+        Needs::OneIngested => {
+            let code = ingested_code(
+                info.type_name
+                    .and_then(registry::builtin_tool)
+                    .map_or("", |b| b.name),
+            );
+            match count(ArtifactKind::Ingested) {
             1 => {}
             0 => ctx.error_hint(
                 code,
@@ -713,7 +657,8 @@ fn needs(ctx: &mut Ctx<'_>, info: &ToolInfo<'_>, global: &[ArtifactKind]) {
                 format!("`{}` supports only one `ingested_artifact` in `tool_context`; there are {n}", short(ty)),
                 "merge them into one context_filter with several `artifacts`",
             ),
-        },
+        }
+        }
         Needs::SomeSql => {
             if count(ArtifactKind::Sql) == 0 {
                 ctx.error_hint(
@@ -725,7 +670,10 @@ fn needs(ctx: &mut Ctx<'_>, info: &ToolInfo<'_>, global: &[ArtifactKind]) {
         }
         Needs::OneSkill => {
             if count(ArtifactKind::Skill) != 1 {
-                ctx.error(Code::ToolInternalSkillsContext, "skill tools need exactly one `skill` artifact in `tool_context`");
+                ctx.error(
+                    Code::ToolInternalSkillsContext,
+                    "skill tools need exactly one `skill` artifact in `tool_context`",
+                );
             }
         }
         Needs::Nothing | Needs::Sandbox => {}
@@ -772,7 +720,7 @@ mod tests {
             Some(Builtin::AnthropicDropped)
         ));
         assert_eq!(classify("my_tool"), None);
-        assert_eq!(strip_version("a_v12"), "a");
-        assert_eq!(strip_version("a_vx"), "a_vx");
+        assert_eq!(registry::strip_version("a_v12"), "a");
+        assert_eq!(registry::strip_version("a_vx"), "a_vx");
     }
 }
