@@ -16,19 +16,25 @@ use crate::report::{IO_READ, IO_READ_DOCS, IO_READ_SUMMARY};
 /// The schema the log names in `$schema`.
 const SCHEMA_URI: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
-/// Where the documentation of a code lives, as an absolute URI.
-fn help_uri(docs: &str) -> String {
-    format!("{}/blob/main/{docs}", env!("CARGO_PKG_REPOSITORY"))
+/// Where the documentation of a code lives, as an absolute URI: in the repository the crate was
+/// built from, when its manifest names one (`helpUri` is left out otherwise: the help text
+/// names the document).
+fn help_uri(docs: &str) -> Option<String> {
+    let repo = env!("CARGO_PKG_REPOSITORY");
+    (!repo.is_empty()).then(|| format!("{repo}/blob/main/{docs}"))
 }
 
 fn rule(id: &str, summary: &str, docs: &str) -> Value {
-    json!({
+    let mut r = json!({
         "id": id,
         "shortDescription": {"text": summary},
         "fullDescription": {"text": summary},
         "help": {"text": format!("{summary} See {docs} for what it means, why the server cares and how to fix it.")},
-        "helpUri": help_uri(docs),
-    })
+    });
+    if let Some(uri) = help_uri(docs) {
+        r["helpUri"] = Value::from(uri);
+    }
+    r
 }
 
 /// The index of a rule in the log's rule list (the core's codes in order, then `io.read`).
@@ -50,7 +56,7 @@ pub fn opening() -> String {
         "driver": {
             "name": "zylon-schema",
             "version": env!("CARGO_PKG_VERSION"),
-            "informationUri": env!("CARGO_PKG_REPOSITORY"),
+            "informationUri": concat!("https://docs.rs/", env!("CARGO_PKG_NAME")),
             "rules": rules,
         }
     });
