@@ -71,6 +71,7 @@ impl Message {
             role,
             content: MessageContent::Blocks(blocks),
             meta: None,
+            extra: Default::default(),
         }
     }
 }
@@ -126,6 +127,7 @@ impl Block {
             mime_type: mime_type.into(),
             filename: filename.map(str::to_string),
             common: BlockCommon::default(),
+            extra: Default::default(),
         })
     }
 
@@ -146,6 +148,7 @@ impl Block {
             name: name.into(),
             input,
             common: BlockCommon::default(),
+            extra: Default::default(),
         })
     }
 
@@ -156,6 +159,7 @@ impl Block {
             content: Some(ToolResultContent::Blocks(vec![Self::text(text)])),
             is_error: None,
             common: BlockCommon::default(),
+            extra: Default::default(),
         })
     }
 }
@@ -235,7 +239,9 @@ impl Artifact {
                 collection: Some(collection.into()),
                 artifacts: Some(artifacts.into_iter().map(Into::into).collect()),
                 metadata_filter: None,
+                extra: Default::default(),
             },
+            extra: Default::default(),
         }
     }
 
@@ -251,6 +257,7 @@ impl Artifact {
     pub fn text(value: impl Into<String>) -> ArtifactModel {
         ArtifactModel::Text {
             value: value.into(),
+            extra: Default::default(),
         }
     }
 
@@ -258,6 +265,7 @@ impl Artifact {
     pub fn uri(value: impl Into<String>) -> ArtifactModel {
         ArtifactModel::Uri {
             value: value.into(),
+            extra: Default::default(),
         }
     }
 }
@@ -321,6 +329,7 @@ impl ChatRequestBuilder {
         self.request.thinking = Some(Thinking {
             enabled: Some(enabled),
             effort: None,
+            extra: Default::default(),
         });
         self
     }
@@ -329,6 +338,7 @@ impl ChatRequestBuilder {
         self.request.response_format = Some(ResponseFormat {
             kind: Some(ResponseFormatType::JsonSchema),
             json_schema: schema.as_object().cloned(),
+            extra: Default::default(),
         });
         self
     }

@@ -24,6 +24,7 @@ pub mod redact;
 #[cfg(feature = "schema")]
 pub mod schema;
 pub mod stream;
+pub mod typed;
 pub mod vocab;
 
 /// Text transcoding for hosts that hand over strings as UTF-16 (JavaScript engines).

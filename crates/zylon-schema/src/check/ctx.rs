@@ -5,7 +5,7 @@ use crate::check::json::{Object, Value};
 
 use super::code::Code;
 use super::report::{Issue, Severity};
-use crate::vocab::Shape;
+use crate::vocab::Names;
 pub(crate) use zylon_json::push_decimal;
 
 /// One step of a JSON Pointer.
@@ -184,24 +184,24 @@ impl<'a> Ctx<'a> {
 
     /// Report every key of `obj` that is not in `known` as an unknown field (warning), with a
     /// did-you-mean hint. Keys listed in `server_only` get a `field.server_only` warning instead.
-    pub(crate) fn unknown_fields(&mut self, obj: &'a Object<'a>, shape: &Shape, what: &str) {
-        self.unknown_fields_with(obj, shape, what, Code::FieldUnknown);
+    pub(crate) fn unknown_fields(&mut self, obj: &'a Object<'a>, names: &Names, what: &str) {
+        self.unknown_fields_with(obj, names, what, Code::FieldUnknown);
     }
 
     /// Like [`Ctx::unknown_fields`] with a specific code for unknown keys.
     pub(crate) fn unknown_fields_with(
         &mut self,
         obj: &'a Object<'a>,
-        shape: &Shape,
+        names: &Names,
         what: &str,
         code: Code,
     ) {
         for key in obj.keys() {
             let k = key;
-            if shape.knows(k) {
+            if names.knows(k) {
                 continue;
             }
-            if zylon_json::is_one_of(k, shape.free) {
+            if zylon_json::is_one_of(k, names.free) {
                 self.key(k, |c| {
                     c.warn(
                         Code::FieldServerOnly,
@@ -210,8 +210,7 @@ impl<'a> Ctx<'a> {
                 });
                 continue;
             }
-            let hint =
-                did_you_mean(k, &shape.known_names()).map(|s| format!("did you mean `{s}`?"));
+            let hint = did_you_mean(k, names.known).map(|s| format!("did you mean `{s}`?"));
             self.key(k, |c| {
                 let p = c.here();
                 c.push(

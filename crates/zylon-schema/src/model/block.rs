@@ -57,6 +57,11 @@ pub struct Citation {
     /// Listed by the Workspace spec; ignored by the server.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub correlation_id: Option<String>,
+    /// Fields the model does not describe, kept as sent: they survive a round trip
+    /// (`from_str` → `to_string`) unchanged.
+    #[serde(flatten)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    pub extra: super::JsonObject,
 }
 
 /// `text`: plain text with optional citations.
@@ -77,6 +82,11 @@ pub struct TextBlock {
     /// Timestamps and `_meta`.
     #[serde(flatten)]
     pub common: BlockCommon,
+    /// Fields the model does not describe, kept as sent: they survive a round trip
+    /// (`from_str` → `to_string`) unchanged.
+    #[serde(flatten)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    pub extra: super::JsonObject,
 }
 
 /// `image` / `audio`: media as base64, a `data:` URI or a URL.
@@ -112,6 +122,11 @@ pub struct MediaBlock {
     /// Timestamps and `_meta`.
     #[serde(flatten)]
     pub common: BlockCommon,
+    /// Fields the model does not describe, kept as sent: they survive a round trip
+    /// (`from_str` → `to_string`) unchanged.
+    #[serde(flatten)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    pub extra: super::JsonObject,
 }
 
 /// `binary`: any file as base64, a `data:` URI or a URL, with its media type.
@@ -128,6 +143,11 @@ pub struct BinaryBlock {
     /// Timestamps and `_meta`.
     #[serde(flatten)]
     pub common: BlockCommon,
+    /// Fields the model does not describe, kept as sent: they survive a round trip
+    /// (`from_str` → `to_string`) unchanged.
+    #[serde(flatten)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    pub extra: super::JsonObject,
 }
 
 /// File metadata.
@@ -141,6 +161,11 @@ pub struct DocMetadata {
     /// File type (extension).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub file_type: Option<String>,
+    /// Fields the model does not describe, kept as sent: they survive a round trip
+    /// (`from_str` → `to_string`) unchanged.
+    #[serde(flatten)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    pub extra: super::JsonObject,
 }
 
 /// `file`: a Workspace document block. The chat server has no such block (a warning): it works
@@ -159,6 +184,11 @@ pub struct FileBlock {
     /// Timestamps and `_meta`.
     #[serde(flatten)]
     pub common: BlockCommon,
+    /// Fields the model does not describe, kept as sent: they survive a round trip
+    /// (`from_str` → `to_string`) unchanged.
+    #[serde(flatten)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    pub extra: super::JsonObject,
 }
 
 /// `source`: retrieved sources (chunks and websites). The server reads items keyed by `object`
@@ -172,6 +202,11 @@ pub struct SourceBlock {
     /// Timestamps and `_meta`.
     #[serde(flatten)]
     pub common: BlockCommon,
+    /// Fields the model does not describe, kept as sent: they survive a round trip
+    /// (`from_str` → `to_string`) unchanged.
+    #[serde(flatten)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    pub extra: super::JsonObject,
 }
 
 /// One source: a chunk of an ingested document or a website.
@@ -229,6 +264,11 @@ pub struct SourceItem {
     /// Website content.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub content: Option<String>,
+    /// Fields the model does not describe, kept as sent: they survive a round trip
+    /// (`from_str` → `to_string`) unchanged.
+    #[serde(flatten)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    pub extra: super::JsonObject,
 }
 
 /// The document a chunk comes from.
@@ -244,6 +284,11 @@ pub struct SourceDocument {
     /// File metadata.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub doc_metadata: Option<DocMetadata>,
+    /// Fields the model does not describe, kept as sent: they survive a round trip
+    /// (`from_str` → `to_string`) unchanged.
+    #[serde(flatten)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    pub extra: super::JsonObject,
 }
 
 /// `tldr`: a summary of earlier turns (assistant messages only; basic blocks inside).
@@ -264,6 +309,11 @@ pub struct TldrBlock {
     /// Timestamps and `_meta`.
     #[serde(flatten)]
     pub common: BlockCommon,
+    /// Fields the model does not describe, kept as sent: they survive a round trip
+    /// (`from_str` → `to_string`) unchanged.
+    #[serde(flatten)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    pub extra: super::JsonObject,
 }
 
 /// `thinking`: the model's reasoning, sent back with its signature.
@@ -287,6 +337,11 @@ pub struct ThinkingBlock {
     /// Timestamps and `_meta`.
     #[serde(flatten)]
     pub common: BlockCommon,
+    /// Fields the model does not describe, kept as sent: they survive a round trip
+    /// (`from_str` → `to_string`) unchanged.
+    #[serde(flatten)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    pub extra: super::JsonObject,
 }
 
 /// `tool_use`: a tool call made by the assistant; every one needs a later `tool_result`.
@@ -302,6 +357,11 @@ pub struct ToolUseBlock {
     /// Timestamps and `_meta`.
     #[serde(flatten)]
     pub common: BlockCommon,
+    /// Fields the model does not describe, kept as sent: they survive a round trip
+    /// (`from_str` → `to_string`) unchanged.
+    #[serde(flatten)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    pub extra: super::JsonObject,
 }
 
 /// The content of a tool result: blocks, or (server-only) a plain string.
@@ -340,6 +400,11 @@ pub struct ToolResultBlock {
     /// Timestamps and `_meta`.
     #[serde(flatten)]
     pub common: BlockCommon,
+    /// Fields the model does not describe, kept as sent: they survive a round trip
+    /// (`from_str` → `to_string`) unchanged.
+    #[serde(flatten)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    pub extra: super::JsonObject,
 }
 
 /// Block types the server accepts that the Workspace spec does not list (a warning); kept opaque.

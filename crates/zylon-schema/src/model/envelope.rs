@@ -37,6 +37,11 @@ pub struct ProjectChatDto {
     pub all_artifacts: Option<bool>,
     /// The chat request.
     pub pgpt: ChatRequest,
+    /// Fields the model does not describe, kept as sent: they survive a round trip
+    /// (`from_str` → `to_string`) unchanged.
+    #[serde(flatten)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    pub extra: super::JsonObject,
 }
 
 /// `POST /api/v1/app/thread/{threadId}/interaction`.
@@ -58,6 +63,11 @@ pub struct CreateInteractionDto {
     /// Which agent answers.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub agent: Option<Agent>,
+    /// Fields the model does not describe, kept as sent: they survive a round trip
+    /// (`from_str` → `to_string`) unchanged.
+    #[serde(flatten)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    pub extra: super::JsonObject,
 }
 
 /// `POST /api/v1/app/project/{projectId}/thread`.
@@ -69,6 +79,11 @@ pub struct CreateThreadDto {
     pub name: String,
     /// Who sees it.
     pub visibility: Visibility,
+    /// Fields the model does not describe, kept as sent: they survive a round trip
+    /// (`from_str` → `to_string`) unchanged.
+    #[serde(flatten)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    pub extra: super::JsonObject,
 }
 
 /// `PUT /api/v1/app/thread/{threadId}`.
@@ -82,6 +97,11 @@ pub struct UpdateThreadDto {
     /// New visibility.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub visibility: Option<Visibility>,
+    /// Fields the model does not describe, kept as sent: they survive a round trip
+    /// (`from_str` → `to_string`) unchanged.
+    #[serde(flatten)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    pub extra: super::JsonObject,
 }
 
 crate::object_only!(ProjectChatDto);

@@ -18,6 +18,11 @@ pub struct ToolConfiguration {
     /// Only these tools are kept.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub allowed_tools: Option<Vec<String>>,
+    /// Fields the model does not describe, kept as sent: they survive a round trip
+    /// (`from_str` → `to_string`) unchanged.
+    #[serde(flatten)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    pub extra: super::JsonObject,
 }
 
 /// An MCP server the model may use. Tokens and secrets are never printed (`Debug` redacts them).
@@ -56,6 +61,11 @@ pub struct McpServer {
     /// Server-only: `none`, `client_secret_basic` or `client_secret_post`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub token_endpoint_auth_method: Option<String>,
+    /// Fields the model does not describe, kept as sent: they survive a round trip
+    /// (`from_str` → `to_string`) unchanged.
+    #[serde(flatten)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    pub extra: super::JsonObject,
 }
 
 impl std::fmt::Debug for McpServer {

@@ -2,8 +2,9 @@
 //! envelopes), responses and stream events. They define the JSON Schemas in `schemas/`.
 //!
 //! Requests are modelled as the server accepts them (fields the validator only warns about are
-//! optional, unknown fields are ignored); responses are lenient (unknown enum values and block
-//! types are kept).
+//! optional; unknown fields are kept in each struct's `extra` and written back unchanged);
+//! responses are lenient (unknown enum values and block types are kept). For a typed parse
+//! whose errors name the path, line and column, use [`crate::typed::from_json`].
 
 pub mod block;
 pub mod envelope;

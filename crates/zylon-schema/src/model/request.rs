@@ -72,6 +72,11 @@ pub struct ResponseFormat {
     /// The schema of the answer: non-empty, with a `type` (objects need `properties`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub json_schema: Option<JsonObject>,
+    /// Fields the model does not describe, kept as sent: they survive a round trip
+    /// (`from_str` → `to_string`) unchanged.
+    #[serde(flatten)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    pub extra: super::JsonObject,
 }
 
 /// `system`: one object (the Workspace form) or, server-only, a string or a list.
@@ -196,6 +201,11 @@ pub struct ChatRequest {
     /// Artifacts for the built-in tools (needs `tools`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tool_context: Option<Vec<Artifact>>,
+    /// Fields the model does not describe, kept as sent: they survive a round trip
+    /// (`from_str` → `to_string`) unchanged.
+    #[serde(flatten)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    pub extra: super::JsonObject,
 }
 
 crate::object_only!(ResponseFormat);

@@ -41,6 +41,9 @@ pub enum InteractionState {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(untagged)]
+// The variants mirror the wire's shapes and are matched on by users: a box would only add an
+// indirection to every known block for the rare unknown one.
+#[allow(clippy::large_enum_variant)]
 pub enum OutputBlock {
     /// A block type this library knows.
     Known(ContentBlock),
@@ -58,6 +61,11 @@ pub struct Usage {
     /// Generated tokens.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub output_tokens: Option<f64>,
+    /// Fields the model does not describe, kept as sent: they survive a round trip
+    /// (`from_str` → `to_string`) unchanged.
+    #[serde(flatten)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    pub extra: super::JsonObject,
 }
 
 /// An error reported by the server.
@@ -70,6 +78,11 @@ pub struct ErrorDetail {
     /// What happened.
     #[serde(default)]
     pub message: String,
+    /// Fields the model does not describe, kept as sent: they survive a round trip
+    /// (`from_str` → `to_string`) unchanged.
+    #[serde(flatten)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    pub extra: super::JsonObject,
 }
 
 /// The assistant's message.
@@ -97,6 +110,11 @@ pub struct MessageOutput {
     /// Errors during generation.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub errors: Option<Vec<ErrorDetail>>,
+    /// Fields the model does not describe, kept as sent: they survive a round trip
+    /// (`from_str` → `to_string`) unchanged.
+    #[serde(flatten)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    pub extra: super::JsonObject,
 }
 
 /// An interaction (one exchange in a thread).
@@ -131,6 +149,11 @@ pub struct InteractionDto {
     /// The request that produced it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pgpt: Option<ChatRequest>,
+    /// Fields the model does not describe, kept as sent: they survive a round trip
+    /// (`from_str` → `to_string`) unchanged.
+    #[serde(flatten)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    pub extra: super::JsonObject,
 }
 
 /// The one-shot chat reply.
@@ -146,6 +169,11 @@ pub struct ChatResponse {
     /// The answer.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub content: Option<Vec<OutputBlock>>,
+    /// Fields the model does not describe, kept as sent: they survive a round trip
+    /// (`from_str` → `to_string`) unchanged.
+    #[serde(flatten)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    pub extra: super::JsonObject,
 }
 
 /// A page of results.
@@ -169,6 +197,11 @@ pub struct Page<T> {
     /// Total number of items.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_count: Option<f64>,
+    /// Fields the model does not describe, kept as sent: they survive a round trip
+    /// (`from_str` → `to_string`) unchanged.
+    #[serde(flatten)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    pub extra: super::JsonObject,
 }
 
 /// The real answer of `/chat/validate`: only `valid` and `errors` (RULES.md §1).
@@ -181,4 +214,9 @@ pub struct ValidateResponse {
     /// Interceptor errors (only on 400).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub errors: Option<Vec<String>>,
+    /// Fields the model does not describe, kept as sent: they survive a round trip
+    /// (`from_str` → `to_string`) unchanged.
+    #[serde(flatten)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    pub extra: super::JsonObject,
 }

@@ -91,6 +91,11 @@ pub struct MessageOutputDelta {
     /// Usage so far.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub usage: Option<Usage>,
+    /// Fields the model does not describe, kept as sent: they survive a round trip
+    /// (`from_str` → `to_string`) unchanged.
+    #[serde(flatten)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    pub extra: super::JsonObject,
 }
 
 /// One server-sent event.

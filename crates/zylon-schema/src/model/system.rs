@@ -20,6 +20,11 @@ pub struct SystemCitations {
     /// Citations already known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub known_citations: Option<Vec<Citation>>,
+    /// Fields the model does not describe, kept as sent: they survive a round trip
+    /// (`from_str` → `to_string`) unchanged.
+    #[serde(flatten)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    pub extra: super::JsonObject,
 }
 
 /// System extensions.
@@ -63,6 +68,11 @@ pub struct System {
     )]
     #[cfg_attr(feature = "schema", schemars(with = "Vec<SystemExtension>"))]
     pub extensions: Option<Vec<SystemExtension>>,
+    /// Fields the model does not describe, kept as sent: they survive a round trip
+    /// (`from_str` → `to_string`) unchanged.
+    #[serde(flatten)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    pub extra: super::JsonObject,
 }
 
 /// Deep thinking.
@@ -81,6 +91,11 @@ pub struct Thinking {
     /// Server-only, deprecated: `low`, `medium`, `high`, `max`, `xhigh`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub effort: Option<String>,
+    /// Fields the model does not describe, kept as sent: they survive a round trip
+    /// (`from_str` → `to_string`) unchanged.
+    #[serde(flatten)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    pub extra: super::JsonObject,
 }
 
 crate::object_only!(System);

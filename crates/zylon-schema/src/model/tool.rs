@@ -43,6 +43,11 @@ pub struct Tool {
     /// Server-only per-tool artifacts (overrides `tool_context`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub context: Option<Vec<Artifact>>,
+    /// Fields the model does not describe, kept as sent: they survive a round trip
+    /// (`from_str` → `to_string`) unchanged.
+    #[serde(flatten)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    pub extra: super::JsonObject,
 }
 
 /// A tool entry: an object, or (server-only) the bare type string of a built-in.
@@ -136,90 +141,15 @@ pub struct ToolChoice {
     /// Server-only: `eager` or `lazy` artifact validation.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub validation_mode: Option<String>,
+    /// Fields the model does not describe, kept as sent: they survive a round trip
+    /// (`from_str` → `to_string`) unchanged.
+    #[serde(flatten)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    pub extra: super::JsonObject,
 }
 
-/// A built-in tool of the registry.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct BuiltinTool {
-    /// The `type` to send.
-    pub kind: &'static str,
-    /// The name the Workspace docs give it.
-    pub name: &'static str,
-    /// What it needs in `tool_context`.
-    pub needs: &'static str,
-    /// Whether the chat server itself implements it (Workspace-only types are passed back to the client).
-    pub server_known: bool,
-}
-
-/// The built-in tools documented by the Workspace API and the server (RULES.md §8).
-pub const BUILTIN_TOOLS: &[BuiltinTool] = &[
-    BuiltinTool {
-        kind: "semantic_search_v1",
-        name: "semantic_search",
-        needs: "exactly one ingested_artifact",
-        server_known: true,
-    },
-    BuiltinTool {
-        kind: "file_semantic_search_v1",
-        name: "file_sematic_search",
-        needs: "nothing",
-        server_known: false,
-    },
-    BuiltinTool {
-        kind: "tabular_analysis_v1",
-        name: "tabular_analysis",
-        needs: "exactly one ingested_artifact",
-        server_known: true,
-    },
-    BuiltinTool {
-        kind: "database_query_v1",
-        name: "database_query",
-        needs: "at least one sql_database",
-        server_known: true,
-    },
-    BuiltinTool {
-        kind: "web_search_v1",
-        name: "web_search",
-        needs: "nothing",
-        server_known: true,
-    },
-    BuiltinTool {
-        kind: "web_extract_v1",
-        name: "web_extract",
-        needs: "nothing",
-        server_known: true,
-    },
-    BuiltinTool {
-        kind: "list_project_files_v1",
-        name: "list_project_files",
-        needs: "nothing",
-        server_known: false,
-    },
-    BuiltinTool {
-        kind: "web_fetch_v1",
-        name: "web_fetch",
-        needs: "nothing",
-        server_known: true,
-    },
-    BuiltinTool {
-        kind: "summarize_v1",
-        name: "summarize",
-        needs: "nothing",
-        server_known: true,
-    },
-    BuiltinTool {
-        kind: "code_execution_v1",
-        name: "code_execution",
-        needs: "a sandbox on the server",
-        server_known: true,
-    },
-    BuiltinTool {
-        kind: "skills_v1",
-        name: "skills",
-        needs: "exactly one skill",
-        server_known: true,
-    },
-];
+/// The built-in tool registry (defined once, in [`crate::vocab::tools`]).
+pub use crate::vocab::tools::{BuiltinTool, Needs, BUILTIN_TOOLS};
 
 crate::object_only!(Tool);
 crate::object_only!(ToolChoice);

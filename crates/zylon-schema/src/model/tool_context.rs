@@ -21,6 +21,11 @@ pub struct ContextFilter {
     /// Metadata filters.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata_filter: Option<Vec<MetadataFilter>>,
+    /// Fields the model does not describe, kept as sent: they survive a round trip
+    /// (`from_str` → `to_string`) unchanged.
+    #[serde(flatten)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    pub extra: super::JsonObject,
 }
 
 /// One metadata filter.
@@ -37,6 +42,11 @@ pub struct MetadataFilter {
     /// `text_match`, `text_match_insensitive`, `contains`, `is_empty`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub operator: Option<String>,
+    /// Fields the model does not describe, kept as sent: they survive a round trip
+    /// (`from_str` → `to_string`) unchanged.
+    #[serde(flatten)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    pub extra: super::JsonObject,
 }
 
 /// A SQL database the `database_query` tool may query. The connection string may hold a
@@ -97,6 +107,11 @@ pub struct SqlDatabase {
     )]
     #[cfg_attr(feature = "schema", schemars(with = "bool"))]
     pub enable_functions: Option<bool>,
+    /// Fields the model does not describe, kept as sent: they survive a round trip
+    /// (`from_str` → `to_string`) unchanged.
+    #[serde(flatten)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    pub extra: super::JsonObject,
 }
 
 impl std::fmt::Debug for SqlDatabase {
@@ -121,21 +136,37 @@ pub enum Artifact {
     File {
         /// Base64 bytes.
         value: String,
+        /// Fields the model does not describe, kept as sent.
+        #[serde(flatten)]
+        #[cfg_attr(feature = "schema", schemars(skip))]
+        extra: super::JsonObject,
     },
     /// A URI the tools may read.
     Uri {
         /// The URI.
         value: String,
+        /// Fields the model does not describe, kept as sent.
+        #[serde(flatten)]
+        #[cfg_attr(feature = "schema", schemars(skip))]
+        extra: super::JsonObject,
     },
     /// Inline text.
     Text {
         /// The text.
         value: String,
+        /// Fields the model does not describe, kept as sent.
+        #[serde(flatten)]
+        #[cfg_attr(feature = "schema", schemars(skip))]
+        extra: super::JsonObject,
     },
     /// Ingested project artifacts (needed by `semantic_search` / `tabular_analysis`: exactly one).
     IngestedArtifact {
         /// Which artifacts.
         context_filter: ContextFilter,
+        /// Fields the model does not describe, kept as sent.
+        #[serde(flatten)]
+        #[cfg_attr(feature = "schema", schemars(skip))]
+        extra: super::JsonObject,
     },
     /// A SQL database (needed by `database_query`: at least one).
     SqlDatabase(SqlDatabase),
@@ -143,6 +174,10 @@ pub enum Artifact {
     Skill {
         /// `{collection, skill_or_version_ids?}`.
         skill_filter: serde_json::Map<String, serde_json::Value>,
+        /// Fields the model does not describe, kept as sent.
+        #[serde(flatten)]
+        #[cfg_attr(feature = "schema", schemars(skip))]
+        extra: super::JsonObject,
     },
 }
 

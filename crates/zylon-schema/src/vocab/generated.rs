@@ -2,7 +2,7 @@
 // (crates/zylon-schema/src/schema/vocab.rs). Do not edit: change the model.
 #![allow(missing_docs)]
 
-use super::{Field, Shape, Types};
+use super::{Field, Names, Shape, Types};
 
 /// The fields of `AudioBlock`.
 pub const AUDIO_BLOCK: Shape = Shape {
@@ -18,8 +18,11 @@ pub const AUDIO_BLOCK: Shape = Shape {
         Field { name: "uri", types: Types::STRING, required: false, nullable: true, values: &[], server_only: true },
         Field { name: "url", types: Types::STRING, required: false, nullable: true, values: &[], server_only: true },
     ],
-    ruled: &[],
-    free: &["url", "uri", "source", "metadata", "cache_control"],
+    names: Names {
+        known: &["_meta", "data", "mime_type", "start_timestamp", "stop_timestamp", "type"],
+        ruled: &[],
+        free: &["url", "uri", "source", "metadata", "cache_control"],
+    },
 };
 
 /// The fields of `BinaryBlock`.
@@ -34,8 +37,11 @@ pub const BINARY_BLOCK: Shape = Shape {
         Field { name: "stop_timestamp", types: Types::STRING.or(Types::NUMBER).or(Types::INTEGER), required: false, nullable: true, values: &[], server_only: false },
         Field { name: "type", types: Types::STRING, required: true, nullable: false, values: &["binary"], server_only: false },
     ],
-    ruled: &[],
-    free: &["url", "uri", "source", "metadata", "cache_control"],
+    names: Names {
+        known: &["_meta", "data", "filename", "mime_type", "start_timestamp", "stop_timestamp", "type"],
+        ruled: &[],
+        free: &["url", "uri", "source", "metadata", "cache_control"],
+    },
 };
 
 /// The fields of `ChatRequest`.
@@ -63,8 +69,11 @@ pub const CHAT_REQUEST: Shape = Shape {
         Field { name: "top_k", types: Types::INTEGER, required: false, nullable: true, values: &[], server_only: false },
         Field { name: "top_p", types: Types::NUMBER.or(Types::INTEGER), required: false, nullable: true, values: &[], server_only: false },
     ],
-    ruled: &["model", "stop_sequences", "metadata", "service_tier", "maximum_loaded_skills", "cache_control", "output_config"],
-    free: &["container", "inference_geo", "context_management"],
+    names: Names {
+        known: &["correlation_id", "frequency_penalty", "max_tokens", "mcp_servers", "messages", "min_p", "presence_penalty", "priority", "repetition_penalty", "response_format", "seed", "stream", "system", "temperature", "thinking", "tool_choice", "tool_context", "tools", "top_k", "top_p", "model", "stop_sequences", "metadata", "service_tier", "maximum_loaded_skills", "cache_control", "output_config"],
+        ruled: &["model", "stop_sequences", "metadata", "service_tier", "maximum_loaded_skills", "cache_control", "output_config"],
+        free: &["container", "inference_geo", "context_management"],
+    },
 };
 
 /// The fields of `Citation`.
@@ -77,8 +86,11 @@ pub const CITATION: Shape = Shape {
         Field { name: "index", types: Types::ANY, required: false, nullable: false, values: &[], server_only: false },
         Field { name: "source_id", types: Types::STRING, required: false, nullable: true, values: &[], server_only: false },
     ],
-    ruled: &[],
-    free: &[],
+    names: Names {
+        known: &["artifact_id", "correlation_id", "id", "index", "source_id"],
+        ruled: &[],
+        free: &[],
+    },
 };
 
 /// The fields of `ContextFilter`.
@@ -89,8 +101,11 @@ pub const CONTEXT_FILTER: Shape = Shape {
         Field { name: "collection", types: Types::STRING, required: false, nullable: false, values: &[], server_only: false },
         Field { name: "metadata_filter", types: Types::ARRAY, required: false, nullable: true, values: &[], server_only: false },
     ],
-    ruled: &[],
-    free: &[],
+    names: Names {
+        known: &["artifacts", "collection", "metadata_filter"],
+        ruled: &[],
+        free: &[],
+    },
 };
 
 /// The fields of `CreateInteractionDto`.
@@ -103,8 +118,11 @@ pub const CREATE_INTERACTION_DTO: Shape = Shape {
         Field { name: "pgpt", types: Types::OBJECT, required: true, nullable: false, values: &[], server_only: false },
         Field { name: "thread_id", types: Types::STRING, required: false, nullable: true, values: &[], server_only: false },
     ],
-    ruled: &[],
-    free: &[],
+    names: Names {
+        known: &["agent", "all_artifacts", "artifact_ids", "pgpt", "thread_id"],
+        ruled: &[],
+        free: &[],
+    },
 };
 
 /// The fields of `CreateThreadDto`.
@@ -114,8 +132,11 @@ pub const CREATE_THREAD_DTO: Shape = Shape {
         Field { name: "name", types: Types::STRING, required: true, nullable: false, values: &[], server_only: false },
         Field { name: "visibility", types: Types::STRING, required: true, nullable: false, values: &["Public", "Private"], server_only: false },
     ],
-    ruled: &[],
-    free: &[],
+    names: Names {
+        known: &["name", "visibility"],
+        ruled: &[],
+        free: &[],
+    },
 };
 
 /// The fields of `DocMetadata`.
@@ -125,8 +146,11 @@ pub const DOC_METADATA: Shape = Shape {
         Field { name: "file_name", types: Types::STRING, required: false, nullable: true, values: &[], server_only: false },
         Field { name: "file_type", types: Types::STRING, required: false, nullable: true, values: &[], server_only: false },
     ],
-    ruled: &[],
-    free: &[],
+    names: Names {
+        known: &["file_name", "file_type"],
+        ruled: &[],
+        free: &[],
+    },
 };
 
 /// The fields of `FileArtifact`.
@@ -136,8 +160,11 @@ pub const FILE_ARTIFACT: Shape = Shape {
         Field { name: "type", types: Types::STRING, required: true, nullable: false, values: &["file"], server_only: false },
         Field { name: "value", types: Types::STRING, required: true, nullable: false, values: &[], server_only: false },
     ],
-    ruled: &["content", "content_type", "doc_metadata"],
-    free: &[],
+    names: Names {
+        known: &["type", "value", "content", "content_type", "doc_metadata"],
+        ruled: &["content", "content_type", "doc_metadata"],
+        free: &[],
+    },
 };
 
 /// The fields of `FileBlock`.
@@ -152,8 +179,11 @@ pub const FILE_BLOCK: Shape = Shape {
         Field { name: "stop_timestamp", types: Types::STRING.or(Types::NUMBER).or(Types::INTEGER), required: false, nullable: true, values: &[], server_only: false },
         Field { name: "type", types: Types::STRING, required: true, nullable: false, values: &["file"], server_only: false },
     ],
-    ruled: &[],
-    free: &["metadata", "cache_control"],
+    names: Names {
+        known: &["_meta", "content", "content_type", "doc_metadata", "start_timestamp", "stop_timestamp", "type"],
+        ruled: &[],
+        free: &["metadata", "cache_control"],
+    },
 };
 
 /// The fields of `ImageBlock`.
@@ -170,8 +200,11 @@ pub const IMAGE_BLOCK: Shape = Shape {
         Field { name: "uri", types: Types::STRING, required: false, nullable: true, values: &[], server_only: true },
         Field { name: "url", types: Types::STRING, required: false, nullable: true, values: &[], server_only: true },
     ],
-    ruled: &[],
-    free: &["url", "uri", "source", "metadata", "cache_control"],
+    names: Names {
+        known: &["_meta", "data", "mime_type", "start_timestamp", "stop_timestamp", "type"],
+        ruled: &[],
+        free: &["url", "uri", "source", "metadata", "cache_control"],
+    },
 };
 
 /// The fields of `IngestedArtifact`.
@@ -181,8 +214,11 @@ pub const INGESTED_ARTIFACT: Shape = Shape {
         Field { name: "context_filter", types: Types::OBJECT, required: true, nullable: false, values: &[], server_only: false },
         Field { name: "type", types: Types::STRING, required: true, nullable: false, values: &["ingested_artifact"], server_only: false },
     ],
-    ruled: &[],
-    free: &[],
+    names: Names {
+        known: &["context_filter", "type"],
+        ruled: &[],
+        free: &[],
+    },
 };
 
 /// The fields of `McpServer`.
@@ -199,8 +235,11 @@ pub const MCP_SERVER: Shape = Shape {
         Field { name: "type", types: Types::STRING, required: false, nullable: true, values: &[], server_only: false },
         Field { name: "url", types: Types::STRING, required: true, nullable: false, values: &[], server_only: false },
     ],
-    ruled: &["refresh_token", "client_id", "client_secret", "token_endpoint_auth_method"],
-    free: &["_meta", "metadata"],
+    names: Names {
+        known: &["authorization_token", "name", "tool_configuration", "type", "url", "refresh_token", "client_id", "client_secret", "token_endpoint_auth_method"],
+        ruled: &["refresh_token", "client_id", "client_secret", "token_endpoint_auth_method"],
+        free: &["_meta", "metadata"],
+    },
 };
 
 /// The fields of `MessageInput`.
@@ -211,8 +250,11 @@ pub const MESSAGE_INPUT: Shape = Shape {
         Field { name: "content", types: Types::STRING.or(Types::ARRAY), required: true, nullable: false, values: &[], server_only: false },
         Field { name: "role", types: Types::STRING, required: true, nullable: false, values: &["system", "user", "assistant", "tool"], server_only: false },
     ],
-    ruled: &[],
-    free: &[],
+    names: Names {
+        known: &["_meta", "content", "role"],
+        ruled: &[],
+        free: &[],
+    },
 };
 
 /// The fields of `MetadataFilter`.
@@ -223,8 +265,11 @@ pub const METADATA_FILTER: Shape = Shape {
         Field { name: "operator", types: Types::STRING, required: false, nullable: true, values: &[], server_only: false },
         Field { name: "value", types: Types::ANY, required: false, nullable: false, values: &[], server_only: false },
     ],
-    ruled: &[],
-    free: &[],
+    names: Names {
+        known: &["key", "operator", "value"],
+        ruled: &[],
+        free: &[],
+    },
 };
 
 /// The fields of `PgptOnlyBlock`.
@@ -233,8 +278,11 @@ pub const PGPT_ONLY_BLOCK: Shape = Shape {
     fields: &[
         Field { name: "type", types: Types::STRING, required: true, nullable: false, values: &["document", "redacted_thinking", "server_tool_use", "server_tool_result", "search_result", "container_upload", "mid_conv_system", "local_resource", "resource_link", "resource", "web_search_result", "web_fetch_result", "web_search_tool_result", "web_fetch_tool_result", "bash_code_execution_result", "bash_code_execution_tool_result", "bash_code_execution_tool_result_error", "text_editor_code_execution_tool_result", "text_editor_code_execution_tool_result_error", "text_editor_code_execution_view_result", "text_editor_code_execution_create_result", "text_editor_code_execution_str_replace_result"], server_only: false },
     ],
-    ruled: &[],
-    free: &[],
+    names: Names {
+        known: &["type"],
+        ruled: &[],
+        free: &[],
+    },
 };
 
 /// The fields of `ProjectChatDto`.
@@ -245,8 +293,11 @@ pub const PROJECT_CHAT_DTO: Shape = Shape {
         Field { name: "artifact_ids", types: Types::ARRAY, required: false, nullable: true, values: &[], server_only: false },
         Field { name: "pgpt", types: Types::OBJECT, required: true, nullable: false, values: &[], server_only: false },
     ],
-    ruled: &[],
-    free: &[],
+    names: Names {
+        known: &["all_artifacts", "artifact_ids", "pgpt"],
+        ruled: &[],
+        free: &[],
+    },
 };
 
 /// The fields of `ResponseFormat`.
@@ -256,8 +307,11 @@ pub const RESPONSE_FORMAT: Shape = Shape {
         Field { name: "json_schema", types: Types::OBJECT, required: false, nullable: true, values: &[], server_only: false },
         Field { name: "type", types: Types::STRING, required: false, nullable: false, values: &["text", "json_schema"], server_only: false },
     ],
-    ruled: &[],
-    free: &[],
+    names: Names {
+        known: &["json_schema", "type"],
+        ruled: &[],
+        free: &[],
+    },
 };
 
 /// The fields of `SkillArtifact`.
@@ -267,8 +321,11 @@ pub const SKILL_ARTIFACT: Shape = Shape {
         Field { name: "skill_filter", types: Types::OBJECT, required: true, nullable: false, values: &[], server_only: false },
         Field { name: "type", types: Types::STRING, required: true, nullable: false, values: &["skill"], server_only: false },
     ],
-    ruled: &[],
-    free: &[],
+    names: Names {
+        known: &["skill_filter", "type"],
+        ruled: &[],
+        free: &[],
+    },
 };
 
 /// The fields of `SourceBlock`.
@@ -281,8 +338,11 @@ pub const SOURCE_BLOCK: Shape = Shape {
         Field { name: "stop_timestamp", types: Types::STRING.or(Types::NUMBER).or(Types::INTEGER), required: false, nullable: true, values: &[], server_only: false },
         Field { name: "type", types: Types::STRING, required: true, nullable: false, values: &["source"], server_only: false },
     ],
-    ruled: &[],
-    free: &["metadata", "cache_control"],
+    names: Names {
+        known: &["_meta", "sources", "start_timestamp", "stop_timestamp", "type"],
+        ruled: &[],
+        free: &["metadata", "cache_control"],
+    },
 };
 
 /// The fields of `SourceDocument`.
@@ -293,8 +353,11 @@ pub const SOURCE_DOCUMENT: Shape = Shape {
         Field { name: "doc_metadata", types: Types::OBJECT, required: false, nullable: true, values: &[], server_only: false },
         Field { name: "object", types: Types::STRING, required: true, nullable: false, values: &[], server_only: false },
     ],
-    ruled: &[],
-    free: &[],
+    names: Names {
+        known: &["artifact", "doc_metadata", "object"],
+        ruled: &[],
+        free: &[],
+    },
 };
 
 /// The fields of `SourceItem`.
@@ -317,8 +380,11 @@ pub const SOURCE_ITEM: Shape = Shape {
         Field { name: "type", types: Types::STRING, required: false, nullable: true, values: &[], server_only: false },
         Field { name: "url", types: Types::STRING, required: false, nullable: true, values: &[], server_only: false },
     ],
-    ruled: &[],
-    free: &[],
+    names: Names {
+        known: &["content", "content_type", "description", "document", "favicon_url", "id", "metadata", "next_texts", "object", "previous_texts", "score", "text", "title", "type", "url"],
+        ruled: &[],
+        free: &[],
+    },
 };
 
 /// The fields of `SqlDatabase`.
@@ -335,8 +401,11 @@ pub const SQL_DATABASE: Shape = Shape {
         Field { name: "ssl", types: Types::BOOLEAN, required: false, nullable: false, values: &[], server_only: false },
         Field { name: "type", types: Types::STRING, required: true, nullable: false, values: &["sql_database"], server_only: false },
     ],
-    ruled: &[],
-    free: &[],
+    names: Names {
+        known: &["connection_string", "description", "enable_functions", "enable_procedures", "enable_tables", "enable_views", "schemas", "ssl", "type"],
+        ruled: &[],
+        free: &[],
+    },
 };
 
 /// The fields of `System`.
@@ -348,8 +417,11 @@ pub const SYSTEM: Shape = Shape {
         Field { name: "text", types: Types::STRING, required: false, nullable: true, values: &[], server_only: false },
         Field { name: "use_default_prompt", types: Types::BOOLEAN, required: false, nullable: false, values: &[], server_only: false },
     ],
-    ruled: &["blob_visibility", "prompt", "type"],
-    free: &[],
+    names: Names {
+        known: &["citations", "extensions", "text", "use_default_prompt", "blob_visibility", "prompt", "type"],
+        ruled: &["blob_visibility", "prompt", "type"],
+        free: &[],
+    },
 };
 
 /// The fields of `SystemCitations`.
@@ -359,8 +431,11 @@ pub const SYSTEM_CITATIONS: Shape = Shape {
         Field { name: "enabled", types: Types::BOOLEAN, required: false, nullable: false, values: &[], server_only: false },
         Field { name: "known_citations", types: Types::ARRAY, required: false, nullable: true, values: &[], server_only: false },
     ],
-    ruled: &[],
-    free: &[],
+    names: Names {
+        known: &["enabled", "known_citations"],
+        ruled: &[],
+        free: &[],
+    },
 };
 
 /// The fields of `TextArtifact`.
@@ -370,8 +445,11 @@ pub const TEXT_ARTIFACT: Shape = Shape {
         Field { name: "type", types: Types::STRING, required: true, nullable: false, values: &["text"], server_only: false },
         Field { name: "value", types: Types::STRING, required: true, nullable: false, values: &[], server_only: false },
     ],
-    ruled: &["text", "citations"],
-    free: &[],
+    names: Names {
+        known: &["type", "value", "text", "citations"],
+        ruled: &["text", "citations"],
+        free: &[],
+    },
 };
 
 /// The fields of `TextBlock`.
@@ -385,8 +463,11 @@ pub const TEXT_BLOCK: Shape = Shape {
         Field { name: "text", types: Types::STRING, required: false, nullable: false, values: &[], server_only: false },
         Field { name: "type", types: Types::STRING, required: true, nullable: false, values: &["text"], server_only: false },
     ],
-    ruled: &[],
-    free: &["metadata", "cache_control"],
+    names: Names {
+        known: &["_meta", "citations", "start_timestamp", "stop_timestamp", "text", "type"],
+        ruled: &[],
+        free: &["metadata", "cache_control"],
+    },
 };
 
 /// The fields of `Thinking`.
@@ -396,8 +477,11 @@ pub const THINKING: Shape = Shape {
         Field { name: "effort", types: Types::STRING, required: false, nullable: true, values: &[], server_only: true },
         Field { name: "enabled", types: Types::BOOLEAN, required: false, nullable: false, values: &[], server_only: false },
     ],
-    ruled: &["effort"],
-    free: &[],
+    names: Names {
+        known: &["enabled", "effort"],
+        ruled: &["effort"],
+        free: &[],
+    },
 };
 
 /// The fields of `ThinkingBlock`.
@@ -412,8 +496,11 @@ pub const THINKING_BLOCK: Shape = Shape {
         Field { name: "thinking", types: Types::STRING, required: false, nullable: false, values: &[], server_only: false },
         Field { name: "type", types: Types::STRING, required: true, nullable: false, values: &["thinking"], server_only: false },
     ],
-    ruled: &[],
-    free: &["metadata", "cache_control"],
+    names: Names {
+        known: &["_meta", "citations", "signature", "start_timestamp", "stop_timestamp", "thinking", "type"],
+        ruled: &[],
+        free: &["metadata", "cache_control"],
+    },
 };
 
 /// The fields of `TldrBlock`.
@@ -427,8 +514,11 @@ pub const TLDR_BLOCK: Shape = Shape {
         Field { name: "tldr_side", types: Types::STRING, required: false, nullable: true, values: &[], server_only: true },
         Field { name: "type", types: Types::STRING, required: true, nullable: false, values: &["tldr"], server_only: false },
     ],
-    ruled: &["tldr_side"],
-    free: &["metadata", "cache_control"],
+    names: Names {
+        known: &["_meta", "content", "start_timestamp", "stop_timestamp", "type", "tldr_side"],
+        ruled: &["tldr_side"],
+        free: &["metadata", "cache_control"],
+    },
 };
 
 /// The fields of `Tool`.
@@ -442,8 +532,11 @@ pub const TOOL: Shape = Shape {
         Field { name: "name", types: Types::STRING, required: false, nullable: true, values: &[], server_only: false },
         Field { name: "type", types: Types::STRING, required: false, nullable: true, values: &[], server_only: false },
     ],
-    ruled: &["input_schema", "context"],
-    free: &["defer_loading", "instructions", "cache_control"],
+    names: Names {
+        known: &["description", "inputSchema", "name", "type", "input_schema", "context"],
+        ruled: &["input_schema", "context"],
+        free: &["defer_loading", "instructions", "cache_control"],
+    },
 };
 
 /// The fields of `ToolChoice`.
@@ -455,8 +548,11 @@ pub const TOOL_CHOICE: Shape = Shape {
         Field { name: "type", types: Types::STRING, required: false, nullable: false, values: &["auto", "any", "tool", "none"], server_only: false },
         Field { name: "validation_mode", types: Types::STRING, required: false, nullable: true, values: &[], server_only: true },
     ],
-    ruled: &["validation_mode"],
-    free: &[],
+    names: Names {
+        known: &["disable_parallel_tool_use", "name", "type", "validation_mode"],
+        ruled: &["validation_mode"],
+        free: &[],
+    },
 };
 
 /// The fields of `ToolConfiguration`.
@@ -466,8 +562,11 @@ pub const TOOL_CONFIGURATION: Shape = Shape {
         Field { name: "allowed_tools", types: Types::ARRAY, required: false, nullable: true, values: &[], server_only: false },
         Field { name: "enabled", types: Types::BOOLEAN, required: false, nullable: false, values: &[], server_only: false },
     ],
-    ruled: &[],
-    free: &[],
+    names: Names {
+        known: &["allowed_tools", "enabled"],
+        ruled: &[],
+        free: &[],
+    },
 };
 
 /// The fields of `ToolResultBlock`.
@@ -482,8 +581,11 @@ pub const TOOL_RESULT_BLOCK: Shape = Shape {
         Field { name: "tool_use_id", types: Types::STRING, required: true, nullable: false, values: &[], server_only: false },
         Field { name: "type", types: Types::STRING, required: true, nullable: false, values: &["tool_result"], server_only: false },
     ],
-    ruled: &[],
-    free: &["metadata", "cache_control"],
+    names: Names {
+        known: &["_meta", "content", "is_error", "start_timestamp", "stop_timestamp", "tool_use_id", "type"],
+        ruled: &[],
+        free: &["metadata", "cache_control"],
+    },
 };
 
 /// The fields of `ToolUseBlock`.
@@ -498,8 +600,11 @@ pub const TOOL_USE_BLOCK: Shape = Shape {
         Field { name: "stop_timestamp", types: Types::STRING.or(Types::NUMBER).or(Types::INTEGER), required: false, nullable: true, values: &[], server_only: false },
         Field { name: "type", types: Types::STRING, required: true, nullable: false, values: &["tool_use"], server_only: false },
     ],
-    ruled: &[],
-    free: &["metadata", "cache_control"],
+    names: Names {
+        known: &["_meta", "id", "input", "name", "start_timestamp", "stop_timestamp", "type"],
+        ruled: &[],
+        free: &["metadata", "cache_control"],
+    },
 };
 
 /// The fields of `UpdateThreadDto`.
@@ -509,8 +614,11 @@ pub const UPDATE_THREAD_DTO: Shape = Shape {
         Field { name: "name", types: Types::STRING, required: false, nullable: true, values: &[], server_only: false },
         Field { name: "visibility", types: Types::STRING, required: false, nullable: true, values: &["Public", "Private"], server_only: false },
     ],
-    ruled: &[],
-    free: &[],
+    names: Names {
+        known: &["name", "visibility"],
+        ruled: &[],
+        free: &[],
+    },
 };
 
 /// The fields of `UriArtifact`.
@@ -520,8 +628,11 @@ pub const URI_ARTIFACT: Shape = Shape {
         Field { name: "type", types: Types::STRING, required: true, nullable: false, values: &["uri"], server_only: false },
         Field { name: "value", types: Types::STRING, required: true, nullable: false, values: &[], server_only: false },
     ],
-    ruled: &[],
-    free: &[],
+    names: Names {
+        known: &["type", "value"],
+        ruled: &[],
+        free: &[],
+    },
 };
 
 /// The values of `Agent`.
@@ -598,4 +709,18 @@ pub const BLOCKS: &[(&str, &Shape)] = &[
     ("thinking", &THINKING_BLOCK),
     ("tool_use", &TOOL_USE_BLOCK),
     ("tool_result", &TOOL_RESULT_BLOCK),
+];
+
+/// The names of the Workspace content blocks, by tag (what the validator reads).
+pub const BLOCK_NAMES: &[(&str, Names)] = &[
+    ("text", TEXT_BLOCK.names),
+    ("image", IMAGE_BLOCK.names),
+    ("audio", AUDIO_BLOCK.names),
+    ("binary", BINARY_BLOCK.names),
+    ("file", FILE_BLOCK.names),
+    ("source", SOURCE_BLOCK.names),
+    ("tldr", TLDR_BLOCK.names),
+    ("thinking", THINKING_BLOCK.names),
+    ("tool_use", TOOL_USE_BLOCK.names),
+    ("tool_result", TOOL_RESULT_BLOCK.names),
 ];

@@ -87,10 +87,28 @@ pub struct Shape {
     pub name: &'static str,
     /// The fields the model types, sorted by name.
     pub fields: &'static [Field],
+    /// The names the validator's unknown-field check reads.
+    pub names: Names,
+}
+
+/// The field names of one object type that the validator's unknown-field check reads: a compact
+/// part of [`Shape`] (a build that only validates keeps these lists, not the field tables).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Names {
+    /// The fields known without a generic warning: the Workspace fields of the model (sorted by
+    /// name), then [`Names::ruled`].
+    pub known: &'static [&'static str],
     /// Server-only fields a rule of the validator checks (from `server_only.rs`).
     pub ruled: &'static [&'static str],
     /// Server-only fields accepted with a generic warning (from `server_only.rs`).
     pub free: &'static [&'static str],
+}
+
+impl Names {
+    /// Whether `name` is known without a generic warning.
+    pub fn knows(&self, name: &str) -> bool {
+        self.known.contains(&name)
+    }
 }
 
 impl Shape {
@@ -102,22 +120,6 @@ impl Shape {
     /// Whether `name` is one of the fields.
     pub fn has(&self, name: &str) -> bool {
         self.field(name).is_some()
-    }
-
-    /// Whether `name` is a field the validator knows without a generic warning: a Workspace
-    /// field, or a server-only one with a rule of its own.
-    pub fn knows(&self, name: &str) -> bool {
-        self.fields.iter().any(|f| f.name == name && !f.server_only) || self.ruled.contains(&name)
-    }
-
-    /// The names [`Shape::knows`] accepts (the candidates of a "did you mean").
-    pub fn known_names(&self) -> Vec<&'static str> {
-        self.fields
-            .iter()
-            .filter(|f| !f.server_only)
-            .map(|f| f.name)
-            .chain(self.ruled.iter().copied())
-            .collect()
     }
 }
 
@@ -131,9 +133,14 @@ pub fn block(ty: &str) -> Option<&'static Shape> {
     BLOCKS.iter().find(|(t, _)| *t == ty).map(|(_, s)| *s)
 }
 
+/// The names of the Workspace content block with the tag `ty` (what the validator reads).
+pub fn block_names(ty: &str) -> Option<&'static Names> {
+    BLOCK_NAMES.iter().find(|(t, _)| *t == ty).map(|(_, n)| n)
+}
+
 /// Whether `ty` is one of the Workspace content-block tags.
 pub fn is_workspace_block(ty: &str) -> bool {
-    block(ty).is_some()
+    block_names(ty).is_some()
 }
 
 /// Whether `ty` is a content-block tag the server accepts that the Workspace API does not list.

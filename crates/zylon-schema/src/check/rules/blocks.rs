@@ -98,13 +98,13 @@ pub(super) fn check<'a>(
             return facts;
         }
     };
-    let shape = vocab::block(ty);
+    let shape = vocab::block_names(ty);
     let workspace = shape.is_some();
     let known_here = workspace
         || vocab::is_pgpt_only_block(ty)
         || (ty == "tool_reference" && matches!(place, Place::ToolResult { .. }));
     if !known_here {
-        let hint = vocab::BLOCKS
+        let hint = vocab::BLOCK_NAMES
             .iter()
             .map(|(t, _)| t)
             .find(|t| t.eq_ignore_ascii_case(ty))
@@ -160,7 +160,7 @@ pub(super) fn check<'a>(
         "tool_result" => {
             tool_result(ctx, obj, pairing, false, place.dropped());
         }
-        // `vocab::block` knows exactly the ten tags above (the model's content-block union)
+        // `vocab::block_names` knows exactly the ten tags above (the model's content-block union)
         _ => {}
     }
     facts
@@ -385,7 +385,7 @@ pub(super) fn citations<'a>(ctx: &mut Ctx<'a>, obj: &'a Object<'a>, key: &'a str
                     ctx.error(Code::FieldType, format!("a citation must be an object, not {}", type_name(c)));
                     return;
                 };
-                ctx.unknown_fields(c, &vocab::CITATION, "a citation");
+                ctx.unknown_fields(c, &vocab::CITATION.names, "a citation");
                 for &f in &["id", "artifact_id", "source_id"] {
                     str_field(ctx, c, f, Code::FieldType);
                 }
@@ -443,7 +443,7 @@ fn file<'a>(ctx: &mut Ctx<'a>, obj: &'a Object<'a>) {
     str_field(ctx, obj, "content_type", Code::FieldType);
     if let Some(dm) = super::obj_field(ctx, obj, "doc_metadata", Code::FieldType) {
         ctx.key("doc_metadata", |ctx| {
-            ctx.unknown_fields(dm, &vocab::DOC_METADATA, "`doc_metadata`");
+            ctx.unknown_fields(dm, &vocab::DOC_METADATA.names, "`doc_metadata`");
             str_field(ctx, dm, "file_name", Code::FieldType);
             str_field(ctx, dm, "file_type", Code::FieldType);
         });

@@ -1,7 +1,7 @@
 //! RULES.md §10: `tool_context` artifacts, context filters and metadata filters.
 
 use crate::check::json::{Object, Value};
-use crate::vocab::{self, Shape};
+use crate::vocab::{self, Names};
 
 use super::{short, str_field, type_name, Code, Ctx};
 use crate::check::Severity;
@@ -101,26 +101,30 @@ fn artifact<'a>(ctx: &mut Ctx<'a>, a: &'a Value<'a>, filters_parsed: bool) -> Op
     // Known fields, static per kind (built per artifact they were two allocations each). The
     // Workspace spec shows content-block fields for `file`/`text` (a schema-name collision):
     // those are known too, so that the rules below can point at `value`.
-    let (k, shape, what): (ArtifactKind, &Shape, &str) = match kind {
+    let (k, shape, what): (ArtifactKind, &Names, &str) = match kind {
         "file" => (
             ArtifactKind::File,
-            &vocab::FILE_ARTIFACT,
+            &vocab::FILE_ARTIFACT.names,
             "a `file` artifact",
         ),
-        "uri" => (ArtifactKind::Uri, &vocab::URI_ARTIFACT, "a `uri` artifact"),
+        "uri" => (
+            ArtifactKind::Uri,
+            &vocab::URI_ARTIFACT.names,
+            "a `uri` artifact",
+        ),
         "text" => (
             ArtifactKind::Text,
-            &vocab::TEXT_ARTIFACT,
+            &vocab::TEXT_ARTIFACT.names,
             "a `text` artifact",
         ),
         "ingested_artifact" => (
             ArtifactKind::Ingested,
-            &vocab::INGESTED_ARTIFACT,
+            &vocab::INGESTED_ARTIFACT.names,
             "a `ingested_artifact` artifact",
         ),
         "sql_database" => (
             ArtifactKind::Sql,
-            &vocab::SQL_DATABASE,
+            &vocab::SQL_DATABASE.names,
             "a `sql_database` artifact",
         ),
         "skill" => {
@@ -129,7 +133,7 @@ fn artifact<'a>(ctx: &mut Ctx<'a>, a: &'a Value<'a>, filters_parsed: bool) -> Op
             });
             (
                 ArtifactKind::Skill,
-                &vocab::SKILL_ARTIFACT,
+                &vocab::SKILL_ARTIFACT.names,
                 "a `skill` artifact",
             )
         }
@@ -286,7 +290,7 @@ fn skill<'a>(ctx: &mut Ctx<'a>, o: &'a Object<'a>) {
 /// A `context_filter` (at the current path).
 fn context_filter<'a>(ctx: &mut Ctx<'a>, cf: &'a Object<'a>, filters_parsed: bool) {
     super::nulls::reject(ctx, cf, &["collection"]);
-    ctx.unknown_fields(cf, &vocab::CONTEXT_FILTER, "`context_filter`");
+    ctx.unknown_fields(cf, &vocab::CONTEXT_FILTER.names, "`context_filter`");
     for key in ["collection", "artifacts"] {
         if cf.get(key).is_none_or(Value::is_null) {
             let what = if key == "collection" {
