@@ -48,32 +48,24 @@ pub trait Typed: DeserializeOwned {
     const KIND: Kind;
 }
 
-impl Typed for ChatRequest {
-    const KIND: Kind = Kind::Chat;
+macro_rules! typed {
+    ($($t:ty => $kind:ident),* $(,)?) => {
+        $(impl Typed for $t {
+            const KIND: Kind = Kind::$kind;
+        })*
+    };
 }
-impl Typed for ProjectChatDto {
-    const KIND: Kind = Kind::ProjectChat;
-}
-impl Typed for CreateInteractionDto {
-    const KIND: Kind = Kind::Interaction;
-}
-impl Typed for CreateThreadDto {
-    const KIND: Kind = Kind::Thread;
-}
-impl Typed for UpdateThreadDto {
-    const KIND: Kind = Kind::ThreadUpdate;
-}
-impl Typed for InteractionDto {
-    const KIND: Kind = Kind::InteractionResponse;
-}
-impl Typed for MessageOutput {
-    const KIND: Kind = Kind::MessageOutput;
-}
-impl Typed for ChatResponse {
-    const KIND: Kind = Kind::ChatResponse;
-}
-impl Typed for MessageOutputEvent {
-    const KIND: Kind = Kind::StreamEvent;
+
+typed! {
+    ChatRequest => Chat,
+    ProjectChatDto => ProjectChat,
+    CreateInteractionDto => Interaction,
+    CreateThreadDto => Thread,
+    UpdateThreadDto => ThreadUpdate,
+    InteractionDto => InteractionResponse,
+    MessageOutput => MessageOutput,
+    ChatResponse => ChatResponse,
+    MessageOutputEvent => StreamEvent,
 }
 
 /// Deserialize `text` into `T`. On failure the error points at the value that does not fit: the

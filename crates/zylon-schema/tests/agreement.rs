@@ -131,11 +131,19 @@ fn body() -> impl Strategy<Value = Value> {
 }
 
 fn validator() -> jsonschema::Validator {
-    jsonschema::draft202012::new(&zylon_schema::schema::get("chat-request").unwrap()).unwrap()
+    schema_for("chat-request")
+}
+
+fn schema_for(name: &str) -> jsonschema::Validator {
+    jsonschema::draft202012::new(&zylon_schema::schema::get(name).unwrap()).unwrap()
 }
 
 fn shape_ok(v: &Value) -> bool {
-    let r = validate_value(v, Kind::Chat, &Options::default());
+    shape_ok_as(v, Kind::Chat)
+}
+
+fn shape_ok_as(v: &Value, kind: Kind) -> bool {
+    let r = validate_value(v, kind, &Options::default());
     !r.errors.iter().any(|i| {
         // A custom tool's missing `name` is a shape error where the schema can tell it is a
         // custom tool (no string `type`); a present `name` of the wrong type always is.
@@ -251,58 +259,81 @@ proptest! {
     }
 }
 
-/// The valid chat fixtures (no options; the shape the schema describes).
-fn valid_chat_fixtures() -> Vec<(String, Value)> {
-    fn walk(dir: &std::path::Path, out: &mut Vec<(String, Value)>) {
-        let mut entries: Vec<_> = std::fs::read_dir(dir).unwrap().flatten().collect();
-        entries.sort_by_key(|e| e.path());
-        for e in entries {
-            let p = e.path();
-            if p.is_dir() {
-                walk(&p, out);
-                continue;
-            }
-            let Ok(doc) = serde_json::from_str::<Value>(&std::fs::read_to_string(&p).unwrap())
-            else {
-                continue;
-            };
-            let usable = doc["kind"] == "chat"
-                && doc["expect"]["valid"] == true
+mod common;
+
+/// The request kinds, with the name of each one's exported schema.
+const KINDS: &[(&str, Kind, &str)] = &[
+    ("chat", Kind::Chat, "chat-request"),
+    ("project-chat", Kind::ProjectChat, "project-chat-request"),
+    ("interaction", Kind::Interaction, "interaction-request"),
+    ("thread", Kind::Thread, "thread-create"),
+    ("thread-update", Kind::ThreadUpdate, "thread-update"),
+];
+
+/// The valid fixtures of every request kind (no options; the shape the schemas describe):
+/// (path, kind, body).
+fn valid_fixtures() -> Vec<(String, &'static str, Value)> {
+    common::fixture_docs()
+        .into_iter()
+        .filter_map(|(path, doc)| {
+            let (kind, _, _) = KINDS.iter().find(|(k, _, _)| doc["kind"] == *k)?;
+            let usable = doc["expect"]["valid"] == true
                 && doc.get("options").is_none()
                 && doc.get("schema_cannot_express").is_none();
-            if usable {
-                out.push((p.display().to_string(), doc["body"].clone()));
-            }
-        }
-    }
-    let mut out = Vec::new();
-    walk(
-        std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures")),
-        &mut out,
-    );
-    out
+            usable.then(|| (path, *kind, doc["body"].clone()))
+        })
+        .collect()
 }
 
-/// Every field of every valid chat fixture, mutated every way (drop, each other JSON type, an
+/// Every field of every valid fixture of every request kind, mutated every way (drop, each other JSON type, an
 /// unknown key, a bogus tag): where the schema rejects, the validator reports an issue (an
 /// error, or a warning where the server accepts or coerces what the Workspace shape does not
 /// allow); where the validator reports a shape error, the schema rejects.
 #[test]
 fn fixture_mutations_agree() {
-    let schema = validator();
-    let fixtures = valid_chat_fixtures();
+    let schemas: Vec<(&str, Kind, jsonschema::Validator)> = KINDS
+        .iter()
+        .map(|(k, kind, name)| (*k, *kind, schema_for(name)))
+        .collect();
+    let fixtures = valid_fixtures();
     assert!(fixtures.len() > 100, "only {} fixtures", fixtures.len());
+    for (k, _, _) in KINDS {
+        assert!(
+            fixtures.iter().any(|(_, kind, _)| kind == k),
+            "no valid {k} fixture"
+        );
+    }
+    // every Workspace block type is mutated (the tags come from the model's vocabulary)
+    fn tags(v: &Value, out: &mut std::collections::BTreeSet<String>) {
+        match v {
+            Value::Object(o) => {
+                if let Some(Value::String(t)) = o.get("type") {
+                    out.insert(t.clone());
+                }
+                o.values().for_each(|c| tags(c, out));
+            }
+            Value::Array(a) => a.iter().for_each(|c| tags(c, out)),
+            _ => {}
+        }
+    }
+    let mut seen = std::collections::BTreeSet::new();
+    fixtures.iter().for_each(|(_, _, b)| tags(b, &mut seen));
+    for (tag, _) in zylon_schema::vocab::BLOCKS {
+        assert!(seen.contains(*tag), "no valid fixture has a `{tag}` block");
+    }
     let mutations: Vec<Mutation> = [Mutation::Drop, Mutation::AddField, Mutation::BreakTag]
         .into_iter()
         .chain((0u8..6).map(Mutation::Retype))
         .collect();
     let (mut checked, mut failures) = (0usize, Vec::new());
-    for (path, body) in &fixtures {
+    for (path, kind_name, body) in &fixtures {
+        let (_, kind, schema) = schemas.iter().find(|(k, _, _)| k == kind_name).unwrap();
+        let kind = *kind;
         let mut all = Vec::new();
         nodes(body, String::new(), &mut all);
         // server-only block types and fields are open objects in the schema (the Workspace
         // API does not list them): what is inside them only the validator checks
-        let opaque: Vec<String> = validate_value(body, Kind::Chat, &Options::default())
+        let opaque: Vec<String> = validate_value(body, kind, &Options::default())
             .warnings
             .iter()
             .filter_map(|w| match w.code.as_str() {
@@ -323,14 +354,14 @@ fn fixture_mutations_agree() {
                 }
                 checked += 1;
                 let schema_ok = schema.is_valid(&v);
-                let report = validate_value(&v, Kind::Chat, &Options::default());
+                let report = validate_value(&v, kind, &Options::default());
                 let silent = report.errors.is_empty() && report.warnings.is_empty();
                 if !schema_ok && silent {
                     failures.push(format!(
                         "{path} {m:?} at {at}: the schema rejects, the validator is silent"
                     ));
                 }
-                if schema_ok && !shape_ok(&v) {
+                if schema_ok && !shape_ok_as(&v, kind) {
                     failures.push(format!("{path} {m:?} at {at}: the validator reports a shape error the schema accepts: {report}"));
                 }
             }

@@ -9,32 +9,18 @@ use zylon_schema::model::{
 };
 use zylon_schema::typed::{from_json, Typed};
 
+mod common;
+
+/// The valid fixture bodies: (path, kind, body).
 fn fixtures() -> Vec<(String, String, Value)> {
-    fn walk(dir: &std::path::Path, out: &mut Vec<(String, String, Value)>) {
-        let mut entries: Vec<_> = std::fs::read_dir(dir).unwrap().flatten().collect();
-        entries.sort_by_key(|e| e.path());
-        for e in entries {
-            let p = e.path();
-            if p.is_dir() {
-                walk(&p, out);
-                continue;
-            }
-            let Ok(doc) = serde_json::from_str::<Value>(&std::fs::read_to_string(&p).unwrap())
-            else {
-                continue;
-            };
-            if doc["expect"]["valid"] == true && doc.get("body").is_some() {
-                let kind = doc["kind"].as_str().unwrap_or("chat").to_string();
-                out.push((p.display().to_string(), kind, doc["body"].clone()));
-            }
-        }
-    }
-    let mut out = Vec::new();
-    walk(
-        std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures")),
-        &mut out,
-    );
-    out
+    common::fixture_docs()
+        .into_iter()
+        .filter(|(_, doc)| doc["expect"]["valid"] == true && doc.get("body").is_some())
+        .map(|(path, doc)| {
+            let kind = doc["kind"].as_str().unwrap_or("chat").to_string();
+            (path, kind, doc["body"].clone())
+        })
+        .collect()
 }
 
 /// `body` → `T` → JSON; `Err` with what differs.
