@@ -164,8 +164,7 @@ fn integral_floats(tree: &Value<'_>, kind: Kind) -> Vec<(Code, String, Option<St
     let Some(req) = tree.pointer(prefix).and_then(Value::as_object) else {
         return Vec::new();
     };
-    crate::vocab::CHAT_REQUEST
-        .fields
+    crate::vocab::fields::CHAT_REQUEST
         .iter()
         .filter(|f| f.types == crate::vocab::Types::INTEGER)
         .map(|f| f.name)

@@ -184,7 +184,7 @@ impl<'a> Ctx<'a> {
 
     /// Report every key of `obj` that is not in `known` as an unknown field (warning), with a
     /// did-you-mean hint. Keys listed in `server_only` get a `field.server_only` warning instead.
-    pub(crate) fn unknown_fields(&mut self, obj: &'a Object<'a>, names: &Names, what: &str) {
+    pub(crate) fn unknown_fields(&mut self, obj: &'a Object<'a>, names: Names, what: &str) {
         self.unknown_fields_with(obj, names, what, Code::FieldUnknown);
     }
 
@@ -192,7 +192,7 @@ impl<'a> Ctx<'a> {
     pub(crate) fn unknown_fields_with(
         &mut self,
         obj: &'a Object<'a>,
-        names: &Names,
+        names: Names,
         what: &str,
         code: Code,
     ) {

@@ -2,637 +2,265 @@
 // (crates/zylon-schema/src/schema/vocab.rs). Do not edit: change the model.
 #![allow(missing_docs)]
 
-use super::{Field, Names, Shape, Types};
+use super::{Names, Shape};
 
 /// The fields of `AudioBlock`.
 pub const AUDIO_BLOCK: Shape = Shape {
     name: "AudioBlock",
-    fields: &[
-        Field { name: "_meta", types: Types::OBJECT, required: false, nullable: false, values: &[], server_only: false },
-        Field { name: "data", types: Types::STRING, required: false, nullable: true, values: &[], server_only: false },
-        Field { name: "mime_type", types: Types::STRING, required: false, nullable: true, values: &[], server_only: false },
-        Field { name: "source", types: Types::OBJECT, required: false, nullable: true, values: &[], server_only: true },
-        Field { name: "start_timestamp", types: Types::STRING.or(Types::NUMBER).or(Types::INTEGER), required: false, nullable: true, values: &[], server_only: false },
-        Field { name: "stop_timestamp", types: Types::STRING.or(Types::NUMBER).or(Types::INTEGER), required: false, nullable: true, values: &[], server_only: false },
-        Field { name: "type", types: Types::STRING, required: true, nullable: false, values: &["audio"], server_only: false },
-        Field { name: "uri", types: Types::STRING, required: false, nullable: true, values: &[], server_only: true },
-        Field { name: "url", types: Types::STRING, required: false, nullable: true, values: &[], server_only: true },
-    ],
-    names: Names {
-        known: &["_meta", "data", "mime_type", "start_timestamp", "stop_timestamp", "type"],
-        ruled: &[],
-        free: &["url", "uri", "source", "metadata", "cache_control"],
-    },
+    fields: fields::AUDIO_BLOCK,
+    names: names::AUDIO_BLOCK,
 };
 
 /// The fields of `BinaryBlock`.
 pub const BINARY_BLOCK: Shape = Shape {
     name: "BinaryBlock",
-    fields: &[
-        Field { name: "_meta", types: Types::OBJECT, required: false, nullable: false, values: &[], server_only: false },
-        Field { name: "data", types: Types::STRING, required: true, nullable: false, values: &[], server_only: false },
-        Field { name: "filename", types: Types::STRING, required: false, nullable: true, values: &[], server_only: false },
-        Field { name: "mime_type", types: Types::STRING, required: true, nullable: false, values: &[], server_only: false },
-        Field { name: "start_timestamp", types: Types::STRING.or(Types::NUMBER).or(Types::INTEGER), required: false, nullable: true, values: &[], server_only: false },
-        Field { name: "stop_timestamp", types: Types::STRING.or(Types::NUMBER).or(Types::INTEGER), required: false, nullable: true, values: &[], server_only: false },
-        Field { name: "type", types: Types::STRING, required: true, nullable: false, values: &["binary"], server_only: false },
-    ],
-    names: Names {
-        known: &["_meta", "data", "filename", "mime_type", "start_timestamp", "stop_timestamp", "type"],
-        ruled: &[],
-        free: &["url", "uri", "source", "metadata", "cache_control"],
-    },
+    fields: fields::BINARY_BLOCK,
+    names: names::BINARY_BLOCK,
 };
 
 /// The fields of `ChatRequest`.
 pub const CHAT_REQUEST: Shape = Shape {
     name: "ChatRequest",
-    fields: &[
-        Field { name: "correlation_id", types: Types::STRING, required: false, nullable: true, values: &[], server_only: false },
-        Field { name: "frequency_penalty", types: Types::NUMBER.or(Types::INTEGER), required: false, nullable: true, values: &[], server_only: false },
-        Field { name: "max_tokens", types: Types::INTEGER, required: false, nullable: true, values: &[], server_only: false },
-        Field { name: "mcp_servers", types: Types::ARRAY, required: false, nullable: false, values: &[], server_only: false },
-        Field { name: "messages", types: Types::ARRAY, required: true, nullable: false, values: &[], server_only: false },
-        Field { name: "min_p", types: Types::NUMBER.or(Types::INTEGER), required: false, nullable: true, values: &[], server_only: false },
-        Field { name: "presence_penalty", types: Types::NUMBER.or(Types::INTEGER), required: false, nullable: true, values: &[], server_only: false },
-        Field { name: "priority", types: Types::INTEGER, required: false, nullable: true, values: &[], server_only: false },
-        Field { name: "repetition_penalty", types: Types::NUMBER.or(Types::INTEGER), required: false, nullable: true, values: &[], server_only: false },
-        Field { name: "response_format", types: Types::OBJECT, required: false, nullable: false, values: &[], server_only: false },
-        Field { name: "seed", types: Types::INTEGER, required: false, nullable: true, values: &[], server_only: false },
-        Field { name: "stream", types: Types::BOOLEAN, required: false, nullable: false, values: &[], server_only: false },
-        Field { name: "system", types: Types::STRING.or(Types::OBJECT).or(Types::ARRAY), required: false, nullable: true, values: &[], server_only: false },
-        Field { name: "temperature", types: Types::NUMBER.or(Types::INTEGER), required: false, nullable: true, values: &[], server_only: false },
-        Field { name: "thinking", types: Types::OBJECT, required: false, nullable: false, values: &[], server_only: false },
-        Field { name: "tool_choice", types: Types::OBJECT, required: false, nullable: false, values: &[], server_only: false },
-        Field { name: "tool_context", types: Types::ARRAY, required: false, nullable: true, values: &[], server_only: false },
-        Field { name: "tools", types: Types::ARRAY, required: false, nullable: true, values: &[], server_only: false },
-        Field { name: "top_k", types: Types::INTEGER, required: false, nullable: true, values: &[], server_only: false },
-        Field { name: "top_p", types: Types::NUMBER.or(Types::INTEGER), required: false, nullable: true, values: &[], server_only: false },
-    ],
-    names: Names {
-        known: &["correlation_id", "frequency_penalty", "max_tokens", "mcp_servers", "messages", "min_p", "presence_penalty", "priority", "repetition_penalty", "response_format", "seed", "stream", "system", "temperature", "thinking", "tool_choice", "tool_context", "tools", "top_k", "top_p", "model", "stop_sequences", "metadata", "service_tier", "maximum_loaded_skills", "cache_control", "output_config"],
-        ruled: &["model", "stop_sequences", "metadata", "service_tier", "maximum_loaded_skills", "cache_control", "output_config"],
-        free: &["container", "inference_geo", "context_management"],
-    },
+    fields: fields::CHAT_REQUEST,
+    names: names::CHAT_REQUEST,
 };
 
 /// The fields of `Citation`.
 pub const CITATION: Shape = Shape {
     name: "Citation",
-    fields: &[
-        Field { name: "artifact_id", types: Types::STRING, required: false, nullable: true, values: &[], server_only: false },
-        Field { name: "correlation_id", types: Types::STRING, required: false, nullable: true, values: &[], server_only: false },
-        Field { name: "id", types: Types::STRING, required: false, nullable: true, values: &[], server_only: false },
-        Field { name: "index", types: Types::ANY, required: false, nullable: false, values: &[], server_only: false },
-        Field { name: "source_id", types: Types::STRING, required: false, nullable: true, values: &[], server_only: false },
-    ],
-    names: Names {
-        known: &["artifact_id", "correlation_id", "id", "index", "source_id"],
-        ruled: &[],
-        free: &[],
-    },
+    fields: fields::CITATION,
+    names: names::CITATION,
 };
 
 /// The fields of `ContextFilter`.
 pub const CONTEXT_FILTER: Shape = Shape {
     name: "ContextFilter",
-    fields: &[
-        Field { name: "artifacts", types: Types::ARRAY, required: false, nullable: true, values: &[], server_only: false },
-        Field { name: "collection", types: Types::STRING, required: false, nullable: false, values: &[], server_only: false },
-        Field { name: "metadata_filter", types: Types::ARRAY, required: false, nullable: true, values: &[], server_only: false },
-    ],
-    names: Names {
-        known: &["artifacts", "collection", "metadata_filter"],
-        ruled: &[],
-        free: &[],
-    },
+    fields: fields::CONTEXT_FILTER,
+    names: names::CONTEXT_FILTER,
 };
 
 /// The fields of `CreateInteractionDto`.
 pub const CREATE_INTERACTION_DTO: Shape = Shape {
     name: "CreateInteractionDto",
-    fields: &[
-        Field { name: "agent", types: Types::STRING, required: false, nullable: true, values: &["Default", "ProjectDeepResearch"], server_only: false },
-        Field { name: "all_artifacts", types: Types::BOOLEAN, required: false, nullable: true, values: &[], server_only: false },
-        Field { name: "artifact_ids", types: Types::ARRAY, required: false, nullable: true, values: &[], server_only: false },
-        Field { name: "pgpt", types: Types::OBJECT, required: true, nullable: false, values: &[], server_only: false },
-        Field { name: "thread_id", types: Types::STRING, required: false, nullable: true, values: &[], server_only: false },
-    ],
-    names: Names {
-        known: &["agent", "all_artifacts", "artifact_ids", "pgpt", "thread_id"],
-        ruled: &[],
-        free: &[],
-    },
+    fields: fields::CREATE_INTERACTION_DTO,
+    names: names::CREATE_INTERACTION_DTO,
 };
 
 /// The fields of `CreateThreadDto`.
 pub const CREATE_THREAD_DTO: Shape = Shape {
     name: "CreateThreadDto",
-    fields: &[
-        Field { name: "name", types: Types::STRING, required: true, nullable: false, values: &[], server_only: false },
-        Field { name: "visibility", types: Types::STRING, required: true, nullable: false, values: &["Public", "Private"], server_only: false },
-    ],
-    names: Names {
-        known: &["name", "visibility"],
-        ruled: &[],
-        free: &[],
-    },
+    fields: fields::CREATE_THREAD_DTO,
+    names: names::CREATE_THREAD_DTO,
 };
 
 /// The fields of `DocMetadata`.
 pub const DOC_METADATA: Shape = Shape {
     name: "DocMetadata",
-    fields: &[
-        Field { name: "file_name", types: Types::STRING, required: false, nullable: true, values: &[], server_only: false },
-        Field { name: "file_type", types: Types::STRING, required: false, nullable: true, values: &[], server_only: false },
-    ],
-    names: Names {
-        known: &["file_name", "file_type"],
-        ruled: &[],
-        free: &[],
-    },
+    fields: fields::DOC_METADATA,
+    names: names::DOC_METADATA,
 };
 
 /// The fields of `FileArtifact`.
 pub const FILE_ARTIFACT: Shape = Shape {
     name: "FileArtifact",
-    fields: &[
-        Field { name: "type", types: Types::STRING, required: true, nullable: false, values: &["file"], server_only: false },
-        Field { name: "value", types: Types::STRING, required: true, nullable: false, values: &[], server_only: false },
-    ],
-    names: Names {
-        known: &["type", "value", "content", "content_type", "doc_metadata"],
-        ruled: &["content", "content_type", "doc_metadata"],
-        free: &[],
-    },
+    fields: fields::FILE_ARTIFACT,
+    names: names::FILE_ARTIFACT,
 };
 
 /// The fields of `FileBlock`.
 pub const FILE_BLOCK: Shape = Shape {
     name: "FileBlock",
-    fields: &[
-        Field { name: "_meta", types: Types::OBJECT, required: false, nullable: false, values: &[], server_only: false },
-        Field { name: "content", types: Types::STRING, required: true, nullable: false, values: &[], server_only: false },
-        Field { name: "content_type", types: Types::STRING, required: false, nullable: true, values: &[], server_only: false },
-        Field { name: "doc_metadata", types: Types::OBJECT, required: false, nullable: true, values: &[], server_only: false },
-        Field { name: "start_timestamp", types: Types::STRING.or(Types::NUMBER).or(Types::INTEGER), required: false, nullable: true, values: &[], server_only: false },
-        Field { name: "stop_timestamp", types: Types::STRING.or(Types::NUMBER).or(Types::INTEGER), required: false, nullable: true, values: &[], server_only: false },
-        Field { name: "type", types: Types::STRING, required: true, nullable: false, values: &["file"], server_only: false },
-    ],
-    names: Names {
-        known: &["_meta", "content", "content_type", "doc_metadata", "start_timestamp", "stop_timestamp", "type"],
-        ruled: &[],
-        free: &["metadata", "cache_control"],
-    },
+    fields: fields::FILE_BLOCK,
+    names: names::FILE_BLOCK,
 };
 
 /// The fields of `ImageBlock`.
 pub const IMAGE_BLOCK: Shape = Shape {
     name: "ImageBlock",
-    fields: &[
-        Field { name: "_meta", types: Types::OBJECT, required: false, nullable: false, values: &[], server_only: false },
-        Field { name: "data", types: Types::STRING, required: false, nullable: true, values: &[], server_only: false },
-        Field { name: "mime_type", types: Types::STRING, required: false, nullable: true, values: &[], server_only: false },
-        Field { name: "source", types: Types::OBJECT, required: false, nullable: true, values: &[], server_only: true },
-        Field { name: "start_timestamp", types: Types::STRING.or(Types::NUMBER).or(Types::INTEGER), required: false, nullable: true, values: &[], server_only: false },
-        Field { name: "stop_timestamp", types: Types::STRING.or(Types::NUMBER).or(Types::INTEGER), required: false, nullable: true, values: &[], server_only: false },
-        Field { name: "type", types: Types::STRING, required: true, nullable: false, values: &["image"], server_only: false },
-        Field { name: "uri", types: Types::STRING, required: false, nullable: true, values: &[], server_only: true },
-        Field { name: "url", types: Types::STRING, required: false, nullable: true, values: &[], server_only: true },
-    ],
-    names: Names {
-        known: &["_meta", "data", "mime_type", "start_timestamp", "stop_timestamp", "type"],
-        ruled: &[],
-        free: &["url", "uri", "source", "metadata", "cache_control"],
-    },
+    fields: fields::IMAGE_BLOCK,
+    names: names::IMAGE_BLOCK,
 };
 
 /// The fields of `IngestedArtifact`.
 pub const INGESTED_ARTIFACT: Shape = Shape {
     name: "IngestedArtifact",
-    fields: &[
-        Field { name: "context_filter", types: Types::OBJECT, required: true, nullable: false, values: &[], server_only: false },
-        Field { name: "type", types: Types::STRING, required: true, nullable: false, values: &["ingested_artifact"], server_only: false },
-    ],
-    names: Names {
-        known: &["context_filter", "type"],
-        ruled: &[],
-        free: &[],
-    },
+    fields: fields::INGESTED_ARTIFACT,
+    names: names::INGESTED_ARTIFACT,
 };
 
 /// The fields of `McpServer`.
 pub const MCP_SERVER: Shape = Shape {
     name: "McpServer",
-    fields: &[
-        Field { name: "authorization_token", types: Types::STRING, required: false, nullable: true, values: &[], server_only: false },
-        Field { name: "client_id", types: Types::STRING, required: false, nullable: true, values: &[], server_only: true },
-        Field { name: "client_secret", types: Types::STRING, required: false, nullable: true, values: &[], server_only: true },
-        Field { name: "name", types: Types::STRING, required: false, nullable: true, values: &[], server_only: false },
-        Field { name: "refresh_token", types: Types::STRING, required: false, nullable: true, values: &[], server_only: true },
-        Field { name: "token_endpoint_auth_method", types: Types::STRING, required: false, nullable: true, values: &[], server_only: true },
-        Field { name: "tool_configuration", types: Types::OBJECT, required: false, nullable: false, values: &[], server_only: false },
-        Field { name: "type", types: Types::STRING, required: false, nullable: true, values: &[], server_only: false },
-        Field { name: "url", types: Types::STRING, required: true, nullable: false, values: &[], server_only: false },
-    ],
-    names: Names {
-        known: &["authorization_token", "name", "tool_configuration", "type", "url", "refresh_token", "client_id", "client_secret", "token_endpoint_auth_method"],
-        ruled: &["refresh_token", "client_id", "client_secret", "token_endpoint_auth_method"],
-        free: &["_meta", "metadata"],
-    },
+    fields: fields::MCP_SERVER,
+    names: names::MCP_SERVER,
 };
 
 /// The fields of `MessageInput`.
 pub const MESSAGE_INPUT: Shape = Shape {
     name: "MessageInput",
-    fields: &[
-        Field { name: "_meta", types: Types::OBJECT, required: false, nullable: true, values: &[], server_only: false },
-        Field { name: "content", types: Types::STRING.or(Types::ARRAY), required: true, nullable: false, values: &[], server_only: false },
-        Field { name: "role", types: Types::STRING, required: true, nullable: false, values: &["system", "user", "assistant", "tool"], server_only: false },
-    ],
-    names: Names {
-        known: &["_meta", "content", "role"],
-        ruled: &[],
-        free: &[],
-    },
+    fields: fields::MESSAGE_INPUT,
+    names: names::MESSAGE_INPUT,
 };
 
 /// The fields of `MetadataFilter`.
 pub const METADATA_FILTER: Shape = Shape {
     name: "MetadataFilter",
-    fields: &[
-        Field { name: "key", types: Types::STRING, required: true, nullable: false, values: &[], server_only: false },
-        Field { name: "operator", types: Types::STRING, required: false, nullable: true, values: &[], server_only: false },
-        Field { name: "value", types: Types::ANY, required: false, nullable: false, values: &[], server_only: false },
-    ],
-    names: Names {
-        known: &["key", "operator", "value"],
-        ruled: &[],
-        free: &[],
-    },
+    fields: fields::METADATA_FILTER,
+    names: names::METADATA_FILTER,
 };
 
 /// The fields of `PgptOnlyBlock`.
 pub const PGPT_ONLY_BLOCK: Shape = Shape {
     name: "PgptOnlyBlock",
-    fields: &[
-        Field { name: "type", types: Types::STRING, required: true, nullable: false, values: &["document", "redacted_thinking", "server_tool_use", "server_tool_result", "search_result", "container_upload", "mid_conv_system", "local_resource", "resource_link", "resource", "web_search_result", "web_fetch_result", "web_search_tool_result", "web_fetch_tool_result", "bash_code_execution_result", "bash_code_execution_tool_result", "bash_code_execution_tool_result_error", "text_editor_code_execution_tool_result", "text_editor_code_execution_tool_result_error", "text_editor_code_execution_view_result", "text_editor_code_execution_create_result", "text_editor_code_execution_str_replace_result"], server_only: false },
-    ],
-    names: Names {
-        known: &["type"],
-        ruled: &[],
-        free: &[],
-    },
+    fields: fields::PGPT_ONLY_BLOCK,
+    names: names::PGPT_ONLY_BLOCK,
 };
 
 /// The fields of `ProjectChatDto`.
 pub const PROJECT_CHAT_DTO: Shape = Shape {
     name: "ProjectChatDto",
-    fields: &[
-        Field { name: "all_artifacts", types: Types::BOOLEAN, required: false, nullable: true, values: &[], server_only: false },
-        Field { name: "artifact_ids", types: Types::ARRAY, required: false, nullable: true, values: &[], server_only: false },
-        Field { name: "pgpt", types: Types::OBJECT, required: true, nullable: false, values: &[], server_only: false },
-    ],
-    names: Names {
-        known: &["all_artifacts", "artifact_ids", "pgpt"],
-        ruled: &[],
-        free: &[],
-    },
+    fields: fields::PROJECT_CHAT_DTO,
+    names: names::PROJECT_CHAT_DTO,
 };
 
 /// The fields of `ResponseFormat`.
 pub const RESPONSE_FORMAT: Shape = Shape {
     name: "ResponseFormat",
-    fields: &[
-        Field { name: "json_schema", types: Types::OBJECT, required: false, nullable: true, values: &[], server_only: false },
-        Field { name: "type", types: Types::STRING, required: false, nullable: false, values: &["text", "json_schema"], server_only: false },
-    ],
-    names: Names {
-        known: &["json_schema", "type"],
-        ruled: &[],
-        free: &[],
-    },
+    fields: fields::RESPONSE_FORMAT,
+    names: names::RESPONSE_FORMAT,
 };
 
 /// The fields of `SkillArtifact`.
 pub const SKILL_ARTIFACT: Shape = Shape {
     name: "SkillArtifact",
-    fields: &[
-        Field { name: "skill_filter", types: Types::OBJECT, required: true, nullable: false, values: &[], server_only: false },
-        Field { name: "type", types: Types::STRING, required: true, nullable: false, values: &["skill"], server_only: false },
-    ],
-    names: Names {
-        known: &["skill_filter", "type"],
-        ruled: &[],
-        free: &[],
-    },
+    fields: fields::SKILL_ARTIFACT,
+    names: names::SKILL_ARTIFACT,
 };
 
 /// The fields of `SourceBlock`.
 pub const SOURCE_BLOCK: Shape = Shape {
     name: "SourceBlock",
-    fields: &[
-        Field { name: "_meta", types: Types::OBJECT, required: false, nullable: false, values: &[], server_only: false },
-        Field { name: "sources", types: Types::ARRAY, required: false, nullable: true, values: &[], server_only: false },
-        Field { name: "start_timestamp", types: Types::STRING.or(Types::NUMBER).or(Types::INTEGER), required: false, nullable: true, values: &[], server_only: false },
-        Field { name: "stop_timestamp", types: Types::STRING.or(Types::NUMBER).or(Types::INTEGER), required: false, nullable: true, values: &[], server_only: false },
-        Field { name: "type", types: Types::STRING, required: true, nullable: false, values: &["source"], server_only: false },
-    ],
-    names: Names {
-        known: &["_meta", "sources", "start_timestamp", "stop_timestamp", "type"],
-        ruled: &[],
-        free: &["metadata", "cache_control"],
-    },
+    fields: fields::SOURCE_BLOCK,
+    names: names::SOURCE_BLOCK,
 };
 
 /// The fields of `SourceDocument`.
 pub const SOURCE_DOCUMENT: Shape = Shape {
     name: "SourceDocument",
-    fields: &[
-        Field { name: "artifact", types: Types::STRING, required: false, nullable: true, values: &[], server_only: false },
-        Field { name: "doc_metadata", types: Types::OBJECT, required: false, nullable: true, values: &[], server_only: false },
-        Field { name: "object", types: Types::STRING, required: true, nullable: false, values: &[], server_only: false },
-    ],
-    names: Names {
-        known: &["artifact", "doc_metadata", "object"],
-        ruled: &[],
-        free: &[],
-    },
+    fields: fields::SOURCE_DOCUMENT,
+    names: names::SOURCE_DOCUMENT,
 };
 
 /// The fields of `SourceItem`.
 pub const SOURCE_ITEM: Shape = Shape {
     name: "SourceItem",
-    fields: &[
-        Field { name: "content", types: Types::STRING, required: false, nullable: true, values: &[], server_only: false },
-        Field { name: "content_type", types: Types::STRING, required: false, nullable: true, values: &[], server_only: false },
-        Field { name: "description", types: Types::STRING, required: false, nullable: true, values: &[], server_only: false },
-        Field { name: "document", types: Types::OBJECT, required: false, nullable: true, values: &[], server_only: false },
-        Field { name: "favicon_url", types: Types::STRING, required: false, nullable: true, values: &[], server_only: false },
-        Field { name: "id", types: Types::STRING, required: false, nullable: true, values: &[], server_only: false },
-        Field { name: "metadata", types: Types::OBJECT, required: false, nullable: true, values: &[], server_only: false },
-        Field { name: "next_texts", types: Types::ARRAY, required: false, nullable: true, values: &[], server_only: false },
-        Field { name: "object", types: Types::STRING, required: false, nullable: true, values: &[], server_only: false },
-        Field { name: "previous_texts", types: Types::ARRAY, required: false, nullable: true, values: &[], server_only: false },
-        Field { name: "score", types: Types::NUMBER.or(Types::INTEGER), required: false, nullable: true, values: &[], server_only: false },
-        Field { name: "text", types: Types::STRING, required: false, nullable: false, values: &[], server_only: false },
-        Field { name: "title", types: Types::STRING, required: false, nullable: true, values: &[], server_only: false },
-        Field { name: "type", types: Types::STRING, required: false, nullable: true, values: &[], server_only: false },
-        Field { name: "url", types: Types::STRING, required: false, nullable: true, values: &[], server_only: false },
-    ],
-    names: Names {
-        known: &["content", "content_type", "description", "document", "favicon_url", "id", "metadata", "next_texts", "object", "previous_texts", "score", "text", "title", "type", "url"],
-        ruled: &[],
-        free: &[],
-    },
+    fields: fields::SOURCE_ITEM,
+    names: names::SOURCE_ITEM,
 };
 
 /// The fields of `SqlDatabase`.
 pub const SQL_DATABASE: Shape = Shape {
     name: "SqlDatabase",
-    fields: &[
-        Field { name: "connection_string", types: Types::STRING, required: true, nullable: false, values: &[], server_only: false },
-        Field { name: "description", types: Types::STRING, required: false, nullable: false, values: &[], server_only: false },
-        Field { name: "enable_functions", types: Types::BOOLEAN, required: false, nullable: false, values: &[], server_only: false },
-        Field { name: "enable_procedures", types: Types::BOOLEAN, required: false, nullable: false, values: &[], server_only: false },
-        Field { name: "enable_tables", types: Types::BOOLEAN, required: false, nullable: false, values: &[], server_only: false },
-        Field { name: "enable_views", types: Types::BOOLEAN, required: false, nullable: false, values: &[], server_only: false },
-        Field { name: "schemas", types: Types::ARRAY, required: false, nullable: true, values: &[], server_only: false },
-        Field { name: "ssl", types: Types::BOOLEAN, required: false, nullable: false, values: &[], server_only: false },
-        Field { name: "type", types: Types::STRING, required: true, nullable: false, values: &["sql_database"], server_only: false },
-    ],
-    names: Names {
-        known: &["connection_string", "description", "enable_functions", "enable_procedures", "enable_tables", "enable_views", "schemas", "ssl", "type"],
-        ruled: &[],
-        free: &[],
-    },
+    fields: fields::SQL_DATABASE,
+    names: names::SQL_DATABASE,
 };
 
 /// The fields of `System`.
 pub const SYSTEM: Shape = Shape {
     name: "System",
-    fields: &[
-        Field { name: "citations", types: Types::OBJECT, required: false, nullable: false, values: &[], server_only: false },
-        Field { name: "extensions", types: Types::ARRAY, required: false, nullable: false, values: &[], server_only: false },
-        Field { name: "text", types: Types::STRING, required: false, nullable: true, values: &[], server_only: false },
-        Field { name: "use_default_prompt", types: Types::BOOLEAN, required: false, nullable: false, values: &[], server_only: false },
-    ],
-    names: Names {
-        known: &["citations", "extensions", "text", "use_default_prompt", "blob_visibility", "prompt", "type"],
-        ruled: &["blob_visibility", "prompt", "type"],
-        free: &[],
-    },
+    fields: fields::SYSTEM,
+    names: names::SYSTEM,
 };
 
 /// The fields of `SystemCitations`.
 pub const SYSTEM_CITATIONS: Shape = Shape {
     name: "SystemCitations",
-    fields: &[
-        Field { name: "enabled", types: Types::BOOLEAN, required: false, nullable: false, values: &[], server_only: false },
-        Field { name: "known_citations", types: Types::ARRAY, required: false, nullable: true, values: &[], server_only: false },
-    ],
-    names: Names {
-        known: &["enabled", "known_citations"],
-        ruled: &[],
-        free: &[],
-    },
+    fields: fields::SYSTEM_CITATIONS,
+    names: names::SYSTEM_CITATIONS,
 };
 
 /// The fields of `TextArtifact`.
 pub const TEXT_ARTIFACT: Shape = Shape {
     name: "TextArtifact",
-    fields: &[
-        Field { name: "type", types: Types::STRING, required: true, nullable: false, values: &["text"], server_only: false },
-        Field { name: "value", types: Types::STRING, required: true, nullable: false, values: &[], server_only: false },
-    ],
-    names: Names {
-        known: &["type", "value", "text", "citations"],
-        ruled: &["text", "citations"],
-        free: &[],
-    },
+    fields: fields::TEXT_ARTIFACT,
+    names: names::TEXT_ARTIFACT,
 };
 
 /// The fields of `TextBlock`.
 pub const TEXT_BLOCK: Shape = Shape {
     name: "TextBlock",
-    fields: &[
-        Field { name: "_meta", types: Types::OBJECT, required: false, nullable: false, values: &[], server_only: false },
-        Field { name: "citations", types: Types::ARRAY, required: false, nullable: true, values: &[], server_only: false },
-        Field { name: "start_timestamp", types: Types::STRING.or(Types::NUMBER).or(Types::INTEGER), required: false, nullable: true, values: &[], server_only: false },
-        Field { name: "stop_timestamp", types: Types::STRING.or(Types::NUMBER).or(Types::INTEGER), required: false, nullable: true, values: &[], server_only: false },
-        Field { name: "text", types: Types::STRING, required: false, nullable: false, values: &[], server_only: false },
-        Field { name: "type", types: Types::STRING, required: true, nullable: false, values: &["text"], server_only: false },
-    ],
-    names: Names {
-        known: &["_meta", "citations", "start_timestamp", "stop_timestamp", "text", "type"],
-        ruled: &[],
-        free: &["metadata", "cache_control"],
-    },
+    fields: fields::TEXT_BLOCK,
+    names: names::TEXT_BLOCK,
 };
 
 /// The fields of `Thinking`.
 pub const THINKING: Shape = Shape {
     name: "Thinking",
-    fields: &[
-        Field { name: "effort", types: Types::STRING, required: false, nullable: true, values: &[], server_only: true },
-        Field { name: "enabled", types: Types::BOOLEAN, required: false, nullable: false, values: &[], server_only: false },
-    ],
-    names: Names {
-        known: &["enabled", "effort"],
-        ruled: &["effort"],
-        free: &[],
-    },
+    fields: fields::THINKING,
+    names: names::THINKING,
 };
 
 /// The fields of `ThinkingBlock`.
 pub const THINKING_BLOCK: Shape = Shape {
     name: "ThinkingBlock",
-    fields: &[
-        Field { name: "_meta", types: Types::OBJECT, required: false, nullable: false, values: &[], server_only: false },
-        Field { name: "citations", types: Types::ARRAY, required: false, nullable: true, values: &[], server_only: false },
-        Field { name: "signature", types: Types::STRING, required: false, nullable: true, values: &[], server_only: false },
-        Field { name: "start_timestamp", types: Types::STRING.or(Types::NUMBER).or(Types::INTEGER), required: false, nullable: true, values: &[], server_only: false },
-        Field { name: "stop_timestamp", types: Types::STRING.or(Types::NUMBER).or(Types::INTEGER), required: false, nullable: true, values: &[], server_only: false },
-        Field { name: "thinking", types: Types::STRING, required: false, nullable: false, values: &[], server_only: false },
-        Field { name: "type", types: Types::STRING, required: true, nullable: false, values: &["thinking"], server_only: false },
-    ],
-    names: Names {
-        known: &["_meta", "citations", "signature", "start_timestamp", "stop_timestamp", "thinking", "type"],
-        ruled: &[],
-        free: &["metadata", "cache_control"],
-    },
+    fields: fields::THINKING_BLOCK,
+    names: names::THINKING_BLOCK,
 };
 
 /// The fields of `TldrBlock`.
 pub const TLDR_BLOCK: Shape = Shape {
     name: "TldrBlock",
-    fields: &[
-        Field { name: "_meta", types: Types::OBJECT, required: false, nullable: false, values: &[], server_only: false },
-        Field { name: "content", types: Types::ARRAY, required: false, nullable: false, values: &[], server_only: false },
-        Field { name: "start_timestamp", types: Types::STRING.or(Types::NUMBER).or(Types::INTEGER), required: false, nullable: true, values: &[], server_only: false },
-        Field { name: "stop_timestamp", types: Types::STRING.or(Types::NUMBER).or(Types::INTEGER), required: false, nullable: true, values: &[], server_only: false },
-        Field { name: "tldr_side", types: Types::STRING, required: false, nullable: true, values: &[], server_only: true },
-        Field { name: "type", types: Types::STRING, required: true, nullable: false, values: &["tldr"], server_only: false },
-    ],
-    names: Names {
-        known: &["_meta", "content", "start_timestamp", "stop_timestamp", "type", "tldr_side"],
-        ruled: &["tldr_side"],
-        free: &["metadata", "cache_control"],
-    },
+    fields: fields::TLDR_BLOCK,
+    names: names::TLDR_BLOCK,
 };
 
 /// The fields of `Tool`.
 pub const TOOL: Shape = Shape {
     name: "Tool",
-    fields: &[
-        Field { name: "context", types: Types::ARRAY, required: false, nullable: true, values: &[], server_only: true },
-        Field { name: "description", types: Types::STRING, required: false, nullable: true, values: &[], server_only: false },
-        Field { name: "inputSchema", types: Types::OBJECT, required: false, nullable: true, values: &[], server_only: false },
-        Field { name: "input_schema", types: Types::OBJECT, required: false, nullable: true, values: &[], server_only: true },
-        Field { name: "name", types: Types::STRING, required: false, nullable: true, values: &[], server_only: false },
-        Field { name: "type", types: Types::STRING, required: false, nullable: true, values: &[], server_only: false },
-    ],
-    names: Names {
-        known: &["description", "inputSchema", "name", "type", "input_schema", "context"],
-        ruled: &["input_schema", "context"],
-        free: &["defer_loading", "instructions", "cache_control"],
-    },
+    fields: fields::TOOL,
+    names: names::TOOL,
 };
 
 /// The fields of `ToolChoice`.
 pub const TOOL_CHOICE: Shape = Shape {
     name: "ToolChoice",
-    fields: &[
-        Field { name: "disable_parallel_tool_use", types: Types::BOOLEAN, required: false, nullable: false, values: &[], server_only: false },
-        Field { name: "name", types: Types::STRING, required: false, nullable: true, values: &[], server_only: false },
-        Field { name: "type", types: Types::STRING, required: false, nullable: false, values: &["auto", "any", "tool", "none"], server_only: false },
-        Field { name: "validation_mode", types: Types::STRING, required: false, nullable: true, values: &[], server_only: true },
-    ],
-    names: Names {
-        known: &["disable_parallel_tool_use", "name", "type", "validation_mode"],
-        ruled: &["validation_mode"],
-        free: &[],
-    },
+    fields: fields::TOOL_CHOICE,
+    names: names::TOOL_CHOICE,
 };
 
 /// The fields of `ToolConfiguration`.
 pub const TOOL_CONFIGURATION: Shape = Shape {
     name: "ToolConfiguration",
-    fields: &[
-        Field { name: "allowed_tools", types: Types::ARRAY, required: false, nullable: true, values: &[], server_only: false },
-        Field { name: "enabled", types: Types::BOOLEAN, required: false, nullable: false, values: &[], server_only: false },
-    ],
-    names: Names {
-        known: &["allowed_tools", "enabled"],
-        ruled: &[],
-        free: &[],
-    },
+    fields: fields::TOOL_CONFIGURATION,
+    names: names::TOOL_CONFIGURATION,
 };
 
 /// The fields of `ToolResultBlock`.
 pub const TOOL_RESULT_BLOCK: Shape = Shape {
     name: "ToolResultBlock",
-    fields: &[
-        Field { name: "_meta", types: Types::OBJECT, required: false, nullable: false, values: &[], server_only: false },
-        Field { name: "content", types: Types::STRING.or(Types::ARRAY), required: false, nullable: false, values: &[], server_only: false },
-        Field { name: "is_error", types: Types::BOOLEAN, required: false, nullable: false, values: &[], server_only: false },
-        Field { name: "start_timestamp", types: Types::STRING.or(Types::NUMBER).or(Types::INTEGER), required: false, nullable: true, values: &[], server_only: false },
-        Field { name: "stop_timestamp", types: Types::STRING.or(Types::NUMBER).or(Types::INTEGER), required: false, nullable: true, values: &[], server_only: false },
-        Field { name: "tool_use_id", types: Types::STRING, required: true, nullable: false, values: &[], server_only: false },
-        Field { name: "type", types: Types::STRING, required: true, nullable: false, values: &["tool_result"], server_only: false },
-    ],
-    names: Names {
-        known: &["_meta", "content", "is_error", "start_timestamp", "stop_timestamp", "tool_use_id", "type"],
-        ruled: &[],
-        free: &["metadata", "cache_control"],
-    },
+    fields: fields::TOOL_RESULT_BLOCK,
+    names: names::TOOL_RESULT_BLOCK,
 };
 
 /// The fields of `ToolUseBlock`.
 pub const TOOL_USE_BLOCK: Shape = Shape {
     name: "ToolUseBlock",
-    fields: &[
-        Field { name: "_meta", types: Types::OBJECT, required: false, nullable: false, values: &[], server_only: false },
-        Field { name: "id", types: Types::STRING, required: true, nullable: false, values: &[], server_only: false },
-        Field { name: "input", types: Types::OBJECT, required: true, nullable: false, values: &[], server_only: false },
-        Field { name: "name", types: Types::STRING, required: true, nullable: false, values: &[], server_only: false },
-        Field { name: "start_timestamp", types: Types::STRING.or(Types::NUMBER).or(Types::INTEGER), required: false, nullable: true, values: &[], server_only: false },
-        Field { name: "stop_timestamp", types: Types::STRING.or(Types::NUMBER).or(Types::INTEGER), required: false, nullable: true, values: &[], server_only: false },
-        Field { name: "type", types: Types::STRING, required: true, nullable: false, values: &["tool_use"], server_only: false },
-    ],
-    names: Names {
-        known: &["_meta", "id", "input", "name", "start_timestamp", "stop_timestamp", "type"],
-        ruled: &[],
-        free: &["metadata", "cache_control"],
-    },
+    fields: fields::TOOL_USE_BLOCK,
+    names: names::TOOL_USE_BLOCK,
 };
 
 /// The fields of `UpdateThreadDto`.
 pub const UPDATE_THREAD_DTO: Shape = Shape {
     name: "UpdateThreadDto",
-    fields: &[
-        Field { name: "name", types: Types::STRING, required: false, nullable: true, values: &[], server_only: false },
-        Field { name: "visibility", types: Types::STRING, required: false, nullable: true, values: &["Public", "Private"], server_only: false },
-    ],
-    names: Names {
-        known: &["name", "visibility"],
-        ruled: &[],
-        free: &[],
-    },
+    fields: fields::UPDATE_THREAD_DTO,
+    names: names::UPDATE_THREAD_DTO,
 };
 
 /// The fields of `UriArtifact`.
 pub const URI_ARTIFACT: Shape = Shape {
     name: "UriArtifact",
-    fields: &[
-        Field { name: "type", types: Types::STRING, required: true, nullable: false, values: &["uri"], server_only: false },
-        Field { name: "value", types: Types::STRING, required: true, nullable: false, values: &[], server_only: false },
-    ],
-    names: Names {
-        known: &["type", "value"],
-        ruled: &[],
-        free: &[],
-    },
+    fields: fields::URI_ARTIFACT,
+    names: names::URI_ARTIFACT,
 };
 
 /// The values of `Agent`.
@@ -713,14 +341,618 @@ pub const BLOCKS: &[(&str, &Shape)] = &[
 
 /// The names of the Workspace content blocks, by tag (what the validator reads).
 pub const BLOCK_NAMES: &[(&str, Names)] = &[
-    ("text", TEXT_BLOCK.names),
-    ("image", IMAGE_BLOCK.names),
-    ("audio", AUDIO_BLOCK.names),
-    ("binary", BINARY_BLOCK.names),
-    ("file", FILE_BLOCK.names),
-    ("source", SOURCE_BLOCK.names),
-    ("tldr", TLDR_BLOCK.names),
-    ("thinking", THINKING_BLOCK.names),
-    ("tool_use", TOOL_USE_BLOCK.names),
-    ("tool_result", TOOL_RESULT_BLOCK.names),
+    ("text", names::TEXT_BLOCK),
+    ("image", names::IMAGE_BLOCK),
+    ("audio", names::AUDIO_BLOCK),
+    ("binary", names::BINARY_BLOCK),
+    ("file", names::FILE_BLOCK),
+    ("source", names::SOURCE_BLOCK),
+    ("tldr", names::TLDR_BLOCK),
+    ("thinking", names::THINKING_BLOCK),
+    ("tool_use", names::TOOL_USE_BLOCK),
+    ("tool_result", names::TOOL_RESULT_BLOCK),
 ];
+
+/// The field tables, by object type.
+pub mod fields {
+    use crate::vocab::{Field, Types};
+
+    /// The fields of `AudioBlock`.
+    pub const AUDIO_BLOCK: &[Field] = &[
+        Field { name: "_meta", types: Types::OBJECT, required: false, nullable: false, values: &[], server_only: false },
+        Field { name: "data", types: Types::STRING, required: false, nullable: true, values: &[], server_only: false },
+        Field { name: "mime_type", types: Types::STRING, required: false, nullable: true, values: &[], server_only: false },
+        Field { name: "source", types: Types::OBJECT, required: false, nullable: true, values: &[], server_only: true },
+        Field { name: "start_timestamp", types: Types::STRING.or(Types::NUMBER).or(Types::INTEGER), required: false, nullable: true, values: &[], server_only: false },
+        Field { name: "stop_timestamp", types: Types::STRING.or(Types::NUMBER).or(Types::INTEGER), required: false, nullable: true, values: &[], server_only: false },
+        Field { name: "type", types: Types::STRING, required: true, nullable: false, values: &["audio"], server_only: false },
+        Field { name: "uri", types: Types::STRING, required: false, nullable: true, values: &[], server_only: true },
+        Field { name: "url", types: Types::STRING, required: false, nullable: true, values: &[], server_only: true },
+    ];
+
+    /// The fields of `BinaryBlock`.
+    pub const BINARY_BLOCK: &[Field] = &[
+        Field { name: "_meta", types: Types::OBJECT, required: false, nullable: false, values: &[], server_only: false },
+        Field { name: "data", types: Types::STRING, required: true, nullable: false, values: &[], server_only: false },
+        Field { name: "filename", types: Types::STRING, required: false, nullable: true, values: &[], server_only: false },
+        Field { name: "mime_type", types: Types::STRING, required: true, nullable: false, values: &[], server_only: false },
+        Field { name: "start_timestamp", types: Types::STRING.or(Types::NUMBER).or(Types::INTEGER), required: false, nullable: true, values: &[], server_only: false },
+        Field { name: "stop_timestamp", types: Types::STRING.or(Types::NUMBER).or(Types::INTEGER), required: false, nullable: true, values: &[], server_only: false },
+        Field { name: "type", types: Types::STRING, required: true, nullable: false, values: &["binary"], server_only: false },
+    ];
+
+    /// The fields of `ChatRequest`.
+    pub const CHAT_REQUEST: &[Field] = &[
+        Field { name: "correlation_id", types: Types::STRING, required: false, nullable: true, values: &[], server_only: false },
+        Field { name: "frequency_penalty", types: Types::NUMBER.or(Types::INTEGER), required: false, nullable: true, values: &[], server_only: false },
+        Field { name: "max_tokens", types: Types::INTEGER, required: false, nullable: true, values: &[], server_only: false },
+        Field { name: "mcp_servers", types: Types::ARRAY, required: false, nullable: false, values: &[], server_only: false },
+        Field { name: "messages", types: Types::ARRAY, required: true, nullable: false, values: &[], server_only: false },
+        Field { name: "min_p", types: Types::NUMBER.or(Types::INTEGER), required: false, nullable: true, values: &[], server_only: false },
+        Field { name: "presence_penalty", types: Types::NUMBER.or(Types::INTEGER), required: false, nullable: true, values: &[], server_only: false },
+        Field { name: "priority", types: Types::INTEGER, required: false, nullable: true, values: &[], server_only: false },
+        Field { name: "repetition_penalty", types: Types::NUMBER.or(Types::INTEGER), required: false, nullable: true, values: &[], server_only: false },
+        Field { name: "response_format", types: Types::OBJECT, required: false, nullable: false, values: &[], server_only: false },
+        Field { name: "seed", types: Types::INTEGER, required: false, nullable: true, values: &[], server_only: false },
+        Field { name: "stream", types: Types::BOOLEAN, required: false, nullable: false, values: &[], server_only: false },
+        Field { name: "system", types: Types::STRING.or(Types::OBJECT).or(Types::ARRAY), required: false, nullable: true, values: &[], server_only: false },
+        Field { name: "temperature", types: Types::NUMBER.or(Types::INTEGER), required: false, nullable: true, values: &[], server_only: false },
+        Field { name: "thinking", types: Types::OBJECT, required: false, nullable: false, values: &[], server_only: false },
+        Field { name: "tool_choice", types: Types::OBJECT, required: false, nullable: false, values: &[], server_only: false },
+        Field { name: "tool_context", types: Types::ARRAY, required: false, nullable: true, values: &[], server_only: false },
+        Field { name: "tools", types: Types::ARRAY, required: false, nullable: true, values: &[], server_only: false },
+        Field { name: "top_k", types: Types::INTEGER, required: false, nullable: true, values: &[], server_only: false },
+        Field { name: "top_p", types: Types::NUMBER.or(Types::INTEGER), required: false, nullable: true, values: &[], server_only: false },
+    ];
+
+    /// The fields of `Citation`.
+    pub const CITATION: &[Field] = &[
+        Field { name: "artifact_id", types: Types::STRING, required: false, nullable: true, values: &[], server_only: false },
+        Field { name: "correlation_id", types: Types::STRING, required: false, nullable: true, values: &[], server_only: false },
+        Field { name: "id", types: Types::STRING, required: false, nullable: true, values: &[], server_only: false },
+        Field { name: "index", types: Types::ANY, required: false, nullable: false, values: &[], server_only: false },
+        Field { name: "source_id", types: Types::STRING, required: false, nullable: true, values: &[], server_only: false },
+    ];
+
+    /// The fields of `ContextFilter`.
+    pub const CONTEXT_FILTER: &[Field] = &[
+        Field { name: "artifacts", types: Types::ARRAY, required: false, nullable: true, values: &[], server_only: false },
+        Field { name: "collection", types: Types::STRING, required: false, nullable: false, values: &[], server_only: false },
+        Field { name: "metadata_filter", types: Types::ARRAY, required: false, nullable: true, values: &[], server_only: false },
+    ];
+
+    /// The fields of `CreateInteractionDto`.
+    pub const CREATE_INTERACTION_DTO: &[Field] = &[
+        Field { name: "agent", types: Types::STRING, required: false, nullable: true, values: &["Default", "ProjectDeepResearch"], server_only: false },
+        Field { name: "all_artifacts", types: Types::BOOLEAN, required: false, nullable: true, values: &[], server_only: false },
+        Field { name: "artifact_ids", types: Types::ARRAY, required: false, nullable: true, values: &[], server_only: false },
+        Field { name: "pgpt", types: Types::OBJECT, required: true, nullable: false, values: &[], server_only: false },
+        Field { name: "thread_id", types: Types::STRING, required: false, nullable: true, values: &[], server_only: false },
+    ];
+
+    /// The fields of `CreateThreadDto`.
+    pub const CREATE_THREAD_DTO: &[Field] = &[
+        Field { name: "name", types: Types::STRING, required: true, nullable: false, values: &[], server_only: false },
+        Field { name: "visibility", types: Types::STRING, required: true, nullable: false, values: &["Public", "Private"], server_only: false },
+    ];
+
+    /// The fields of `DocMetadata`.
+    pub const DOC_METADATA: &[Field] = &[
+        Field { name: "file_name", types: Types::STRING, required: false, nullable: true, values: &[], server_only: false },
+        Field { name: "file_type", types: Types::STRING, required: false, nullable: true, values: &[], server_only: false },
+    ];
+
+    /// The fields of `FileArtifact`.
+    pub const FILE_ARTIFACT: &[Field] = &[
+        Field { name: "type", types: Types::STRING, required: true, nullable: false, values: &["file"], server_only: false },
+        Field { name: "value", types: Types::STRING, required: true, nullable: false, values: &[], server_only: false },
+    ];
+
+    /// The fields of `FileBlock`.
+    pub const FILE_BLOCK: &[Field] = &[
+        Field { name: "_meta", types: Types::OBJECT, required: false, nullable: false, values: &[], server_only: false },
+        Field { name: "content", types: Types::STRING, required: true, nullable: false, values: &[], server_only: false },
+        Field { name: "content_type", types: Types::STRING, required: false, nullable: true, values: &[], server_only: false },
+        Field { name: "doc_metadata", types: Types::OBJECT, required: false, nullable: true, values: &[], server_only: false },
+        Field { name: "start_timestamp", types: Types::STRING.or(Types::NUMBER).or(Types::INTEGER), required: false, nullable: true, values: &[], server_only: false },
+        Field { name: "stop_timestamp", types: Types::STRING.or(Types::NUMBER).or(Types::INTEGER), required: false, nullable: true, values: &[], server_only: false },
+        Field { name: "type", types: Types::STRING, required: true, nullable: false, values: &["file"], server_only: false },
+    ];
+
+    /// The fields of `ImageBlock`.
+    pub const IMAGE_BLOCK: &[Field] = &[
+        Field { name: "_meta", types: Types::OBJECT, required: false, nullable: false, values: &[], server_only: false },
+        Field { name: "data", types: Types::STRING, required: false, nullable: true, values: &[], server_only: false },
+        Field { name: "mime_type", types: Types::STRING, required: false, nullable: true, values: &[], server_only: false },
+        Field { name: "source", types: Types::OBJECT, required: false, nullable: true, values: &[], server_only: true },
+        Field { name: "start_timestamp", types: Types::STRING.or(Types::NUMBER).or(Types::INTEGER), required: false, nullable: true, values: &[], server_only: false },
+        Field { name: "stop_timestamp", types: Types::STRING.or(Types::NUMBER).or(Types::INTEGER), required: false, nullable: true, values: &[], server_only: false },
+        Field { name: "type", types: Types::STRING, required: true, nullable: false, values: &["image"], server_only: false },
+        Field { name: "uri", types: Types::STRING, required: false, nullable: true, values: &[], server_only: true },
+        Field { name: "url", types: Types::STRING, required: false, nullable: true, values: &[], server_only: true },
+    ];
+
+    /// The fields of `IngestedArtifact`.
+    pub const INGESTED_ARTIFACT: &[Field] = &[
+        Field { name: "context_filter", types: Types::OBJECT, required: true, nullable: false, values: &[], server_only: false },
+        Field { name: "type", types: Types::STRING, required: true, nullable: false, values: &["ingested_artifact"], server_only: false },
+    ];
+
+    /// The fields of `McpServer`.
+    pub const MCP_SERVER: &[Field] = &[
+        Field { name: "authorization_token", types: Types::STRING, required: false, nullable: true, values: &[], server_only: false },
+        Field { name: "client_id", types: Types::STRING, required: false, nullable: true, values: &[], server_only: true },
+        Field { name: "client_secret", types: Types::STRING, required: false, nullable: true, values: &[], server_only: true },
+        Field { name: "name", types: Types::STRING, required: false, nullable: true, values: &[], server_only: false },
+        Field { name: "refresh_token", types: Types::STRING, required: false, nullable: true, values: &[], server_only: true },
+        Field { name: "token_endpoint_auth_method", types: Types::STRING, required: false, nullable: true, values: &[], server_only: true },
+        Field { name: "tool_configuration", types: Types::OBJECT, required: false, nullable: false, values: &[], server_only: false },
+        Field { name: "type", types: Types::STRING, required: false, nullable: true, values: &[], server_only: false },
+        Field { name: "url", types: Types::STRING, required: true, nullable: false, values: &[], server_only: false },
+    ];
+
+    /// The fields of `MessageInput`.
+    pub const MESSAGE_INPUT: &[Field] = &[
+        Field { name: "_meta", types: Types::OBJECT, required: false, nullable: true, values: &[], server_only: false },
+        Field { name: "content", types: Types::STRING.or(Types::ARRAY), required: true, nullable: false, values: &[], server_only: false },
+        Field { name: "role", types: Types::STRING, required: true, nullable: false, values: &["system", "user", "assistant", "tool"], server_only: false },
+    ];
+
+    /// The fields of `MetadataFilter`.
+    pub const METADATA_FILTER: &[Field] = &[
+        Field { name: "key", types: Types::STRING, required: true, nullable: false, values: &[], server_only: false },
+        Field { name: "operator", types: Types::STRING, required: false, nullable: true, values: &[], server_only: false },
+        Field { name: "value", types: Types::ANY, required: false, nullable: false, values: &[], server_only: false },
+    ];
+
+    /// The fields of `PgptOnlyBlock`.
+    pub const PGPT_ONLY_BLOCK: &[Field] = &[
+        Field { name: "type", types: Types::STRING, required: true, nullable: false, values: &["document", "redacted_thinking", "server_tool_use", "server_tool_result", "search_result", "container_upload", "mid_conv_system", "local_resource", "resource_link", "resource", "web_search_result", "web_fetch_result", "web_search_tool_result", "web_fetch_tool_result", "bash_code_execution_result", "bash_code_execution_tool_result", "bash_code_execution_tool_result_error", "text_editor_code_execution_tool_result", "text_editor_code_execution_tool_result_error", "text_editor_code_execution_view_result", "text_editor_code_execution_create_result", "text_editor_code_execution_str_replace_result"], server_only: false },
+    ];
+
+    /// The fields of `ProjectChatDto`.
+    pub const PROJECT_CHAT_DTO: &[Field] = &[
+        Field { name: "all_artifacts", types: Types::BOOLEAN, required: false, nullable: true, values: &[], server_only: false },
+        Field { name: "artifact_ids", types: Types::ARRAY, required: false, nullable: true, values: &[], server_only: false },
+        Field { name: "pgpt", types: Types::OBJECT, required: true, nullable: false, values: &[], server_only: false },
+    ];
+
+    /// The fields of `ResponseFormat`.
+    pub const RESPONSE_FORMAT: &[Field] = &[
+        Field { name: "json_schema", types: Types::OBJECT, required: false, nullable: true, values: &[], server_only: false },
+        Field { name: "type", types: Types::STRING, required: false, nullable: false, values: &["text", "json_schema"], server_only: false },
+    ];
+
+    /// The fields of `SkillArtifact`.
+    pub const SKILL_ARTIFACT: &[Field] = &[
+        Field { name: "skill_filter", types: Types::OBJECT, required: true, nullable: false, values: &[], server_only: false },
+        Field { name: "type", types: Types::STRING, required: true, nullable: false, values: &["skill"], server_only: false },
+    ];
+
+    /// The fields of `SourceBlock`.
+    pub const SOURCE_BLOCK: &[Field] = &[
+        Field { name: "_meta", types: Types::OBJECT, required: false, nullable: false, values: &[], server_only: false },
+        Field { name: "sources", types: Types::ARRAY, required: false, nullable: true, values: &[], server_only: false },
+        Field { name: "start_timestamp", types: Types::STRING.or(Types::NUMBER).or(Types::INTEGER), required: false, nullable: true, values: &[], server_only: false },
+        Field { name: "stop_timestamp", types: Types::STRING.or(Types::NUMBER).or(Types::INTEGER), required: false, nullable: true, values: &[], server_only: false },
+        Field { name: "type", types: Types::STRING, required: true, nullable: false, values: &["source"], server_only: false },
+    ];
+
+    /// The fields of `SourceDocument`.
+    pub const SOURCE_DOCUMENT: &[Field] = &[
+        Field { name: "artifact", types: Types::STRING, required: false, nullable: true, values: &[], server_only: false },
+        Field { name: "doc_metadata", types: Types::OBJECT, required: false, nullable: true, values: &[], server_only: false },
+        Field { name: "object", types: Types::STRING, required: true, nullable: false, values: &[], server_only: false },
+    ];
+
+    /// The fields of `SourceItem`.
+    pub const SOURCE_ITEM: &[Field] = &[
+        Field { name: "content", types: Types::STRING, required: false, nullable: true, values: &[], server_only: false },
+        Field { name: "content_type", types: Types::STRING, required: false, nullable: true, values: &[], server_only: false },
+        Field { name: "description", types: Types::STRING, required: false, nullable: true, values: &[], server_only: false },
+        Field { name: "document", types: Types::OBJECT, required: false, nullable: true, values: &[], server_only: false },
+        Field { name: "favicon_url", types: Types::STRING, required: false, nullable: true, values: &[], server_only: false },
+        Field { name: "id", types: Types::STRING, required: false, nullable: true, values: &[], server_only: false },
+        Field { name: "metadata", types: Types::OBJECT, required: false, nullable: true, values: &[], server_only: false },
+        Field { name: "next_texts", types: Types::ARRAY, required: false, nullable: true, values: &[], server_only: false },
+        Field { name: "object", types: Types::STRING, required: false, nullable: true, values: &[], server_only: false },
+        Field { name: "previous_texts", types: Types::ARRAY, required: false, nullable: true, values: &[], server_only: false },
+        Field { name: "score", types: Types::NUMBER.or(Types::INTEGER), required: false, nullable: true, values: &[], server_only: false },
+        Field { name: "text", types: Types::STRING, required: false, nullable: false, values: &[], server_only: false },
+        Field { name: "title", types: Types::STRING, required: false, nullable: true, values: &[], server_only: false },
+        Field { name: "type", types: Types::STRING, required: false, nullable: true, values: &[], server_only: false },
+        Field { name: "url", types: Types::STRING, required: false, nullable: true, values: &[], server_only: false },
+    ];
+
+    /// The fields of `SqlDatabase`.
+    pub const SQL_DATABASE: &[Field] = &[
+        Field { name: "connection_string", types: Types::STRING, required: true, nullable: false, values: &[], server_only: false },
+        Field { name: "description", types: Types::STRING, required: false, nullable: false, values: &[], server_only: false },
+        Field { name: "enable_functions", types: Types::BOOLEAN, required: false, nullable: false, values: &[], server_only: false },
+        Field { name: "enable_procedures", types: Types::BOOLEAN, required: false, nullable: false, values: &[], server_only: false },
+        Field { name: "enable_tables", types: Types::BOOLEAN, required: false, nullable: false, values: &[], server_only: false },
+        Field { name: "enable_views", types: Types::BOOLEAN, required: false, nullable: false, values: &[], server_only: false },
+        Field { name: "schemas", types: Types::ARRAY, required: false, nullable: true, values: &[], server_only: false },
+        Field { name: "ssl", types: Types::BOOLEAN, required: false, nullable: false, values: &[], server_only: false },
+        Field { name: "type", types: Types::STRING, required: true, nullable: false, values: &["sql_database"], server_only: false },
+    ];
+
+    /// The fields of `System`.
+    pub const SYSTEM: &[Field] = &[
+        Field { name: "citations", types: Types::OBJECT, required: false, nullable: false, values: &[], server_only: false },
+        Field { name: "extensions", types: Types::ARRAY, required: false, nullable: false, values: &[], server_only: false },
+        Field { name: "text", types: Types::STRING, required: false, nullable: true, values: &[], server_only: false },
+        Field { name: "use_default_prompt", types: Types::BOOLEAN, required: false, nullable: false, values: &[], server_only: false },
+    ];
+
+    /// The fields of `SystemCitations`.
+    pub const SYSTEM_CITATIONS: &[Field] = &[
+        Field { name: "enabled", types: Types::BOOLEAN, required: false, nullable: false, values: &[], server_only: false },
+        Field { name: "known_citations", types: Types::ARRAY, required: false, nullable: true, values: &[], server_only: false },
+    ];
+
+    /// The fields of `TextArtifact`.
+    pub const TEXT_ARTIFACT: &[Field] = &[
+        Field { name: "type", types: Types::STRING, required: true, nullable: false, values: &["text"], server_only: false },
+        Field { name: "value", types: Types::STRING, required: true, nullable: false, values: &[], server_only: false },
+    ];
+
+    /// The fields of `TextBlock`.
+    pub const TEXT_BLOCK: &[Field] = &[
+        Field { name: "_meta", types: Types::OBJECT, required: false, nullable: false, values: &[], server_only: false },
+        Field { name: "citations", types: Types::ARRAY, required: false, nullable: true, values: &[], server_only: false },
+        Field { name: "start_timestamp", types: Types::STRING.or(Types::NUMBER).or(Types::INTEGER), required: false, nullable: true, values: &[], server_only: false },
+        Field { name: "stop_timestamp", types: Types::STRING.or(Types::NUMBER).or(Types::INTEGER), required: false, nullable: true, values: &[], server_only: false },
+        Field { name: "text", types: Types::STRING, required: false, nullable: false, values: &[], server_only: false },
+        Field { name: "type", types: Types::STRING, required: true, nullable: false, values: &["text"], server_only: false },
+    ];
+
+    /// The fields of `Thinking`.
+    pub const THINKING: &[Field] = &[
+        Field { name: "effort", types: Types::STRING, required: false, nullable: true, values: &[], server_only: true },
+        Field { name: "enabled", types: Types::BOOLEAN, required: false, nullable: false, values: &[], server_only: false },
+    ];
+
+    /// The fields of `ThinkingBlock`.
+    pub const THINKING_BLOCK: &[Field] = &[
+        Field { name: "_meta", types: Types::OBJECT, required: false, nullable: false, values: &[], server_only: false },
+        Field { name: "citations", types: Types::ARRAY, required: false, nullable: true, values: &[], server_only: false },
+        Field { name: "signature", types: Types::STRING, required: false, nullable: true, values: &[], server_only: false },
+        Field { name: "start_timestamp", types: Types::STRING.or(Types::NUMBER).or(Types::INTEGER), required: false, nullable: true, values: &[], server_only: false },
+        Field { name: "stop_timestamp", types: Types::STRING.or(Types::NUMBER).or(Types::INTEGER), required: false, nullable: true, values: &[], server_only: false },
+        Field { name: "thinking", types: Types::STRING, required: false, nullable: false, values: &[], server_only: false },
+        Field { name: "type", types: Types::STRING, required: true, nullable: false, values: &["thinking"], server_only: false },
+    ];
+
+    /// The fields of `TldrBlock`.
+    pub const TLDR_BLOCK: &[Field] = &[
+        Field { name: "_meta", types: Types::OBJECT, required: false, nullable: false, values: &[], server_only: false },
+        Field { name: "content", types: Types::ARRAY, required: false, nullable: false, values: &[], server_only: false },
+        Field { name: "start_timestamp", types: Types::STRING.or(Types::NUMBER).or(Types::INTEGER), required: false, nullable: true, values: &[], server_only: false },
+        Field { name: "stop_timestamp", types: Types::STRING.or(Types::NUMBER).or(Types::INTEGER), required: false, nullable: true, values: &[], server_only: false },
+        Field { name: "tldr_side", types: Types::STRING, required: false, nullable: true, values: &[], server_only: true },
+        Field { name: "type", types: Types::STRING, required: true, nullable: false, values: &["tldr"], server_only: false },
+    ];
+
+    /// The fields of `Tool`.
+    pub const TOOL: &[Field] = &[
+        Field { name: "context", types: Types::ARRAY, required: false, nullable: true, values: &[], server_only: true },
+        Field { name: "description", types: Types::STRING, required: false, nullable: true, values: &[], server_only: false },
+        Field { name: "inputSchema", types: Types::OBJECT, required: false, nullable: true, values: &[], server_only: false },
+        Field { name: "input_schema", types: Types::OBJECT, required: false, nullable: true, values: &[], server_only: true },
+        Field { name: "name", types: Types::STRING, required: false, nullable: true, values: &[], server_only: false },
+        Field { name: "type", types: Types::STRING, required: false, nullable: true, values: &[], server_only: false },
+    ];
+
+    /// The fields of `ToolChoice`.
+    pub const TOOL_CHOICE: &[Field] = &[
+        Field { name: "disable_parallel_tool_use", types: Types::BOOLEAN, required: false, nullable: false, values: &[], server_only: false },
+        Field { name: "name", types: Types::STRING, required: false, nullable: true, values: &[], server_only: false },
+        Field { name: "type", types: Types::STRING, required: false, nullable: false, values: &["auto", "any", "tool", "none"], server_only: false },
+        Field { name: "validation_mode", types: Types::STRING, required: false, nullable: true, values: &[], server_only: true },
+    ];
+
+    /// The fields of `ToolConfiguration`.
+    pub const TOOL_CONFIGURATION: &[Field] = &[
+        Field { name: "allowed_tools", types: Types::ARRAY, required: false, nullable: true, values: &[], server_only: false },
+        Field { name: "enabled", types: Types::BOOLEAN, required: false, nullable: false, values: &[], server_only: false },
+    ];
+
+    /// The fields of `ToolResultBlock`.
+    pub const TOOL_RESULT_BLOCK: &[Field] = &[
+        Field { name: "_meta", types: Types::OBJECT, required: false, nullable: false, values: &[], server_only: false },
+        Field { name: "content", types: Types::STRING.or(Types::ARRAY), required: false, nullable: false, values: &[], server_only: false },
+        Field { name: "is_error", types: Types::BOOLEAN, required: false, nullable: false, values: &[], server_only: false },
+        Field { name: "start_timestamp", types: Types::STRING.or(Types::NUMBER).or(Types::INTEGER), required: false, nullable: true, values: &[], server_only: false },
+        Field { name: "stop_timestamp", types: Types::STRING.or(Types::NUMBER).or(Types::INTEGER), required: false, nullable: true, values: &[], server_only: false },
+        Field { name: "tool_use_id", types: Types::STRING, required: true, nullable: false, values: &[], server_only: false },
+        Field { name: "type", types: Types::STRING, required: true, nullable: false, values: &["tool_result"], server_only: false },
+    ];
+
+    /// The fields of `ToolUseBlock`.
+    pub const TOOL_USE_BLOCK: &[Field] = &[
+        Field { name: "_meta", types: Types::OBJECT, required: false, nullable: false, values: &[], server_only: false },
+        Field { name: "id", types: Types::STRING, required: true, nullable: false, values: &[], server_only: false },
+        Field { name: "input", types: Types::OBJECT, required: true, nullable: false, values: &[], server_only: false },
+        Field { name: "name", types: Types::STRING, required: true, nullable: false, values: &[], server_only: false },
+        Field { name: "start_timestamp", types: Types::STRING.or(Types::NUMBER).or(Types::INTEGER), required: false, nullable: true, values: &[], server_only: false },
+        Field { name: "stop_timestamp", types: Types::STRING.or(Types::NUMBER).or(Types::INTEGER), required: false, nullable: true, values: &[], server_only: false },
+        Field { name: "type", types: Types::STRING, required: true, nullable: false, values: &["tool_use"], server_only: false },
+    ];
+
+    /// The fields of `UpdateThreadDto`.
+    pub const UPDATE_THREAD_DTO: &[Field] = &[
+        Field { name: "name", types: Types::STRING, required: false, nullable: true, values: &[], server_only: false },
+        Field { name: "visibility", types: Types::STRING, required: false, nullable: true, values: &["Public", "Private"], server_only: false },
+    ];
+
+    /// The fields of `UriArtifact`.
+    pub const URI_ARTIFACT: &[Field] = &[
+        Field { name: "type", types: Types::STRING, required: true, nullable: false, values: &["uri"], server_only: false },
+        Field { name: "value", types: Types::STRING, required: true, nullable: false, values: &[], server_only: false },
+    ];
+}
+
+/// The names the validator's unknown-field check reads, by object type.
+pub mod names {
+    use crate::vocab::Names;
+
+    /// The names of `AudioBlock`.
+    pub const AUDIO_BLOCK: Names = Names {
+        known: &["_meta", "data", "mime_type", "start_timestamp", "stop_timestamp", "type"],
+        ruled: &[],
+        free: &["url", "uri", "source", "metadata", "cache_control"],
+    };
+
+    /// The names of `BinaryBlock`.
+    pub const BINARY_BLOCK: Names = Names {
+        known: &["_meta", "data", "filename", "mime_type", "start_timestamp", "stop_timestamp", "type"],
+        ruled: &[],
+        free: &["url", "uri", "source", "metadata", "cache_control"],
+    };
+
+    /// The names of `ChatRequest`.
+    pub const CHAT_REQUEST: Names = Names {
+        known: &["correlation_id", "frequency_penalty", "max_tokens", "mcp_servers", "messages", "min_p", "presence_penalty", "priority", "repetition_penalty", "response_format", "seed", "stream", "system", "temperature", "thinking", "tool_choice", "tool_context", "tools", "top_k", "top_p", "model", "stop_sequences", "metadata", "service_tier", "maximum_loaded_skills", "cache_control", "output_config"],
+        ruled: &["model", "stop_sequences", "metadata", "service_tier", "maximum_loaded_skills", "cache_control", "output_config"],
+        free: &["container", "inference_geo", "context_management"],
+    };
+
+    /// The names of `Citation`.
+    pub const CITATION: Names = Names {
+        known: &["artifact_id", "correlation_id", "id", "index", "source_id"],
+        ruled: &[],
+        free: &[],
+    };
+
+    /// The names of `ContextFilter`.
+    pub const CONTEXT_FILTER: Names = Names {
+        known: &["artifacts", "collection", "metadata_filter"],
+        ruled: &[],
+        free: &[],
+    };
+
+    /// The names of `CreateInteractionDto`.
+    pub const CREATE_INTERACTION_DTO: Names = Names {
+        known: &["agent", "all_artifacts", "artifact_ids", "pgpt", "thread_id"],
+        ruled: &[],
+        free: &[],
+    };
+
+    /// The names of `CreateThreadDto`.
+    pub const CREATE_THREAD_DTO: Names = Names {
+        known: &["name", "visibility"],
+        ruled: &[],
+        free: &[],
+    };
+
+    /// The names of `DocMetadata`.
+    pub const DOC_METADATA: Names = Names {
+        known: &["file_name", "file_type"],
+        ruled: &[],
+        free: &[],
+    };
+
+    /// The names of `FileArtifact`.
+    pub const FILE_ARTIFACT: Names = Names {
+        known: &["type", "value", "content", "content_type", "doc_metadata"],
+        ruled: &["content", "content_type", "doc_metadata"],
+        free: &[],
+    };
+
+    /// The names of `FileBlock`.
+    pub const FILE_BLOCK: Names = Names {
+        known: &["_meta", "content", "content_type", "doc_metadata", "start_timestamp", "stop_timestamp", "type"],
+        ruled: &[],
+        free: &["metadata", "cache_control"],
+    };
+
+    /// The names of `ImageBlock`.
+    pub const IMAGE_BLOCK: Names = Names {
+        known: &["_meta", "data", "mime_type", "start_timestamp", "stop_timestamp", "type"],
+        ruled: &[],
+        free: &["url", "uri", "source", "metadata", "cache_control"],
+    };
+
+    /// The names of `IngestedArtifact`.
+    pub const INGESTED_ARTIFACT: Names = Names {
+        known: &["context_filter", "type"],
+        ruled: &[],
+        free: &[],
+    };
+
+    /// The names of `McpServer`.
+    pub const MCP_SERVER: Names = Names {
+        known: &["authorization_token", "name", "tool_configuration", "type", "url", "refresh_token", "client_id", "client_secret", "token_endpoint_auth_method"],
+        ruled: &["refresh_token", "client_id", "client_secret", "token_endpoint_auth_method"],
+        free: &["_meta", "metadata"],
+    };
+
+    /// The names of `MessageInput`.
+    pub const MESSAGE_INPUT: Names = Names {
+        known: &["_meta", "content", "role"],
+        ruled: &[],
+        free: &[],
+    };
+
+    /// The names of `MetadataFilter`.
+    pub const METADATA_FILTER: Names = Names {
+        known: &["key", "operator", "value"],
+        ruled: &[],
+        free: &[],
+    };
+
+    /// The names of `PgptOnlyBlock`.
+    pub const PGPT_ONLY_BLOCK: Names = Names {
+        known: &["type"],
+        ruled: &[],
+        free: &[],
+    };
+
+    /// The names of `ProjectChatDto`.
+    pub const PROJECT_CHAT_DTO: Names = Names {
+        known: &["all_artifacts", "artifact_ids", "pgpt"],
+        ruled: &[],
+        free: &[],
+    };
+
+    /// The names of `ResponseFormat`.
+    pub const RESPONSE_FORMAT: Names = Names {
+        known: &["json_schema", "type"],
+        ruled: &[],
+        free: &[],
+    };
+
+    /// The names of `SkillArtifact`.
+    pub const SKILL_ARTIFACT: Names = Names {
+        known: &["skill_filter", "type"],
+        ruled: &[],
+        free: &[],
+    };
+
+    /// The names of `SourceBlock`.
+    pub const SOURCE_BLOCK: Names = Names {
+        known: &["_meta", "sources", "start_timestamp", "stop_timestamp", "type"],
+        ruled: &[],
+        free: &["metadata", "cache_control"],
+    };
+
+    /// The names of `SourceDocument`.
+    pub const SOURCE_DOCUMENT: Names = Names {
+        known: &["artifact", "doc_metadata", "object"],
+        ruled: &[],
+        free: &[],
+    };
+
+    /// The names of `SourceItem`.
+    pub const SOURCE_ITEM: Names = Names {
+        known: &["content", "content_type", "description", "document", "favicon_url", "id", "metadata", "next_texts", "object", "previous_texts", "score", "text", "title", "type", "url"],
+        ruled: &[],
+        free: &[],
+    };
+
+    /// The names of `SqlDatabase`.
+    pub const SQL_DATABASE: Names = Names {
+        known: &["connection_string", "description", "enable_functions", "enable_procedures", "enable_tables", "enable_views", "schemas", "ssl", "type"],
+        ruled: &[],
+        free: &[],
+    };
+
+    /// The names of `System`.
+    pub const SYSTEM: Names = Names {
+        known: &["citations", "extensions", "text", "use_default_prompt", "blob_visibility", "prompt", "type"],
+        ruled: &["blob_visibility", "prompt", "type"],
+        free: &[],
+    };
+
+    /// The names of `SystemCitations`.
+    pub const SYSTEM_CITATIONS: Names = Names {
+        known: &["enabled", "known_citations"],
+        ruled: &[],
+        free: &[],
+    };
+
+    /// The names of `TextArtifact`.
+    pub const TEXT_ARTIFACT: Names = Names {
+        known: &["type", "value", "text", "citations"],
+        ruled: &["text", "citations"],
+        free: &[],
+    };
+
+    /// The names of `TextBlock`.
+    pub const TEXT_BLOCK: Names = Names {
+        known: &["_meta", "citations", "start_timestamp", "stop_timestamp", "text", "type"],
+        ruled: &[],
+        free: &["metadata", "cache_control"],
+    };
+
+    /// The names of `Thinking`.
+    pub const THINKING: Names = Names {
+        known: &["enabled", "effort"],
+        ruled: &["effort"],
+        free: &[],
+    };
+
+    /// The names of `ThinkingBlock`.
+    pub const THINKING_BLOCK: Names = Names {
+        known: &["_meta", "citations", "signature", "start_timestamp", "stop_timestamp", "thinking", "type"],
+        ruled: &[],
+        free: &["metadata", "cache_control"],
+    };
+
+    /// The names of `TldrBlock`.
+    pub const TLDR_BLOCK: Names = Names {
+        known: &["_meta", "content", "start_timestamp", "stop_timestamp", "type", "tldr_side"],
+        ruled: &["tldr_side"],
+        free: &["metadata", "cache_control"],
+    };
+
+    /// The names of `Tool`.
+    pub const TOOL: Names = Names {
+        known: &["description", "inputSchema", "name", "type", "input_schema", "context"],
+        ruled: &["input_schema", "context"],
+        free: &["defer_loading", "instructions", "cache_control"],
+    };
+
+    /// The names of `ToolChoice`.
+    pub const TOOL_CHOICE: Names = Names {
+        known: &["disable_parallel_tool_use", "name", "type", "validation_mode"],
+        ruled: &["validation_mode"],
+        free: &[],
+    };
+
+    /// The names of `ToolConfiguration`.
+    pub const TOOL_CONFIGURATION: Names = Names {
+        known: &["allowed_tools", "enabled"],
+        ruled: &[],
+        free: &[],
+    };
+
+    /// The names of `ToolResultBlock`.
+    pub const TOOL_RESULT_BLOCK: Names = Names {
+        known: &["_meta", "content", "is_error", "start_timestamp", "stop_timestamp", "tool_use_id", "type"],
+        ruled: &[],
+        free: &["metadata", "cache_control"],
+    };
+
+    /// The names of `ToolUseBlock`.
+    pub const TOOL_USE_BLOCK: Names = Names {
+        known: &["_meta", "id", "input", "name", "start_timestamp", "stop_timestamp", "type"],
+        ruled: &[],
+        free: &["metadata", "cache_control"],
+    };
+
+    /// The names of `UpdateThreadDto`.
+    pub const UPDATE_THREAD_DTO: Names = Names {
+        known: &["name", "visibility"],
+        ruled: &[],
+        free: &[],
+    };
+
+    /// The names of `UriArtifact`.
+    pub const URI_ARTIFACT: Names = Names {
+        known: &["type", "value"],
+        ruled: &[],
+        free: &[],
+    };
+}

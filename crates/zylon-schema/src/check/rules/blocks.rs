@@ -141,7 +141,7 @@ pub(super) fn check<'a>(
     };
     // the block's name is built only for a block with a field its table does not know
     if obj.keys().any(|k| !shape.knows(k)) {
-        ctx.unknown_fields(obj, shape, &format!("a `{ty}` block"));
+        ctx.unknown_fields(obj, *shape, &format!("a `{ty}` block"));
     }
     match ty {
         "text" => text(ctx, obj),
@@ -385,7 +385,7 @@ pub(super) fn citations<'a>(ctx: &mut Ctx<'a>, obj: &'a Object<'a>, key: &'a str
                     ctx.error(Code::FieldType, format!("a citation must be an object, not {}", type_name(c)));
                     return;
                 };
-                ctx.unknown_fields(c, &vocab::CITATION.names, "a citation");
+                ctx.unknown_fields(c, vocab::names::CITATION, "a citation");
                 for &f in &["id", "artifact_id", "source_id"] {
                     str_field(ctx, c, f, Code::FieldType);
                 }
@@ -443,7 +443,7 @@ fn file<'a>(ctx: &mut Ctx<'a>, obj: &'a Object<'a>) {
     str_field(ctx, obj, "content_type", Code::FieldType);
     if let Some(dm) = super::obj_field(ctx, obj, "doc_metadata", Code::FieldType) {
         ctx.key("doc_metadata", |ctx| {
-            ctx.unknown_fields(dm, &vocab::DOC_METADATA.names, "`doc_metadata`");
+            ctx.unknown_fields(dm, vocab::names::DOC_METADATA, "`doc_metadata`");
             str_field(ctx, dm, "file_name", Code::FieldType);
             str_field(ctx, dm, "file_type", Code::FieldType);
         });

@@ -19,14 +19,14 @@ pub(super) fn check_chat_envelope<'a>(
     let interaction = kind == Kind::Interaction;
     let (shape, pgpt_code, ids_code, all_code) = if interaction {
         (
-            &vocab::CREATE_INTERACTION_DTO.names,
+            vocab::names::CREATE_INTERACTION_DTO,
             Code::EnvelopeInteractionPgptRequired,
             Code::EnvelopeInteractionArtifactIdsType,
             Code::EnvelopeInteractionArtifactIdsType,
         )
     } else {
         (
-            &vocab::PROJECT_CHAT_DTO.names,
+            vocab::names::PROJECT_CHAT_DTO,
             Code::EnvelopeProjectChatPgptRequired,
             Code::EnvelopeProjectChatArtifactIdsType,
             Code::EnvelopeProjectChatAllArtifactsType,
@@ -102,9 +102,9 @@ pub(super) fn check_thread<'a>(ctx: &mut Ctx<'a>, root: &'a Object<'a>, create: 
         "UpdateThreadDTO"
     };
     let shape = if create {
-        &vocab::CREATE_THREAD_DTO.names
+        vocab::names::CREATE_THREAD_DTO
     } else {
-        &vocab::UPDATE_THREAD_DTO.names
+        vocab::names::UPDATE_THREAD_DTO
     };
     ctx.unknown_fields(root, shape, what);
     let (name_code, vis_code) = if create {

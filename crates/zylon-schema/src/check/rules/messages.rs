@@ -182,7 +182,7 @@ fn message<'a>(ctx: &mut Ctx<'a>, m: &'a Value<'a>, pairing: &mut Pairing<'a>) -
         );
         return f;
     };
-    ctx.unknown_fields(obj, &vocab::MESSAGE_INPUT.names, "message");
+    ctx.unknown_fields(obj, vocab::names::MESSAGE_INPUT, "message");
     f.role = role(ctx, obj);
     if f.role == Some(Role::System) {
         ctx.warn_hint(

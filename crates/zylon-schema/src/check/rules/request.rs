@@ -13,7 +13,7 @@ use crate::vocab;
 pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: &'a Object<'a>, options: &Options) -> Summary {
     ctx.unknown_fields_with(
         req,
-        &vocab::CHAT_REQUEST.names,
+        vocab::names::CHAT_REQUEST,
         "chat request",
         Code::RequestUnknownFields,
     );

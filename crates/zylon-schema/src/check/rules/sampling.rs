@@ -12,7 +12,8 @@ pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: &'a Object<'a>) {
         }
         // the request's number fields, by their type in the model: whole numbers (`100.0` is
         // fine) or any number
-        let Some(field) = vocab::CHAT_REQUEST.field(key) else {
+        let fields = vocab::fields::CHAT_REQUEST;
+        let Some(field) = fields.iter().find(|f| f.name == key) else {
             continue;
         };
         let value = if field.types == Types::INTEGER {

@@ -121,7 +121,7 @@ fn system<'a>(ctx: &mut Ctx<'a>, sys: &'a Value<'a>, facts: &mut SystemFacts) {
 }
 
 fn object<'a>(ctx: &mut Ctx<'a>, o: &'a Object<'a>, item: Option<usize>, facts: &mut SystemFacts) {
-    ctx.unknown_fields(o, &vocab::SYSTEM.names, "`system`");
+    ctx.unknown_fields(o, vocab::names::SYSTEM, "`system`");
     super::nulls::reject(ctx, o, &["citations", "extensions", "use_default_prompt"]);
     super::nulls::warn_server_only(
         ctx,
@@ -156,7 +156,7 @@ fn object<'a>(ctx: &mut Ctx<'a>, o: &'a Object<'a>, item: Option<usize>, facts: 
     match o.get("citations") {
         None | Some(Value::Null) => {}
         Some(Value::Object(c)) => ctx.key("citations", |ctx| {
-            ctx.unknown_fields(c, &vocab::SYSTEM_CITATIONS.names, "`system.citations`");
+            ctx.unknown_fields(c, vocab::names::SYSTEM_CITATIONS, "`system.citations`");
             super::nulls::reject(ctx, c, &["enabled"]);
             if bool_field(ctx, c, "enabled", Code::SystemCitationsEnabled) == Some(true)
                 && facts.citations_enabled_at.is_none()
@@ -238,7 +238,7 @@ fn thinking<'a>(ctx: &mut Ctx<'a>, th: &'a Value<'a>, facts: &mut SystemFacts) {
         );
         return;
     };
-    ctx.unknown_fields(o, &vocab::THINKING.names, "`thinking`");
+    ctx.unknown_fields(o, vocab::names::THINKING, "`thinking`");
     super::nulls::reject(ctx, o, &["enabled"]);
     facts.thinking_enabled = bool_field(ctx, o, "enabled", Code::ThinkingEnabledBool) == Some(true);
     if let Some(e) = o.get("effort") {

@@ -101,30 +101,30 @@ fn artifact<'a>(ctx: &mut Ctx<'a>, a: &'a Value<'a>, filters_parsed: bool) -> Op
     // Known fields, static per kind (built per artifact they were two allocations each). The
     // Workspace spec shows content-block fields for `file`/`text` (a schema-name collision):
     // those are known too, so that the rules below can point at `value`.
-    let (k, shape, what): (ArtifactKind, &Names, &str) = match kind {
+    let (k, shape, what): (ArtifactKind, Names, &str) = match kind {
         "file" => (
             ArtifactKind::File,
-            &vocab::FILE_ARTIFACT.names,
+            vocab::names::FILE_ARTIFACT,
             "a `file` artifact",
         ),
         "uri" => (
             ArtifactKind::Uri,
-            &vocab::URI_ARTIFACT.names,
+            vocab::names::URI_ARTIFACT,
             "a `uri` artifact",
         ),
         "text" => (
             ArtifactKind::Text,
-            &vocab::TEXT_ARTIFACT.names,
+            vocab::names::TEXT_ARTIFACT,
             "a `text` artifact",
         ),
         "ingested_artifact" => (
             ArtifactKind::Ingested,
-            &vocab::INGESTED_ARTIFACT.names,
+            vocab::names::INGESTED_ARTIFACT,
             "a `ingested_artifact` artifact",
         ),
         "sql_database" => (
             ArtifactKind::Sql,
-            &vocab::SQL_DATABASE.names,
+            vocab::names::SQL_DATABASE,
             "a `sql_database` artifact",
         ),
         "skill" => {
@@ -133,7 +133,7 @@ fn artifact<'a>(ctx: &mut Ctx<'a>, a: &'a Value<'a>, filters_parsed: bool) -> Op
             });
             (
                 ArtifactKind::Skill,
-                &vocab::SKILL_ARTIFACT.names,
+                vocab::names::SKILL_ARTIFACT,
                 "a `skill` artifact",
             )
         }
@@ -290,7 +290,7 @@ fn skill<'a>(ctx: &mut Ctx<'a>, o: &'a Object<'a>) {
 /// A `context_filter` (at the current path).
 fn context_filter<'a>(ctx: &mut Ctx<'a>, cf: &'a Object<'a>, filters_parsed: bool) {
     super::nulls::reject(ctx, cf, &["collection"]);
-    ctx.unknown_fields(cf, &vocab::CONTEXT_FILTER.names, "`context_filter`");
+    ctx.unknown_fields(cf, vocab::names::CONTEXT_FILTER, "`context_filter`");
     for key in ["collection", "artifacts"] {
         if cf.get(key).is_none_or(Value::is_null) {
             let what = if key == "collection" {

@@ -240,7 +240,7 @@ fn tool<'a>(ctx: &mut Ctx<'a>, index: usize, t: &'a Value<'a>) -> Option<ToolInf
         }
     };
     let builtin = ty.and_then(classify);
-    ctx.unknown_fields(o, &vocab::TOOL.names, "a tool");
+    ctx.unknown_fields(o, vocab::names::TOOL, "a tool");
     let internal = matches!(builtin, Some(Builtin::Internal { .. }));
     let name = match o.get("name") {
         // `tool.get("name") or ""`: an empty name of a built-in tool is its canonical name
@@ -557,7 +557,7 @@ fn tool_choice<'a>(
         }
     };
     ctx.key("tool_choice", |ctx| {
-        ctx.unknown_fields(tc, &vocab::TOOL_CHOICE.names, "`tool_choice`");
+        ctx.unknown_fields(tc, vocab::names::TOOL_CHOICE, "`tool_choice`");
         super::nulls::reject(ctx, tc, &["type", "disable_parallel_tool_use"]);
         super::nulls::warn_server_only(ctx, tc, &["validation_mode"], Code::ToolChoiceValidationMode);
         super::bool_field(ctx, tc, "disable_parallel_tool_use", Code::ToolChoiceDisableParallel);
