@@ -20,6 +20,12 @@ pub(crate) struct Ctx<'a> {
     path: Vec<Seg<'a>>,
     pub(crate) errors: Vec<Issue>,
     pub(crate) warnings: Vec<Issue>,
+    /// Issues of the table-driven field check, reported at the end only where no rule has
+    /// reported at the field or inside it (see [`Ctx::unknown_fields_with`]).
+    pending: Vec<Issue>,
+    /// Paths a rule has decided (a field the server never reads here): the table-driven check
+    /// reports nothing at or inside them.
+    settled: Vec<String>,
     strict: bool,
     /// Whether the rules count the characters of texts (only a profile token limit needs them).
     count_text: bool,
@@ -52,6 +58,8 @@ impl<'a> Ctx<'a> {
             path: Vec::with_capacity(16),
             errors: Vec::new(),
             warnings: Vec::new(),
+            pending: Vec::new(),
+            settled: Vec::new(),
             strict: options.strict,
             count_text: options
                 .profile
@@ -196,9 +204,11 @@ impl<'a> Ctx<'a> {
         what: &str,
         code: Code,
     ) {
-        for key in obj.keys() {
-            let k = key;
-            if names.knows(k) {
+        for (k, v) in obj.iter() {
+            if let Some(i) = names.known.iter().position(|n| *n == k) {
+                if let Some(&t) = names.types.get(i) {
+                    self.field_type(k, v, t);
+                }
                 continue;
             }
             if zylon_json::is_one_of(k, names.free) {
@@ -225,6 +235,138 @@ impl<'a> Ctx<'a> {
                 )
             });
         }
+    }
+}
+
+impl Ctx<'_> {
+    /// The table-driven check of one Workspace field against the JSON types the model gives it
+    /// (`t`: a [`Names::types`] byte), read leniently as the server reads it: a value of another
+    /// type is an error (`field.type`), a `null` the model does not allow an error
+    /// (`field.null`), a value the server coerces a warning (`field.coerced`). Deferred: kept
+    /// only where no rule reports at the field or inside it, so the rules' own codes and words
+    /// come first and this covers the fields no rule reads (a newly modelled one).
+    fn field_type(&mut self, key: &str, v: &Value<'_>, t: u8) {
+        let fit = field_fit(v, t);
+        let (sev, code, message) = match fit {
+            Fit::Ok => return,
+            Fit::Null => (
+                Severity::Error,
+                Code::FieldNull,
+                format!("`{key}` is `null`, which the server rejects: `null` is not the same as leaving the field out"),
+            ),
+            Fit::Coerced => (
+                Severity::Warning,
+                Code::FieldCoerced,
+                format!("`{key}` should be {}; the server converts {}", want(t), type_name(v)),
+            ),
+            Fit::Invalid => (
+                Severity::Error,
+                Code::FieldType,
+                format!("`{key}` must be {}, not {}", want(t), type_name(v)),
+            ),
+        };
+        let path = self.here_key(key);
+        self.pending.push(Issue {
+            severity: sev,
+            code,
+            path,
+            message,
+            hint: None,
+            docs: code.docs_path(),
+            span: None,
+        });
+    }
+
+    /// Mark the field `key` of the current object as decided by a rule (the server never reads
+    /// it here): the table-driven check reports nothing at or inside it.
+    pub(crate) fn settle(&mut self, key: &str) {
+        let p = self.here_key(key);
+        self.settled.push(p);
+    }
+
+    /// Report the deferred issues of [`Ctx::field_type`] that no rule has covered or settled.
+    pub(crate) fn flush_pending(&mut self) {
+        let within = |inner: &str, outer: &str| {
+            inner == outer
+                || (inner.starts_with(outer) && inner.as_bytes().get(outer.len()) == Some(&b'/'))
+        };
+        for issue in std::mem::take(&mut self.pending) {
+            let covered = |i: &Issue| within(&i.path, &issue.path);
+            let settled = self.settled.iter().any(|s| within(&issue.path, s));
+            if !settled && !self.errors.iter().chain(&self.warnings).any(covered) {
+                self.push(issue.severity, issue.code, issue.path, issue.message, None);
+            }
+        }
+    }
+}
+
+/// How a value fits a field's JSON types, read as pydantic's lax mode reads it.
+enum Fit {
+    Ok,
+    Null,
+    Coerced,
+    Invalid,
+}
+
+use crate::vocab::bits::{ANY, ARRAY, BOOLEAN, INTEGER, NUMBER, OBJECT, STRING};
+
+fn field_fit(v: &Value<'_>, t: u8) -> Fit {
+    use super::lax::{lax_bool, lax_float, lax_int, Lax};
+    if t & ANY == ANY {
+        return if v.is_null() && t & Names::NULLABLE == 0 {
+            Fit::Null
+        } else {
+            Fit::Ok
+        };
+    }
+    let exact = match v {
+        Value::Null => {
+            return if t & Names::NULLABLE != 0 {
+                Fit::Ok
+            } else {
+                Fit::Null
+            }
+        }
+        Value::String(_) => t & STRING != 0,
+        Value::Bool(_) => t & BOOLEAN != 0,
+        Value::Number(_) => {
+            t & NUMBER != 0 || (t & INTEGER != 0 && matches!(lax_int(v), Lax::Exact(_)))
+        }
+        Value::Object(_) => t & OBJECT != 0,
+        Value::Array(_) => t & ARRAY != 0,
+    };
+    if exact {
+        return Fit::Ok;
+    }
+    // what the server converts: strings and numbers to booleans, strings and booleans to numbers
+    let coerced = (t & BOOLEAN != 0 && matches!(lax_bool(v), Lax::Coerced(_)))
+        || (t & INTEGER != 0 && t & NUMBER == 0 && matches!(lax_int(v), Lax::Coerced(_)))
+        || (t & NUMBER != 0 && matches!(lax_float(v), Lax::Coerced(_)));
+    if coerced {
+        Fit::Coerced
+    } else {
+        Fit::Invalid
+    }
+}
+
+/// The types of a [`Names::types`] byte, for messages ("a string or an object").
+fn want(t: u8) -> String {
+    let names: Vec<&str> = [
+        (STRING, "a string"),
+        (NUMBER, "a number"),
+        (BOOLEAN, "a boolean"),
+        (OBJECT, "an object"),
+        (ARRAY, "an array"),
+    ]
+    .into_iter()
+    .filter(|(b, _)| t & b != 0)
+    .map(|(_, n)| n)
+    .collect();
+    match names.as_slice() {
+        [] if t & INTEGER != 0 => "a whole number".into(),
+        [] => "a value".into(),
+        [one] => (*one).into(),
+        [rest @ .., last] => format!("{} or {last}", rest.join(", ")),
     }
 }
 

@@ -11,6 +11,7 @@ mod report_json;
 pub mod span;
 
 mod ctx;
+mod lax;
 
 pub use code::Code;
 pub use options::{Endpoint, Kind, Options, Profile};
@@ -86,6 +87,7 @@ fn validate_text(text: &str, kind: Option<Kind>, options: &Options) -> Report {
                 duplicate_keys(&mut ctx, &tree);
             }
             let summary = rules::run(&mut ctx, &tree, kind, options);
+            ctx.flush_pending();
             if options.spans {
                 span::attach(body, &mut ctx.errors);
                 span::attach(body, &mut ctx.warnings);
@@ -196,6 +198,7 @@ pub fn validate_value(value: &serde_json::Value, kind: Kind, options: &Options) 
     let arena = json::Arena::new();
     let tree = json::from_serde(value, &arena);
     let summary = rules::run(&mut ctx, &tree, kind, options);
+    ctx.flush_pending();
     finish(ctx, summary)
 }
 

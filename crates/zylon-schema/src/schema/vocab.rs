@@ -17,14 +17,7 @@ const REQUEST_SCHEMAS: &[&str] = &[
     "thread-update",
 ];
 
-/// JSON types as the bits of `vocab::Types`.
-const STRING: u8 = 1;
-const NUMBER: u8 = 2;
-const INTEGER: u8 = 4;
-const BOOLEAN: u8 = 8;
-const OBJECT: u8 = 16;
-const ARRAY: u8 = 32;
-const ANY: u8 = 63;
+use crate::vocab::bits::{ANY, ARRAY, BOOLEAN, INTEGER, NUMBER, OBJECT, STRING};
 
 /// What a property schema allows.
 #[derive(Default, Clone, PartialEq, Debug)]
@@ -117,7 +110,9 @@ fn allowed(defs: &Map<String, Value>, v: &Value, depth: usize) -> Allowed {
         }
     }
     if !constrained {
+        // no constraint: any value, `null` included
         a.types = ANY;
+        a.nullable = true;
     }
     a
 }
@@ -308,12 +303,18 @@ pub fn render() -> Result<String, String> {
             .map(|(name, _)| name.clone())
             .chain(ruled.iter().map(|s| s.to_string()))
             .collect();
+        let types: Vec<String> = fields
+            .values()
+            .filter(|(_, _, server_only)| !server_only)
+            .map(|(a, _, _)| (a.types | if a.nullable { 64 } else { 0 }).to_string())
+            .collect();
         let _ = write!(
             names_mod,
-            "\n    /// The names of `{type_name}`.\n    pub const {c}: Names = Names {{\n        known: {},\n        ruled: {},\n        free: {},\n    }};\n",
+            "\n    /// The names of `{type_name}`.\n    pub const {c}: Names = Names {{\n        known: {},\n        ruled: {},\n        free: {},\n        types: &[{}],\n    }};\n",
             str_list(&known),
             names(ruled),
-            names(free)
+            names(free),
+            types.join(", ")
         );
     }
     for (type_name, values) in &enums {

@@ -410,7 +410,7 @@ pub mod fields {
         Field { name: "artifact_id", types: Types::STRING, required: false, nullable: true, values: &[], server_only: false },
         Field { name: "correlation_id", types: Types::STRING, required: false, nullable: true, values: &[], server_only: false },
         Field { name: "id", types: Types::STRING, required: false, nullable: true, values: &[], server_only: false },
-        Field { name: "index", types: Types::ANY, required: false, nullable: false, values: &[], server_only: false },
+        Field { name: "index", types: Types::ANY, required: false, nullable: true, values: &[], server_only: false },
         Field { name: "source_id", types: Types::STRING, required: false, nullable: true, values: &[], server_only: false },
     ];
 
@@ -502,7 +502,7 @@ pub mod fields {
     pub const METADATA_FILTER: &[Field] = &[
         Field { name: "key", types: Types::STRING, required: true, nullable: false, values: &[], server_only: false },
         Field { name: "operator", types: Types::STRING, required: false, nullable: true, values: &[], server_only: false },
-        Field { name: "value", types: Types::ANY, required: false, nullable: false, values: &[], server_only: false },
+        Field { name: "value", types: Types::ANY, required: false, nullable: true, values: &[], server_only: false },
     ];
 
     /// The fields of `PgptOnlyBlock`.
@@ -702,6 +702,7 @@ pub mod names {
         known: &["_meta", "data", "mime_type", "start_timestamp", "stop_timestamp", "type"],
         ruled: &[],
         free: &["url", "uri", "source", "metadata", "cache_control"],
+        types: &[16, 65, 65, 71, 71, 1],
     };
 
     /// The names of `BinaryBlock`.
@@ -709,6 +710,7 @@ pub mod names {
         known: &["_meta", "data", "filename", "mime_type", "start_timestamp", "stop_timestamp", "type"],
         ruled: &[],
         free: &["url", "uri", "source", "metadata", "cache_control"],
+        types: &[16, 1, 65, 1, 71, 71, 1],
     };
 
     /// The names of `ChatRequest`.
@@ -716,6 +718,7 @@ pub mod names {
         known: &["correlation_id", "frequency_penalty", "max_tokens", "mcp_servers", "messages", "min_p", "presence_penalty", "priority", "repetition_penalty", "response_format", "seed", "stream", "system", "temperature", "thinking", "tool_choice", "tool_context", "tools", "top_k", "top_p", "model", "stop_sequences", "metadata", "service_tier", "maximum_loaded_skills", "cache_control", "output_config"],
         ruled: &["model", "stop_sequences", "metadata", "service_tier", "maximum_loaded_skills", "cache_control", "output_config"],
         free: &["container", "inference_geo", "context_management"],
+        types: &[65, 70, 68, 32, 32, 70, 70, 68, 70, 16, 68, 8, 113, 70, 16, 16, 96, 96, 68, 70],
     };
 
     /// The names of `Citation`.
@@ -723,6 +726,7 @@ pub mod names {
         known: &["artifact_id", "correlation_id", "id", "index", "source_id"],
         ruled: &[],
         free: &[],
+        types: &[65, 65, 65, 127, 65],
     };
 
     /// The names of `ContextFilter`.
@@ -730,6 +734,7 @@ pub mod names {
         known: &["artifacts", "collection", "metadata_filter"],
         ruled: &[],
         free: &[],
+        types: &[96, 1, 96],
     };
 
     /// The names of `CreateInteractionDto`.
@@ -737,6 +742,7 @@ pub mod names {
         known: &["agent", "all_artifacts", "artifact_ids", "pgpt", "thread_id"],
         ruled: &[],
         free: &[],
+        types: &[65, 72, 96, 16, 65],
     };
 
     /// The names of `CreateThreadDto`.
@@ -744,6 +750,7 @@ pub mod names {
         known: &["name", "visibility"],
         ruled: &[],
         free: &[],
+        types: &[1, 1],
     };
 
     /// The names of `DocMetadata`.
@@ -751,6 +758,7 @@ pub mod names {
         known: &["file_name", "file_type"],
         ruled: &[],
         free: &[],
+        types: &[65, 65],
     };
 
     /// The names of `FileArtifact`.
@@ -758,6 +766,7 @@ pub mod names {
         known: &["type", "value", "content", "content_type", "doc_metadata"],
         ruled: &["content", "content_type", "doc_metadata"],
         free: &[],
+        types: &[1, 1],
     };
 
     /// The names of `FileBlock`.
@@ -765,6 +774,7 @@ pub mod names {
         known: &["_meta", "content", "content_type", "doc_metadata", "start_timestamp", "stop_timestamp", "type"],
         ruled: &[],
         free: &["metadata", "cache_control"],
+        types: &[16, 1, 65, 80, 71, 71, 1],
     };
 
     /// The names of `ImageBlock`.
@@ -772,6 +782,7 @@ pub mod names {
         known: &["_meta", "data", "mime_type", "start_timestamp", "stop_timestamp", "type"],
         ruled: &[],
         free: &["url", "uri", "source", "metadata", "cache_control"],
+        types: &[16, 65, 65, 71, 71, 1],
     };
 
     /// The names of `IngestedArtifact`.
@@ -779,6 +790,7 @@ pub mod names {
         known: &["context_filter", "type"],
         ruled: &[],
         free: &[],
+        types: &[16, 1],
     };
 
     /// The names of `McpServer`.
@@ -786,6 +798,7 @@ pub mod names {
         known: &["authorization_token", "name", "tool_configuration", "type", "url", "refresh_token", "client_id", "client_secret", "token_endpoint_auth_method"],
         ruled: &["refresh_token", "client_id", "client_secret", "token_endpoint_auth_method"],
         free: &["_meta", "metadata"],
+        types: &[65, 65, 16, 65, 1],
     };
 
     /// The names of `MessageInput`.
@@ -793,6 +806,7 @@ pub mod names {
         known: &["_meta", "content", "role"],
         ruled: &[],
         free: &[],
+        types: &[80, 33, 1],
     };
 
     /// The names of `MetadataFilter`.
@@ -800,6 +814,7 @@ pub mod names {
         known: &["key", "operator", "value"],
         ruled: &[],
         free: &[],
+        types: &[1, 65, 127],
     };
 
     /// The names of `PgptOnlyBlock`.
@@ -807,6 +822,7 @@ pub mod names {
         known: &["type"],
         ruled: &[],
         free: &[],
+        types: &[1],
     };
 
     /// The names of `ProjectChatDto`.
@@ -814,6 +830,7 @@ pub mod names {
         known: &["all_artifacts", "artifact_ids", "pgpt"],
         ruled: &[],
         free: &[],
+        types: &[72, 96, 16],
     };
 
     /// The names of `ResponseFormat`.
@@ -821,6 +838,7 @@ pub mod names {
         known: &["json_schema", "type"],
         ruled: &[],
         free: &[],
+        types: &[80, 1],
     };
 
     /// The names of `SkillArtifact`.
@@ -828,6 +846,7 @@ pub mod names {
         known: &["skill_filter", "type"],
         ruled: &[],
         free: &[],
+        types: &[16, 1],
     };
 
     /// The names of `SourceBlock`.
@@ -835,6 +854,7 @@ pub mod names {
         known: &["_meta", "sources", "start_timestamp", "stop_timestamp", "type"],
         ruled: &[],
         free: &["metadata", "cache_control"],
+        types: &[16, 96, 71, 71, 1],
     };
 
     /// The names of `SourceDocument`.
@@ -842,6 +862,7 @@ pub mod names {
         known: &["artifact", "doc_metadata", "object"],
         ruled: &[],
         free: &[],
+        types: &[65, 80, 1],
     };
 
     /// The names of `SourceItem`.
@@ -849,6 +870,7 @@ pub mod names {
         known: &["content", "content_type", "description", "document", "favicon_url", "id", "metadata", "next_texts", "object", "previous_texts", "score", "text", "title", "type", "url"],
         ruled: &[],
         free: &[],
+        types: &[65, 65, 65, 80, 65, 65, 80, 96, 65, 96, 70, 1, 65, 65, 65],
     };
 
     /// The names of `SqlDatabase`.
@@ -856,6 +878,7 @@ pub mod names {
         known: &["connection_string", "description", "enable_functions", "enable_procedures", "enable_tables", "enable_views", "schemas", "ssl", "type"],
         ruled: &[],
         free: &[],
+        types: &[1, 1, 8, 8, 8, 8, 96, 8, 1],
     };
 
     /// The names of `System`.
@@ -863,6 +886,7 @@ pub mod names {
         known: &["citations", "extensions", "text", "use_default_prompt", "blob_visibility", "prompt", "type"],
         ruled: &["blob_visibility", "prompt", "type"],
         free: &[],
+        types: &[16, 32, 65, 8],
     };
 
     /// The names of `SystemCitations`.
@@ -870,6 +894,7 @@ pub mod names {
         known: &["enabled", "known_citations"],
         ruled: &[],
         free: &[],
+        types: &[8, 96],
     };
 
     /// The names of `TextArtifact`.
@@ -877,6 +902,7 @@ pub mod names {
         known: &["type", "value", "text", "citations"],
         ruled: &["text", "citations"],
         free: &[],
+        types: &[1, 1],
     };
 
     /// The names of `TextBlock`.
@@ -884,6 +910,7 @@ pub mod names {
         known: &["_meta", "citations", "start_timestamp", "stop_timestamp", "text", "type"],
         ruled: &[],
         free: &["metadata", "cache_control"],
+        types: &[16, 96, 71, 71, 1, 1],
     };
 
     /// The names of `Thinking`.
@@ -891,6 +918,7 @@ pub mod names {
         known: &["enabled", "effort"],
         ruled: &["effort"],
         free: &[],
+        types: &[8],
     };
 
     /// The names of `ThinkingBlock`.
@@ -898,6 +926,7 @@ pub mod names {
         known: &["_meta", "citations", "signature", "start_timestamp", "stop_timestamp", "thinking", "type"],
         ruled: &[],
         free: &["metadata", "cache_control"],
+        types: &[16, 96, 65, 71, 71, 1, 1],
     };
 
     /// The names of `TldrBlock`.
@@ -905,6 +934,7 @@ pub mod names {
         known: &["_meta", "content", "start_timestamp", "stop_timestamp", "type", "tldr_side"],
         ruled: &["tldr_side"],
         free: &["metadata", "cache_control"],
+        types: &[16, 32, 71, 71, 1],
     };
 
     /// The names of `Tool`.
@@ -912,6 +942,7 @@ pub mod names {
         known: &["description", "inputSchema", "name", "type", "input_schema", "context"],
         ruled: &["input_schema", "context"],
         free: &["defer_loading", "instructions", "cache_control"],
+        types: &[65, 80, 65, 65],
     };
 
     /// The names of `ToolChoice`.
@@ -919,6 +950,7 @@ pub mod names {
         known: &["disable_parallel_tool_use", "name", "type", "validation_mode"],
         ruled: &["validation_mode"],
         free: &[],
+        types: &[8, 65, 1],
     };
 
     /// The names of `ToolConfiguration`.
@@ -926,6 +958,7 @@ pub mod names {
         known: &["allowed_tools", "enabled"],
         ruled: &[],
         free: &[],
+        types: &[96, 8],
     };
 
     /// The names of `ToolResultBlock`.
@@ -933,6 +966,7 @@ pub mod names {
         known: &["_meta", "content", "is_error", "start_timestamp", "stop_timestamp", "tool_use_id", "type"],
         ruled: &[],
         free: &["metadata", "cache_control"],
+        types: &[16, 33, 8, 71, 71, 1, 1],
     };
 
     /// The names of `ToolUseBlock`.
@@ -940,6 +974,7 @@ pub mod names {
         known: &["_meta", "id", "input", "name", "start_timestamp", "stop_timestamp", "type"],
         ruled: &[],
         free: &["metadata", "cache_control"],
+        types: &[16, 1, 16, 1, 71, 71, 1],
     };
 
     /// The names of `UpdateThreadDto`.
@@ -947,6 +982,7 @@ pub mod names {
         known: &["name", "visibility"],
         ruled: &[],
         free: &[],
+        types: &[65, 65],
     };
 
     /// The names of `UriArtifact`.
@@ -954,5 +990,6 @@ pub mod names {
         known: &["type", "value"],
         ruled: &[],
         free: &[],
+        types: &[1, 1],
     };
 }

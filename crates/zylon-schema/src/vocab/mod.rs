@@ -15,25 +15,43 @@ pub mod tools;
 pub use generated::*;
 pub use server_only::*;
 
+/// The bits of [`Types`] (and of the bytes of [`Names::types`]).
+pub mod bits {
+    /// A string.
+    pub const STRING: u8 = 1;
+    /// Any number.
+    pub const NUMBER: u8 = 2;
+    /// A whole number.
+    pub const INTEGER: u8 = 4;
+    /// A boolean.
+    pub const BOOLEAN: u8 = 8;
+    /// An object.
+    pub const OBJECT: u8 = 16;
+    /// An array.
+    pub const ARRAY: u8 = 32;
+    /// Every type but `null`.
+    pub const ANY: u8 = 63;
+}
+
 /// A set of JSON types (`null` is not one of them: see [`Field::nullable`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Types(u8);
 
 impl Types {
     /// A JSON string.
-    pub const STRING: Types = Types(1);
+    pub const STRING: Types = Types(bits::STRING);
     /// A JSON number with a fractional part or exponent (any number; see `INTEGER`).
-    pub const NUMBER: Types = Types(2);
+    pub const NUMBER: Types = Types(bits::NUMBER);
     /// A JSON number that is a whole number.
-    pub const INTEGER: Types = Types(4);
+    pub const INTEGER: Types = Types(bits::INTEGER);
     /// `true` or `false`.
-    pub const BOOLEAN: Types = Types(8);
+    pub const BOOLEAN: Types = Types(bits::BOOLEAN);
     /// A JSON object.
-    pub const OBJECT: Types = Types(16);
+    pub const OBJECT: Types = Types(bits::OBJECT);
     /// A JSON array.
-    pub const ARRAY: Types = Types(32);
+    pub const ARRAY: Types = Types(bits::ARRAY);
     /// Any JSON value but `null`.
-    pub const ANY: Types = Types(63);
+    pub const ANY: Types = Types(bits::ANY);
 
     /// Both sets.
     pub const fn or(self, other: Types) -> Types {
@@ -102,12 +120,26 @@ pub struct Names {
     pub ruled: &'static [&'static str],
     /// Server-only fields accepted with a generic warning (from `server_only.rs`).
     pub free: &'static [&'static str],
+    /// The JSON types of the Workspace fields (the first `types.len()` entries of
+    /// [`Names::known`]), one byte each: the bits of [`Types`], plus [`Names::NULLABLE`].
+    pub types: &'static [u8],
 }
 
 impl Names {
+    /// The bit of a [`Names::types`] byte that says `null` is a valid value.
+    pub const NULLABLE: u8 = 64;
+
     /// Whether `name` is known without a generic warning.
     pub fn knows(&self, name: &str) -> bool {
         self.known.contains(&name)
+    }
+
+    /// The JSON types and nullability of the Workspace field `name` (`None` for a field with
+    /// a rule of its own beyond the model, or an unknown one).
+    pub fn types_of(&self, name: &str) -> Option<(Types, bool)> {
+        let i = self.known.iter().position(|k| *k == name)?;
+        let t = *self.types.get(i)?;
+        Some((Types(t & !Self::NULLABLE), t & Self::NULLABLE != 0))
     }
 }
 

@@ -253,6 +253,9 @@ fn common<'a>(ctx: &mut Ctx<'a>, obj: &'a Object<'a>) {
     // `metadata`, when present, replaces `_meta` before the server reads it
     // (`BaseContentBlock.validate_metadata`): only the one that is read is checked
     let read: &[&str] = if obj.contains_key("metadata") {
+        if obj.contains_key("_meta") {
+            ctx.settle("_meta"); // never read: whatever it holds is fine
+        }
         &["metadata"]
     } else {
         &["_meta"]

@@ -24,6 +24,7 @@ use crate::check::json::{Object, Value};
 
 use super::code::Code;
 use super::ctx::{short, type_name, Ctx};
+pub(crate) use super::lax::{lax_bool, lax_float, lax_int, Lax};
 use super::{Kind, Options, Summary};
 
 /// Run every rule for `kind` over `value`, returning the request summary.
@@ -56,36 +57,6 @@ pub(crate) fn run<'a>(
     }
 }
 
-/// The result of reading a value leniently the way pydantic does in lax mode.
-pub(crate) enum Lax<T> {
-    /// The value has the right JSON type.
-    Exact(T),
-    /// A string (or other form) the server coerces to the right type.
-    Coerced(T),
-    /// The server rejects it.
-    Invalid,
-}
-
-/// A boolean as pydantic reads it (strings like "true"/"yes"/"0" and the integers 0/1 are coerced).
-pub(crate) fn lax_bool(v: &Value<'_>) -> Lax<bool> {
-    match v {
-        Value::Bool(b) => Lax::Exact(*b),
-        Value::Number(n) => match n.as_f64() {
-            Some(0.0) => Lax::Coerced(false),
-            Some(1.0) => Lax::Coerced(true),
-            _ => Lax::Invalid,
-        },
-        // no trimming: pydantic refuses " yes"
-        Value::String(s) => match s.to_ascii_lowercase().as_str() {
-            "true" | "t" | "yes" | "y" | "on" | "1" => Lax::Coerced(true),
-            "false" | "f" | "no" | "n" | "off" | "0" => Lax::Coerced(false),
-            _ => Lax::Invalid,
-        },
-        _ => Lax::Invalid,
-    }
-}
-
-/// Python's truthiness of a JSON value (`if value:`).
 /// How deep `v` nests (arrays and objects; a scalar is 0, `{}` is 1), without recursing.
 pub(crate) fn nesting(v: &Value<'_>) -> usize {
     let mut deepest = 0;
@@ -128,6 +99,7 @@ pub(crate) fn too_deep_for_server<'a>(
     }
 }
 
+/// Python's truthiness of a JSON value (`if value:`).
 pub(crate) fn truthy(v: &Value<'_>) -> bool {
     match v {
         Value::Null => false,
@@ -137,64 +109,6 @@ pub(crate) fn truthy(v: &Value<'_>) -> bool {
         Value::Array(a) => !a.is_empty(),
         Value::Object(o) => !o.is_empty(),
     }
-}
-
-/// A float as pydantic reads it (numeric strings are coerced).
-pub(crate) fn lax_float(v: &Value<'_>) -> Lax<f64> {
-    match v {
-        Value::Number(n) => n.as_f64().map_or(Lax::Invalid, Lax::Exact),
-        Value::String(s) => match s.trim().parse::<f64>() {
-            Ok(x) if x.is_finite() => Lax::Coerced(x),
-            _ => Lax::Invalid,
-        },
-        Value::Bool(b) => Lax::Coerced(if *b { 1.0 } else { 0.0 }),
-        _ => Lax::Invalid,
-    }
-}
-
-/// An integer as pydantic reads it: whole numbers (also `100.0`) exact, numeric strings coerced,
-/// fractional values invalid. Returned as f64 for range checks.
-///
-/// JSON integers of any size are taken (Python's ints are unbounded); a float must be whole and
-/// fit in 64 bits ("exceeded maximum size", RULES.md Part 3.2); a string must be a decimal
-/// integer literal (sign, digits with single `_` separators, an optional `.000` tail), not
-/// `1e3` or `0x10`.
-pub(crate) fn lax_int(v: &Value<'_>) -> Lax<f64> {
-    const TWO_63: f64 = 9_223_372_036_854_775_808.0;
-    match v {
-        Value::Number(n) => match n.as_f64() {
-            _ if n.int => Lax::Exact(n.f),
-            Some(x) if x.fract() == 0.0 && (-TWO_63..TWO_63).contains(&x) => Lax::Exact(x),
-            _ => Lax::Invalid,
-        },
-        Value::String(s) => match py_int_literal(crate::media::py_strip(s)) {
-            Some(x) => Lax::Coerced(x),
-            None => Lax::Invalid,
-        },
-        Value::Bool(b) => Lax::Coerced(if *b { 1.0 } else { 0.0 }),
-        _ => Lax::Invalid,
-    }
-}
-
-/// The value of a decimal integer literal as pydantic reads one from a string, or `None`.
-fn py_int_literal(s: &str) -> Option<f64> {
-    let body = s.strip_prefix(['+', '-']).unwrap_or(s);
-    let int = match body.split_once('.') {
-        Some((i, f)) if !f.is_empty() && f.bytes().all(|c| c == b'0') => i,
-        Some(_) => return None,
-        None => body,
-    };
-    let b = int.as_bytes();
-    let ok_digits = !b.is_empty()
-        && b.first().is_some_and(u8::is_ascii_digit)
-        && b.last().is_some_and(u8::is_ascii_digit)
-        && b.iter().all(|c| c.is_ascii_digit() || *c == b'_')
-        && !int.contains("__");
-    if !ok_digits {
-        return None;
-    }
-    let x: f64 = int.replace('_', "").parse().ok()?;
-    Some(if s.starts_with('-') { -x } else { x })
 }
 
 /// Check an optional boolean field; reports `code` when invalid and `field.coerced` when coerced.
