@@ -64,6 +64,20 @@ fn write_schemas(dir: &Path) -> Result<(), String> {
     Ok(())
 }
 
+/// `docs/codes.md` and `docs/decisions.md`, rendered from the code table.
+fn write_docs() -> Result<(), String> {
+    for (file, text) in [
+        ("docs/codes.md", zylon_schema::docs::render::codes_md()),
+        (
+            "docs/decisions.md",
+            zylon_schema::docs::render::decisions_md(),
+        ),
+    ] {
+        std::fs::write(root().join(file), text).map_err(|e| format!("{file}: {e}"))?;
+    }
+    Ok(())
+}
+
 /// The validator's field tables, derived from the model (`crates/zylon-schema/src/vocab/`).
 fn write_vocab() -> Result<(), String> {
     let text = zylon_schema::schema::vocab::render()?;
@@ -200,8 +214,9 @@ fn main() {
             .and_then(|()| write_vocab())
             .map(|()| println!("wrote schemas/ and crates/zylon-schema/src/vocab/generated.rs")),
         "npm" => npm::build(),
+        "docs" => write_docs().map(|()| println!("wrote docs/codes.md and docs/decisions.md")),
         "npm-test" => npm::test(std::env::var("CI").is_ok_and(|v| v == "true")),
-        _ => Err("usage: cargo xtask <test|schemas|npm|npm-test>".to_string()),
+        _ => Err("usage: cargo xtask <test|schemas|docs|npm|npm-test>".to_string()),
     };
     if let Err(e) = result {
         eprintln!("xtask: {e}");

@@ -17,6 +17,7 @@
 
 pub mod builder;
 pub mod check;
+pub mod docs;
 pub mod fix;
 pub mod media;
 pub mod model;

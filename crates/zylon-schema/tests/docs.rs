@@ -49,7 +49,7 @@ fn every_code_is_documented() {
     }
     assert!(
         problems.is_empty(),
-        "run `python3 scripts/gen_codes_doc.py`:\n{}",
+        "run `cargo xtask docs`:\n{}",
         problems.join("\n")
     );
 }

@@ -1,0 +1,130 @@
+//! The documentation of the codes of 4. messages and roles.
+
+use super::super::CodeDoc;
+
+/// The heading of these codes in `docs/codes.md`.
+pub(crate) const TITLE: &str = "4. messages and roles";
+
+/// The codes of 4. messages and roles, in the order of `Code::ALL`.
+pub(crate) const DOCS: &[CodeDoc] = &[
+    CodeDoc {
+        code: "messages.empty",
+        severity: "error",
+        why: "At least one message (after system-role extraction). — the server rejects the body with HTTP 400 (request validation) (\"Messages cannot be empty\"). Source: `private_gpt/server/chat/chat_models.py:312`.",
+        fix: "Send at least one user message.",
+        points_at: "/messages (`messages: []` or only system messages)",
+        implemented_in: &["crates/zylon-schema/src/check/rules/messages.rs"],
+    },
+    CodeDoc {
+        code: "message.role.required",
+        severity: "error",
+        why: "Every message needs `role` (no default on the server; pgpt.json claims default `user`). — the server rejects the body with HTTP 400 (request validation) (\"Field required\"). Source: `private_gpt/chat/input_models.py:353`.",
+        fix: "Add `\"role\": \"user\"` (or `assistant` / `system`).",
+        points_at: "/messages/i/role (`role` missing)",
+        implemented_in: &["crates/zylon-schema/src/check/rules/messages.rs"],
+    },
+    CodeDoc {
+        code: "message.role.enum",
+        severity: "error / warning (hint: send a tool_result block)",
+        why: "`role` ∈ {`system`, `user`, `assistant`}, case-sensitive. **`tool` is rejected** even though workspace.json lists it. — the server rejects the body with HTTP 400 (request validation) (\"Input should be 'system', 'user' or 'assistant'\"). Source: `private_gpt/chat/input_models.py:353`.",
+        fix: "Use `system`, `user` or `assistant` in lower case; send tool output as a `tool_result` block, not a `tool` message.",
+        points_at: "/messages/i/role (`role` not one of system/user/assistant (incl. `user`, `system`, non-strings)); /messages/i/role (`role: \"tool\"`)",
+        implemented_in: &["crates/zylon-schema/src/check/rules/messages.rs", "crates/zylon-schema/src/fix.rs"],
+    },
+    CodeDoc {
+        code: "message.role.system_extracted",
+        severity: "warning",
+        why: "`system` messages are removed from the history and appended (text blocks joined) to the system prompt, wherever they appear. Non-text blocks in them are dropped. Warn. — the server accepts it but silently replaces the value. Source: `private_gpt/chat/input_models.py:1273`.",
+        fix: "Put instructions in `system.text`; only text blocks of system messages are kept.",
+        points_at: "/messages/i (a `system` message (anywhere))",
+        implemented_in: &["crates/zylon-schema/src/check/rules/messages.rs"],
+    },
+    CodeDoc {
+        code: "messages.system_only",
+        severity: "error",
+        why: "If only system messages were sent, nothing is left → `messages.empty`. — the server rejects the body with HTTP 400 (request validation) (\"Messages cannot be empty\"). Source: `private_gpt/chat/input_models.py:1280`, `private_gpt/server/chat/chat_models.py:312`.",
+        fix: "Add a user message after the system messages (or move the instructions to `system.text`).",
+        points_at: "/messages (`messages: []` or only system messages)",
+        implemented_in: &["crates/zylon-schema/src/check/rules/messages.rs"],
+    },
+    CodeDoc {
+        code: "messages.last_role",
+        severity: "error (cannot fire on its own: the role enum rejects such roles first)",
+        why: "Last message must be `user` or `assistant`. Given the role enum and system extraction this can only fail for roles the enum already rejects; a trailing assistant message (prefill) is allowed. — the server rejects the body with HTTP 400 (request validation) (\"Last message role must be one of ['user', 'assistant'] ...\"). Source: `private_gpt/server/chat/chat_models.py:323`.",
+        fix: "End the conversation with a user (or assistant prefill) message.",
+        points_at: "— (last message role not user/assistant: cannot happen separately (role enum fires))",
+        implemented_in: &[],
+    },
+    CodeDoc {
+        code: "message.content.required",
+        severity: "error",
+        why: "`content` present and not null. — the server rejects the body with HTTP 400 (request validation) (\"Field required\" / \"Input should be a valid string/list\"). Source: `private_gpt/chat/input_models.py:356`.",
+        fix: "Add `content`: an array of blocks.",
+        points_at: "/messages/i/content (`content` missing or null)",
+        implemented_in: &["crates/zylon-schema/src/check/rules/messages.rs"],
+    },
+    CodeDoc {
+        code: "message.content.empty",
+        severity: "error",
+        why: "`content` must not be `\"\"` or `[]`. — the server rejects the body with HTTP 400 (request validation) (\"Message content cannot be empty: ...\"). Source: `private_gpt/server/chat/chat_models.py:316`.",
+        fix: "Put at least one block in `content`.",
+        points_at: "/messages/i/content (`content` `\"\"` or `[]`)",
+        implemented_in: &["crates/zylon-schema/src/check/rules/messages.rs"],
+    },
+    CodeDoc {
+        code: "message.content.string",
+        severity: "warning",
+        why: "pgpt accepts `content` as a plain string; workspace.json requires an array of blocks. Choose: accept with a warning, or normalise to `[{\"type\":\"text\",\"text\":...}]`. — no server error; a difference between the Workspace spec and the server. Source: `private_gpt/chat/input_models.py:356`, `api-reference/workspace.json:5839`.",
+        fix: "Use `[{\"type\": \"text\", \"text\": \"...\"}]` (`zylon-schema fix` does it).",
+        points_at: "/messages/i/content (`content` a non-empty string)",
+        implemented_in: &["crates/zylon-schema/src/check/rules/messages.rs", "crates/zylon-schema/src/fix.rs"],
+    },
+    CodeDoc {
+        code: "message.content.null_block",
+        severity: "error",
+        why: "No `null` entries in `content` (caught by block parsing before the explicit check). — the server rejects the body with HTTP 400 (request validation) (\"Block cannot be None\" is unreachable; pydantic union error instead\"). Source: `private_gpt/server/chat/chat_models.py:320`.",
+        fix: "Remove the `null` entries from `content`.",
+        points_at: "/messages/i/content/j (`null` inside content)",
+        implemented_in: &["crates/zylon-schema/src/check/rules/blocks.rs"],
+    },
+    CodeDoc {
+        code: "message.meta",
+        severity: "warning",
+        why: "Message-level `_meta` (workspace.json) is silently ignored by pgpt. — the server accepts it but silently ignores the value. Source: `api-reference/workspace.json:5839`, `private_gpt/chat/input_models.py:350`.",
+        fix: "Remove message-level `_meta`, or put it on a block.",
+        points_at: "/messages/i/_meta (message `_meta`)",
+        implemented_in: &["crates/zylon-schema/src/check/rules/messages.rs"],
+    },
+    CodeDoc {
+        code: "messages.consecutive_same_role_merged",
+        severity: "warning",
+        why: "Consecutive messages with the same role are merged (strings joined with newline, blocks concatenated). — the server accepts it but silently replaces the value. Source: `private_gpt/chat/input_models.py:540`.",
+        fix: "Merge the messages yourself, or alternate user and assistant.",
+        points_at: "/messages/i (the second) (two consecutive messages with the same role (user/user or assistant/assistant, after removing system messages))",
+        implemented_in: &["crates/zylon-schema/src/check/rules/messages.rs"],
+    },
+    CodeDoc {
+        code: "messages.user_required",
+        severity: "error",
+        why: "At least one `user` message must remain after conversion (an assistant-only history is rejected). — the server rejects the request with HTTP 400 in its validation phase (also on `/chat/validate`) (\"No user message found in request.\"). Source: `private_gpt/server/chat/interceptors/validator_request_interceptor.py:178`.",
+        fix: "End the conversation with a user message that asks the question.",
+        points_at: "/messages (no user message (after system extraction; e.g. only assistant)); /messages (no user message, unless a tldr item with role `user` makes one)",
+        implemented_in: &["crates/zylon-schema/src/check/rules/messages.rs"],
+    },
+    CodeDoc {
+        code: "messages.last_user_text_required",
+        severity: "error",
+        why: "The **last user message** must contain at least one text block with non-whitespace text. Image/audio/file-only last user messages, `\"\"` and `\"   \"` are rejected. Earlier user messages may be media-only. (Docs imply media-only messages work.) — the server rejects the request with HTTP 400 in its validation phase (also on `/chat/validate`) (\"The message cannot be empty.\" (INVALID_REQUEST_EMPTY_MESSAGE_ERROR)\"). Source: `private_gpt/server/chat/interceptors/validator_request_interceptor.py:65`.",
+        fix: "Add a text block with your question next to the media in the last user message.",
+        points_at: "/messages/i/content (last user message has no text block with non-blank text (string content counts as text))",
+        implemented_in: &["crates/zylon-schema/src/check/rules/messages.rs"],
+    },
+    CodeDoc {
+        code: "messages.order",
+        severity: "error",
+        why: "After conversion (tool_use → assistant tool call, tool_result → TOOL message, reordering) the sequence must be legal: after assistant only user/tool; after tool only assistant/user. In practice this fires for **two results for the same tool_use**, and for some TLDR/tool_result nestings. — the server rejects the request with HTTP 400 while mapping it (\"Invalid message order: expected {...} after ..., but got ...\"). Source: `private_gpt/chat/input_models.py:497`.",
+        fix: "Send exactly one `tool_result` per `tool_use`.",
+        points_at: "the second result: /messages/i/content/j (two tool_result blocks for the same tool_use id); /messages (or the second tool_result) (the messages, converted as the server converts them (tool results in user messages split off as assistant messages, same-role messages merged, assistant messages cut after each tool use and around each tool result, tool messages moved right after their call or dropped when no call claims them, tldr items made messages of their role and moved around their user message), come in a role order `_validate_message_order` rejects (`check/rules/order.rs` follows `messageinput.convert_from_llama_index_messages` step by step); a second tool_result for one call is reported at its place when it causes this); /messages (tldr items whose messages break the order (a `tool` or `system` item after the user turn, rules.md part 3.3): decided with the rest of the conversion)\n\n## 5. content blocks (common)",
+        implemented_in: &["crates/zylon-schema/src/check/rules/messages.rs"],
+    },
+];
