@@ -28,6 +28,7 @@ fn usage_report(message: String) -> Report {
         hint: None,
         docs: zylon_schema::Code::FieldType.docs_path(),
         span: None,
+        suggestion: None,
     };
     Report {
         valid: false,

@@ -18,6 +18,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::check::json::{self, Value};
+use crate::check::report::Suggestion;
 use crate::check::span::locate;
 use crate::check::{validate_str, Code, Kind, Options, Report, MAX_DEPTH};
 use crate::media::{self, DataForm};
@@ -108,9 +109,9 @@ fn fix_round(text: &str, kind: Kind, options: &Options) -> (String, Vec<AppliedF
         ..options.clone()
     };
     let report = validate_str(body, kind, &lenient);
-    let mut wanted: Vec<(Code, String, Option<String>)> = report
+    let mut wanted: Vec<(Code, String, Option<Suggestion>)> = report
         .issues()
-        .map(|i| (i.code, i.path.clone(), i.hint.clone()))
+        .map(|i| (i.code, i.path.clone(), i.suggestion.clone()))
         .collect();
     wanted.extend(integral_floats(&tree, kind));
     let pointers: Vec<&str> = wanted.iter().map(|(_, p, _)| p.as_str()).collect();
@@ -118,8 +119,8 @@ fn fix_round(text: &str, kind: Kind, options: &Options) -> (String, Vec<AppliedF
     let mut edits: Vec<Edit> = wanted
         .iter()
         .zip(found)
-        .filter_map(|((code, path, hint), loc)| {
-            let (text, start, end) = edit_for(body, &tree, *code, path, hint.as_deref(), loc)?;
+        .filter_map(|((code, path, suggestion), loc)| {
+            let (text, start, end) = edit_for(body, &tree, *code, path, suggestion.as_ref(), loc)?;
             Some(Edit {
                 start,
                 end,
@@ -155,7 +156,7 @@ fn fix_round(text: &str, kind: Kind, options: &Options) -> (String, Vec<AppliedF
 }
 
 /// Integer fields holding whole floats (`100.0`): not issues, but worth normalising.
-fn integral_floats(tree: &Value<'_>, kind: Kind) -> Vec<(Code, String, Option<String>)> {
+fn integral_floats(tree: &Value<'_>, kind: Kind) -> Vec<(Code, String, Option<Suggestion>)> {
     let prefix = match kind {
         Kind::Chat => "",
         Kind::Interaction | Kind::ProjectChat => "/pgpt",
@@ -173,45 +174,44 @@ fn integral_floats(tree: &Value<'_>, kind: Kind) -> Vec<(Code, String, Option<St
         .collect()
 }
 
-/// The backquoted suggestion of a hint like "did you mean `x`?".
-fn suggestion(hint: Option<&str>) -> Option<&str> {
-    let h = hint?;
-    let rest = h.strip_prefix("did you mean `")?;
-    Some(&rest[..rest.find('`')?])
-}
-
-fn norm(s: &str) -> String {
-    s.chars()
-        .filter(|c| *c != '_' && *c != '-')
-        .map(|c| c.to_ascii_lowercase())
-        .collect()
-}
-
 fn quote(s: &str) -> String {
     serde_json::to_string(s).unwrap_or_default()
 }
 
-/// Compute the edit for one issue: replacement text and byte range.
+/// Compute the edit for one issue: replacement text and byte range. The renames and value
+/// replacements are the issue's own [`Suggestion`]s (the validator attaches one only when it
+/// is safe); the rest follows from the code and the value.
 fn edit_for(
     body: &str,
     tree: &Value<'_>,
     code: Code,
     path: &str,
-    hint: Option<&str>,
+    suggestion: Option<&Suggestion>,
     loc: crate::check::span::Located,
 ) -> Option<(String, usize, usize)> {
     let (start, end) = loc.value?;
     let raw = &body[start..end];
     let value = tree.pointer(path);
     let parent_path = &path[..path.rfind('/').unwrap_or(0)];
-    let last = path
-        .rsplit('/')
-        .next()
-        .unwrap_or("")
-        .replace("~1", "/")
-        .replace("~0", "~");
-    match code {
-        Code::MessageContentString | Code::BlockToolResultContentString
+    match (suggestion, code) {
+        (Some(Suggestion::RenameKey(target)), _) if loc.exact => {
+            let parent = tree.pointer(parent_path)?.as_object()?;
+            if parent.contains_key(target) {
+                return None; // the right key is there too: which value is meant is not ours to say
+            }
+            let (ks, ke) = key_before(body, start, loc.key)?;
+            Some((quote(target), ks, ke))
+        }
+        (Some(Suggestion::ReplaceString(target)), _) if loc.exact => {
+            let current = value?.as_str()?;
+            (target != current).then(|| (quote(target), start, end))
+        }
+        (Some(Suggestion::ToolObject(name)), _) if loc.exact && value?.is_string() => Some((
+            format!("{{\"name\": {}, \"type\": {raw}}}", quote(name)),
+            start,
+            end,
+        )),
+        (_, Code::MessageContentString | Code::BlockToolResultContentString)
             if loc.exact && value?.is_string() =>
         {
             Some((
@@ -220,40 +220,15 @@ fn edit_for(
                 end,
             ))
         }
-        Code::SystemShape if loc.exact && value?.is_string() => {
+        (_, Code::SystemShape) if loc.exact && value?.is_string() => {
             Some((format!("{{\"text\": {raw}}}"), start, end))
         }
-        Code::ToolsItemShape if loc.exact && value?.is_string() => {
-            let name = suggestion_name(hint)?;
-            Some((
-                format!("{{\"name\": {}, \"type\": {raw}}}", quote(&name)),
-                start,
-                end,
-            ))
-        }
-        Code::FieldUnknown | Code::RequestUnknownFields | Code::ToolCustomInputSchemaAlias
-            if loc.exact =>
-        {
-            let target = suggestion(hint)?;
-            let alias = matches!(
-                (last.as_str(), target),
-                ("input_schema", "inputSchema") | ("enabled_tools", "allowed_tools")
-            );
-            if !(alias || norm(&last) == norm(target)) {
-                return None;
-            }
-            let parent = tree.pointer(parent_path)?.as_object()?;
-            if parent.contains_key(target) {
-                return None;
-            }
-            let (ks, ke) = key_before(body, start, loc.key)?;
-            Some((quote(target), ks, ke))
-        }
-        Code::BlockImageMimeTypeRequired
-        | Code::BlockAudioMimeTypeRequired
-        | Code::BlockBinaryMimeTypeRequired
-            if !loc.exact =>
-        {
+        (
+            _,
+            Code::BlockImageMimeTypeRequired
+            | Code::BlockAudioMimeTypeRequired
+            | Code::BlockBinaryMimeTypeRequired,
+        ) if !loc.exact => {
             let block = tree.pointer(parent_path)?;
             let mime = detect_mime(block.get("data")?.as_str()?)?;
             // Insert before the closing brace of the block object.
@@ -265,23 +240,7 @@ fn edit_for(
                 insert_at,
             ))
         }
-        Code::MessageRoleEnum
-        | Code::BlocksTypeUnknown
-        | Code::FieldEnum
-        | Code::ToolChoiceTypeEnum
-        | Code::ResponseFormatTypeEnum
-        | Code::EnvelopeInteractionAgentEnum
-        | Code::EnvelopeThreadVisibilityEnum
-        | Code::EnvelopeThreadUpdateOptionalFields
-        | Code::ToolContextKind
-            if loc.exact =>
-        {
-            let current = value?.as_str()?;
-            let target = suggestion(hint).or_else(|| role_case(current))?;
-            (target != current && target.eq_ignore_ascii_case(current))
-                .then(|| (quote(target), start, end))
-        }
-        Code::FieldCoerced if loc.exact => match value? {
+        (_, Code::FieldCoerced) if loc.exact => match value? {
             Value::String(s) => {
                 let t = s.trim();
                 if let Ok(f) = t.parse::<f64>() {
@@ -306,19 +265,6 @@ fn edit_for(
         },
         _ => None,
     }
-}
-
-fn role_case(current: &str) -> Option<&'static str> {
-    ["system", "user", "assistant"]
-        .into_iter()
-        .find(|r| r.eq_ignore_ascii_case(current))
-}
-
-/// The `name` in a hint like "use `{"name": "web_search", ...}`".
-fn suggestion_name(hint: Option<&str>) -> Option<String> {
-    let h = hint?;
-    let at = h.find("\"name\": \"")? + 9;
-    Some(h[at..at + h[at..].find('"')?].to_string())
 }
 
 /// The byte range of the key whose value starts at `value_start`.

@@ -4,7 +4,7 @@
 use crate::check::json::{Object, Value};
 
 use super::code::Code;
-use super::report::{Issue, Severity};
+use super::report::{Issue, Severity, Suggestion};
 use crate::vocab::Names;
 pub(crate) use zylon_json::push_decimal;
 
@@ -23,6 +23,8 @@ pub(crate) struct Ctx<'a> {
     /// Issues of the table-driven field check, reported at the end only where no rule has
     /// reported at the field or inside it (see [`Ctx::unknown_fields_with`]).
     pending: Vec<Issue>,
+    /// The suggestion the next reported issue carries (see [`Ctx::suggest`]).
+    next_suggestion: Option<Suggestion>,
     /// Paths a rule has decided (a field the server never reads here): the table-driven check
     /// reports nothing at or inside them.
     settled: Vec<String>,
@@ -59,6 +61,7 @@ impl<'a> Ctx<'a> {
             errors: Vec::new(),
             warnings: Vec::new(),
             pending: Vec::new(),
+            next_suggestion: None,
             settled: Vec::new(),
             strict: options.strict,
             count_text: options
@@ -130,6 +133,7 @@ impl<'a> Ctx<'a> {
             hint,
             docs: code.docs_path(),
             span: None,
+            suggestion: self.next_suggestion.take(),
         };
         match sev {
             Severity::Error => self.errors.push(issue),
@@ -220,7 +224,11 @@ impl<'a> Ctx<'a> {
                 });
                 continue;
             }
-            let hint = did_you_mean(k, names.known).map(|s| format!("did you mean `{s}`?"));
+            let guess = did_you_mean(k, names.known);
+            if let Some(s) = guess.filter(|s| same_key(k, s)) {
+                self.suggest(Suggestion::RenameKey(s.to_string()));
+            }
+            let hint = guess.map(|s| format!("did you mean `{s}`?"));
             self.key(k, |c| {
                 let p = c.here();
                 c.push(
@@ -274,7 +282,13 @@ impl Ctx<'_> {
             hint: None,
             docs: code.docs_path(),
             span: None,
+            suggestion: None,
         });
+    }
+
+    /// Attach `s` to the next issue reported (call it right before the report).
+    pub(crate) fn suggest(&mut self, s: Suggestion) {
+        self.next_suggestion = Some(s);
     }
 
     /// Mark the field `key` of the current object as decided by a rule (the server never reads
@@ -368,6 +382,18 @@ fn want(t: u8) -> String {
         [one] => (*one).into(),
         [rest @ .., last] => format!("{} or {last}", rest.join(", ")),
     }
+}
+
+/// Whether renaming the key `k` to `known` is safe: they differ only in case, `_` and `-`, or
+/// `k` is a documented alias of `known`.
+fn same_key(k: &str, known: &str) -> bool {
+    let norm = |s: &str| -> String {
+        s.chars()
+            .filter(|c| *c != '_' && *c != '-')
+            .map(|c| c.to_ascii_lowercase())
+            .collect()
+    };
+    crate::vocab::KEY_ALIASES.contains(&(k, known)) || norm(k) == norm(known)
 }
 
 /// A short, safe rendering of a user string for messages (cut after 40 characters).

@@ -26,6 +26,20 @@ impl Severity {
     }
 }
 
+/// A mechanical fix the validator is sure of (what `fix` applies), carried by an issue when one
+/// is safe: a key or a value that differs from the right one only in case or separators, or a
+/// documented alias. Not part of the JSON report (its `hint` says the same in words).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Suggestion {
+    /// Rename the field (the issue's path names it) to this key.
+    RenameKey(String),
+    /// Replace the string value at the issue's path with this one.
+    ReplaceString(String),
+    /// Write the bare built-in tool type string at the issue's path as an object with this
+    /// `name` and the string as its `type`.
+    ToolObject(String),
+}
+
 /// One problem found in a body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -49,6 +63,10 @@ pub struct Issue {
     /// an unknown or duplicate field: its key). Present when the body was given as text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub span: Option<super::span::Span>,
+    /// The fix, when one is safe and mechanical (see [`Suggestion`]). Not serialized.
+    #[serde(skip)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    pub suggestion: Option<Suggestion>,
 }
 
 impl std::fmt::Display for Issue {

@@ -141,6 +141,7 @@ mod tests {
                 end_line: 99,
                 end_column: 1234567,
             }),
+            suggestion: None,
         }
     }
 

@@ -492,3 +492,39 @@ fn auto_kind_reads_the_top_level_keys_once() {
     let bad = super::validate_bytes_auto(b"{\"a\":\"\xff\"}", &opts);
     assert_eq!(bad.errors[0].code, Code::JsonSyntax);
 }
+
+/// Fixes are data: an issue carries a structured suggestion only when the fix is safe (a case
+/// or separator difference, a documented alias); a mere likeness stays a hint in words.
+#[test]
+fn suggestions_only_when_safe() {
+    use crate::check::report::Suggestion;
+    let r = crate::validate_str(
+        r#"{"messages":[{"role":"USER","content":[{"type":"Image","data":"x"}]}],"Max-Tokens":5,"tempreature":0.5,"tools":["web_search_v1"]}"#,
+        crate::Kind::Chat,
+        &crate::Options::default(),
+    );
+    let at = |p: &str| {
+        r.issues()
+            .find(|i| i.path == p)
+            .unwrap_or_else(|| panic!("no issue at {p}: {r}"))
+    };
+    assert_eq!(
+        at("/Max-Tokens").suggestion,
+        Some(Suggestion::RenameKey("max_tokens".into()))
+    );
+    let typo = at("/tempreature");
+    assert_eq!(typo.hint.as_deref(), Some("did you mean `temperature`?"));
+    assert_eq!(typo.suggestion, None, "a likeness is not a safe rename");
+    assert_eq!(
+        at("/messages/0/role").suggestion,
+        Some(Suggestion::ReplaceString("user".into()))
+    );
+    assert_eq!(
+        at("/messages/0/content/0/type").suggestion,
+        Some(Suggestion::ReplaceString("image".into()))
+    );
+    assert_eq!(
+        at("/tools/0").suggestion,
+        Some(Suggestion::ToolObject("web_search".into()))
+    );
+}

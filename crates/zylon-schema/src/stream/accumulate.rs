@@ -379,6 +379,7 @@ impl Accumulator {
             hint: None,
             docs: code.docs_path(),
             span: None,
+            suggestion: None,
         });
     }
 

@@ -134,6 +134,14 @@ pub const SERVER_ONLY: &[ServerOnly] = &[
     },
 ];
 
+/// Keys users write for a documented key, safe to rename (`zylon-schema fix` does): a
+/// misspelling the server does not understand, and the one it understands beside the
+/// Workspace name.
+pub const KEY_ALIASES: &[(&str, &str)] = &[
+    ("input_schema", "inputSchema"),
+    ("enabled_tools", "allowed_tools"),
+];
+
 /// The server-only fields of the object type `shape` (none for most).
 pub fn server_only(shape: &str) -> ServerOnly {
     SERVER_ONLY

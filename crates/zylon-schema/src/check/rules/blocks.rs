@@ -2,6 +2,7 @@
 //! tool_use, tool_result, tldr and file blocks. Media blocks live in `media.rs`.
 
 use crate::check::json::{Object, Value};
+use crate::check::report::Suggestion;
 use crate::vocab;
 
 use super::messages::{Pairing, Role};
@@ -110,6 +111,13 @@ pub(super) fn check<'a>(
             .find(|t| t.eq_ignore_ascii_case(ty))
             .map(|t| format!("did you mean `{t}`? types are case-sensitive"));
         ctx.key("type", |ctx| {
+            if let Some(t) = vocab::BLOCK_NAMES
+                .iter()
+                .map(|(t, _)| t)
+                .find(|t| t.eq_ignore_ascii_case(ty))
+            {
+                ctx.suggest(Suggestion::ReplaceString((*t).to_string()));
+            }
             let p = ctx.here();
             ctx.push(
                 Severity::Error,

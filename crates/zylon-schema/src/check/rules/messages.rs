@@ -3,6 +3,7 @@
 use std::collections::HashMap;
 
 use crate::check::json::{Object, Value};
+use crate::check::report::Suggestion;
 use crate::vocab;
 
 use super::blocks::{self, BlockFacts, Place};
@@ -272,6 +273,9 @@ fn role<'a>(ctx: &mut Ctx<'a>, obj: &'a Object<'a>) -> Option<Role> {
                 "role must be `system`, `user` or `assistant`, not `{}`",
                 short(s)
             );
+            if let Some(h) = hint.filter(|h| h.eq_ignore_ascii_case(s)) {
+                ctx.suggest(Suggestion::ReplaceString(h.to_string()));
+            }
             match hint {
                 Some(h) => ctx.error_hint(
                     Code::MessageRoleEnum,

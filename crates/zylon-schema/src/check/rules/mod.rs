@@ -21,6 +21,7 @@ mod tool_context;
 pub(crate) mod tools;
 
 use crate::check::json::{Object, Value};
+use crate::check::report::Suggestion;
 
 use super::code::Code;
 use super::ctx::{short, type_name, Ctx};
@@ -278,11 +279,14 @@ pub(crate) fn enum_field<'a>(
         Some(s) => format!("`{}`", short(s)),
         None => type_name(v).to_string(),
     };
-    let hint = v
+    let case = v
         .as_str()
-        .and_then(|s| allowed.iter().find(|a| a.eq_ignore_ascii_case(s)))
-        .map(|a| format!("did you mean `{a}`? values are case-sensitive"));
+        .and_then(|s| allowed.iter().find(|a| a.eq_ignore_ascii_case(s)));
+    let hint = case.map(|a| format!("did you mean `{a}`? values are case-sensitive"));
     ctx.key(key, |ctx| {
+        if let Some(a) = case {
+            ctx.suggest(Suggestion::ReplaceString((*a).to_string()));
+        }
         let msg = if warn_only {
             format!("`{key}` is {got}, but the server only accepts {list} and would reject the request if it sees this field")
         } else {

@@ -1,6 +1,7 @@
 //! RULES.md §10: `tool_context` artifacts, context filters and metadata filters.
 
 use crate::check::json::{Object, Value};
+use crate::check::report::Suggestion;
 use crate::vocab::{self, Names};
 
 use super::{short, str_field, type_name, Code, Ctx};
@@ -138,11 +139,12 @@ fn artifact<'a>(ctx: &mut Ctx<'a>, a: &'a Value<'a>, filters_parsed: bool) -> Op
             )
         }
         other => {
-            let hint = KINDS
-                .iter()
-                .find(|x| x.eq_ignore_ascii_case(other))
-                .map(|x| format!("did you mean `{x}`?"));
+            let case = KINDS.iter().find(|x| x.eq_ignore_ascii_case(other));
+            let hint = case.map(|x| format!("did you mean `{x}`?"));
             ctx.key("type", |ctx| {
+                if let Some(x) = case {
+                    ctx.suggest(Suggestion::ReplaceString((*x).to_string()));
+                }
                 let p = ctx.here();
                 ctx.push(
                     Severity::Error,

@@ -2,6 +2,7 @@
 //! artifacts) and `tool_choice`.
 
 use crate::check::json::{Object, Value};
+use crate::check::report::Suggestion;
 use crate::vocab;
 
 use super::tool_context::{self, ArtifactKind, Artifacts};
@@ -195,6 +196,7 @@ fn tool<'a>(ctx: &mut Ctx<'a>, index: usize, t: &'a Value<'a>) -> Option<ToolInf
             });
             if let Some(Builtin::Internal { name, needs } | Builtin::Anthropic { name, needs }) = b
             {
+                ctx.suggest(Suggestion::ToolObject(name.to_string()));
                 ctx.warn_hint(
                     Code::ToolsItemShape,
                     format!("a tool given as the bare string `{}` is accepted by the server only; the Workspace API expects an object", short(s)),
@@ -448,6 +450,7 @@ fn custom<'a>(ctx: &mut Ctx<'a>, o: &'a Object<'a>, name: Option<&str>, anthropi
         (Some(s), _) if !s.is_null() => ("inputSchema", Some(s)),
         (_, Some(s)) if !s.is_null() => {
             ctx.key("input_schema", |ctx| {
+                ctx.suggest(Suggestion::RenameKey("inputSchema".into()));
                 ctx.warn_hint(
                     Code::ToolCustomInputSchemaAlias,
                     "`input_schema` is accepted by the server but the Workspace API documents only `inputSchema`",

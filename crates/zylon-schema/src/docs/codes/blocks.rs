@@ -13,7 +13,7 @@ pub(crate) const DOCS: &[CodeDoc] = &[
         why: "Every block needs a known `type` tag (discriminated union). `file` is **not** known to the server (see `block.file.unsupported`). — the server rejects the body with HTTP 400 (request validation) (\"Input tag 'x' found using 'type' does not match any of the expected tags\" / \"Unable to extract tag using discriminator 'type'\"). Source: `private_gpt/chat/input_models.py:356`.",
         fix: "Use one of text, image, audio, binary, file, source, tldr, thinking, tool_use, tool_result (lower case).",
         points_at: "/…/j/type (`type` missing or unknown (e.g. `\"txt\"`, `\"text\"`)); /…/content/k/type (a tldr item without `type` (the items are not a tagged union: the server reads it as a text block; the workspace api requires `type`))",
-        implemented_in: &["crates/zylon-schema/src/check/rules/blocks.rs", "crates/zylon-schema/src/check/rules/response.rs", "crates/zylon-schema/src/fix.rs"],
+        implemented_in: &["crates/zylon-schema/src/check/rules/blocks.rs", "crates/zylon-schema/src/check/rules/response.rs"],
     },
     CodeDoc {
         code: "block.pgpt_only_types",

@@ -53,7 +53,7 @@ pub(crate) const DOCS: &[CodeDoc] = &[
         why: "`agent` ∈ {`Default`, `ProjectDeepResearch`} (case-sensitive), optional. — a Workspace API (backend) requirement. Source: `api-reference/workspace.json:7088`.",
         fix: "Use `Default` or `ProjectDeepResearch` (case-sensitive).",
         points_at: "/agent (interaction agent not default/projectdeepresearch)",
-        implemented_in: &["crates/zylon-schema/src/check/rules/envelope.rs", "crates/zylon-schema/src/fix.rs"],
+        implemented_in: &["crates/zylon-schema/src/check/rules/envelope.rs"],
     },
     CodeDoc {
         code: "envelope.interaction.artifact_ids_type",
@@ -85,7 +85,7 @@ pub(crate) const DOCS: &[CodeDoc] = &[
         why: "`visibility` ∈ {`Public`, `Private`} (case-sensitive). — a Workspace API (backend) requirement. Source: `api-reference/workspace.json:7504`.",
         fix: "Use `Public` or `Private` (case-sensitive).",
         points_at: "/visibility (visibility not public/private)",
-        implemented_in: &["crates/zylon-schema/src/check/rules/envelope.rs", "crates/zylon-schema/src/fix.rs"],
+        implemented_in: &["crates/zylon-schema/src/check/rules/envelope.rs"],
     },
     CodeDoc {
         code: "envelope.thread_update.optional_fields",
@@ -93,6 +93,6 @@ pub(crate) const DOCS: &[CodeDoc] = &[
         why: "`UpdateThreadDTO` (PUT `/thread/{id}`): `name` string and `visibility` enum, both optional. — a Workspace API (backend) requirement. Source: `api-reference/workspace.json:7494`.",
         fix: "`name` is a string; `visibility` is `Public` or `Private`.",
         points_at: "/name (thread-update name not a string / visibility not in enum)\n\n## 3. top-level ChatRequest fields",
-        implemented_in: &["crates/zylon-schema/src/check/rules/envelope.rs", "crates/zylon-schema/src/fix.rs"],
+        implemented_in: &["crates/zylon-schema/src/check/rules/envelope.rs"],
     },
 ];

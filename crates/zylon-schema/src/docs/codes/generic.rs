@@ -53,7 +53,7 @@ pub(crate) const DOCS: &[CodeDoc] = &[
         why: "The value is outside the allowed set.",
         fix: "Use one of the listed values (they are case-sensitive).",
         points_at: "the value the message names (`/events/N` for stream issues).",
-        implemented_in: &["crates/zylon-schema/src/check/rules/blocks.rs", "crates/zylon-schema/src/check/rules/media.rs", "crates/zylon-schema/src/check/rules/response.rs", "crates/zylon-schema/src/fix.rs"],
+        implemented_in: &["crates/zylon-schema/src/check/rules/blocks.rs", "crates/zylon-schema/src/check/rules/media.rs", "crates/zylon-schema/src/check/rules/response.rs"],
     },
     CodeDoc {
         code: "field.unknown",
@@ -61,7 +61,7 @@ pub(crate) const DOCS: &[CodeDoc] = &[
         why: "Unknown fields are ignored by the server (`extra=\"allow\"`): whatever you meant by it has no effect.",
         fix: "Remove the field, or rename it as the hint suggests (`input_schema` → `inputSchema`).",
         points_at: "/…/j/key (unknown key in a block); …/enabled_tools (`enabled_tools` key); /key (unknown envelope key)",
-        implemented_in: &["crates/zylon-schema/src/check/ctx.rs", "crates/zylon-schema/src/check/span.rs", "crates/zylon-schema/src/fix.rs"],
+        implemented_in: &["crates/zylon-schema/src/check/ctx.rs", "crates/zylon-schema/src/check/span.rs"],
     },
     CodeDoc {
         code: "field.server_only",

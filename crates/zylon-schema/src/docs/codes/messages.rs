@@ -29,7 +29,7 @@ pub(crate) const DOCS: &[CodeDoc] = &[
         why: "`role` ∈ {`system`, `user`, `assistant`}, case-sensitive. **`tool` is rejected** even though workspace.json lists it. — the server rejects the body with HTTP 400 (request validation) (\"Input should be 'system', 'user' or 'assistant'\"). Source: `private_gpt/chat/input_models.py:353`.",
         fix: "Use `system`, `user` or `assistant` in lower case; send tool output as a `tool_result` block, not a `tool` message.",
         points_at: "/messages/i/role (`role` not one of system/user/assistant (incl. `user`, `system`, non-strings)); /messages/i/role (`role: \"tool\"`)",
-        implemented_in: &["crates/zylon-schema/src/check/rules/messages.rs", "crates/zylon-schema/src/fix.rs"],
+        implemented_in: &["crates/zylon-schema/src/check/rules/messages.rs"],
     },
     CodeDoc {
         code: "message.role.system_extracted",

@@ -13,7 +13,7 @@ pub(crate) const DOCS: &[CodeDoc] = &[
         why: "`type` ∈ {`text`, `json_schema`} (default text). — the server rejects the body with HTTP 400 (request validation) (\"Input should be 'text' or 'json_schema'\"). Source: `private_gpt/chat/input_models.py:299`.",
         fix: "Use `text` or `json_schema`.",
         points_at: "/response_format/type (response_format.type not text/json_schema)",
-        implemented_in: &["crates/zylon-schema/src/check/rules/structured.rs", "crates/zylon-schema/src/fix.rs"],
+        implemented_in: &["crates/zylon-schema/src/check/rules/structured.rs"],
     },
     CodeDoc {
         code: "response_format.json_schema_required",

@@ -13,7 +13,7 @@ pub(crate) const DOCS: &[CodeDoc] = &[
         why: "`type` ∈ {`auto`, `any`, `tool`, `none`} (workspace.json: free string; pgpt.json lists only auto/tool/none). Default `auto`. — the server rejects the body with HTTP 400 (request validation) (\"Input should be 'auto', 'any', 'tool' or 'none'\"). Source: `private_gpt/chat/input_models.py:263`.",
         fix: "Use `auto`, `any`, `tool` or `none` (lower case).",
         points_at: "/tool_choice/type (`type` not auto/any/tool/none)",
-        implemented_in: &["crates/zylon-schema/src/check/rules/tools.rs", "crates/zylon-schema/src/fix.rs"],
+        implemented_in: &["crates/zylon-schema/src/check/rules/tools.rs"],
     },
     CodeDoc {
         code: "tool_choice.unknown_tool",

@@ -21,7 +21,7 @@ pub(crate) const DOCS: &[CodeDoc] = &[
         why: "Artifact `type` ∈ {`file`, `uri`, `text`, `ingested_artifact`, `sql_database`, `skill`} (workspace.json: no `skill`). — the server rejects the body with HTTP 400 (request validation) (\"Input tag ... does not match any of the expected tags\"). Source: `private_gpt/server/utils/artifact_input.py:238`.",
         fix: "Use file, uri, text, ingested_artifact or sql_database.",
         points_at: "/tool_context/k/type (artifact `type` missing/unknown); /tool_context/k/type (`skill` artifact)",
-        implemented_in: &["crates/zylon-schema/src/check/rules/tool_context.rs", "crates/zylon-schema/src/fix.rs"],
+        implemented_in: &["crates/zylon-schema/src/check/rules/tool_context.rs"],
     },
     CodeDoc {
         code: "artifact.file.value_base64",

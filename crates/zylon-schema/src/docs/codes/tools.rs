@@ -13,7 +13,7 @@ pub(crate) const DOCS: &[CodeDoc] = &[
         why: "Each tool is an object; pgpt also accepts a bare string that is an internal type (`\"web_search_v1\"`, `\"semantic_search\"`). Any other string is rejected. — the server rejects the body with HTTP 400 (request validation) (\"Invalid tool specification: <x>\"). Source: `private_gpt/chat/input_models.py:1111`, `:1150`.",
         fix: "Describe each tool as an object: `{\"name\": \"...\", \"type\": \"web_search_v1\"}` or a custom tool with `inputSchema`.",
         points_at: "/tools/k (tool item neither object nor a string naming a built-in type); /tools/k (tool item a string naming a built-in type)",
-        implemented_in: &["crates/zylon-schema/src/check/rules/tools.rs", "crates/zylon-schema/src/fix.rs"],
+        implemented_in: &["crates/zylon-schema/src/check/rules/tools.rs"],
     },
     CodeDoc {
         code: "tool.name.required",
@@ -133,7 +133,7 @@ pub(crate) const DOCS: &[CodeDoc] = &[
         why: "Both `inputSchema` and `input_schema` are accepted (docs claim only `inputSchema` works; workspace.json only has `inputSchema`). — no server error; a difference between the Workspace spec and the server. Source: `private_gpt/chat/input_models.py:1105`.",
         fix: "Rename `input_schema` to `inputSchema` (`zylon-schema fix` does it).",
         points_at: "/tools/k/input_schema (`input_schema` instead of `inputschema`)",
-        implemented_in: &["crates/zylon-schema/src/check/rules/tools.rs", "crates/zylon-schema/src/fix.rs"],
+        implemented_in: &["crates/zylon-schema/src/check/rules/tools.rs"],
     },
     CodeDoc {
         code: "tool.custom.input_schema_object",
