@@ -99,7 +99,7 @@ fn fix_round(text: &str, kind: Kind, options: &Options) -> (String, Vec<AppliedF
     let body = text.strip_prefix('\u{feff}').unwrap_or(text);
     let bom = &text[..text.len() - body.len()];
     let arena = json::Arena::new();
-    let Ok((tree, _)) = json::parse(body, MAX_DEPTH, &arena) else {
+    let Ok(json::Parsed { value: tree, .. }) = json::parse(body, MAX_DEPTH, &arena) else {
         return (text.to_string(), Vec::new());
     };
     // Issues as the lenient validator sees them (strict mode would not change what is fixable).
@@ -169,7 +169,7 @@ fn integral_floats(tree: &Value<'_>, kind: Kind) -> Vec<(Code, String, Option<Su
         .iter()
         .filter(|f| f.types == crate::vocab::Types::INTEGER)
         .map(|f| f.name)
-        .filter(|k| matches!(req.get(k), Some(Value::Number(n)) if !n.int && n.f.fract() == 0.0 && n.f.abs() < 1e15))
+        .filter(|k| matches!(req.get(k), Some(Value::Number(n)) if !n.int && n.value.fract() == 0.0 && n.value.abs() < 1e15))
         .map(|k| (Code::FieldCoerced, format!("{prefix}/{k}"), None))
         .collect()
 }
@@ -258,8 +258,8 @@ fn edit_for(
                     Some((b.to_string(), start, end))
                 }
             }
-            Value::Number(n) if !n.int && n.f.fract() == 0.0 => {
-                Some((format!("{}", n.f as i64), start, end))
+            Value::Number(n) if !n.int && n.value.fract() == 0.0 => {
+                Some((format!("{}", n.value as i64), start, end))
             }
             _ => None,
         },

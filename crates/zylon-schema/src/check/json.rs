@@ -9,7 +9,7 @@ pub(crate) fn from_serde<'a>(v: &'a serde_json::Value, arena: &'a Arena<'a>) -> 
         serde_json::Value::Null => Value::Null,
         serde_json::Value::Bool(b) => Value::Bool(*b),
         serde_json::Value::Number(n) => Value::Number(Num {
-            f: n.as_f64().unwrap_or(f64::NAN),
+            value: n.as_f64().unwrap_or(f64::NAN),
             int: n.is_i64() || n.is_u64(),
         }),
         serde_json::Value::String(s) => Value::String(s),
@@ -34,7 +34,7 @@ mod tests {
     fn agrees_with_serde_json_on_valid_text() {
         let src = r#"{"k":"\u00e9\ud83d\ude00\n\t","n":[0,1e2,-1,123456789012],"z":{"y":[[]]}}"#;
         let arena = Arena::new();
-        let (ours, _) = parse(src, 64, &arena).unwrap();
+        let ours = parse(src, 64, &arena).unwrap().value;
         let theirs: serde_json::Value = serde_json::from_str(src).unwrap();
         let arena2 = Arena::new();
         assert_eq!(ours, from_serde(&theirs, &arena2));

@@ -56,7 +56,7 @@ pub(crate) fn lax_int(v: &Value<'_>) -> Lax<f64> {
     const TWO_63: f64 = 9_223_372_036_854_775_808.0;
     match v {
         Value::Number(n) => match n.as_f64() {
-            _ if n.int => Lax::Exact(n.f),
+            _ if n.int => Lax::Exact(n.value),
             Some(x) if x.fract() == 0.0 && (-TWO_63..TWO_63).contains(&x) => Lax::Exact(x),
             _ => Lax::Invalid,
         },

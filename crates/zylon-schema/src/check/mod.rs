@@ -77,7 +77,10 @@ fn validate_text(text: &str, kind: Option<Kind>, options: &Options) -> Report {
     let body = text.strip_prefix('\u{feff}').unwrap_or(text);
     let arena = json::Arena::new();
     match json::parse(body, MAX_DEPTH, &arena) {
-        Ok((tree, duplicates)) => {
+        Ok(json::Parsed {
+            value: tree,
+            has_duplicates: duplicates,
+        }) => {
             let kind = kind.unwrap_or_else(|| match &tree {
                 json::Value::Object(o) => kind_of(o),
                 _ => Kind::Chat,
@@ -141,7 +144,11 @@ pub fn detect_kind(bytes: &[u8]) -> Kind {
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let arena = json::Arena::new();
-    let Ok((json::Value::Object(o), _)) = json::parse(text, MAX_DEPTH, &arena) else {
+    let Ok(json::Parsed {
+        value: json::Value::Object(o),
+        ..
+    }) = json::parse(text, MAX_DEPTH, &arena)
+    else {
         return Kind::Chat;
     };
     kind_of(&o)

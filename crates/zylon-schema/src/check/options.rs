@@ -234,8 +234,9 @@ pub fn from_json(text: &str) -> Result<(Option<Kind>, Options), String> {
         return Ok((None, Options::default()));
     }
     let arena = crate::check::json::Arena::new();
-    let (v, _) =
-        parse(text, 8, &arena).map_err(|e| format!("options are not JSON: {}", e.message))?;
+    let v = parse(text, 8, &arena)
+        .map_err(|e| format!("options are not JSON: {}", e.message))?
+        .value;
     let Value::Object(o) = &v else {
         return Err(format!(
             "options must be an object, not {}",
@@ -280,9 +281,11 @@ pub fn from_json(text: &str) -> Result<(Option<Kind>, Options), String> {
                 match p.get(key) {
                     None | Some(Value::Null) => Ok(None),
                     Some(Value::Number(x))
-                        if x.f >= 0.0 && x.f.fract() == 0.0 && x.f <= f64::from(u32::MAX) =>
+                        if x.value >= 0.0
+                            && x.value.fract() == 0.0
+                            && x.value <= f64::from(u32::MAX) =>
                     {
-                        Ok(Some(x.f as u32))
+                        Ok(Some(x.value as u32))
                     }
                     Some(_) => Err(format!("profile `{key}` must be a whole number")),
                 }

@@ -1,0 +1,77 @@
+//! Reading a valid JSON text without building a tree: one string, skipping a value or
+//! whitespace (used to locate values in the text for spans and fixes).
+
+use std::borrow::Cow;
+
+use crate::parse::Parser;
+use zylon_scan::skip_plain;
+
+/// Read the string starting at the `"` at byte `i` of a valid JSON text; returns it and the
+/// offset just after the closing quote.
+pub fn read_string(src: &str, i: usize) -> Option<(Cow<'_, str>, usize)> {
+    let mut p = Parser::at(src, i);
+    let s = p.string().ok()?;
+    Some((s, p.offset()))
+}
+
+/// The offset just after the JSON value starting at byte `i` (after whitespace) of a valid text.
+pub fn skip_value(src: &str, i: usize) -> usize {
+    let b = src.as_bytes();
+    let mut i = i;
+    let mut depth = 0usize;
+    loop {
+        match b.get(i) {
+            None => return i,
+            Some(b'"') => {
+                i += 1;
+                loop {
+                    i = skip_plain(b, i);
+                    match b.get(i) {
+                        Some(b'\\') => i += 2,
+                        Some(b'"') => {
+                            i += 1;
+                            break;
+                        }
+                        Some(_) => i += 1,
+                        None => return i,
+                    }
+                }
+                if depth == 0 {
+                    return i;
+                }
+            }
+            Some(b'{' | b'[') => {
+                depth += 1;
+                i += 1;
+            }
+            Some(b'}' | b']') => {
+                depth = depth.saturating_sub(1);
+                i += 1;
+                if depth == 0 {
+                    return i;
+                }
+            }
+            Some(b' ' | b'\n' | b'\r' | b'\t' | b',' | b':') => i += 1,
+            Some(_) => {
+                // A number or literal.
+                while b.get(i).is_some_and(|c| {
+                    !matches!(c, b',' | b'}' | b']' | b' ' | b'\n' | b'\r' | b'\t')
+                }) {
+                    i += 1;
+                }
+                if depth == 0 {
+                    return i;
+                }
+            }
+        }
+    }
+}
+
+/// Skip JSON whitespace from `i`.
+pub fn skip_ws(src: &str, mut i: usize) -> usize {
+    let b = src.as_bytes();
+    while matches!(b.get(i), Some(b' ' | b'\n' | b'\r' | b'\t')) {
+        i += 1;
+    }
+    i
+}

@@ -1,0 +1,193 @@
+//! Unit tests of the parser and the tree.
+
+use super::*;
+
+/// An arena for the life of the test.
+fn arena() -> &'static Arena<'static> {
+    Box::leak(Box::new(Arena::new()))
+}
+
+/// The text for the life of the test (the tree borrows it with the arena's lifetime).
+fn leak(s: &str) -> &'static str {
+    Box::leak(s.to_string().into_boxed_str())
+}
+
+fn p(s: &str) -> Result<Value<'static>, SyntaxError> {
+    parse(leak(s), 64, arena()).map(|p| p.value)
+}
+
+#[test]
+fn parses_and_borrows() {
+    let text = leak(r#" {"a": [1, -2.5e3, true, null, "x\"y", "plain"], "b": {}} "#);
+    let v = parse(text, 64, arena()).unwrap().value;
+    let a = v.get("a").unwrap().as_array().unwrap();
+    assert_eq!(
+        a[0],
+        Value::Number(Num {
+            value: 1.0,
+            int: true
+        })
+    );
+    assert_eq!(
+        a[1],
+        Value::Number(Num {
+            value: -2500.0,
+            int: false
+        })
+    );
+    assert_eq!(a[4].as_str(), Some("x\"y"));
+    // Borrowed from the text itself.
+    let Value::String(plain) = &a[5] else {
+        panic!("not a string")
+    };
+    assert_eq!(*plain, "plain");
+    assert!(std::ptr::eq(
+        plain.as_ptr(),
+        text[text.find("plain").unwrap()..].as_ptr()
+    ));
+    assert!(v.get("b").unwrap().as_object().unwrap().is_empty());
+}
+
+#[test]
+fn rejects_bad_syntax_with_offsets() {
+    for (bad, off) in [
+        ("{\"a\" 1}", 5),
+        ("[1,]", 3),
+        ("[01]", 2),
+        ("\"abc", 4),
+        ("{} x", 3),
+        ("[1.]", 3),
+        ("tru", 0),
+        ("", 0),
+        ("\"\\x\"", 2),
+        ("\"a\nb\"", 2),
+    ] {
+        let e = p(bad).unwrap_err();
+        assert_eq!(e.offset, off, "{bad}: {}", e.message);
+        assert!(!e.too_deep);
+    }
+}
+
+#[test]
+fn depth_limit_and_duplicates() {
+    let deep = "[".repeat(65) + &"]".repeat(65);
+    assert!(p(&deep).unwrap_err().too_deep);
+    let ok = "[".repeat(64) + &"]".repeat(64);
+    assert!(p(&ok).is_ok());
+    let Parsed {
+        value: v,
+        has_duplicates: dups,
+    } = parse(leak(r#"{"a":1,"b":2,"a":3}"#), 8, arena()).unwrap();
+    assert!(dups);
+    let o = v.as_object().unwrap();
+    assert_eq!(o.get("a").and_then(Value::as_f64), Some(3.0));
+    assert_eq!(o.keys().collect::<Vec<_>>(), ["a", "b"]);
+    assert_eq!(o.len(), 3);
+    let many: String = format!(
+        "{{{}}}",
+        (0..40)
+            .map(|i| format!("\"k{}\":1", i % 30))
+            .collect::<Vec<_>>()
+            .join(",")
+    );
+    assert!(parse(leak(&many), 8, arena()).unwrap().has_duplicates);
+}
+
+proptest::proptest! {
+    /// Lookups, keys, entries and duplicate detection agree with a plain scan of the keys,
+    /// whatever the filter bits say: keys from a small alphabet, so that duplicates and
+    /// filter collisions are common.
+    #[test]
+    fn object_lookups_match_a_plain_scan(
+        keys in proptest::collection::vec("[ab\"]{0,3}|k[0-9]{1,2}|messages|tools", 0..24),
+        probes in proptest::collection::vec("[ab]{0,3}|k[0-9]{1,2}|tool_choice|tools", 0..8),
+    ) {
+        let body: Vec<String> = keys
+            .iter()
+            .enumerate()
+            .map(|(i, k)| format!("{}:{i}", serde_json::to_string(k).unwrap()))
+            .collect();
+        let text = leak(&format!("{{{}}}", body.join(",")));
+        let Parsed {
+            value: v,
+            has_duplicates: dups,
+        } = parse(text, 8, arena()).unwrap();
+        let o = v.as_object().unwrap();
+        let mut distinct: Vec<&str> = Vec::new();
+        for k in &keys {
+            if !distinct.contains(&k.as_str()) {
+                distinct.push(k);
+            }
+        }
+        proptest::prop_assert_eq!(dups, distinct.len() < keys.len());
+        proptest::prop_assert_eq!(o.has_duplicates, dups);
+        proptest::prop_assert_eq!(o.keys().collect::<Vec<_>>(), distinct.clone());
+        let last = |k: &str| keys.iter().rposition(|x| x == k).map(|i| i as f64);
+        let iter: Vec<(&str, Option<f64>)> = o.iter().map(|(k, v)| (k, v.as_f64())).collect();
+        let want: Vec<(&str, Option<f64>)> = distinct.iter().map(|k| (*k, last(k))).collect();
+        proptest::prop_assert_eq!(iter, want);
+        for k in keys.iter().chain(&probes) {
+            proptest::prop_assert_eq!(o.get(k).and_then(Value::as_f64), last(k));
+            proptest::prop_assert_eq!(o.contains_key(k), last(k).is_some());
+        }
+        let rebuilt = Object::from_entries(o.entries);
+        for k in keys.iter().chain(&probes) {
+            proptest::prop_assert_eq!(rebuilt.contains_key(k), last(k).is_some());
+        }
+    }
+}
+
+#[test]
+fn integers_read_exactly_as_the_float_parser_does() {
+    for t in [
+        "0",
+        "-0",
+        "7",
+        "-42",
+        "9007199254740993",
+        "123456789012345678",
+        "-999999999999999999",
+        "1234567890123456789",
+        "18446744073709551616",
+    ] {
+        let want: f64 = t.parse().unwrap();
+        let Value::Number(n) = p(t).unwrap() else {
+            panic!("{t}")
+        };
+        assert_eq!(n.value.to_bits(), want.to_bits(), "{t}");
+        assert!(n.int);
+    }
+}
+
+#[test]
+fn key_equality() {
+    let keys = [
+        "",
+        "a",
+        "role",
+        "abcdefgh",
+        "abcdefghi",
+        "tool_choice_x",
+        "é中",
+    ];
+    for a in keys {
+        for b in keys {
+            assert_eq!(same(a, b), a == b, "{a} {b}");
+        }
+        assert!(is_one_of(a, &keys));
+    }
+    assert!(!same("abcdefgh1", "abcdefgh2") && !same("abcdefgX", "abcdefgh"));
+    assert!(!is_one_of("roles", &keys));
+}
+
+#[test]
+fn lone_surrogates_become_replacement_characters() {
+    assert_eq!(p(r#""\ud800x""#).unwrap().as_str(), Some("\u{FFFD}x"));
+    assert_eq!(p(r#""\udc00\u0041""#).unwrap().as_str(), Some("\u{FFFD}A"));
+}
+
+#[test]
+fn line_and_column_count_characters() {
+    assert_eq!(line_col("ab\ncdé€x", 9), (2, 4));
+    assert_eq!(line_col("", 0), (1, 1));
+}

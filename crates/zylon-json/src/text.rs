@@ -1,0 +1,83 @@
+//! Small string helpers the validator calls for every key and every issue: key equality, a
+//! decimal writer, the safe short rendering of user strings and line/column of an offset. They
+//! live in this crate for its opt-level 3 in the size-optimised wasm build (see the workspace
+//! manifest), where they are hot.
+
+/// String equality for object keys, eight bytes at a time. The rules look keys up all the
+/// time, and the size-optimised wasm build's `memcmp` compares byte by byte.
+#[inline]
+pub fn same(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let word = |s: &[u8]| u64::from_le_bytes(s.try_into().unwrap_or_default());
+    let (mut x, mut y) = (a.chunks_exact(8), b.chunks_exact(8));
+    for (p, q) in x.by_ref().zip(y.by_ref()) {
+        if word(p) != word(q) {
+            return false;
+        }
+    }
+    x.remainder().iter().zip(y.remainder()).all(|(p, q)| p == q)
+}
+
+/// Whether `key` is one of `keys` (see [`same`]).
+#[inline(never)]
+pub fn is_one_of(key: &str, keys: &[&str]) -> bool {
+    keys.iter().any(|k| same(k, key))
+}
+
+/// Append a decimal number without the formatting machinery (paths and reports are written for
+/// every issue, and `fmt` is slow in the size-optimised wasm build).
+pub fn push_decimal(out: &mut String, mut i: usize) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (i % 10) as u8;
+        i /= 10;
+        if i == 0 {
+            break;
+        }
+    }
+    out.extend(digits[at..].iter().map(|&d| char::from(d)));
+}
+
+/// A short, safe rendering of a user string for messages (cut after `max` characters, quotes,
+/// backslashes and control characters escaped).
+pub fn short_text(s: &str, max: usize) -> String {
+    let mut out = String::with_capacity(s.len().min(max * 4) + 4);
+    for (i, c) in s.chars().enumerate() {
+        if i == max {
+            out.push('…');
+            break;
+        }
+        escape_char(c, &mut out);
+    }
+    out
+}
+
+/// Escape one character for a message (without Unicode tables: keeps the wasm small).
+pub fn escape_char(c: char, out: &mut String) {
+    match c {
+        '"' => out.push_str("\\\""),
+        '\\' => out.push_str("\\\\"),
+        '\n' => out.push_str("\\n"),
+        '\r' => out.push_str("\\r"),
+        '\t' => out.push_str("\\t"),
+        c if (c as u32) < 0x20 || c == '\u{7f}' => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+        c => out.push(c),
+    }
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+pub fn line_col(src: &str, offset: usize) -> (usize, usize) {
+    let mut off = offset.min(src.len());
+    while !src.is_char_boundary(off) {
+        off -= 1;
+    }
+    let before = &src[..off];
+    let line = before.bytes().filter(|b| *b == b'\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |p| p + 1);
+    (line, before[line_start..].chars().count() + 1)
+}
