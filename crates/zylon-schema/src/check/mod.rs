@@ -11,7 +11,16 @@ mod report_json;
 pub mod span;
 
 mod ctx;
+mod detect;
+mod duplicates;
+mod format;
 mod lax;
+
+pub use detect::detect_kind;
+use detect::kind_of;
+use duplicates::duplicate_keys;
+pub use format::json_error;
+pub(crate) use format::num;
 
 pub use code::Code;
 pub use options::{Endpoint, Kind, Options, Profile};
@@ -31,27 +40,6 @@ use ctx::Ctx;
 pub const MAX_DEPTH: usize = 969;
 
 pub(crate) use json::short_text;
-
-/// A serde_json error in a few words with its position. (Not its `Display`, which formats
-/// floats through core's float printer: that alone costs the wasm build ~15 KB.)
-pub fn json_error(e: &serde_json::Error) -> String {
-    let what = match e.classify() {
-        serde_json::error::Category::Syntax => "syntax error",
-        serde_json::error::Category::Eof => "unexpected end of input",
-        serde_json::error::Category::Data => "a value of the wrong type",
-        serde_json::error::Category::Io => "read error",
-    };
-    format!("{what} at line {} column {}", e.line(), e.column())
-}
-
-/// A number for a message: whole numbers without a fraction, others in shortest form.
-pub(crate) fn num(x: f64) -> String {
-    if x.fract() == 0.0 && x.abs() < 1e15 {
-        return (x as i64).to_string();
-    }
-    serde_json::Number::from_f64(x)
-        .map_or_else(|| "a non-finite number".to_string(), |n| n.to_string())
-}
 
 /// Validate a JSON text as the given kind of body.
 pub fn validate_str(text: &str, kind: Kind, options: &Options) -> Report {
@@ -134,46 +122,6 @@ fn validate_text(text: &str, kind: Option<Kind>, options: &Options) -> Report {
     }
 }
 
-/// The request kind a body most likely is, from its top-level keys (chat when unsure or
-/// unparsable): `pgpt` with `thread_id`/`agent` → interaction; other `pgpt` → project-chat;
-/// `name` and `visibility` without `messages` → thread; one of them → thread-update.
-/// Borrows the text (no copy of large strings).
-pub fn detect_kind(bytes: &[u8]) -> Kind {
-    let Ok(text) = std::str::from_utf8(bytes) else {
-        return Kind::Chat;
-    };
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let arena = json::Arena::new();
-    let Ok(json::Parsed {
-        value: json::Value::Object(o),
-        ..
-    }) = json::parse(text, MAX_DEPTH, &arena)
-    else {
-        return Kind::Chat;
-    };
-    kind_of(&o)
-}
-
-/// The kind of a body from its top-level keys (see [`detect_kind`]).
-fn kind_of(o: &json::Object<'_>) -> Kind {
-    let has = |k: &str| o.contains_key(k);
-    if has("pgpt") {
-        if has("thread_id") || has("agent") {
-            Kind::Interaction
-        } else {
-            Kind::ProjectChat
-        }
-    } else if !has("messages") && (has("name") || has("visibility")) {
-        if has("name") && has("visibility") {
-            Kind::Thread
-        } else {
-            Kind::ThreadUpdate
-        }
-    } else {
-        Kind::Chat
-    }
-}
-
 /// Validate raw bytes (must be UTF-8 JSON) as the given kind of body.
 pub fn validate_bytes(bytes: &[u8], kind: Kind, options: &Options) -> Report {
     match std::str::from_utf8(bytes) {
@@ -207,33 +155,6 @@ pub fn validate_value(value: &serde_json::Value, kind: Kind, options: &Options) 
     let summary = rules::run(&mut ctx, &tree, kind, options);
     ctx.flush_pending();
     finish(ctx, summary)
-}
-
-/// Report every repeated key (the server keeps the last value).
-fn duplicate_keys<'a>(ctx: &mut Ctx<'a>, v: &'a json::Value<'a>) {
-    match v {
-        json::Value::Array(items) => {
-            for (i, it) in items.iter().enumerate() {
-                ctx.idx(i, |ctx| duplicate_keys(ctx, it));
-            }
-        }
-        json::Value::Object(o) => {
-            let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
-            for (k, child) in o.entries() {
-                if o.has_duplicates && !seen.insert(k) {
-                    ctx.key(k, |ctx| {
-                        ctx.warn_hint(
-                            Code::JsonDuplicateKey,
-                            format!("the key `{}` appears more than once; the server keeps only the last value", ctx::short(k)),
-                            "remove the earlier occurrence",
-                        )
-                    });
-                }
-                ctx.key(k, |ctx| duplicate_keys(ctx, child));
-            }
-        }
-        _ => {}
-    }
 }
 
 mod rules;

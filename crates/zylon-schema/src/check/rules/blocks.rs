@@ -5,7 +5,7 @@ use crate::check::json::{Object, Value};
 use crate::check::report::Suggestion;
 use crate::vocab;
 
-use super::messages::{Pairing, Role};
+use super::conversation::{Pairing, Role};
 use super::{media, short, str_field, type_name, Code, Ctx};
 use crate::check::Severity;
 

@@ -1,26 +1,15 @@
 //! RULES.md §4: messages and roles, and the tool pairing rules of §7 that span messages.
 
-use std::collections::HashMap;
-
 use crate::check::json::{Object, Value};
 use crate::check::report::Suggestion;
 use crate::vocab;
 
 use super::blocks::{self, BlockFacts, Place};
+pub(super) use super::conversation::{Pairing, Role};
 use super::order::{self, LastUser};
 use super::{short, type_name, Code, Ctx};
-use crate::check::ctx::{pointer, Seg};
+use crate::check::ctx::pointer;
 use crate::check::Severity;
-
-/// A message role as the server reads it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Role {
-    System,
-    User,
-    Assistant,
-    /// `tool`: listed by the Workspace spec, rejected by the server (a warning by policy).
-    Tool,
-}
 
 /// Facts about the messages that other areas (the model profile) need.
 #[derive(Debug, Default)]
@@ -36,71 +25,6 @@ struct MsgFacts {
     /// The content could not be read (missing, empty, wrong type, unreadable blocks): the server
     /// rejects the body before the sequence checks, so they give this message the benefit of the doubt.
     broken: bool,
-}
-
-/// tool_use ↔ tool_result bookkeeping in document order. Ids are borrowed from the body and
-/// paths kept as segments: a JSON Pointer is rendered only for a tool use left unanswered.
-#[derive(Default)]
-pub(super) struct Pairing<'a> {
-    order: Vec<(&'a str, Vec<Seg<'a>>)>,
-    index: HashMap<&'a str, (usize, bool)>,
-    /// The first second answer to a tool use: whether it breaks the order is decided by the
-    /// server's conversion (`order.rs`), which usually drops or misplaces it.
-    duplicate: Option<(String, Vec<Seg<'a>>)>,
-}
-
-impl<'a> Pairing<'a> {
-    /// A `tool_use` (or `server_tool_use`) at the current path with this id.
-    pub(super) fn on_use(&mut self, ctx: &mut Ctx<'a>, id: &'a str) {
-        if self.index.contains_key(id) {
-            ctx.key("id", |ctx| {
-                ctx.error_hint(
-                    Code::BlockToolUseUniqueId,
-                    format!(
-                        "duplicate tool use id `{}`: ids must be unique across the whole request",
-                        short(id)
-                    ),
-                    "give every tool_use its own id",
-                )
-            });
-            return;
-        }
-        self.index.insert(id, (self.order.len(), false));
-        self.order.push((id, ctx.segments().to_vec()));
-    }
-
-    /// A `tool_result` at the current path answering `id`.
-    pub(super) fn on_result(&mut self, ctx: &mut Ctx<'a>, id: &str) {
-        match self.index.get_mut(id) {
-            Some((_, answered @ false)) => *answered = true,
-            Some((_, true)) => {
-                if self.duplicate.is_none() {
-                    self.duplicate = Some((id.to_string(), ctx.segments().to_vec()));
-                }
-            }
-            None => ctx.key("tool_use_id", |ctx| {
-                ctx.error_hint(
-                    Code::BlockToolResultUnknownId,
-                    format!("tool_result references tool use `{}`, which does not appear earlier in the request", short(id)),
-                    "a tool_result must come after the assistant tool_use it answers",
-                )
-            }),
-        }
-    }
-
-    fn finish(self, ctx: &mut Ctx<'_>) {
-        for (id, path) in self.order {
-            if self.index.get(id).is_some_and(|(_, answered)| !answered) {
-                ctx.push(
-                    Severity::Error,
-                    Code::BlockToolUseRequiresResult,
-                    pointer(&path),
-                    format!("tool use `{}` has no tool_result; the server requires every tool call to be answered", short(id)),
-                    Some("add a tool_result block with this tool_use_id after it, or remove the tool_use".into()),
-                );
-            }
-        }
-    }
 }
 
 pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: &'a Object<'a>) -> MessagesFacts {
@@ -141,7 +65,7 @@ pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: &'a Object<'a>) -> MessagesFacts
             .enumerate()
             .map(|(i, m)| ctx.idx(i, |ctx| message(ctx, m, &mut pairing)))
             .collect();
-        let duplicate = pairing.duplicate.take();
+        let duplicate = pairing.take_duplicate();
         pairing.finish(ctx);
         let broken: Vec<bool> = facts.iter().map(|f| f.broken).collect();
         let conv = order::convert_all(list, &broken, &|s| ctx.chars(s));

@@ -4,6 +4,7 @@
 //! and the path each rule uses.
 
 mod blocks;
+mod conversation;
 mod envelope;
 mod mcp;
 mod media;

@@ -260,10 +260,3 @@ fn output_config_problem(v: &Value<'_>) -> Option<String> {
     }
     None
 }
-
-/// Whether `output_config.format` asks for structured output.
-pub(super) fn output_config_structured(req: &Object<'_>) -> bool {
-    req.get("output_config")
-        .and_then(|o| o.get("format"))
-        .is_some_and(|f| !f.is_null())
-}

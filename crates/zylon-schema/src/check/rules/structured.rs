@@ -7,7 +7,7 @@ use crate::vocab;
 use super::output_schema;
 use super::system::SystemFacts;
 use super::tools::ToolFacts;
-use super::{enum_field, request, type_name, Code, Ctx};
+use super::{enum_field, type_name, Code, Ctx};
 use crate::check::Severity;
 
 pub(super) fn check<'a>(
@@ -81,7 +81,7 @@ pub(super) fn check<'a>(
         }),
     }
     // `output_config.format` is server-only: its exclusions are warnings (the backend may drop it).
-    let via_output_config = !structured && request::output_config_structured(req);
+    let via_output_config = !structured && output_config_structured(req);
     if !structured && !via_output_config {
         return;
     }
@@ -128,4 +128,11 @@ pub(super) fn check<'a>(
             None,
         );
     }
+}
+
+/// Whether `output_config.format` asks for structured output.
+pub(super) fn output_config_structured(req: &Object<'_>) -> bool {
+    req.get("output_config")
+        .and_then(|o| o.get("format"))
+        .is_some_and(|f| !f.is_null())
 }

@@ -29,7 +29,7 @@ pub(crate) const DOCS: &[CodeDoc] = &[
         why: "JSON parsers keep the last value; the earlier one is silently lost.",
         fix: "Remove the earlier occurrence of the key; keep the value you mean.",
         points_at: "the value the message names (`/events/N` for stream issues).",
-        implemented_in: &["crates/zylon-schema/src/check/mod.rs", "crates/zylon-schema/src/check/span.rs"],
+        implemented_in: &["crates/zylon-schema/src/check/duplicates.rs", "crates/zylon-schema/src/check/span.rs"],
     },
     CodeDoc {
         code: "field.type",

@@ -77,7 +77,7 @@ pub(crate) const DOCS: &[CodeDoc] = &[
         why: "tool_use ids unique across the whole request. — the server rejects the body with HTTP 400 (request validation) (\"Duplicate tool use ID found: <id>\"). Source: `private_gpt/server/chat/chat_models.py:397`.",
         fix: "Give every `tool_use` its own id.",
         points_at: "second: /…/j/id (same tool_use id twice)",
-        implemented_in: &["crates/zylon-schema/src/check/rules/messages.rs"],
+        implemented_in: &["crates/zylon-schema/src/check/rules/conversation.rs"],
     },
     CodeDoc {
         code: "block.tool_result.tool_use_id_pattern",
@@ -93,7 +93,7 @@ pub(crate) const DOCS: &[CodeDoc] = &[
         why: "A tool_result must reference a tool_use that appears **earlier in document order** (same message after the tool_use, or any later message). — the server rejects the body with HTTP 400 (request validation) (\"Tool result block references an unknown tool use ID: <id>\"). Source: `private_gpt/server/chat/chat_models.py:401`.",
         fix: "Put the `tool_result` after the `tool_use` it answers, with the same id.",
         points_at: "/…/j/tool_use_id (tool_result referencing an id not seen earlier in document order)",
-        implemented_in: &["crates/zylon-schema/src/check/rules/messages.rs"],
+        implemented_in: &["crates/zylon-schema/src/check/rules/conversation.rs"],
     },
     CodeDoc {
         code: "block.tool_use.requires_result",
@@ -101,7 +101,7 @@ pub(crate) const DOCS: &[CodeDoc] = &[
         why: "The set of answered ids must equal the set of tool_use ids: every tool_use needs a result somewhere in the request — including a trailing assistant tool_use (you cannot send an unanswered tool call back). — the server rejects the body with HTTP 400 (request validation) (\"Tool result blocks must match the tool use IDs in the same message. Found tool use IDs: ..., but tool result IDs: ...\"). Source: `private_gpt/server/chat/chat_models.py:414`.",
         fix: "Add a `tool_result` for the call, or remove the `tool_use`.",
         points_at: "/…/j (the tool_use block) (tool_use with no tool_result anywhere (incl. trailing assistant tool_use))",
-        implemented_in: &["crates/zylon-schema/src/check/rules/messages.rs"],
+        implemented_in: &["crates/zylon-schema/src/check/rules/conversation.rs"],
     },
     CodeDoc {
         code: "block.tool_result.content_optional",

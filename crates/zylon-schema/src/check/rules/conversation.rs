@@ -1,0 +1,92 @@
+//! The conversation's shared vocabulary of the message and block rules: the roles, and the
+//! tool_use ↔ tool_result pairing that spans messages (RULES.md §4 and §7).
+
+use std::collections::HashMap;
+
+use super::{short, Code, Ctx};
+use crate::check::ctx::{pointer, Seg};
+use crate::check::Severity;
+
+/// A message role as the server reads it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Role {
+    System,
+    User,
+    Assistant,
+    /// `tool`: listed by the Workspace spec, rejected by the server (a warning by policy).
+    Tool,
+}
+
+/// tool_use ↔ tool_result bookkeeping in document order. Ids are borrowed from the body and
+/// paths kept as segments: a JSON Pointer is rendered only for a tool use left unanswered.
+#[derive(Default)]
+pub(super) struct Pairing<'a> {
+    order: Vec<(&'a str, Vec<Seg<'a>>)>,
+    index: HashMap<&'a str, (usize, bool)>,
+    /// The first second answer to a tool use: whether it breaks the order is decided by the
+    /// server's conversion (`order.rs`), which usually drops or misplaces it.
+    duplicate: Option<(String, Vec<Seg<'a>>)>,
+}
+
+/// A second answer to a tool use: the id and where the answer is.
+pub(super) type Duplicate<'a> = (String, Vec<Seg<'a>>);
+
+impl<'a> Pairing<'a> {
+    /// A `tool_use` (or `server_tool_use`) at the current path with this id.
+    pub(super) fn on_use(&mut self, ctx: &mut Ctx<'a>, id: &'a str) {
+        if self.index.contains_key(id) {
+            ctx.key("id", |ctx| {
+                ctx.error_hint(
+                    Code::BlockToolUseUniqueId,
+                    format!(
+                        "duplicate tool use id `{}`: ids must be unique across the whole request",
+                        short(id)
+                    ),
+                    "give every tool_use its own id",
+                )
+            });
+            return;
+        }
+        self.index.insert(id, (self.order.len(), false));
+        self.order.push((id, ctx.segments().to_vec()));
+    }
+
+    /// A `tool_result` at the current path answering `id`.
+    pub(super) fn on_result(&mut self, ctx: &mut Ctx<'a>, id: &str) {
+        match self.index.get_mut(id) {
+            Some((_, answered @ false)) => *answered = true,
+            Some((_, true)) => {
+                if self.duplicate.is_none() {
+                    self.duplicate = Some((id.to_string(), ctx.segments().to_vec()));
+                }
+            }
+            None => ctx.key("tool_use_id", |ctx| {
+                ctx.error_hint(
+                    Code::BlockToolResultUnknownId,
+                    format!("tool_result references tool use `{}`, which does not appear earlier in the request", short(id)),
+                    "a tool_result must come after the assistant tool_use it answers",
+                )
+            }),
+        }
+    }
+
+    /// The first second answer to a tool use, if any (taken: the order rules report it).
+    pub(super) fn take_duplicate(&mut self) -> Option<Duplicate<'a>> {
+        self.duplicate.take()
+    }
+
+    /// Report every tool use left unanswered (at the end of the messages).
+    pub(super) fn finish(self, ctx: &mut Ctx<'_>) {
+        for (id, path) in self.order {
+            if self.index.get(id).is_some_and(|(_, answered)| !answered) {
+                ctx.push(
+                    Severity::Error,
+                    Code::BlockToolUseRequiresResult,
+                    pointer(&path),
+                    format!("tool use `{}` has no tool_result; the server requires every tool call to be answered", short(id)),
+                    Some("add a tool_result block with this tool_use_id after it, or remove the tool_use".into()),
+                );
+            }
+        }
+    }
+}
