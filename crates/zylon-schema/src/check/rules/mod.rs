@@ -5,6 +5,7 @@
 
 mod blocks;
 mod conversation;
+mod datetime;
 mod envelope;
 mod mcp;
 mod media;
