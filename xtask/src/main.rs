@@ -164,6 +164,21 @@ fn test() -> Result<(), String> {
             ]))
         }),
         ("tests", || run(cargo().args(["test", "--workspace"]))),
+        (
+            "parser and scans as WebAssembly under Node (wasm32-wasip1, SIMD128)",
+            || {
+                run(Command::new("rustup").args(["target", "add", "wasm32-wasip1"]))?;
+                run(cargo().args([
+                    "test",
+                    "-p",
+                    "zylon-scan",
+                    "-p",
+                    "zylon-json",
+                    "--target",
+                    "wasm32-wasip1",
+                ]))
+            },
+        ),
         ("schema drift", schema_drift),
         (
             "schemas in Python (jsonschema, pydantic via datamodel-code-generator)",

@@ -440,3 +440,12 @@ mod tests {
         assert_eq!(first_non_base64(b""), None);
     }
 }
+
+#[cfg(all(test, target_arch = "wasm32"))]
+mod wasm {
+    /// The WebAssembly build (and these tests under Node) compile the SIMD128 paths.
+    #[test]
+    fn simd128_is_enabled() {
+        assert!(cfg!(target_feature = "simd128"));
+    }
+}
