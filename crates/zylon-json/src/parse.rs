@@ -2,7 +2,7 @@
 
 use std::borrow::Cow;
 
-use crate::text::{escape_char, same, short_text};
+use crate::text::{escape_char, keys_equal, short_text};
 use crate::value::{key_bit, Num, Object, Value};
 use zylon_scan::skip_plain;
 
@@ -272,7 +272,7 @@ impl<'a> Parser<'a> {
             let bit = key_bit(key);
             let earlier = &self.entries[base..];
             let dup = if earlier.len() < 16 {
-                bloom & bit != 0 && earlier.iter().any(|(k, _)| same(k, key))
+                bloom & bit != 0 && earlier.iter().any(|(k, _)| keys_equal(k, key))
             } else {
                 let set = seen.get_or_insert_with(|| earlier.iter().map(|(k, _)| *k).collect());
                 !set.insert(key)

@@ -172,11 +172,11 @@ fn key_equality() {
     ];
     for a in keys {
         for b in keys {
-            assert_eq!(same(a, b), a == b, "{a} {b}");
+            assert_eq!(keys_equal(a, b), a == b, "{a} {b}");
         }
         assert!(is_one_of(a, &keys));
     }
-    assert!(!same("abcdefgh1", "abcdefgh2") && !same("abcdefgX", "abcdefgh"));
+    assert!(!keys_equal("abcdefgh1", "abcdefgh2") && !keys_equal("abcdefgX", "abcdefgh"));
     assert!(!is_one_of("roles", &keys));
 }
 

@@ -6,7 +6,7 @@
 /// String equality for object keys, eight bytes at a time. The rules look keys up all the
 /// time, and the size-optimised wasm build's `memcmp` compares byte by byte.
 #[inline]
-pub fn same(a: &str, b: &str) -> bool {
+pub fn keys_equal(a: &str, b: &str) -> bool {
     let (a, b) = (a.as_bytes(), b.as_bytes());
     if a.len() != b.len() {
         return false;
@@ -24,7 +24,7 @@ pub fn same(a: &str, b: &str) -> bool {
 /// Whether `key` is one of `keys` (see [`same`]).
 #[inline(never)]
 pub fn is_one_of(key: &str, keys: &[&str]) -> bool {
-    keys.iter().any(|k| same(k, key))
+    keys.iter().any(|k| keys_equal(k, key))
 }
 
 /// Append a decimal number without the formatting machinery (paths and reports are written for

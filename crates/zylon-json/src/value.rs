@@ -1,7 +1,7 @@
 //! The tree: values, numbers, objects (entries in document order, with a key filter for fast
 //! lookups) and their iterators.
 
-use crate::same;
+use crate::keys_equal;
 
 /// A JSON number: its value as `f64` and whether it was written as an integer literal.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -80,13 +80,13 @@ impl<'a> Object<'a> {
         self.entries
             .iter()
             .rev()
-            .find(|(k, _)| same(k, key))
+            .find(|(k, _)| keys_equal(k, key))
             .map(|(_, v)| v)
     }
 
     /// Whether `key` occurs.
     pub fn contains_key(&self, key: &str) -> bool {
-        self.bloom & key_bit(key) != 0 && self.entries.iter().any(|(k, _)| same(k, key))
+        self.bloom & key_bit(key) != 0 && self.entries.iter().any(|(k, _)| keys_equal(k, key))
     }
 
     /// The distinct keys, first occurrence order.
@@ -134,7 +134,7 @@ impl<'o, 'a> Iterator for Keys<'o, 'a> {
         while let Some((k, _)) = entries.get(self.next) {
             let i = self.next;
             self.next += 1;
-            if !self.object.has_duplicates || !entries[..i].iter().any(|(p, _)| same(p, k)) {
+            if !self.object.has_duplicates || !entries[..i].iter().any(|(p, _)| keys_equal(p, k)) {
                 return Some(k);
             }
         }

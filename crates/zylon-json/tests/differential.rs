@@ -27,7 +27,7 @@ fn as_floats(v: serde_json::Value) -> serde_json::Value {
 /// Equal, numbers within a few units in the last place: serde_json's default float parser is
 /// not always correctly rounded (`-1.3767903070088414e212` reads as `...413e212`), this one is
 /// (as Python's, the server's).
-fn same(a: &serde_json::Value, b: &serde_json::Value) -> bool {
+fn keys_equal(a: &serde_json::Value, b: &serde_json::Value) -> bool {
     use serde_json::Value as J;
     match (a, b) {
         (J::Number(x), J::Number(y)) => {
@@ -35,10 +35,12 @@ fn same(a: &serde_json::Value, b: &serde_json::Value) -> bool {
             x == y || (x - y).abs() <= 4.0 * f64::EPSILON * x.abs().max(y.abs())
         }
         (J::Array(x), J::Array(y)) => {
-            x.len() == y.len() && x.iter().zip(y).all(|(a, b)| same(a, b))
+            x.len() == y.len() && x.iter().zip(y).all(|(a, b)| keys_equal(a, b))
         }
         (J::Object(x), J::Object(y)) => {
-            x.len() == y.len() && x.iter().all(|(k, a)| y.get(k).is_some_and(|b| same(a, b)))
+            x.len() == y.len()
+                && x.iter()
+                    .all(|(k, a)| y.get(k).is_some_and(|b| keys_equal(a, b)))
         }
         _ => a == b,
     }
@@ -62,7 +64,13 @@ fn compare(text: &str) -> Result<(), TestCaseError> {
     match (ours, theirs) {
         (Ok(p), Ok(v)) => {
             let (ours, theirs) = (to_serde(&p.value), as_floats(v));
-            prop_assert!(same(&ours, &theirs), "{:?}: {} vs {}", text, ours, theirs);
+            prop_assert!(
+                keys_equal(&ours, &theirs),
+                "{:?}: {} vs {}",
+                text,
+                ours,
+                theirs
+            );
         }
         (Err(_), Err(_)) => {}
         (Ok(_), Err(e)) => {

@@ -18,18 +18,6 @@ const STOP_REASONS: &[&str] = &[
     "pause_turn",
     "refusal",
 ];
-const BLOCK_TYPES: &[&str] = &[
-    "text",
-    "image",
-    "audio",
-    "binary",
-    "file",
-    "source",
-    "tldr",
-    "thinking",
-    "tool_use",
-    "tool_result",
-];
 
 pub(super) fn check<'a>(ctx: &mut Ctx<'a>, root: &'a Object<'a>, kind: Kind) {
     match kind {
@@ -202,7 +190,7 @@ fn block<'a>(ctx: &mut Ctx<'a>, b: &'a Value<'a>) {
         return;
     };
     match o.get("type") {
-        Some(Value::String(t)) if BLOCK_TYPES.contains(t) => {}
+        Some(Value::String(t)) if crate::vocab::is_workspace_block(t) => {}
         Some(Value::String(t)) => ctx.key("type", |ctx| {
             ctx.warn(
                 Code::BlocksTypeUnknown,

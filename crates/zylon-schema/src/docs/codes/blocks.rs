@@ -52,7 +52,7 @@ pub(crate) const DOCS: &[CodeDoc] = &[
         severity: "error",
         why: "Citation objects (`ZylonCitation`): `id`, `artifact_id`, `source_id` strings; **`index` is an integer** (workspace.json: string; numeric strings coerced, others rejected). workspace.json's `correlation_id` field on citations is ignored. — the server rejects the body with HTTP 400 (request validation) (\"Input should be a valid integer\"). Source: `private_gpt/chat/extensions/citation.py:13`.",
         fix: "Send the citation `index` as an integer.",
-        points_at: "/…/citations/k/index (citation `index` not an integer (numeric string `\"3\"` → warning field.coerced; `\"abc\"`, `1.5` → error))\n\n## 6. media blocks",
+        points_at: "/…/citations/k/index (citation `index` not an integer (numeric string `\"3\"` → warning field.coerced; `\"abc\"`, `1.5` → error))",
         implemented_in: &["crates/zylon-schema/src/check/rules/blocks.rs"],
     },
 ];

@@ -92,7 +92,7 @@ pub(crate) const DOCS: &[CodeDoc] = &[
         severity: "error",
         why: "`UpdateThreadDTO` (PUT `/thread/{id}`): `name` string and `visibility` enum, both optional. — a Workspace API (backend) requirement. Source: `api-reference/workspace.json:7494`.",
         fix: "`name` is a string; `visibility` is `Public` or `Private`.",
-        points_at: "/name (thread-update name not a string / visibility not in enum)\n\n## 3. top-level ChatRequest fields",
+        points_at: "/name (thread-update name not a string / visibility not in enum)",
         implemented_in: &["crates/zylon-schema/src/check/rules/envelope.rs"],
     },
 ];

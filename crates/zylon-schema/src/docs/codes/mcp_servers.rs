@@ -36,7 +36,7 @@ pub(crate) const DOCS: &[CodeDoc] = &[
         severity: "warning",
         why: "workspace.json's `McpServer.type` is ignored by pgpt. — the server accepts it but silently ignores the value. Source: `api-reference/workspace.json:6590`.",
         fix: "Remove `type`; it has no effect.",
-        points_at: "/mcp_servers/k/type (mcp `type`)\n\n## 13. system",
+        points_at: "/mcp_servers/k/type (mcp `type`)",
         implemented_in: &["crates/zylon-schema/src/check/rules/mcp.rs"],
     },
 ];

@@ -116,7 +116,7 @@ pub(crate) const DOCS: &[CodeDoc] = &[
         severity: "warning",
         why: "An invalid media type is relabelled or rejected downstream.",
         fix: "Use a `type/subtype` media type such as `image/png`.",
-        points_at: "/…/j/mime_type (`mime_type` not `type/subtype` syntax)\n\n## 7. thinking, source, tool and TLDR blocks",
+        points_at: "/…/j/mime_type (`mime_type` not `type/subtype` syntax)",
         implemented_in: &["crates/zylon-schema/src/check/rules/media.rs"],
     },
 ];

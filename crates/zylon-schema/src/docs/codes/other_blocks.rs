@@ -148,7 +148,7 @@ pub(crate) const DOCS: &[CodeDoc] = &[
         severity: "error",
         why: "A TLDR `text` item with `_meta.role` must use a valid chat role value (`system`, `user`, `assistant`, `tool`, ...). Items without a role are silently dropped from the model history. — the server rejects the request with HTTP 400 while mapping it (\"'x' is not a valid MessageRole\"). Source: `private_gpt/chat/input_models.py:1031`.",
         fix: "Use a chat role (`user`, `assistant`, ...) in the item's `_meta.role`.",
-        points_at: "/…/content/k/_meta/role (tldr text item with `_meta.role` that is not a chat role (`messagerole`: system, developer, user, assistant, function, tool, chatbot, model; `\"\"` is none))\n\n## 8. tools",
+        points_at: "/…/content/k/_meta/role (tldr text item with `_meta.role` that is not a chat role (`messagerole`: system, developer, user, assistant, function, tool, chatbot, model; `\"\"` is none))",
         implemented_in: &["crates/zylon-schema/src/check/rules/blocks.rs"],
     },
 ];

@@ -156,7 +156,7 @@ pub(crate) const DOCS: &[CodeDoc] = &[
         severity: "warning",
         why: "pgpt-only: `output_config` forbids unknown keys; `effort` enum low/medium/high/max/xhigh; `format` = `{type:\"json_schema\", schema:{...}}` (key `json_schema` also accepted). A format counts as structured output (same exclusions as `response_format` json_schema). — the server rejects the body with HTTP 400 (request validation) (\"Extra inputs are not permitted\"). Source: `private_gpt/chat/input_models.py:319`, `:335`.",
         fix: "Use `response_format` instead (the Workspace field).",
-        points_at: "/stop_sequences … (server-only `stop_sequences`, `metadata`, `service_tier`, `maximum_loaded_skills`, `cache_control`, `output_config`: always a warning with their own code (message says \"the server would reject\" when the value is wrong))\n\n## 4. messages and roles",
+        points_at: "/stop_sequences … (server-only `stop_sequences`, `metadata`, `service_tier`, `maximum_loaded_skills`, `cache_control`, `output_config`: always a warning with their own code (message says \"the server would reject\" when the value is wrong))",
         implemented_in: &["crates/zylon-schema/src/check/rules/request.rs"],
     },
 ];

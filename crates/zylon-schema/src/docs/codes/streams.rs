@@ -60,7 +60,7 @@ pub(crate) const DOCS: &[CodeDoc] = &[
         severity: "error",
         why: "The streamed tool arguments do not form valid JSON.",
         fix: "The tool arguments were cut off; retry the request.",
-        points_at: "the value the message names (`/events/N` for stream issues).\n\n## 15. model-dependent (only with a server profile)",
+        points_at: "the value the message names (`/events/N` for stream issues).",
         implemented_in: &["crates/zylon-schema/src/stream/accumulate.rs"],
     },
 ];

@@ -60,7 +60,7 @@ pub(crate) const DOCS: &[CodeDoc] = &[
         severity: "warning",
         why: "With `type:\"text\"`, a `json_schema` is ignored. — the server accepts it but silently ignores the value. Source: `private_gpt/server/chat/chat_request_mapper.py:109`.",
         fix: "Set `\"type\": \"json_schema\"` to get structured output, or remove `json_schema`.",
-        points_at: "/response_format/json_schema (type text with a json_schema)\n\n## 12. mcp_servers",
+        points_at: "/response_format/json_schema (type text with a json_schema)",
         implemented_in: &["crates/zylon-schema/src/check/rules/structured.rs"],
     },
 ];

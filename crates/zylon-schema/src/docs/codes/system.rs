@@ -60,7 +60,7 @@ pub(crate) const DOCS: &[CodeDoc] = &[
         severity: "warning; bad value says the server rejects",
         why: "pgpt-only `blob_visibility` ∈ {binary, internal, public}; `prompt` flags (tools, citations, thinking, code_execution, skills) booleans. — the server rejects the body with HTTP 400 (request validation) (\"Input should be 'binary', 'internal' or 'public'\"). Source: `private_gpt/chat/input_models.py:140`.",
         fix: "Remove the field, or use a valid value.",
-        points_at: "/system/blob_visibility (blob_visibility / prompt (server-only))\n\n## 14. thinking",
+        points_at: "/system/blob_visibility (blob_visibility / prompt (server-only))",
         implemented_in: &["crates/zylon-schema/src/check/rules/system.rs"],
     },
 ];

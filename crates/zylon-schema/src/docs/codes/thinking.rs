@@ -20,7 +20,7 @@ pub(crate) const DOCS: &[CodeDoc] = &[
         severity: "warning",
         why: "pgpt-only deprecated `effort` ∈ {low, medium, high, max, xhigh}; any effort (or `output_config.effort`) turns thinking on; enabled without effort means medium. — the server rejects the body with HTTP 400 (request validation) (\"Input should be 'low', 'medium', 'high', 'max' or 'xhigh'\"). Source: `private_gpt/chat/input_models.py:289`, `private_gpt/server/chat/chat_request_mapper.py:146`.",
         fix: "Use `thinking.enabled` instead.",
-        points_at: "/thinking/effort (thinking.effort (server-only))\n\n## response streams (server-sent events)",
+        points_at: "/thinking/effort (thinking.effort (server-only))",
         implemented_in: &["crates/zylon-schema/src/check/rules/system.rs"],
     },
 ];

@@ -76,7 +76,7 @@ pub(crate) const DOCS: &[CodeDoc] = &[
         severity: "warning",
         why: "pgpt-only `validation_mode` ∈ {eager, lazy}, default lazy. Lazy: unknown artifacts etc. surface as `is_error` tool results instead of a 400. `/validate` forces eager. — the server rejects the body with HTTP 400 (request validation) (\"Input should be 'eager' or 'lazy'\"). Source: `private_gpt/chat/input_models.py:273`.",
         fix: "Remove `validation_mode` unless the backend forwards it.",
-        points_at: "/tool_choice/validation_mode (`validation_mode` (server-only))\n\n## 10. tool_context and artifacts",
+        points_at: "/tool_choice/validation_mode (`validation_mode` (server-only))",
         implemented_in: &["crates/zylon-schema/src/check/rules/tools.rs"],
     },
 ];

@@ -100,7 +100,7 @@ pub(crate) const DOCS: &[CodeDoc] = &[
         severity: "error / warning / warning",
         why: "`value` may be a string, number or list (`in`/`nin`); workspace.json says string only. — no server error; a difference between the Workspace spec and the server. Source: `tests/server/chat/test_chat_routes.py:1794`, `private_gpt/chat/extensions/context_filter.py:32`.",
         fix: "Use a string value for Workspace compatibility; the server rejects booleans, objects and lists that mix strings and numbers.",
-        points_at: "/…/metadata_filter/k/value (filter `value` a number or list (accepted, not workspace)); /…/metadata_filter/k/value (filter `value` a boolean, object, or mixed list (same condition as the operator))\n\n## 11. structured output",
+        points_at: "/…/metadata_filter/k/value (filter `value` a number or list (accepted, not workspace)); /…/metadata_filter/k/value (filter `value` a boolean, object, or mixed list (same condition as the operator))",
         implemented_in: &["crates/zylon-schema/src/check/rules/tool_context.rs"],
     },
 ];

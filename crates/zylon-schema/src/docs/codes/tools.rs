@@ -156,7 +156,7 @@ pub(crate) const DOCS: &[CodeDoc] = &[
         severity: "warning",
         why: "When tools are offered to the model, the schema goes through `create_model_from_json_schema`: needs `type` unless it is a top-level allOf/anyOf/oneOf; `type:\"object\"` needs `properties`; arrays need an object `items`. **Not checked by `/validate`**; fails at execution. — the request is accepted, but it fails (or not) at run time (\"Object schemas must define 'properties'\" etc.\"). Source: `private_gpt/chat/schema_models.py:132`, `private_gpt/components/chat/models/chat_config_models.py:373`.",
         fix: "Give the schema `\"type\": \"object\"` and `\"properties\"` (arrays need `items`).",
-        points_at: "/tools/k/inputSchema (custom schema without `type` (and no top-level allof/anyof/oneof), object without `properties`, array without object `items`)\n\n## 9. tool_choice",
+        points_at: "/tools/k/inputSchema (custom schema without `type` (and no top-level allof/anyof/oneof), object without `properties`, array without object `items`)",
         implemented_in: &["crates/zylon-schema/src/check/rules/tools.rs"],
     },
 ];
