@@ -22,20 +22,13 @@ fn seeds() -> Vec<Value> {
     ]
 }
 
-const TYPES: &[&str] = &[
-    "text",
-    "image",
-    "audio",
-    "binary",
-    "file",
-    "source",
-    "tldr",
-    "thinking",
-    "tool_use",
-    "tool_result",
-    "document",
-    "x",
-];
+/// A block tag: every Workspace and server-only tag of the vocabulary, or an unknown one.
+fn block_type(arg: u8) -> &'static str {
+    let workspace = zylon_schema::vocab::BLOCKS.iter().map(|(t, _)| *t);
+    let server = zylon_schema::vocab::PGPT_ONLY_TYPE.iter().copied();
+    let all: Vec<&str> = workspace.chain(server).chain(["x"]).collect();
+    all[usize::from(arg) % all.len()]
+}
 
 fn count(v: &Value) -> usize {
     1 + match v {
@@ -102,7 +95,7 @@ fn mutate(v: &mut Value, ops: &[u8]) {
             3 => {
                 if let Value::Object(o) = node {
                     if o.contains_key("type") {
-                        o.insert("type".into(), json!(TYPES[usize::from(arg) % TYPES.len()]));
+                        o.insert("type".into(), json!(block_type(arg)));
                     } else {
                         o.insert(format!("k{arg}"), json!(arg));
                     }

@@ -7,97 +7,68 @@ use proptest::prelude::*;
 use serde_json::{json, Map, Value};
 use zylon_schema::{validate_str, validate_value, Code, Kind, Options};
 
-const KEYS: &[&str] = &[
-    "messages",
-    "role",
-    "content",
-    "type",
-    "text",
-    "data",
-    "mime_type",
-    "tools",
-    "name",
-    "inputSchema",
-    "input_schema",
-    "tool_choice",
-    "tool_context",
-    "id",
-    "input",
-    "tool_use_id",
-    "is_error",
-    "citations",
-    "index",
-    "sources",
-    "object",
-    "system",
-    "thinking",
-    "enabled",
-    "signature",
-    "temperature",
-    "max_tokens",
-    "top_k",
-    "stream",
-    "response_format",
-    "json_schema",
-    "mcp_servers",
-    "url",
-    "value",
-    "context_filter",
-    "connection_string",
-    "pgpt",
-    "thread_id",
-    "agent",
-    "visibility",
-    "_meta",
-    "start_timestamp",
-    "x/y",
-    "a~b",
-    "",
-];
+/// Every key of the vocabulary (the fields the model types and what the server knows beyond
+/// them), plus keys that need escaping in a JSON Pointer and the empty key.
+fn keys() -> Vec<&'static str> {
+    let mut k: Vec<&'static str> = zylon_schema::vocab::SHAPES
+        .iter()
+        .flat_map(|s| {
+            s.fields
+                .iter()
+                .map(|f| f.name)
+                .chain(s.names.ruled.iter().copied())
+                .chain(s.names.free.iter().copied())
+        })
+        .chain(["x/y", "a~b", ""])
+        .collect();
+    k.sort_unstable();
+    k.dedup();
+    k
+}
 
-const STRINGS: &[&str] = &[
-    "user",
-    "assistant",
-    "system",
-    "tool",
-    "User",
-    "text",
-    "image",
-    "audio",
-    "binary",
-    "file",
-    "source",
-    "tldr",
-    "thinking",
-    "tool_use",
-    "tool_result",
-    "document",
-    "json_schema",
-    "auto",
-    "any",
-    "none",
-    "semantic_search_v1",
-    "web_search_v1",
-    "database_query_v1",
-    "ingested_artifact",
-    "sql_database",
-    "uri",
-    "iVBORw0KGgo=",
-    "QUJD",
-    "not base64!",
-    "https://example.com/a.png",
-    "data:image/png;base64,QUJD",
-    "image/png",
-    "image/bmp",
-    "2026-01-01T00:00:00Z",
-    "t1",
-    "t-2",
-    "",
-    "  ",
-    "é😀",
-    "Default",
-    "Private",
-];
+/// Values: every enum value and block tag of the vocabulary, the built-in tool types, and
+/// values that exercise the media, date and id rules.
+fn strings() -> Vec<&'static str> {
+    use zylon_schema::vocab;
+    let mut v: Vec<&'static str> = [
+        vocab::ROLE,
+        vocab::TOOL_CHOICE_TYPE,
+        vocab::RESPONSE_FORMAT_TYPE,
+        vocab::AGENT,
+        vocab::VISIBILITY,
+        vocab::SYSTEM_EXTENSION,
+        vocab::PGPT_ONLY_TYPE,
+    ]
+    .into_iter()
+    .flatten()
+    .copied()
+    .chain(vocab::BLOCKS.iter().map(|(t, _)| *t))
+    .chain(["ingested_artifact", "sql_database", "uri", "skill"])
+    .collect();
+    // built-in tool types as the builders write them (`semantic_search_v1`), for the test's life
+    v.extend(
+        vocab::tools::BUILTIN_TOOLS
+            .iter()
+            .map(|t| &*Box::leak(format!("{}_v{}", t.ty, t.version).into_boxed_str())),
+    );
+    v.extend([
+        "User",
+        "iVBORw0KGgo=",
+        "QUJD",
+        "not base64!",
+        "https://example.com/a.png",
+        "data:image/png;base64,QUJD",
+        "image/png",
+        "image/bmp",
+        "2026-01-01T00:00:00Z",
+        "t1",
+        "t-2",
+        "",
+        "  ",
+        "é😀",
+    ]);
+    v
+}
 
 fn leaf() -> impl Strategy<Value = Value> {
     prop_oneof![
@@ -105,7 +76,7 @@ fn leaf() -> impl Strategy<Value = Value> {
         any::<bool>().prop_map(Value::Bool),
         (-3i64..300).prop_map(|n| json!(n)),
         (-2.0f64..2.0).prop_map(|f| json!(f)),
-        prop::sample::select(STRINGS).prop_map(|s| json!(s)),
+        prop::sample::select(strings()).prop_map(|s| json!(s)),
     ]
 }
 
@@ -113,7 +84,7 @@ fn arb_json() -> impl Strategy<Value = Value> {
     leaf().prop_recursive(6, 64, 6, |inner| {
         prop_oneof![
             prop::collection::vec(inner.clone(), 0..5).prop_map(Value::Array),
-            prop::collection::vec((prop::sample::select(KEYS), inner), 0..6).prop_map(|kv| {
+            prop::collection::vec((prop::sample::select(keys()), inner), 0..6).prop_map(|kv| {
                 Value::Object(
                     kv.into_iter()
                         .map(|(k, v)| (k.to_string(), v))
@@ -126,9 +97,9 @@ fn arb_json() -> impl Strategy<Value = Value> {
 
 /// A body shaped like a request: `messages` holding message-like objects, plus random fields.
 fn arb_body() -> impl Strategy<Value = Value> {
-    let block = prop::collection::vec((prop::sample::select(KEYS), arb_json()), 0..5);
+    let block = prop::collection::vec((prop::sample::select(keys()), arb_json()), 0..5);
     let message = (
-        prop::sample::select(STRINGS),
+        prop::sample::select(strings()),
         prop::collection::vec(block, 0..4),
     )
         .prop_map(|(role, blocks)| {
@@ -140,7 +111,7 @@ fn arb_body() -> impl Strategy<Value = Value> {
         });
     (
         prop::collection::vec(message, 0..5),
-        prop::collection::vec((prop::sample::select(KEYS), arb_json()), 0..4),
+        prop::collection::vec((prop::sample::select(keys()), arb_json()), 0..4),
     )
         .prop_map(|(messages, extra)| {
             let mut o: Map<String, Value> =
