@@ -270,11 +270,14 @@ export const userMessage = (...parts) => ({ role: "user", content: blocksOf(part
 export const assistantMessage = (...parts) => ({ role: "assistant", content: blocksOf(parts) });
 export const systemMessage = (...parts) => ({ role: "system", content: blocksOf(parts) });
 export const customTool = (name, description, inputSchema = { type: "object", properties: {} }) => ({ name, description, inputSchema });
-export const semanticSearchTool = () => ({ name: "semantic_search", type: "semantic_search_v1" });
-export const tabularAnalysisTool = () => ({ name: "tabular_analysis", type: "tabular_analysis_v1" });
-export const databaseQueryTool = () => ({ name: "database_query", type: "database_query_v1" });
-export const webSearchTool = () => ({ name: "web_search", type: "web_search_v1" });
-export const webExtractTool = () => ({ name: "web_extract", type: "web_extract_v1" });
+// The server's built-in tools, from the core's registry (written in by `cargo xtask npm`).
+const BUILTIN_TOOLS = /*@BUILTIN_TOOLS*/{};
+const builtinTool = (ty) => ({ ...BUILTIN_TOOLS[ty] });
+export const semanticSearchTool = () => builtinTool("semantic_search");
+export const tabularAnalysisTool = () => builtinTool("tabular_analysis");
+export const databaseQueryTool = () => builtinTool("database_query");
+export const webSearchTool = () => builtinTool("web_search");
+export const webExtractTool = () => builtinTool("web_extract");
 export const ingestedArtifact = (collection, artifacts = [], metadataFilter) => ({
   type: "ingested_artifact",
   context_filter: { collection, artifacts, ...(metadataFilter ? { metadata_filter: metadataFilter } : {}) },

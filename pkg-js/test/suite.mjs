@@ -152,6 +152,15 @@ export async function run(z, cases) {
     return (r.valid && r.warnings.length === 0) || JSON.stringify(r);
   });
 
+  check("the built-in tool builders write the registry's name and documented type", () => {
+    const made = [z.semanticSearchTool(), z.tabularAnalysisTool(), z.databaseQueryTool(), z.webSearchTool(), z.webExtractTool()];
+    const want = ["semantic_search", "tabular_analysis", "database_query", "web_search", "web_extract"];
+    const ok = made.every((t, i) => t.name === want[i] && t.type === `${want[i]}_v1` && Object.keys(t).length === 2);
+    // each is a fresh object: changing one does not change the next
+    made[0].name = "changed";
+    return (ok && z.semanticSearchTool().name === "semantic_search") || JSON.stringify(made);
+  });
+
   check("build() throws a ValidationError carrying the report", () => {
     try {
       z.chatRequest().message(z.userMessage("q")).tool(z.databaseQueryTool()).build();

@@ -92,6 +92,25 @@ fn copy(from: &Path, to: &Path) -> Result<(), String> {
         .map_err(|e| format!("copy {} -> {}: {e}", from.display(), to.display()))
 }
 
+/// Where `api.mjs` takes the built-in tool registry.
+const BUILTINS_MARK: &str = "/*@BUILTIN_TOOLS*/{}";
+
+/// The built-in tools as a JS object literal: `{"semantic_search": {"name": ..., "type":
+/// "semantic_search_v1"}, ...}` (the type at the version the Workspace API documents).
+fn builtin_tools_js() -> String {
+    let tools: serde_json::Map<String, serde_json::Value> =
+        zylon_schema::vocab::tools::BUILTIN_TOOLS
+            .iter()
+            .map(|t| {
+                (
+                    t.ty.to_string(),
+                    serde_json::json!({"name": t.ty, "type": format!("{}_v{}", t.ty, t.version)}),
+                )
+            })
+            .collect();
+    serde_json::Value::Object(tools).to_string()
+}
+
 /// `api.mjs` as CommonJS: the same source, with `export` removed (it has no imports).
 fn api_as_cjs(src: &str) -> String {
     src.lines()
@@ -186,6 +205,13 @@ pub fn build() -> Result<(), String> {
     // JS entries.
     let src = pkg().join("src");
     let api = std::fs::read_to_string(src.join("api.mjs")).map_err(|e| e.to_string())?;
+    if !api.contains(BUILTINS_MARK) {
+        return Err(format!(
+            "pkg-js/src/api.mjs lost its `{BUILTINS_MARK}` placeholder"
+        ));
+    }
+    // The builders' built-in tools come from the core's registry (the vocabulary).
+    let api = api.replace(BUILTINS_MARK, &builtin_tools_js());
     std::fs::write(dist.join("api.mjs"), &api).map_err(|e| e.to_string())?;
     let tmpl = std::fs::read_to_string(src.join("node-cjs.tmpl")).map_err(|e| e.to_string())?;
     std::fs::write(
