@@ -184,42 +184,7 @@ pub(super) fn check<'a>(
 fn tool<'a>(ctx: &mut Ctx<'a>, index: usize, t: &'a Value<'a>) -> Option<ToolInfo<'a>> {
     let o = match t {
         Value::Object(o) => o,
-        Value::String(s) => {
-            let b = classify(s).or_else(|| {
-                registry::BUILTIN_TOOLS
-                    .iter()
-                    .find(|t| t.name == *s)
-                    .map(|t| Builtin::Internal {
-                        name: t.name,
-                        needs: t.needs,
-                    })
-            });
-            if let Some(Builtin::Internal { name, needs } | Builtin::Anthropic { name, needs }) = b
-            {
-                ctx.suggest(Suggestion::ToolObject(name.to_string()));
-                ctx.warn_hint(
-                    Code::ToolsItemShape,
-                    format!("a tool given as the bare string `{}` is accepted by the server only; the Workspace API expects an object", short(s)),
-                    format!("use `{{\"name\": \"{name}\", \"type\": \"{}\"}}`", short(s)),
-                );
-                return Some(ToolInfo {
-                    index,
-                    name: Some(name),
-                    needs,
-                    own_context: None,
-                    type_name: Some(s),
-                });
-            }
-            ctx.error_hint(
-                Code::ToolsItemShape,
-                format!(
-                    "invalid tool specification: the string `{}` is not a built-in tool type",
-                    short(s)
-                ),
-                "describe a custom tool as an object with `name`, `description` and `inputSchema`",
-            );
-            return None;
-        }
+        Value::String(s) => return bare_string(ctx, index, s),
         _ => {
             ctx.error(
                 Code::ToolsItemShape,
@@ -228,47 +193,11 @@ fn tool<'a>(ctx: &mut Ctx<'a>, index: usize, t: &'a Value<'a>) -> Option<ToolInf
             return None;
         }
     };
-    let ty = match o.get("type") {
-        None | Some(Value::Null) => None,
-        Some(Value::String(s)) => Some(*s),
-        Some(v) => {
-            ctx.key("type", |ctx| {
-                ctx.error(
-                    Code::FieldType,
-                    format!("tool `type` must be a string, not {}", type_name(v)),
-                )
-            });
-            None
-        }
-    };
+    let ty = tool_type(ctx, o);
     let builtin = ty.and_then(classify);
     ctx.unknown_fields(o, vocab::names::TOOL, "a tool");
     let internal = matches!(builtin, Some(Builtin::Internal { .. }));
-    let name = match o.get("name") {
-        // `tool.get("name") or ""`: an empty name of a built-in tool is its canonical name
-        Some(Value::String("")) if internal => None,
-        Some(Value::String(n)) => Some(*n),
-        // `tool.get("name") or ""`: a falsy name of a built-in tool becomes its canonical name
-        Some(v) if internal && !v.is_null() && !super::truthy(v) => {
-            ctx.key("name", |ctx| {
-                ctx.warn(
-                    Code::FieldCoerced,
-                    format!("tool `name` should be a string; the server replaces {} with the built-in tool's own name", type_name(v)),
-                )
-            });
-            None
-        }
-        Some(v) if !v.is_null() => {
-            ctx.key("name", |ctx| {
-                ctx.error(
-                    Code::ToolNameRequired,
-                    format!("tool `name` must be a string, not {}", type_name(v)),
-                )
-            });
-            return None;
-        }
-        _ => None,
-    };
+    let name = tool_name(ctx, o, internal).ok()?;
     let retrieval = matches!(
         builtin,
         Some(Builtin::Internal {
@@ -276,30 +205,7 @@ fn tool<'a>(ctx: &mut Ctx<'a>, index: usize, t: &'a Value<'a>) -> Option<ToolInf
             ..
         })
     );
-    // A built-in tool takes `context` only when it is a list (`validate_tool_spec`); anything
-    // else is dropped and the top-level `tool_context` is used.
-    if internal {
-        if let Some(c) = o
-            .get("context")
-            .filter(|c| !c.is_null() && c.as_array().is_none())
-        {
-            ctx.key("context", |ctx| {
-                ctx.warn(
-                    Code::ToolContextPerTool,
-                    format!("per-tool `context` is {}, not a list: the server ignores it and uses the top-level `tool_context`", type_name(c)),
-                )
-            });
-        }
-    }
-    let own_context = o
-        .get("context")
-        .filter(|v| !(v.is_null() || internal && v.as_array().is_none()))
-        .map(|c| {
-        ctx.key("context", |ctx| {
-            ctx.warn(Code::ToolContextPerTool, "per-tool `context` is server-only; the Workspace API passes artifacts in the top-level `tool_context`");
-            tool_context::list(ctx, c, retrieval)
-        })
-    });
+    let own_context = own_context(ctx, o, internal, retrieval);
     match builtin {
         Some(
             b @ (Builtin::Internal {
@@ -399,6 +305,128 @@ fn tool<'a>(ctx: &mut Ctx<'a>, index: usize, t: &'a Value<'a>) -> Option<ToolInf
             })
         }
     }
+}
+
+/// A tool given as a bare string: a built-in type (or canonical name) the server accepts, with
+/// a warning (the Workspace API expects an object), or an error.
+fn bare_string<'a>(ctx: &mut Ctx<'a>, index: usize, s: &'a str) -> Option<ToolInfo<'a>> {
+    let b = classify(s).or_else(|| {
+        registry::BUILTIN_TOOLS
+            .iter()
+            .find(|t| t.name == s)
+            .map(|t| Builtin::Internal {
+                name: t.name,
+                needs: t.needs,
+            })
+    });
+    if let Some(Builtin::Internal { name, needs } | Builtin::Anthropic { name, needs }) = b {
+        ctx.suggest(Suggestion::ToolObject(name.to_string()));
+        ctx.warn_hint(
+            Code::ToolsItemShape,
+            format!("a tool given as the bare string `{}` is accepted by the server only; the Workspace API expects an object", short(s)),
+            format!("use `{{\"name\": \"{name}\", \"type\": \"{}\"}}`", short(s)),
+        );
+        return Some(ToolInfo {
+            index,
+            name: Some(name),
+            needs,
+            own_context: None,
+            type_name: Some(s),
+        });
+    }
+    ctx.error_hint(
+        Code::ToolsItemShape,
+        format!(
+            "invalid tool specification: the string `{}` is not a built-in tool type",
+            short(s)
+        ),
+        "describe a custom tool as an object with `name`, `description` and `inputSchema`",
+    );
+    None
+}
+
+/// The tool's `type`, when it is a string (another JSON type is reported).
+fn tool_type<'a>(ctx: &mut Ctx<'a>, o: &'a Object<'a>) -> Option<&'a str> {
+    match o.get("type") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(s)) => Some(*s),
+        Some(v) => {
+            ctx.key("type", |ctx| {
+                ctx.error(
+                    Code::FieldType,
+                    format!("tool `type` must be a string, not {}", type_name(v)),
+                )
+            });
+            None
+        }
+    }
+}
+
+/// The tool's `name` as the server reads it (`tool.get("name") or ""`: a falsy name of a
+/// built-in tool becomes its canonical name); `Err` when it cannot be read.
+fn tool_name<'a>(
+    ctx: &mut Ctx<'a>,
+    o: &'a Object<'a>,
+    internal: bool,
+) -> Result<Option<&'a str>, ()> {
+    Ok(match o.get("name") {
+        // `tool.get("name") or ""`: an empty name of a built-in tool is its canonical name
+        Some(Value::String("")) if internal => None,
+        Some(Value::String(n)) => Some(*n),
+        // `tool.get("name") or ""`: a falsy name of a built-in tool becomes its canonical name
+        Some(v) if internal && !v.is_null() && !super::truthy(v) => {
+            ctx.key("name", |ctx| {
+                ctx.warn(
+                    Code::FieldCoerced,
+                    format!("tool `name` should be a string; the server replaces {} with the built-in tool's own name", type_name(v)),
+                )
+            });
+            None
+        }
+        Some(v) if !v.is_null() => {
+            ctx.key("name", |ctx| {
+                ctx.error(
+                    Code::ToolNameRequired,
+                    format!("tool `name` must be a string, not {}", type_name(v)),
+                )
+            });
+            return Err(());
+        }
+        _ => None,
+    })
+}
+
+/// The tool's own `context` artifacts (server-only; a built-in tool takes a list only).
+fn own_context<'a>(
+    ctx: &mut Ctx<'a>,
+    o: &'a Object<'a>,
+    internal: bool,
+    retrieval: bool,
+) -> Option<Vec<ArtifactKind>> {
+    // A built-in tool takes `context` only when it is a list (`validate_tool_spec`); anything
+    // else is dropped and the top-level `tool_context` is used.
+    if internal {
+        if let Some(c) = o
+            .get("context")
+            .filter(|c| !c.is_null() && c.as_array().is_none())
+        {
+            ctx.key("context", |ctx| {
+                ctx.warn(
+                    Code::ToolContextPerTool,
+                    format!("per-tool `context` is {}, not a list: the server ignores it and uses the top-level `tool_context`", type_name(c)),
+                )
+            });
+        }
+    }
+    o
+        .get("context")
+        .filter(|v| !(v.is_null() || internal && v.as_array().is_none()))
+        .map(|c| {
+        ctx.key("context", |ctx| {
+            ctx.warn(Code::ToolContextPerTool, "per-tool `context` is server-only; the Workspace API passes artifacts in the top-level `tool_context`");
+            tool_context::list(ctx, c, retrieval)
+        })
+    })
 }
 
 /// What the body model (`ToolSpecBody`) requires of a tool whose type is not a built-in one: a
