@@ -211,7 +211,12 @@ impl<'a> Ctx<'a> {
         for (k, v) in obj.iter() {
             if let Some(i) = names.known.iter().position(|n| *n == k) {
                 if let Some(&t) = names.types.get(i) {
-                    self.field_type(k, v, t);
+                    if v.is_null() && t & (Names::NULLABLE | Names::REQUIRED) == 0 {
+                        // an optional field whose model has a default but no `None`
+                        self.reject_null(k);
+                    } else {
+                        self.field_type(k, v, t);
+                    }
                 }
                 continue;
             }
@@ -286,6 +291,22 @@ impl Ctx<'_> {
         });
     }
 
+    /// An explicit `null` for the field `key` of the current object, which the server rejects
+    /// (RULES.md Part 3.1): an error, unless a rule settled the field (it is never read).
+    pub(crate) fn reject_null(&mut self, key: &str) {
+        let p = self.here_key(key);
+        if self.settled.iter().any(|s| within(&p, s)) {
+            return;
+        }
+        self.push(
+            Severity::Error,
+            Code::FieldNull,
+            p,
+            format!("`{key}` is `null`, which the server rejects: `null` is not the same as leaving the field out"),
+            Some(format!("remove `{key}` to use the default, or give it a value")),
+        );
+    }
+
     /// Attach `s` to the next issue reported (call it right before the report).
     pub(crate) fn suggest(&mut self, s: Suggestion) {
         self.next_suggestion = Some(s);
@@ -300,10 +321,6 @@ impl Ctx<'_> {
 
     /// Report the deferred issues of [`Ctx::field_type`] that no rule has covered or settled.
     pub(crate) fn flush_pending(&mut self) {
-        let within = |inner: &str, outer: &str| {
-            inner == outer
-                || (inner.starts_with(outer) && inner.as_bytes().get(outer.len()) == Some(&b'/'))
-        };
         for issue in std::mem::take(&mut self.pending) {
             let covered = |i: &Issue| within(&i.path, &issue.path);
             let settled = self.settled.iter().any(|s| within(&issue.path, s));
@@ -312,6 +329,11 @@ impl Ctx<'_> {
             }
         }
     }
+}
+
+/// Whether the path `inner` is `outer` or inside it.
+fn within(inner: &str, outer: &str) -> bool {
+    inner == outer || (inner.starts_with(outer) && inner.as_bytes().get(outer.len()) == Some(&b'/'))
 }
 
 /// How a value fits a field's JSON types, read as pydantic's lax mode reads it.

@@ -306,7 +306,11 @@ pub fn render() -> Result<String, String> {
         let types: Vec<String> = fields
             .values()
             .filter(|(_, _, server_only)| !server_only)
-            .map(|(a, _, _)| (a.types | if a.nullable { 64 } else { 0 }).to_string())
+            .map(|(a, required, _)| {
+                let nullable = if a.nullable { 64 } else { 0 };
+                let required = if *required { 128 } else { 0 };
+                (a.types | nullable | required).to_string()
+            })
             .collect();
         let _ = write!(
             names_mod,

@@ -702,7 +702,7 @@ pub mod names {
         known: &["_meta", "data", "mime_type", "start_timestamp", "stop_timestamp", "type"],
         ruled: &[],
         free: &["url", "uri", "source", "metadata", "cache_control"],
-        types: &[16, 65, 65, 71, 71, 1],
+        types: &[16, 65, 65, 71, 71, 129],
     };
 
     /// The names of `BinaryBlock`.
@@ -710,7 +710,7 @@ pub mod names {
         known: &["_meta", "data", "filename", "mime_type", "start_timestamp", "stop_timestamp", "type"],
         ruled: &[],
         free: &["url", "uri", "source", "metadata", "cache_control"],
-        types: &[16, 1, 65, 1, 71, 71, 1],
+        types: &[16, 129, 65, 129, 71, 71, 129],
     };
 
     /// The names of `ChatRequest`.
@@ -718,7 +718,7 @@ pub mod names {
         known: &["correlation_id", "frequency_penalty", "max_tokens", "mcp_servers", "messages", "min_p", "presence_penalty", "priority", "repetition_penalty", "response_format", "seed", "stream", "system", "temperature", "thinking", "tool_choice", "tool_context", "tools", "top_k", "top_p", "model", "stop_sequences", "metadata", "service_tier", "maximum_loaded_skills", "cache_control", "output_config"],
         ruled: &["model", "stop_sequences", "metadata", "service_tier", "maximum_loaded_skills", "cache_control", "output_config"],
         free: &["container", "inference_geo", "context_management"],
-        types: &[65, 70, 68, 32, 32, 70, 70, 68, 70, 16, 68, 8, 113, 70, 16, 16, 96, 96, 68, 70],
+        types: &[65, 70, 68, 32, 160, 70, 70, 68, 70, 16, 68, 8, 113, 70, 16, 16, 96, 96, 68, 70],
     };
 
     /// The names of `Citation`.
@@ -742,7 +742,7 @@ pub mod names {
         known: &["agent", "all_artifacts", "artifact_ids", "pgpt", "thread_id"],
         ruled: &[],
         free: &[],
-        types: &[65, 72, 96, 16, 65],
+        types: &[65, 72, 96, 144, 65],
     };
 
     /// The names of `CreateThreadDto`.
@@ -750,7 +750,7 @@ pub mod names {
         known: &["name", "visibility"],
         ruled: &[],
         free: &[],
-        types: &[1, 1],
+        types: &[129, 129],
     };
 
     /// The names of `DocMetadata`.
@@ -766,7 +766,7 @@ pub mod names {
         known: &["type", "value", "content", "content_type", "doc_metadata"],
         ruled: &["content", "content_type", "doc_metadata"],
         free: &[],
-        types: &[1, 1],
+        types: &[129, 129],
     };
 
     /// The names of `FileBlock`.
@@ -774,7 +774,7 @@ pub mod names {
         known: &["_meta", "content", "content_type", "doc_metadata", "start_timestamp", "stop_timestamp", "type"],
         ruled: &[],
         free: &["metadata", "cache_control"],
-        types: &[16, 1, 65, 80, 71, 71, 1],
+        types: &[16, 129, 65, 80, 71, 71, 129],
     };
 
     /// The names of `ImageBlock`.
@@ -782,7 +782,7 @@ pub mod names {
         known: &["_meta", "data", "mime_type", "start_timestamp", "stop_timestamp", "type"],
         ruled: &[],
         free: &["url", "uri", "source", "metadata", "cache_control"],
-        types: &[16, 65, 65, 71, 71, 1],
+        types: &[16, 65, 65, 71, 71, 129],
     };
 
     /// The names of `IngestedArtifact`.
@@ -790,7 +790,7 @@ pub mod names {
         known: &["context_filter", "type"],
         ruled: &[],
         free: &[],
-        types: &[16, 1],
+        types: &[144, 129],
     };
 
     /// The names of `McpServer`.
@@ -798,7 +798,7 @@ pub mod names {
         known: &["authorization_token", "name", "tool_configuration", "type", "url", "refresh_token", "client_id", "client_secret", "token_endpoint_auth_method"],
         ruled: &["refresh_token", "client_id", "client_secret", "token_endpoint_auth_method"],
         free: &["_meta", "metadata"],
-        types: &[65, 65, 16, 65, 1],
+        types: &[65, 65, 16, 65, 129],
     };
 
     /// The names of `MessageInput`.
@@ -806,7 +806,7 @@ pub mod names {
         known: &["_meta", "content", "role"],
         ruled: &[],
         free: &[],
-        types: &[80, 33, 1],
+        types: &[80, 161, 129],
     };
 
     /// The names of `MetadataFilter`.
@@ -814,7 +814,7 @@ pub mod names {
         known: &["key", "operator", "value"],
         ruled: &[],
         free: &[],
-        types: &[1, 65, 127],
+        types: &[129, 65, 127],
     };
 
     /// The names of `PgptOnlyBlock`.
@@ -822,7 +822,7 @@ pub mod names {
         known: &["type"],
         ruled: &[],
         free: &[],
-        types: &[1],
+        types: &[129],
     };
 
     /// The names of `ProjectChatDto`.
@@ -830,7 +830,7 @@ pub mod names {
         known: &["all_artifacts", "artifact_ids", "pgpt"],
         ruled: &[],
         free: &[],
-        types: &[72, 96, 16],
+        types: &[72, 96, 144],
     };
 
     /// The names of `ResponseFormat`.
@@ -846,7 +846,7 @@ pub mod names {
         known: &["skill_filter", "type"],
         ruled: &[],
         free: &[],
-        types: &[16, 1],
+        types: &[144, 129],
     };
 
     /// The names of `SourceBlock`.
@@ -854,7 +854,7 @@ pub mod names {
         known: &["_meta", "sources", "start_timestamp", "stop_timestamp", "type"],
         ruled: &[],
         free: &["metadata", "cache_control"],
-        types: &[16, 96, 71, 71, 1],
+        types: &[16, 96, 71, 71, 129],
     };
 
     /// The names of `SourceDocument`.
@@ -862,7 +862,7 @@ pub mod names {
         known: &["artifact", "doc_metadata", "object"],
         ruled: &[],
         free: &[],
-        types: &[65, 80, 1],
+        types: &[65, 80, 129],
     };
 
     /// The names of `SourceItem`.
@@ -878,7 +878,7 @@ pub mod names {
         known: &["connection_string", "description", "enable_functions", "enable_procedures", "enable_tables", "enable_views", "schemas", "ssl", "type"],
         ruled: &[],
         free: &[],
-        types: &[1, 1, 8, 8, 8, 8, 96, 8, 1],
+        types: &[129, 1, 8, 8, 8, 8, 96, 8, 129],
     };
 
     /// The names of `System`.
@@ -902,7 +902,7 @@ pub mod names {
         known: &["type", "value", "text", "citations"],
         ruled: &["text", "citations"],
         free: &[],
-        types: &[1, 1],
+        types: &[129, 129],
     };
 
     /// The names of `TextBlock`.
@@ -910,7 +910,7 @@ pub mod names {
         known: &["_meta", "citations", "start_timestamp", "stop_timestamp", "text", "type"],
         ruled: &[],
         free: &["metadata", "cache_control"],
-        types: &[16, 96, 71, 71, 1, 1],
+        types: &[16, 96, 71, 71, 1, 129],
     };
 
     /// The names of `Thinking`.
@@ -926,7 +926,7 @@ pub mod names {
         known: &["_meta", "citations", "signature", "start_timestamp", "stop_timestamp", "thinking", "type"],
         ruled: &[],
         free: &["metadata", "cache_control"],
-        types: &[16, 96, 65, 71, 71, 1, 1],
+        types: &[16, 96, 65, 71, 71, 1, 129],
     };
 
     /// The names of `TldrBlock`.
@@ -934,7 +934,7 @@ pub mod names {
         known: &["_meta", "content", "start_timestamp", "stop_timestamp", "type", "tldr_side"],
         ruled: &["tldr_side"],
         free: &["metadata", "cache_control"],
-        types: &[16, 32, 71, 71, 1],
+        types: &[16, 32, 71, 71, 129],
     };
 
     /// The names of `Tool`.
@@ -966,7 +966,7 @@ pub mod names {
         known: &["_meta", "content", "is_error", "start_timestamp", "stop_timestamp", "tool_use_id", "type"],
         ruled: &[],
         free: &["metadata", "cache_control"],
-        types: &[16, 33, 8, 71, 71, 1, 1],
+        types: &[16, 33, 8, 71, 71, 129, 129],
     };
 
     /// The names of `ToolUseBlock`.
@@ -974,7 +974,7 @@ pub mod names {
         known: &["_meta", "id", "input", "name", "start_timestamp", "stop_timestamp", "type"],
         ruled: &[],
         free: &["metadata", "cache_control"],
-        types: &[16, 1, 16, 1, 71, 71, 1],
+        types: &[16, 129, 144, 129, 71, 71, 129],
     };
 
     /// The names of `UpdateThreadDto`.
@@ -990,6 +990,6 @@ pub mod names {
         known: &["type", "value"],
         ruled: &[],
         free: &[],
-        types: &[1, 1],
+        types: &[129, 129],
     };
 }

@@ -121,13 +121,16 @@ pub struct Names {
     /// Server-only fields accepted with a generic warning (from `server_only.rs`).
     pub free: &'static [&'static str],
     /// The JSON types of the Workspace fields (the first `types.len()` entries of
-    /// [`Names::known`]), one byte each: the bits of [`Types`], plus [`Names::NULLABLE`].
+    /// [`Names::known`]), one byte each: the bits of [`Types`], plus [`Names::NULLABLE`] and
+    /// [`Names::REQUIRED`].
     pub types: &'static [u8],
 }
 
 impl Names {
     /// The bit of a [`Names::types`] byte that says `null` is a valid value.
     pub const NULLABLE: u8 = 64;
+    /// The bit of a [`Names::types`] byte that says the field is required.
+    pub const REQUIRED: u8 = 128;
 
     /// Whether `name` is known without a generic warning.
     pub fn knows(&self, name: &str) -> bool {
@@ -139,7 +142,7 @@ impl Names {
     pub fn types_of(&self, name: &str) -> Option<(Types, bool)> {
         let i = self.known.iter().position(|k| *k == name)?;
         let t = *self.types.get(i)?;
-        Some((Types(t & !Self::NULLABLE), t & Self::NULLABLE != 0))
+        Some((Types(t & bits::ANY), t & Self::NULLABLE != 0))
     }
 }
 

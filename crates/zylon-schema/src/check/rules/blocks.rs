@@ -148,10 +148,7 @@ pub(super) fn check<'a>(
     let Some(shape) = shape else {
         return facts;
     };
-    // the block's name is built only for a block with a field its table does not know
-    if obj.keys().any(|k| !shape.knows(k)) {
-        ctx.unknown_fields(obj, *shape, &format!("a `{ty}` block"));
-    }
+    ctx.unknown_fields(obj, *shape, block_name(ty));
     match ty {
         "text" => text(ctx, obj),
         "image" | "audio" | "binary" => {
@@ -173,6 +170,23 @@ pub(super) fn check<'a>(
         _ => {}
     }
     facts
+}
+
+/// A Workspace block type as messages name it.
+fn block_name(ty: &str) -> &'static str {
+    match ty {
+        "text" => "a `text` block",
+        "image" => "a `image` block",
+        "audio" => "a `audio` block",
+        "binary" => "a `binary` block",
+        "file" => "a `file` block",
+        "source" => "a `source` block",
+        "tldr" => "a `tldr` block",
+        "thinking" => "a `thinking` block",
+        "tool_use" => "a `tool_use` block",
+        "tool_result" => "a `tool_result` block",
+        _ => "a block",
+    }
 }
 
 fn type_hint(obj: &Object<'_>) -> Option<String> {
@@ -263,7 +277,10 @@ fn common<'a>(ctx: &mut Ctx<'a>, obj: &'a Object<'a>) {
     } else {
         &["_meta"]
     };
-    super::nulls::reject(ctx, obj, read);
+    if read == ["metadata"] {
+        // server-only (`_meta`, read otherwise, is checked with the block's table)
+        super::nulls::reject(ctx, obj, read);
+    }
     for &key in read {
         if let Some(v) = obj.get(key) {
             if !v.is_object() && !v.is_null() {
@@ -279,7 +296,6 @@ fn common<'a>(ctx: &mut Ctx<'a>, obj: &'a Object<'a>) {
 }
 
 fn text<'a>(ctx: &mut Ctx<'a>, obj: &'a Object<'a>) {
-    super::nulls::reject(ctx, obj, &["text"]);
     str_field(ctx, obj, "text", Code::BlockTextFields);
     citations(ctx, obj, "citations", Code::BlockTextFields);
 }
@@ -375,7 +391,6 @@ fn file<'a>(ctx: &mut Ctx<'a>, obj: &'a Object<'a>) {
 }
 
 fn thinking<'a>(ctx: &mut Ctx<'a>, obj: &'a Object<'a>) {
-    super::nulls::reject(ctx, obj, &["thinking"]);
     str_field(ctx, obj, "thinking", Code::FieldType);
     match obj.get("signature") {
         None | Some(Value::Null) => ctx.missing(
@@ -573,7 +588,6 @@ pub(super) fn tldr_text_item(it: &Value<'_>) -> bool {
 /// A tldr block; its items' roles are read (into messages of their own) unless it sits in a
 /// system message, whose blocks the server drops first.
 fn tldr<'a>(ctx: &mut Ctx<'a>, obj: &'a Object<'a>, roles_read: bool) {
-    super::nulls::reject(ctx, obj, &["content"]);
     if obj.contains_key("tldr_side") {
         let v = obj.get("tldr_side").unwrap_or(&Value::Null);
         let ok = matches!(v.as_str(), Some("left" | "right"));
@@ -789,7 +803,10 @@ fn tool_result<'a>(
     server: bool,
     dropped: bool,
 ) {
-    super::nulls::reject(ctx, obj, &["is_error", "content"]);
+    if server {
+        // (a tool_result's own fields are checked with its table; this one has none)
+        super::nulls::reject(ctx, obj, &["is_error", "content"]);
+    }
     let id = match obj.get("tool_use_id") {
         Some(Value::String(id)) => {
             if !id_ok(id, true) {

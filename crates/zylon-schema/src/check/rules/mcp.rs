@@ -39,7 +39,6 @@ fn server<'a>(ctx: &mut Ctx<'a>, s: &'a Value<'a>) {
         return;
     };
     ctx.unknown_fields(o, vocab::names::MCP_SERVER, "an MCP server");
-    super::nulls::reject(ctx, o, &["tool_configuration"]);
     // `metadata: dict` read from `_meta`, else `metadata` (`AliasChoices`, the first wins)
     let meta = if o.contains_key("_meta") {
         "_meta"
@@ -142,7 +141,6 @@ fn tool_configuration<'a>(ctx: &mut Ctx<'a>, o: &'a Object<'a>) {
     if let Some(tc) = super::obj_field(ctx, o, "tool_configuration", Code::McpToolConfiguration) {
         ctx.key("tool_configuration", |ctx| {
             ctx.unknown_fields(tc, vocab::names::TOOL_CONFIGURATION, "`tool_configuration`");
-            super::nulls::reject(ctx, tc, &["enabled"]);
             bool_field(ctx, tc, "enabled", Code::McpToolConfiguration);
             super::str_list_field(ctx, tc, "allowed_tools", Code::McpToolConfiguration);
         });

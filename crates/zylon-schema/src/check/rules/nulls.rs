@@ -14,14 +14,7 @@ use crate::check::Severity;
 pub(super) fn reject<'a>(ctx: &mut Ctx<'a>, obj: &'a Object<'a>, fields: &[&'a str]) {
     for &key in fields {
         if obj.get(key).is_some_and(|v| v.is_null()) {
-            let p = ctx.here_key(key);
-            ctx.push(
-                Severity::Error,
-                Code::FieldNull,
-                p,
-                format!("`{key}` is `null`, which the server rejects: `null` is not the same as leaving the field out"),
-                Some(format!("remove `{key}` to use the default, or give it a value")),
-            );
+            ctx.reject_null(key);
         }
     }
 }

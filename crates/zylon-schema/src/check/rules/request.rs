@@ -18,17 +18,6 @@ pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: &'a Object<'a>, options: &Option
         Code::RequestUnknownFields,
     );
 
-    nulls::reject(
-        ctx,
-        req,
-        &[
-            "stream",
-            "mcp_servers",
-            "thinking",
-            "tool_choice",
-            "response_format",
-        ],
-    );
     nulls::warn_server_only(ctx, req, &["service_tier"], Code::RequestServiceTier);
     let msgs = messages::check(ctx, req);
     sampling::check(ctx, req);

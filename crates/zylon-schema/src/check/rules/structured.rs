@@ -22,7 +22,6 @@ pub(super) fn check<'a>(
         None | Some(Value::Null) => {}
         Some(Value::Object(rf)) => ctx.key("response_format", |ctx| {
             ctx.unknown_fields(rf, vocab::names::RESPONSE_FORMAT, "`response_format`");
-            super::nulls::reject(ctx, rf, &["type"]);
             let ty = if rf.get("type").is_none_or(Value::is_null) {
                 Some("text")
             } else {

@@ -122,7 +122,6 @@ fn system<'a>(ctx: &mut Ctx<'a>, sys: &'a Value<'a>, facts: &mut SystemFacts) {
 
 fn object<'a>(ctx: &mut Ctx<'a>, o: &'a Object<'a>, item: Option<usize>, facts: &mut SystemFacts) {
     ctx.unknown_fields(o, vocab::names::SYSTEM, "`system`");
-    super::nulls::reject(ctx, o, &["citations", "extensions", "use_default_prompt"]);
     super::nulls::warn_server_only(
         ctx,
         o,
@@ -157,7 +156,6 @@ fn object<'a>(ctx: &mut Ctx<'a>, o: &'a Object<'a>, item: Option<usize>, facts: 
         None | Some(Value::Null) => {}
         Some(Value::Object(c)) => ctx.key("citations", |ctx| {
             ctx.unknown_fields(c, vocab::names::SYSTEM_CITATIONS, "`system.citations`");
-            super::nulls::reject(ctx, c, &["enabled"]);
             if bool_field(ctx, c, "enabled", Code::SystemCitationsEnabled) == Some(true)
                 && facts.citations_enabled_at.is_none()
             {
@@ -239,7 +237,6 @@ fn thinking<'a>(ctx: &mut Ctx<'a>, th: &'a Value<'a>, facts: &mut SystemFacts) {
         return;
     };
     ctx.unknown_fields(o, vocab::names::THINKING, "`thinking`");
-    super::nulls::reject(ctx, o, &["enabled"]);
     facts.thinking_enabled = bool_field(ctx, o, "enabled", Code::ThinkingEnabledBool) == Some(true);
     if let Some(e) = o.get("effort") {
         let ok = e.is_null()

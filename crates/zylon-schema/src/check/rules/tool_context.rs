@@ -245,18 +245,6 @@ fn sql<'a>(ctx: &mut Ctx<'a>, o: &'a Object<'a>) {
             )
         }),
     }
-    super::nulls::reject(
-        ctx,
-        o,
-        &[
-            "description",
-            "ssl",
-            "enable_tables",
-            "enable_views",
-            "enable_procedures",
-            "enable_functions",
-        ],
-    );
     str_field(ctx, o, "description", Code::FieldType);
     super::str_list_field(ctx, o, "schemas", Code::FieldType);
     for f in [
@@ -291,7 +279,6 @@ fn skill<'a>(ctx: &mut Ctx<'a>, o: &'a Object<'a>) {
 
 /// A `context_filter` (at the current path).
 fn context_filter<'a>(ctx: &mut Ctx<'a>, cf: &'a Object<'a>, filters_parsed: bool) {
-    super::nulls::reject(ctx, cf, &["collection"]);
     ctx.unknown_fields(cf, vocab::names::CONTEXT_FILTER, "`context_filter`");
     for key in ["collection", "artifacts"] {
         if cf.get(key).is_none_or(Value::is_null) {

@@ -589,7 +589,6 @@ fn tool_choice<'a>(
     };
     ctx.key("tool_choice", |ctx| {
         ctx.unknown_fields(tc, vocab::names::TOOL_CHOICE, "`tool_choice`");
-        super::nulls::reject(ctx, tc, &["type", "disable_parallel_tool_use"]);
         super::nulls::warn_server_only(ctx, tc, &["validation_mode"], Code::ToolChoiceValidationMode);
         super::bool_field(ctx, tc, "disable_parallel_tool_use", Code::ToolChoiceDisableParallel);
         if tc.contains_key("validation_mode") {

@@ -85,6 +85,6 @@ pub(crate) const DOCS: &[CodeDoc] = &[
         why: "The server's models give the field a default but do not accept `None`: pydantic rejects the explicit `null` with a 400 (RULES.md Part 3.1).",
         fix: "Leave the field out instead of sending `null` (the server then uses its default), or give it a value of its type.",
         points_at: "/… the field (`null` where the server's model has a default but no `none` (rules.md part 3.1; `scripts/oracle_diff.py --null-sweep` checks each place): top level `stream`, `mcp_servers`, `thinking`, `tool_choice`, `response_format`; `thinking.enabled`; `tool_choice.type`/`disable_parallel_tool_use`; `response_format.type`; `system.citations`/`extensions`/`use_default_prompt`; `citations.enabled`; mcp `tool_configuration` and its `enabled`; block `_meta`/`metadata`, text `text`, thinking `thinking`, tldr `content`, tool_result `content`/`is_error`; `context_filter.collection`; sql artifact flags and `description`; custom tool `defer_loading`)",
-        implemented_in: &["crates/zylon-schema/src/check/ctx.rs", "crates/zylon-schema/src/check/rules/nulls.rs"],
+        implemented_in: &["crates/zylon-schema/src/check/ctx.rs"],
     },
 ];
