@@ -193,6 +193,24 @@ export type ContentBlockDelta =
  */
 export type Severity = "error" | "warning";
 /**
+ * A mechanical fix the validator is sure of (what `fix` applies), carried by an issue when one
+ * is safe: a key or a value that differs from the right one only in case or separators, or a
+ * documented alias. In JSON: `{"kind": "rename_key", "value": "temperature"}`.
+ */
+export type Suggestion =
+  | {
+      kind: "rename_key";
+      value: string;
+    }
+  | {
+      kind: "replace_string";
+      value: string;
+    }
+  | {
+      kind: "tool_object";
+      value: string;
+    };
+/**
  * Which endpoint's verdict to give. They differ only where the server builds the built-in
  * tools: `/chat/validate` builds them eagerly (RULES.md `validate.eager_tools`), so problems
  * in what a retrieval tool reads (metadata filters, an empty collection) reject the body;
@@ -1515,6 +1533,10 @@ export interface Issue {
    * an unknown or duplicate field: its key). Present when the body was given as text.
    */
   span?: Span | null;
+  /**
+   * The fix, when one is safe and mechanical (see [`Suggestion`]): what `fix` applies.
+   */
+  suggestion?: Suggestion | null;
 }
 /**
  * A range of the request text.

@@ -8,8 +8,8 @@
 //! `W<valid 0|1>␁<message_count>␁<has_tools 0|1>␁<stream_enabled 0|1>␁<0 | 1tool_choice>␁<error_count>␁<warning_count>`
 //! then five fields per issue `␁<E|W>␁<code>␁<path>␁<message>␁<0 | 1hint>`; `docs` is
 //! `docs/codes.md#<code>`.
-//! Anything the format cannot carry (spans, a separator inside a value, other docs) is sent as
-//! `J` + the JSON report.
+//! Anything the format cannot carry (spans, suggestions, a separator inside a value, other docs)
+//! is sent as `J` + the JSON report.
 
 use std::fmt::Write as _;
 
@@ -41,6 +41,7 @@ fn opt(out: &mut String, s: Option<&str>) {
 pub(crate) fn report(r: &Report) -> String {
     let plain = r.issues().all(|i| {
         i.span.is_none()
+            && i.suggestion.is_none()
             && carries(&i.path)
             && carries(&i.message)
             && i.hint.as_deref().is_none_or(carries)

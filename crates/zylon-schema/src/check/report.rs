@@ -28,8 +28,10 @@ impl Severity {
 
 /// A mechanical fix the validator is sure of (what `fix` applies), carried by an issue when one
 /// is safe: a key or a value that differs from the right one only in case or separators, or a
-/// documented alias. Not part of the JSON report (its `hint` says the same in words).
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// documented alias. In JSON: `{"kind": "rename_key", "value": "temperature"}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", content = "value", rename_all = "snake_case")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum Suggestion {
     /// Rename the field (the issue's path names it) to this key.
     RenameKey(String),
@@ -63,9 +65,8 @@ pub struct Issue {
     /// an unknown or duplicate field: its key). Present when the body was given as text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub span: Option<super::span::Span>,
-    /// The fix, when one is safe and mechanical (see [`Suggestion`]). Not serialized.
-    #[serde(skip)]
-    #[cfg_attr(feature = "schema", schemars(skip))]
+    /// The fix, when one is safe and mechanical (see [`Suggestion`]): what `fix` applies.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub suggestion: Option<Suggestion>,
 }
 
