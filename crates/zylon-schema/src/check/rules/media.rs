@@ -26,6 +26,12 @@ pub(super) fn check<'a>(ctx: &mut Ctx<'a>, obj: &'a Object<'a>, ty: &str, read: 
         .is_some_and(Value::is_string);
     let replaced = url_wins || obj.contains_key("source");
     let (data, mime) = if replaced {
+        // replaced before the server reads them: whatever they hold is fine
+        for key in ["data", "mime_type"] {
+            if obj.contains_key(key) {
+                ctx.settle(key);
+            }
+        }
         (None, None)
     } else {
         (
