@@ -193,23 +193,14 @@ export type ContentBlockDelta =
  */
 export type Severity = "error" | "warning";
 /**
- * A mechanical fix the validator is sure of (what `fix` applies), carried by an issue when one
- * is safe: a key or a value that differs from the right one only in case or separators, or a
- * documented alias. In JSON: `{"kind": "rename_key", "value": "temperature"}`.
+ * What a [`Suggestion`] does.
+ *
+ * * `rename_key`: Rename the field (the issue's path names it) to `value`.
+ * * `replace_string`: Replace the string value at the issue's path with `value`.
+ * * `tool_object`: Write the bare built-in tool type string at the issue's path as an object with `value`
+ * as its `name` and the string as its `type`.
  */
-export type Suggestion =
-  | {
-      kind: "rename_key";
-      value: string;
-    }
-  | {
-      kind: "replace_string";
-      value: string;
-    }
-  | {
-      kind: "tool_object";
-      value: string;
-    };
+export type SuggestionKind = "rename_key" | "replace_string" | "tool_object";
 /**
  * Which endpoint's verdict to give. They differ only where the server builds the built-in
  * tools: `/chat/validate` builds them eagerly (RULES.md `validate.eager_tools`), so problems
@@ -1566,6 +1557,18 @@ export interface Span {
    * Byte offset of the first byte.
    */
   start: number;
+}
+/**
+ * A mechanical fix the validator is sure of (what `fix` applies), carried by an issue when one
+ * is safe: a key or a value that differs from the right one only in case or separators, or a
+ * documented alias. In JSON: `{"kind": "rename_key", "value": "temperature"}`.
+ */
+export interface Suggestion {
+  kind: SuggestionKind;
+  /**
+   * The new key, the new string, or the tool's name.
+   */
+  value: string;
 }
 /**
  * Facts about the request, as the server's validate route advertises them, plus issue counts.

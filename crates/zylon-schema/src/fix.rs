@@ -18,7 +18,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::check::json::{self, Value};
-use crate::check::report::Suggestion;
+use crate::check::report::{Suggestion, SuggestionKind};
 use crate::check::span::locate;
 use crate::check::{validate_str, Code, Kind, Options, Report, MAX_DEPTH};
 use crate::media::{self, DataForm};
@@ -194,7 +194,13 @@ fn edit_for(
     let value = tree.pointer(path);
     let parent_path = &path[..path.rfind('/').unwrap_or(0)];
     match (suggestion, code) {
-        (Some(Suggestion::RenameKey(target)), _) if loc.exact => {
+        (
+            Some(Suggestion {
+                kind: SuggestionKind::RenameKey,
+                value: target,
+            }),
+            _,
+        ) if loc.exact => {
             let parent = tree.pointer(parent_path)?.as_object()?;
             if parent.contains_key(target) {
                 return None; // the right key is there too: which value is meant is not ours to say
@@ -202,11 +208,23 @@ fn edit_for(
             let (ks, ke) = key_before(body, start, loc.key)?;
             Some((quote(target), ks, ke))
         }
-        (Some(Suggestion::ReplaceString(target)), _) if loc.exact => {
+        (
+            Some(Suggestion {
+                kind: SuggestionKind::ReplaceString,
+                value: target,
+            }),
+            _,
+        ) if loc.exact => {
             let current = value?.as_str()?;
             (target != current).then(|| (quote(target), start, end))
         }
-        (Some(Suggestion::ToolObject(name)), _) if loc.exact && value?.is_string() => Some((
+        (
+            Some(Suggestion {
+                kind: SuggestionKind::ToolObject,
+                value: name,
+            }),
+            _,
+        ) if loc.exact && value?.is_string() => Some((
             format!("{{\"name\": {}, \"type\": {raw}}}", quote(name)),
             start,
             end,

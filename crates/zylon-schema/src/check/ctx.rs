@@ -231,7 +231,7 @@ impl<'a> Ctx<'a> {
             }
             let guess = did_you_mean(k, names.known);
             if let Some(s) = guess.filter(|s| same_key(k, s)) {
-                self.suggest(Suggestion::RenameKey(s.to_string()));
+                self.suggest(Suggestion::rename_key(s.to_string()));
             }
             let hint = guess.map(|s| format!("did you mean `{s}`?"));
             self.key(k, |c| {

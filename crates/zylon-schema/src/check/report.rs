@@ -30,16 +30,63 @@ impl Severity {
 /// is safe: a key or a value that differs from the right one only in case or separators, or a
 /// documented alias. In JSON: `{"kind": "rename_key", "value": "temperature"}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", content = "value", rename_all = "snake_case")]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub enum Suggestion {
-    /// Rename the field (the path names it) to this key.
-    RenameKey(String),
-    /// Replace the string value at the path with this one.
-    ReplaceString(String),
-    /// Write the bare built-in tool type string at the path as an object with this
-    /// `name` and the string as its `type`.
-    ToolObject(String),
+pub struct Suggestion {
+    /// What to do at the path.
+    pub kind: SuggestionKind,
+    /// The new key, the new string, or the tool's name.
+    pub value: String,
+}
+
+/// What a [`Suggestion`] does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub enum SuggestionKind {
+    /// Rename the field (the path names it) to `value`.
+    RenameKey,
+    /// Replace the string value at the path with `value`.
+    ReplaceString,
+    /// Write the bare built-in tool type string at the path as an object with `value`
+    /// as its `name` and the string as its `type`.
+    ToolObject,
+}
+
+impl SuggestionKind {
+    /// The kind as it appears in JSON.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            SuggestionKind::RenameKey => "rename_key",
+            SuggestionKind::ReplaceString => "replace_string",
+            SuggestionKind::ToolObject => "tool_object",
+        }
+    }
+}
+
+impl Suggestion {
+    /// Rename the field to `key`.
+    pub fn rename_key(key: impl Into<String>) -> Self {
+        Suggestion {
+            kind: SuggestionKind::RenameKey,
+            value: key.into(),
+        }
+    }
+
+    /// Replace the string with `value`.
+    pub fn replace_string(value: impl Into<String>) -> Self {
+        Suggestion {
+            kind: SuggestionKind::ReplaceString,
+            value: value.into(),
+        }
+    }
+
+    /// Write the bare tool type as an object named `name`.
+    pub fn tool_object(name: impl Into<String>) -> Self {
+        Suggestion {
+            kind: SuggestionKind::ToolObject,
+            value: name.into(),
+        }
+    }
 }
 
 /// One problem found in a body.

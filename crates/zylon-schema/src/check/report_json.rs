@@ -5,7 +5,7 @@
 //! build that machinery took 40% of the time of validating a small body (measured in Node).
 
 use super::ctx::push_decimal;
-use super::report::{Issue, Report, Suggestion, Summary};
+use super::report::{Issue, Report, Summary};
 use super::span::Span;
 
 impl Report {
@@ -50,15 +50,10 @@ fn issues(out: &mut String, list: &[Issue]) {
             span(out, s);
         }
         if let Some(s) = &i.suggestion {
-            let (kind, value) = match s {
-                Suggestion::RenameKey(v) => ("rename_key", v),
-                Suggestion::ReplaceString(v) => ("replace_string", v),
-                Suggestion::ToolObject(v) => ("tool_object", v),
-            };
             out.push_str(",\"suggestion\":{\"kind\":\"");
-            out.push_str(kind);
+            out.push_str(s.kind.as_str());
             out.push_str("\",\"value\":");
-            string(out, value);
+            string(out, &s.value);
             out.push('}');
         }
         out.push('}');

@@ -510,21 +510,21 @@ fn suggestions_only_when_safe() {
     };
     assert_eq!(
         at("/Max-Tokens").suggestion,
-        Some(Suggestion::RenameKey("max_tokens".into()))
+        Some(Suggestion::rename_key("max_tokens"))
     );
     let typo = at("/tempreature");
     assert_eq!(typo.hint.as_deref(), Some("did you mean `temperature`?"));
     assert_eq!(typo.suggestion, None, "a likeness is not a safe rename");
     assert_eq!(
         at("/messages/0/role").suggestion,
-        Some(Suggestion::ReplaceString("user".into()))
+        Some(Suggestion::replace_string("user"))
     );
     assert_eq!(
         at("/messages/0/content/0/type").suggestion,
-        Some(Suggestion::ReplaceString("image".into()))
+        Some(Suggestion::replace_string("image"))
     );
     assert_eq!(
         at("/tools/0").suggestion,
-        Some(Suggestion::ToolObject("web_search".into()))
+        Some(Suggestion::tool_object("web_search"))
     );
 }

@@ -117,7 +117,7 @@ pub(super) fn check<'a>(
                 .map(|(t, _)| t)
                 .find(|t| t.eq_ignore_ascii_case(ty))
             {
-                ctx.suggest(Suggestion::ReplaceString((*t).to_string()));
+                ctx.suggest(Suggestion::replace_string((*t).to_string()));
             }
             let p = ctx.here();
             ctx.push(

@@ -198,7 +198,7 @@ fn role<'a>(ctx: &mut Ctx<'a>, obj: &'a Object<'a>) -> Option<Role> {
                 short(s)
             );
             if let Some(h) = hint.filter(|h| h.eq_ignore_ascii_case(s)) {
-                ctx.suggest(Suggestion::ReplaceString(h.to_string()));
+                ctx.suggest(Suggestion::replace_string(h.to_string()));
             }
             match hint {
                 Some(h) => ctx.error_hint(

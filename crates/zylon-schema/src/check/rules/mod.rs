@@ -287,7 +287,7 @@ pub(crate) fn enum_field<'a>(
     let hint = case.map(|a| format!("did you mean `{a}`? values are case-sensitive"));
     ctx.key(key, |ctx| {
         if let Some(a) = case {
-            ctx.suggest(Suggestion::ReplaceString((*a).to_string()));
+            ctx.suggest(Suggestion::replace_string((*a).to_string()));
         }
         let msg = if warn_only {
             format!("`{key}` is {got}, but the server only accepts {list} and would reject the request if it sees this field")

@@ -143,7 +143,7 @@ fn artifact<'a>(ctx: &mut Ctx<'a>, a: &'a Value<'a>, filters_parsed: bool) -> Op
             let hint = case.map(|x| format!("did you mean `{x}`?"));
             ctx.key("type", |ctx| {
                 if let Some(x) = case {
-                    ctx.suggest(Suggestion::ReplaceString((*x).to_string()));
+                    ctx.suggest(Suggestion::replace_string((*x).to_string()));
                 }
                 let p = ctx.here();
                 ctx.push(

@@ -320,7 +320,7 @@ fn bare_string<'a>(ctx: &mut Ctx<'a>, index: usize, s: &'a str) -> Option<ToolIn
             })
     });
     if let Some(Builtin::Internal { name, needs } | Builtin::Anthropic { name, needs }) = b {
-        ctx.suggest(Suggestion::ToolObject(name.to_string()));
+        ctx.suggest(Suggestion::tool_object(name.to_string()));
         ctx.warn_hint(
             Code::ToolsItemShape,
             format!("a tool given as the bare string `{}` is accepted by the server only; the Workspace API expects an object", short(s)),
@@ -478,7 +478,7 @@ fn custom<'a>(ctx: &mut Ctx<'a>, o: &'a Object<'a>, name: Option<&str>, anthropi
         (Some(s), _) if !s.is_null() => ("inputSchema", Some(s)),
         (_, Some(s)) if !s.is_null() => {
             ctx.key("input_schema", |ctx| {
-                ctx.suggest(Suggestion::RenameKey("inputSchema".into()));
+                ctx.suggest(Suggestion::rename_key("inputSchema"));
                 ctx.warn_hint(
                     Code::ToolCustomInputSchemaAlias,
                     "`input_schema` is accepted by the server but the Workspace API documents only `inputSchema`",
