@@ -253,7 +253,8 @@ impl<'a> Parser<'a> {
         let base = self.entries.len();
         let mut has_duplicates = false;
         let mut bloom = 0u32;
-        let mut seen: Option<std::collections::HashSet<&'a str>> = None;
+        // (a `HashMap<&str, usize>` like the validator's maps: one copy of the table code)
+        let mut seen: Option<std::collections::HashMap<&'a str, usize>> = None;
         loop {
             self.ws();
             if self.b.get(self.i) != Some(&b'"') {
@@ -274,8 +275,9 @@ impl<'a> Parser<'a> {
             let dup = if earlier.len() < 16 {
                 bloom & bit != 0 && earlier.iter().any(|(k, _)| keys_equal(k, key))
             } else {
-                let set = seen.get_or_insert_with(|| earlier.iter().map(|(k, _)| *k).collect());
-                !set.insert(key)
+                let set =
+                    seen.get_or_insert_with(|| earlier.iter().map(|(k, _)| (*k, 0)).collect());
+                set.insert(key, 0).is_some()
             };
             if dup {
                 has_duplicates = true;

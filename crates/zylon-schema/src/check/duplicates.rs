@@ -13,9 +13,10 @@ pub(super) fn duplicate_keys<'a>(ctx: &mut Ctx<'a>, v: &'a json::Value<'a>) {
             }
         }
         json::Value::Object(o) => {
-            let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
+            // (`HashMap<&str, usize>`: the validator's one map type, see `Pairing`)
+            let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
             for (k, child) in o.entries() {
-                if o.has_duplicates && !seen.insert(k) {
+                if o.has_duplicates && seen.insert(k, 0).is_some() {
                     ctx.key(k, |ctx| {
                         ctx.warn_hint(
                             Code::JsonDuplicateKey,

@@ -68,9 +68,12 @@ fn segments(pointer: &str) -> Vec<String> {
         .collect()
 }
 
+/// One node of the trie of wanted paths (the nodes live in one list; children by index in a
+/// `HashMap<&str, usize>`, the validator's one map type: each other type was another copy of
+/// the hash table code in the wasm build).
 #[derive(Default)]
-struct Trie {
-    children: HashMap<String, Trie>,
+struct Trie<'p> {
+    children: HashMap<&'p str, usize>,
     /// Span of this node's value, once seen.
     value: Option<(usize, usize)>,
     /// Span of this node's key, once seen.
@@ -90,31 +93,39 @@ pub(crate) struct Located {
 
 /// Locate many JSON Pointers in a valid JSON text with one scan.
 pub(crate) fn locate(text: &str, pointers: &[&str]) -> Vec<Located> {
-    let mut root = Trie::default();
+    let mut nodes = vec![Trie::default()];
     let paths: Vec<Vec<String>> = pointers.iter().map(|p| segments(p)).collect();
     for p in &paths {
-        let mut node = &mut root;
+        let mut n = 0;
         for s in p {
-            node = node.children.entry(s.clone()).or_default();
+            n = match nodes[n].children.get(s.as_str()) {
+                Some(&c) => c,
+                None => {
+                    nodes.push(Trie::default());
+                    let c = nodes.len() - 1;
+                    nodes[n].children.insert(s.as_str(), c);
+                    c
+                }
+            };
         }
     }
     let start = skip_ws(text, 0);
-    walk(text, start, &mut root);
+    walk(text, start, &mut nodes, 0);
     paths
         .iter()
         .map(|path| {
-            let mut node = &root;
+            let mut n = 0;
             let mut found = Located {
-                value: root.value,
+                value: nodes[0].value,
                 key: None,
                 exact: true,
             };
             for s in path {
-                match node.children.get(s) {
-                    Some(child) if child.value.is_some() => {
-                        node = child;
-                        found.value = child.value;
-                        found.key = child.key;
+                match nodes[n].children.get(s.as_str()) {
+                    Some(&c) if nodes[c].value.is_some() => {
+                        n = c;
+                        found.value = nodes[c].value;
+                        found.key = nodes[c].key;
                     }
                     _ => {
                         found.exact = false;
@@ -147,10 +158,10 @@ pub(crate) fn attach(text: &str, issues: &mut [Issue]) {
     }
 }
 
-/// Record the span of the value at `i` in `node`, descending into children on wanted paths.
-fn walk(text: &str, i: usize, node: &mut Trie) -> usize {
+/// Record the span of the value at `i` in node `n`, descending into children on wanted paths.
+fn walk(text: &str, i: usize, nodes: &mut Vec<Trie<'_>>, n: usize) -> usize {
     let b = text.as_bytes();
-    let end = if node.children.is_empty() {
+    let end = if nodes[n].children.is_empty() {
         skip_value(text, i)
     } else {
         match b.get(i) {
@@ -162,10 +173,10 @@ fn walk(text: &str, i: usize, node: &mut Trie) -> usize {
                     };
                     let key_span = (j, after_key);
                     let v = skip_ws(text, skip_ws(text, after_key) + 1);
-                    let v_end = match node.children.get_mut(key.as_ref()) {
-                        Some(child) => {
-                            child.key = Some(key_span);
-                            walk(text, v, child)
+                    let v_end = match nodes[n].children.get(key.as_ref()).copied() {
+                        Some(c) => {
+                            nodes[c].key = Some(key_span);
+                            walk(text, v, nodes, c)
                         }
                         None => skip_value(text, v),
                     };
@@ -180,8 +191,8 @@ fn walk(text: &str, i: usize, node: &mut Trie) -> usize {
                 let mut j = skip_ws(text, i + 1);
                 let mut k = 0usize;
                 while j < b.len() && b[j] != b']' {
-                    let v_end = match node.children.get_mut(&k.to_string()) {
-                        Some(child) => walk(text, j, child),
+                    let v_end = match nodes[n].children.get(k.to_string().as_str()).copied() {
+                        Some(c) => walk(text, j, nodes, c),
                         None => skip_value(text, j),
                     };
                     j = skip_ws(text, v_end);
@@ -195,7 +206,7 @@ fn walk(text: &str, i: usize, node: &mut Trie) -> usize {
             _ => skip_value(text, i),
         }
     };
-    node.value = Some((i, end.min(text.len())));
+    nodes[n].value = Some((i, end.min(text.len())));
     end
 }
 

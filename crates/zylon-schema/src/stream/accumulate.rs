@@ -20,8 +20,9 @@ pub struct Accumulator {
     open: HashMap<String, usize>,
     /// block_id of blocks already stopped.
     closed: HashMap<String, usize>,
-    /// Partial JSON of tool_use inputs, by block index.
-    partial_json: HashMap<usize, String>,
+    /// Partial JSON of tool_use inputs, by index in `content` (a list: the indices are the
+    /// message's own, and a map of another type was another copy of the hash table code).
+    partial_json: Vec<Option<String>>,
     started: bool,
     /// A real `message_start` was seen (not just implied by an early event).
     saw_start: bool,
@@ -473,7 +474,12 @@ impl Accumulator {
             }
         }
         if let Some(p) = partial {
-            self.partial_json.entry(ix).or_default().push_str(&p);
+            if self.partial_json.len() <= ix {
+                self.partial_json.resize(ix + 1, None);
+            }
+            self.partial_json[ix]
+                .get_or_insert_with(String::new)
+                .push_str(&p);
         }
         if unknown {
             let name = if kind.is_empty() {
@@ -492,7 +498,7 @@ impl Accumulator {
 
     /// At `content_block_stop`: parse the accumulated tool input JSON.
     fn close_block(&mut self, ix: usize, index: usize) {
-        let Some(buf) = self.partial_json.remove(&ix) else {
+        let Some(buf) = self.partial_json.get_mut(ix).and_then(Option::take) else {
             return;
         };
         let parsed = if buf.trim().is_empty() {

@@ -22,7 +22,11 @@ pub(super) enum Role {
 #[derive(Default)]
 pub(super) struct Pairing<'a> {
     order: Vec<(&'a str, Vec<Seg<'a>>)>,
-    index: HashMap<&'a str, (usize, bool)>,
+    /// Whether each use of `order` has been answered.
+    answered: Vec<bool>,
+    /// Where each id is in `order` (a `HashMap<&str, usize>`, the one map type of the
+    /// validator: each other type was another copy of the hash table code in the wasm build).
+    index: HashMap<&'a str, usize>,
     /// The first second answer to a tool use: whether it breaks the order is decided by the
     /// server's conversion (`order.rs`), which usually drops or misplaces it.
     duplicate: Option<(String, Vec<Seg<'a>>)>,
@@ -47,14 +51,15 @@ impl<'a> Pairing<'a> {
             });
             return;
         }
-        self.index.insert(id, (self.order.len(), false));
+        self.index.insert(id, self.order.len());
         self.order.push((id, ctx.segments().to_vec()));
+        self.answered.push(false);
     }
 
     /// A `tool_result` at the current path answering `id`.
     pub(super) fn on_result(&mut self, ctx: &mut Ctx<'a>, id: &str) {
-        match self.index.get_mut(id) {
-            Some((_, answered @ false)) => *answered = true,
+        match self.index.get(id).map(|&i| (i, self.answered[i])) {
+            Some((i, false)) => self.answered[i] = true,
             Some((_, true)) => {
                 if self.duplicate.is_none() {
                     self.duplicate = Some((id.to_string(), ctx.segments().to_vec()));
@@ -77,8 +82,8 @@ impl<'a> Pairing<'a> {
 
     /// Report every tool use left unanswered (at the end of the messages).
     pub(super) fn finish(self, ctx: &mut Ctx<'_>) {
-        for (id, path) in self.order {
-            if self.index.get(id).is_some_and(|(_, answered)| !answered) {
+        for ((id, path), answered) in self.order.into_iter().zip(self.answered) {
+            if !answered {
                 ctx.push(
                     Severity::Error,
                     Code::BlockToolUseRequiresResult,

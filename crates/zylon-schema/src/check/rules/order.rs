@@ -529,10 +529,16 @@ fn reorder_tools<'a>(chats: &[Chat<'a>]) -> Vec<Chat<'a>> {
     let mut used = vec![false; chats.len()];
     // tool messages by the call they answer, in order (the server scans the whole list for
     // each call: this is the same answer without the quadratic scan)
-    let mut answers: HashMap<&str, Vec<usize>> = HashMap::new();
+    // (`HashMap<&str, usize>` into a list: the validator's one map type, see `Pairing`)
+    let mut by_id: HashMap<&str, usize> = HashMap::new();
+    let mut lists: Vec<Vec<usize>> = Vec::new();
     for (j, r) in chats.iter().enumerate() {
         if let (Role::Tool, Some(id)) = (r.role, r.tool_call_id) {
-            answers.entry(id).or_default().push(j);
+            let at = *by_id.entry(id).or_insert_with(|| {
+                lists.push(Vec::new());
+                lists.len() - 1
+            });
+            lists[at].push(j);
         }
     }
     for (i, m) in chats.iter().enumerate() {
@@ -546,8 +552,8 @@ fn reorder_tools<'a>(chats: &[Chat<'a>]) -> Vec<Chat<'a>> {
             let mut responses: Vec<usize> = m
                 .tool_calls
                 .iter()
-                .filter_map(|id| answers.get(id))
-                .flatten()
+                .filter_map(|id| by_id.get(id))
+                .flat_map(|&at| &lists[at])
                 .copied()
                 .filter(|&j| j != i)
                 .collect();

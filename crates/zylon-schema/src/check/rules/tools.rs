@@ -541,10 +541,11 @@ pub(super) fn schema_problem(s: &Object<'_>) -> Option<&'static str> {
 }
 
 fn unique_names(ctx: &mut Ctx<'_>, infos: &[ToolInfo<'_>]) {
-    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    // (`HashMap<&str, usize>`: the validator's one map type, see `Pairing`)
+    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for info in infos {
         let Some(n) = info.name else { continue };
-        if !seen.insert(n) {
+        if seen.insert(n, 0).is_some() {
             ctx.key("tools", |ctx| {
                 ctx.idx(info.index, |ctx| {
                     let p = ctx.here_key("name");
