@@ -175,11 +175,14 @@ pub fn fix_json(body: &str, options_json: &str) -> String {
     match options(options_json) {
         Ok((kind, opts)) => {
             let kind = kind.unwrap_or_else(|| zylon_schema::detect_kind(body.as_bytes()));
-            to_json(&zylon_schema::fix::fix_str(body, kind, &opts))
+            zylon_schema::fix::fix_str(body, kind, &opts).to_json()
         }
-        Err(e) => {
-            to_json(&serde_json::json!({"body": body, "fixes": [], "report": usage_report(e)}))
+        Err(e) => zylon_schema::fix::FixResult {
+            body: body.to_string(),
+            fixes: Vec::new(),
+            report: usage_report(e),
         }
+        .to_json(),
     }
 }
 
@@ -187,8 +190,11 @@ pub fn fix_json(body: &str, options_json: &str) -> String {
 #[wasm_bindgen(js_name = decodeStream)]
 pub fn decode_stream(bytes: &[u8]) -> String {
     let acc = zylon_schema::stream::accumulate(bytes);
-    to_json(
-        &serde_json::json!({"message": acc.message(), "issues": acc.issues(), "events": acc.event_count()}),
+    format!(
+        "{{\"message\":{},\"issues\":{},\"events\":{}}}",
+        to_json(&acc.message()),
+        zylon_schema::Issue::list_to_json(acc.issues()),
+        acc.event_count()
     )
 }
 
@@ -225,7 +231,7 @@ impl StreamAccumulator {
 
     /// The issues so far, as JSON text.
     pub fn issues(&self) -> String {
-        to_json(&self.inner.issues())
+        zylon_schema::Issue::list_to_json(self.inner.issues())
     }
 
     /// Number of events seen.

@@ -55,6 +55,19 @@ pub struct FixResult {
     pub report: Report,
 }
 
+impl FixResult {
+    /// As compact JSON text, the same as `serde_json::to_string(self)` (the report written by
+    /// hand, as [`Report::to_json`]: a build that only needs the text keeps no serde code for it).
+    pub fn to_json(&self) -> String {
+        let body = serde_json::to_string(&self.body).unwrap_or_default();
+        let fixes = serde_json::to_string(&self.fixes).unwrap_or_else(|_| "[]".into());
+        format!(
+            "{{\"body\":{body},\"fixes\":{fixes},\"report\":{}}}",
+            self.report.to_json()
+        )
+    }
+}
+
 struct Edit {
     start: usize,
     end: usize,

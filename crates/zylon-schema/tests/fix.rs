@@ -110,3 +110,46 @@ fn fixed_bodies_differ_only_where_reported() {
         "only {fixed_count} fixtures had something to fix"
     );
 }
+
+/// `FixResult::to_json` and `Issue::list_to_json` (written by hand for the wasm build) are
+/// byte for byte serde's, on every fixture.
+#[test]
+fn hand_written_json_is_serdes() {
+    let root = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures"));
+    let mut stack = vec![root.to_path_buf()];
+    let mut checked = 0;
+    while let Some(dir) = stack.pop() {
+        for e in std::fs::read_dir(dir).unwrap().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+                continue;
+            }
+            let doc: serde_json::Value =
+                serde_json::from_str(&std::fs::read_to_string(&p).unwrap()).unwrap();
+            let Some(body) = doc.get("body") else {
+                continue;
+            };
+            let text = serde_json::to_string_pretty(body).unwrap();
+            let kind = doc["kind"].as_str().unwrap_or("chat").parse().unwrap();
+            let options = zylon_schema::Options {
+                spans: checked % 2 == 0,
+                ..Default::default()
+            };
+            let fixed = zylon_schema::fix::fix_str(&text, kind, &options);
+            assert_eq!(
+                fixed.to_json(),
+                serde_json::to_string(&fixed).unwrap(),
+                "{}",
+                p.display()
+            );
+            let issues: Vec<_> = fixed.report.issues().cloned().collect();
+            assert_eq!(
+                zylon_schema::Issue::list_to_json(&issues),
+                serde_json::to_string(&issues).unwrap()
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 400, "{checked}");
+}

@@ -25,6 +25,15 @@ impl Report {
     }
 }
 
+impl Issue {
+    /// A list of issues as compact JSON text, the same as `serde_json::to_string(list)`.
+    pub fn list_to_json(list: &[Issue]) -> String {
+        let mut out = String::with_capacity(2 + 256 * list.len());
+        issues(&mut out, list);
+        out
+    }
+}
+
 fn issues(out: &mut String, list: &[Issue]) {
     out.push('[');
     for (n, i) in list.iter().enumerate() {
