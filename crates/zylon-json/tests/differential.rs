@@ -32,7 +32,10 @@ fn keys_equal(a: &serde_json::Value, b: &serde_json::Value) -> bool {
     match (a, b) {
         (J::Number(x), J::Number(y)) => {
             let (x, y) = (x.as_f64().unwrap_or(0.0), y.as_f64().unwrap_or(0.0));
-            x == y || (x - y).abs() <= 4.0 * f64::EPSILON * x.abs().max(y.abs())
+            // in units in the last place, which also holds for subnormal numbers
+            x == y
+                || (x.is_sign_negative() == y.is_sign_negative()
+                    && x.to_bits().abs_diff(y.to_bits()) <= 4)
         }
         (J::Array(x), J::Array(y)) => {
             x.len() == y.len() && x.iter().zip(y).all(|(a, b)| keys_equal(a, b))
