@@ -21,7 +21,14 @@ pub fn keys_equal(a: &str, b: &str) -> bool {
     x.remainder().iter().zip(y.remainder()).all(|(p, q)| p == q)
 }
 
-/// Whether `key` is one of `keys` (see [`same`]).
+/// Where `key` is in `keys` (see [`keys_equal`]; out of line, so the loop runs at this crate's
+/// opt-level 3 in the size-optimised wasm build).
+#[inline(never)]
+pub fn position_of(key: &str, keys: &[&str]) -> Option<usize> {
+    keys.iter().position(|k| keys_equal(k, key))
+}
+
+/// Whether `key` is one of `keys` (see [`keys_equal`]).
 #[inline(never)]
 pub fn is_one_of(key: &str, keys: &[&str]) -> bool {
     keys.iter().any(|k| keys_equal(k, key))
