@@ -214,15 +214,7 @@ impl<'a> Ctx<'a> {
                 if let Some(&t) = names.types.get(i) {
                     // the common case inline (a value of one of the field's JSON types): the
                     // check out of line cost 4% of validating in the size-optimised wasm build
-                    let fits = match v {
-                        Value::String(_) => t & STRING != 0,
-                        Value::Bool(_) => t & BOOLEAN != 0,
-                        Value::Object(_) => t & OBJECT != 0,
-                        Value::Array(_) => t & ARRAY != 0,
-                        Value::Number(n) => t & NUMBER != 0 || (t & INTEGER != 0 && n.int),
-                        Value::Null => t & Names::NULLABLE != 0,
-                    };
-                    if !fits {
+                    if !fits_exactly(v, t) {
                         if v.is_null() && t & (Names::NULLABLE | Names::REQUIRED) == 0 {
                             // an optional field whose model has a default but no `None`
                             self.reject_null(k);
@@ -351,6 +343,20 @@ fn within(inner: &str, outer: &str) -> bool {
     inner == outer || (inner.starts_with(outer) && inner.as_bytes().get(outer.len()) == Some(&b'/'))
 }
 
+/// Whether a value has one of a field's JSON types as written (an integer literal for a whole
+/// number): the common case, checked inline for every field.
+#[inline(always)]
+fn fits_exactly(v: &Value<'_>, t: u8) -> bool {
+    match v {
+        Value::String(_) => t & STRING != 0,
+        Value::Bool(_) => t & BOOLEAN != 0,
+        Value::Object(_) => t & OBJECT != 0,
+        Value::Array(_) => t & ARRAY != 0,
+        Value::Number(n) => t & NUMBER != 0 || (t & INTEGER != 0 && n.int),
+        Value::Null => t & Names::NULLABLE != 0,
+    }
+}
+
 /// How a value fits a field's JSON types, read as pydantic's lax mode reads it.
 enum Fit {
     Ok,
@@ -359,34 +365,18 @@ enum Fit {
     Invalid,
 }
 
-use crate::vocab::bits::{ANY, ARRAY, BOOLEAN, INTEGER, NUMBER, OBJECT, STRING};
+use crate::vocab::bits::{ARRAY, BOOLEAN, INTEGER, NUMBER, OBJECT, STRING};
 
 fn field_fit(v: &Value<'_>, t: u8) -> Fit {
     use super::lax::{lax_bool, lax_float, lax_int, Lax};
-    if t & ANY == ANY {
-        return if v.is_null() && t & Names::NULLABLE == 0 {
-            Fit::Null
-        } else {
-            Fit::Ok
-        };
+    if fits_exactly(v, t) {
+        return Fit::Ok;
     }
-    let exact = match v {
-        Value::Null => {
-            return if t & Names::NULLABLE != 0 {
-                Fit::Ok
-            } else {
-                Fit::Null
-            }
-        }
-        Value::String(_) => t & STRING != 0,
-        Value::Bool(_) => t & BOOLEAN != 0,
-        Value::Number(_) => {
-            t & NUMBER != 0 || (t & INTEGER != 0 && matches!(lax_int(v), Lax::Exact(_)))
-        }
-        Value::Object(_) => t & OBJECT != 0,
-        Value::Array(_) => t & ARRAY != 0,
-    };
-    if exact {
+    if v.is_null() {
+        return Fit::Null;
+    }
+    // a whole number written as a float (`100.0`) is an integer to the server
+    if t & INTEGER != 0 && matches!(lax_int(v), Lax::Exact(_)) {
         return Fit::Ok;
     }
     // what the server converts: strings and numbers to booleans, strings and booleans to numbers

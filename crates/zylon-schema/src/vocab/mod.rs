@@ -62,22 +62,6 @@ impl Types {
     pub const fn contains(self, other: Types) -> bool {
         self.0 & other.0 == other.0
     }
-
-    /// The names of the types, in JSON Schema's spelling.
-    pub fn names(self) -> Vec<&'static str> {
-        [
-            (Types::STRING, "string"),
-            (Types::NUMBER, "number"),
-            (Types::INTEGER, "integer"),
-            (Types::BOOLEAN, "boolean"),
-            (Types::OBJECT, "object"),
-            (Types::ARRAY, "array"),
-        ]
-        .into_iter()
-        .filter(|(t, _)| self.contains(*t))
-        .map(|(_, n)| n)
-        .collect()
-    }
 }
 
 /// One field of an object of the API.
@@ -131,30 +115,12 @@ impl Names {
     pub const NULLABLE: u8 = 64;
     /// The bit of a [`Names::types`] byte that says the field is required.
     pub const REQUIRED: u8 = 128;
-
-    /// Whether `name` is known without a generic warning.
-    pub fn knows(&self, name: &str) -> bool {
-        self.known.contains(&name)
-    }
-
-    /// The JSON types and nullability of the Workspace field `name` (`None` for a field with
-    /// a rule of its own beyond the model, or an unknown one).
-    pub fn types_of(&self, name: &str) -> Option<(Types, bool)> {
-        let i = self.known.iter().position(|k| *k == name)?;
-        let t = *self.types.get(i)?;
-        Some((Types(t & bits::ANY), t & Self::NULLABLE != 0))
-    }
 }
 
 impl Shape {
     /// The field called `name`.
     pub fn field(&self, name: &str) -> Option<&'static Field> {
         self.fields.iter().find(|f| f.name == name)
-    }
-
-    /// Whether `name` is one of the fields.
-    pub fn has(&self, name: &str) -> bool {
-        self.field(name).is_some()
     }
 }
 
@@ -181,4 +147,43 @@ pub fn is_workspace_block(ty: &str) -> bool {
 /// Whether `ty` is a content-block tag the server accepts that the Workspace API does not list.
 pub fn is_pgpt_only_block(ty: &str) -> bool {
     PGPT_ONLY_TYPE.contains(&ty)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The lookups find what the tables hold, and nothing else.
+    #[test]
+    fn lookups() {
+        let text = block("text").expect("a Workspace block");
+        assert_eq!(text.name, "TextBlock");
+        assert_eq!(shape("TextBlock"), Some(text));
+        assert_eq!(text.field("text").map(|f| f.types), Some(Types::STRING));
+        assert!(text.field("nope").is_none() && shape("Nope").is_none());
+        assert!(is_workspace_block("tool_result") && !is_workspace_block("document"));
+        assert!(is_pgpt_only_block("document") && !is_pgpt_only_block("text"));
+        // the compact names agree with the fields: every Workspace field, then the ruled ones
+        for s in SHAPES {
+            let workspace: Vec<&str> = s
+                .fields
+                .iter()
+                .filter(|f| !f.server_only)
+                .map(|f| f.name)
+                .collect();
+            assert_eq!(
+                &s.names.known[..workspace.len()],
+                &workspace[..],
+                "{}",
+                s.name
+            );
+            assert_eq!(
+                &s.names.known[workspace.len()..],
+                s.names.ruled,
+                "{}",
+                s.name
+            );
+            assert_eq!(s.names.types.len(), workspace.len(), "{}", s.name);
+        }
+    }
 }

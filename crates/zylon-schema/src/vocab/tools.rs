@@ -134,24 +134,14 @@ pub fn builtin_type_pattern() -> String {
 mod tests {
     use super::*;
 
+    /// The schema's pattern (run by a real JSON Schema validator) accepts exactly the strings
+    /// the model's check accepts.
     #[test]
     fn pattern_and_predicate_agree() {
         let pattern = builtin_type_pattern();
-        // a small matcher for the two alternatives of the pattern
-        let matches = |s: &str| {
-            let versioned = BUILTIN_TOOLS.iter().any(|t| {
-                s == t.ty
-                    || s.strip_prefix(t.ty)
-                        .and_then(|r| r.strip_prefix("_v"))
-                        .is_some_and(|v| !v.is_empty() && v.bytes().all(|c| c.is_ascii_digit()))
-            });
-            let dated = DATED_ANTHROPIC.iter().any(|t| {
-                s.strip_prefix(t.ty)
-                    .and_then(|r| r.strip_prefix('_'))
-                    .is_some_and(|d| d.len() == 8 && d.bytes().all(|c| c.is_ascii_digit()))
-            });
-            versioned || dated
-        };
+        let schema = serde_json::json!({"type": "string", "pattern": pattern});
+        let validator = jsonschema::validator_for(&schema).expect("a valid pattern");
+        let matches = |s: &str| validator.is_valid(&serde_json::json!(s));
         for s in [
             "semantic_search",
             "semantic_search_v1",
@@ -166,6 +156,15 @@ mod tests {
             "nope",
         ] {
             assert_eq!(matches(s), is_builtin_type_string(s), "{s} ({pattern})");
+        }
+        for t in BUILTIN_TOOLS {
+            for s in [
+                t.ty.to_string(),
+                format!("{}_v3", t.ty),
+                format!("x{}", t.ty),
+            ] {
+                assert_eq!(matches(&s), is_builtin_type_string(&s), "{s}");
+            }
         }
         assert!(pattern.starts_with("^(semantic_search|tabular_analysis|"));
         assert_eq!(
