@@ -2,9 +2,11 @@
 //! the span underlined, the hint and the docs entry.
 
 use std::fmt::Write;
+use std::ops::Range;
 
+use zylon_schema::redact::{floor_boundary, masked_slice, secret_ranges};
 use zylon_schema::stream::Accumulator;
-use zylon_schema::{Issue, Kind, Report, Severity};
+use zylon_schema::{Issue, Kind, Report, Severity, Span};
 
 use crate::report::Tally;
 
@@ -24,7 +26,9 @@ impl Style {
 
 /// Render every issue of one body. `line` is the 1-based line of a JSON Lines body in its file
 /// (its diagnostics point at `file:line:col`; a clean line prints nothing); `None` for a whole
-/// file (a clean file prints `file: ok (kind)`).
+/// file (a clean file prints `file: ok (kind)`). `text` is the body as the user wrote it: only
+/// the few windows shown are copied, with secret values masked (memory stays at the size of
+/// the text however large it is).
 pub fn render(
     file: &str,
     line: Option<usize>,
@@ -35,9 +39,21 @@ pub fn render(
 ) -> String {
     let st = Style { color };
     let mut out = String::new();
-    let lines: Vec<&str> = text.split('\n').collect();
+    let secrets = if report.issues().any(|i| i.span.is_some()) {
+        secret_ranges(text)
+    } else {
+        Vec::new()
+    };
     for issue in report.issues() {
-        issue_block(&mut out, &st, file, line, &lines, issue);
+        issue_block(
+            &mut out,
+            &st,
+            file,
+            line,
+            (text, &secrets),
+            issue,
+            WHOLE_SNIPPET,
+        );
     }
     if report.issues().next().is_none() && line.is_none() {
         let _ = writeln!(out, "{}: {} ({kind})", file, st.paint("1;32", "ok"));
@@ -64,13 +80,83 @@ pub fn render_unreadable(file: &str, message: &str, color: bool) -> String {
     out
 }
 
+/// Snippets up to this many bytes are shown whole (tests pass other limits); a longer one (a minified body is one long
+/// line) is cut to windows around the span's ends before rendering.
+const WHOLE_SNIPPET: usize = 8 * 1024;
+
+/// Bytes kept on each side of a span's ends in a cut snippet: far more than a terminal shows
+/// (the renderer trims the line around the span and marks the cuts with `...` itself).
+const CONTEXT: usize = 1024;
+
+/// The source shown for a span: the lines it covers (at most six) with secrets masked, and the
+/// span's range in that text. A snippet longer than [`WHOLE_SNIPPET`] is cut: the text around
+/// the span's start, and for a long span also around its end (the middle of an annotation
+/// wider than the terminal is elided by the renderer anyway); a long span over several lines
+/// is shown on its first line.
+fn snippet(
+    text: &str,
+    secrets: &[Range<usize>],
+    sp: &Span,
+    whole: usize,
+) -> (String, Range<usize>) {
+    let start = floor_boundary(text, sp.start);
+    let first = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    // The end of the span's last line, at most five lines further.
+    let mut last = first;
+    for k in 0..=(sp.end_line.saturating_sub(sp.line)).min(5) {
+        match text[last..].find('\n') {
+            Some(n) if k < 5.min(sp.end_line.saturating_sub(sp.line)) => last += n + 1,
+            Some(n) => {
+                last += n;
+                break;
+            }
+            None => {
+                last = text.len();
+                break;
+            }
+        }
+    }
+    let end = floor_boundary(text, sp.end).clamp(start, last.max(start));
+    let mark = |a: usize, b: usize, len: usize| {
+        let a = a.min(len);
+        let b = b.clamp(a, len);
+        a..if b == a { (a + 1).min(len) } else { b }
+    };
+    if last - first <= whole {
+        let shown = masked_slice(text, first..last, secrets);
+        let len = shown.len();
+        return (shown, mark(start - first, end - first, len));
+    }
+    let from = floor_boundary(text, start.saturating_sub(CONTEXT).max(first));
+    let line_end = text[start..last].find('\n').map_or(last, |n| start + n);
+    if end > line_end {
+        let to = floor_boundary(text, line_end.min(start + 2 * CONTEXT));
+        let shown = masked_slice(text, from..to, secrets);
+        return (shown, mark(start - from, to - from, to - from));
+    }
+    let to = floor_boundary(text, end.saturating_add(CONTEXT).min(line_end)).max(end);
+    if end - start <= 2 * CONTEXT {
+        let shown = masked_slice(text, from..to, secrets);
+        let len = shown.len();
+        return (shown, mark(start - from, end - from, len));
+    }
+    let head_end = floor_boundary(text, start + CONTEXT);
+    let tail_start = floor_boundary(text, end - CONTEXT);
+    let mut shown = masked_slice(text, from..head_end, secrets);
+    let annotated_end = shown.len() + (end - tail_start);
+    shown.push_str(&masked_slice(text, tail_start..to, secrets));
+    let len = shown.len();
+    (shown, mark(start - from, annotated_end, len))
+}
+
 fn issue_block(
     out: &mut String,
     st: &Style,
     file: &str,
     line: Option<usize>,
-    lines: &[&str],
+    (text, secrets): (&str, &[Range<usize>]),
     issue: &Issue,
+    whole: usize,
 ) {
     use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
@@ -87,37 +173,26 @@ fn issue_block(
     let title = format!("{} (at {path})", issue.message);
     let code = issue.code.as_str();
     let mut group = Group::with_title(level.clone().primary_title(title.as_str()).id(code));
-    // The snippet is only the lines the span covers (minified bodies are one huge line: the
-    // renderer trims long lines around the span itself).
-    let snippet_text;
+    let shown;
+    // The renderer derives the column from the snippet; a cut snippet starts mid-line, so its
+    // `file:line:column` is put right after rendering (`(as rendered, right)`).
+    let mut place_fix = None;
     if let Some(sp) = issue.span {
-        let first = sp.line.saturating_sub(1).min(lines.len().saturating_sub(1));
-        let last = (sp.end_line.max(sp.line) - 1)
-            .min(lines.len().saturating_sub(1))
-            .min(first + 5);
-        snippet_text = lines
-            .get(first..=last)
-            .map(|l| l.join("\n"))
-            .unwrap_or_default();
-        let line_start_byte: usize = lines[..first].iter().map(|l| l.len() + 1).sum();
-        let start = sp
-            .start
-            .saturating_sub(line_start_byte)
-            .min(snippet_text.len());
-        let end = sp
-            .end
-            .saturating_sub(line_start_byte)
-            .clamp(start, snippet_text.len());
-        let end = if end == start {
-            (start + 1).min(snippet_text.len())
-        } else {
-            end
-        };
+        let range;
+        (shown, range) = snippet(text, secrets, &sp, whole);
+        let row = sp.line + first_line - 1;
+        let rendered_column = shown[..range.start].chars().count() + 1;
+        if rendered_column != sp.column {
+            place_fix = Some((
+                format!("{file}:{row}:{rendered_column}"),
+                format!("{file}:{row}:{}", sp.column),
+            ));
+        }
         group = group.element(
-            Snippet::source(snippet_text.as_str())
-                .line_start(sp.line + first_line - 1)
+            Snippet::source(shown.as_str())
+                .line_start(row)
                 .path(file)
-                .annotation(AnnotationKind::Primary.span(start..end)),
+                .annotation(AnnotationKind::Primary.span(range)),
         );
     }
     let docs = format!("docs: {}", issue.docs);
@@ -137,7 +212,11 @@ fn issue_block(
     } else {
         Renderer::plain()
     };
-    out.push_str(&renderer.render(&[group]));
+    let rendered = renderer.render(&[group]);
+    match place_fix {
+        Some((shown, right)) => out.push_str(&rendered.replacen(&shown, &right, 1)),
+        None => out.push_str(&rendered),
+    }
     out.push_str("\n\n");
 }
 
@@ -249,4 +328,72 @@ pub fn render_stream(acc: &Accumulator) -> String {
         acc.issues().len()
     );
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use zylon_schema::{validate_str, Options};
+
+    /// The diagnostics of `text`, with snippets cut above `whole` bytes.
+    fn rendered(text: &str, whole: usize) -> String {
+        let report = validate_str(text, Kind::Chat, &Options::default().with_spans());
+        let secrets = secret_ranges(text);
+        let mut out = String::new();
+        for issue in report.issues() {
+            let st = Style { color: false };
+            issue_block(
+                &mut out,
+                &st,
+                "f.json",
+                None,
+                (text, &secrets),
+                issue,
+                whole,
+            );
+        }
+        out
+    }
+
+    #[test]
+    fn cut_snippets_render_as_the_whole_line_does() {
+        // One long line: issues at its start, in its middle (a span longer than two windows,
+        // next to a secret), and at its end; multi-byte characters before them.
+        let pad = "é".repeat(3000);
+        let long = "x".repeat(5000);
+        let body = format!(
+            concat!(
+                r#"{{"messages":[{{"role":"user","content":"{pad}"}},"#,
+                r#"{{"role":"user","content":[{{"type":"text","text":"a","bogus":"{long}"}}]}}],"#,
+                r#""mcp_servers":[{{"name":"m","url":"https://m","authorization_token":"s3cr3t-{pad}"}}],"#,
+                r#""temperature":3,"top_k":-1}}"#
+            ),
+            pad = pad,
+            long = long
+        );
+        let cut = rendered(&body, 2048);
+        assert_eq!(cut, rendered(&body, usize::MAX));
+        assert!(cut.matches("f.json:1:").count() >= 4, "{cut}");
+        assert!(!cut.contains("s3cr3t"), "{cut}");
+    }
+
+    #[test]
+    fn cut_snippets_over_several_lines_keep_their_place() {
+        // A long multi-line value: the snippet is cut to its first line, the place stays.
+        let body = format!(
+            "{{\"messages\": [{{\"role\": \"user\", \"content\": \"hi\"}}], \"tools\": {{\n\"a\": \"{}\",\n\"b\": 1\n}}}}",
+            "x".repeat(5000)
+        );
+        let cut = rendered(&body, 1024);
+        let whole = rendered(&body, usize::MAX);
+        let place = |s: &str| {
+            let block = s.split("\n\n").find(|b| b.contains("(at /tools)"))?;
+            block.lines().find(|l| l.contains("-->")).map(str::to_owned)
+        };
+        assert!(whole.contains("(at /tools)"), "{whole}");
+        assert!(place(&whole).is_some(), "{whole}");
+        assert_eq!(place(&cut), place(&whole));
+        assert_eq!(place(&cut).as_deref(), Some(" --> f.json:1:60"));
+        assert!(cut.len() < 4096, "{cut}");
+    }
 }

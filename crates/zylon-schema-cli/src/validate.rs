@@ -98,8 +98,9 @@ impl Checker {
         match self.format {
             Format::Json => json_line(c.record(self.format), name, line, &report, self.single),
             Format::Human => {
-                // Snippets never show secret values (tokens, connection strings).
-                let text = zylon_schema::redact::redact_secrets(&String::from_utf8_lossy(bytes));
+                // Snippets never show secret values (tokens, connection strings): the
+                // renderer masks the windows it shows.
+                let text = String::from_utf8_lossy(bytes);
                 let rendered = human::render(name, line, &text, k, &report, self.color);
                 c.record(self.format).extend_from_slice(rendered.as_bytes());
             }

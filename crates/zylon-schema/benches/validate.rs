@@ -1,6 +1,7 @@
-//! Native benchmark: `validate_str` (every rule) against the parse floor
-//! (`serde_json::from_slice::<Value>`) and the peer (`Value` + `jsonschema` `is_valid` with our
-//! exported ChatRequest schema), on the workloads of `scripts/bench/gen_workloads.py`, in one run.
+//! Native benchmark: `validate_str` (every rule) against two parse anchors
+//! (`serde_json::from_slice::<Value>` and the SIMD parser sonic-rs's `Value`) and the peer
+//! (`Value` + `jsonschema` `is_valid` with our exported ChatRequest schema), on the workloads of
+//! `scripts/bench/gen_workloads.py`, in one run, samples interleaved.
 //!
 //! `cargo bench -p zylon-schema` — set `ZYLON_BENCH_DIR` to reuse generated workloads;
 //! `ZYLON_BENCH_SMOKE=1` runs every measurement once (used by `cargo xtask test`).
@@ -135,15 +136,17 @@ fn main() {
     let opts = Options::default();
 
     println!(
-        "{:<18} {:>7} {:>12} {:>12} {:>12} {:>10} {:>10} {:>10}",
+        "{:<18} {:>7} {:>10} {:>10} {:>10} {:>10} {:>9} {:>10} {:>10} {:>10}",
         "workload",
         "valid",
         "ours ms",
-        "floor ms",
+        "serde ms",
+        "sonic ms",
         "peer ms",
         "ours MB/s",
         "ours/peer",
-        "ours/floor"
+        "ours/serde",
+        "ours/sonic"
     );
     let scaling = std::env::var("ZYLON_BENCH_SCALING").is_ok();
     for name in [
@@ -186,6 +189,14 @@ fn main() {
                 },
                 &mut || {
                     for d in &docs {
+                        black_box(
+                            sonic_rs::from_slice::<sonic_rs::Value>(black_box(d.as_bytes()))
+                                .unwrap(),
+                        );
+                    }
+                },
+                &mut || {
+                    for d in &docs {
                         let v: serde_json::Value =
                             serde_json::from_slice(black_box(d.as_bytes())).unwrap();
                         black_box(peer.is_valid(&v));
@@ -193,17 +204,19 @@ fn main() {
                 },
             ],
         );
-        let (ours, floor, peer_t) = (times[0], times[1], times[2]);
+        let (ours, floor, sonic, peer_t) = (times[0], times[1], times[2], times[3]);
         println!(
-            "{:<18} {:>7} {:>12.3} {:>12.3} {:>12.3} {:>10.0} {:>10.2} {:>10.2}",
+            "{:<18} {:>7} {:>10.3} {:>10.3} {:>10.3} {:>10.3} {:>9.0} {:>10.2} {:>10.2} {:>10.2}",
             name,
             format!("{valid}/{}", docs.len()),
             ours * 1e3,
             floor * 1e3,
+            sonic * 1e3,
             peer_t * 1e3,
             bytes as f64 / ours / 1e6,
             ours / peer_t,
-            ours / floor
+            ours / floor,
+            ours / sonic
         );
     }
     if scaling && !smoke {

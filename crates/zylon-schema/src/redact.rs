@@ -2,6 +2,8 @@
 //! `authorization_token`, `refresh_token`, `client_secret` and `connection_string` keys are
 //! replaced by `*` of the same byte length, so columns and spans stay valid.
 
+use std::ops::Range;
+
 /// Keys whose string values are secret.
 pub const SECRET_KEYS: &[&str] = &[
     "authorization_token",
@@ -17,57 +19,94 @@ pub const SECRET_KEYS: &[&str] = &[
 /// assert_eq!(zylon_schema::redact::redact_secrets(t), r#"{"url":"https://m","authorization_token":"******"}"#);
 /// ```
 pub fn redact_secrets(text: &str) -> String {
+    masked_slice(text, 0..text.len(), &secret_ranges(text))
+}
+
+/// The byte ranges of every secret string value of `text` (the characters between the quotes,
+/// in order), found without copying the text: a caller that shows only a few windows of a large
+/// text masks just those with [`masked_slice`].
+///
+/// ```
+/// let t = r#"{"refresh_token": "abc", "n": 1}"#;
+/// assert_eq!(zylon_schema::redact::secret_ranges(t), vec![19..22]);
+/// ```
+pub fn secret_ranges(text: &str) -> Vec<Range<usize>> {
     let b = text.as_bytes();
-    let mut out = b.to_vec();
+    let mut ranges = Vec::new();
     let mut i = 0;
     while let Some(q) = b[i..].iter().position(|&c| c == b'"') {
         let start = i + q + 1;
-        // The end of this string literal.
-        let mut j = start;
-        while j < b.len() && b[j] != b'"' {
-            j += if b[j] == b'\\' { 2 } else { 1 };
-        }
+        let j = string_end(b, start);
         if j >= b.len() {
             break;
         }
-        let key = &text[start..j];
+        let key = &b[start..j];
         i = j + 1;
-        if !SECRET_KEYS.contains(&key) {
+        if !SECRET_KEYS.iter().any(|k| k.as_bytes() == key) {
             continue;
         }
         // `"key"` ws `:` ws `"value"`
-        let mut k = i;
-        while k < b.len() && b[k].is_ascii_whitespace() {
-            k += 1;
-        }
+        let k = skip_ws(b, i);
         if b.get(k) != Some(&b':') {
             continue;
         }
-        k += 1;
-        while k < b.len() && b[k].is_ascii_whitespace() {
-            k += 1;
-        }
+        let k = skip_ws(b, k + 1);
         if b.get(k) != Some(&b'"') {
             continue;
         }
-        let mut m = k + 1;
-        while m < b.len() && b[m] != b'"' {
-            m += if b[m] == b'\\' { 2 } else { 1 };
-        }
+        let m = string_end(b, k + 1);
         let end = m.min(b.len());
-        for c in &mut out[k + 1..end] {
-            // Keep UTF-8 continuation structure simple: every byte becomes '*'.
-            *c = b'*';
-        }
+        ranges.push(k + 1..end);
         i = (m + 1).min(b.len());
     }
-    // Only ASCII bytes were written over whole code points' bytes, so the result is UTF-8.
+    ranges
+}
+
+/// `text[window]` (clamped to the text and to character boundaries) with the bytes of `secrets`
+/// (from [`secret_ranges`] of the whole text) inside it replaced by `*`, one per byte, so that
+/// columns and spans stay valid.
+pub fn masked_slice(text: &str, window: Range<usize>, secrets: &[Range<usize>]) -> String {
+    let start = floor_boundary(text, window.start);
+    let end = floor_boundary(text, window.end).max(start);
+    let mut out = text.as_bytes()[start..end].to_vec();
+    for r in secrets {
+        let (s, e) = (r.start.max(start), r.end.min(end));
+        if s < e {
+            out[s - start..e - start].fill(b'*');
+        }
+    }
+    // Only whole code points' bytes (a secret's quotes are ASCII) became ASCII: still UTF-8.
     String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+/// The largest character boundary of `text` at or below `i` (clamped to its length): where a
+/// window of a text may start or end.
+pub fn floor_boundary(text: &str, i: usize) -> usize {
+    let mut i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The index of the quote closing the string whose contents start at `i` (or past the end).
+fn string_end(b: &[u8], mut i: usize) -> usize {
+    while i < b.len() && b[i] != b'"' {
+        i += if b[i] == b'\\' { 2 } else { 1 };
+    }
+    i
+}
+
+fn skip_ws(b: &[u8], mut i: usize) -> usize {
+    while i < b.len() && b[i].is_ascii_whitespace() {
+        i += 1;
+    }
+    i
 }
 
 #[cfg(test)]
 mod tests {
-    use super::redact_secrets;
+    use super::{masked_slice, redact_secrets, secret_ranges};
 
     #[test]
     fn masks_only_secret_values_and_keeps_lengths() {
@@ -80,5 +119,22 @@ mod tests {
             redact_secrets("{\"authorization_token\": \"unterminated"),
             "{\"authorization_token\": \"************"
         );
+    }
+
+    #[test]
+    fn masked_slices_agree_with_the_whole_text_masked() {
+        let t = "{\"a\": \"ä\", \"authorization_token\": \"tøken-1\", \"refresh_token\": \"r\"}";
+        let whole = redact_secrets(t);
+        let secrets = secret_ranges(t);
+        assert_eq!(secrets.len(), 2);
+        for a in 0..=t.len() {
+            for b in a..=t.len() {
+                if t.is_char_boundary(a) && t.is_char_boundary(b) {
+                    assert_eq!(masked_slice(t, a..b, &secrets), whole[a..b], "{a}..{b}");
+                }
+            }
+        }
+        // Windows off a character boundary or past the end are clamped, never a panic.
+        assert_eq!(masked_slice(t, 8..400, &secrets), whole[7..]);
     }
 }
