@@ -28,12 +28,12 @@ impl Style {
 /// (its diagnostics point at `file:line:col`; a clean line prints nothing); `None` for a whole
 /// file (a clean file prints `file: ok (kind)`). `text` is the body as the user wrote it: only
 /// the few windows shown are copied, with secret values masked (memory stays at the size of
-/// the text however large it is).
+/// the text however large it is). `kind` is asked only for that `ok` line.
 pub fn render(
     file: &str,
     line: Option<usize>,
     text: &str,
-    kind: Kind,
+    kind: impl FnOnce() -> Kind,
     report: &Report,
     color: bool,
 ) -> String {
@@ -56,7 +56,7 @@ pub fn render(
         );
     }
     if report.issues().next().is_none() && line.is_none() {
-        let _ = writeln!(out, "{}: {} ({kind})", file, st.paint("1;32", "ok"));
+        let _ = writeln!(out, "{}: {} ({})", file, st.paint("1;32", "ok"), kind());
     }
     out
 }

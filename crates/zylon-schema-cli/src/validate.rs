@@ -8,7 +8,7 @@ use std::io::IsTerminal;
 use std::sync::mpsc::sync_channel;
 
 use rayon::prelude::*;
-use zylon_schema::{validate_bytes, Kind, Options, Report};
+use zylon_schema::{validate_bytes, validate_bytes_auto, Kind, Options, Report};
 
 use crate::args::{Format, ValidateArgs};
 use crate::inputs::{self, Batch, Item};
@@ -93,14 +93,19 @@ impl Checker {
     }
 
     fn body(&self, name: &str, line: Option<usize>, bytes: &[u8], c: &mut Checked) {
-        let k = self.kind.unwrap_or_else(|| kind::detect(bytes));
-        let report: Report = validate_bytes(bytes, k, &self.options);
+        // One parse: `--kind auto` is told from the parsed body (the kind is looked up again
+        // only for the `ok (kind)` line of a clean body in the human format).
+        let report: Report = match self.kind {
+            Some(k) => validate_bytes(bytes, k, &self.options),
+            None => validate_bytes_auto(bytes, &self.options),
+        };
         match self.format {
             Format::Json => json_line(c.record(self.format), name, line, &report, self.single),
             Format::Human => {
                 // Snippets never show secret values (tokens, connection strings): the
                 // renderer masks the windows it shows.
                 let text = String::from_utf8_lossy(bytes);
+                let k = || self.kind.unwrap_or_else(|| kind::detect(bytes));
                 let rendered = human::render(name, line, &text, k, &report, self.color);
                 c.record(self.format).extend_from_slice(rendered.as_bytes());
             }

@@ -117,7 +117,7 @@ struct Chat<'a> {
 }
 
 /// The last user message after the server's conversion: the one its request validator reads.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub(super) struct LastUser {
     /// The index in `messages` it comes from (for a tldr item, the message holding the tldr).
     pub index: usize,
@@ -135,7 +135,7 @@ pub(super) struct LastUser {
 }
 
 /// What the server makes of `messages`.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, PartialEq)]
 pub(super) struct Conversion {
     /// Why the server rejects the resulting order, if it does.
     pub problem: Option<&'static str>,
@@ -148,6 +148,18 @@ pub(super) struct Conversion {
 /// enough to follow (other rules report those). `broken[i]` marks messages another rule
 /// rejects; `count` counts a text's characters.
 pub(super) fn convert_all(
+    messages: &[Value<'_>],
+    broken: &[bool],
+    count: &dyn Fn(&str) -> usize,
+) -> Option<Conversion> {
+    match convert_plain(messages, broken, count) {
+        Some(plain) => plain,
+        None => convert_steps(messages, broken, count),
+    }
+}
+
+/// The conversion step by step, as the server does it (any conversation).
+fn convert_steps(
     messages: &[Value<'_>],
     broken: &[bool],
     count: &dyn Fn(&str) -> usize,
@@ -174,6 +186,107 @@ pub(super) fn convert_all(
         problem: order_problem(&chats, &order),
         last_user,
     })
+}
+
+/// Block types that move messages around in the server's conversion (see the module docs).
+fn moves_messages(ty: &str) -> bool {
+    matches!(
+        ty,
+        "tool_use"
+            | "server_tool_use"
+            | "tool_result"
+            | "server_tool_result"
+            | "web_search_tool_result"
+            | "web_fetch_tool_result"
+            | "bash_code_execution_tool_result"
+            | "text_editor_code_execution_tool_result"
+            | "tldr"
+    )
+}
+
+/// The conversion of a conversation without tool or tldr blocks, in one pass and without
+/// building the intermediate messages (a body of a million messages stays at the size of its
+/// tree): `None` when some block moves messages (the general path follows the server's steps).
+///
+/// Without those blocks the steps reduce to: system messages are taken out, consecutive
+/// messages of one role merge, an assistant message with no content disappears, and the
+/// resulting alternation of user and assistant messages always passes the order check. The
+/// last user message is the last run of consecutive user messages (an assistant message, even
+/// an empty one, ends a run: merging comes before the empty ones are dropped).
+fn convert_plain(
+    messages: &[Value<'_>],
+    broken: &[bool],
+    count: &dyn Fn(&str) -> usize,
+) -> Option<Option<Conversion>> {
+    // The last run of user messages: (first, last) indices into `messages`.
+    let mut run: Option<(usize, usize)> = None;
+    let mut in_run = false;
+    for (src, m) in messages.iter().enumerate() {
+        let Some(role) = m.get("role").and_then(Value::as_str) else {
+            return Some(None);
+        };
+        let user = match role {
+            "system" => continue,
+            "user" => true,
+            "assistant" => false,
+            _ => return Some(None),
+        };
+        match m.get("content") {
+            Some(Value::String(_)) => {}
+            Some(Value::Array(items)) => {
+                for b in items.iter() {
+                    match b.get("type").and_then(Value::as_str) {
+                        None => return Some(None),
+                        Some(ty) if moves_messages(ty) => return None,
+                        Some(_) => {}
+                    }
+                }
+            }
+            _ => return Some(None),
+        }
+        if user {
+            run = Some(match run {
+                Some((first, _)) if in_run => (first, src),
+                _ => (src, src),
+            });
+        }
+        in_run = user;
+    }
+    let last_user = run.map(|(first, last)| {
+        let mut out = LastUser {
+            index: last,
+            ..LastUser::default()
+        };
+        for (src, m) in messages.iter().enumerate().take(last + 1).skip(first) {
+            if m.get("role").and_then(Value::as_str) != Some("user") {
+                continue;
+            }
+            out.has_text |= broken.get(src).copied().unwrap_or(false);
+            let mut text = |t: Txt<'_>| {
+                out.has_text |= t.nonblank();
+                out.text_chars += t.chars(count);
+            };
+            match m.get("content") {
+                Some(Value::String(s)) => text(Txt::Str(s)),
+                Some(Value::Array(items)) => {
+                    for b in items.iter() {
+                        match block(b) {
+                            Some(Blk::Text(t)) => text(t),
+                            Some(Blk::Image) => out.images += 1,
+                            Some(Blk::Audio) => out.audios += 1,
+                            _ => {}
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        out
+    });
+    Some(Some(Conversion {
+        problem: None,
+        last_user,
+    }))
 }
 
 fn last_user(chat: &Chat<'_>, msgs: &[In<'_>], count: &dyn Fn(&str) -> usize) -> LastUser {
@@ -250,7 +363,16 @@ fn read<'a>(messages: &'a [Value<'a>], broken: &[bool]) -> Option<Vec<In<'a>>> {
             _ => return None,
         };
         let (blocks, text) = match m.get("content")? {
-            Value::String(s) if assistant => (s.chars().map(|_| Blk::Other).collect(), true),
+            // Only whether an assistant's text is empty matters (an empty one makes no message):
+            // one block stands for any non-empty string (not one per character).
+            Value::String(s) if assistant => (
+                if s.is_empty() {
+                    Vec::new()
+                } else {
+                    vec![Blk::Other]
+                },
+                true,
+            ),
             Value::String(s) => (vec![Blk::Text(Txt::Str(s))], true),
             Value::Array(items) => (items.iter().map(block).collect::<Option<_>>()?, false),
             _ => return None,
@@ -703,4 +825,84 @@ fn reorder_tldr(chats: &[Chat<'_>]) -> Option<Vec<usize>> {
         last = Some(m);
     }
     Some(fin)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::json::{parse, Arena};
+    use proptest::prelude::*;
+
+    /// A message of a conversation without tool or tldr blocks (sometimes malformed).
+    fn message() -> impl Strategy<Value = String> {
+        let role = prop_oneof![
+            4 => Just("\"user\""),
+            4 => Just("\"assistant\""),
+            1 => Just("\"system\""),
+            1 => Just("\"developer\""),
+            1 => Just("7"),
+        ];
+        let text = prop_oneof![Just(""), Just("  "), Just("hi"), Just("héllo")];
+        let block = prop_oneof![
+            text.clone()
+                .prop_map(|t| format!(r#"{{"type":"text","text":"{t}"}}"#)),
+            Just(r#"{"type":"text"}"#.to_owned()),
+            Just(r#"{"type":"text","text":5}"#.to_owned()),
+            Just(r#"{"type":"image","data":"AA=="}"#.to_owned()),
+            Just(r#"{"type":"audio","data":"AA=="}"#.to_owned()),
+            Just(r#"{"type":"thinking","thinking":"t"}"#.to_owned()),
+            Just(r#"{"type":"mid_conv_system","content":[{"text":" "},{"text":"x"}]}"#.to_owned()),
+            Just(r#"{"text":"no type"}"#.to_owned()),
+        ];
+        let content = prop_oneof![
+            text.prop_map(|t| format!("\"{t}\"")),
+            proptest::collection::vec(block, 0..4).prop_map(|b| format!("[{}]", b.join(","))),
+            Just("null".to_owned()),
+        ];
+        (role, content).prop_map(|(r, c)| format!(r#"{{"role":{r},"content":{c}}}"#))
+    }
+
+    proptest! {
+        /// The one-pass conversion of plain conversations is the step-by-step one's.
+        #[test]
+        fn plain_conversations_convert_as_step_by_step(
+            msgs in proptest::collection::vec(message(), 0..12),
+            broken in proptest::collection::vec(any::<bool>(), 12),
+        ) {
+            let text = format!("[{}]", msgs.join(","));
+            let arena = Arena::new();
+            let v = parse(&text, 64, &arena).unwrap().value;
+            let list = v.as_array().unwrap();
+            let count = |s: &str| s.chars().count();
+            let plain = convert_plain(list, &broken[..list.len()], &count);
+            prop_assert!(plain.is_some(), "{text}");
+            prop_assert_eq!(plain.unwrap(), convert_steps(list, &broken[..list.len()], &count), "{}", text);
+        }
+    }
+
+    #[test]
+    fn tool_and_tldr_blocks_take_the_step_by_step_path() {
+        for b in [
+            r#"{"type":"tool_use","id":"a","name":"f","input":{}}"#,
+            r#"{"type":"tool_result","tool_use_id":"a","content":"x"}"#,
+            r#"{"type":"tldr","content":[]}"#,
+        ] {
+            let text = format!(r#"[{{"role":"assistant","content":[{b}]}}]"#);
+            let arena = Arena::new();
+            let v = parse(&text, 64, &arena).unwrap().value;
+            assert!(convert_plain(v.as_array().unwrap(), &[false], &|s| s.len()).is_none());
+        }
+    }
+
+    #[test]
+    fn a_long_assistant_text_costs_one_block() {
+        let text = format!(
+            r#"[{{"role":"assistant","content":"{}"}}]"#,
+            "x".repeat(1000)
+        );
+        let arena = Arena::new();
+        let v = parse(&text, 64, &arena).unwrap().value;
+        let msgs = read(v.as_array().unwrap(), &[false]).unwrap();
+        assert_eq!(msgs[0].blocks.len(), 1);
+    }
 }
