@@ -8,6 +8,9 @@
 //! busy on average (CPU time over wall time, Linux): on a shared machine the timings vary with
 //! the neighbours, the cores used much less.
 //!
+//! Then the peak memory of single large bodies (a million short messages; one 100 MB text with
+//! an issue, so that the human format renders a snippet of it) in the JSON and human formats.
+//!
 //! `cargo bench -p zylon-schema-cli --bench pipeline` — set `ZYLON_BENCH_DIR` to reuse generated
 //! workloads, `ZYLON_BENCH_JOBS` to compare with another thread count than every core, and
 //! `ZYLON_BENCH_SMOKE=1` to run each command once (no figures worth reading).
@@ -112,6 +115,75 @@ fn bytes_under(path: &Path) -> u64 {
         .unwrap_or(0)
 }
 
+/// Peak resident memory (bytes) of one `validate -f FORMAT PATH`, read by a Python parent with
+/// `getrusage(RUSAGE_CHILDREN)` (std has no portable way; python3 is on every machine the
+/// project builds on). `None` when that is not available.
+fn peak_rss(path: &Path, format: &str) -> Option<f64> {
+    let script = "import resource,subprocess,sys\n\
+        subprocess.run(sys.argv[1:],stdout=subprocess.DEVNULL)\n\
+        print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)";
+    let out = Command::new("python3")
+        .args([
+            "-c",
+            script,
+            env!("CARGO_BIN_EXE_zylon-schema"),
+            "validate",
+            "-f",
+            format,
+        ])
+        .arg(path)
+        .output()
+        .ok()?;
+    let kb: f64 = String::from_utf8_lossy(&out.stdout).trim().parse().ok()?;
+    Some(kb * 1024.0)
+}
+
+/// Peak memory of the CLI on a structure-dense body (a million short messages) and on one long
+/// text, in the JSON and the human format, as a multiple of the input size.
+fn memory(dir: &Path, smoke: bool) {
+    let scale = if smoke { 100 } else { 1 };
+    let dense = dir.join(format!("dense-{}.json", 1_000_000 / scale));
+    let long = dir.join(format!("text-{}.json", 100_000_000 / scale));
+    if !dense.exists() {
+        let mut s = String::from("{\"messages\":[");
+        for i in 0..1_000_000 / scale {
+            let role = if i % 2 == 0 { "user" } else { "assistant" };
+            s.push_str(&format!(
+                "{}{{\"role\":\"{role}\",\"content\":[{{\"type\":\"text\",\"text\":\"message {i}\"}}]}}",
+                if i > 0 { "," } else { "" }
+            ));
+        }
+        s.push_str("]}");
+        std::fs::write(&dense, s).unwrap();
+    }
+    if !long.exists() {
+        let text = "x".repeat(100_000_000 / scale);
+        let body = format!(
+            "{{\"messages\":[{{\"role\":\"user\",\"content\":\"{text}\"}}],\"temperature\":3}}"
+        );
+        std::fs::write(&long, body).unwrap();
+    }
+    println!("\npeak memory (max RSS) as a multiple of the input");
+    for path in [&dense, &long] {
+        let mb = bytes_under(path) as f64 / 1e6;
+        let mut line = format!(
+            "{:<28} {mb:>6.1} MB |",
+            path.file_name().unwrap().to_string_lossy()
+        );
+        for format in ["json", "human"] {
+            match peak_rss(path, format) {
+                Some(b) => line.push_str(&format!(
+                    " -f {format}: {:>6.1} MB {:.2}x |",
+                    b / 1e6,
+                    b / 1e6 / mb
+                )),
+                None => line.push_str(&format!(" -f {format}: ? |")),
+            }
+        }
+        println!("{line}");
+    }
+}
+
 fn main() {
     // `cargo bench` passes `--bench`; any other argument filters by workload name.
     let filter: Option<String> = std::env::args().skip(1).find(|a| !a.starts_with('-'));
@@ -158,5 +230,8 @@ fn main() {
             t1 / tn,
             m1 / mn
         );
+    }
+    if filter.as_deref().is_none_or(|f| "memory".contains(f)) {
+        memory(&dir, smoke);
     }
 }
