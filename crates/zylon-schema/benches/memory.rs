@@ -83,9 +83,10 @@ fn main() {
     let smoke =
         std::env::var("ZYLON_BENCH_SMOKE").is_ok() || std::env::args().any(|a| a == "--smoke");
     let scale = if smoke { 100 } else { 1 };
+    let (messages, text) = (1_000_000 / scale, 100_000_000 / scale);
     let bodies = [
-        ("dense 1M messages", dense(1_000_000 / scale)),
-        ("one 100 MB text", long_text(100_000_000 / scale)),
+        (format!("dense {messages} msgs"), dense(messages)),
+        (format!("one text of {} MB", text / 1_000_000), long_text(text)),
     ];
     let opts = Options::default();
     println!(
