@@ -3,12 +3,14 @@
 //! * `test` — everything CI runs: formatting, clippy, every test, the schema drift check, the
 //!   cross-language schema check (Python `jsonschema` in a venv it creates) and a benchmark smoke run.
 //! * `schemas` — regenerate `schemas/` from the Rust types.
+//! * `wheel` — build the Python wheel into `target/wheels/` (`wheel-test`: and test it).
 #![forbid(unsafe_code)]
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 mod npm;
+mod wheel;
 
 /// Every `.json` file below `dir`.
 fn walk_json(dir: &Path, out: &mut Vec<PathBuf>) {
@@ -185,6 +187,10 @@ fn test() -> Result<(), String> {
             python_check,
         ),
         (
+            "Python wheel (maturin, pytest in a fresh venv, mypy --strict)",
+            wheel::test,
+        ),
+        (
             "npm package (wasm build, Node, TypeScript, npm pack, Chromium)",
             || npm::test(std::env::var("CI").is_ok_and(|v| v == "true")),
         ),
@@ -231,7 +237,11 @@ fn main() {
         "npm" => npm::build(),
         "docs" => write_docs().map(|()| println!("wrote docs/codes.md and docs/decisions.md")),
         "npm-test" => npm::test(std::env::var("CI").is_ok_and(|v| v == "true")),
-        _ => Err("usage: cargo xtask <test|schemas|docs|npm|npm-test>".to_string()),
+        "wheel" => wheel::build().map(|_| ()),
+        "wheel-test" => wheel::test(),
+        _ => {
+            Err("usage: cargo xtask <test|schemas|docs|npm|npm-test|wheel|wheel-test>".to_string())
+        }
     };
     if let Err(e) = result {
         eprintln!("xtask: {e}");

@@ -273,7 +273,7 @@ fn gzip9_len(path: &Path) -> Result<usize, String> {
 }
 
 /// Expected reports from the Rust core for every fixture (string and object input).
-fn write_cases() -> Result<PathBuf, String> {
+pub(crate) fn write_cases() -> Result<PathBuf, String> {
     let mut cases = Vec::new();
     let fixtures = root().join("crates/zylon-schema/tests/fixtures");
     let mut files = Vec::new();

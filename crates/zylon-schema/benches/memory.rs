@@ -86,7 +86,10 @@ fn main() {
     let (messages, text) = (1_000_000 / scale, 100_000_000 / scale);
     let bodies = [
         (format!("dense {messages} msgs"), dense(messages)),
-        (format!("one text of {} MB", text / 1_000_000), long_text(text)),
+        (
+            format!("one text of {} MB", text / 1_000_000),
+            long_text(text),
+        ),
     ];
     let opts = Options::default();
     println!(

@@ -1,0 +1,162 @@
+//! Python bindings (PyO3, abi3): thin translations over the `zylon-schema` core, no rules of
+//! their own. The module `zylon_schema._native` takes bodies as `bytes` (the Python package
+//! `pkg-py/python/zylon_schema` encodes `str` and serialises `dict`/`list` first) and options as
+//! the JSON text every host passes (`check::options::from_json`), and returns JSON text that the
+//! package reads with `json.loads`: the report a Python user gets is byte for byte the CLI's
+//! `--format json` report.
+//!
+//! Validation runs with the GIL released (`Python::detach`): the body is borrowed from the
+//! immutable `bytes` object, which the caller's frame keeps alive.
+#![forbid(unsafe_code)]
+
+use pyo3::exceptions::{PyKeyError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::PyBytes;
+use zylon_schema::{Kind, Options, Report};
+
+/// The options of `options_json`, or a `ValueError` with the core's message.
+fn options(options_json: &str) -> PyResult<(Option<Kind>, Options)> {
+    zylon_schema::check::options::from_json(options_json).map_err(PyValueError::new_err)
+}
+
+fn to_json<T: serde::Serialize>(v: &T) -> String {
+    serde_json::to_string(v).unwrap_or_else(|_| "null".to_string())
+}
+
+/// Validate UTF-8 JSON bytes; the report as JSON text (the CLI's `--format json`).
+#[pyfunction]
+fn validate(py: Python<'_>, body: &Bound<'_, PyBytes>, options_json: &str) -> PyResult<String> {
+    let (kind, opts) = options(options_json)?;
+    let bytes = body.as_bytes();
+    let report: Report = py.detach(|| match kind {
+        Some(kind) => zylon_schema::validate_bytes(bytes, kind, &opts),
+        None => zylon_schema::validate_bytes_auto(bytes, &opts),
+    });
+    Ok(report.to_json())
+}
+
+/// Apply the safe fixes to a JSON text; `{body, fixes, report}` as JSON text.
+#[pyfunction]
+fn fix(py: Python<'_>, body: &str, options_json: &str) -> PyResult<String> {
+    let (kind, opts) = options(options_json)?;
+    Ok(py.detach(|| {
+        let kind = kind.unwrap_or_else(|| zylon_schema::detect_kind(body.as_bytes()));
+        zylon_schema::fix::fix_str(body, kind, &opts).to_json()
+    }))
+}
+
+/// Decode a captured `text/event-stream`: `{message, issues, events}` as JSON text.
+#[pyfunction]
+fn decode_stream(py: Python<'_>, data: &Bound<'_, PyBytes>) -> String {
+    let bytes = data.as_bytes();
+    py.detach(|| {
+        let acc = zylon_schema::stream::accumulate(bytes);
+        format!(
+            "{{\"message\":{},\"issues\":{},\"events\":{}}}",
+            to_json(&acc.message()),
+            zylon_schema::Issue::list_to_json(acc.issues()),
+            acc.event_count()
+        )
+    })
+}
+
+/// One exported JSON Schema by name, as JSON text (`KeyError` for an unknown name).
+#[pyfunction]
+fn schema(name: &str) -> PyResult<String> {
+    zylon_schema::schema::get(name)
+        .map(|s| to_json(&s))
+        .ok_or_else(|| {
+            let names: Vec<&str> = zylon_schema::schema::NAMES
+                .iter()
+                .map(|(n, _)| *n)
+                .collect();
+            PyKeyError::new_err(format!(
+                "unknown schema `{name}` (one of: {})",
+                names.join(", ")
+            ))
+        })
+}
+
+/// The names of the exported schemas, in order.
+#[pyfunction]
+fn schema_names() -> Vec<&'static str> {
+    zylon_schema::schema::NAMES
+        .iter()
+        .map(|(n, _)| *n)
+        .collect()
+}
+
+/// Every issue code with its documentation, as JSON text (a list of objects).
+#[pyfunction]
+fn codes() -> String {
+    let list: Vec<serde_json::Value> = zylon_schema::docs::all()
+        .map(|d| {
+            serde_json::json!({
+                "code": d.code,
+                "severity": d.severity,
+                "points_at": d.points_at,
+                "why": d.why,
+                "fix": d.fix,
+                "docs": format!("docs/codes.md#{}", d.code),
+            })
+        })
+        .collect();
+    to_json(&list)
+}
+
+/// An incremental stream accumulator: feed chunks as they arrive.
+#[pyclass(module = "zylon_schema._native")]
+struct Accumulator {
+    inner: zylon_schema::stream::Accumulator,
+}
+
+#[pymethods]
+impl Accumulator {
+    #[new]
+    fn new() -> Self {
+        Accumulator {
+            inner: zylon_schema::stream::Accumulator::new(),
+        }
+    }
+
+    /// Feed bytes; the events they completed as JSON text.
+    fn push(&mut self, py: Python<'_>, chunk: &Bound<'_, PyBytes>) -> String {
+        let bytes = chunk.as_bytes();
+        let inner = &mut self.inner;
+        py.detach(|| to_json(&inner.push_bytes(bytes)))
+    }
+
+    /// End of the stream; the last events as JSON text.
+    fn finish(&mut self) -> String {
+        to_json(&self.inner.finish())
+    }
+
+    /// The message so far, as JSON text.
+    fn message(&self) -> String {
+        to_json(&self.inner.message())
+    }
+
+    /// The issues so far, as JSON text.
+    fn issues(&self) -> String {
+        zylon_schema::Issue::list_to_json(self.inner.issues())
+    }
+
+    /// Events seen.
+    fn event_count(&self) -> usize {
+        self.inner.event_count()
+    }
+}
+
+/// The native module.
+#[pymodule]
+fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(validate, m)?)?;
+    m.add_function(wrap_pyfunction!(fix, m)?)?;
+    m.add_function(wrap_pyfunction!(decode_stream, m)?)?;
+    m.add_function(wrap_pyfunction!(schema, m)?)?;
+    m.add_function(wrap_pyfunction!(schema_names, m)?)?;
+    m.add_function(wrap_pyfunction!(codes, m)?)?;
+    m.add_class::<Accumulator>()?;
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    Ok(())
+}
