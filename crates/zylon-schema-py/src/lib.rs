@@ -49,15 +49,7 @@ fn fix(py: Python<'_>, body: &str, options_json: &str) -> PyResult<String> {
 #[pyfunction]
 fn decode_stream(py: Python<'_>, data: &Bound<'_, PyBytes>) -> String {
     let bytes = data.as_bytes();
-    py.detach(|| {
-        let acc = zylon_schema::stream::accumulate(bytes);
-        format!(
-            "{{\"message\":{},\"issues\":{},\"events\":{}}}",
-            to_json(&acc.message()),
-            zylon_schema::Issue::list_to_json(acc.issues()),
-            acc.event_count()
-        )
-    })
+    py.detach(|| zylon_schema::stream::decode_to_json(bytes))
 }
 
 /// One exported JSON Schema by name, as JSON text (`KeyError` for an unknown name).

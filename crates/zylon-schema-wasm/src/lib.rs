@@ -189,13 +189,7 @@ pub fn fix_json(body: &str, options_json: &str) -> String {
 /// Decode a captured `text/event-stream`; returns `{message, issues, events}` as JSON text.
 #[wasm_bindgen(js_name = decodeStream)]
 pub fn decode_stream(bytes: &[u8]) -> String {
-    let acc = zylon_schema::stream::accumulate(bytes);
-    format!(
-        "{{\"message\":{},\"issues\":{},\"events\":{}}}",
-        to_json(&acc.message()),
-        zylon_schema::Issue::list_to_json(acc.issues()),
-        acc.event_count()
-    )
+    zylon_schema::stream::decode_to_json(bytes)
 }
 
 /// An incremental stream accumulator for JS (`push` chunks as they arrive).

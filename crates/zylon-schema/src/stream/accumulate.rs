@@ -543,3 +543,22 @@ pub fn accumulate(bytes: &[u8]) -> Accumulator {
     acc.finish();
     acc
 }
+
+/// A whole captured stream decoded, as the JSON text `{"message": ..., "issues": [...],
+/// "events": N}` (what the npm and Python packages' `decodeStream`/`decode_stream` return).
+///
+/// ```
+/// let out = zylon_schema::stream::decode_to_json(b"data: {\"type\":\"message_stop\"}\n\n");
+/// let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+/// assert_eq!(v["events"], 1);
+/// assert_eq!(v["issues"][0]["code"], "stream.order"); // no message_start before it
+/// ```
+pub fn decode_to_json(bytes: &[u8]) -> String {
+    let acc = accumulate(bytes);
+    format!(
+        "{{\"message\":{},\"issues\":{},\"events\":{}}}",
+        serde_json::to_string(&acc.message()).unwrap_or_else(|_| "null".into()),
+        Issue::list_to_json(acc.issues()),
+        acc.event_count()
+    )
+}

@@ -4,7 +4,7 @@
 pub mod accumulate;
 pub mod sse;
 
-pub use accumulate::{accumulate, Accumulator};
+pub use accumulate::{accumulate, decode_to_json, Accumulator};
 pub use sse::{SseDecoder, SseEvent};
 
 #[cfg(test)]
