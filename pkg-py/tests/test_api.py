@@ -24,6 +24,10 @@ def test_fix_applies_the_safe_fixes() -> None:
 
 def test_fix_of_a_dict_and_of_garbage() -> None:
     assert z.fix({"messages": [{"role": "USER", "content": [{"type": "text", "text": "x"}]}]})["report"]["valid"]
+    # Invalid UTF-8 reads as U+FFFD (as the npm package's decoder); the fixes still apply.
+    lossy = z.fix(b'{"messages": [{"role": "User", "content": [{"type": "text", "text": "a\xffb"}]}]}')
+    assert [f["code"] for f in lossy["fixes"]] == ["message.role.enum"]
+    assert json.loads(lossy["body"])["messages"][0]["content"][0]["text"] == "a\ufffdb"
     broken = z.fix(b"{nope")
     assert broken["fixes"] == [] and broken["report"]["errors"][0]["code"] == "json.syntax"
 

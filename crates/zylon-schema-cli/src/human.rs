@@ -80,8 +80,8 @@ pub fn render_unreadable(file: &str, message: &str, color: bool) -> String {
     out
 }
 
-/// Snippets up to this many bytes are shown whole (tests pass other limits); a longer one (a minified body is one long
-/// line) is cut to windows around the span's ends before rendering.
+/// Snippets up to this many bytes are shown whole (tests pass other limits); a longer one (a
+/// minified body is one long line) is cut to windows around the span's ends before rendering.
 const WHOLE_SNIPPET: usize = 8 * 1024;
 
 /// Bytes kept on each side of a span's ends in a cut snippet: far more than a terminal shows
@@ -102,20 +102,16 @@ fn snippet(
     let start = floor_boundary(text, sp.start);
     let first = text[..start].rfind('\n').map_or(0, |i| i + 1);
     // The end of the span's last line, at most five lines further.
-    let mut last = first;
-    for k in 0..=(sp.end_line.saturating_sub(sp.line)).min(5) {
-        match text[last..].find('\n') {
-            Some(n) if k < 5.min(sp.end_line.saturating_sub(sp.line)) => last += n + 1,
-            Some(n) => {
-                last += n;
-                break;
-            }
-            None => {
-                last = text.len();
-                break;
-            }
+    let mut last_line = first;
+    for _ in 0..sp.end_line.saturating_sub(sp.line).min(5) {
+        match text[last_line..].find('\n') {
+            Some(n) => last_line += n + 1,
+            None => break,
         }
     }
+    let last = text[last_line..]
+        .find('\n')
+        .map_or(text.len(), |n| last_line + n);
     let end = floor_boundary(text, sp.end).clamp(start, last.max(start));
     let mark = |a: usize, b: usize, len: usize| {
         let a = a.min(len);

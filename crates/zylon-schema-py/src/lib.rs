@@ -35,13 +35,16 @@ fn validate(py: Python<'_>, body: &Bound<'_, PyBytes>, options_json: &str) -> Py
     Ok(report.to_json())
 }
 
-/// Apply the safe fixes to a JSON text; `{body, fixes, report}` as JSON text.
+/// Apply the safe fixes to UTF-8 JSON bytes (invalid sequences read as U+FFFD, as the npm
+/// package's decoder does); `{body, fixes, report}` as JSON text.
 #[pyfunction]
-fn fix(py: Python<'_>, body: &str, options_json: &str) -> PyResult<String> {
+fn fix(py: Python<'_>, body: &Bound<'_, PyBytes>, options_json: &str) -> PyResult<String> {
     let (kind, opts) = options(options_json)?;
+    let bytes = body.as_bytes();
     Ok(py.detach(|| {
-        let kind = kind.unwrap_or_else(|| zylon_schema::detect_kind(body.as_bytes()));
-        zylon_schema::fix::fix_str(body, kind, &opts).to_json()
+        let text = String::from_utf8_lossy(bytes);
+        let kind = kind.unwrap_or_else(|| zylon_schema::detect_kind(text.as_bytes()));
+        zylon_schema::fix::fix_str(&text, kind, &opts).to_json()
     }))
 }
 

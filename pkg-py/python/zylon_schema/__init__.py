@@ -175,7 +175,7 @@ def fix(body: Body, *, kind: str = "auto") -> FixResult:
     data = _body_bytes(body)
     if isinstance(data, str):
         return {"body": "", "fixes": [], "report": _input_report(data)}
-    result: FixResult = json.loads(_native.fix(data.decode("utf-8", "replace"), opts))
+    result: FixResult = json.loads(_native.fix(data, opts))
     return result
 
 

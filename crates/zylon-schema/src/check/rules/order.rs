@@ -188,22 +188,6 @@ fn convert_steps(
     })
 }
 
-/// Block types that move messages around in the server's conversion (see the module docs).
-fn moves_messages(ty: &str) -> bool {
-    matches!(
-        ty,
-        "tool_use"
-            | "server_tool_use"
-            | "tool_result"
-            | "server_tool_result"
-            | "web_search_tool_result"
-            | "web_fetch_tool_result"
-            | "bash_code_execution_tool_result"
-            | "text_editor_code_execution_tool_result"
-            | "tldr"
-    )
-}
-
 /// The conversion of a conversation without tool or tldr blocks, in one pass and without
 /// building the intermediate messages (a body of a million messages stays at the size of its
 /// tree): `None` when some block moves messages (the general path follows the server's steps).
@@ -235,9 +219,10 @@ fn convert_plain(
             Some(Value::String(_)) => {}
             Some(Value::Array(items)) => {
                 for b in items.iter() {
-                    match b.get("type").and_then(Value::as_str) {
+                    match block(b) {
+                        // malformed: the step-by-step `read` gives up on it too
                         None => return Some(None),
-                        Some(ty) if moves_messages(ty) => return None,
+                        Some(Blk::ToolUse(_) | Blk::ToolResult(..) | Blk::Tldr(..)) => return None,
                         Some(_) => {}
                     }
                 }
@@ -853,6 +838,18 @@ mod tests {
             Just(r#"{"type":"thinking","thinking":"t"}"#.to_owned()),
             Just(r#"{"type":"mid_conv_system","content":[{"text":" "},{"text":"x"}]}"#.to_owned()),
             Just(r#"{"text":"no type"}"#.to_owned()),
+            // blocks that move messages (the one-pass path hands these over)
+            Just(r#"{"type":"tool_use","id":"a","name":"f","input":{}}"#.to_owned()),
+            Just(r#"{"type":"tool_use","name":"f","input":{}}"#.to_owned()),
+            Just(r#"{"type":"tool_result","tool_use_id":"a","content":"x"}"#.to_owned()),
+            Just(
+                r#"{"type":"tldr","content":[{"type":"text","text":"s","_meta":{"role":"user"}}]}"#
+                    .to_owned()
+            ),
+            Just(
+                r#"{"type":"tldr","content":[{"type":"text","text":"s","_meta":{"role":"x"}}]}"#
+                    .to_owned()
+            ),
         ];
         let content = prop_oneof![
             text.prop_map(|t| format!("\"{t}\"")),
@@ -863,9 +860,10 @@ mod tests {
     }
 
     proptest! {
-        /// The one-pass conversion of plain conversations is the step-by-step one's.
+        /// The conversion (one pass where it can) is the step-by-step one's; conversations
+        /// without tool or tldr blocks always take the one pass.
         #[test]
-        fn plain_conversations_convert_as_step_by_step(
+        fn conversions_agree_with_the_step_by_step_one(
             msgs in proptest::collection::vec(message(), 0..12),
             broken in proptest::collection::vec(any::<bool>(), 12),
         ) {
@@ -873,10 +871,13 @@ mod tests {
             let arena = Arena::new();
             let v = parse(&text, 64, &arena).unwrap().value;
             let list = v.as_array().unwrap();
+            let broken = &broken[..list.len()];
             let count = |s: &str| s.chars().count();
-            let plain = convert_plain(list, &broken[..list.len()], &count);
-            prop_assert!(plain.is_some(), "{text}");
-            prop_assert_eq!(plain.unwrap(), convert_steps(list, &broken[..list.len()], &count), "{}", text);
+            let steps = convert_steps(list, broken, &count);
+            prop_assert_eq!(convert_all(list, broken, &count), steps, "{}", text);
+            if !text.contains("tool_") && !text.contains("tldr") {
+                prop_assert!(convert_plain(list, broken, &count).is_some(), "{}", text);
+            }
         }
     }
 
