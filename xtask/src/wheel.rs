@@ -15,6 +15,9 @@ const MATURIN: &str = "maturin==1.16.0";
 /// What the wheel's tests install beside it, pinned likewise.
 const TEST_PACKAGES: &[&str] = &["pytest==9.2.0", "mypy==2.4.1", "jsonschema==4.26.0"];
 
+/// The same tests on other CPythons (no mypy): the last versions that still support 3.9.
+const TEST_PACKAGES_ANY_PYTHON: &[&str] = &["pytest==8.4.2", "jsonschema==4.25.1"];
+
 /// The generated TypedDicts, relative to the repository.
 const TYPES: &str = "pkg-py/python/zylon_schema/types.py";
 
@@ -119,5 +122,63 @@ pub fn test() -> Result<(), String> {
         "--no-incremental",
         "-p",
         "zylon_schema",
-    ]))
+    ]))?;
+    other_pythons(&wheel, &cases)
+}
+
+/// The oldest supported CPython (3.9) and the newest, where pyenv has them: the same abi3
+/// wheel and the same tests in a fresh venv each (a machine without them says so and goes on:
+/// the step above already ran on its `python3`).
+fn other_pythons(wheel: &std::path::Path, cases: &std::path::Path) -> Result<(), String> {
+    let versions = std::env::var_os("PYENV_ROOT")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".pyenv")))
+        .map(|r| r.join("versions"));
+    let mut found: Vec<(u32, PathBuf)> = versions
+        .and_then(|d| std::fs::read_dir(d).ok())
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            let minor: u32 = name.strip_prefix("3.")?.split('.').next()?.parse().ok()?;
+            let py = e.path().join("bin/python3");
+            (minor >= 9 && py.exists()).then_some((minor, py))
+        })
+        .collect();
+    found.sort();
+    let mut picked: Vec<&(u32, PathBuf)> = found.iter().filter(|(m, _)| *m == 9).take(1).collect();
+    if let Some(newest) = found.last().filter(|(m, _)| *m > 11) {
+        picked.push(newest);
+    }
+    if picked.is_empty() {
+        println!(
+            "no pyenv CPython 3.9 or newer than 3.11 here: the wheel was tested on python3 only"
+        );
+    }
+    for (minor, interpreter) in picked {
+        let name = format!("py-wheel-test-3.{minor}");
+        let dir = root().join("target").join(&name);
+        if dir.exists() {
+            std::fs::remove_dir_all(&dir).map_err(|e| e.to_string())?;
+        }
+        run(Command::new(interpreter).args(["-m", "venv"]).arg(&dir))?;
+        let py = dir.join("bin/python");
+        run(Command::new(&py)
+            .args(["-m", "pip", "install", "--quiet"])
+            .arg(wheel)
+            .args(TEST_PACKAGES_ANY_PYTHON))?;
+        println!("the wheel on CPython 3.{minor}:");
+        run(Command::new(&py)
+            .args([
+                "-m",
+                "pytest",
+                "-q",
+                "-p",
+                "no:cacheprovider",
+                "pkg-py/tests",
+            ])
+            .env("ZYLON_CASES", cases))?;
+    }
+    Ok(())
 }
