@@ -113,3 +113,10 @@ def test_bad_options_raise_clearly(kwargs: Dict[str, Any], error: type) -> None:
 
 def test_version() -> None:
     assert z.__version__.count(".") == 2
+
+
+def test_the_docstring_examples_run() -> None:
+    import doctest
+
+    result = doctest.testmod(z, raise_on_error=False)
+    assert result.attempted >= 4 and result.failed == 0, result
