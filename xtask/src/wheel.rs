@@ -4,7 +4,7 @@
 //! report from the Rust core, for `str`, `bytes` and `dict` input) and `mypy --strict` on a
 //! consumer script and on the package.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use crate::{root, run, run_in};
@@ -21,8 +21,9 @@ const TEST_PACKAGES_ANY_PYTHON: &[&str] = &["pytest==8.4.2", "jsonschema==4.25.1
 /// The generated TypedDicts, relative to the repository.
 const TYPES: &str = "pkg-py/python/zylon_schema/types.py";
 
-/// A venv at `target/<name>` (made if missing) and its python.
-fn venv(name: &str, fresh: bool) -> Result<PathBuf, String> {
+/// A venv at `target/<name>` made by `interpreter` (if missing, or always when `fresh`), and
+/// its python.
+fn venv(interpreter: &Path, name: &str, fresh: bool) -> Result<PathBuf, String> {
     let dir = root().join("target").join(name);
     if fresh && dir.exists() {
         std::fs::remove_dir_all(&dir)
@@ -30,13 +31,39 @@ fn venv(name: &str, fresh: bool) -> Result<PathBuf, String> {
     }
     let py = dir.join("bin/python");
     if !py.exists() {
-        run(Command::new("python3").args(["-m", "venv"]).arg(&dir))?;
+        run(Command::new(interpreter).args(["-m", "venv"]).arg(&dir))?;
     }
     Ok(py)
 }
 
+/// A fresh venv with the wheel and `packages`, running the pytest suite on the fixture cases.
+fn install_and_test(
+    interpreter: &Path,
+    name: &str,
+    wheel: &Path,
+    packages: &[&str],
+    cases: &Path,
+) -> Result<PathBuf, String> {
+    let py = venv(interpreter, name, true)?;
+    run(Command::new(&py)
+        .args(["-m", "pip", "install", "--quiet"])
+        .arg(wheel)
+        .args(packages))?;
+    run(Command::new(&py)
+        .args([
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "pkg-py/tests",
+        ])
+        .env("ZYLON_CASES", cases))?;
+    Ok(py)
+}
+
 /// Regenerate the TypedDicts from `schemas/` into `out`.
-fn gen_types(out: &std::path::Path) -> Result<(), String> {
+fn gen_types(out: &Path) -> Result<(), String> {
     run(Command::new("python3")
         .arg("pkg-py/scripts/gen_types.py")
         .arg("schemas")
@@ -45,7 +72,7 @@ fn gen_types(out: &std::path::Path) -> Result<(), String> {
 
 /// Build the wheel; returns its path.
 pub fn build() -> Result<PathBuf, String> {
-    let tools = venv("py-tools", false)?;
+    let tools = venv(Path::new("python3"), "py-tools", false)?;
     let maturin = tools.with_file_name("maturin");
     if !maturin.exists() {
         run(Command::new(&tools).args(["-m", "pip", "install", "--quiet", MATURIN]))?;
@@ -91,22 +118,14 @@ pub fn test() -> Result<(), String> {
         ));
     }
     let wheel = build()?;
-    let py = venv("py-wheel-test", true)?;
-    run(Command::new(&py)
-        .args(["-m", "pip", "install", "--quiet"])
-        .arg(&wheel)
-        .args(TEST_PACKAGES))?;
     let cases = crate::npm::write_cases()?;
-    run(Command::new(&py)
-        .args([
-            "-m",
-            "pytest",
-            "-q",
-            "-p",
-            "no:cacheprovider",
-            "pkg-py/tests",
-        ])
-        .env("ZYLON_CASES", &cases))?;
+    let py = install_and_test(
+        Path::new("python3"),
+        "py-wheel-test",
+        &wheel,
+        TEST_PACKAGES,
+        &cases,
+    )?;
     // The consumer (with the mistakes it must reject) and the installed package itself.
     run(Command::new(&py).args([
         "-m",
@@ -129,7 +148,7 @@ pub fn test() -> Result<(), String> {
 /// The oldest supported CPython (3.9) and the newest, where pyenv has them: the same abi3
 /// wheel and the same tests in a fresh venv each (a machine without them says so and goes on:
 /// the step above already ran on its `python3`).
-fn other_pythons(wheel: &std::path::Path, cases: &std::path::Path) -> Result<(), String> {
+fn other_pythons(wheel: &Path, cases: &Path) -> Result<(), String> {
     let versions = std::env::var_os("PYENV_ROOT")
         .map(PathBuf::from)
         .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".pyenv")))
@@ -157,28 +176,14 @@ fn other_pythons(wheel: &std::path::Path, cases: &std::path::Path) -> Result<(),
         );
     }
     for (minor, interpreter) in picked {
-        let name = format!("py-wheel-test-3.{minor}");
-        let dir = root().join("target").join(&name);
-        if dir.exists() {
-            std::fs::remove_dir_all(&dir).map_err(|e| e.to_string())?;
-        }
-        run(Command::new(interpreter).args(["-m", "venv"]).arg(&dir))?;
-        let py = dir.join("bin/python");
-        run(Command::new(&py)
-            .args(["-m", "pip", "install", "--quiet"])
-            .arg(wheel)
-            .args(TEST_PACKAGES_ANY_PYTHON))?;
         println!("the wheel on CPython 3.{minor}:");
-        run(Command::new(&py)
-            .args([
-                "-m",
-                "pytest",
-                "-q",
-                "-p",
-                "no:cacheprovider",
-                "pkg-py/tests",
-            ])
-            .env("ZYLON_CASES", cases))?;
+        install_and_test(
+            interpreter,
+            &format!("py-wheel-test-3.{minor}"),
+            wheel,
+            TEST_PACKAGES_ANY_PYTHON,
+            cases,
+        )?;
     }
     Ok(())
 }
