@@ -4,6 +4,7 @@
 //!   cross-language schema check (Python `jsonschema` in a venv it creates) and a benchmark smoke run.
 //! * `schemas` — regenerate `schemas/` from the Rust types.
 //! * `wheel` — build the Python wheel into `target/wheels/` (`wheel-test`: and test it).
+//! * `package` — `cargo package` the published crates, each verified from its packaged files.
 #![forbid(unsafe_code)]
 
 use std::path::{Path, PathBuf};
@@ -137,6 +138,7 @@ fn python_check() -> Result<(), String> {
             "-c",
             "import jsonschema, datamodel_code_generator, pydantic, openapi_spec_validator",
         ])
+        .stderr(std::process::Stdio::null())
         .status()
         .map(|s| s.success())
         .unwrap_or(false);
@@ -147,6 +149,59 @@ fn python_check() -> Result<(), String> {
     }
     run(Command::new(&py).arg("scripts/check_schemas.py"))?;
     run(Command::new(&py).arg("scripts/check_codegen.py"))
+}
+
+/// The crates published together, in dependency order.
+const PUBLISHED: &[&str] = &[
+    "zylon-scan",
+    "zylon-json",
+    "zylon-schema",
+    "zylon-schema-cli",
+];
+
+/// `cargo package` for [`PUBLISHED`]: each crate builds from its packaged files alone (the
+/// verify step), with its metadata complete, so the project does not rely on files beside a
+/// crate.
+///
+/// Cargo verifies a crate against its packaged dependencies through a temporary registry in
+/// `target/package/tmp-registry` and unpacks them below `$CARGO_HOME/registry/src/-<hash of
+/// that path>/`; an unpacked copy already there is reused as is. A machine that packaged the same
+/// version from the same checkout path before (a CI runner) would verify against that old source,
+/// so our crates' unpacked copies in such path registries are removed first.
+fn package_crates() -> Result<(), String> {
+    let cargo_home = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| Path::new(&h).join(".cargo")));
+    if let Some(src) = cargo_home.map(|h| h.join("registry/src")) {
+        for registry in std::fs::read_dir(&src).into_iter().flatten().flatten() {
+            // Path registries are named `-<hash>`; crates.io's index is `index.crates.io-…`.
+            if !registry.file_name().to_string_lossy().starts_with('-') {
+                continue;
+            }
+            for unpacked in std::fs::read_dir(registry.path())
+                .into_iter()
+                .flatten()
+                .flatten()
+            {
+                let name = unpacked.file_name().to_string_lossy().into_owned();
+                let ours = PUBLISHED.iter().any(|c| {
+                    name.strip_prefix(c)
+                        .and_then(|rest| rest.strip_prefix('-'))
+                        .is_some_and(|v| v.starts_with(|ch: char| ch.is_ascii_digit()))
+                });
+                if ours {
+                    std::fs::remove_dir_all(unpacked.path())
+                        .map_err(|e| format!("cannot remove {}: {e}", unpacked.path().display()))?;
+                }
+            }
+        }
+    }
+    let mut cmd = cargo();
+    cmd.args(["package", "--allow-dirty"]);
+    for c in PUBLISHED {
+        cmd.args(["-p", c]);
+    }
+    run(&mut cmd)
 }
 
 fn test() -> Result<(), String> {
@@ -196,22 +251,7 @@ fn test() -> Result<(), String> {
         ),
         (
             "crates package (cargo package, in dependency order)",
-            || {
-                // Each crate builds from its packaged files alone (the verify step), with its
-                // metadata complete: the project does not rely on files beside a crate.
-                run(cargo().args([
-                    "package",
-                    "--allow-dirty",
-                    "-p",
-                    "zylon-scan",
-                    "-p",
-                    "zylon-json",
-                    "-p",
-                    "zylon-schema",
-                    "-p",
-                    "zylon-schema-cli",
-                ]))
-            },
+            package_crates,
         ),
         ("benchmark smoke run", || {
             run(cargo()
@@ -239,9 +279,11 @@ fn main() {
         "npm-test" => npm::test(std::env::var("CI").is_ok_and(|v| v == "true")),
         "wheel" => wheel::build().map(|_| ()),
         "wheel-test" => wheel::test(),
-        _ => {
-            Err("usage: cargo xtask <test|schemas|docs|npm|npm-test|wheel|wheel-test>".to_string())
-        }
+        "package" => package_crates(),
+        _ => Err(
+            "usage: cargo xtask <test|schemas|docs|npm|npm-test|wheel|wheel-test|package>"
+                .to_string(),
+        ),
     };
     if let Err(e) = result {
         eprintln!("xtask: {e}");
