@@ -1,7 +1,8 @@
 //! Peak memory of validating structure-dense and text-heavy bodies, as a multiple of the input:
 //! a counting allocator records the most bytes live at once while `validate_str` runs (the
-//! input text itself is counted: a caller holds it), next to the same figure for a
-//! `serde_json::Value` and a sonic-rs `Value` of the body.
+//! input text itself is counted: a caller holds it), next to the same figure for our parsed tree
+//! alone (`zylon_json::parse`: where the peak of a validation is), a `serde_json::Value` and a
+//! sonic-rs `Value` of the body.
 //!
 //! `cargo bench -p zylon-schema --bench memory` (`ZYLON_BENCH_SMOKE=1`: smaller bodies).
 
@@ -93,14 +94,18 @@ fn main() {
     ];
     let opts = Options::default();
     println!(
-        "{:<20} {:>10} {:>12} {:>12} {:>12}",
-        "body", "input MB", "ours ×input", "serde ×input", "sonic ×input"
+        "{:<20} {:>10} {:>12} {:>12} {:>12} {:>12}",
+        "body", "input MB", "ours ×input", "our tree", "serde ×input", "sonic ×input"
     );
     for (name, body) in &bodies {
         let ours = peak_ratio(body.len(), || {
             let report = validate_str(black_box(body), Kind::Chat, &opts);
             assert!(report.is_valid(), "{name}: {:?}", report.errors.first());
             black_box(report);
+        });
+        let tree = peak_ratio(body.len(), || {
+            let arena = zylon_json::Arena::new();
+            black_box(zylon_json::parse(black_box(body), 1000, &arena).unwrap());
         });
         let serde = peak_ratio(body.len(), || {
             black_box(serde_json::from_str::<serde_json::Value>(body).unwrap());
@@ -109,10 +114,11 @@ fn main() {
             black_box(sonic_rs::from_str::<sonic_rs::Value>(body).unwrap());
         });
         println!(
-            "{:<20} {:>10.1} {:>12.2} {:>12.2} {:>12.2}",
+            "{:<20} {:>10.1} {:>12.2} {:>12.2} {:>12.2} {:>12.2}",
             name,
             body.len() as f64 / 1e6,
             ours,
+            tree,
             serde,
             sonic
         );
