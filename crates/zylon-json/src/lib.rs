@@ -20,7 +20,8 @@ mod value;
 pub use parse::{parse, Arena, Parsed, SyntaxError};
 pub use scan::{read_string, skip_value, skip_ws};
 pub use text::{
-    escape_char, is_one_of, keys_equal, line_col, position_of, push_decimal, short_text,
+    escape_char, is_one_of, keys_equal, line_col, pointer_segment, position_of, push_decimal,
+    short_text,
 };
 pub use value::{Iter, Keys, Num, Object, Value};
 

@@ -191,3 +191,29 @@ fn line_and_column_count_characters() {
     assert_eq!(line_col("ab\ncdé€x", 9), (2, 4));
     assert_eq!(line_col("", 0), (1, 1));
 }
+
+#[test]
+fn pointer_segments_unescape_as_rfc_6901_says() {
+    for (seg, want) in [
+        ("plain", "plain"),
+        ("a~1b", "a/b"),
+        ("~0x", "~x"),
+        // `~01` is `~` then `1`, not `/`: `~1` is replaced before `~0` in the RFC's order.
+        ("~01", "~1"),
+        ("~10", "/0"),
+        ("é~1€~0", "é/€~"),
+        ("~", "~"),
+        ("x~2", "x~2"),
+    ] {
+        assert_eq!(pointer_segment(seg), want, "{seg}");
+        assert_eq!(want, seg.replace("~1", "/").replace("~0", "~"), "{seg}");
+    }
+    let tree = p(r#"{"a/b":{"~":[0,{"x":1}]}}"#).unwrap();
+    assert_eq!(
+        tree.pointer("/a~1b/~0/1/x"),
+        Some(&Value::Number(Num {
+            value: 1.0,
+            int: true
+        }))
+    );
+}

@@ -3,6 +3,8 @@
 //! live in this crate for its opt-level 3 in the size-optimised wasm build (see the workspace
 //! manifest), where they are hot.
 
+use std::borrow::Cow;
+
 /// String equality for object keys, eight bytes at a time. The rules look keys up all the
 /// time, and the size-optimised wasm build's `memcmp` compares byte by byte.
 #[inline]
@@ -87,4 +89,32 @@ pub fn line_col(src: &str, offset: usize) -> (usize, usize) {
     let line = before.bytes().filter(|b| *b == b'\n').count() + 1;
     let line_start = before.rfind('\n').map_or(0, |p| p + 1);
     (line, before[line_start..].chars().count() + 1)
+}
+
+/// One segment of a JSON Pointer unescaped (`~1` → `/`, `~0` → `~`; RFC 6901), borrowed when
+/// it has no `~`. (Not `str::replace`: its substring searcher was 4 KB of the wasm build.)
+pub fn pointer_segment(seg: &str) -> Cow<'_, str> {
+    if !seg.contains('~') {
+        return Cow::Borrowed(seg);
+    }
+    let mut out = String::with_capacity(seg.len());
+    let mut chars = seg.chars();
+    while let Some(c) = chars.next() {
+        if c != '~' {
+            out.push(c);
+            continue;
+        }
+        match chars.clone().next() {
+            Some('1') => {
+                chars.next();
+                out.push('/');
+            }
+            Some('0') => {
+                chars.next();
+                out.push('~');
+            }
+            _ => out.push('~'),
+        }
+    }
+    Cow::Owned(out)
 }

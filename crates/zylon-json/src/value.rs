@@ -1,7 +1,7 @@
 //! The tree: values, numbers, objects (entries in document order, with a key filter for fast
 //! lookups) and their iterators.
 
-use crate::keys_equal;
+use crate::{keys_equal, pointer_segment};
 
 /// A JSON number: its value as `f64` and whether it was written as an integer literal.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -220,7 +220,7 @@ impl<'a> Value<'a> {
         }
         let mut v = self;
         for seg in pointer.strip_prefix('/')?.split('/') {
-            let seg = seg.replace("~1", "/").replace("~0", "~");
+            let seg = pointer_segment(seg);
             v = match v {
                 Value::Object(o) => o.get(&seg)?,
                 Value::Array(a) => a.get(seg.parse::<usize>().ok()?)?,

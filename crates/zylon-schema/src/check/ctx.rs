@@ -37,21 +37,27 @@ pub(crate) struct Ctx<'a> {
 pub(crate) fn pointer(segs: &[Seg<'_>]) -> String {
     let mut out = String::with_capacity(16 * segs.len());
     for s in segs {
-        out.push('/');
         match s {
-            Seg::Key(k) => {
-                for c in k.chars() {
-                    match c {
-                        '~' => out.push_str("~0"),
-                        '/' => out.push_str("~1"),
-                        c => out.push(c),
-                    }
-                }
+            Seg::Key(k) => push_key(&mut out, k),
+            Seg::Idx(i) => {
+                out.push('/');
+                push_decimal(&mut out, *i)
             }
-            Seg::Idx(i) => push_decimal(&mut out, *i),
         }
     }
     out
+}
+
+/// Append `/key` to a JSON Pointer, with `~` and `/` escaped (`~0`, `~1`).
+fn push_key(out: &mut String, key: &str) {
+    out.push('/');
+    for c in key.chars() {
+        match c {
+            '~' => out.push_str("~0"),
+            '/' => out.push_str("~1"),
+            c => out.push(c),
+        }
+    }
 }
 
 impl<'a> Ctx<'a> {
@@ -110,8 +116,7 @@ impl<'a> Ctx<'a> {
     /// The current path extended by `key`.
     pub(crate) fn here_key(&self, key: &str) -> String {
         let mut p = self.here();
-        p.push('/');
-        p.push_str(&key.replace('~', "~0").replace('/', "~1"));
+        push_key(&mut p, key);
         p
     }
 

@@ -64,7 +64,7 @@ fn segments(pointer: &str) -> Vec<String> {
     }
     pointer[1..]
         .split('/')
-        .map(|s| s.replace("~1", "/").replace("~0", "~"))
+        .map(|s| crate::check::json::pointer_segment(s).into_owned())
         .collect()
 }
 

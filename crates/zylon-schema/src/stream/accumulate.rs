@@ -109,7 +109,7 @@ impl Accumulator {
             }
             return None;
         }
-        let mut v: Value = match serde_json::from_str(data) {
+        let mut v: Value = match super::data::parse(data) {
             Ok(v) => v,
             Err(err) => {
                 self.events += 1;
@@ -117,7 +117,7 @@ impl Accumulator {
                     Severity::Error,
                     Code::StreamSyntax,
                     index,
-                    format!("event data is not JSON: {}", crate::check::json_error(&err)),
+                    format!("event data is not JSON: {err}"),
                 );
                 return None;
             }
@@ -504,7 +504,7 @@ impl Accumulator {
         let parsed = if buf.trim().is_empty() {
             Ok(json!({}))
         } else {
-            serde_json::from_str::<Value>(&buf)
+            super::data::parse(&buf)
         };
         match parsed {
             Ok(v) => {
@@ -516,10 +516,7 @@ impl Accumulator {
                 Severity::Error,
                 Code::StreamInputJson,
                 index,
-                format!(
-                    "the tool input streamed for content block {ix} is not valid JSON: {}",
-                    crate::check::json_error(&e)
-                ),
+                format!("the tool input streamed for content block {ix} is not valid JSON: {e}"),
             ),
         }
     }

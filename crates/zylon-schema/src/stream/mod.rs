@@ -2,6 +2,7 @@
 //! `MessageOutputEvent`s into a `MessageOutput`.
 
 pub mod accumulate;
+mod data;
 pub mod sse;
 
 pub use accumulate::{accumulate, decode_to_json, Accumulator};

@@ -1,0 +1,158 @@
+//! Event data and streamed tool input as `serde_json::Value`, read with the validator's own
+//! parser (`zylon-json`) instead of serde_json's deserializer: the WebAssembly module then holds
+//! one JSON reader, not two (serde_json's deserializer, float parser and error texts were
+//! measured at about 5 KB of the gzipped module).
+//!
+//! The text is checked by `zylon_json::parse` (so errors read like a body's syntax errors), then
+//! read a second time into a `Value` with the exact literals: integers stay `u64`/`i64` as
+//! serde_json gives them, never rounded through `f64`.
+
+use serde_json::{Map, Number, Value};
+use zylon_json::{line_col, read_string, skip_ws, Arena};
+
+/// The nesting serde_json's deserializer allows (127 levels: its recursion limit is 128), kept
+/// so that what decoded before decodes now.
+const MAX_DEPTH: usize = 127;
+
+/// Parse one JSON text (event data, or a tool's accumulated input) into a `Value`; the error
+/// says what is wrong and where (`... at line L column C`).
+pub(crate) fn parse(text: &str) -> Result<Value, String> {
+    let arena = Arena::new();
+    if let Err(e) = zylon_json::parse(text, MAX_DEPTH, &arena) {
+        let (line, column) = line_col(text, e.offset);
+        return Err(format!("{} at line {line} column {column}", e.message));
+    }
+    read(text, 0).map(|(v, _)| v)
+}
+
+/// Not reached for a text the parser accepted: an error rather than a panic if it were.
+fn unreadable() -> String {
+    "the JSON could not be read".into()
+}
+
+/// The value starting at (or after whitespace from) byte `i` of a valid JSON text, and the
+/// offset after it.
+fn read(s: &str, i: usize) -> Result<(Value, usize), String> {
+    let b = s.as_bytes();
+    let i = skip_ws(s, i);
+    match *b.get(i).ok_or_else(unreadable)? {
+        b'{' => {
+            let mut map = Map::new();
+            let mut j = skip_ws(s, i + 1);
+            if b.get(j) == Some(&b'}') {
+                return Ok((Value::Object(map), j + 1));
+            }
+            loop {
+                let (key, after) = read_string(s, j).ok_or_else(unreadable)?;
+                // After the key: whitespace, `:`, the value.
+                let (v, after) = read(s, skip_ws(s, after) + 1)?;
+                // Repeated keys: the last value wins, as with serde_json (and the server).
+                map.insert(key.into_owned(), v);
+                j = skip_ws(s, after);
+                if b.get(j) == Some(&b'}') {
+                    return Ok((Value::Object(map), j + 1));
+                }
+                j = skip_ws(s, j + 1);
+            }
+        }
+        b'[' => {
+            let mut items = Vec::new();
+            let mut j = skip_ws(s, i + 1);
+            if b.get(j) == Some(&b']') {
+                return Ok((Value::Array(items), j + 1));
+            }
+            loop {
+                let (v, after) = read(s, j)?;
+                items.push(v);
+                j = skip_ws(s, after);
+                if b.get(j) == Some(&b']') {
+                    return Ok((Value::Array(items), j + 1));
+                }
+                j += 1;
+            }
+        }
+        b'"' => {
+            let (text, after) = read_string(s, i).ok_or_else(unreadable)?;
+            Ok((Value::String(text.into_owned()), after))
+        }
+        b't' => Ok((Value::Bool(true), i + 4)),
+        b'f' => Ok((Value::Bool(false), i + 5)),
+        b'n' => Ok((Value::Null, i + 4)),
+        _ => {
+            let end = i + b[i..]
+                .iter()
+                .position(|c| !matches!(c, b'0'..=b'9' | b'-' | b'+' | b'.' | b'e' | b'E'))
+                .unwrap_or(b.len() - i);
+            let lit = s.get(i..end).ok_or_else(unreadable)?;
+            let n = number(lit).ok_or_else(|| {
+                format!(
+                    "the number {} is out of range",
+                    crate::check::short_text(lit, 40)
+                )
+            })?;
+            Ok((n, end))
+        }
+    }
+}
+
+/// A number literal as serde_json reads it: an integer that fits `u64` or `i64` exactly, else
+/// `f64` (`-0` too, as serde_json does); `None` for a value `f64` cannot hold (`1e400`).
+fn number(lit: &str) -> Option<Value> {
+    let int = !lit.contains(['.', 'e', 'E']);
+    if int && lit != "-0" {
+        if let Ok(u) = lit.parse::<u64>() {
+            return Some(Value::Number(u.into()));
+        }
+        if let Ok(i) = lit.parse::<i64>() {
+            return Some(Value::Number(i.into()));
+        }
+    }
+    Number::from_f64(lit.parse::<f64>().ok()?).map(Value::Number)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The same `Value` as serde_json for texts it accepts, including exact big integers,
+    /// escapes, surrogate pairs, repeated keys and nesting.
+    #[test]
+    fn reads_what_serde_json_reads() {
+        for text in [
+            r#"{"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":"hé\n\u00e9\ud83d\ude00"}}"#,
+            r#" [ 1 , -2 , 18446744073709551615 , -9223372036854775808 , 9007199254740993 , 1.5 , -0.0 , 1e300 , 2E-3 , 0 ] "#,
+            r#"{"a":1,"a":2,"b":[true,false,null,{},[]],"c":"\"\\\/\b\f\r\t"}"#,
+            "\"plain\"",
+            "-0",
+            "12345678901234567890123",
+            &format!("{}1{}", "[".repeat(127), "]".repeat(127)),
+        ] {
+            let theirs: Value = serde_json::from_str(text).unwrap();
+            assert_eq!(parse(text), Ok(theirs), "{text}");
+        }
+    }
+
+    /// Syntax errors, depth past serde_json's limit and out-of-range numbers are errors with a
+    /// line and column, never a panic or a silently changed value.
+    #[test]
+    fn errors_say_what_and_where() {
+        let deep = format!("{}1{}", "[".repeat(128), "]".repeat(128));
+        assert!(serde_json::from_str::<Value>(&deep).is_err());
+        for (text, want) in [
+            ("{\"a\":", "at line 1 column 6"),
+            ("{\"a\" 1}", "expected `:` after an object key"),
+            ("[1,]\n", "expected a JSON value"),
+            ("{}\n x", "at line 2 column 2"),
+            ("\"\\x\"", "invalid escape"),
+            (deep.as_str(), "nests deeper than 127 levels"),
+        ] {
+            let err = parse(text).unwrap_err();
+            assert!(err.contains(want), "{text}: {err}");
+        }
+        assert_eq!(
+            parse("[1e400]"),
+            Err("the number 1e400 is out of range".into()),
+            "an infinite number is refused, as serde_json refuses it"
+        );
+    }
+}
