@@ -24,6 +24,9 @@ pub struct Parsed<'a> {
     pub value: Value<'a>,
     /// Whether some object repeats a key (the server keeps the last value).
     pub has_duplicates: bool,
+    /// The deepest nesting of arrays and objects (1 for `[]` or `{}`, 0 for a scalar): a rule
+    /// that measures the nesting of a value below a limit this meets can skip the walk.
+    pub depth: usize,
 }
 
 /// Parse a complete JSON text (no trailing data) with nesting at most `max_depth`.
@@ -41,6 +44,7 @@ pub fn parse<'a>(
         b: src.as_bytes(),
         i: 0,
         max_depth,
+        deepest: 0,
         any_duplicates: false,
         // Room for the open containers of a typical body: growing these stacks from empty was
         // most of the reallocations of a small body.
@@ -57,6 +61,7 @@ pub fn parse<'a>(
     Ok(Parsed {
         value: v,
         has_duplicates: p.any_duplicates,
+        depth: p.deepest,
     })
 }
 
@@ -108,6 +113,8 @@ pub(crate) struct Parser<'a> {
     b: &'a [u8],
     i: usize,
     max_depth: usize,
+    /// The deepest nesting opened so far.
+    deepest: usize,
     any_duplicates: bool,
     /// Items of the arrays being parsed, innermost last (moved into the arena on close).
     items: Vec<Value<'a>>,
@@ -125,6 +132,7 @@ impl<'a> Parser<'a> {
             b: src.as_bytes(),
             i,
             max_depth: 0,
+            deepest: 0,
             any_duplicates: false,
             items: Vec::new(),
             entries: Vec::new(),
@@ -214,6 +222,7 @@ impl<'a> Parser<'a> {
     /// once, and is consumed).
     fn open(&mut self, depth: usize, close: u8) -> Result<bool, SyntaxError> {
         self.depth_check(depth)?;
+        self.deepest = self.deepest.max(depth);
         self.i += 1;
         self.ws();
         let empty = self.b.get(self.i) == Some(&close);

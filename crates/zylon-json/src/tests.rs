@@ -74,9 +74,11 @@ fn depth_limit_and_duplicates() {
     assert!(p(&deep).unwrap_err().too_deep);
     let ok = "[".repeat(64) + &"]".repeat(64);
     assert!(p(&ok).is_ok());
+    assert_eq!(parse(leak(&ok), 64, arena()).unwrap().depth, 64);
     let Parsed {
         value: v,
         has_duplicates: dups,
+        ..
     } = parse(leak(r#"{"a":1,"b":2,"a":3}"#), 8, arena()).unwrap();
     assert!(dups);
     let o = v.as_object().unwrap();
@@ -111,6 +113,7 @@ proptest::proptest! {
         let Parsed {
             value: v,
             has_duplicates: dups,
+            ..
         } = parse(text, 8, arena()).unwrap();
         let o = v.as_object().unwrap();
         let mut distinct: Vec<&str> = Vec::new();
@@ -216,4 +219,23 @@ fn pointer_segments_unescape_as_rfc_6901_says() {
             int: true
         }))
     );
+}
+
+#[test]
+fn depth_is_the_deepest_nesting_of_containers() {
+    for (text, depth) in [
+        ("1", 0),
+        ("\"[[[\"", 0),
+        ("[]", 1),
+        ("{}", 1),
+        (r#"{"a":[{}],"b":1}"#, 3),
+        (r#"[[1],[[2]],[]]"#, 3),
+        (r#"[{"x":{"y":[]}},0]"#, 4),
+    ] {
+        assert_eq!(
+            parse(leak(text), 8, arena()).unwrap().depth,
+            depth,
+            "{text}"
+        );
+    }
 }

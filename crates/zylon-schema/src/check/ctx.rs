@@ -31,6 +31,9 @@ pub(crate) struct Ctx<'a> {
     strict: bool,
     /// Whether the rules count the characters of texts (only a profile token limit needs them).
     count_text: bool,
+    /// The deepest nesting in the whole body when the parser measured it (no value in it nests
+    /// deeper), else `usize::MAX`.
+    pub(crate) doc_depth: usize,
 }
 
 /// Render a JSON Pointer (RFC 6901) from segments.
@@ -74,6 +77,7 @@ impl<'a> Ctx<'a> {
                 .profile
                 .as_ref()
                 .is_some_and(|p| p.max_input_tokens.is_some()),
+            doc_depth: usize::MAX,
         }
     }
 

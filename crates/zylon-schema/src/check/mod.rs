@@ -68,12 +68,14 @@ fn validate_text(text: &str, kind: Option<Kind>, options: &Options) -> Report {
         Ok(json::Parsed {
             value: tree,
             has_duplicates: duplicates,
+            depth,
         }) => {
             let kind = kind.unwrap_or_else(|| match &tree {
                 json::Value::Object(o) => kind_of(o),
                 _ => Kind::Chat,
             });
             let mut ctx = Ctx::new(options);
+            ctx.doc_depth = depth;
             if duplicates {
                 duplicate_keys(&mut ctx, &tree);
             }

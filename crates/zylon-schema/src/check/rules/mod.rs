@@ -90,6 +90,10 @@ pub(crate) fn too_deep_for_server<'a>(
     limit: usize,
     what: &str,
 ) {
+    // Nothing in the body nests past the limit: no walk (the common case).
+    if ctx.doc_depth <= limit {
+        return;
+    }
     let depth = nesting(v);
     if depth > limit {
         ctx.key(key, |ctx| {
