@@ -68,6 +68,8 @@ pub fn parse<'a>(
 /// Where the arrays and objects of parsed documents live (see [`parse`]); drop it to free them.
 pub struct Arena<'a> {
     items: typed_arena::Arena<Value<'a>>,
+    /// Large outermost arrays, kept in the vector they were parsed into (see `Parser::array`).
+    arrays: typed_arena::Arena<Vec<Value<'a>>>,
     entries: typed_arena::Arena<(&'a str, Value<'a>)>,
     /// Unescaped strings (the only owned data of a tree).
     strings: typed_arena::Arena<String>,
@@ -77,6 +79,7 @@ impl Default for Arena<'_> {
     fn default() -> Self {
         Arena {
             items: typed_arena::Arena::with_capacity(64),
+            arrays: typed_arena::Arena::with_capacity(1),
             entries: typed_arena::Arena::with_capacity(64),
             strings: typed_arena::Arena::with_capacity(4),
         }
@@ -104,6 +107,11 @@ impl<'a> Arena<'a> {
         self.strings.alloc(s)
     }
 }
+
+/// An array with at least this many items that is the only one open (its items are the whole
+/// stack) takes the stack itself instead of a copy: a body of a million messages held its
+/// messages twice at the end of their array.
+const MOVE_ITEMS: usize = 4096;
 
 /// Escaped strings up to this length are unescaped in the parser's scratch buffer and copied.
 const SCRATCH_KEEP: usize = 4096;
@@ -246,6 +254,11 @@ impl<'a> Parser<'a> {
                 Some(b',') => self.i += 1,
                 Some(b']') => {
                     self.i += 1;
+                    if base == 0 && self.items.len() >= MOVE_ITEMS {
+                        let mut items = std::mem::take(&mut self.items);
+                        items.shrink_to_fit();
+                        return Ok(Value::Array(arena.arrays.alloc(items)));
+                    }
                     return Ok(Value::Array(
                         arena.items.alloc_extend(self.items.drain(base..)),
                     ));

@@ -239,3 +239,24 @@ fn depth_is_the_deepest_nesting_of_containers() {
         );
     }
 }
+
+#[test]
+fn large_arrays_keep_their_items_in_order_whether_moved_or_copied() {
+    // 5,000 items: over the size at which the outermost open array keeps the parser's stack
+    // instead of a copy; then the same array nested (copied) and two in a row (the stack is
+    // rebuilt after a move).
+    let items: Vec<String> = (0..5000).map(|i| format!("{{\"n\":{i}}}")).collect();
+    let list = format!("[{}]", items.join(","));
+    let check = |v: &Value<'_>| {
+        let a = v.as_array().unwrap();
+        assert_eq!(a.len(), 5000);
+        for (i, it) in a.iter().enumerate() {
+            assert_eq!(it.get("n").and_then(Value::as_f64), Some(i as f64));
+        }
+    };
+    let doc = p(&format!("{{\"a\":{list},\"b\":{list},\"c\":[0,{list}]}}")).unwrap();
+    check(doc.get("a").unwrap());
+    check(doc.get("b").unwrap());
+    check(&doc.get("c").unwrap().as_array().unwrap()[1]);
+    check(&p(&list).unwrap());
+}
