@@ -113,6 +113,50 @@ fn number(lit: &str) -> Option<Value> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// Any JSON value: every number kind serde_json keeps (`u64`, `i64`, finite `f64`), strings
+    /// with escapes and non-ASCII, nested arrays and objects.
+    fn arb_value() -> impl Strategy<Value = Value> {
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::Bool),
+            any::<u64>().prop_map(|n| Value::Number(n.into())),
+            any::<i64>().prop_map(|n| Value::Number(n.into())),
+            any::<f64>()
+                .prop_filter_map("finite", Number::from_f64)
+                .prop_map(Value::Number),
+            "[a-z\"\\\n\t\u{1}é😀/ ]{0,12}".prop_map(Value::String),
+        ];
+        leaf.prop_recursive(5, 48, 6, |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..5).prop_map(Value::Array),
+                prop::collection::btree_map("[a-c\"é]{0,3}", inner, 0..5)
+                    .prop_map(|m| Value::Object(m.into_iter().collect())),
+            ]
+        })
+    }
+
+    proptest! {
+        /// What serde_json writes (compact or pretty) reads back as the same value, exactly.
+        #[test]
+        fn reads_back_what_serde_json_writes(v in arb_value(), pretty in any::<bool>()) {
+            let text = if pretty {
+                serde_json::to_string_pretty(&v).unwrap()
+            } else {
+                serde_json::to_string(&v).unwrap()
+            };
+            prop_assert_eq!(parse(&text), Ok(v));
+        }
+
+        /// Any text: never a panic, and where both readers accept it they give the same value.
+        #[test]
+        fn agrees_with_serde_json_on_any_text(text in "[\\[\\]{}\",:0-9.eE+\\-a-z ]{0,24}") {
+            if let (Ok(ours), Ok(theirs)) = (parse(&text), serde_json::from_str::<Value>(&text)) {
+                prop_assert_eq!(ours, theirs);
+            }
+        }
+    }
 
     /// The same `Value` as serde_json for texts it accepts, including exact big integers,
     /// escapes, surrogate pairs, repeated keys and nesting.
