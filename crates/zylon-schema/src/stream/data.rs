@@ -1,7 +1,7 @@
 //! Event data and streamed tool input as `serde_json::Value`, read with the validator's own
 //! parser (`zylon-json`) instead of serde_json's deserializer: the WebAssembly module then holds
 //! one JSON reader, not two (serde_json's deserializer, float parser and error texts were
-//! measured at about 5 KB of the gzipped module).
+//! 5.8 KB of the gzipped module: 131,908 → 126,109 bytes when this replaced them).
 //!
 //! The text is checked by `zylon_json::parse` (so errors read like a body's syntax errors), then
 //! read a second time into a `Value` with the exact literals: integers stay `u64`/`i64` as
