@@ -12,6 +12,9 @@
 //! may change in any release.
 #![forbid(unsafe_code)]
 
+// Compiled on every target so that its tests run natively; used in WebAssembly only.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+mod float;
 mod parse;
 mod scan;
 mod text;
@@ -24,6 +27,16 @@ pub use text::{
     short_text,
 };
 pub use value::{Iter, Keys, Num, Object, Value};
+
+/// `s` as `f64`, or `None`: the grammar and the correctly rounded answer of `f64::from_str`.
+/// In WebAssembly this is the crate's own parser, which leaves core's 10 KB table of powers
+/// of five out of the module; natively it is `f64::from_str`.
+pub fn parse_float(s: &str) -> Option<f64> {
+    #[cfg(target_arch = "wasm32")]
+    return float::parse_f64(s);
+    #[cfg(not(target_arch = "wasm32"))]
+    return s.parse().ok();
+}
 
 #[cfg(test)]
 mod tests;

@@ -517,7 +517,7 @@ impl<'a> Parser<'a> {
                 v
             }
         } else {
-            self.s[start..i].parse::<f64>().unwrap_or(f64::NAN)
+            crate::parse_float(&self.s[start..i]).unwrap_or(f64::NAN)
         };
         Ok(Value::Number(Num { value: f, int }))
     }

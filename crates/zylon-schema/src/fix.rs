@@ -274,7 +274,7 @@ fn edit_for(
         (_, Code::FieldCoerced) if loc.exact => match value? {
             Value::String(s) => {
                 let t = s.trim();
-                if let Ok(f) = t.parse::<f64>() {
+                if let Some(f) = zylon_json::parse_float(t) {
                     let lit = if f.fract() == 0.0 && f.abs() < 1e15 {
                         format!("{}", f as i64)
                     } else {

@@ -36,8 +36,8 @@ pub(crate) fn lax_bool(v: &Value<'_>) -> Lax<bool> {
 pub(crate) fn lax_float(v: &Value<'_>) -> Lax<f64> {
     match v {
         Value::Number(n) => n.as_f64().map_or(Lax::Invalid, Lax::Exact),
-        Value::String(s) => match s.trim().parse::<f64>() {
-            Ok(x) if x.is_finite() => Lax::Coerced(x),
+        Value::String(s) => match zylon_json::parse_float(s.trim()) {
+            Some(x) if x.is_finite() => Lax::Coerced(x),
             _ => Lax::Invalid,
         },
         Value::Bool(b) => Lax::Coerced(if *b { 1.0 } else { 0.0 }),
@@ -86,6 +86,6 @@ fn py_int_literal(s: &str) -> Option<f64> {
     if !ok_digits {
         return None;
     }
-    let x: f64 = int.replace('_', "").parse().ok()?;
+    let x: f64 = zylon_json::parse_float(&int.replace('_', ""))?;
     Some(if s.starts_with('-') { -x } else { x })
 }

@@ -107,7 +107,7 @@ fn number(lit: &str) -> Option<Value> {
             return Some(Value::Number(i.into()));
         }
     }
-    Number::from_f64(lit.parse::<f64>().ok()?).map(Value::Number)
+    Number::from_f64(zylon_json::parse_float(lit)?).map(Value::Number)
 }
 
 #[cfg(test)]

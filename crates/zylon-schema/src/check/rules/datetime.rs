@@ -16,7 +16,7 @@ pub(super) fn is_datetime(s: &str) -> bool {
         && int.bytes().all(|c| c.is_ascii_digit())
         && frac.bytes().all(|c| c.is_ascii_digit())
     {
-        return s.parse::<f64>().is_ok_and(unix_time_in_range);
+        return zylon_json::parse_float(s).is_some_and(unix_time_in_range);
     }
     let digits = |r: std::ops::Range<usize>| {
         b.get(r.clone())
