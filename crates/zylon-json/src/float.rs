@@ -1,13 +1,14 @@
 //! Decimal text to `f64` for the WebAssembly build: the same grammar and the same answer as
 //! `f64::from_str` (correctly rounded, ties to even), without core's table of 128-bit powers of
 //! five, 10.4 KB of data that gzip cannot shrink: the gzipped module went from 125,924 to
-//! 114,530 bytes when this replaced it.
+//! 115,326 bytes when this replaced it.
 //!
 //! Numbers of up to 15 significant digits with a power of ten within ±22 (`0.7`, `1e-3`, `42.5`)
 //! take the exact fast path (Clinger: both operands exact, one rounding). Others are found among
-//! the floats next to an estimate by exact big-integer comparisons: slower (about 1 µs in Node
-//! for a 17-digit float: a body of 10,000 such floats validates 7x slower than with core's
-//! parser, `pkg-js/bench/ab.mjs`), and rare in request bodies, whose numbers are short.
+//! the floats next to an estimate by exact comparisons with halfway points: in u128 for up to 19
+//! digits with a power of ten within ±22 (most long floats), with big integers beyond. Slower
+//! than core's parser (a body of 10,000 17-digit floats validates 2.9x slower in Node,
+//! `pkg-js/bench/ab.mjs`), and rare in request bodies, whose numbers are short.
 //! Native builds use `f64::from_str` (see `lib.rs`).
 
 use std::cmp::Ordering;
@@ -218,6 +219,10 @@ fn parts(bits: u64) -> (u64, i64) {
 /// The decimal `digits × 10^exp` as `a × 2^exp / b5` with big integers, for exact comparisons
 /// with `m × 2^e`: `a = digits × 5^max(exp, 0)`, `b5 = 5^max(-exp, 0)`.
 struct Exact {
+    /// For up to 19 digits with a power of ten within ±22 (most long floats: `0.1 + 0.2`
+    /// printed is `0.30000000000000004`), the value as `l × 2^exp / r5` in u128 (`l < 2^116`,
+    /// `r5 < 2^52`): comparisons without big integers, which are then left empty.
+    small: Option<(u128, u128)>,
     a: Big,
     b5: Big,
     exp: i64,
@@ -228,6 +233,23 @@ struct Exact {
 
 impl Exact {
     fn new(d: &Decimal) -> Self {
+        if d.digits.len() <= 19 && (-22..=22).contains(&d.exp) {
+            let v = u128::from(d.digits.iter().fold(0u64, |m, &c| m * 10 + u64::from(c)));
+            let p5 = 5u128.pow(d.exp.unsigned_abs() as u32);
+            return Exact {
+                small: Some(if d.exp >= 0 { (v * p5, 1) } else { (v, p5) }),
+                a: Big(Vec::new()),
+                b5: Big(Vec::new()),
+                exp: d.exp,
+                left: Big(Vec::new()),
+                right: Big(Vec::new()),
+            };
+        }
+        Self::new_big(d)
+    }
+
+    /// Any decimal, with big integers.
+    fn new_big(d: &Decimal) -> Self {
         let mut a = Big(vec![0]);
         for &c in &d.digits {
             a.mul_small(10);
@@ -240,6 +262,7 @@ impl Exact {
             b5.mul_pow5(d.exp.unsigned_abs());
         }
         Exact {
+            small: None,
             a,
             b5,
             exp: d.exp,
@@ -267,6 +290,10 @@ impl Exact {
 
     /// The value against `m × 2^e`.
     fn cmp(&mut self, m: u64, e: i64) -> Ordering {
+        if let Some((l, r5)) = self.small {
+            // l × 2^exp <=> m × r5 × 2^e (m < 2^54, so the right side is below 2^106)
+            return cmp_shifted(l, self.exp, r5 * u128::from(m), e);
+        }
         // a × 2^exp <=> m × b5 × 2^e
         let right = &mut self.right.0;
         right.clear();
@@ -290,6 +317,26 @@ impl Exact {
             self.right.shl(shift.unsigned_abs() as usize);
             self.a.cmp(&self.right)
         }
+    }
+}
+
+/// `l × 2^x` against `r × 2^y`.
+fn cmp_shifted(l: u128, x: i64, r: u128, y: i64) -> Ordering {
+    if l == 0 || r == 0 {
+        return l.cmp(&r);
+    }
+    if x >= y {
+        cmp_shl(l, x - y, r)
+    } else {
+        cmp_shl(r, y - x, l).reverse()
+    }
+}
+
+/// `a × 2^s` against `b`: greater when the shift leaves u128 (then it is at least 2^128).
+fn cmp_shl(a: u128, s: i64, b: u128) -> Ordering {
+    match u32::try_from(s).ok().and_then(|s| a.checked_shl(s)) {
+        Some(shifted) if shifted >> s == a => shifted.cmp(&b),
+        _ => Ordering::Greater,
     }
 }
 
@@ -433,6 +480,16 @@ mod tests {
     }
 
     proptest! {
+        /// The u128 comparisons of short decimals find the float the big integers find.
+        #[test]
+        fn small_and_big_comparisons_agree(digits in "[1-9][0-9]{0,18}", exp in -22i64..=22) {
+            let d = decimal(format!("{digits}e{exp}").as_bytes()).unwrap();
+            let small = search(&mut Exact::new(&d));
+            prop_assume!(Exact::new(&d).small.is_some());
+            let big = search(&mut Exact::new_big(&d));
+            prop_assert_eq!(small.to_bits(), big.to_bits());
+        }
+
         /// Random decimal numbers of every length and exponent agree bit for bit.
         #[test]
         fn agrees_with_f64_from_str(
