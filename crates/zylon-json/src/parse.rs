@@ -1,9 +1,12 @@
-//! The parser: a complete JSON text into a tree whose arrays and objects live in an [`Arena`].
+//! The parser: a complete JSON text into a [`Tape`] kept in an [`Arena`].
 
 use std::borrow::Cow;
+use std::collections::hash_map::{HashMap, RandomState};
+use std::hash::BuildHasher;
 
+use crate::tape::{self, node, Tape};
 use crate::text::{escape_char, keys_equal, short_text};
-use crate::value::{key_bit, Num, Object, Value};
+use crate::value::Value;
 use zylon_scan::skip_plain;
 
 /// A syntax error: what was expected and the byte offset where parsing stopped.
@@ -31,57 +34,49 @@ pub struct Parsed<'a> {
 
 /// Parse a complete JSON text (no trailing data) with nesting at most `max_depth`.
 ///
-/// Arrays and objects are stored in `arena` (one bulk allocation per chunk instead of one
-/// growing vector per container, and one bulk release instead of a recursive drop: measured,
-/// allocation and drop were a quarter of the instructions of validating small bodies).
+/// The document is one vector of 8-byte nodes (see the `tape` module), kept in `arena`: no
+/// allocation per container, one release for the whole tree.
 pub fn parse<'a>(
     src: &'a str,
     max_depth: usize,
     arena: &'a Arena<'a>,
 ) -> Result<Parsed<'a>, SyntaxError> {
-    let mut p = Parser {
-        s: src,
-        b: src.as_bytes(),
-        i: 0,
-        max_depth,
-        deepest: 0,
-        any_duplicates: false,
-        // Room for the open containers of a typical body: growing these stacks from empty was
-        // most of the reallocations of a small body.
-        items: Vec::with_capacity(32),
-        entries: Vec::with_capacity(32),
-        scratch: String::new(),
-    };
+    if src.len() > u32::MAX as usize {
+        return Err(SyntaxError {
+            offset: 0,
+            message: "the body is larger than 4 GiB, more than this validator reads".into(),
+            too_deep: false,
+        });
+    }
+    let mut p = Parser::at(src, 0);
+    p.max_depth = max_depth;
+    // About one node per 6 bytes of a structure-dense body; a text-heavy one needs fewer.
+    p.tape.nodes.reserve(src.len() / 8 + 8);
     p.ws();
-    let v = p.value(0, arena)?;
+    p.value(0)?;
     p.ws();
     if p.i < p.b.len() {
         return Err(p.err("unexpected data after the end of the JSON value"));
     }
+    let (has_duplicates, depth) = (p.any_duplicates, p.deepest);
+    let mut tape = p.tape;
+    tape.nodes.shrink_to_fit();
     Ok(Parsed {
-        value: v,
-        has_duplicates: p.any_duplicates,
-        depth: p.deepest,
+        value: arena.keep(tape).value(0),
+        has_duplicates,
+        depth,
     })
 }
 
-/// Where the arrays and objects of parsed documents live (see [`parse`]); drop it to free them.
+/// Where parsed documents live (see [`parse`]); drop it to free them.
 pub struct Arena<'a> {
-    items: typed_arena::Arena<Value<'a>>,
-    /// Large outermost arrays, kept in the vector they were parsed into (see `Parser::array`).
-    arrays: typed_arena::Arena<Vec<Value<'a>>>,
-    entries: typed_arena::Arena<(&'a str, Value<'a>)>,
-    /// Unescaped strings (the only owned data of a tree).
-    strings: typed_arena::Arena<String>,
+    tapes: typed_arena::Arena<Tape<'a>>,
 }
 
 impl Default for Arena<'_> {
     fn default() -> Self {
         Arena {
-            items: typed_arena::Arena::with_capacity(64),
-            arrays: typed_arena::Arena::with_capacity(1),
-            entries: typed_arena::Arena::with_capacity(64),
-            strings: typed_arena::Arena::with_capacity(4),
+            tapes: typed_arena::Arena::with_capacity(1),
         }
     }
 }
@@ -92,26 +87,25 @@ impl<'a> Arena<'a> {
         Self::default()
     }
 
-    /// Store array items.
-    pub fn items(&'a self, items: Vec<Value<'a>>) -> &'a [Value<'a>] {
-        self.items.alloc_extend(items)
-    }
-
-    /// Store object entries.
-    pub fn entries(&'a self, entries: Vec<(&'a str, Value<'a>)>) -> &'a [(&'a str, Value<'a>)] {
-        self.entries.alloc_extend(entries)
-    }
-
-    /// Keep an owned string as long as the arena.
-    pub fn string(&'a self, s: String) -> &'a str {
-        self.strings.alloc(s)
+    /// Keep a tape as long as the arena.
+    pub(crate) fn keep(&'a self, tape: Tape<'a>) -> &'a Tape<'a> {
+        self.tapes.alloc(tape)
     }
 }
 
-/// An array with at least this many items that is the only one open (its items are the whole
-/// stack) takes the stack itself instead of a copy: a body of a million messages held its
-/// messages twice at the end of their array.
-const MOVE_ITEMS: usize = 4096;
+/// The bit of a key in an object's filter of the keys seen (from its length and its first and
+/// last bytes): a key whose bit is new is not a repeat, without comparing keys.
+#[inline]
+fn key_bit(key: &str) -> u32 {
+    let b = key.as_bytes();
+    let (first, last) = (b.first().copied(), b.last().copied());
+    let h = b
+        .len()
+        .wrapping_mul(31)
+        .wrapping_add(usize::from(first.unwrap_or(0)))
+        .wrapping_add(usize::from(last.unwrap_or(0)).wrapping_mul(7));
+    1 << (h & 31)
+}
 
 /// Escaped strings up to this length are unescaped in the parser's scratch buffer and copied.
 const SCRATCH_KEEP: usize = 4096;
@@ -124,11 +118,11 @@ pub(crate) struct Parser<'a> {
     /// The deepest nesting opened so far.
     deepest: usize,
     any_duplicates: bool,
-    /// Items of the arrays being parsed, innermost last (moved into the arena on close).
-    items: Vec<Value<'a>>,
-    /// Entries of the objects being parsed, likewise.
-    entries: Vec<(&'a str, Value<'a>)>,
-    /// Where escaped strings are unescaped before being copied out at their exact size.
+    /// The document so far.
+    tape: Tape<'a>,
+    /// The key nodes of the objects being parsed, innermost last (for finding repeated keys).
+    keys: Vec<u32>,
+    /// Where escaped strings are unescaped.
     scratch: String,
 }
 
@@ -142,8 +136,11 @@ impl<'a> Parser<'a> {
             max_depth: 0,
             deepest: 0,
             any_duplicates: false,
-            items: Vec::new(),
-            entries: Vec::new(),
+            tape: Tape {
+                src,
+                ..Tape::default()
+            },
+            keys: Vec::new(),
             scratch: String::new(),
         }
     }
@@ -192,24 +189,25 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn value(&mut self, depth: usize, arena: &'a Arena<'a>) -> Result<Value<'a>, SyntaxError> {
+    fn value(&mut self, depth: usize) -> Result<(), SyntaxError> {
         match self.b.get(self.i) {
             None => Err(self.err("the body ends before the JSON value is complete")),
-            Some(b'{') => self.object(depth + 1, arena),
-            Some(b'[') => self.array(depth + 1, arena),
-            Some(b'"') => Ok(Value::String(self.string_in(arena)?)),
-            Some(b't') => self.literal("true", Value::Bool(true)),
-            Some(b'f') => self.literal("false", Value::Bool(false)),
-            Some(b'n') => self.literal("null", Value::Null),
+            Some(b'{') => self.object(depth + 1),
+            Some(b'[') => self.array(depth + 1),
+            Some(b'"') => self.string_node(),
+            Some(b't') => self.literal("true", tape::TRUE),
+            Some(b'f') => self.literal("false", tape::FALSE),
+            Some(b'n') => self.literal("null", tape::NULL),
             Some(b'-' | b'0'..=b'9') => self.number(),
             Some(_) => Err(self.expected("a JSON value")),
         }
     }
 
-    fn literal(&mut self, word: &str, v: Value<'a>) -> Result<Value<'a>, SyntaxError> {
+    fn literal(&mut self, word: &str, n: u64) -> Result<(), SyntaxError> {
         if self.b[self.i..].starts_with(word.as_bytes()) {
             self.i += word.len();
-            Ok(v)
+            self.tape.nodes.push(n);
+            Ok(())
         } else {
             Err(self.expected(&format!("`{word}`")))
         }
@@ -226,112 +224,164 @@ impl<'a> Parser<'a> {
         Ok(())
     }
 
-    /// Step into the array or object at `self.i`; `true` when it is empty (`close` follows at
-    /// once, and is consumed).
-    fn open(&mut self, depth: usize, close: u8) -> Result<bool, SyntaxError> {
+    /// Step into the array or object at `self.i` and append its node (completed by `close`);
+    /// `None` when it is empty (its node is complete, and `close` consumed).
+    fn open(&mut self, depth: usize, close: u8, tag: u64) -> Result<Option<usize>, SyntaxError> {
         self.depth_check(depth)?;
         self.deepest = self.deepest.max(depth);
         self.i += 1;
         self.ws();
-        let empty = self.b.get(self.i) == Some(&close);
-        if empty {
+        let at = self.tape.nodes.len();
+        self.tape.nodes.push(node(tag, 0, at + 1));
+        if self.b.get(self.i) == Some(&close) {
             self.i += 1;
+            return Ok(None);
         }
-        Ok(empty)
+        Ok(Some(at))
     }
 
-    fn array(&mut self, depth: usize, arena: &'a Arena<'a>) -> Result<Value<'a>, SyntaxError> {
-        if self.open(depth, b']')? {
-            return Ok(Value::Array(&[]));
+    /// Complete the node at `at` with its item count and the index after it.
+    fn close(&mut self, at: usize, tag: u64, count: usize) -> Result<(), SyntaxError> {
+        if count > tape::MAX_LEN {
+            return Err(self.err(format!(
+                "an array or object has more than {} items, more than this validator reads",
+                tape::MAX_LEN
+            )));
         }
-        let base = self.items.len();
+        let end = self.tape.nodes.len();
+        self.tape.nodes[at] = node(tag, count, end);
+        Ok(())
+    }
+
+    fn array(&mut self, depth: usize) -> Result<(), SyntaxError> {
+        let Some(at) = self.open(depth, b']', tape::ARRAY)? else {
+            return Ok(());
+        };
+        let mut count = 0;
         loop {
             self.ws();
-            let v = self.value(depth, arena)?;
-            self.items.push(v);
+            self.value(depth)?;
+            count += 1;
             self.ws();
             match self.b.get(self.i) {
                 Some(b',') => self.i += 1,
                 Some(b']') => {
                     self.i += 1;
-                    if base == 0 && self.items.len() >= MOVE_ITEMS {
-                        let mut items = std::mem::take(&mut self.items);
-                        items.shrink_to_fit();
-                        return Ok(Value::Array(arena.arrays.alloc(items)));
-                    }
-                    return Ok(Value::Array(
-                        arena.items.alloc_extend(self.items.drain(base..)),
-                    ));
+                    return self.close(at, tape::ARRAY, count);
                 }
                 _ => return Err(self.expected("`,` or `]` in an array")),
             }
         }
     }
 
-    fn object(&mut self, depth: usize, arena: &'a Arena<'a>) -> Result<Value<'a>, SyntaxError> {
-        if self.open(depth, b'}')? {
-            return Ok(Value::Object(Object::default()));
-        }
-        let base = self.entries.len();
-        let mut has_duplicates = false;
+    fn object(&mut self, depth: usize) -> Result<(), SyntaxError> {
+        let Some(at) = self.open(depth, b'}', tape::OBJECT)? else {
+            return Ok(());
+        };
+        let base = self.keys.len();
+        let mut dup = false;
         let mut bloom = 0u32;
-        // (a `HashMap<&str, usize>` like the validator's maps: one copy of the table code)
-        let mut seen: Option<std::collections::HashMap<&'a str, usize>> = None;
+        // For large objects: the hash of each key, and the node of the first key with it.
+        let mut seen: Option<(RandomState, HashMap<u64, u32>)> = None;
         loop {
             self.ws();
             if self.b.get(self.i) != Some(&b'"') {
                 return Err(self.expected("a string key in an object"));
             }
-            let key = self.string_in(arena)?;
+            let key_at = self.tape.nodes.len();
+            self.string_node()?;
             self.ws();
             if self.b.get(self.i) != Some(&b':') {
                 return Err(self.expected("`:` after an object key"));
             }
             self.i += 1;
             self.ws();
-            let v = self.value(depth, arena)?;
             // Duplicate detection: none when the key's filter bit is new; else a scan for small
-            // objects, a set for large ones.
+            // objects, a hash set for large ones.
+            let key = self.tape.str_of(self.tape.nodes[key_at]);
             let bit = key_bit(key);
-            let earlier = &self.entries[base..];
-            let dup = if earlier.len() < 16 {
-                bloom & bit != 0 && earlier.iter().any(|(k, _)| keys_equal(k, key))
+            let earlier = &self.keys[base..];
+            let repeated = if earlier.len() < 16 {
+                bloom & bit != 0
+                    && earlier
+                        .iter()
+                        .any(|&k| keys_equal(self.tape.str_of(self.tape.nodes[k as usize]), key))
             } else {
-                let set =
-                    seen.get_or_insert_with(|| earlier.iter().map(|(k, _)| (*k, 0)).collect());
-                set.insert(key, 0).is_some()
+                let tape = &self.tape;
+                let text = |k: u32| tape.str_of(tape.nodes[k as usize]);
+                let (hasher, set) = seen.get_or_insert_with(|| {
+                    let hasher = RandomState::new();
+                    let mut m = HashMap::new();
+                    for &k in earlier {
+                        m.entry(hasher.hash_one(text(k))).or_insert(k);
+                    }
+                    (hasher, m)
+                });
+                let h = hasher.hash_one(key);
+                match set.get(&h) {
+                    None => {
+                        set.insert(h, key_at as u32);
+                        false
+                    }
+                    // Same hash: the same key, or (rarely) a collision to settle by scanning.
+                    Some(&k) => {
+                        keys_equal(text(k), key)
+                            || earlier.iter().any(|&k| keys_equal(text(k), key))
+                    }
+                }
             };
-            if dup {
-                has_duplicates = true;
-                self.any_duplicates = true;
-            }
+            dup |= repeated;
             bloom |= bit;
-            self.entries.push((key, v));
+            self.keys.push(key_at as u32);
+            self.value(depth)?;
             self.ws();
             match self.b.get(self.i) {
                 Some(b',') => self.i += 1,
                 Some(b'}') => {
                     self.i += 1;
-                    return Ok(Value::Object(Object {
-                        entries: arena.entries.alloc_extend(self.entries.drain(base..)),
-                        has_duplicates,
-                        bloom,
-                    }));
+                    let count = self.keys.len() - base;
+                    self.keys.truncate(base);
+                    if dup {
+                        self.any_duplicates = true;
+                    }
+                    let tag = if dup { tape::OBJECT_DUP } else { tape::OBJECT };
+                    return self.close(at, tag, count);
                 }
                 _ => return Err(self.expected("`,` or `}` in an object")),
             }
         }
     }
 
-    /// The string at `self.i`, unescaped into `arena` if it has escapes.
-    fn string_in(&mut self, arena: &'a Arena<'a>) -> Result<&'a str, SyntaxError> {
-        Ok(match self.string()? {
-            Cow::Borrowed(s) => s,
-            Cow::Owned(s) => arena.string(s),
+    /// Append the string at `self.i`: a node pointing into the text when it has no escapes,
+    /// else the unescaped text (large ones kept aside, so that they are never held twice).
+    fn string_node(&mut self) -> Result<(), SyntaxError> {
+        let start = self.i + 1;
+        match self.string_raw()? {
+            Cow::Borrowed(_) => self.tape.push_src(start, self.i - 1),
+            Cow::Owned(mut s) => {
+                if s.len() > SCRATCH_KEEP {
+                    s.shrink_to_fit();
+                    self.tape.push_ext(Cow::Owned(s));
+                } else {
+                    self.tape.push_unescaped(&s);
+                    self.scratch = s;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The string at `self.i` (an unescaped one at its exact size).
+    pub(crate) fn string(&mut self) -> Result<Cow<'a, str>, SyntaxError> {
+        Ok(match self.string_raw()? {
+            Cow::Owned(s) => Cow::Owned(self.finish_escaped(s)),
+            s => s,
         })
     }
 
-    pub(crate) fn string(&mut self) -> Result<Cow<'a, str>, SyntaxError> {
+    /// The string at `self.i`: borrowed from the text, or unescaped in the scratch buffer
+    /// (which the caller gives back or keeps).
+    fn string_raw(&mut self) -> Result<Cow<'a, str>, SyntaxError> {
         let start = self.i + 1;
         let mut i = start;
         let b = self.b;
@@ -374,7 +424,7 @@ impl<'a> Parser<'a> {
                 None => return Err(self.err("a string is not closed (missing `\"`)")),
                 Some(b'"') => {
                     self.i += 1;
-                    return Ok(self.finish_escaped(out));
+                    return Ok(out);
                 }
                 Some(b'\\') => {
                     self.i += 1;
@@ -455,7 +505,7 @@ impl<'a> Parser<'a> {
         Ok(u32::from_str_radix(h, 16).unwrap_or(0xFFFD))
     }
 
-    fn number(&mut self) -> Result<Value<'a>, SyntaxError> {
+    fn number(&mut self) -> Result<(), SyntaxError> {
         let start = self.i;
         let b = self.b;
         let mut i = self.i;
@@ -519,6 +569,7 @@ impl<'a> Parser<'a> {
         } else {
             crate::parse_float(&self.s[start..i]).unwrap_or(f64::NAN)
         };
-        Ok(Value::Number(Num { value: f, int }))
+        self.tape.push_num(f, int);
+        Ok(())
     }
 }

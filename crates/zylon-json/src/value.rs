@@ -1,6 +1,8 @@
-//! The tree: values, numbers, objects (entries in document order, with a key filter for fast
-//! lookups) and their iterators.
+//! The tree: values, numbers, arrays and objects (views of a [`Tape`]) and their iterators.
 
+use std::fmt;
+
+use crate::tape::{self, Tape};
 use crate::{keys_equal, pointer_segment};
 
 /// A JSON number: its value as `f64` and whether it was written as an integer literal.
@@ -19,8 +21,9 @@ impl Num {
     }
 }
 
-/// A parsed JSON value. Strings borrow from the input where possible.
-#[derive(Debug, Clone, PartialEq)]
+/// A parsed JSON value: a view of a node of its document's tape (copied freely; nothing to
+/// drop). Strings borrow from the input where possible.
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Value<'a> {
     /// `null`.
     Null,
@@ -28,193 +31,386 @@ pub enum Value<'a> {
     Bool(bool),
     /// A number.
     Number(Num),
-    /// A string: borrowed from the text, or, when it had escapes, from the arena (so a tree has
-    /// nothing to drop but the arena's blocks).
+    /// A string: borrowed from the text, or, when it had escapes, from the tape.
     String(&'a str),
     /// An array.
-    Array(&'a [Value<'a>]),
+    Array(Array<'a>),
     /// An object.
     Object(Object<'a>),
 }
 
-/// A JSON object: its entries in document order (duplicates kept; lookups see the last one, as
-/// the server does).
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Object<'a> {
-    pub(crate) entries: &'a [(&'a str, Value<'a>)],
-    /// Whether some key occurs more than once.
-    pub has_duplicates: bool,
-    /// One bit per key ([`key_bit`]): a lookup of a key whose bit is clear (most lookups of
-    /// optional fields) answers without comparing keys.
-    pub(crate) bloom: u32,
+/// A JSON array: its items in document order.
+#[derive(Clone, Copy)]
+pub struct Array<'a> {
+    tape: &'a Tape<'a>,
+    /// The node of the first item.
+    first: u32,
+    len: u32,
 }
 
-/// The bit of a key in [`Object`]'s filter: from its length and its first and last bytes.
-#[inline]
-pub(crate) fn key_bit(key: &str) -> u32 {
-    let b = key.as_bytes();
-    let (first, last) = (b.first().copied(), b.last().copied());
-    let h = b
-        .len()
-        .wrapping_mul(31)
-        .wrapping_add(usize::from(first.unwrap_or(0)))
-        .wrapping_add(usize::from(last.unwrap_or(0)).wrapping_mul(7));
-    1 << (h & 31)
-}
-
-impl<'a> Object<'a> {
-    /// An object with these entries in this order (duplicates are not looked for).
-    pub fn from_entries(entries: &'a [(&'a str, Value<'a>)]) -> Self {
-        Object {
-            entries,
-            has_duplicates: false,
-            bloom: entries.iter().fold(0, |m, (k, _)| m | key_bit(k)),
+impl<'a> Array<'a> {
+    pub(crate) fn new(tape: &'a Tape<'a>, first: usize, len: usize) -> Self {
+        Array {
+            tape,
+            first: first as u32,
+            len: len as u32,
         }
     }
 
-    /// The value of `key` (the last one when the key is repeated).
-    pub fn get(&self, key: &str) -> Option<&Value<'a>> {
-        if self.bloom & key_bit(key) == 0 {
+    /// An array with no items.
+    pub fn empty() -> Self {
+        Array::new(&tape::EMPTY, 0, 0)
+    }
+
+    /// Number of items.
+    pub fn len(&self) -> usize {
+        self.len as usize
+    }
+
+    /// Whether there are no items.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// The items in order.
+    pub fn iter(&self) -> Items<'a> {
+        Items {
+            tape: self.tape,
+            next: self.first as usize,
+            left: self.len as usize,
+        }
+    }
+
+    /// The item at `index` (found by stepping over the ones before it: for random access to a
+    /// long array, collect [`Array::iter`] once).
+    pub fn get(&self, index: usize) -> Option<Value<'a>> {
+        self.iter().nth(index)
+    }
+
+    /// The first item.
+    pub fn first(&self) -> Option<Value<'a>> {
+        self.iter().next()
+    }
+
+    /// The last item.
+    pub fn last(&self) -> Option<Value<'a>> {
+        self.iter().last()
+    }
+
+    /// The items, collected for random access.
+    pub fn to_vec(&self) -> Vec<Value<'a>> {
+        self.iter().collect()
+    }
+}
+
+impl<'a> IntoIterator for Array<'a> {
+    type Item = Value<'a>;
+    type IntoIter = Items<'a>;
+    fn into_iter(self) -> Items<'a> {
+        self.iter()
+    }
+}
+
+impl<'a> IntoIterator for &Array<'a> {
+    type Item = Value<'a>;
+    type IntoIter = Items<'a>;
+    fn into_iter(self) -> Items<'a> {
+        self.iter()
+    }
+}
+
+impl PartialEq for Array<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.len == other.len && self.iter().eq(other.iter())
+    }
+}
+
+impl fmt::Debug for Array<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+/// The items of an [`Array`].
+#[derive(Clone)]
+pub struct Items<'a> {
+    tape: &'a Tape<'a>,
+    next: usize,
+    left: usize,
+}
+
+impl<'a> Iterator for Items<'a> {
+    type Item = Value<'a>;
+
+    #[inline]
+    fn next(&mut self) -> Option<Value<'a>> {
+        if self.left == 0 {
             return None;
         }
-        self.entries
-            .iter()
-            .rev()
-            .find(|(k, _)| keys_equal(k, key))
-            .map(|(_, v)| v)
+        self.left -= 1;
+        let v = self.tape.value(self.next);
+        self.next = self.tape.after(self.next);
+        Some(v)
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (self.left, Some(self.left))
+    }
+}
+
+impl ExactSizeIterator for Items<'_> {}
+
+/// A JSON object: its entries in document order (duplicates kept; lookups see the last one, as
+/// the server does).
+#[derive(Clone, Copy)]
+pub struct Object<'a> {
+    tape: &'a Tape<'a>,
+    /// The node of the first key.
+    first: u32,
+    /// Number of entries; the top bit says whether some key occurs more than once.
+    len: u32,
+}
+
+const DUP: u32 = 1 << 31;
+
+impl<'a> Object<'a> {
+    pub(crate) fn new(tape: &'a Tape<'a>, first: usize, len: usize, dup: bool) -> Self {
+        Object {
+            tape,
+            first: first as u32,
+            len: len as u32 | if dup { DUP } else { 0 },
+        }
+    }
+
+    /// An object with no entries.
+    pub fn empty() -> Self {
+        Object::new(&tape::EMPTY, 0, 0, false)
+    }
+
+    /// Whether some key occurs more than once.
+    pub fn has_duplicates(&self) -> bool {
+        self.len & DUP != 0
+    }
+
+    /// The node of the value of `key` (the last one when the key is repeated).
+    #[inline]
+    fn find(&self, key: &str) -> Option<usize> {
+        let tape = self.tape;
+        let mut i = self.first as usize;
+        let mut found = None;
+        for _ in 0..self.len() {
+            let n = tape.nodes.get(i).copied().unwrap_or(0);
+            // A key in the text whose length differs is told apart without reading it.
+            let same = if tape::tag(n) == tape::STR {
+                tape::len(n) == key.len() && keys_equal(tape.str_of(n), key)
+            } else {
+                keys_equal(tape.str_of(n), key)
+            };
+            if same {
+                found = Some(i + 1);
+                if !self.has_duplicates() {
+                    break;
+                }
+            }
+            i = tape.after(i + 1);
+        }
+        found
+    }
+
+    /// The value of `key` (the last one when the key is repeated).
+    pub fn get(&self, key: &str) -> Option<Value<'a>> {
+        self.find(key).map(|i| self.tape.value(i))
     }
 
     /// Whether `key` occurs.
     pub fn contains_key(&self, key: &str) -> bool {
-        self.bloom & key_bit(key) != 0 && self.entries.iter().any(|(k, _)| keys_equal(k, key))
+        self.find(key).is_some()
     }
 
     /// The distinct keys, first occurrence order.
-    pub fn keys(&self) -> Keys<'_, 'a> {
+    pub fn keys(&self) -> Keys<'a> {
         Keys {
-            object: self,
-            next: 0,
+            object: *self,
+            entries: self.entries(),
+            seen: 0,
         }
     }
 
     /// Every entry in document order, duplicates included.
-    pub fn entries(&self) -> impl Iterator<Item = (&str, &Value<'a>)> + '_ {
-        self.entries.iter().map(|(k, v)| (*k, v))
+    pub fn entries(&self) -> Entries<'a> {
+        Entries {
+            tape: self.tape,
+            next: self.first as usize,
+            left: self.len(),
+        }
     }
 
     /// The distinct entries with the value the server keeps (the last).
-    pub fn iter(&self) -> Iter<'_, 'a> {
+    pub fn iter(&self) -> Iter<'a> {
         Iter { keys: self.keys() }
     }
 
     /// Whether there are no entries.
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.len() == 0
     }
 
     /// Number of entries, duplicates included.
     pub fn len(&self) -> usize {
-        self.entries.len()
+        (self.len & !DUP) as usize
     }
 }
 
-/// The distinct keys of an [`Object`], first occurrence order (see [`Object::keys`]). A type of
-/// its own, not an adapter chain, so that its loop is compiled with this crate (at opt-level 3
-/// in the wasm build) rather than in every caller.
-pub struct Keys<'o, 'a> {
-    object: &'o Object<'a>,
-    next: usize,
+impl PartialEq for Object<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.len == other.len && self.entries().eq(other.entries())
+    }
 }
 
-impl<'o, 'a> Iterator for Keys<'o, 'a> {
+impl fmt::Debug for Object<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_map().entries(self.entries()).finish()
+    }
+}
+
+/// Every entry of an [`Object`] in document order (see [`Object::entries`]).
+#[derive(Clone)]
+pub struct Entries<'a> {
+    tape: &'a Tape<'a>,
+    next: usize,
+    left: usize,
+}
+
+impl<'a> Iterator for Entries<'a> {
+    type Item = (&'a str, Value<'a>);
+
+    #[inline]
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.left == 0 {
+            return None;
+        }
+        self.left -= 1;
+        let tape = self.tape;
+        let key = tape.str_of(tape.nodes.get(self.next).copied().unwrap_or(0));
+        let v = tape.value(self.next + 1);
+        self.next = tape.after(self.next + 1);
+        Some((key, v))
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (self.left, Some(self.left))
+    }
+}
+
+/// The distinct keys of an [`Object`], first occurrence order (see [`Object::keys`]).
+pub struct Keys<'a> {
+    object: Object<'a>,
+    entries: Entries<'a>,
+    /// Entries passed.
+    seen: usize,
+}
+
+impl<'a> Keys<'a> {
+    /// The next distinct key and the node of its first value.
+    fn next_entry(&mut self) -> Option<(&'a str, usize)> {
+        loop {
+            let at = self.entries.next + 1;
+            let (k, _) = self.entries.next()?;
+            self.seen += 1;
+            if !self.object.has_duplicates()
+                || !self
+                    .object
+                    .entries()
+                    .take(self.seen - 1)
+                    .any(|(p, _)| keys_equal(p, k))
+            {
+                return Some((k, at));
+            }
+        }
+    }
+}
+
+impl<'a> Iterator for Keys<'a> {
     type Item = &'a str;
 
     fn next(&mut self) -> Option<&'a str> {
-        let entries = self.object.entries;
-        while let Some((k, _)) = entries.get(self.next) {
-            let i = self.next;
-            self.next += 1;
-            if !self.object.has_duplicates || !entries[..i].iter().any(|(p, _)| keys_equal(p, k)) {
-                return Some(k);
-            }
-        }
-        None
+        self.next_entry().map(|(k, _)| k)
     }
 }
 
 /// The distinct entries of an [`Object`] with the values the server keeps (see
 /// [`Object::iter`]).
-pub struct Iter<'o, 'a> {
-    keys: Keys<'o, 'a>,
+pub struct Iter<'a> {
+    keys: Keys<'a>,
 }
 
-impl<'o, 'a> Iterator for Iter<'o, 'a> {
-    type Item = (&'a str, &'o Value<'a>);
+impl<'a> Iterator for Iter<'a> {
+    type Item = (&'a str, Value<'a>);
 
     fn next(&mut self) -> Option<Self::Item> {
+        let (k, at) = self.keys.next_entry()?;
         let object = self.keys.object;
-        if !object.has_duplicates {
-            let (k, v) = object.entries.get(self.keys.next)?;
-            self.keys.next += 1;
-            return Some((k, v));
-        }
-        let k = self.keys.next()?;
-        Some((k, object.get(k).unwrap_or(&Value::Null)))
+        let at = if object.has_duplicates() {
+            object.find(k).unwrap_or(at)
+        } else {
+            at
+        };
+        Some((k, object.tape.value(at)))
     }
 }
 
 impl<'a> Value<'a> {
     /// The string, if this is one.
-    pub fn as_str(&self) -> Option<&str> {
+    pub fn as_str(self) -> Option<&'a str> {
         match self {
             Value::String(s) => Some(s),
             _ => None,
         }
     }
     /// The object, if this is one.
-    pub fn as_object(&self) -> Option<&Object<'a>> {
+    pub fn as_object(self) -> Option<Object<'a>> {
         match self {
             Value::Object(o) => Some(o),
             _ => None,
         }
     }
     /// The array, if this is one.
-    pub fn as_array(&self) -> Option<&'a [Value<'a>]> {
+    pub fn as_array(self) -> Option<Array<'a>> {
         match self {
-            Value::Array(a) => Some(*a),
+            Value::Array(a) => Some(a),
             _ => None,
         }
     }
     /// The number as `f64`, if this is one.
-    pub fn as_f64(&self) -> Option<f64> {
+    pub fn as_f64(self) -> Option<f64> {
         match self {
             Value::Number(n) => Some(n.value),
             _ => None,
         }
     }
     /// `obj.get(key)` when this is an object.
-    pub fn get(&self, key: &str) -> Option<&Value<'a>> {
+    pub fn get(self, key: &str) -> Option<Value<'a>> {
         self.as_object()?.get(key)
     }
     /// Whether this is `null`.
-    pub fn is_null(&self) -> bool {
+    pub fn is_null(self) -> bool {
         matches!(self, Value::Null)
     }
     /// Whether this is a string.
-    pub fn is_string(&self) -> bool {
+    pub fn is_string(self) -> bool {
         matches!(self, Value::String(_))
     }
     /// Whether this is an object.
-    pub fn is_object(&self) -> bool {
+    pub fn is_object(self) -> bool {
         matches!(self, Value::Object(_))
     }
     /// Whether this is a boolean.
-    pub fn is_boolean(&self) -> bool {
+    pub fn is_boolean(self) -> bool {
         matches!(self, Value::Bool(_))
     }
 
     /// The value a JSON Pointer names.
-    pub fn pointer(&self, pointer: &str) -> Option<&Value<'a>> {
+    pub fn pointer(self, pointer: &str) -> Option<Value<'a>> {
         if pointer.is_empty() {
             return Some(self);
         }

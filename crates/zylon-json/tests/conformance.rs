@@ -10,7 +10,7 @@ use zylon_json::{parse, Arena, Value};
 fn parsed(text: &str) -> Result<serde_json::Value, String> {
     let arena = Arena::new();
     parse(text, 64, &arena)
-        .map(|p| to_serde(&p.value))
+        .map(|p| to_serde(p.value))
         .map_err(|e| e.message)
 }
 

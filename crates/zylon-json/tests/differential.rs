@@ -66,7 +66,7 @@ fn compare(text: &str) -> Result<(), TestCaseError> {
     let theirs = serde_json::from_str::<serde_json::Value>(text);
     match (ours, theirs) {
         (Ok(p), Ok(v)) => {
-            let (ours, theirs) = (to_serde(&p.value), as_floats(v));
+            let (ours, theirs) = (to_serde(p.value), as_floats(v));
             prop_assert!(
                 keys_equal(&ours, &theirs),
                 "{:?}: {} vs {}",

@@ -5,7 +5,7 @@ use super::ctx::{self, Ctx};
 use super::json;
 
 /// Report every repeated key (the server keeps the last value).
-pub(super) fn duplicate_keys<'a>(ctx: &mut Ctx<'a>, v: &'a json::Value<'a>) {
+pub(super) fn duplicate_keys<'a>(ctx: &mut Ctx<'a>, v: json::Value<'a>) {
     match v {
         json::Value::Array(items) => {
             for (i, it) in items.iter().enumerate() {
@@ -16,7 +16,7 @@ pub(super) fn duplicate_keys<'a>(ctx: &mut Ctx<'a>, v: &'a json::Value<'a>) {
             // (`HashMap<&str, usize>`: the validator's one map type, see `Pairing`)
             let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
             for (k, child) in o.entries() {
-                if o.has_duplicates && seen.insert(k, 0).is_some() {
+                if o.has_duplicates() && seen.insert(k, 0).is_some() {
                     ctx.key(k, |ctx| {
                         ctx.warn_hint(
                             Code::JsonDuplicateKey,

@@ -3,26 +3,37 @@
 
 pub(crate) use zylon_json::*;
 
-/// Borrow a `serde_json::Value` as a tree.
+/// Borrow a `serde_json::Value` as a tree (its strings are borrowed, not copied).
 pub(crate) fn from_serde<'a>(v: &'a serde_json::Value, arena: &'a Arena<'a>) -> Value<'a> {
+    let mut b = Builder::new();
+    build(v, &mut b);
+    b.finish(arena)
+}
+
+fn build<'a>(v: &'a serde_json::Value, b: &mut Builder<'a>) {
     match v {
-        serde_json::Value::Null => Value::Null,
-        serde_json::Value::Bool(b) => Value::Bool(*b),
-        serde_json::Value::Number(n) => Value::Number(Num {
+        serde_json::Value::Null => b.null(),
+        serde_json::Value::Bool(x) => b.bool(*x),
+        serde_json::Value::Number(n) => b.number(Num {
             value: n.as_f64().unwrap_or(f64::NAN),
             int: n.is_i64() || n.is_u64(),
         }),
-        serde_json::Value::String(s) => Value::String(s),
+        serde_json::Value::String(s) => b.string(s),
         serde_json::Value::Array(a) => {
-            Value::Array(arena.items(a.iter().map(|v| from_serde(v, arena)).collect()))
+            let mark = b.open();
+            for item in a {
+                build(item, b);
+            }
+            b.close_array(mark, a.len());
         }
-        serde_json::Value::Object(o) => Value::Object(Object::from_entries(
-            arena.entries(
-                o.iter()
-                    .map(|(k, v)| (k.as_str(), from_serde(v, arena)))
-                    .collect(),
-            ),
-        )),
+        serde_json::Value::Object(o) => {
+            let mark = b.open();
+            for (k, item) in o {
+                b.string(k);
+                build(item, b);
+            }
+            b.close_object(mark, o.len());
+        }
     }
 }
 

@@ -240,7 +240,7 @@ pub fn from_json(text: &str) -> Result<(Option<Kind>, Options), String> {
     let Value::Object(o) = &v else {
         return Err(format!(
             "options must be an object, not {}",
-            super::ctx::type_name(&v)
+            super::ctx::type_name(v)
         ));
     };
     let kind = match o.get("kind") {
@@ -255,7 +255,7 @@ pub fn from_json(text: &str) -> Result<(Option<Kind>, Options), String> {
     };
     let flag = |obj: &crate::check::json::Object<'_>, what: &str, key: &str| match obj.get(key) {
         None | Some(Value::Null) => Ok(None),
-        Some(Value::Bool(b)) => Ok(Some(*b)),
+        Some(Value::Bool(b)) => Ok(Some(b)),
         Some(_) => Err(format!("{what} `{key}` must be a boolean")),
     };
     let endpoint = match o.get("endpoint") {
@@ -292,11 +292,11 @@ pub fn from_json(text: &str) -> Result<(Option<Kind>, Options), String> {
             };
             options.profile = Some(Profile {
                 model: p.get("model").and_then(Value::as_str).map(str::to_string),
-                supports_tools: flag(p, "profile", "supports_tools")?,
-                supports_reasoning: flag(p, "profile", "supports_reasoning")?,
-                supports_images: flag(p, "profile", "supports_images")?,
+                supports_tools: flag(&p, "profile", "supports_tools")?,
+                supports_reasoning: flag(&p, "profile", "supports_reasoning")?,
+                supports_images: flag(&p, "profile", "supports_images")?,
                 max_images: n("max_images")?,
-                supports_audio: flag(p, "profile", "supports_audio")?,
+                supports_audio: flag(&p, "profile", "supports_audio")?,
                 max_audios: n("max_audios")?,
                 max_input_tokens: n("max_input_tokens")?,
             });

@@ -41,7 +41,7 @@ pub(super) struct BlockFacts {
 /// Check one block (already known to be at the current path).
 pub(super) fn check<'a>(
     ctx: &mut Ctx<'a>,
-    v: &'a Value<'a>,
+    v: Value<'a>,
     place: Place,
     pairing: Option<&mut Pairing<'a>>,
 ) -> BlockFacts {
@@ -66,7 +66,7 @@ pub(super) fn check<'a>(
         }
     };
     let ty = match obj.get("type") {
-        Some(Value::String(t)) => *t,
+        Some(Value::String(t)) => t,
         // a tldr's items are not a tagged union: an item without `type` is a text block
         None if matches!(place, Place::Tldr { .. }) => {
             ctx.missing(
@@ -189,7 +189,7 @@ fn block_name(ty: &str) -> &'static str {
     }
 }
 
-fn type_hint(obj: &Object<'_>) -> Option<String> {
+fn type_hint(obj: Object<'_>) -> Option<String> {
     let guess = if obj.contains_key("text") {
         "text"
     } else if obj.contains_key("tool_use_id") {
@@ -249,7 +249,7 @@ fn check_place(ctx: &mut Ctx<'_>, ty: &str, place: Place) {
 }
 
 /// Fields every block may have: timestamps and `_meta`.
-fn common<'a>(ctx: &mut Ctx<'a>, obj: &'a Object<'a>) {
+fn common<'a>(ctx: &mut Ctx<'a>, obj: Object<'a>) {
     for &key in &["start_timestamp", "stop_timestamp"] {
         match obj.get(key) {
             None | Some(Value::Null) => {}
@@ -295,13 +295,13 @@ fn common<'a>(ctx: &mut Ctx<'a>, obj: &'a Object<'a>) {
     }
 }
 
-fn text<'a>(ctx: &mut Ctx<'a>, obj: &'a Object<'a>) {
+fn text<'a>(ctx: &mut Ctx<'a>, obj: Object<'a>) {
     str_field(ctx, obj, "text", Code::BlockTextFields);
     citations(ctx, obj, "citations", Code::BlockTextFields);
 }
 
 /// A list of citation objects (text/thinking blocks and `system.citations.known_citations`).
-pub(super) fn citations<'a>(ctx: &mut Ctx<'a>, obj: &'a Object<'a>, key: &'a str, list_code: Code) {
+pub(super) fn citations<'a>(ctx: &mut Ctx<'a>, obj: Object<'a>, key: &'a str, list_code: Code) {
     let items = match obj.get(key) {
         None | Some(Value::Null) => return,
         Some(Value::Array(a)) => a,
@@ -358,7 +358,7 @@ pub(super) fn citations<'a>(ctx: &mut Ctx<'a>, obj: &'a Object<'a>, key: &'a str
     });
 }
 
-fn file<'a>(ctx: &mut Ctx<'a>, obj: &'a Object<'a>) {
+fn file<'a>(ctx: &mut Ctx<'a>, obj: Object<'a>) {
     ctx.warn_hint(
         Code::BlockFileUnsupported,
         "the `file` block is part of the Workspace API but has no counterpart on the chat server; it works only if the Workspace backend translates it",
@@ -390,7 +390,7 @@ fn file<'a>(ctx: &mut Ctx<'a>, obj: &'a Object<'a>) {
     }
 }
 
-fn thinking<'a>(ctx: &mut Ctx<'a>, obj: &'a Object<'a>) {
+fn thinking<'a>(ctx: &mut Ctx<'a>, obj: Object<'a>) {
     str_field(ctx, obj, "thinking", Code::FieldType);
     match obj.get("signature") {
         None | Some(Value::Null) => ctx.missing(
@@ -406,7 +406,7 @@ fn thinking<'a>(ctx: &mut Ctx<'a>, obj: &'a Object<'a>) {
     citations(ctx, obj, "citations", Code::FieldType);
 }
 
-fn source<'a>(ctx: &mut Ctx<'a>, obj: &'a Object<'a>) {
+fn source<'a>(ctx: &mut Ctx<'a>, obj: Object<'a>) {
     let items = match obj.get("sources") {
         None | Some(Value::Null) => {
             ctx.missing(
@@ -436,7 +436,7 @@ fn source<'a>(ctx: &mut Ctx<'a>, obj: &'a Object<'a>) {
     });
 }
 
-fn source_item<'a>(ctx: &mut Ctx<'a>, it: &'a Value<'a>) {
+fn source_item<'a>(ctx: &mut Ctx<'a>, it: Value<'a>) {
     let Some(o) = it.as_object() else {
         ctx.error(
             Code::BlockSourceItemShape,
@@ -576,20 +576,20 @@ fn source_item<'a>(ctx: &mut Ctx<'a>, it: &'a Value<'a>) {
 
 /// A block's metadata as the server reads it: `metadata`, when present, replaces `_meta`
 /// (`BaseContentBlock.validate_metadata`).
-pub(super) fn meta<'v, 'a>(it: &'v Value<'a>) -> Option<&'v Value<'a>> {
+pub(super) fn meta(it: Value<'_>) -> Option<Value<'_>> {
     it.get("metadata").or_else(|| it.get("_meta"))
 }
 
 /// Whether a tldr item is a text block (its `type` defaults to `text`).
-pub(super) fn tldr_text_item(it: &Value<'_>) -> bool {
+pub(super) fn tldr_text_item(it: Value<'_>) -> bool {
     matches!(it.get("type"), None | Some(Value::String("text")))
 }
 
 /// A tldr block; its items' roles are read (into messages of their own) unless it sits in a
 /// system message, whose blocks the server drops first.
-fn tldr<'a>(ctx: &mut Ctx<'a>, obj: &'a Object<'a>, roles_read: bool) {
+fn tldr<'a>(ctx: &mut Ctx<'a>, obj: Object<'a>, roles_read: bool) {
     if obj.contains_key("tldr_side") {
-        let v = obj.get("tldr_side").unwrap_or(&Value::Null);
+        let v = obj.get("tldr_side").unwrap_or(Value::Null);
         let ok = matches!(v.as_str(), Some("left" | "right"));
         ctx.key("tldr_side", |ctx| {
             let msg = if ok {
@@ -640,7 +640,7 @@ fn tldr<'a>(ctx: &mut Ctx<'a>, obj: &'a Object<'a>, roles_read: bool) {
 /// A tldr text item's `_meta.role` becomes the role of a message of its own, so it must be a
 /// chat role (`MessageRole`); whether that message fits the order (a `tool` or `system` one
 /// mostly does not, RULES.md Part 3.3) is decided with the others by `order.rs`.
-fn meta_role<'a>(ctx: &mut Ctx<'a>, it: &'a Value<'a>) {
+fn meta_role<'a>(ctx: &mut Ctx<'a>, it: Value<'a>) {
     const ROLES: &[&str] = &[
         "system",
         "developer",
@@ -707,7 +707,7 @@ fn id_ok(id: &str, hyphen: bool) -> bool {
 
 fn tool_use<'a>(
     ctx: &mut Ctx<'a>,
-    obj: &'a Object<'a>,
+    obj: Object<'a>,
     pairing: Option<&mut Pairing<'a>>,
     server: bool,
 ) {
@@ -726,7 +726,7 @@ fn tool_use<'a>(
                     )
                 });
             }
-            Some(*id)
+            Some(id)
         }
         None | Some(Value::Null) => {
             ctx.missing(
@@ -798,7 +798,7 @@ fn tool_use<'a>(
 /// the same model; the Workspace API's advice on `content` does not apply to it).
 fn tool_result<'a>(
     ctx: &mut Ctx<'a>,
-    obj: &'a Object<'a>,
+    obj: Object<'a>,
     pairing: Option<&mut Pairing<'a>>,
     server: bool,
     dropped: bool,
@@ -817,7 +817,7 @@ fn tool_result<'a>(
                     )
                 });
             }
-            Some(*id)
+            Some(id)
         }
         None | Some(Value::Null) => {
             ctx.missing(
@@ -846,7 +846,7 @@ fn tool_result<'a>(
     }
 }
 
-fn result_content<'a>(ctx: &mut Ctx<'a>, obj: &'a Object<'a>, server: bool, dropped: bool) {
+fn result_content<'a>(ctx: &mut Ctx<'a>, obj: Object<'a>, server: bool, dropped: bool) {
     match obj.get("content") {
         None | Some(Value::Null | Value::String(_)) if server => {}
         None | Some(Value::Null) => ctx.missing(
@@ -877,7 +877,7 @@ fn result_content<'a>(ctx: &mut Ctx<'a>, obj: &'a Object<'a>, server: bool, drop
 /// `server_tool_use` / `server_tool_result` take part in tool pairing; other pgpt-only blocks are opaque.
 fn server_tool_blocks<'a>(
     ctx: &mut Ctx<'a>,
-    obj: &'a Object<'a>,
+    obj: Object<'a>,
     ty: &str,
     place: Place,
     pairing: Option<&mut Pairing<'a>>,
@@ -977,7 +977,7 @@ fn server_tool_blocks<'a>(
 }
 
 /// A `document` block's `source`: a union tagged by `type` (base64, text, content, url).
-fn document_source<'a>(ctx: &mut Ctx<'a>, src: &'a Value<'a>) {
+fn document_source<'a>(ctx: &mut Ctx<'a>, src: Value<'a>) {
     let Some(o) = src.as_object() else {
         ctx.error(
             Code::FieldType,
@@ -1034,7 +1034,7 @@ fn document_source<'a>(ctx: &mut Ctx<'a>, src: &'a Value<'a>) {
             Some(Value::String(s)) => {
                 if key == "media_type"
                     && o.get("type").and_then(Value::as_str) == Some("text")
-                    && *s != "text/plain"
+                    && s != "text/plain"
                 {
                     ctx.key(key, |ctx| {
                         ctx.error(

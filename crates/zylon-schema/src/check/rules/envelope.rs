@@ -12,7 +12,7 @@ const VISIBILITY: &[&str] = vocab::VISIBILITY;
 /// `interaction` and `project-chat`: the envelope fields, then the ChatRequest rules under `/pgpt`.
 pub(super) fn check_chat_envelope<'a>(
     ctx: &mut Ctx<'a>,
-    root: &'a Object<'a>,
+    root: Object<'a>,
     kind: Kind,
     options: &Options,
 ) -> Summary {
@@ -95,7 +95,7 @@ pub(super) fn check_chat_envelope<'a>(
 }
 
 /// `thread` (CreateThreadDTO, `create == true`) and `thread-update` (UpdateThreadDTO).
-pub(super) fn check_thread<'a>(ctx: &mut Ctx<'a>, root: &'a Object<'a>, create: bool) {
+pub(super) fn check_thread<'a>(ctx: &mut Ctx<'a>, root: Object<'a>, create: bool) {
     let what = if create {
         "CreateThreadDTO"
     } else {

@@ -8,7 +8,7 @@ use super::{bool_field, str_field, type_name, Code, Ctx};
 use crate::check::Severity;
 
 /// Returns whether `mcp_servers` is a non-empty list.
-pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: &'a Object<'a>) -> bool {
+pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: Object<'a>) -> bool {
     let list = match req.get("mcp_servers") {
         None | Some(Value::Null) => return false,
         Some(Value::Array(a)) => a,
@@ -30,7 +30,7 @@ pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: &'a Object<'a>) -> bool {
     !list.is_empty()
 }
 
-fn server<'a>(ctx: &mut Ctx<'a>, s: &'a Value<'a>) {
+fn server<'a>(ctx: &mut Ctx<'a>, s: Value<'a>) {
     let Some(o) = s.as_object() else {
         ctx.error(
             Code::FieldType,
@@ -127,7 +127,7 @@ fn server<'a>(ctx: &mut Ctx<'a>, s: &'a Value<'a>) {
     tool_configuration(ctx, o);
 }
 
-fn server_only_note<'a>(ctx: &mut Ctx<'a>, o: &'a Object<'a>, keys: &[&'static str]) {
+fn server_only_note<'a>(ctx: &mut Ctx<'a>, o: Object<'a>, keys: &[&'static str]) {
     for k in keys {
         if o.get(k).is_some_and(|v| !v.is_null()) {
             ctx.key(k, |ctx| {
@@ -137,7 +137,7 @@ fn server_only_note<'a>(ctx: &mut Ctx<'a>, o: &'a Object<'a>, keys: &[&'static s
     }
 }
 
-fn tool_configuration<'a>(ctx: &mut Ctx<'a>, o: &'a Object<'a>) {
+fn tool_configuration<'a>(ctx: &mut Ctx<'a>, o: Object<'a>) {
     if let Some(tc) = super::obj_field(ctx, o, "tool_configuration", Code::McpToolConfiguration) {
         ctx.key("tool_configuration", |ctx| {
             ctx.unknown_fields(tc, vocab::names::TOOL_CONFIGURATION, "`tool_configuration`");

@@ -17,12 +17,12 @@ pub(super) const IMAGE_TYPES: &[&str] = &["image/jpeg", "image/png", "image/gif"
 ///
 /// `read`: whether the server reads the payload (not for a system message's blocks, which it
 /// drops first); the shape is checked either way.
-pub(super) fn check<'a>(ctx: &mut Ctx<'a>, obj: &'a Object<'a>, ty: &str, read: bool) {
+pub(super) fn check<'a>(ctx: &mut Ctx<'a>, obj: Object<'a>, ty: &str, read: bool) {
     // What the server reads (`_upgrade_legacy_source_payload`): a `source` key wins over
     // everything; else a `url` (or `uri`) string replaces `data` and `mime_type`; else `data`.
     let url_wins = ["url", "uri"]
         .iter()
-        .find_map(|k| obj.get(k).filter(|v| super::truthy(v)))
+        .find_map(|k| obj.get(k).filter(|v| super::truthy(*v)))
         .is_some_and(Value::is_string);
     let replaced = url_wins || obj.contains_key("source");
     let (data, mime) = if replaced {
@@ -305,7 +305,7 @@ fn mime_type(ctx: &mut Ctx<'_>, m: &str, ty: &str, sniffed: Option<&'static str>
 }
 
 /// The Anthropic-style `source` object (server-only).
-fn source_shape<'a>(ctx: &mut Ctx<'a>, src: &'a Value<'a>, ty: &str, read: bool) {
+fn source_shape<'a>(ctx: &mut Ctx<'a>, src: Value<'a>, ty: &str, read: bool) {
     let Some(o) = src.as_object() else {
         ctx.error(
             Code::FieldType,

@@ -27,7 +27,7 @@ struct MsgFacts {
     broken: bool,
 }
 
-pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: &'a Object<'a>) -> MessagesFacts {
+pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: Object<'a>) -> MessagesFacts {
     let list = match req.get("messages") {
         None | Some(Value::Null) => {
             ctx.missing(
@@ -95,7 +95,7 @@ pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: &'a Object<'a>) -> MessagesFacts
     })
 }
 
-fn message<'a>(ctx: &mut Ctx<'a>, m: &'a Value<'a>, pairing: &mut Pairing<'a>) -> MsgFacts {
+fn message<'a>(ctx: &mut Ctx<'a>, m: Value<'a>, pairing: &mut Pairing<'a>) -> MsgFacts {
     let mut f = MsgFacts {
         role: None,
         broken: false,
@@ -166,7 +166,7 @@ fn message<'a>(ctx: &mut Ctx<'a>, m: &'a Value<'a>, pairing: &mut Pairing<'a>) -
     f
 }
 
-fn role<'a>(ctx: &mut Ctx<'a>, obj: &'a Object<'a>) -> Option<Role> {
+fn role<'a>(ctx: &mut Ctx<'a>, obj: Object<'a>) -> Option<Role> {
     let Some(v) = obj.get("role") else {
         ctx.missing(
             Severity::Error,

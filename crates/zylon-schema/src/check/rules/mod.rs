@@ -33,7 +33,7 @@ use super::{Kind, Options, Summary};
 /// Run every rule for `kind` over `value`, returning the request summary.
 pub(crate) fn run<'a>(
     ctx: &mut Ctx<'a>,
-    value: &'a Value<'a>,
+    value: Value<'a>,
     kind: Kind,
     options: &Options,
 ) -> Summary {
@@ -61,7 +61,7 @@ pub(crate) fn run<'a>(
 }
 
 /// How deep `v` nests (arrays and objects; a scalar is 0, `{}` is 1), without recursing.
-pub(crate) fn nesting(v: &Value<'_>) -> usize {
+pub(crate) fn nesting(v: Value<'_>) -> usize {
     let mut deepest = 0;
     let mut stack = vec![(v, 1usize)];
     while let Some((v, d)) = stack.pop() {
@@ -86,7 +86,7 @@ pub(crate) fn nesting(v: &Value<'_>) -> usize {
 pub(crate) fn too_deep_for_server<'a>(
     ctx: &mut Ctx<'a>,
     key: &'a str,
-    v: &Value<'_>,
+    v: Value<'_>,
     limit: usize,
     what: &str,
 ) {
@@ -107,10 +107,10 @@ pub(crate) fn too_deep_for_server<'a>(
 }
 
 /// Python's truthiness of a JSON value (`if value:`).
-pub(crate) fn truthy(v: &Value<'_>) -> bool {
+pub(crate) fn truthy(v: Value<'_>) -> bool {
     match v {
         Value::Null => false,
-        Value::Bool(b) => *b,
+        Value::Bool(b) => b,
         Value::Number(n) => n.as_f64() != Some(0.0),
         Value::String(s) => !s.is_empty(),
         Value::Array(a) => !a.is_empty(),
@@ -121,7 +121,7 @@ pub(crate) fn truthy(v: &Value<'_>) -> bool {
 /// Check an optional boolean field; reports `code` when invalid and `field.coerced` when coerced.
 pub(crate) fn bool_field<'a>(
     ctx: &mut Ctx<'a>,
-    obj: &'a Object<'a>,
+    obj: Object<'a>,
     key: &'a str,
     code: Code,
 ) -> Option<bool> {
@@ -155,7 +155,7 @@ pub(crate) fn bool_field<'a>(
 /// Check an optional string field (null allowed); reports `code` when it is not a string.
 pub(crate) fn str_field<'a>(
     ctx: &mut Ctx<'a>,
-    obj: &'a Object<'a>,
+    obj: Object<'a>,
     key: &'a str,
     code: Code,
 ) -> Option<&'a str> {
@@ -175,7 +175,7 @@ pub(crate) fn str_field<'a>(
 }
 
 /// Check an optional array-of-strings field (null allowed).
-pub(crate) fn str_list_field<'a>(ctx: &mut Ctx<'a>, obj: &'a Object<'a>, key: &'a str, code: Code) {
+pub(crate) fn str_list_field<'a>(ctx: &mut Ctx<'a>, obj: Object<'a>, key: &'a str, code: Code) {
     match obj.get(key) {
         None | Some(Value::Null) => {}
         Some(Value::Array(items)) => ctx.key(key, |ctx| {
@@ -202,10 +202,10 @@ pub(crate) fn str_list_field<'a>(ctx: &mut Ctx<'a>, obj: &'a Object<'a>, key: &'
 /// Check an optional object field (null allowed); returns the object.
 pub(crate) fn obj_field<'a>(
     ctx: &mut Ctx<'a>,
-    obj: &'a Object<'a>,
+    obj: Object<'a>,
     key: &'a str,
     code: Code,
-) -> Option<&'a Object<'a>> {
+) -> Option<Object<'a>> {
     match obj.get(key)? {
         Value::Object(o) => Some(o),
         Value::Null => None,
@@ -232,7 +232,7 @@ pub(crate) enum Want {
 /// wrong type. Returns whether the field is present with the right kind.
 pub(crate) fn require<'a>(
     ctx: &mut Ctx<'a>,
-    obj: &'a Object<'a>,
+    obj: Object<'a>,
     key: &'a str,
     want: Want,
     (missing, missing_message): (Code, String),
@@ -247,7 +247,7 @@ pub(crate) fn require<'a>(
         (Want::Obj, Some(v)) => (v.is_object(), "an object"),
     };
     if !ok {
-        let v = obj.get(key).unwrap_or(&Value::Null);
+        let v = obj.get(key).unwrap_or(Value::Null);
         ctx.key(key, |ctx| {
             ctx.error(
                 wrong,
@@ -261,7 +261,7 @@ pub(crate) fn require<'a>(
 /// Check an enum-valued string field. Returns the value when it is one of `allowed`.
 pub(crate) fn enum_field<'a>(
     ctx: &mut Ctx<'a>,
-    obj: &'a Object<'a>,
+    obj: Object<'a>,
     key: &'a str,
     allowed: &[&str],
     code: Code,

@@ -16,7 +16,7 @@
 
 use std::collections::HashMap;
 
-use crate::check::json::Value;
+use crate::check::json::{Array, Value};
 
 /// `MessageRole`, as far as the order check tells them apart.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,7 +35,7 @@ enum Txt<'a> {
     /// A `text` block, string content, or a tldr text item.
     Str(&'a str),
     /// `mid_conv_system`: its items' texts joined by newlines.
-    Items(&'a [Value<'a>]),
+    Items(Array<'a>),
     /// Not readable as text (another rule reports it): counted as text, the benefit of the doubt.
     Unreadable,
 }
@@ -148,7 +148,7 @@ pub(super) struct Conversion {
 /// enough to follow (other rules report those). `broken[i]` marks messages another rule
 /// rejects; `count` counts a text's characters.
 pub(super) fn convert_all(
-    messages: &[Value<'_>],
+    messages: Array<'_>,
     broken: &[bool],
     count: &dyn Fn(&str) -> usize,
 ) -> Option<Conversion> {
@@ -160,7 +160,7 @@ pub(super) fn convert_all(
 
 /// The conversion step by step, as the server does it (any conversation).
 fn convert_steps(
-    messages: &[Value<'_>],
+    messages: Array<'_>,
     broken: &[bool],
     count: &dyn Fn(&str) -> usize,
 ) -> Option<Conversion> {
@@ -198,7 +198,7 @@ fn convert_steps(
 /// last user message is the last run of consecutive user messages (an assistant message, even
 /// an empty one, ends a run: merging comes before the empty ones are dropped).
 fn convert_plain(
-    messages: &[Value<'_>],
+    messages: Array<'_>,
     broken: &[bool],
     count: &dyn Fn(&str) -> usize,
 ) -> Option<Option<Conversion>> {
@@ -338,7 +338,7 @@ fn order_problem(chats: &[Chat<'_>], order: &[usize]) -> Option<&'static str> {
 }
 
 /// The messages left after system messages are taken out, or `None` if any is malformed.
-fn read<'a>(messages: &'a [Value<'a>], broken: &[bool]) -> Option<Vec<In<'a>>> {
+fn read<'a>(messages: Array<'a>, broken: &[bool]) -> Option<Vec<In<'a>>> {
     let mut out = Vec::new();
     for (src, m) in messages.iter().enumerate() {
         let assistant = match m.get("role")?.as_str()? {
@@ -373,7 +373,7 @@ fn read<'a>(messages: &'a [Value<'a>], broken: &[bool]) -> Option<Vec<In<'a>>> {
     Some(out)
 }
 
-fn block<'a>(b: &'a Value<'a>) -> Option<Blk<'a>> {
+fn block<'a>(b: Value<'a>) -> Option<Blk<'a>> {
     let ty = b.get("type")?.as_str()?;
     Some(match ty {
         "tool_use" | "server_tool_use" => Blk::ToolUse(b.get("id")?.as_str()?),
@@ -401,7 +401,7 @@ fn block<'a>(b: &'a Value<'a>) -> Option<Blk<'a>> {
                     let role = match super::blocks::meta(it).and_then(|m| m.get("role")) {
                         None => continue,
                         Some(r) if !super::truthy(r) => continue,
-                        Some(Value::String(r)) => match *r {
+                        Some(Value::String(r)) => match r {
                             "user" => Role::User,
                             "assistant" => Role::Assistant,
                             "system" => Role::System,
@@ -430,7 +430,7 @@ fn block<'a>(b: &'a Value<'a>) -> Option<Blk<'a>> {
 
 /// A text block's text: missing reads as `""` (the server's default); a value of another type
 /// is reported by the block rules.
-fn text_of<'a>(b: &'a Value<'a>) -> Txt<'a> {
+fn text_of<'a>(b: Value<'a>) -> Txt<'a> {
     match b.get("text") {
         None => Txt::Str(""),
         Some(Value::String(t)) => Txt::Str(t),

@@ -9,7 +9,7 @@
 use crate::check::json::{Object, Value};
 
 /// Why the server cannot build a model from `schema`, or `None` when it can.
-pub(super) fn problem(schema: &Value<'_>) -> Option<String> {
+pub(super) fn problem(schema: Value<'_>) -> Option<String> {
     let Value::Object(s) = schema else {
         return Some("the schema must be an object".into());
     };
@@ -18,11 +18,11 @@ pub(super) fn problem(schema: &Value<'_>) -> Option<String> {
 
 /// [`problem`] for a schema that is an object: `create_model_from_json_schema`'s validation,
 /// then the array or the object model.
-pub(super) fn object_problem(s: &Object<'_>) -> Option<String> {
+pub(super) fn object_problem(s: Object<'_>) -> Option<String> {
     build(s).err()
 }
 
-fn build(s: &Object<'_>) -> Result<(), String> {
+fn build(s: Object<'_>) -> Result<(), String> {
     validate_top(s)?;
     if is_str(s.get("type"), "array") {
         array_model(s)
@@ -31,12 +31,12 @@ fn build(s: &Object<'_>) -> Result<(), String> {
     }
 }
 
-fn is_str(v: Option<&Value<'_>>, want: &str) -> bool {
-    matches!(v, Some(Value::String(t)) if *t == want)
+fn is_str(v: Option<Value<'_>>, want: &str) -> bool {
+    matches!(v, Some(Value::String(t)) if t == want)
 }
 
 /// `_validate_json_schema` (the top level: composition keys need no `type`).
-fn validate_top(s: &Object<'_>) -> Result<(), String> {
+fn validate_top(s: Object<'_>) -> Result<(), String> {
     if s.is_empty() {
         return Ok(());
     }
@@ -72,7 +72,7 @@ fn validate_top(s: &Object<'_>) -> Result<(), String> {
 }
 
 /// `_validate_json_schema_item`: a nested schema (a property, a branch, array items).
-fn item(v: &Value<'_>, strict: bool, at: &str) -> Result<(), String> {
+fn item(v: Value<'_>, strict: bool, at: &str) -> Result<(), String> {
     let Value::Object(o) = v else {
         return Err(format!("`{at}` must be a schema object"));
     };
@@ -105,7 +105,7 @@ fn item(v: &Value<'_>, strict: bool, at: &str) -> Result<(), String> {
 }
 
 /// `_create_array_model`: items that are objects get a model of their own.
-fn array_model(s: &Object<'_>) -> Result<(), String> {
+fn array_model(s: Object<'_>) -> Result<(), String> {
     let Some(Value::Object(items)) = s.get("items") else {
         return Ok(()); // no items: a list of anything
     };
@@ -119,7 +119,7 @@ fn array_model(s: &Object<'_>) -> Result<(), String> {
 }
 
 /// The object model: `required` is made a set, every property's type is resolved.
-fn object_model(s: &Object<'_>) -> Result<(), String> {
+fn object_model(s: Object<'_>) -> Result<(), String> {
     let props = match s.get("properties") {
         None => None,
         Some(Value::Object(p)) => Some(p),
@@ -148,10 +148,10 @@ fn object_model(s: &Object<'_>) -> Result<(), String> {
 }
 
 /// `_resolve_json_type` on a schema object.
-fn resolve(fs: &Object<'_>, at: &str) -> Result<(), String> {
+fn resolve(fs: Object<'_>, at: &str) -> Result<(), String> {
     for key in ["anyOf", "oneOf"] {
         if let Some(x) = fs.get(key) {
-            let ms = members(x, at, key)?;
+            let ms = members(&x, at, key)?;
             for m in &ms {
                 m.resolve(at)?;
             }
@@ -164,7 +164,7 @@ fn resolve(fs: &Object<'_>, at: &str) -> Result<(), String> {
     }
     if let Some(x) = fs.get("allOf") {
         // the first member that has a `type` decides; the others are not looked at
-        for m in members(x, at, "allOf")? {
+        for m in members(&x, at, "allOf")? {
             if m.has_type()? {
                 return m.resolve(at);
             }
@@ -182,7 +182,7 @@ fn resolve(fs: &Object<'_>, at: &str) -> Result<(), String> {
         other => other,
     };
     if matches!(first, Value::String("array")) {
-        if let Some(items) = fs.get("items").filter(|i| super::truthy(i)) {
+        if let Some(items) = fs.get("items").filter(|i| super::truthy(*i)) {
             resolve_any(items, "items")?;
         }
     }
@@ -195,7 +195,7 @@ fn resolve(fs: &Object<'_>, at: &str) -> Result<(), String> {
 /// One member of `for sub in x`: a value of a list, or a string (a character of a string, a key
 /// of an object).
 enum Member<'v, 'a> {
-    Value(&'v Value<'a>),
+    Value(Value<'a>),
     Str(&'v str),
 }
 
@@ -214,7 +214,7 @@ impl Member<'_, '_> {
 
     fn resolve(&self, at: &str) -> Result<(), String> {
         match self {
-            Member::Value(v) => resolve_any(v, at),
+            Member::Value(v) => resolve_any(*v, at),
             Member::Str(s) => resolve_str(s, at),
         }
     }
@@ -248,14 +248,14 @@ fn resolve_str(s: &str, at: &str) -> Result<(), String> {
 }
 
 /// `_resolve_json_type` on a value of any JSON type (a branch of `anyOf`, array `items`).
-fn resolve_any(v: &Value<'_>, at: &str) -> Result<(), String> {
+fn resolve_any(v: Value<'_>, at: &str) -> Result<(), String> {
     match v {
         Value::Object(o) => resolve(o, at),
         Value::String(s) => resolve_str(s, at),
         // membership on a list; a match then indexes the list with a string: it raises
         Value::Array(xs) => {
             if xs.iter().any(|x| {
-                matches!(x, Value::String(k) if ["anyOf", "oneOf", "allOf", "type"].contains(k))
+                matches!(x, Value::String(k) if ["anyOf", "oneOf", "allOf", "type"].contains(&k))
             }) {
                 Err(format!("`{at}` must hold schema objects"))
             } else {

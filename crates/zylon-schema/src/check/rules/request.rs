@@ -10,7 +10,7 @@ use crate::check::options::Endpoint;
 use crate::vocab;
 
 /// Validate a ChatRequest object (the whole chat body, or `pgpt` in an envelope).
-pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: &'a Object<'a>, options: &Options) -> Summary {
+pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: Object<'a>, options: &Options) -> Summary {
     ctx.unknown_fields_with(
         req,
         vocab::names::CHAT_REQUEST,
@@ -45,9 +45,9 @@ pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: &'a Object<'a>, options: &Option
         message_count: req
             .get("messages")
             .and_then(Value::as_array)
-            .map_or(0, <[_]>::len),
+            .map_or(0, |a| a.len()),
         has_tools: tool_facts.non_empty,
-        stream_enabled: req.get("stream") == Some(&Value::Bool(true)),
+        stream_enabled: req.get("stream") == Some(Value::Bool(true)),
         tool_choice: req
             .get("tool_choice")
             .and_then(|t| t.get("type"))
@@ -59,7 +59,7 @@ pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: &'a Object<'a>, options: &Option
     }
 }
 
-fn check_stream_and_ids<'a>(ctx: &mut Ctx<'a>, req: &'a Object<'a>) {
+fn check_stream_and_ids<'a>(ctx: &mut Ctx<'a>, req: Object<'a>) {
     if let Some(v) = req.get("stream").filter(|v| !v.is_null()) {
         ctx.key("stream", |ctx| match super::lax_bool(v) {
             Lax::Exact(_) => {}
@@ -82,7 +82,7 @@ fn check_stream_and_ids<'a>(ctx: &mut Ctx<'a>, req: &'a Object<'a>) {
 
 /// Fields the server understands but the Workspace spec does not list: always a warning
 /// (RULES.md §1.4), whose message says when the server would reject the value.
-fn check_server_only<'a>(ctx: &mut Ctx<'a>, req: &'a Object<'a>) {
+fn check_server_only<'a>(ctx: &mut Ctx<'a>, req: Object<'a>) {
     const NOTE: &str = "the Workspace API does not list it, so the backend may drop it";
     if let Some(m) = req.get("model") {
         ctx.key("model", |ctx| {
@@ -194,7 +194,7 @@ fn check_server_only<'a>(ctx: &mut Ctx<'a>, req: &'a Object<'a>) {
 }
 
 /// Whether a `cache_control` value is one the server accepts.
-pub(super) fn cache_control_ok(v: &Value<'_>) -> bool {
+pub(super) fn cache_control_ok(v: Value<'_>) -> bool {
     match v {
         Value::Null => true,
         Value::Object(o) => {
@@ -208,7 +208,7 @@ pub(super) fn cache_control_ok(v: &Value<'_>) -> bool {
     }
 }
 
-fn output_config_problem(v: &Value<'_>) -> Option<String> {
+fn output_config_problem(v: Value<'_>) -> Option<String> {
     let o = match v {
         Value::Null => return Some("`null` is not accepted (leave the field out)".into()),
         Value::Object(o) => o,
@@ -239,7 +239,7 @@ fn output_config_problem(v: &Value<'_>) -> Option<String> {
         }
         let schema = f.get("schema").or_else(|| f.get("json_schema"));
         if let Some(p) = schema
-            .filter(|s| super::truthy(s))
+            .filter(|s| super::truthy(*s))
             .and_then(super::output_schema::problem)
         {
             return Some(format!(

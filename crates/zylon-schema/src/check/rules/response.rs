@@ -19,7 +19,7 @@ const STOP_REASONS: &[&str] = &[
     "refusal",
 ];
 
-pub(super) fn check<'a>(ctx: &mut Ctx<'a>, root: &'a Object<'a>, kind: Kind) {
+pub(super) fn check<'a>(ctx: &mut Ctx<'a>, root: Object<'a>, kind: Kind) {
     match kind {
         Kind::InteractionResponse => interaction(ctx, root),
         Kind::MessageOutput => message_output(ctx, root),
@@ -33,7 +33,7 @@ pub(super) fn check<'a>(ctx: &mut Ctx<'a>, root: &'a Object<'a>, kind: Kind) {
     }
 }
 
-fn require_str<'a>(ctx: &mut Ctx<'a>, o: &'a Object<'a>, key: &'a str, what: &str) {
+fn require_str<'a>(ctx: &mut Ctx<'a>, o: Object<'a>, key: &'a str, what: &str) {
     super::require(
         ctx,
         o,
@@ -44,7 +44,7 @@ fn require_str<'a>(ctx: &mut Ctx<'a>, o: &'a Object<'a>, key: &'a str, what: &st
     );
 }
 
-fn known_value<'a>(ctx: &mut Ctx<'a>, o: &'a Object<'a>, key: &'a str, known: &[&str]) {
+fn known_value<'a>(ctx: &mut Ctx<'a>, o: Object<'a>, key: &'a str, known: &[&str]) {
     if let Some(v) = o.get(key).filter(|v| !v.is_null()) {
         ctx.key(key, |ctx| match v.as_str() {
             Some(s) if known.contains(&s) => {}
@@ -60,7 +60,7 @@ fn known_value<'a>(ctx: &mut Ctx<'a>, o: &'a Object<'a>, key: &'a str, known: &[
     }
 }
 
-fn interaction<'a>(ctx: &mut Ctx<'a>, o: &'a Object<'a>) {
+fn interaction<'a>(ctx: &mut Ctx<'a>, o: Object<'a>) {
     for key in ["id", "project_id", "created_at"] {
         require_str(ctx, o, key, "the interaction");
     }
@@ -105,7 +105,7 @@ fn interaction<'a>(ctx: &mut Ctx<'a>, o: &'a Object<'a>) {
     super::obj_field(ctx, o, "pgpt", Code::FieldType);
 }
 
-fn message_output<'a>(ctx: &mut Ctx<'a>, o: &'a Object<'a>) {
+fn message_output<'a>(ctx: &mut Ctx<'a>, o: Object<'a>) {
     str_field(ctx, o, "id", Code::FieldType);
     str_field(ctx, o, "model", Code::FieldType);
     if let Some(v) = o
@@ -164,7 +164,7 @@ fn message_output<'a>(ctx: &mut Ctx<'a>, o: &'a Object<'a>) {
 }
 
 /// `content`: a list of blocks, each an object with a string `type` (unknown types kept).
-fn content<'a>(ctx: &mut Ctx<'a>, o: &'a Object<'a>) {
+fn content<'a>(ctx: &mut Ctx<'a>, o: Object<'a>) {
     match o.get("content") {
         Some(Value::Array(blocks)) => ctx.key("content", |ctx| {
             for (i, b) in blocks.iter().enumerate() {
@@ -181,7 +181,7 @@ fn content<'a>(ctx: &mut Ctx<'a>, o: &'a Object<'a>) {
     }
 }
 
-fn block<'a>(ctx: &mut Ctx<'a>, b: &'a Value<'a>) {
+fn block<'a>(ctx: &mut Ctx<'a>, b: Value<'a>) {
     let Some(o) = b.as_object() else {
         ctx.error(
             Code::FieldType,
@@ -213,7 +213,7 @@ fn block<'a>(ctx: &mut Ctx<'a>, b: &'a Value<'a>) {
     }
 }
 
-fn page<'a>(ctx: &mut Ctx<'a>, o: &'a Object<'a>) {
+fn page<'a>(ctx: &mut Ctx<'a>, o: Object<'a>) {
     match o.get("data") {
         Some(Value::Array(_)) => {}
         None | Some(Value::Null) => ctx.missing(
@@ -263,9 +263,9 @@ fn page<'a>(ctx: &mut Ctx<'a>, o: &'a Object<'a>) {
     }
 }
 
-fn event<'a>(ctx: &mut Ctx<'a>, o: &'a Object<'a>) {
+fn event<'a>(ctx: &mut Ctx<'a>, o: Object<'a>) {
     let ty = match o.get("type") {
-        Some(Value::String(t)) => *t,
+        Some(Value::String(t)) => t,
         None => {
             ctx.missing(
                 Severity::Error,
@@ -347,7 +347,7 @@ fn event<'a>(ctx: &mut Ctx<'a>, o: &'a Object<'a>) {
     }
 }
 
-fn block_id<'a>(ctx: &mut Ctx<'a>, o: &'a Object<'a>) {
+fn block_id<'a>(ctx: &mut Ctx<'a>, o: Object<'a>) {
     match o.get("block_id") {
         Some(Value::String(_)) => {}
         None | Some(Value::Null) => ctx.missing(

@@ -12,7 +12,7 @@ use crate::check::Severity;
 
 pub(super) fn check<'a>(
     ctx: &mut Ctx<'a>,
-    req: &'a Object<'a>,
+    req: Object<'a>,
     tools: &ToolFacts,
     has_mcp: bool,
     sys: &SystemFacts,
@@ -130,7 +130,7 @@ pub(super) fn check<'a>(
 }
 
 /// Whether `output_config.format` asks for structured output.
-pub(super) fn output_config_structured(req: &Object<'_>) -> bool {
+pub(super) fn output_config_structured(req: Object<'_>) -> bool {
     req.get("output_config")
         .and_then(|o| o.get("format"))
         .is_some_and(|f| !f.is_null())

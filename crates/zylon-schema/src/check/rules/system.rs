@@ -19,7 +19,7 @@ pub(super) struct SystemFacts {
     pub thinking_enabled: bool,
 }
 
-pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: &'a Object<'a>) -> SystemFacts {
+pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: Object<'a>) -> SystemFacts {
     let mut facts = SystemFacts::default();
     if let Some(sys) = req.get("system").filter(|v| !v.is_null()) {
         ctx.key("system", |ctx| {
@@ -36,10 +36,10 @@ pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: &'a Object<'a>) -> SystemFacts {
 /// RULES.md `system.citations.known_citations_merge_crash`: the server merges the system
 /// entries — those of `system` and one more for each `system` message with text
 /// (`extract_system_messages`) — and hashing a citation while merging two or more crashes.
-fn merge_crash<'a>(ctx: &mut Ctx<'a>, sys: &'a Value<'a>, req: &'a Object<'a>) {
-    let entries: &[Value<'a>] = match sys {
-        Value::Array(items) => items,
-        v @ Value::Object(_) => std::slice::from_ref(v),
+fn merge_crash<'a>(ctx: &mut Ctx<'a>, sys: Value<'a>, req: Object<'a>) {
+    let entries: Vec<Value<'a>> = match sys {
+        Value::Array(items) => items.to_vec(),
+        v @ Value::Object(_) => vec![v],
         _ => return,
     };
     let with_known = entries.iter().any(|i| {
@@ -78,7 +78,7 @@ fn merge_crash<'a>(ctx: &mut Ctx<'a>, sys: &'a Value<'a>, req: &'a Object<'a>) {
     }
 }
 
-fn system<'a>(ctx: &mut Ctx<'a>, sys: &'a Value<'a>, facts: &mut SystemFacts) {
+fn system<'a>(ctx: &mut Ctx<'a>, sys: Value<'a>, facts: &mut SystemFacts) {
     match sys {
         Value::Object(o) => object(ctx, o, None, facts),
         Value::String(s) => {
@@ -120,7 +120,7 @@ fn system<'a>(ctx: &mut Ctx<'a>, sys: &'a Value<'a>, facts: &mut SystemFacts) {
     }
 }
 
-fn object<'a>(ctx: &mut Ctx<'a>, o: &'a Object<'a>, item: Option<usize>, facts: &mut SystemFacts) {
+fn object<'a>(ctx: &mut Ctx<'a>, o: Object<'a>, item: Option<usize>, facts: &mut SystemFacts) {
     ctx.unknown_fields(o, vocab::names::SYSTEM, "`system`");
     super::nulls::warn_server_only(
         ctx,
@@ -228,7 +228,7 @@ fn object<'a>(ctx: &mut Ctx<'a>, o: &'a Object<'a>, item: Option<usize>, facts: 
     }
 }
 
-fn thinking<'a>(ctx: &mut Ctx<'a>, th: &'a Value<'a>, facts: &mut SystemFacts) {
+fn thinking<'a>(ctx: &mut Ctx<'a>, th: Value<'a>, facts: &mut SystemFacts) {
     let Some(o) = th.as_object() else {
         ctx.error(
             Code::FieldType,

@@ -33,7 +33,7 @@ pub(super) struct Artifacts {
 /// tabular_analysis tool survives `tool_choice` and is built at validation: always by
 /// `/chat/validate`, by `POST /chat` in eager mode); when not, a bad filter is not read then
 /// (RULES.md Part 3.9) and is only a warning.
-pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: &'a Object<'a>, filters_parsed: bool) -> Artifacts {
+pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: Object<'a>, filters_parsed: bool) -> Artifacts {
     let Some(v) = req.get("tool_context").filter(|v| !v.is_null()) else {
         return Artifacts::default();
     };
@@ -47,11 +47,7 @@ pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: &'a Object<'a>, filters_parsed: 
 }
 
 /// Check a list of artifacts at the current path (global `tool_context` or a tool's `context`).
-pub(super) fn list<'a>(
-    ctx: &mut Ctx<'a>,
-    v: &'a Value<'a>,
-    filters_parsed: bool,
-) -> Vec<ArtifactKind> {
+pub(super) fn list<'a>(ctx: &mut Ctx<'a>, v: Value<'a>, filters_parsed: bool) -> Vec<ArtifactKind> {
     let Some(items) = v.as_array() else {
         ctx.error(
             Code::FieldType,
@@ -66,7 +62,7 @@ pub(super) fn list<'a>(
         .collect()
 }
 
-fn artifact<'a>(ctx: &mut Ctx<'a>, a: &'a Value<'a>, filters_parsed: bool) -> Option<ArtifactKind> {
+fn artifact<'a>(ctx: &mut Ctx<'a>, a: Value<'a>, filters_parsed: bool) -> Option<ArtifactKind> {
     let Some(o) = a.as_object() else {
         ctx.error(
             Code::ToolContextKind,
@@ -78,7 +74,7 @@ fn artifact<'a>(ctx: &mut Ctx<'a>, a: &'a Value<'a>, filters_parsed: bool) -> Op
         return None;
     };
     let kind = match o.get("type") {
-        Some(Value::String(t)) => *t,
+        Some(Value::String(t)) => t,
         Some(t) => {
             ctx.key("type", |ctx| {
                 ctx.error(
@@ -184,7 +180,7 @@ fn artifact<'a>(ctx: &mut Ctx<'a>, a: &'a Value<'a>, filters_parsed: bool) -> Op
     Some(k)
 }
 
-fn value<'a>(ctx: &mut Ctx<'a>, o: &'a Object<'a>, code: Code, base64: bool, collision: &[&str]) {
+fn value<'a>(ctx: &mut Ctx<'a>, o: Object<'a>, code: Code, base64: bool, collision: &[&str]) {
     let hint = collision
         .iter()
         .find(|c| o.contains_key(c))
@@ -227,7 +223,7 @@ fn value<'a>(ctx: &mut Ctx<'a>, o: &'a Object<'a>, code: Code, base64: bool, col
     }
 }
 
-fn sql<'a>(ctx: &mut Ctx<'a>, o: &'a Object<'a>) {
+fn sql<'a>(ctx: &mut Ctx<'a>, o: Object<'a>) {
     match o.get("connection_string") {
         Some(Value::String(_)) => {}
         None | Some(Value::Null) => ctx.missing(
@@ -258,7 +254,7 @@ fn sql<'a>(ctx: &mut Ctx<'a>, o: &'a Object<'a>) {
     }
 }
 
-fn skill<'a>(ctx: &mut Ctx<'a>, o: &'a Object<'a>) {
+fn skill<'a>(ctx: &mut Ctx<'a>, o: Object<'a>) {
     let ok = match o.get("skill_filter") {
         Some(Value::Object(f)) => match f.get("collection") {
             Some(Value::String(c)) => (1..=255).contains(&c.chars().count()),
@@ -278,7 +274,7 @@ fn skill<'a>(ctx: &mut Ctx<'a>, o: &'a Object<'a>) {
 }
 
 /// A `context_filter` (at the current path).
-fn context_filter<'a>(ctx: &mut Ctx<'a>, cf: &'a Object<'a>, filters_parsed: bool) {
+fn context_filter<'a>(ctx: &mut Ctx<'a>, cf: Object<'a>, filters_parsed: bool) {
     ctx.unknown_fields(cf, vocab::names::CONTEXT_FILTER, "`context_filter`");
     for key in ["collection", "artifacts"] {
         if cf.get(key).is_none_or(Value::is_null) {
@@ -355,7 +351,7 @@ const OPERATORS: &[&str] = &[
 /// One metadata filter, as llama-index's `MetadataFilter` reads it when the retriever is built:
 /// `key` a string, `value` required (null allowed) and an int, float or string, or a list of
 /// one of those; `operator` one of the known ones (default `==`).
-fn metadata_filter<'a>(ctx: &mut Ctx<'a>, f: &'a Value<'a>, parsed: bool) {
+fn metadata_filter<'a>(ctx: &mut Ctx<'a>, f: Value<'a>, parsed: bool) {
     let sev = if parsed {
         Severity::Error
     } else {
@@ -411,7 +407,7 @@ fn metadata_filter<'a>(ctx: &mut Ctx<'a>, f: &'a Value<'a>, parsed: bool) {
             );
         }
     }
-    let scalar = |v: &Value<'_>| match v {
+    let scalar = |v: Value<'_>| match v {
         Value::String(_) => Some(0u8),
         Value::Number(n) if n.int => Some(1),
         Value::Number(_) => Some(2),
@@ -436,7 +432,7 @@ fn metadata_filter<'a>(ctx: &mut Ctx<'a>, f: &'a Value<'a>, parsed: bool) {
         Some(v) => scalar(v).is_some(),
     };
     if !value_ok {
-        let v = o.get("value").unwrap_or(&Value::Null);
+        let v = o.get("value").unwrap_or(Value::Null);
         report(
             ctx,
             Some("value"),

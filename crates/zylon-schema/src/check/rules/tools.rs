@@ -1,7 +1,7 @@
 //! RULES.md §8 and §9: tools (built-in recognition by `type`, names, schemas, required
 //! artifacts) and `tool_choice`.
 
-use crate::check::json::{Object, Value};
+use crate::check::json::{Array, Object, Value};
 use crate::check::report::Suggestion;
 use crate::vocab;
 
@@ -70,7 +70,7 @@ fn ingested_code(name: &str) -> Code {
 /// that reads the top-level `tool_context` (one is listed without a `context` list of its own
 /// and survives `tool_choice`): only then are the metadata filters of `tool_context` parsed
 /// (RULES.md Part 3.9). Read ahead of the tool checks, without reporting.
-pub(super) fn retrieval_tool_survives(req: &Object<'_>) -> bool {
+pub(super) fn retrieval_tool_survives(req: Object<'_>) -> bool {
     let Some(Value::Array(tools)) = req.get("tools") else {
         return false;
     };
@@ -88,7 +88,7 @@ pub(super) fn retrieval_tool_survives(req: &Object<'_>) -> bool {
     }
     tools.iter().any(|t| {
         let ty = match t {
-            Value::String(s) => Some(*s),
+            Value::String(s) => Some(s),
             Value::Object(o) => o.get("type").and_then(Value::as_str),
             _ => None,
         };
@@ -127,13 +127,9 @@ struct ToolInfo<'a> {
     type_name: Option<&'a str>,
 }
 
-pub(super) fn check<'a>(
-    ctx: &mut Ctx<'a>,
-    req: &'a Object<'a>,
-    artifacts: &Artifacts,
-) -> ToolFacts {
-    let tools: &[Value] = match req.get("tools") {
-        None | Some(Value::Null) => &[],
+pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: Object<'a>, artifacts: &Artifacts) -> ToolFacts {
+    let tools: Array = match req.get("tools") {
+        None | Some(Value::Null) => Array::empty(),
         Some(Value::Array(a)) => a,
         Some(v) => {
             ctx.key("tools", |ctx| {
@@ -142,7 +138,7 @@ pub(super) fn check<'a>(
                     format!("`tools` must be an array, not {}", type_name(v)),
                 )
             });
-            &[]
+            Array::empty()
         }
     };
     let infos: Vec<ToolInfo<'a>> = ctx.key("tools", |ctx| {
@@ -181,7 +177,7 @@ pub(super) fn check<'a>(
     }
 }
 
-fn tool<'a>(ctx: &mut Ctx<'a>, index: usize, t: &'a Value<'a>) -> Option<ToolInfo<'a>> {
+fn tool<'a>(ctx: &mut Ctx<'a>, index: usize, t: Value<'a>) -> Option<ToolInfo<'a>> {
     let o = match t {
         Value::Object(o) => o,
         Value::String(s) => return bare_string(ctx, index, s),
@@ -346,10 +342,10 @@ fn bare_string<'a>(ctx: &mut Ctx<'a>, index: usize, s: &'a str) -> Option<ToolIn
 }
 
 /// The tool's `type`, when it is a string (another JSON type is reported).
-fn tool_type<'a>(ctx: &mut Ctx<'a>, o: &'a Object<'a>) -> Option<&'a str> {
+fn tool_type<'a>(ctx: &mut Ctx<'a>, o: Object<'a>) -> Option<&'a str> {
     match o.get("type") {
         None | Some(Value::Null) => None,
-        Some(Value::String(s)) => Some(*s),
+        Some(Value::String(s)) => Some(s),
         Some(v) => {
             ctx.key("type", |ctx| {
                 ctx.error(
@@ -364,15 +360,11 @@ fn tool_type<'a>(ctx: &mut Ctx<'a>, o: &'a Object<'a>) -> Option<&'a str> {
 
 /// The tool's `name` as the server reads it (`tool.get("name") or ""`: a falsy name of a
 /// built-in tool becomes its canonical name); `Err` when it cannot be read.
-fn tool_name<'a>(
-    ctx: &mut Ctx<'a>,
-    o: &'a Object<'a>,
-    internal: bool,
-) -> Result<Option<&'a str>, ()> {
+fn tool_name<'a>(ctx: &mut Ctx<'a>, o: Object<'a>, internal: bool) -> Result<Option<&'a str>, ()> {
     Ok(match o.get("name") {
         // `tool.get("name") or ""`: an empty name of a built-in tool is its canonical name
         Some(Value::String("")) if internal => None,
-        Some(Value::String(n)) => Some(*n),
+        Some(Value::String(n)) => Some(n),
         // `tool.get("name") or ""`: a falsy name of a built-in tool becomes its canonical name
         Some(v) if internal && !v.is_null() && !super::truthy(v) => {
             ctx.key("name", |ctx| {
@@ -399,7 +391,7 @@ fn tool_name<'a>(
 /// The tool's own `context` artifacts (server-only; a built-in tool takes a list only).
 fn own_context<'a>(
     ctx: &mut Ctx<'a>,
-    o: &'a Object<'a>,
+    o: Object<'a>,
     internal: bool,
     retrieval: bool,
 ) -> Option<Vec<ArtifactKind>> {
@@ -432,7 +424,7 @@ fn own_context<'a>(
 /// What the body model (`ToolSpecBody`) requires of a tool whose type is not a built-in one: a
 /// string `name` and, when given, an object schema. Reports what is missing; returns whether
 /// the tool passes.
-fn client_shape<'a>(ctx: &mut Ctx<'a>, o: &'a Object<'a>, name: Option<&str>, ty: &str) -> bool {
+fn client_shape<'a>(ctx: &mut Ctx<'a>, o: Object<'a>, name: Option<&str>, ty: &str) -> bool {
     let mut ok = true;
     if name.is_none() {
         ctx.missing(
@@ -462,7 +454,7 @@ fn client_shape<'a>(ctx: &mut Ctx<'a>, o: &'a Object<'a>, name: Option<&str>, ty
 }
 
 /// A custom (client) tool: a name and an object schema.
-fn custom<'a>(ctx: &mut Ctx<'a>, o: &'a Object<'a>, name: Option<&str>, anthropic_client: bool) {
+fn custom<'a>(ctx: &mut Ctx<'a>, o: Object<'a>, name: Option<&str>, anthropic_client: bool) {
     super::nulls::reject(ctx, o, &["defer_loading", "deferLoading"]);
     super::str_field(ctx, o, "description", Code::FieldType);
     if name.is_none() {
@@ -517,7 +509,7 @@ fn custom<'a>(ctx: &mut Ctx<'a>, o: &'a Object<'a>, name: Option<&str>, anthropi
 }
 
 /// What the server's schema-to-model conversion rejects (shared with `response_format`).
-pub(super) fn schema_problem(s: &Object<'_>) -> Option<&'static str> {
+pub(super) fn schema_problem(s: Object<'_>) -> Option<&'static str> {
     if ["allOf", "anyOf", "oneOf"]
         .iter()
         .any(|k| s.contains_key(k))
@@ -527,13 +519,11 @@ pub(super) fn schema_problem(s: &Object<'_>) -> Option<&'static str> {
     match s.get("type") {
         None => Some("it has no `type`"),
         Some(Value::String(t))
-            if *t == "object" && !s.get("properties").is_some_and(Value::is_object) =>
+            if t == "object" && !s.get("properties").is_some_and(Value::is_object) =>
         {
             Some("an object schema must define `properties`")
         }
-        Some(Value::String(t))
-            if *t == "array" && !s.get("items").is_some_and(Value::is_object) =>
-        {
+        Some(Value::String(t)) if t == "array" && !s.get("items").is_some_and(Value::is_object) => {
             Some("an array schema must define `items` as an object")
         }
         _ => None,
@@ -571,7 +561,7 @@ enum Choice<'a> {
 
 fn tool_choice<'a>(
     ctx: &mut Ctx<'a>,
-    req: &'a Object<'a>,
+    req: Object<'a>,
     infos: &[ToolInfo<'a>],
     has_tools: bool,
 ) -> Choice<'a> {
