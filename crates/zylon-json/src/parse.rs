@@ -1,10 +1,9 @@
 //! The parser: a complete JSON text into a [`Tape`] kept in an [`Arena`].
 
 use std::borrow::Cow;
-use std::collections::hash_map::{HashMap, RandomState};
-use std::hash::BuildHasher;
+use std::collections::HashMap;
 
-use crate::tape::{self, node, Tape};
+use crate::tape::{self, key_bit, node, Tape};
 use crate::text::{escape_char, keys_equal, short_text};
 use crate::value::Value;
 use zylon_scan::skip_plain;
@@ -50,22 +49,53 @@ pub fn parse<'a>(
     }
     let mut p = Parser::at(src, 0);
     p.max_depth = max_depth;
-    // About one node per 6 bytes of a structure-dense body; a text-heavy one needs fewer.
-    p.tape.nodes.reserve(src.len() / 8 + 8);
+    // About one node per 7 bytes of a structure-dense body (a text-heavy one needs fewer):
+    // room for a small body at once, a large one grows.
+    p.tape.nodes.reserve_exact((src.len() / 4).clamp(64, 8192));
     p.ws();
     p.value(0)?;
     p.ws();
     if p.i < p.b.len() {
         return Err(p.err("unexpected data after the end of the JSON value"));
     }
-    let (has_duplicates, depth) = (p.any_duplicates, p.deepest);
+    let depth = p.deepest;
     let mut tape = p.tape;
-    tape.nodes.shrink_to_fit();
+    let has_duplicates = settle_repeats(&mut tape, &p.settle) || p.any_duplicates;
+    if tape.nodes.capacity() - tape.nodes.len() > 1 << 16 {
+        tape.nodes.shrink_to_fit();
+    }
     Ok(Parsed {
         value: arena.keep(tape).value(0),
         has_duplicates,
         depth,
     })
+}
+
+/// Mark the objects at `objects` (large ones whose key filter saw a bit twice) that repeat a
+/// key, with a hash set of their keys; whether any does. Done once the tape is complete, so
+/// that every key, escaped ones included, can be borrowed from it.
+fn settle_repeats(tape: &mut Tape<'_>, objects: &[u32]) -> bool {
+    let mut any = false;
+    for &at in objects {
+        let at = at as usize;
+        let repeats = {
+            let t: &Tape<'_> = tape;
+            // (`HashMap<&str, usize>`: the validator's one map type, one copy of its code)
+            let mut seen: HashMap<&str, usize> = HashMap::new();
+            let (mut i, end) = (at + 1, t.after(at));
+            let mut repeats = false;
+            while i < end && !repeats {
+                repeats = seen.insert(t.str_of(t.nodes[i]), 0).is_some();
+                i = t.after(i + 1);
+            }
+            repeats
+        };
+        if repeats {
+            tape.nodes[at] = (tape.nodes[at] & !15) | tape::OBJECT_DUP;
+            any = true;
+        }
+    }
+    any
 }
 
 /// Where parsed documents live (see [`parse`]); drop it to free them.
@@ -93,20 +123,6 @@ impl<'a> Arena<'a> {
     }
 }
 
-/// The bit of a key in an object's filter of the keys seen (from its length and its first and
-/// last bytes): a key whose bit is new is not a repeat, without comparing keys.
-#[inline]
-fn key_bit(key: &str) -> u32 {
-    let b = key.as_bytes();
-    let (first, last) = (b.first().copied(), b.last().copied());
-    let h = b
-        .len()
-        .wrapping_mul(31)
-        .wrapping_add(usize::from(first.unwrap_or(0)))
-        .wrapping_add(usize::from(last.unwrap_or(0)).wrapping_mul(7));
-    1 << (h & 31)
-}
-
 /// Escaped strings up to this length are unescaped in the parser's scratch buffer and copied.
 const SCRATCH_KEEP: usize = 4096;
 
@@ -122,6 +138,8 @@ pub(crate) struct Parser<'a> {
     tape: Tape<'a>,
     /// The key nodes of the objects being parsed, innermost last (for finding repeated keys).
     keys: Vec<u32>,
+    /// Large objects that may repeat a key (see [`settle_repeats`]).
+    settle: Vec<u32>,
     /// Where escaped strings are unescaped.
     scratch: String,
 }
@@ -140,7 +158,8 @@ impl<'a> Parser<'a> {
                 src,
                 ..Tape::default()
             },
-            keys: Vec::new(),
+            keys: Vec::with_capacity(32),
+            settle: Vec::new(),
             scratch: String::new(),
         }
     }
@@ -194,7 +213,7 @@ impl<'a> Parser<'a> {
             None => Err(self.err("the body ends before the JSON value is complete")),
             Some(b'{') => self.object(depth + 1),
             Some(b'[') => self.array(depth + 1),
-            Some(b'"') => self.string_node(),
+            Some(b'"') => self.string_node().map(|_| ()),
             Some(b't') => self.literal("true", tape::TRUE),
             Some(b'f') => self.literal("false", tape::FALSE),
             Some(b'n') => self.literal("null", tape::NULL),
@@ -206,7 +225,7 @@ impl<'a> Parser<'a> {
     fn literal(&mut self, word: &str, n: u64) -> Result<(), SyntaxError> {
         if self.b[self.i..].starts_with(word.as_bytes()) {
             self.i += word.len();
-            self.tape.nodes.push(n);
+            self.tape.push(n);
             Ok(())
         } else {
             Err(self.expected(&format!("`{word}`")))
@@ -232,7 +251,7 @@ impl<'a> Parser<'a> {
         self.i += 1;
         self.ws();
         let at = self.tape.nodes.len();
-        self.tape.nodes.push(node(tag, 0, at + 1));
+        self.tape.push(node(tag, 0, at + 1));
         if self.b.get(self.i) == Some(&close) {
             self.i += 1;
             return Ok(None);
@@ -240,16 +259,17 @@ impl<'a> Parser<'a> {
         Ok(Some(at))
     }
 
-    /// Complete the node at `at` with its item count and the index after it.
-    fn close(&mut self, at: usize, tag: u64, count: usize) -> Result<(), SyntaxError> {
-        if count > tape::MAX_LEN {
+    /// Complete the node at `at` with its length (an array's item count, an object's key
+    /// filter) and the index after it.
+    fn close(&mut self, at: usize, tag: u64, len: usize) -> Result<(), SyntaxError> {
+        if len > tape::MAX_LEN {
             return Err(self.err(format!(
-                "an array or object has more than {} items, more than this validator reads",
+                "an array has more than {} items, more than this validator reads",
                 tape::MAX_LEN
             )));
         }
         let end = self.tape.nodes.len();
-        self.tape.nodes[at] = node(tag, count, end);
+        self.tape.nodes[at] = node(tag, len, end);
         Ok(())
     }
 
@@ -281,55 +301,38 @@ impl<'a> Parser<'a> {
         let base = self.keys.len();
         let mut dup = false;
         let mut bloom = 0u32;
-        // For large objects: the hash of each key, and the node of the first key with it.
-        let mut seen: Option<(RandomState, HashMap<u64, u32>)> = None;
+        // A large object whose key filter saw a repeated bit is settled after the parse.
+        let mut settle_later = false;
         loop {
             self.ws();
             if self.b.get(self.i) != Some(&b'"') {
                 return Err(self.expected("a string key in an object"));
             }
             let key_at = self.tape.nodes.len();
-            self.string_node()?;
+            let plain = self.string_node()?;
             self.ws();
             if self.b.get(self.i) != Some(&b':') {
                 return Err(self.expected("`:` after an object key"));
             }
             self.i += 1;
             self.ws();
-            // Duplicate detection: none when the key's filter bit is new; else a scan for small
-            // objects, a hash set for large ones.
-            let key = self.tape.str_of(self.tape.nodes[key_at]);
+            // Duplicate detection: none when the key's filter bit is new; else a scan of the
+            // earlier keys of a small object.
+            let key = match plain {
+                Some(k) => k,
+                None => self.tape.str_of(self.tape.nodes[key_at]),
+            };
             let bit = key_bit(key);
             let earlier = &self.keys[base..];
-            let repeated = if earlier.len() < 16 {
-                bloom & bit != 0
-                    && earlier
+            let repeated = bloom & bit != 0
+                && if earlier.len() < 16 {
+                    earlier
                         .iter()
                         .any(|&k| keys_equal(self.tape.str_of(self.tape.nodes[k as usize]), key))
-            } else {
-                let tape = &self.tape;
-                let text = |k: u32| tape.str_of(tape.nodes[k as usize]);
-                let (hasher, set) = seen.get_or_insert_with(|| {
-                    let hasher = RandomState::new();
-                    let mut m = HashMap::new();
-                    for &k in earlier {
-                        m.entry(hasher.hash_one(text(k))).or_insert(k);
-                    }
-                    (hasher, m)
-                });
-                let h = hasher.hash_one(key);
-                match set.get(&h) {
-                    None => {
-                        set.insert(h, key_at as u32);
-                        false
-                    }
-                    // Same hash: the same key, or (rarely) a collision to settle by scanning.
-                    Some(&k) => {
-                        keys_equal(text(k), key)
-                            || earlier.iter().any(|&k| keys_equal(text(k), key))
-                    }
-                }
-            };
+                } else {
+                    settle_later = true;
+                    false
+                };
             dup |= repeated;
             bloom |= bit;
             self.keys.push(key_at as u32);
@@ -339,13 +342,14 @@ impl<'a> Parser<'a> {
                 Some(b',') => self.i += 1,
                 Some(b'}') => {
                     self.i += 1;
-                    let count = self.keys.len() - base;
                     self.keys.truncate(base);
                     if dup {
                         self.any_duplicates = true;
+                    } else if settle_later {
+                        self.settle.push(at as u32);
                     }
                     let tag = if dup { tape::OBJECT_DUP } else { tape::OBJECT };
-                    return self.close(at, tag, count);
+                    return self.close(at, tag, bloom as usize);
                 }
                 _ => return Err(self.expected("`,` or `}` in an object")),
             }
@@ -354,7 +358,23 @@ impl<'a> Parser<'a> {
 
     /// Append the string at `self.i`: a node pointing into the text when it has no escapes,
     /// else the unescaped text (large ones kept aside, so that they are never held twice).
-    fn string_node(&mut self) -> Result<(), SyntaxError> {
+    /// Returns the string when it is in the text (no escapes).
+    #[inline]
+    fn string_node(&mut self) -> Result<Option<&'a str>, SyntaxError> {
+        let start = self.i + 1;
+        let end = skip_plain(self.b, start);
+        if self.b.get(end) == Some(&b'"') {
+            self.i = end + 1;
+            self.tape.push_src(start, end);
+            return Ok(self.s.get(start..end));
+        }
+        self.string_node_slow()?;
+        Ok(None)
+    }
+
+    /// [`Parser::string_node`] for strings with escapes (or errors).
+    #[inline(never)]
+    fn string_node_slow(&mut self) -> Result<(), SyntaxError> {
         let start = self.i + 1;
         match self.string_raw()? {
             Cow::Borrowed(_) => self.tape.push_src(start, self.i - 1),

@@ -8,8 +8,10 @@
 //!   unescaped strings) and the length is the string's; longer strings (256 MiB and over),
 //!   large unescaped strings and strings of built trees are kept aside ([`Tape::ext`]);
 //! * numbers: the payload indexes [`Tape::nums`];
-//! * arrays and objects: the length is the number of items (entries) and the payload the index
-//!   of the node after the container, so that a reader skips a value in one step. Their items
+//! * arrays and objects: the payload is the index of the node after the container, so that a
+//!   reader skips a value in one step; an array's length is its number of items, an object's
+//!   is a filter of its keys (one bit per key, [`key_bit`]: a lookup of a key whose bit is
+//!   clear, most lookups of optional fields, answers without reading the entries). Their items
 //!   follow them; an object's entries are key, value, key, value, ...
 //!
 //! Why: the tree of a body of a million short messages took three times the text's size as
@@ -39,6 +41,19 @@ pub(crate) const OBJECT_DUP: u64 = 10;
 /// The largest length a node holds (strings longer than this go to [`Tape::ext`]; arrays and
 /// objects with more items are refused by the parser).
 pub(crate) const MAX_LEN: usize = (1 << 28) - 1;
+
+/// The bit of a key in an object's filter: from its length and its first and last bytes.
+#[inline(always)]
+pub(crate) fn key_bit(key: &str) -> u32 {
+    let b = key.as_bytes();
+    let (first, last) = (b.first().copied(), b.last().copied());
+    let h = b
+        .len()
+        .wrapping_mul(31)
+        .wrapping_add(usize::from(first.unwrap_or(0)))
+        .wrapping_add(usize::from(last.unwrap_or(0)).wrapping_mul(7));
+    1 << (h % 28)
+}
 
 /// A node from its tag, length and payload.
 #[inline]
@@ -83,22 +98,64 @@ pub(crate) static EMPTY: Tape<'static> = Tape {
     ext: Vec::new(),
 };
 
+/// Up to this many nodes the tape grows as vectors do (doubling); beyond, by a quarter, so
+/// that the room reserved and not yet used stays below a quarter of the nodes (the tape of a
+/// structure-dense body is its largest allocation).
+const DOUBLE_UP_TO: usize = 1 << 16;
+
 impl<'a> Tape<'a> {
+    /// Append a node.
+    #[inline]
+    pub(crate) fn push(&mut self, n: u64) {
+        if self.nodes.len() == self.nodes.capacity() {
+            self.grow();
+        }
+        self.nodes.push(n);
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn grow(&mut self) {
+        let len = self.nodes.len();
+        let more = if len < DOUBLE_UP_TO {
+            len.max(64)
+        } else {
+            len / 4
+        };
+        self.nodes.reserve_exact(more);
+    }
+
     /// The string node `n`.
     #[inline]
-    pub(crate) fn str_of(&'a self, n: u64) -> &'a str {
+    pub(crate) fn str_of(&self, n: u64) -> &str {
+        let (at, len) = (payload(n), len(n));
+        if tag(n) == STR {
+            return self.src.get(at..at + len).unwrap_or_default();
+        }
+        self.str_aside(n)
+    }
+
+    /// A string node not in the text.
+    #[inline(never)]
+    fn str_aside(&self, n: u64) -> &str {
         let (at, len) = (payload(n), len(n));
         match tag(n) {
-            STR => self.src.get(at..at + len).unwrap_or_default(),
             ESC => self.esc.get(at..at + len).unwrap_or_default(),
             _ => self.ext.get(at).map_or("", |s| s),
         }
     }
 
     /// The value whose node is at `i`.
-    #[inline]
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+    #[cfg_attr(target_arch = "wasm32", inline(never))]
     pub(crate) fn value(&'a self, i: usize) -> Value<'a> {
-        let n = self.nodes.get(i).copied().unwrap_or(NULL);
+        self.decode(self.nodes.get(i).copied().unwrap_or(NULL), i)
+    }
+
+    /// The value of node `n`, which is at `i`.
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+    #[cfg_attr(target_arch = "wasm32", inline(never))]
+    pub(crate) fn decode(&'a self, n: u64, i: usize) -> Value<'a> {
         match tag(n) {
             NULL => Value::Null,
             FALSE => Value::Bool(false),
@@ -109,7 +166,7 @@ impl<'a> Tape<'a> {
             }),
             STR | ESC | EXT => Value::String(self.str_of(n)),
             ARRAY => Value::Array(Array::new(self, i + 1, len(n))),
-            t => Value::Object(Object::new(self, i + 1, len(n), t == OBJECT_DUP)),
+            _ => Value::Object(Object::new(self, i + 1, payload(n))),
         }
     }
 
@@ -126,21 +183,37 @@ impl<'a> Tape<'a> {
     pub(crate) fn push_num(&mut self, value: f64, int: bool) {
         let at = self.nums.len();
         self.nums.push(value);
-        self.nodes.push(node(if int { INT } else { FLOAT }, 0, at));
+        self.push(node(if int { INT } else { FLOAT }, 0, at));
+    }
+
+    /// Whether the string node `n` is `key`.
+    #[inline(always)]
+    pub(crate) fn key_is(&self, n: u64, key: &str) -> bool {
+        if tag(n) == STR {
+            let at = payload(n);
+            len(n) == key.len()
+                && self
+                    .src
+                    .as_bytes()
+                    .get(at..at + key.len())
+                    .is_some_and(|k| crate::text::bytes_equal(k, key.as_bytes()))
+        } else {
+            crate::keys_equal(self.str_of(n), key)
+        }
     }
 
     /// Append a string that is kept aside.
     pub(crate) fn push_ext(&mut self, s: Cow<'a, str>) {
         let at = self.ext.len();
         self.ext.push(s);
-        self.nodes.push(node(EXT, 0, at));
+        self.push(node(EXT, 0, at));
     }
 
     /// Append the string at `start..end` of the source text.
     #[inline]
     pub(crate) fn push_src(&mut self, start: usize, end: usize) {
         if end - start <= MAX_LEN {
-            self.nodes.push(node(STR, end - start, start));
+            self.push(node(STR, end - start, start));
         } else {
             let s = self.src.get(start..end).unwrap_or_default();
             self.push_ext(Cow::Borrowed(s));
@@ -152,7 +225,7 @@ impl<'a> Tape<'a> {
         if s.len() > MAX_LEN || self.esc.len() + s.len() > u32::MAX as usize {
             self.push_ext(Cow::Owned(s.to_owned()));
         } else {
-            self.nodes.push(node(ESC, s.len(), self.esc.len()));
+            self.push(node(ESC, s.len(), self.esc.len()));
             self.esc.push_str(s);
         }
     }
@@ -173,12 +246,12 @@ impl<'a> Builder<'a> {
 
     /// Append `null`.
     pub fn null(&mut self) {
-        self.tape.nodes.push(NULL);
+        self.tape.push(NULL);
     }
 
     /// Append `true` or `false`.
     pub fn bool(&mut self, b: bool) {
-        self.tape.nodes.push(if b { TRUE } else { FALSE });
+        self.tape.push(if b { TRUE } else { FALSE });
     }
 
     /// Append a number.
@@ -194,7 +267,7 @@ impl<'a> Builder<'a> {
     /// Open an array or object; give the mark to [`Builder::close_array`] or
     /// [`Builder::close_object`] after its items (its keys and values).
     pub fn open(&mut self) -> usize {
-        self.tape.nodes.push(NULL);
+        self.tape.push(NULL);
         self.tape.nodes.len() - 1
     }
 
@@ -203,9 +276,17 @@ impl<'a> Builder<'a> {
         self.close(mark, ARRAY, count);
     }
 
-    /// Close the object opened at `mark`, which has `count` entries with distinct keys.
-    pub fn close_object(&mut self, mark: usize, count: usize) {
-        self.close(mark, OBJECT, count);
+    /// Close the object opened at `mark`, whose keys are distinct.
+    pub fn close_object(&mut self, mark: usize) {
+        let tape = &self.tape;
+        let end = tape.nodes.len();
+        let mut filter = 0;
+        let mut i = mark + 1;
+        while i < end {
+            filter |= key_bit(tape.str_of(tape.nodes[i]));
+            i = tape.after(i + 1);
+        }
+        self.close(mark, OBJECT, filter as usize);
     }
 
     fn close(&mut self, mark: usize, tag: u64, count: usize) {

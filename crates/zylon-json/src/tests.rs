@@ -140,7 +140,7 @@ proptest::proptest! {
             b.string(k);
             b.number(Num { value: v.as_f64().unwrap_or(-1.0), int: true });
         }
-        b.close_object(mark, distinct.len());
+        b.close_object(mark);
         let rebuilt = b.finish(arena()).as_object().unwrap();
         proptest::prop_assert!(!rebuilt.has_duplicates());
         for k in keys.iter().chain(&probes) {
@@ -268,4 +268,92 @@ fn large_arrays_keep_their_items_in_order_whether_moved_or_copied() {
     check(doc.get("b").unwrap());
     check(doc.get("c").unwrap().as_array().unwrap().get(1).unwrap());
     check(p(&list).unwrap());
+}
+
+#[test]
+fn repeated_keys_are_found_in_large_objects_and_through_escapes() {
+    // 40 distinct keys (the hash-set path), then `a` again written with an escape.
+    let keys: Vec<String> = (0..40).map(|i| format!("\"k{i}\":{i}")).collect();
+    let text = format!("{{\"a\":1,{},\"\\u0061\":2}}", keys.join(","));
+    let parsed = parse(leak(&text), 8, arena()).unwrap();
+    assert!(parsed.has_duplicates);
+    let o = parsed.value.as_object().unwrap();
+    assert!(o.has_duplicates());
+    assert_eq!(o.get("a").and_then(Value::as_f64), Some(2.0));
+    assert_eq!(o.len(), 42);
+    assert_eq!(o.keys().count(), 41);
+    assert_eq!(o.keys().next(), Some("a"));
+    // No repeat among 41 distinct keys, one of them escaped.
+    let text = format!("{{{},\"\\u0062\":2}}", keys.join(","));
+    let parsed = parse(leak(&text), 8, arena()).unwrap();
+    assert!(!parsed.has_duplicates);
+    assert_eq!(parsed.value.get("b").and_then(Value::as_f64), Some(2.0));
+    assert_eq!(parsed.value.get("k39").and_then(Value::as_f64), Some(39.0));
+}
+
+#[test]
+fn escaped_strings_of_every_size_read_back() {
+    // Short ones are copied into the tape's buffer, long ones kept aside whole.
+    for n in [1, 100, 4096, 4097, 100_000] {
+        let body = "x\\n".repeat(n);
+        let text = format!("{{\"s\":\"{body}\",\"t\":[\"{body}\",\"plain\"]}}");
+        let v = p(&text).unwrap();
+        let want = "x\n".repeat(n);
+        assert_eq!(v.get("s").and_then(Value::as_str), Some(want.as_str()));
+        let t = v.get("t").unwrap().as_array().unwrap();
+        assert_eq!(t.first().and_then(Value::as_str), Some(want.as_str()));
+        assert_eq!(t.last().and_then(Value::as_str), Some("plain"));
+    }
+}
+
+#[test]
+fn containers_are_skipped_whole() {
+    // Items after nested containers are found: a reader steps over each container in one step.
+    let v = p(r#"[[1,[2,{"a":[3]}]],{"b":{"c":{}}},"end",[],{}]"#).unwrap();
+    let a = v.as_array().unwrap();
+    assert_eq!(a.len(), 5);
+    assert_eq!(a.get(2).and_then(Value::as_str), Some("end"));
+    assert!(a.get(3).unwrap().as_array().unwrap().is_empty());
+    let empty = a.get(4).unwrap().as_object().unwrap();
+    assert!(empty.is_empty() && empty.len() == 0 && empty.get("a").is_none());
+    assert_eq!(a.get(5), None);
+    let o = p(r#"{"x":[[[]]],"y":{"z":[{}]},"w":true}"#).unwrap();
+    assert_eq!(o.get("w"), Some(Value::Bool(true)));
+    assert_eq!(o.as_object().unwrap().entries().count(), 3);
+    assert_eq!(o.pointer("/y/z/0"), Some(Value::Object(Object::empty())));
+}
+
+#[test]
+fn built_trees_equal_parsed_ones() {
+    let text = leak(r#"{"a":[1,2.5,"s",null,true,{"b":[]}],"c":{}}"#);
+    let parsed = parse(text, 8, arena()).unwrap().value;
+    let mut b = Builder::new();
+    let root = b.open();
+    b.string("a");
+    let list = b.open();
+    b.number(Num {
+        value: 1.0,
+        int: true,
+    });
+    b.number(Num {
+        value: 2.5,
+        int: false,
+    });
+    b.string("s");
+    b.null();
+    b.bool(true);
+    let inner = b.open();
+    b.string("b");
+    let empty = b.open();
+    b.close_array(empty, 0);
+    b.close_object(inner);
+    b.close_array(list, 6);
+    b.string("c");
+    let c = b.open();
+    b.close_object(c);
+    b.close_object(root);
+    let built = b.finish(arena());
+    assert_eq!(built, parsed);
+    assert_eq!(built.get("a").unwrap().as_array().unwrap().len(), 6);
+    assert!(built.get("c").unwrap().as_object().unwrap().is_empty());
 }

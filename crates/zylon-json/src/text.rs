@@ -9,7 +9,12 @@ use std::borrow::Cow;
 /// time, and the size-optimised wasm build's `memcmp` compares byte by byte.
 #[inline]
 pub fn keys_equal(a: &str, b: &str) -> bool {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
+    bytes_equal(a.as_bytes(), b.as_bytes())
+}
+
+/// [`keys_equal`] on bytes.
+#[inline]
+pub(crate) fn bytes_equal(a: &[u8], b: &[u8]) -> bool {
     if a.len() != b.len() {
         return false;
     }

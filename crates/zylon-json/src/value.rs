@@ -2,8 +2,8 @@
 
 use std::fmt;
 
+use crate::pointer_segment;
 use crate::tape::{self, Tape};
-use crate::{keys_equal, pointer_segment};
 
 /// A JSON number: its value as `f64` and whether it was written as an integer literal.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -142,7 +142,8 @@ pub struct Items<'a> {
 impl<'a> Iterator for Items<'a> {
     type Item = Value<'a>;
 
-    #[inline]
+    #[cfg_attr(not(target_arch = "wasm32"), inline)]
+    #[cfg_attr(target_arch = "wasm32", inline(never))]
     fn next(&mut self) -> Option<Value<'a>> {
         if self.left == 0 {
             return None;
@@ -165,64 +166,97 @@ impl ExactSizeIterator for Items<'_> {}
 #[derive(Clone, Copy)]
 pub struct Object<'a> {
     tape: &'a Tape<'a>,
-    /// The node of the first key.
+    /// The node of the first key (after the object's own node).
     first: u32,
-    /// Number of entries; the top bit says whether some key occurs more than once.
-    len: u32,
+    /// The node after the last value.
+    end: u32,
 }
 
-const DUP: u32 = 1 << 31;
-
 impl<'a> Object<'a> {
-    pub(crate) fn new(tape: &'a Tape<'a>, first: usize, len: usize, dup: bool) -> Self {
+    pub(crate) fn new(tape: &'a Tape<'a>, first: usize, end: usize) -> Self {
         Object {
             tape,
             first: first as u32,
-            len: len as u32 | if dup { DUP } else { 0 },
+            end: end as u32,
         }
     }
 
     /// An object with no entries.
     pub fn empty() -> Self {
-        Object::new(&tape::EMPTY, 0, 0, false)
+        Object::new(&tape::EMPTY, 0, 0)
+    }
+
+    /// The object's own node (only for a non-empty object).
+    #[inline]
+    fn head(&self) -> u64 {
+        let at = (self.first as usize).wrapping_sub(1);
+        self.tape.nodes.get(at).copied().unwrap_or(0)
     }
 
     /// Whether some key occurs more than once.
     pub fn has_duplicates(&self) -> bool {
-        self.len & DUP != 0
+        !self.is_empty() && tape::tag(self.head()) == tape::OBJECT_DUP
     }
 
-    /// The node of the value of `key` (the last one when the key is repeated).
-    #[inline]
+    /// The node of the value of `key` (the last one when the key is repeated). Inlined, so
+    /// that the filter bit of a literal key is a constant and a miss costs a load and a test.
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     fn find(&self, key: &str) -> Option<usize> {
+        if self.is_empty() {
+            return None;
+        }
+        let head = self.head();
+        if (tape::len(head) as u32) & tape::key_bit(key) == 0 {
+            return None;
+        }
+        self.scan(key, tape::tag(head) == tape::OBJECT_DUP)
+    }
+
+    /// The entries' part of [`Object::find`].
+    #[cfg_attr(target_arch = "wasm32", inline(never))]
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+    fn scan(&self, key: &str, dup: bool) -> Option<usize> {
         let tape = self.tape;
-        let mut i = self.first as usize;
-        let mut found = None;
-        for _ in 0..self.len() {
-            let n = tape.nodes.get(i).copied().unwrap_or(0);
-            // A key in the text whose length differs is told apart without reading it.
-            let same = if tape::tag(n) == tape::STR {
-                tape::len(n) == key.len() && keys_equal(tape.str_of(n), key)
+        let base = self.first as usize;
+        let nodes = tape.nodes.get(base..self.end as usize)?;
+        let src = tape.src.as_bytes();
+        // The low half of the node of `key` in the text: tag and length in one comparison.
+        let want = (tape::STR | (key.len() as u64) << 4) as u32;
+        let (mut i, mut found) = (0, None);
+        while let (Some(&k), Some(&v)) = (nodes.get(i), nodes.get(i + 1)) {
+            let hit = if k as u32 == want {
+                let at = tape::payload(k);
+                src.get(at..at + key.len())
+                    .is_some_and(|s| crate::text::bytes_equal(s, key.as_bytes()))
             } else {
-                keys_equal(tape.str_of(n), key)
+                tape::tag(k) != tape::STR && tape.key_is(k, key)
             };
-            if same {
-                found = Some(i + 1);
-                if !self.has_duplicates() {
+            if hit {
+                found = Some(base + i + 1);
+                if !dup {
                     break;
                 }
             }
-            i = tape.after(i + 1);
+            i = if tape::tag(v) >= tape::ARRAY {
+                tape::payload(v) - base
+            } else {
+                i + 2
+            };
         }
         found
     }
 
-    /// The value of `key` (the last one when the key is repeated).
+    /// The value of `key` (the last one when the key is repeated). Always inlined natively:
+    /// a literal key's filter bit is then a constant, and the caller's match on the value a
+    /// match on the node's tag (one copy in the size-optimised wasm build).
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+    #[cfg_attr(target_arch = "wasm32", inline(never))]
     pub fn get(&self, key: &str) -> Option<Value<'a>> {
         self.find(key).map(|i| self.tape.value(i))
     }
 
     /// Whether `key` occurs.
+    #[inline]
     pub fn contains_key(&self, key: &str) -> bool {
         self.find(key).is_some()
     }
@@ -232,7 +266,7 @@ impl<'a> Object<'a> {
         Keys {
             object: *self,
             entries: self.entries(),
-            seen: 0,
+            dup: self.has_duplicates(),
         }
     }
 
@@ -241,7 +275,7 @@ impl<'a> Object<'a> {
         Entries {
             tape: self.tape,
             next: self.first as usize,
-            left: self.len(),
+            end: self.end as usize,
         }
     }
 
@@ -252,18 +286,18 @@ impl<'a> Object<'a> {
 
     /// Whether there are no entries.
     pub fn is_empty(&self) -> bool {
-        self.len() == 0
+        self.first >= self.end
     }
 
-    /// Number of entries, duplicates included.
+    /// Number of entries, duplicates included (counted: the tape does not store it).
     pub fn len(&self) -> usize {
-        (self.len & !DUP) as usize
+        self.entries().count()
     }
 }
 
 impl PartialEq for Object<'_> {
     fn eq(&self, other: &Self) -> bool {
-        self.len == other.len && self.entries().eq(other.entries())
+        self.has_duplicates() == other.has_duplicates() && self.entries().eq(other.entries())
     }
 }
 
@@ -278,27 +312,30 @@ impl fmt::Debug for Object<'_> {
 pub struct Entries<'a> {
     tape: &'a Tape<'a>,
     next: usize,
-    left: usize,
+    end: usize,
 }
 
 impl<'a> Iterator for Entries<'a> {
     type Item = (&'a str, Value<'a>);
 
-    #[inline]
+    #[cfg_attr(not(target_arch = "wasm32"), inline)]
+    #[cfg_attr(target_arch = "wasm32", inline(never))]
     fn next(&mut self) -> Option<Self::Item> {
-        if self.left == 0 {
+        let tape = self.tape;
+        let i = self.next;
+        if i >= self.end {
             return None;
         }
-        self.left -= 1;
-        let tape = self.tape;
-        let key = tape.str_of(tape.nodes.get(self.next).copied().unwrap_or(0));
-        let v = tape.value(self.next + 1);
-        self.next = tape.after(self.next + 1);
-        Some((key, v))
-    }
-
-    fn size_hint(&self) -> (usize, Option<usize>) {
-        (self.left, Some(self.left))
+        let (k, v) = match tape.nodes.get(i..i + 2) {
+            Some(&[k, v]) => (k, v),
+            _ => return None,
+        };
+        self.next = if tape::tag(v) >= tape::ARRAY {
+            tape::payload(v)
+        } else {
+            i + 2
+        };
+        Some((tape.str_of(k), tape.decode(v, i + 1)))
     }
 }
 
@@ -306,27 +343,37 @@ impl<'a> Iterator for Entries<'a> {
 pub struct Keys<'a> {
     object: Object<'a>,
     entries: Entries<'a>,
-    /// Entries passed.
-    seen: usize,
+    dup: bool,
 }
 
 impl<'a> Keys<'a> {
     /// The next distinct key and the node of its first value.
+    #[inline]
     fn next_entry(&mut self) -> Option<(&'a str, usize)> {
+        if !self.dup {
+            let at = self.entries.next;
+            return self.entries.next().map(|(k, _)| (k, at + 1));
+        }
         loop {
-            let at = self.entries.next + 1;
+            let at = self.entries.next;
             let (k, _) = self.entries.next()?;
-            self.seen += 1;
-            if !self.object.has_duplicates()
-                || !self
-                    .object
-                    .entries()
-                    .take(self.seen - 1)
-                    .any(|(p, _)| keys_equal(p, k))
-            {
-                return Some((k, at));
+            if !self.dup || !self.earlier(at, k) {
+                return Some((k, at + 1));
             }
         }
+    }
+
+    /// Whether `key` occurs before the entry at node `at`.
+    fn earlier(&self, at: usize, key: &str) -> bool {
+        let tape = self.object.tape;
+        let mut i = self.object.first as usize;
+        while i < at {
+            if tape.key_is(tape.nodes.get(i).copied().unwrap_or(0), key) {
+                return true;
+            }
+            i = tape.after(i + 1);
+        }
+        false
     }
 }
 
@@ -347,10 +394,15 @@ pub struct Iter<'a> {
 impl<'a> Iterator for Iter<'a> {
     type Item = (&'a str, Value<'a>);
 
+    #[cfg_attr(not(target_arch = "wasm32"), inline)]
+    #[cfg_attr(target_arch = "wasm32", inline(never))]
     fn next(&mut self) -> Option<Self::Item> {
+        if !self.keys.dup {
+            return self.keys.entries.next();
+        }
         let (k, at) = self.keys.next_entry()?;
         let object = self.keys.object;
-        let at = if object.has_duplicates() {
+        let at = if self.keys.dup {
             object.find(k).unwrap_or(at)
         } else {
             at
@@ -389,6 +441,8 @@ impl<'a> Value<'a> {
         }
     }
     /// `obj.get(key)` when this is an object.
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+    #[cfg_attr(target_arch = "wasm32", inline(never))]
     pub fn get(self, key: &str) -> Option<Value<'a>> {
         self.as_object()?.get(key)
     }

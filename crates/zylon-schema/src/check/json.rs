@@ -32,7 +32,7 @@ fn build<'a>(v: &'a serde_json::Value, b: &mut Builder<'a>) {
                 b.string(k);
                 build(item, b);
             }
-            b.close_object(mark, o.len());
+            b.close_object(mark);
         }
     }
 }
