@@ -126,14 +126,14 @@ fn fix_round(text: &str, kind: Kind, options: &Options) -> (String, Vec<AppliedF
         .issues()
         .map(|i| (i.code, i.path.clone(), i.suggestion.clone()))
         .collect();
-    wanted.extend(integral_floats(tree, kind));
+    wanted.extend(integral_floats(&tree, kind));
     let pointers: Vec<&str> = wanted.iter().map(|(_, p, _)| p.as_str()).collect();
     let found = locate(body, &pointers);
     let mut edits: Vec<Edit> = wanted
         .iter()
         .zip(found)
         .filter_map(|((code, path, suggestion), loc)| {
-            let (text, start, end) = edit_for(body, tree, *code, path, suggestion.as_ref(), loc)?;
+            let (text, start, end) = edit_for(body, &tree, *code, path, suggestion.as_ref(), loc)?;
             Some(Edit {
                 start,
                 end,
@@ -169,7 +169,7 @@ fn fix_round(text: &str, kind: Kind, options: &Options) -> (String, Vec<AppliedF
 }
 
 /// Integer fields holding whole floats (`100.0`): not issues, but worth normalising.
-fn integral_floats(tree: Value<'_>, kind: Kind) -> Vec<(Code, String, Option<Suggestion>)> {
+fn integral_floats(tree: &Value<'_>, kind: Kind) -> Vec<(Code, String, Option<Suggestion>)> {
     let prefix = match kind {
         Kind::Chat => "",
         Kind::Interaction | Kind::ProjectChat => "/pgpt",
@@ -196,7 +196,7 @@ fn quote(s: &str) -> String {
 /// is safe); the rest follows from the code and the value.
 fn edit_for(
     body: &str,
-    tree: Value<'_>,
+    tree: &Value<'_>,
     code: Code,
     path: &str,
     suggestion: Option<&Suggestion>,

@@ -205,14 +205,14 @@ impl<'a> Ctx<'a> {
 
     /// Report every key of `obj` that is not in `known` as an unknown field (warning), with a
     /// did-you-mean hint. Keys listed in `server_only` get a `field.server_only` warning instead.
-    pub(crate) fn unknown_fields(&mut self, obj: Object<'a>, names: Names, what: &str) {
+    pub(crate) fn unknown_fields(&mut self, obj: &Object<'a>, names: Names, what: &str) {
         self.unknown_fields_with(obj, names, what, Code::FieldUnknown);
     }
 
     /// Like [`Ctx::unknown_fields`] with a specific code for unknown keys.
     pub(crate) fn unknown_fields_with(
         &mut self,
-        obj: Object<'a>,
+        obj: &Object<'a>,
         names: Names,
         what: &str,
         code: Code,
@@ -223,12 +223,12 @@ impl<'a> Ctx<'a> {
                 if let Some(&t) = names.types.get(i) {
                     // the common case inline (a value of one of the field's JSON types): the
                     // check out of line cost 4% of validating in the size-optimised wasm build
-                    if !fits_exactly(v, t) {
+                    if !fits_exactly(&v, t) {
                         if v.is_null() && t & (Names::NULLABLE | Names::REQUIRED) == 0 {
                             // an optional field whose model has a default but no `None`
                             self.reject_null(k);
                         } else {
-                            self.field_type(k, v, t);
+                            self.field_type(k, &v, t);
                         }
                     }
                 }
@@ -274,7 +274,7 @@ impl Ctx<'_> {
     /// come first and this covers the fields no rule reads (a newly modelled one).
     #[cold]
     #[inline(never)]
-    fn field_type(&mut self, key: &str, v: Value<'_>, t: u8) {
+    fn field_type(&mut self, key: &str, v: &Value<'_>, t: u8) {
         let fit = field_fit(v, t);
         let (sev, code, message) = match fit {
             Fit::Ok => return,
@@ -355,7 +355,7 @@ fn within(inner: &str, outer: &str) -> bool {
 /// Whether a value has one of a field's JSON types as written (an integer literal for a whole
 /// number): the common case, checked inline for every field.
 #[inline(always)]
-fn fits_exactly(v: Value<'_>, t: u8) -> bool {
+fn fits_exactly(v: &Value<'_>, t: u8) -> bool {
     match v {
         Value::String(_) => t & STRING != 0,
         Value::Bool(_) => t & BOOLEAN != 0,
@@ -376,7 +376,7 @@ enum Fit {
 
 use crate::vocab::bits::{ARRAY, BOOLEAN, INTEGER, NUMBER, OBJECT, STRING};
 
-fn field_fit(v: Value<'_>, t: u8) -> Fit {
+fn field_fit(v: &Value<'_>, t: u8) -> Fit {
     use super::lax::{lax_bool, lax_float, lax_int, Lax};
     if fits_exactly(v, t) {
         return Fit::Ok;
@@ -445,7 +445,7 @@ pub(crate) fn short(s: &str) -> String {
 }
 
 /// The JSON type name of a value, for messages.
-pub(crate) fn type_name(v: Value<'_>) -> &'static str {
+pub(crate) fn type_name(v: &Value<'_>) -> &'static str {
     match v {
         Value::Null => "null",
         Value::Bool(_) => "a boolean",

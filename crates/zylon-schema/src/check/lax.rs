@@ -14,9 +14,9 @@ pub(crate) enum Lax<T> {
 }
 
 /// A boolean as pydantic reads it (strings like "true"/"yes"/"0" and the integers 0/1 are coerced).
-pub(crate) fn lax_bool(v: Value<'_>) -> Lax<bool> {
+pub(crate) fn lax_bool(v: &Value<'_>) -> Lax<bool> {
     match v {
-        Value::Bool(b) => Lax::Exact(b),
+        Value::Bool(b) => Lax::Exact(*b),
         Value::Number(n) => match n.as_f64() {
             Some(0.0) => Lax::Coerced(false),
             Some(1.0) => Lax::Coerced(true),
@@ -33,14 +33,14 @@ pub(crate) fn lax_bool(v: Value<'_>) -> Lax<bool> {
 }
 
 /// A float as pydantic reads it (numeric strings are coerced).
-pub(crate) fn lax_float(v: Value<'_>) -> Lax<f64> {
+pub(crate) fn lax_float(v: &Value<'_>) -> Lax<f64> {
     match v {
         Value::Number(n) => n.as_f64().map_or(Lax::Invalid, Lax::Exact),
         Value::String(s) => match zylon_json::parse_float(s.trim()) {
             Some(x) if x.is_finite() => Lax::Coerced(x),
             _ => Lax::Invalid,
         },
-        Value::Bool(b) => Lax::Coerced(if b { 1.0 } else { 0.0 }),
+        Value::Bool(b) => Lax::Coerced(if *b { 1.0 } else { 0.0 }),
         _ => Lax::Invalid,
     }
 }
@@ -52,7 +52,7 @@ pub(crate) fn lax_float(v: Value<'_>) -> Lax<f64> {
 /// fit in 64 bits ("exceeded maximum size", RULES.md Part 3.2); a string must be a decimal
 /// integer literal (sign, digits with single `_` separators, an optional `.000` tail), not
 /// `1e3` or `0x10`.
-pub(crate) fn lax_int(v: Value<'_>) -> Lax<f64> {
+pub(crate) fn lax_int(v: &Value<'_>) -> Lax<f64> {
     const TWO_63: f64 = 9_223_372_036_854_775_808.0;
     match v {
         Value::Number(n) => match n.as_f64() {
@@ -64,7 +64,7 @@ pub(crate) fn lax_int(v: Value<'_>) -> Lax<f64> {
             Some(x) => Lax::Coerced(x),
             None => Lax::Invalid,
         },
-        Value::Bool(b) => Lax::Coerced(if b { 1.0 } else { 0.0 }),
+        Value::Bool(b) => Lax::Coerced(if *b { 1.0 } else { 0.0 }),
         _ => Lax::Invalid,
     }
 }

@@ -79,7 +79,7 @@ fn validate_text(text: &str, kind: Option<Kind>, options: &Options) -> Report {
             if duplicates {
                 duplicate_keys(&mut ctx, tree);
             }
-            let summary = rules::run(&mut ctx, tree, kind, options);
+            let summary = rules::run(&mut ctx, &tree, kind, options);
             ctx.flush_pending();
             if options.spans {
                 span::attach(body, &mut ctx.errors);
@@ -154,7 +154,7 @@ pub fn validate_value(value: &serde_json::Value, kind: Kind, options: &Options) 
     }
     let arena = json::Arena::new();
     let tree = json::from_serde(value, &arena);
-    let summary = rules::run(&mut ctx, tree, kind, options);
+    let summary = rules::run(&mut ctx, &tree, kind, options);
     ctx.flush_pending();
     finish(ctx, summary)
 }

@@ -240,7 +240,7 @@ pub fn from_json(text: &str) -> Result<(Option<Kind>, Options), String> {
     let Value::Object(o) = &v else {
         return Err(format!(
             "options must be an object, not {}",
-            super::ctx::type_name(v)
+            super::ctx::type_name(&v)
         ));
     };
     let kind = match o.get("kind") {
@@ -249,7 +249,7 @@ pub fn from_json(text: &str) -> Result<(Option<Kind>, Options), String> {
         Some(other) => {
             return Err(format!(
                 "`kind` must be a string, not {}",
-                super::ctx::type_name(other)
+                super::ctx::type_name(&other)
             ))
         }
     };
@@ -264,7 +264,7 @@ pub fn from_json(text: &str) -> Result<(Option<Kind>, Options), String> {
         Some(other) => {
             return Err(format!(
                 "`endpoint` must be a string, not {}",
-                super::ctx::type_name(other)
+                super::ctx::type_name(&other)
             ))
         }
     };

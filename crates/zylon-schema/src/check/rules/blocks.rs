@@ -41,7 +41,7 @@ pub(super) struct BlockFacts {
 /// Check one block (already known to be at the current path).
 pub(super) fn check<'a>(
     ctx: &mut Ctx<'a>,
-    v: Value<'a>,
+    v: &Value<'a>,
     place: Place,
     pairing: Option<&mut Pairing<'a>>,
 ) -> BlockFacts {
@@ -82,7 +82,7 @@ pub(super) fn check<'a>(
             ctx.key("type", |ctx| {
                 ctx.error(
                     Code::BlocksTypeUnknown,
-                    format!("block `type` must be a string, not {}", type_name(t)),
+                    format!("block `type` must be a string, not {}", type_name(&t)),
                 )
             });
             facts.broken = true;
@@ -189,7 +189,7 @@ fn block_name(ty: &str) -> &'static str {
     }
 }
 
-fn type_hint(obj: Object<'_>) -> Option<String> {
+fn type_hint(obj: &Object<'_>) -> Option<String> {
     let guess = if obj.contains_key("text") {
         "text"
     } else if obj.contains_key("tool_use_id") {
@@ -249,7 +249,7 @@ fn check_place(ctx: &mut Ctx<'_>, ty: &str, place: Place) {
 }
 
 /// Fields every block may have: timestamps and `_meta`.
-fn common<'a>(ctx: &mut Ctx<'a>, obj: Object<'a>) {
+fn common<'a>(ctx: &mut Ctx<'a>, obj: &Object<'a>) {
     for &key in &["start_timestamp", "stop_timestamp"] {
         match obj.get(key) {
             None | Some(Value::Null) => {}
@@ -258,7 +258,7 @@ fn common<'a>(ctx: &mut Ctx<'a>, obj: Object<'a>) {
             Some(v) => ctx.key(key, |ctx| {
                 let got = v
                     .as_str()
-                    .map_or_else(|| type_name(v).to_string(), |s| format!("`{}`", short(s)));
+                    .map_or_else(|| type_name(&v).to_string(), |s| format!("`{}`", short(s)));
                 ctx.error_hint(
                     Code::BlockTimestamps,
                     format!("`{key}` must be an ISO-8601 date-time, not {got}"),
@@ -287,7 +287,7 @@ fn common<'a>(ctx: &mut Ctx<'a>, obj: Object<'a>) {
                 ctx.key(key, |ctx| {
                     ctx.error(
                         Code::BlockMeta,
-                        format!("`{key}` must be an object, not {}", type_name(v)),
+                        format!("`{key}` must be an object, not {}", type_name(&v)),
                     )
                 });
             }
@@ -295,13 +295,13 @@ fn common<'a>(ctx: &mut Ctx<'a>, obj: Object<'a>) {
     }
 }
 
-fn text<'a>(ctx: &mut Ctx<'a>, obj: Object<'a>) {
+fn text<'a>(ctx: &mut Ctx<'a>, obj: &Object<'a>) {
     str_field(ctx, obj, "text", Code::BlockTextFields);
     citations(ctx, obj, "citations", Code::BlockTextFields);
 }
 
 /// A list of citation objects (text/thinking blocks and `system.citations.known_citations`).
-pub(super) fn citations<'a>(ctx: &mut Ctx<'a>, obj: Object<'a>, key: &'a str, list_code: Code) {
+pub(super) fn citations<'a>(ctx: &mut Ctx<'a>, obj: &Object<'a>, key: &'a str, list_code: Code) {
     let items = match obj.get(key) {
         None | Some(Value::Null) => return,
         Some(Value::Array(a)) => a,
@@ -311,7 +311,7 @@ pub(super) fn citations<'a>(ctx: &mut Ctx<'a>, obj: Object<'a>, key: &'a str, li
                     list_code,
                     format!(
                         "`{key}` must be an array of citations, not {}",
-                        type_name(v)
+                        type_name(&v)
                     ),
                 )
             });
@@ -322,12 +322,12 @@ pub(super) fn citations<'a>(ctx: &mut Ctx<'a>, obj: Object<'a>, key: &'a str, li
         for (k, c) in items.iter().enumerate() {
             ctx.idx(k, |ctx| {
                 let Some(c) = c.as_object() else {
-                    ctx.error(Code::FieldType, format!("a citation must be an object, not {}", type_name(c)));
+                    ctx.error(Code::FieldType, format!("a citation must be an object, not {}", type_name(&c)));
                     return;
                 };
-                ctx.unknown_fields(c, vocab::names::CITATION, "a citation");
+                ctx.unknown_fields(&c, vocab::names::CITATION, "a citation");
                 for &f in &["id", "artifact_id", "source_id"] {
-                    str_field(ctx, c, f, Code::FieldType);
+                    str_field(ctx, &c, f, Code::FieldType);
                 }
                 // the server's citation model has no `correlation_id` (a Workspace field): it is
                 // ignored whatever its type
@@ -335,21 +335,21 @@ pub(super) fn citations<'a>(ctx: &mut Ctx<'a>, obj: Object<'a>, key: &'a str, li
                     ctx.key("correlation_id", |ctx| {
                         ctx.warn(
                             Code::FieldType,
-                            format!("`correlation_id` should be a string (the Workspace spec), not {}; the chat server ignores it", type_name(v)),
+                            format!("`correlation_id` should be a string (the Workspace spec), not {}; the chat server ignores it", type_name(&v)),
                         )
                     });
                 }
                 if let Some(ix) = c.get("index").filter(|v| !v.is_null()) {
-                    ctx.key("index", |ctx| match super::lax_int(ix) {
+                    ctx.key("index", |ctx| match super::lax_int(&ix) {
                         super::Lax::Exact(_) => {}
                         super::Lax::Coerced(x) => ctx.warn_hint(
                             Code::FieldCoerced,
-                            format!("citation `index` should be an integer; the server converts {} to {}", type_name(ix), crate::check::num(x)),
+                            format!("citation `index` should be an integer; the server converts {} to {}", type_name(&ix), crate::check::num(x)),
                             "write the index as a JSON number",
                         ),
                         _ => ctx.error(
                             Code::BlockTextCitationIndexInt,
-                            format!("citation `index` must be an integer, not {}", type_name(ix)),
+                            format!("citation `index` must be an integer, not {}", type_name(&ix)),
                         ),
                     });
                 }
@@ -358,7 +358,7 @@ pub(super) fn citations<'a>(ctx: &mut Ctx<'a>, obj: Object<'a>, key: &'a str, li
     });
 }
 
-fn file<'a>(ctx: &mut Ctx<'a>, obj: Object<'a>) {
+fn file<'a>(ctx: &mut Ctx<'a>, obj: &Object<'a>) {
     ctx.warn_hint(
         Code::BlockFileUnsupported,
         "the `file` block is part of the Workspace API but has no counterpart on the chat server; it works only if the Workspace backend translates it",
@@ -376,21 +376,21 @@ fn file<'a>(ctx: &mut Ctx<'a>, obj: Object<'a>) {
         Some(v) => ctx.key("content", |ctx| {
             ctx.error(
                 Code::FieldType,
-                format!("`content` must be a string, not {}", type_name(v)),
+                format!("`content` must be a string, not {}", type_name(&v)),
             )
         }),
     }
     str_field(ctx, obj, "content_type", Code::FieldType);
     if let Some(dm) = super::obj_field(ctx, obj, "doc_metadata", Code::FieldType) {
         ctx.key("doc_metadata", |ctx| {
-            ctx.unknown_fields(dm, vocab::names::DOC_METADATA, "`doc_metadata`");
-            str_field(ctx, dm, "file_name", Code::FieldType);
-            str_field(ctx, dm, "file_type", Code::FieldType);
+            ctx.unknown_fields(&dm, vocab::names::DOC_METADATA, "`doc_metadata`");
+            str_field(ctx, &dm, "file_name", Code::FieldType);
+            str_field(ctx, &dm, "file_type", Code::FieldType);
         });
     }
 }
 
-fn thinking<'a>(ctx: &mut Ctx<'a>, obj: Object<'a>) {
+fn thinking<'a>(ctx: &mut Ctx<'a>, obj: &Object<'a>) {
     str_field(ctx, obj, "thinking", Code::FieldType);
     match obj.get("signature") {
         None | Some(Value::Null) => ctx.missing(
@@ -401,12 +401,12 @@ fn thinking<'a>(ctx: &mut Ctx<'a>, obj: Object<'a>) {
             Some("send thinking blocks back exactly as the model produced them, signature included".into()),
         ),
         Some(Value::String(_)) => {}
-        Some(v) => ctx.key("signature", |ctx| ctx.error(Code::FieldType, format!("`signature` must be a string, not {}", type_name(v)))),
+        Some(v) => ctx.key("signature", |ctx| ctx.error(Code::FieldType, format!("`signature` must be a string, not {}", type_name(&v)))),
     }
     citations(ctx, obj, "citations", Code::FieldType);
 }
 
-fn source<'a>(ctx: &mut Ctx<'a>, obj: Object<'a>) {
+fn source<'a>(ctx: &mut Ctx<'a>, obj: &Object<'a>) {
     let items = match obj.get("sources") {
         None | Some(Value::Null) => {
             ctx.missing(
@@ -423,7 +423,7 @@ fn source<'a>(ctx: &mut Ctx<'a>, obj: Object<'a>) {
             ctx.key("sources", |ctx| {
                 ctx.error(
                     Code::BlockSourceItemShape,
-                    format!("`sources` must be an array, not {}", type_name(v)),
+                    format!("`sources` must be an array, not {}", type_name(&v)),
                 )
             });
             return;
@@ -431,12 +431,12 @@ fn source<'a>(ctx: &mut Ctx<'a>, obj: Object<'a>) {
     };
     ctx.key("sources", |ctx| {
         for (k, it) in items.iter().enumerate() {
-            ctx.idx(k, |ctx| source_item(ctx, it));
+            ctx.idx(k, |ctx| source_item(ctx, &it));
         }
     });
 }
 
-fn source_item<'a>(ctx: &mut Ctx<'a>, it: Value<'a>) {
+fn source_item<'a>(ctx: &mut Ctx<'a>, it: &Value<'a>) {
     let Some(o) = it.as_object() else {
         ctx.error(
             Code::BlockSourceItemShape,
@@ -469,7 +469,7 @@ fn source_item<'a>(ctx: &mut Ctx<'a>, it: Value<'a>) {
         );
         super::require(
             ctx,
-            o,
+            &o,
             key,
             super::Want::Str,
             missing,
@@ -486,7 +486,7 @@ fn source_item<'a>(ctx: &mut Ctx<'a>, it: Value<'a>) {
             let score = o
                 .get("score")
                 .filter(|v| !v.is_null())
-                .map(|v| (v, super::lax_float(v)));
+                .map(|v| (v, super::lax_float(&v)));
             match score {
                 Some((_, super::Lax::Exact(x))) if (-0.01..=1.01).contains(&x) => {}
                 Some((v, super::Lax::Coerced(x))) if (-0.01..=1.01).contains(&x) => {
@@ -495,7 +495,7 @@ fn source_item<'a>(ctx: &mut Ctx<'a>, it: Value<'a>) {
                             Code::FieldCoerced,
                             format!(
                                 "`score` should be a number; the server converts {} to {}",
-                                type_name(v),
+                                type_name(&v),
                                 crate::check::num(x)
                             ),
                             "write the score as a JSON number",
@@ -515,7 +515,7 @@ fn source_item<'a>(ctx: &mut Ctx<'a>, it: Value<'a>) {
                         format!(
                             "`score` must be a number between -0.01 and 1.01, not {}",
                             short(&v.as_f64().map_or_else(
-                                || super::type_name(v).to_string(),
+                                || super::type_name(&v).to_string(),
                                 crate::check::num
                             ))
                         ),
@@ -581,13 +581,13 @@ pub(super) fn meta(it: Value<'_>) -> Option<Value<'_>> {
 }
 
 /// Whether a tldr item is a text block (its `type` defaults to `text`).
-pub(super) fn tldr_text_item(it: Value<'_>) -> bool {
+pub(super) fn tldr_text_item(it: &Value<'_>) -> bool {
     matches!(it.get("type"), None | Some(Value::String("text")))
 }
 
 /// A tldr block; its items' roles are read (into messages of their own) unless it sits in a
 /// system message, whose blocks the server drops first.
-fn tldr<'a>(ctx: &mut Ctx<'a>, obj: Object<'a>, roles_read: bool) {
+fn tldr<'a>(ctx: &mut Ctx<'a>, obj: &Object<'a>, roles_read: bool) {
     if obj.contains_key("tldr_side") {
         let v = obj.get("tldr_side").unwrap_or(Value::Null);
         let ok = matches!(v.as_str(), Some("left" | "right"));
@@ -613,14 +613,14 @@ fn tldr<'a>(ctx: &mut Ctx<'a>, obj: Object<'a>, roles_read: bool) {
                 ctx.idx(k, |ctx| {
                     check(
                         ctx,
-                        it,
+                        &it,
                         Place::Tldr {
                             dropped: !roles_read,
                         },
                         None,
                     );
                     if roles_read {
-                        meta_role(ctx, it);
+                        meta_role(ctx, &it);
                     }
                 });
             }
@@ -630,7 +630,7 @@ fn tldr<'a>(ctx: &mut Ctx<'a>, obj: Object<'a>, roles_read: bool) {
                 Code::BlockTldrContentTypes,
                 format!(
                     "tldr `content` must be an array of blocks, not {}",
-                    type_name(v)
+                    type_name(&v)
                 ),
             )
         }),
@@ -640,7 +640,7 @@ fn tldr<'a>(ctx: &mut Ctx<'a>, obj: Object<'a>, roles_read: bool) {
 /// A tldr text item's `_meta.role` becomes the role of a message of its own, so it must be a
 /// chat role (`MessageRole`); whether that message fits the order (a `tool` or `system` one
 /// mostly does not, RULES.md Part 3.3) is decided with the others by `order.rs`.
-fn meta_role<'a>(ctx: &mut Ctx<'a>, it: Value<'a>) {
+fn meta_role<'a>(ctx: &mut Ctx<'a>, it: &Value<'a>) {
     const ROLES: &[&str] = &[
         "system",
         "developer",
@@ -654,11 +654,11 @@ fn meta_role<'a>(ctx: &mut Ctx<'a>, it: Value<'a>) {
     if !tldr_text_item(it) {
         return;
     }
-    let Some(role) = meta(it).and_then(|m| m.get("role")) else {
+    let Some(role) = meta(*it).and_then(|m| m.get("role")) else {
         return;
     };
     // `if msg_role and ...`: a falsy role (null, "", 0, false) makes no message
-    if !super::truthy(role)
+    if !super::truthy(&role)
         || role
             .as_str()
             .is_some_and(|r| zylon_json::is_one_of(r, ROLES))
@@ -673,7 +673,7 @@ fn meta_role<'a>(ctx: &mut Ctx<'a>, it: Value<'a>) {
     ctx.key(key, |ctx| {
         ctx.key("role", |ctx| {
             let got = role.as_str().map_or_else(
-                || type_name(role).to_string(),
+                || type_name(&role).to_string(),
                 |s| format!("`{}`", short(s)),
             );
             ctx.error_hint(
@@ -707,7 +707,7 @@ fn id_ok(id: &str, hyphen: bool) -> bool {
 
 fn tool_use<'a>(
     ctx: &mut Ctx<'a>,
-    obj: Object<'a>,
+    obj: &Object<'a>,
     pairing: Option<&mut Pairing<'a>>,
     server: bool,
 ) {
@@ -742,7 +742,7 @@ fn tool_use<'a>(
             ctx.key("id", |ctx| {
                 ctx.error(
                     Code::FieldType,
-                    format!("`id` must be a string, not {}", type_name(v)),
+                    format!("`id` must be a string, not {}", type_name(&v)),
                 )
             });
             None
@@ -761,13 +761,13 @@ fn tool_use<'a>(
             Some(v) => ctx.key("name", |ctx| {
                 ctx.error(
                     Code::FieldType,
-                    format!("`name` must be a string, not {}", type_name(v)),
+                    format!("`name` must be a string, not {}", type_name(&v)),
                 )
             }),
         }
         match obj.get("input") {
             Some(v @ Value::Object(_)) => {
-                super::too_deep_for_server(ctx, "input", v, 469, "the tool_use's `input`")
+                super::too_deep_for_server(ctx, "input", &v, 469, "the tool_use's `input`")
             }
             None | Some(Value::Null) => ctx.missing(
                 Severity::Error,
@@ -779,7 +779,7 @@ fn tool_use<'a>(
             Some(v) => ctx.key("input", |ctx| {
                 ctx.error_hint(
                     Code::BlockToolUseInputRequired,
-                    format!("tool_use `input` must be an object, not {}", type_name(v)),
+                    format!("tool_use `input` must be an object, not {}", type_name(&v)),
                     if v.is_string() {
                         "send the arguments as a JSON object, not as a JSON-encoded string"
                     } else {
@@ -798,7 +798,7 @@ fn tool_use<'a>(
 /// the same model; the Workspace API's advice on `content` does not apply to it).
 fn tool_result<'a>(
     ctx: &mut Ctx<'a>,
-    obj: Object<'a>,
+    obj: &Object<'a>,
     pairing: Option<&mut Pairing<'a>>,
     server: bool,
     dropped: bool,
@@ -833,7 +833,7 @@ fn tool_result<'a>(
             ctx.key("tool_use_id", |ctx| {
                 ctx.error(
                     Code::FieldType,
-                    format!("`tool_use_id` must be a string, not {}", type_name(v)),
+                    format!("`tool_use_id` must be a string, not {}", type_name(&v)),
                 )
             });
             None
@@ -846,7 +846,7 @@ fn tool_result<'a>(
     }
 }
 
-fn result_content<'a>(ctx: &mut Ctx<'a>, obj: Object<'a>, server: bool, dropped: bool) {
+fn result_content<'a>(ctx: &mut Ctx<'a>, obj: &Object<'a>, server: bool, dropped: bool) {
     match obj.get("content") {
         None | Some(Value::Null | Value::String(_)) if server => {}
         None | Some(Value::Null) => ctx.missing(
@@ -865,11 +865,11 @@ fn result_content<'a>(ctx: &mut Ctx<'a>, obj: Object<'a>, server: bool, dropped:
         }),
         Some(Value::Array(items)) => ctx.key("content", |ctx| {
             for (k, it) in items.iter().enumerate() {
-                ctx.idx(k, |ctx| check(ctx, it, Place::ToolResult { dropped }, None));
+                ctx.idx(k, |ctx| check(ctx, &it, Place::ToolResult { dropped }, None));
             }
         }),
         Some(v) => ctx.key("content", |ctx| {
-            ctx.error(Code::FieldType, format!("tool_result `content` must be an array of blocks or a string, not {}", type_name(v)))
+            ctx.error(Code::FieldType, format!("tool_result `content` must be an array of blocks or a string, not {}", type_name(&v)))
         }),
     }
 }
@@ -877,7 +877,7 @@ fn result_content<'a>(ctx: &mut Ctx<'a>, obj: Object<'a>, server: bool, dropped:
 /// `server_tool_use` / `server_tool_result` take part in tool pairing; other pgpt-only blocks are opaque.
 fn server_tool_blocks<'a>(
     ctx: &mut Ctx<'a>,
-    obj: Object<'a>,
+    obj: &Object<'a>,
     ty: &str,
     place: Place,
     pairing: Option<&mut Pairing<'a>>,
@@ -928,7 +928,7 @@ fn server_tool_blocks<'a>(
                     Code::FieldType,
                     format!(
                         "`{key}` of a `{ty}` block must be a string, not {}",
-                        type_name(v)
+                        type_name(&v)
                     ),
                 )
             });
@@ -944,7 +944,7 @@ fn server_tool_blocks<'a>(
                     Code::FieldType,
                     format!(
                         "`input` of a `server_tool_use` block must be an object, not {}",
-                        type_name(v)
+                        type_name(&v)
                     ),
                 )
             });
@@ -963,7 +963,7 @@ fn server_tool_blocks<'a>(
     }
     if ty == "document" {
         if let Some(src) = obj.get("source").filter(|v| !v.is_null()) {
-            ctx.key("source", |ctx| document_source(ctx, src));
+            ctx.key("source", |ctx| document_source(ctx, &src));
         }
     }
     match (ty, place) {
@@ -977,7 +977,7 @@ fn server_tool_blocks<'a>(
 }
 
 /// A `document` block's `source`: a union tagged by `type` (base64, text, content, url).
-fn document_source<'a>(ctx: &mut Ctx<'a>, src: Value<'a>) {
+fn document_source<'a>(ctx: &mut Ctx<'a>, src: &Value<'a>) {
     let Some(o) = src.as_object() else {
         ctx.error(
             Code::FieldType,
@@ -1047,7 +1047,7 @@ fn document_source<'a>(ctx: &mut Ctx<'a>, src: Value<'a>) {
             Some(v) if !v.is_null() => ctx.key(key, |ctx| {
                 ctx.error(
                     Code::FieldType,
-                    format!("`{key}` must be a string, not {}", type_name(v)),
+                    format!("`{key}` must be a string, not {}", type_name(&v)),
                 )
             }),
             _ => ctx.missing(

@@ -12,7 +12,7 @@ const VISIBILITY: &[&str] = vocab::VISIBILITY;
 /// `interaction` and `project-chat`: the envelope fields, then the ChatRequest rules under `/pgpt`.
 pub(super) fn check_chat_envelope<'a>(
     ctx: &mut Ctx<'a>,
-    root: Object<'a>,
+    root: &Object<'a>,
     kind: Kind,
     options: &Options,
 ) -> Summary {
@@ -44,7 +44,7 @@ pub(super) fn check_chat_envelope<'a>(
             ctx.key("all_artifacts", |ctx| {
                 ctx.error(
                     all_code,
-                    format!("`all_artifacts` must be a boolean, not {}", type_name(v)),
+                    format!("`all_artifacts` must be a boolean, not {}", type_name(&v)),
                 )
             });
         }
@@ -59,7 +59,7 @@ pub(super) fn check_chat_envelope<'a>(
                 Some("add `\"thread_id\": \"<the thread id from the URL>\"`".into()),
             ),
             Some(Value::String(_)) => {}
-            Some(v) => ctx.key("thread_id", |ctx| ctx.error(Code::FieldType, format!("`thread_id` must be a string, not {}", type_name(v)))),
+            Some(v) => ctx.key("thread_id", |ctx| ctx.error(Code::FieldType, format!("`thread_id` must be a string, not {}", type_name(&v)))),
         }
         enum_field(
             ctx,
@@ -81,12 +81,12 @@ pub(super) fn check_chat_envelope<'a>(
             );
             Summary::default()
         }
-        Some(Value::Object(p)) => ctx.key("pgpt", |ctx| request::check(ctx, p, options)),
+        Some(Value::Object(p)) => ctx.key("pgpt", |ctx| request::check(ctx, &p, options)),
         Some(v) => {
             ctx.key("pgpt", |ctx| {
                 ctx.error(
                     Code::FieldType,
-                    format!("`pgpt` must be a chat request object, not {}", type_name(v)),
+                    format!("`pgpt` must be a chat request object, not {}", type_name(&v)),
                 )
             });
             Summary::default()
@@ -95,7 +95,7 @@ pub(super) fn check_chat_envelope<'a>(
 }
 
 /// `thread` (CreateThreadDTO, `create == true`) and `thread-update` (UpdateThreadDTO).
-pub(super) fn check_thread<'a>(ctx: &mut Ctx<'a>, root: Object<'a>, create: bool) {
+pub(super) fn check_thread<'a>(ctx: &mut Ctx<'a>, root: &Object<'a>, create: bool) {
     let what = if create {
         "CreateThreadDTO"
     } else {
@@ -131,7 +131,7 @@ pub(super) fn check_thread<'a>(ctx: &mut Ctx<'a>, root: Object<'a>, create: bool
         Some(v) => ctx.key("name", |ctx| {
             ctx.error(
                 name_code,
-                format!("`name` must be a string, not {}", type_name(v)),
+                format!("`name` must be a string, not {}", type_name(&v)),
             )
         }),
     }

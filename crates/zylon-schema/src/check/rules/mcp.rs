@@ -8,7 +8,7 @@ use super::{bool_field, str_field, type_name, Code, Ctx};
 use crate::check::Severity;
 
 /// Returns whether `mcp_servers` is a non-empty list.
-pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: Object<'a>) -> bool {
+pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: &Object<'a>) -> bool {
     let list = match req.get("mcp_servers") {
         None | Some(Value::Null) => return false,
         Some(Value::Array(a)) => a,
@@ -16,7 +16,7 @@ pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: Object<'a>) -> bool {
             ctx.key("mcp_servers", |ctx| {
                 ctx.error(
                     Code::FieldType,
-                    format!("`mcp_servers` must be an array, not {}", type_name(v)),
+                    format!("`mcp_servers` must be an array, not {}", type_name(&v)),
                 )
             });
             return false;
@@ -24,13 +24,13 @@ pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: Object<'a>) -> bool {
     };
     ctx.key("mcp_servers", |ctx| {
         for (k, s) in list.iter().enumerate() {
-            ctx.idx(k, |ctx| server(ctx, s));
+            ctx.idx(k, |ctx| server(ctx, &s));
         }
     });
     !list.is_empty()
 }
 
-fn server<'a>(ctx: &mut Ctx<'a>, s: Value<'a>) {
+fn server<'a>(ctx: &mut Ctx<'a>, s: &Value<'a>) {
     let Some(o) = s.as_object() else {
         ctx.error(
             Code::FieldType,
@@ -38,21 +38,21 @@ fn server<'a>(ctx: &mut Ctx<'a>, s: Value<'a>) {
         );
         return;
     };
-    ctx.unknown_fields(o, vocab::names::MCP_SERVER, "an MCP server");
+    ctx.unknown_fields(&o, vocab::names::MCP_SERVER, "an MCP server");
     // `metadata: dict` read from `_meta`, else `metadata` (`AliasChoices`, the first wins)
     let meta = if o.contains_key("_meta") {
         "_meta"
     } else {
         "metadata"
     };
-    super::nulls::reject(ctx, o, &[meta]);
+    super::nulls::reject(ctx, &o, &[meta]);
     if let Some(v) = o.get(meta).filter(|v| !v.is_null() && !v.is_object()) {
         ctx.key(meta, |ctx| {
             ctx.error(
                 Code::FieldType,
                 format!(
                     "an MCP server's `{meta}` must be an object, not {}",
-                    type_name(v)
+                    type_name(&v)
                 ),
             )
         });
@@ -69,18 +69,18 @@ fn server<'a>(ctx: &mut Ctx<'a>, s: Value<'a>) {
         Some(v) => ctx.key("url", |ctx| {
             ctx.error(
                 Code::McpUrlRequired,
-                format!("`url` must be a string, not {}", type_name(v)),
+                format!("`url` must be a string, not {}", type_name(&v)),
             )
         }),
     }
-    str_field(ctx, o, "name", Code::FieldType);
+    str_field(ctx, &o, "name", Code::FieldType);
     // Type checks only; the values are secrets and never appear in a message.
     for secret in ["authorization_token", "refresh_token", "client_secret"] {
         if let Some(v) = o.get(secret).filter(|v| !v.is_null() && !v.is_string()) {
             ctx.key(secret, |ctx| {
                 ctx.error(
                     Code::FieldType,
-                    format!("`{secret}` must be a string, not {}", type_name(v)),
+                    format!("`{secret}` must be a string, not {}", type_name(&v)),
                 )
             });
         }
@@ -115,19 +115,19 @@ fn server<'a>(ctx: &mut Ctx<'a>, s: Value<'a>) {
                     "`token_endpoint_auth_method` is server-only and the server would reject this value: it must be none, client_secret_basic or client_secret_post",
                 )
             });
-            server_only_note(ctx, o, &["client_id", "client_secret"]);
-            return tool_configuration(ctx, o);
+            server_only_note(ctx, &o, &["client_id", "client_secret"]);
+            return tool_configuration(ctx, &o);
         }
     }
     server_only_note(
         ctx,
-        o,
+        &o,
         &["client_id", "client_secret", "token_endpoint_auth_method"],
     );
-    tool_configuration(ctx, o);
+    tool_configuration(ctx, &o);
 }
 
-fn server_only_note<'a>(ctx: &mut Ctx<'a>, o: Object<'a>, keys: &[&'static str]) {
+fn server_only_note<'a>(ctx: &mut Ctx<'a>, o: &Object<'a>, keys: &[&'static str]) {
     for k in keys {
         if o.get(k).is_some_and(|v| !v.is_null()) {
             ctx.key(k, |ctx| {
@@ -137,12 +137,12 @@ fn server_only_note<'a>(ctx: &mut Ctx<'a>, o: Object<'a>, keys: &[&'static str])
     }
 }
 
-fn tool_configuration<'a>(ctx: &mut Ctx<'a>, o: Object<'a>) {
+fn tool_configuration<'a>(ctx: &mut Ctx<'a>, o: &Object<'a>) {
     if let Some(tc) = super::obj_field(ctx, o, "tool_configuration", Code::McpToolConfiguration) {
         ctx.key("tool_configuration", |ctx| {
-            ctx.unknown_fields(tc, vocab::names::TOOL_CONFIGURATION, "`tool_configuration`");
-            bool_field(ctx, tc, "enabled", Code::McpToolConfiguration);
-            super::str_list_field(ctx, tc, "allowed_tools", Code::McpToolConfiguration);
+            ctx.unknown_fields(&tc, vocab::names::TOOL_CONFIGURATION, "`tool_configuration`");
+            bool_field(ctx, &tc, "enabled", Code::McpToolConfiguration);
+            super::str_list_field(ctx, &tc, "allowed_tools", Code::McpToolConfiguration);
         });
     }
 }

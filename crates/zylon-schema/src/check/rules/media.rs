@@ -17,12 +17,12 @@ pub(super) const IMAGE_TYPES: &[&str] = &["image/jpeg", "image/png", "image/gif"
 ///
 /// `read`: whether the server reads the payload (not for a system message's blocks, which it
 /// drops first); the shape is checked either way.
-pub(super) fn check<'a>(ctx: &mut Ctx<'a>, obj: Object<'a>, ty: &str, read: bool) {
+pub(super) fn check<'a>(ctx: &mut Ctx<'a>, obj: &Object<'a>, ty: &str, read: bool) {
     // What the server reads (`_upgrade_legacy_source_payload`): a `source` key wins over
     // everything; else a `url` (or `uri`) string replaces `data` and `mime_type`; else `data`.
     let url_wins = ["url", "uri"]
         .iter()
-        .find_map(|k| obj.get(k).filter(|v| super::truthy(*v)))
+        .find_map(|k| obj.get(k).filter(|v| super::truthy(v)))
         .is_some_and(Value::is_string);
     let replaced = url_wins || obj.contains_key("source");
     let (data, mime) = if replaced {
@@ -55,7 +55,7 @@ pub(super) fn check<'a>(ctx: &mut Ctx<'a>, obj: Object<'a>, ty: &str, read: bool
                     Code::FieldServerOnly,
                     format!(
                         "`{key}` is {}, not a string: the server removes it and reads `data`",
-                        type_name(v)
+                        type_name(&v)
                     ),
                 )
             }),
@@ -66,7 +66,7 @@ pub(super) fn check<'a>(ctx: &mut Ctx<'a>, obj: Object<'a>, ty: &str, read: bool
         || obj.get("uri").is_some_and(|v| !v.is_null())
         || obj.get("source").is_some_and(|v| !v.is_null());
     if let Some(src) = obj.get("source").filter(|v| !v.is_null()) {
-        ctx.key("source", |ctx| source_shape(ctx, src, ty, read));
+        ctx.key("source", |ctx| source_shape(ctx, &src, ty, read));
     }
     let data_present = !replaced && obj.get("data").is_some_and(|v| !v.is_null());
     if !data_present && !has_alt {
@@ -305,7 +305,7 @@ fn mime_type(ctx: &mut Ctx<'_>, m: &str, ty: &str, sniffed: Option<&'static str>
 }
 
 /// The Anthropic-style `source` object (server-only).
-fn source_shape<'a>(ctx: &mut Ctx<'a>, src: Value<'a>, ty: &str, read: bool) {
+fn source_shape<'a>(ctx: &mut Ctx<'a>, src: &Value<'a>, ty: &str, read: bool) {
     let Some(o) = src.as_object() else {
         ctx.error(
             Code::FieldType,
@@ -315,7 +315,7 @@ fn source_shape<'a>(ctx: &mut Ctx<'a>, src: Value<'a>, ty: &str, read: bool) {
     };
     match o.get("type").and_then(Value::as_str) {
         Some("base64") => {
-            if let Some(d) = str_field(ctx, o, "data", Code::FieldType) {
+            if let Some(d) = str_field(ctx, &o, "data", Code::FieldType) {
                 // read by the same loader as a flat `data` (`load_file_from_uri`)
                 if read {
                     ctx.key("data", |ctx| payload(ctx, d, ty));
@@ -339,7 +339,7 @@ fn source_shape<'a>(ctx: &mut Ctx<'a>, src: Value<'a>, ty: &str, read: bool) {
                     || "missing".to_string(),
                     |v| {
                         v.as_str()
-                            .map_or_else(|| type_name(v).to_string(), |s| format!("`{}`", short(s)))
+                            .map_or_else(|| type_name(&v).to_string(), |s| format!("`{}`", short(s)))
                     },
                 );
                 ctx.missing(
@@ -352,7 +352,7 @@ fn source_shape<'a>(ctx: &mut Ctx<'a>, src: Value<'a>, ty: &str, read: bool) {
             }
         }
         Some("url") => {
-            if str_field(ctx, o, "url", Code::FieldType).is_none() {
+            if str_field(ctx, &o, "url", Code::FieldType).is_none() {
                 ctx.missing(
                     Severity::Error,
                     Code::FieldRequired,

@@ -27,7 +27,7 @@ struct MsgFacts {
     broken: bool,
 }
 
-pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: Object<'a>) -> MessagesFacts {
+pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: &Object<'a>) -> MessagesFacts {
     let list = match req.get("messages") {
         None | Some(Value::Null) => {
             ctx.missing(
@@ -44,7 +44,7 @@ pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: Object<'a>) -> MessagesFacts {
             ctx.key("messages", |ctx| {
                 ctx.error(
                     Code::MessagesRequired,
-                    format!("`messages` must be an array, not {}", type_name(v)),
+                    format!("`messages` must be an array, not {}", type_name(&v)),
                 )
             });
             return MessagesFacts::default();
@@ -63,7 +63,7 @@ pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: Object<'a>) -> MessagesFacts {
         let facts: Vec<MsgFacts> = list
             .iter()
             .enumerate()
-            .map(|(i, m)| ctx.idx(i, |ctx| message(ctx, m, &mut pairing)))
+            .map(|(i, m)| ctx.idx(i, |ctx| message(ctx, &m, &mut pairing)))
             .collect();
         let duplicate = pairing.take_duplicate();
         pairing.finish(ctx);
@@ -95,7 +95,7 @@ pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: Object<'a>) -> MessagesFacts {
     })
 }
 
-fn message<'a>(ctx: &mut Ctx<'a>, m: Value<'a>, pairing: &mut Pairing<'a>) -> MsgFacts {
+fn message<'a>(ctx: &mut Ctx<'a>, m: &Value<'a>, pairing: &mut Pairing<'a>) -> MsgFacts {
     let mut f = MsgFacts {
         role: None,
         broken: false,
@@ -107,8 +107,8 @@ fn message<'a>(ctx: &mut Ctx<'a>, m: Value<'a>, pairing: &mut Pairing<'a>) -> Ms
         );
         return f;
     };
-    ctx.unknown_fields(obj, vocab::names::MESSAGE_INPUT, "message");
-    f.role = role(ctx, obj);
+    ctx.unknown_fields(&obj, vocab::names::MESSAGE_INPUT, "message");
+    f.role = role(ctx, &obj);
     if f.role == Some(Role::System) {
         ctx.warn_hint(
             Code::MessageRoleSystemExtracted,
@@ -154,19 +154,19 @@ fn message<'a>(ctx: &mut Ctx<'a>, m: Value<'a>, pairing: &mut Pairing<'a>) -> Ms
             let place = Place::Message(f.role);
             for (j, b) in blocks.iter().enumerate() {
                 let pairing = if system { None } else { Some(&mut *pairing) };
-                let bf: BlockFacts = ctx.idx(j, |ctx| blocks::check(ctx, b, place, pairing));
+                let bf: BlockFacts = ctx.idx(j, |ctx| blocks::check(ctx, &b, place, pairing));
                 f.broken |= bf.broken;
             }
         }),
         Some(v) => ctx.key("content", |ctx| {
             f.broken = true;
-            ctx.error(Code::FieldType, format!("`content` must be an array of content blocks, not {}", type_name(v)))
+            ctx.error(Code::FieldType, format!("`content` must be an array of content blocks, not {}", type_name(&v)))
         }),
     }
     f
 }
 
-fn role<'a>(ctx: &mut Ctx<'a>, obj: Object<'a>) -> Option<Role> {
+fn role<'a>(ctx: &mut Ctx<'a>, obj: &Object<'a>) -> Option<Role> {
     let Some(v) = obj.get("role") else {
         ctx.missing(
             Severity::Error,
@@ -215,7 +215,7 @@ fn role<'a>(ctx: &mut Ctx<'a>, obj: Object<'a>) -> Option<Role> {
                 Code::MessageRoleEnum,
                 format!(
                     "role must be the string `system`, `user` or `assistant`, not {}",
-                    type_name(v)
+                    type_name(&v)
                 ),
             );
             None

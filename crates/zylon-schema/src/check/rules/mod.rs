@@ -33,7 +33,7 @@ use super::{Kind, Options, Summary};
 /// Run every rule for `kind` over `value`, returning the request summary.
 pub(crate) fn run<'a>(
     ctx: &mut Ctx<'a>,
-    value: Value<'a>,
+    value: &Value<'a>,
     kind: Kind,
     options: &Options,
 ) -> Summary {
@@ -45,25 +45,25 @@ pub(crate) fn run<'a>(
         return Summary::default();
     };
     match kind {
-        Kind::Chat => request::check(ctx, root, options),
+        Kind::Chat => request::check(ctx, &root, options),
         Kind::Interaction | Kind::ProjectChat => {
-            envelope::check_chat_envelope(ctx, root, kind, options)
+            envelope::check_chat_envelope(ctx, &root, kind, options)
         }
         Kind::Thread | Kind::ThreadUpdate => {
-            envelope::check_thread(ctx, root, kind == Kind::Thread);
+            envelope::check_thread(ctx, &root, kind == Kind::Thread);
             Summary::default()
         }
         _ => {
-            response::check(ctx, root, kind);
+            response::check(ctx, &root, kind);
             Summary::default()
         }
     }
 }
 
 /// How deep `v` nests (arrays and objects; a scalar is 0, `{}` is 1), without recursing.
-pub(crate) fn nesting(v: Value<'_>) -> usize {
+pub(crate) fn nesting(v: &Value<'_>) -> usize {
     let mut deepest = 0;
-    let mut stack = vec![(v, 1usize)];
+    let mut stack = vec![(*v, 1usize)];
     while let Some((v, d)) = stack.pop() {
         match v {
             Value::Array(a) => {
@@ -86,7 +86,7 @@ pub(crate) fn nesting(v: Value<'_>) -> usize {
 pub(crate) fn too_deep_for_server<'a>(
     ctx: &mut Ctx<'a>,
     key: &'a str,
-    v: Value<'_>,
+    v: &Value<'_>,
     limit: usize,
     what: &str,
 ) {
@@ -107,10 +107,10 @@ pub(crate) fn too_deep_for_server<'a>(
 }
 
 /// Python's truthiness of a JSON value (`if value:`).
-pub(crate) fn truthy(v: Value<'_>) -> bool {
+pub(crate) fn truthy(v: &Value<'_>) -> bool {
     match v {
         Value::Null => false,
-        Value::Bool(b) => b,
+        Value::Bool(b) => *b,
         Value::Number(n) => n.as_f64() != Some(0.0),
         Value::String(s) => !s.is_empty(),
         Value::Array(a) => !a.is_empty(),
@@ -121,7 +121,7 @@ pub(crate) fn truthy(v: Value<'_>) -> bool {
 /// Check an optional boolean field; reports `code` when invalid and `field.coerced` when coerced.
 pub(crate) fn bool_field<'a>(
     ctx: &mut Ctx<'a>,
-    obj: Object<'a>,
+    obj: &Object<'a>,
     key: &'a str,
     code: Code,
 ) -> Option<bool> {
@@ -129,14 +129,14 @@ pub(crate) fn bool_field<'a>(
     if v.is_null() {
         return None;
     }
-    ctx.key(key, |ctx| match lax_bool(v) {
+    ctx.key(key, |ctx| match lax_bool(&v) {
         Lax::Exact(b) => Some(b),
         Lax::Coerced(b) => {
             ctx.warn_hint(
                 Code::FieldCoerced,
                 format!(
                     "`{key}` should be a boolean; the server reads {} as {b}",
-                    type_name(v)
+                    type_name(&v)
                 ),
                 format!("write `{b}` without quotes"),
             );
@@ -145,7 +145,7 @@ pub(crate) fn bool_field<'a>(
         Lax::Invalid => {
             ctx.error(
                 code,
-                format!("`{key}` must be a boolean, not {}", type_name(v)),
+                format!("`{key}` must be a boolean, not {}", type_name(&v)),
             );
             None
         }
@@ -155,7 +155,7 @@ pub(crate) fn bool_field<'a>(
 /// Check an optional string field (null allowed); reports `code` when it is not a string.
 pub(crate) fn str_field<'a>(
     ctx: &mut Ctx<'a>,
-    obj: Object<'a>,
+    obj: &Object<'a>,
     key: &'a str,
     code: Code,
 ) -> Option<&'a str> {
@@ -166,7 +166,7 @@ pub(crate) fn str_field<'a>(
             ctx.key(key, |ctx| {
                 ctx.error(
                     code,
-                    format!("`{key}` must be a string, not {}", type_name(v)),
+                    format!("`{key}` must be a string, not {}", type_name(&v)),
                 )
             });
             None
@@ -175,7 +175,7 @@ pub(crate) fn str_field<'a>(
 }
 
 /// Check an optional array-of-strings field (null allowed).
-pub(crate) fn str_list_field<'a>(ctx: &mut Ctx<'a>, obj: Object<'a>, key: &'a str, code: Code) {
+pub(crate) fn str_list_field<'a>(ctx: &mut Ctx<'a>, obj: &Object<'a>, key: &'a str, code: Code) {
     match obj.get(key) {
         None | Some(Value::Null) => {}
         Some(Value::Array(items)) => ctx.key(key, |ctx| {
@@ -184,7 +184,7 @@ pub(crate) fn str_list_field<'a>(ctx: &mut Ctx<'a>, obj: Object<'a>, key: &'a st
                     ctx.idx(i, |ctx| {
                         ctx.error(
                             code,
-                            format!("`{key}` items must be strings, not {}", type_name(it)),
+                            format!("`{key}` items must be strings, not {}", type_name(&it)),
                         )
                     });
                 }
@@ -193,7 +193,7 @@ pub(crate) fn str_list_field<'a>(ctx: &mut Ctx<'a>, obj: Object<'a>, key: &'a st
         Some(v) => ctx.key(key, |ctx| {
             ctx.error(
                 code,
-                format!("`{key}` must be an array of strings, not {}", type_name(v)),
+                format!("`{key}` must be an array of strings, not {}", type_name(&v)),
             )
         }),
     }
@@ -202,7 +202,7 @@ pub(crate) fn str_list_field<'a>(ctx: &mut Ctx<'a>, obj: Object<'a>, key: &'a st
 /// Check an optional object field (null allowed); returns the object.
 pub(crate) fn obj_field<'a>(
     ctx: &mut Ctx<'a>,
-    obj: Object<'a>,
+    obj: &Object<'a>,
     key: &'a str,
     code: Code,
 ) -> Option<Object<'a>> {
@@ -213,7 +213,7 @@ pub(crate) fn obj_field<'a>(
             ctx.key(key, |ctx| {
                 ctx.error(
                     code,
-                    format!("`{key}` must be an object, not {}", type_name(v)),
+                    format!("`{key}` must be an object, not {}", type_name(&v)),
                 )
             });
             None
@@ -232,7 +232,7 @@ pub(crate) enum Want {
 /// wrong type. Returns whether the field is present with the right kind.
 pub(crate) fn require<'a>(
     ctx: &mut Ctx<'a>,
-    obj: Object<'a>,
+    obj: &Object<'a>,
     key: &'a str,
     want: Want,
     (missing, missing_message): (Code, String),
@@ -251,7 +251,7 @@ pub(crate) fn require<'a>(
         ctx.key(key, |ctx| {
             ctx.error(
                 wrong,
-                format!("`{key}` must be {what}, not {}", type_name(v)),
+                format!("`{key}` must be {what}, not {}", type_name(&v)),
             )
         });
     }
@@ -261,7 +261,7 @@ pub(crate) fn require<'a>(
 /// Check an enum-valued string field. Returns the value when it is one of `allowed`.
 pub(crate) fn enum_field<'a>(
     ctx: &mut Ctx<'a>,
-    obj: Object<'a>,
+    obj: &Object<'a>,
     key: &'a str,
     allowed: &[&str],
     code: Code,
@@ -283,7 +283,7 @@ pub(crate) fn enum_field<'a>(
         .join(", ");
     let got = match v.as_str() {
         Some(s) => format!("`{}`", short(s)),
-        None => type_name(v).to_string(),
+        None => type_name(&v).to_string(),
     };
     let case = v
         .as_str()

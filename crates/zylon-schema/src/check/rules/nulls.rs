@@ -11,7 +11,7 @@ use crate::check::Severity;
 
 /// Report every field of `fields` that `obj` holds as an explicit `null`: an error
 /// (`field.null`), since the server rejects the body.
-pub(super) fn reject<'a>(ctx: &mut Ctx<'a>, obj: Object<'a>, fields: &[&'a str]) {
+pub(super) fn reject<'a>(ctx: &mut Ctx<'a>, obj: &Object<'a>, fields: &[&'a str]) {
     for &key in fields {
         if obj.get(key).is_some_and(|v| v.is_null()) {
             ctx.reject_null(key);
@@ -23,7 +23,7 @@ pub(super) fn reject<'a>(ctx: &mut Ctx<'a>, obj: Object<'a>, fields: &[&'a str])
 /// whose message says that the server would reject the `null`.
 pub(super) fn warn_server_only<'a>(
     ctx: &mut Ctx<'a>,
-    obj: Object<'a>,
+    obj: &Object<'a>,
     fields: &[&'a str],
     code: Code,
 ) {

@@ -219,7 +219,7 @@ fn convert_plain(
             Some(Value::String(_)) => {}
             Some(Value::Array(items)) => {
                 for b in items.iter() {
-                    match block(b) {
+                    match block(&b) {
                         // malformed: the step-by-step `read` gives up on it too
                         None => return Some(None),
                         Some(Blk::ToolUse(_) | Blk::ToolResult(..) | Blk::Tldr(..)) => return None,
@@ -255,7 +255,7 @@ fn convert_plain(
                 Some(Value::String(s)) => text(Txt::Str(s)),
                 Some(Value::Array(items)) => {
                     for b in items.iter() {
-                        match block(b) {
+                        match block(&b) {
                             Some(Blk::Text(t)) => text(t),
                             Some(Blk::Image) => out.images += 1,
                             Some(Blk::Audio) => out.audios += 1,
@@ -359,7 +359,7 @@ fn read<'a>(messages: Array<'a>, broken: &[bool]) -> Option<Vec<In<'a>>> {
                 true,
             ),
             Value::String(s) => (vec![Blk::Text(Txt::Str(s))], true),
-            Value::Array(items) => (items.iter().map(block).collect::<Option<_>>()?, false),
+            Value::Array(items) => (items.iter().map(|b| block(&b)).collect::<Option<_>>()?, false),
             _ => return None,
         };
         out.push(In {
@@ -373,7 +373,7 @@ fn read<'a>(messages: Array<'a>, broken: &[bool]) -> Option<Vec<In<'a>>> {
     Some(out)
 }
 
-fn block<'a>(b: Value<'a>) -> Option<Blk<'a>> {
+fn block<'a>(b: &Value<'a>) -> Option<Blk<'a>> {
     let ty = b.get("type")?.as_str()?;
     Some(match ty {
         "tool_use" | "server_tool_use" => Blk::ToolUse(b.get("id")?.as_str()?),
@@ -395,12 +395,12 @@ fn block<'a>(b: Value<'a>) -> Option<Blk<'a>> {
             let mut roles = Vec::new();
             if let Some(Value::Array(items)) = b.get("content") {
                 for it in items.iter() {
-                    if !super::blocks::tldr_text_item(it) {
+                    if !super::blocks::tldr_text_item(&it) {
                         continue;
                     }
                     let role = match super::blocks::meta(it).and_then(|m| m.get("role")) {
                         None => continue,
-                        Some(r) if !super::truthy(r) => continue,
+                        Some(r) if !super::truthy(&r) => continue,
                         Some(Value::String(r)) => match r {
                             "user" => Role::User,
                             "assistant" => Role::Assistant,
@@ -411,7 +411,7 @@ fn block<'a>(b: Value<'a>) -> Option<Blk<'a>> {
                         },
                         Some(_) => return None,
                     };
-                    let txt = text_of(it);
+                    let txt = text_of(&it);
                     roles.push((role, txt));
                 }
             }
@@ -430,7 +430,7 @@ fn block<'a>(b: Value<'a>) -> Option<Blk<'a>> {
 
 /// A text block's text: missing reads as `""` (the server's default); a value of another type
 /// is reported by the block rules.
-fn text_of<'a>(b: Value<'a>) -> Txt<'a> {
+fn text_of<'a>(b: &Value<'a>) -> Txt<'a> {
     match b.get("text") {
         None => Txt::Str(""),
         Some(Value::String(t)) => Txt::Str(t),

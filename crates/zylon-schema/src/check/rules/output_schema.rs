@@ -9,7 +9,7 @@
 use crate::check::json::{Object, Value};
 
 /// Why the server cannot build a model from `schema`, or `None` when it can.
-pub(super) fn problem(schema: Value<'_>) -> Option<String> {
+pub(super) fn problem(schema: &Value<'_>) -> Option<String> {
     let Value::Object(s) = schema else {
         return Some("the schema must be an object".into());
     };
@@ -18,11 +18,11 @@ pub(super) fn problem(schema: Value<'_>) -> Option<String> {
 
 /// [`problem`] for a schema that is an object: `create_model_from_json_schema`'s validation,
 /// then the array or the object model.
-pub(super) fn object_problem(s: Object<'_>) -> Option<String> {
+pub(super) fn object_problem(s: &Object<'_>) -> Option<String> {
     build(s).err()
 }
 
-fn build(s: Object<'_>) -> Result<(), String> {
+fn build(s: &Object<'_>) -> Result<(), String> {
     validate_top(s)?;
     if is_str(s.get("type"), "array") {
         array_model(s)
@@ -36,7 +36,7 @@ fn is_str(v: Option<Value<'_>>, want: &str) -> bool {
 }
 
 /// `_validate_json_schema` (the top level: composition keys need no `type`).
-fn validate_top(s: Object<'_>) -> Result<(), String> {
+fn validate_top(s: &Object<'_>) -> Result<(), String> {
     if s.is_empty() {
         return Ok(());
     }
@@ -45,7 +45,7 @@ fn validate_top(s: Object<'_>) -> Result<(), String> {
             // `for sub in schema[key]`: a list is walked; a string or an object is iterated
             // (characters, keys: each one a string, not a schema); anything else is not iterable.
             return match v {
-                Value::Array(items) => items.iter().try_for_each(|i| item(i, false, key)),
+                Value::Array(items) => items.iter().try_for_each(|i| item(&i, false, key)),
                 Value::String("") => Ok(()),
                 Value::Object(o) if o.is_empty() => Ok(()),
                 _ => Err(format!("`{key}` must be a list of schemas")),
@@ -59,20 +59,20 @@ fn validate_top(s: Object<'_>) -> Result<(), String> {
         Value::String("object") => match s.get("properties") {
             None => Err("an object schema must define `properties`".into()),
             Some(Value::Object(props)) => {
-                props.iter().try_for_each(|(name, p)| item(p, false, name))
+                props.iter().try_for_each(|(name, p)| item(&p, false, name))
             }
             Some(_) => Err("`properties` must be an object".into()),
         },
         Value::String("array") => match s.get("items") {
             None => Ok(()),
-            Some(items) => item(items, true, "items"),
+            Some(items) => item(&items, true, "items"),
         },
         _ => Ok(()),
     }
 }
 
 /// `_validate_json_schema_item`: a nested schema (a property, a branch, array items).
-fn item(v: Value<'_>, strict: bool, at: &str) -> Result<(), String> {
+fn item(v: &Value<'_>, strict: bool, at: &str) -> Result<(), String> {
     let Value::Object(o) = v else {
         return Err(format!("`{at}` must be a schema object"));
     };
@@ -82,7 +82,7 @@ fn item(v: Value<'_>, strict: bool, at: &str) -> Result<(), String> {
     for key in ["oneOf", "anyOf", "allOf"] {
         if let Some(x) = o.get(key) {
             return match x {
-                Value::Array(xs) => xs.iter().try_for_each(|i| item(i, false, key)),
+                Value::Array(xs) => xs.iter().try_for_each(|i| item(&i, false, key)),
                 _ => Err(format!("`{key}` in `{at}` must be a list of schemas")),
             };
         }
@@ -97,7 +97,7 @@ fn item(v: Value<'_>, strict: bool, at: &str) -> Result<(), String> {
     if matches!(t, Value::String("array")) {
         return match o.get("items") {
             None => Err(format!("the array schema `{at}` must define `items`")),
-            Some(items @ Value::Object(_)) => item(items, true, "items"),
+            Some(items @ Value::Object(_)) => item(&items, true, "items"),
             Some(_) => Err(format!("`items` of `{at}` must be a schema object")),
         };
     }
@@ -105,21 +105,21 @@ fn item(v: Value<'_>, strict: bool, at: &str) -> Result<(), String> {
 }
 
 /// `_create_array_model`: items that are objects get a model of their own.
-fn array_model(s: Object<'_>) -> Result<(), String> {
+fn array_model(s: &Object<'_>) -> Result<(), String> {
     let Some(Value::Object(items)) = s.get("items") else {
         return Ok(()); // no items: a list of anything
     };
     if is_str(items.get("type"), "object") || items.contains_key("properties") {
-        return build(items);
+        return build(&items);
     }
     if items.is_empty() {
         return Ok(());
     }
-    resolve(items, "items")
+    resolve(&items, "items")
 }
 
 /// The object model: `required` is made a set, every property's type is resolved.
-fn object_model(s: Object<'_>) -> Result<(), String> {
+fn object_model(s: &Object<'_>) -> Result<(), String> {
     let props = match s.get("properties") {
         None => None,
         Some(Value::Object(p)) => Some(p),
@@ -142,13 +142,13 @@ fn object_model(s: Object<'_>) -> Result<(), String> {
         let Value::Object(fs) = p else {
             return Err(format!("property `{name}` must be a schema object"));
         };
-        resolve(fs, name)?;
+        resolve(&fs, name)?;
     }
     Ok(())
 }
 
 /// `_resolve_json_type` on a schema object.
-fn resolve(fs: Object<'_>, at: &str) -> Result<(), String> {
+fn resolve(fs: &Object<'_>, at: &str) -> Result<(), String> {
     for key in ["anyOf", "oneOf"] {
         if let Some(x) = fs.get(key) {
             let ms = members(&x, at, key)?;
@@ -182,8 +182,8 @@ fn resolve(fs: Object<'_>, at: &str) -> Result<(), String> {
         other => other,
     };
     if matches!(first, Value::String("array")) {
-        if let Some(items) = fs.get("items").filter(|i| super::truthy(*i)) {
-            resolve_any(items, "items")?;
+        if let Some(items) = fs.get("items").filter(|i| super::truthy(i)) {
+            resolve_any(&items, "items")?;
         }
     }
     if matches!(first, Value::Array(_) | Value::Object(_)) {
@@ -214,7 +214,7 @@ impl Member<'_, '_> {
 
     fn resolve(&self, at: &str) -> Result<(), String> {
         match self {
-            Member::Value(v) => resolve_any(*v, at),
+            Member::Value(v) => resolve_any(v, at),
             Member::Str(s) => resolve_str(s, at),
         }
     }
@@ -248,7 +248,7 @@ fn resolve_str(s: &str, at: &str) -> Result<(), String> {
 }
 
 /// `_resolve_json_type` on a value of any JSON type (a branch of `anyOf`, array `items`).
-fn resolve_any(v: Value<'_>, at: &str) -> Result<(), String> {
+fn resolve_any(v: &Value<'_>, at: &str) -> Result<(), String> {
     match v {
         Value::Object(o) => resolve(o, at),
         Value::String(s) => resolve_str(s, at),

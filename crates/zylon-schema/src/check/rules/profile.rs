@@ -14,7 +14,7 @@ pub(super) fn estimate_tokens(chars: usize) -> usize {
 
 pub(super) fn check(
     ctx: &mut Ctx<'_>,
-    req: Object<'_>,
+    req: &Object<'_>,
     p: &Profile,
     msgs: &MessagesFacts,
     sys: &SystemFacts,

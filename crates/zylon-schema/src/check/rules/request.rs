@@ -10,7 +10,7 @@ use crate::check::options::Endpoint;
 use crate::vocab;
 
 /// Validate a ChatRequest object (the whole chat body, or `pgpt` in an envelope).
-pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: Object<'a>, options: &Options) -> Summary {
+pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: &Object<'a>, options: &Options) -> Summary {
     ctx.unknown_fields_with(
         req,
         vocab::names::CHAT_REQUEST,
@@ -59,21 +59,21 @@ pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: Object<'a>, options: &Options) -
     }
 }
 
-fn check_stream_and_ids<'a>(ctx: &mut Ctx<'a>, req: Object<'a>) {
+fn check_stream_and_ids<'a>(ctx: &mut Ctx<'a>, req: &Object<'a>) {
     if let Some(v) = req.get("stream").filter(|v| !v.is_null()) {
-        ctx.key("stream", |ctx| match super::lax_bool(v) {
+        ctx.key("stream", |ctx| match super::lax_bool(&v) {
             Lax::Exact(_) => {}
             Lax::Coerced(b) => ctx.warn_hint(
                 Code::FieldCoerced,
                 format!(
                     "`stream` should be a boolean; the server reads {} as {b}",
-                    type_name(v)
+                    type_name(&v)
                 ),
                 format!("write `{b}` without quotes"),
             ),
             Lax::Invalid => ctx.error(
                 Code::StreamType,
-                format!("`stream` must be a boolean, not {}", type_name(v)),
+                format!("`stream` must be a boolean, not {}", type_name(&v)),
             ),
         });
     }
@@ -82,7 +82,7 @@ fn check_stream_and_ids<'a>(ctx: &mut Ctx<'a>, req: Object<'a>) {
 
 /// Fields the server understands but the Workspace spec does not list: always a warning
 /// (RULES.md §1.4), whose message says when the server would reject the value.
-fn check_server_only<'a>(ctx: &mut Ctx<'a>, req: Object<'a>) {
+fn check_server_only<'a>(ctx: &mut Ctx<'a>, req: &Object<'a>) {
     const NOTE: &str = "the Workspace API does not list it, so the backend may drop it";
     if let Some(m) = req.get("model") {
         ctx.key("model", |ctx| {
@@ -96,7 +96,7 @@ fn check_server_only<'a>(ctx: &mut Ctx<'a>, req: Object<'a>) {
                 None if m.is_null() => "the server uses the deployment's default model".to_string(),
                 None => format!(
                     "the server would reject {}: it must be a string",
-                    type_name(m)
+                    type_name(&m)
                 ),
             };
             ctx.warn(
@@ -160,7 +160,7 @@ fn check_server_only<'a>(ctx: &mut Ctx<'a>, req: Object<'a>) {
     }
     if let Some(v) = req.get("maximum_loaded_skills") {
         let ok =
-            v.is_null() || matches!(super::lax_int(v), Lax::Exact(x) | Lax::Coerced(x) if x >= 1.0);
+            v.is_null() || matches!(super::lax_int(&v), Lax::Exact(x) | Lax::Coerced(x) if x >= 1.0);
         let extra = if ok {
             ""
         } else {
@@ -175,12 +175,12 @@ fn check_server_only<'a>(ctx: &mut Ctx<'a>, req: Object<'a>) {
     }
     if let Some(v) = req.get("cache_control") {
         ctx.key("cache_control", |ctx| {
-            let extra = if cache_control_ok(v) { "" } else { "; the server would reject it: it must be `{\"type\":\"ephemeral\"}` with an optional `ttl` of `5m` or `1h`" };
+            let extra = if cache_control_ok(&v) { "" } else { "; the server would reject it: it must be `{\"type\":\"ephemeral\"}` with an optional `ttl` of `5m` or `1h`" };
             ctx.warn(Code::RequestCacheControl, format!("`cache_control` is server-only ({NOTE}){extra}"))
         });
     }
     if let Some(v) = req.get("output_config") {
-        let problem = output_config_problem(v);
+        let problem = output_config_problem(&v);
         ctx.key("output_config", |ctx| {
             let extra = problem
                 .map(|p| format!("; the server would reject it: {p}"))
@@ -194,7 +194,7 @@ fn check_server_only<'a>(ctx: &mut Ctx<'a>, req: Object<'a>) {
 }
 
 /// Whether a `cache_control` value is one the server accepts.
-pub(super) fn cache_control_ok(v: Value<'_>) -> bool {
+pub(super) fn cache_control_ok(v: &Value<'_>) -> bool {
     match v {
         Value::Null => true,
         Value::Object(o) => {
@@ -208,7 +208,7 @@ pub(super) fn cache_control_ok(v: Value<'_>) -> bool {
     }
 }
 
-fn output_config_problem(v: Value<'_>) -> Option<String> {
+fn output_config_problem(v: &Value<'_>) -> Option<String> {
     let o = match v {
         Value::Null => return Some("`null` is not accepted (leave the field out)".into()),
         Value::Object(o) => o,
@@ -239,8 +239,8 @@ fn output_config_problem(v: Value<'_>) -> Option<String> {
         }
         let schema = f.get("schema").or_else(|| f.get("json_schema"));
         if let Some(p) = schema
-            .filter(|s| super::truthy(*s))
-            .and_then(super::output_schema::problem)
+            .filter(|s| super::truthy(s))
+            .and_then(|s| super::output_schema::problem(&s))
         {
             return Some(format!(
                 "the server cannot build a model from its schema: {p}"

@@ -19,7 +19,7 @@ const STOP_REASONS: &[&str] = &[
     "refusal",
 ];
 
-pub(super) fn check<'a>(ctx: &mut Ctx<'a>, root: Object<'a>, kind: Kind) {
+pub(super) fn check<'a>(ctx: &mut Ctx<'a>, root: &Object<'a>, kind: Kind) {
     match kind {
         Kind::InteractionResponse => interaction(ctx, root),
         Kind::MessageOutput => message_output(ctx, root),
@@ -33,7 +33,7 @@ pub(super) fn check<'a>(ctx: &mut Ctx<'a>, root: Object<'a>, kind: Kind) {
     }
 }
 
-fn require_str<'a>(ctx: &mut Ctx<'a>, o: Object<'a>, key: &'a str, what: &str) {
+fn require_str<'a>(ctx: &mut Ctx<'a>, o: &Object<'a>, key: &'a str, what: &str) {
     super::require(
         ctx,
         o,
@@ -44,7 +44,7 @@ fn require_str<'a>(ctx: &mut Ctx<'a>, o: Object<'a>, key: &'a str, what: &str) {
     );
 }
 
-fn known_value<'a>(ctx: &mut Ctx<'a>, o: Object<'a>, key: &'a str, known: &[&str]) {
+fn known_value<'a>(ctx: &mut Ctx<'a>, o: &Object<'a>, key: &'a str, known: &[&str]) {
     if let Some(v) = o.get(key).filter(|v| !v.is_null()) {
         ctx.key(key, |ctx| match v.as_str() {
             Some(s) if known.contains(&s) => {}
@@ -54,13 +54,13 @@ fn known_value<'a>(ctx: &mut Ctx<'a>, o: Object<'a>, key: &'a str, known: &[&str
             ),
             None => ctx.error(
                 Code::FieldType,
-                format!("`{key}` must be a string, not {}", type_name(v)),
+                format!("`{key}` must be a string, not {}", type_name(&v)),
             ),
         });
     }
 }
 
-fn interaction<'a>(ctx: &mut Ctx<'a>, o: Object<'a>) {
+fn interaction<'a>(ctx: &mut Ctx<'a>, o: &Object<'a>) {
     for key in ["id", "project_id", "created_at"] {
         require_str(ctx, o, key, "the interaction");
     }
@@ -77,8 +77,8 @@ fn interaction<'a>(ctx: &mut Ctx<'a>, o: Object<'a>) {
     }
     match o.get("user_input") {
         Some(Value::Object(m)) => ctx.key("user_input", |ctx| {
-            str_field(ctx, m, "role", Code::FieldType);
-            content(ctx, m);
+            str_field(ctx, &m, "role", Code::FieldType);
+            content(ctx, &m);
         }),
         None | Some(Value::Null) => ctx.missing(
             Severity::Error,
@@ -92,20 +92,20 @@ fn interaction<'a>(ctx: &mut Ctx<'a>, o: Object<'a>) {
                 Code::FieldType,
                 format!(
                     "`user_input` must be a message object, not {}",
-                    type_name(v)
+                    type_name(&v)
                 ),
             )
         }),
     }
     if let Some(out) = super::obj_field(ctx, o, "assistant_output", Code::FieldType) {
-        ctx.key("assistant_output", |ctx| message_output(ctx, out));
+        ctx.key("assistant_output", |ctx| message_output(ctx, &out));
     }
     super::str_list_field(ctx, o, "artifact_ids", Code::FieldType);
     super::bool_field(ctx, o, "all_artifacts", Code::FieldType);
     super::obj_field(ctx, o, "pgpt", Code::FieldType);
 }
 
-fn message_output<'a>(ctx: &mut Ctx<'a>, o: Object<'a>) {
+fn message_output<'a>(ctx: &mut Ctx<'a>, o: &Object<'a>) {
     str_field(ctx, o, "id", Code::FieldType);
     str_field(ctx, o, "model", Code::FieldType);
     if let Some(v) = o
@@ -115,7 +115,7 @@ fn message_output<'a>(ctx: &mut Ctx<'a>, o: Object<'a>) {
         ctx.key("created", |ctx| {
             ctx.error(
                 Code::FieldType,
-                format!("`created` must be a number, not {}", type_name(v)),
+                format!("`created` must be a number, not {}", type_name(&v)),
             )
         });
     }
@@ -133,7 +133,7 @@ fn message_output<'a>(ctx: &mut Ctx<'a>, o: Object<'a>) {
                     ctx.key(k, |ctx| {
                         ctx.error(
                             Code::FieldType,
-                            format!("`{k}` must be a number, not {}", type_name(v)),
+                            format!("`{k}` must be a number, not {}", type_name(&v)),
                         )
                     });
                 }
@@ -148,7 +148,7 @@ fn message_output<'a>(ctx: &mut Ctx<'a>, o: Object<'a>) {
                     ctx.idx(i, |ctx| {
                         ctx.error(
                             Code::FieldType,
-                            format!("an error detail must be an object, not {}", type_name(e)),
+                            format!("an error detail must be an object, not {}", type_name(&e)),
                         )
                     });
                 }
@@ -157,31 +157,31 @@ fn message_output<'a>(ctx: &mut Ctx<'a>, o: Object<'a>) {
         Some(v) => ctx.key("errors", |ctx| {
             ctx.error(
                 Code::FieldType,
-                format!("`errors` must be an array, not {}", type_name(v)),
+                format!("`errors` must be an array, not {}", type_name(&v)),
             )
         }),
     }
 }
 
 /// `content`: a list of blocks, each an object with a string `type` (unknown types kept).
-fn content<'a>(ctx: &mut Ctx<'a>, o: Object<'a>) {
+fn content<'a>(ctx: &mut Ctx<'a>, o: &Object<'a>) {
     match o.get("content") {
         Some(Value::Array(blocks)) => ctx.key("content", |ctx| {
             for (i, b) in blocks.iter().enumerate() {
-                ctx.idx(i, |ctx| block(ctx, b));
+                ctx.idx(i, |ctx| block(ctx, &b));
             }
         }),
         Some(Value::String(_)) | None | Some(Value::Null) => {}
         Some(v) => ctx.key("content", |ctx| {
             ctx.error(
                 Code::FieldType,
-                format!("`content` must be an array of blocks, not {}", type_name(v)),
+                format!("`content` must be an array of blocks, not {}", type_name(&v)),
             )
         }),
     }
 }
 
-fn block<'a>(ctx: &mut Ctx<'a>, b: Value<'a>) {
+fn block<'a>(ctx: &mut Ctx<'a>, b: &Value<'a>) {
     let Some(o) = b.as_object() else {
         ctx.error(
             Code::FieldType,
@@ -207,13 +207,13 @@ fn block<'a>(ctx: &mut Ctx<'a>, b: Value<'a>) {
         Some(v) => ctx.key("type", |ctx| {
             ctx.error(
                 Code::BlocksTypeUnknown,
-                format!("block `type` must be a string, not {}", type_name(v)),
+                format!("block `type` must be a string, not {}", type_name(&v)),
             )
         }),
     }
 }
 
-fn page<'a>(ctx: &mut Ctx<'a>, o: Object<'a>) {
+fn page<'a>(ctx: &mut Ctx<'a>, o: &Object<'a>) {
     match o.get("data") {
         Some(Value::Array(_)) => {}
         None | Some(Value::Null) => ctx.missing(
@@ -226,7 +226,7 @@ fn page<'a>(ctx: &mut Ctx<'a>, o: Object<'a>) {
         Some(v) => ctx.key("data", |ctx| {
             ctx.error(
                 Code::FieldType,
-                format!("`data` must be an array, not {}", type_name(v)),
+                format!("`data` must be an array, not {}", type_name(&v)),
             )
         }),
     }
@@ -243,7 +243,7 @@ fn page<'a>(ctx: &mut Ctx<'a>, o: Object<'a>) {
             Some(v) => ctx.key(k, |ctx| {
                 ctx.error(
                     Code::FieldType,
-                    format!("`{k}` must be a boolean, not {}", type_name(v)),
+                    format!("`{k}` must be a boolean, not {}", type_name(&v)),
                 )
             }),
         }
@@ -257,13 +257,13 @@ fn page<'a>(ctx: &mut Ctx<'a>, o: Object<'a>) {
         ctx.key("total_count", |ctx| {
             ctx.error(
                 Code::FieldType,
-                format!("`total_count` must be a number, not {}", type_name(v)),
+                format!("`total_count` must be a number, not {}", type_name(&v)),
             )
         });
     }
 }
 
-fn event<'a>(ctx: &mut Ctx<'a>, o: Object<'a>) {
+fn event<'a>(ctx: &mut Ctx<'a>, o: &Object<'a>) {
     let ty = match o.get("type") {
         Some(Value::String(t)) => t,
         None => {
@@ -280,7 +280,7 @@ fn event<'a>(ctx: &mut Ctx<'a>, o: Object<'a>) {
             ctx.key("type", |ctx| {
                 ctx.error(
                     Code::FieldType,
-                    format!("event `type` must be a string, not {}", type_name(v)),
+                    format!("event `type` must be a string, not {}", type_name(&v)),
                 )
             });
             return;
@@ -300,13 +300,13 @@ fn event<'a>(ctx: &mut Ctx<'a>, o: Object<'a>) {
         "message_start" => {
             need_obj(ctx, "message");
             if let Some(Value::Object(m)) = o.get("message") {
-                ctx.key("message", |ctx| message_output(ctx, m));
+                ctx.key("message", |ctx| message_output(ctx, &m));
             }
         }
         "content_block_start" => {
             need_obj(ctx, "content_block");
             if let Some(b) = o.get("content_block") {
-                ctx.key("content_block", |ctx| block(ctx, b));
+                ctx.key("content_block", |ctx| block(ctx, &b));
             }
             block_id(ctx, o);
         }
@@ -321,7 +321,7 @@ fn event<'a>(ctx: &mut Ctx<'a>, o: Object<'a>) {
                 ctx.key("delta", |ctx| {
                     known_value(
                         ctx,
-                        d,
+                        &d,
                         "type",
                         &[
                             "text_delta",
@@ -347,7 +347,7 @@ fn event<'a>(ctx: &mut Ctx<'a>, o: Object<'a>) {
     }
 }
 
-fn block_id<'a>(ctx: &mut Ctx<'a>, o: Object<'a>) {
+fn block_id<'a>(ctx: &mut Ctx<'a>, o: &Object<'a>) {
     match o.get("block_id") {
         Some(Value::String(_)) => {}
         None | Some(Value::Null) => ctx.missing(
@@ -360,7 +360,7 @@ fn block_id<'a>(ctx: &mut Ctx<'a>, o: Object<'a>) {
         Some(v) => ctx.key("block_id", |ctx| {
             ctx.error(
                 Code::FieldType,
-                format!("`block_id` must be a string, not {}", type_name(v)),
+                format!("`block_id` must be a string, not {}", type_name(&v)),
             )
         }),
     }

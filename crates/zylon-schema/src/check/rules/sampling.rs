@@ -5,7 +5,7 @@ use crate::check::json::{Object, Value};
 use super::{lax_float, lax_int, type_name, Code, Ctx, Lax};
 use crate::vocab::{self, Types};
 
-pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: Object<'a>) {
+pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: &Object<'a>) {
     for (key, v) in req.iter() {
         if v.is_null() {
             continue;
@@ -21,12 +21,12 @@ pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: Object<'a>) {
                 ctx,
                 key,
                 &v,
-                lax_int(v),
+                lax_int(&v),
                 Code::SamplingIntegerFields,
                 "a whole number",
             )
         } else if field.types == Types::NUMBER.or(Types::INTEGER) {
-            read(ctx, key, &v, lax_float(v), Code::FieldType, "a number")
+            read(ctx, key, &v, lax_float(&v), Code::FieldType, "a number")
         } else {
             continue;
         };
@@ -52,7 +52,7 @@ fn read<'a>(
                     Code::FieldCoerced,
                     format!(
                         "`{key}` should be {what}; the server converts {} to {xs}",
-                        type_name(*v)
+                        type_name(&*v)
                     ),
                     format!("write `{key}` as a JSON number"),
                 )
@@ -63,7 +63,7 @@ fn read<'a>(
             ctx.key(key, |ctx| {
                 let msg = match v {
                     Value::Number(_) => format!("`{key}` must be {what}; the server rejects a number with a fractional part"),
-                    _ => format!("`{key}` must be {what}, not {}", type_name(*v)),
+                    _ => format!("`{key}` must be {what}, not {}", type_name(&*v)),
                 };
                 ctx.error(code, msg)
             });

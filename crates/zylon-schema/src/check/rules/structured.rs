@@ -12,7 +12,7 @@ use crate::check::Severity;
 
 pub(super) fn check<'a>(
     ctx: &mut Ctx<'a>,
-    req: Object<'a>,
+    req: &Object<'a>,
     tools: &ToolFacts,
     has_mcp: bool,
     sys: &SystemFacts,
@@ -21,11 +21,11 @@ pub(super) fn check<'a>(
     match req.get("response_format") {
         None | Some(Value::Null) => {}
         Some(Value::Object(rf)) => ctx.key("response_format", |ctx| {
-            ctx.unknown_fields(rf, vocab::names::RESPONSE_FORMAT, "`response_format`");
+            ctx.unknown_fields(&rf, vocab::names::RESPONSE_FORMAT, "`response_format`");
             let ty = if rf.get("type").is_none_or(Value::is_null) {
                 Some("text")
             } else {
-                enum_field(ctx, rf, "type", &["text", "json_schema"], Code::ResponseFormatTypeEnum, false)
+                enum_field(ctx, &rf, "type", &["text", "json_schema"], Code::ResponseFormatTypeEnum, false)
             };
             let schema = rf.get("json_schema").filter(|v| !v.is_null());
             // the body model types `json_schema` as an object (or null) whatever `type` says
@@ -33,20 +33,20 @@ pub(super) fn check<'a>(
                 ctx.key("json_schema", |ctx| {
                     ctx.error(
                         Code::FieldType,
-                        format!("`json_schema` must be an object, not {}", type_name(v)),
+                        format!("`json_schema` must be an object, not {}", type_name(&v)),
                     )
                 });
             }
             let schema = schema.filter(|v| v.is_object());
             if let Some(s) = schema {
-                super::too_deep_for_server(ctx, "json_schema", s, 474, "the structured-output schema");
+                super::too_deep_for_server(ctx, "json_schema", &s, 474, "the structured-output schema");
             }
             match ty {
                 Some("json_schema") => {
                     structured = true;
                     match schema {
                         Some(Value::Object(s)) if !s.is_empty() => {
-                            if let Some(problem) = output_schema::object_problem(s) {
+                            if let Some(problem) = output_schema::object_problem(&s) {
                                 ctx.key("json_schema", |ctx| {
                                     ctx.error_hint(
                                         Code::ResponseFormatJsonSchemaShape,
@@ -76,7 +76,7 @@ pub(super) fn check<'a>(
             }
         }),
         Some(v) => ctx.key("response_format", |ctx| {
-            ctx.error(Code::FieldType, format!("`response_format` must be an object, not {}", type_name(v)))
+            ctx.error(Code::FieldType, format!("`response_format` must be an object, not {}", type_name(&v)))
         }),
     }
     // `output_config.format` is server-only: its exclusions are warnings (the backend may drop it).
@@ -130,7 +130,7 @@ pub(super) fn check<'a>(
 }
 
 /// Whether `output_config.format` asks for structured output.
-pub(super) fn output_config_structured(req: Object<'_>) -> bool {
+pub(super) fn output_config_structured(req: &Object<'_>) -> bool {
     req.get("output_config")
         .and_then(|o| o.get("format"))
         .is_some_and(|f| !f.is_null())

@@ -19,16 +19,16 @@ pub(super) struct SystemFacts {
     pub thinking_enabled: bool,
 }
 
-pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: Object<'a>) -> SystemFacts {
+pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: &Object<'a>) -> SystemFacts {
     let mut facts = SystemFacts::default();
     if let Some(sys) = req.get("system").filter(|v| !v.is_null()) {
         ctx.key("system", |ctx| {
-            system(ctx, sys, &mut facts);
-            merge_crash(ctx, sys, req);
+            system(ctx, &sys, &mut facts);
+            merge_crash(ctx, &sys, req);
         });
     }
     if let Some(th) = req.get("thinking").filter(|v| !v.is_null()) {
-        ctx.key("thinking", |ctx| thinking(ctx, th, &mut facts));
+        ctx.key("thinking", |ctx| thinking(ctx, &th, &mut facts));
     }
     facts
 }
@@ -36,10 +36,10 @@ pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: Object<'a>) -> SystemFacts {
 /// RULES.md `system.citations.known_citations_merge_crash`: the server merges the system
 /// entries — those of `system` and one more for each `system` message with text
 /// (`extract_system_messages`) — and hashing a citation while merging two or more crashes.
-fn merge_crash<'a>(ctx: &mut Ctx<'a>, sys: Value<'a>, req: Object<'a>) {
+fn merge_crash<'a>(ctx: &mut Ctx<'a>, sys: &Value<'a>, req: &Object<'a>) {
     let entries: Vec<Value<'a>> = match sys {
         Value::Array(items) => items.to_vec(),
-        v @ Value::Object(_) => vec![v],
+        v @ Value::Object(_) => vec![*v],
         _ => return,
     };
     let with_known = entries.iter().any(|i| {
@@ -78,7 +78,7 @@ fn merge_crash<'a>(ctx: &mut Ctx<'a>, sys: Value<'a>, req: Object<'a>) {
     }
 }
 
-fn system<'a>(ctx: &mut Ctx<'a>, sys: Value<'a>, facts: &mut SystemFacts) {
+fn system<'a>(ctx: &mut Ctx<'a>, sys: &Value<'a>, facts: &mut SystemFacts) {
     match sys {
         Value::Object(o) => object(ctx, o, None, facts),
         Value::String(s) => {
@@ -98,12 +98,12 @@ fn system<'a>(ctx: &mut Ctx<'a>, sys: Value<'a>, facts: &mut SystemFacts) {
             for (k, it) in items.iter().enumerate() {
                 ctx.idx(k, |ctx| match it {
                     Value::String(s) => facts.text_chars += ctx.chars(s),
-                    Value::Object(o) => object(ctx, o, Some(k), facts),
+                    Value::Object(o) => object(ctx, &o, Some(k), facts),
                     v => ctx.error(
                         Code::SystemShape,
                         format!(
                             "invalid system value: an entry must be a string or an object, not {}",
-                            type_name(v)
+                            type_name(&v)
                         ),
                     ),
                 });
@@ -120,7 +120,7 @@ fn system<'a>(ctx: &mut Ctx<'a>, sys: Value<'a>, facts: &mut SystemFacts) {
     }
 }
 
-fn object<'a>(ctx: &mut Ctx<'a>, o: Object<'a>, item: Option<usize>, facts: &mut SystemFacts) {
+fn object<'a>(ctx: &mut Ctx<'a>, o: &Object<'a>, item: Option<usize>, facts: &mut SystemFacts) {
     ctx.unknown_fields(o, vocab::names::SYSTEM, "`system`");
     super::nulls::warn_server_only(
         ctx,
@@ -155,18 +155,18 @@ fn object<'a>(ctx: &mut Ctx<'a>, o: Object<'a>, item: Option<usize>, facts: &mut
     match o.get("citations") {
         None | Some(Value::Null) => {}
         Some(Value::Object(c)) => ctx.key("citations", |ctx| {
-            ctx.unknown_fields(c, vocab::names::SYSTEM_CITATIONS, "`system.citations`");
-            if bool_field(ctx, c, "enabled", Code::SystemCitationsEnabled) == Some(true)
+            ctx.unknown_fields(&c, vocab::names::SYSTEM_CITATIONS, "`system.citations`");
+            if bool_field(ctx, &c, "enabled", Code::SystemCitationsEnabled) == Some(true)
                 && facts.citations_enabled_at.is_none()
             {
                 facts.citations_enabled_at = Some(item);
             }
-            citations(ctx, c, "known_citations", Code::SystemCitationsEnabled);
+            citations(ctx, &c, "known_citations", Code::SystemCitationsEnabled);
         }),
         Some(v) => ctx.key("citations", |ctx| {
             ctx.error(
                 Code::SystemCitationsEnabled,
-                format!("`citations` must be an object, not {}", type_name(v)),
+                format!("`citations` must be an object, not {}", type_name(&v)),
             )
         }),
     }
@@ -187,7 +187,7 @@ fn object<'a>(ctx: &mut Ctx<'a>, o: Object<'a>, item: Option<usize>, facts: &mut
         Some(v) => ctx.key("extensions", |ctx| {
             ctx.error(
                 Code::SystemExtensionsEnum,
-                format!("`extensions` must be an array, not {}", type_name(v)),
+                format!("`extensions` must be an array, not {}", type_name(&v)),
             )
         }),
     }
@@ -212,7 +212,7 @@ fn object<'a>(ctx: &mut Ctx<'a>, o: Object<'a>, item: Option<usize>, facts: &mut
             || p.as_object().is_some_and(|m| {
                 m.iter()
                     .map(|(_, v)| v)
-                    .all(|v| v.is_null() || !matches!(lax_bool(v), Lax::Invalid))
+                    .all(|v| v.is_null() || !matches!(lax_bool(&v), Lax::Invalid))
             });
         ctx.key("prompt", |ctx| {
             let extra = if ok {
@@ -228,7 +228,7 @@ fn object<'a>(ctx: &mut Ctx<'a>, o: Object<'a>, item: Option<usize>, facts: &mut
     }
 }
 
-fn thinking<'a>(ctx: &mut Ctx<'a>, th: Value<'a>, facts: &mut SystemFacts) {
+fn thinking<'a>(ctx: &mut Ctx<'a>, th: &Value<'a>, facts: &mut SystemFacts) {
     let Some(o) = th.as_object() else {
         ctx.error(
             Code::FieldType,
@@ -236,8 +236,8 @@ fn thinking<'a>(ctx: &mut Ctx<'a>, th: Value<'a>, facts: &mut SystemFacts) {
         );
         return;
     };
-    ctx.unknown_fields(o, vocab::names::THINKING, "`thinking`");
-    facts.thinking_enabled = bool_field(ctx, o, "enabled", Code::ThinkingEnabledBool) == Some(true);
+    ctx.unknown_fields(&o, vocab::names::THINKING, "`thinking`");
+    facts.thinking_enabled = bool_field(ctx, &o, "enabled", Code::ThinkingEnabledBool) == Some(true);
     if let Some(e) = o.get("effort") {
         let ok = e.is_null()
             || matches!(

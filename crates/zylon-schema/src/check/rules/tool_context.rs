@@ -33,12 +33,12 @@ pub(super) struct Artifacts {
 /// tabular_analysis tool survives `tool_choice` and is built at validation: always by
 /// `/chat/validate`, by `POST /chat` in eager mode); when not, a bad filter is not read then
 /// (RULES.md Part 3.9) and is only a warning.
-pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: Object<'a>, filters_parsed: bool) -> Artifacts {
+pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: &Object<'a>, filters_parsed: bool) -> Artifacts {
     let Some(v) = req.get("tool_context").filter(|v| !v.is_null()) else {
         return Artifacts::default();
     };
     ctx.key("tool_context", |ctx| {
-        let kinds = list(ctx, v, filters_parsed);
+        let kinds = list(ctx, &v, filters_parsed);
         Artifacts {
             non_empty: v.as_array().is_some_and(|a| !a.is_empty()),
             kinds,
@@ -47,7 +47,7 @@ pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: Object<'a>, filters_parsed: bool
 }
 
 /// Check a list of artifacts at the current path (global `tool_context` or a tool's `context`).
-pub(super) fn list<'a>(ctx: &mut Ctx<'a>, v: Value<'a>, filters_parsed: bool) -> Vec<ArtifactKind> {
+pub(super) fn list<'a>(ctx: &mut Ctx<'a>, v: &Value<'a>, filters_parsed: bool) -> Vec<ArtifactKind> {
     let Some(items) = v.as_array() else {
         ctx.error(
             Code::FieldType,
@@ -58,11 +58,11 @@ pub(super) fn list<'a>(ctx: &mut Ctx<'a>, v: Value<'a>, filters_parsed: bool) ->
     items
         .iter()
         .enumerate()
-        .filter_map(|(k, a)| ctx.idx(k, |ctx| artifact(ctx, a, filters_parsed)))
+        .filter_map(|(k, a)| ctx.idx(k, |ctx| artifact(ctx, &a, filters_parsed)))
         .collect()
 }
 
-fn artifact<'a>(ctx: &mut Ctx<'a>, a: Value<'a>, filters_parsed: bool) -> Option<ArtifactKind> {
+fn artifact<'a>(ctx: &mut Ctx<'a>, a: &Value<'a>, filters_parsed: bool) -> Option<ArtifactKind> {
     let Some(o) = a.as_object() else {
         ctx.error(
             Code::ToolContextKind,
@@ -79,7 +79,7 @@ fn artifact<'a>(ctx: &mut Ctx<'a>, a: Value<'a>, filters_parsed: bool) -> Option
             ctx.key("type", |ctx| {
                 ctx.error(
                     Code::ToolContextKind,
-                    format!("artifact `type` must be a string, not {}", type_name(t)),
+                    format!("artifact `type` must be a string, not {}", type_name(&t)),
                 )
             });
             return None;
@@ -153,16 +153,16 @@ fn artifact<'a>(ctx: &mut Ctx<'a>, a: Value<'a>, filters_parsed: bool) -> Option
             return None;
         }
     };
-    ctx.unknown_fields(o, shape, what);
+    ctx.unknown_fields(&o, shape, what);
     // For file/text, the Workspace spec's collision fields (content-block fields) are known
     // beyond the model.
     let collision = shape.ruled;
     match k {
-        ArtifactKind::File => value(ctx, o, Code::ArtifactFileValueBase64, true, collision),
-        ArtifactKind::Uri => value(ctx, o, Code::ArtifactUriValueRequired, false, collision),
-        ArtifactKind::Text => value(ctx, o, Code::ArtifactTextValueRequired, false, collision),
+        ArtifactKind::File => value(ctx, &o, Code::ArtifactFileValueBase64, true, collision),
+        ArtifactKind::Uri => value(ctx, &o, Code::ArtifactUriValueRequired, false, collision),
+        ArtifactKind::Text => value(ctx, &o, Code::ArtifactTextValueRequired, false, collision),
         ArtifactKind::Ingested => match o.get("context_filter") {
-            Some(Value::Object(cf)) => ctx.key("context_filter", |ctx| context_filter(ctx, cf, filters_parsed)),
+            Some(Value::Object(cf)) => ctx.key("context_filter", |ctx| context_filter(ctx, &cf, filters_parsed)),
             None | Some(Value::Null) => ctx.missing(
                 Severity::Error,
                 Code::ArtifactIngestedContextFilterRequired,
@@ -171,16 +171,16 @@ fn artifact<'a>(ctx: &mut Ctx<'a>, a: Value<'a>, filters_parsed: bool) -> Option
                 Some("add `\"context_filter\": {\"collection\": \"...\", \"artifacts\": [\"<artifact id>\"]}`".into()),
             ),
             Some(v) => ctx.key("context_filter", |ctx| {
-                ctx.error(Code::ArtifactIngestedContextFilterRequired, format!("`context_filter` must be an object, not {}", type_name(v)))
+                ctx.error(Code::ArtifactIngestedContextFilterRequired, format!("`context_filter` must be an object, not {}", type_name(&v)))
             }),
         },
-        ArtifactKind::Sql => sql(ctx, o),
-        ArtifactKind::Skill => skill(ctx, o),
+        ArtifactKind::Sql => sql(ctx, &o),
+        ArtifactKind::Skill => skill(ctx, &o),
     }
     Some(k)
 }
 
-fn value<'a>(ctx: &mut Ctx<'a>, o: Object<'a>, code: Code, base64: bool, collision: &[&str]) {
+fn value<'a>(ctx: &mut Ctx<'a>, o: &Object<'a>, code: Code, base64: bool, collision: &[&str]) {
     let hint = collision
         .iter()
         .find(|c| o.contains_key(c))
@@ -217,13 +217,13 @@ fn value<'a>(ctx: &mut Ctx<'a>, o: Object<'a>, code: Code, base64: bool, collisi
         Some(v) => ctx.key("value", |ctx| {
             ctx.error(
                 code,
-                format!("`value` must be a string, not {}", type_name(v)),
+                format!("`value` must be a string, not {}", type_name(&v)),
             )
         }),
     }
 }
 
-fn sql<'a>(ctx: &mut Ctx<'a>, o: Object<'a>) {
+fn sql<'a>(ctx: &mut Ctx<'a>, o: &Object<'a>) {
     match o.get("connection_string") {
         Some(Value::String(_)) => {}
         None | Some(Value::Null) => ctx.missing(
@@ -237,7 +237,7 @@ fn sql<'a>(ctx: &mut Ctx<'a>, o: Object<'a>) {
         Some(v) => ctx.key("connection_string", |ctx| {
             ctx.error(
                 Code::ArtifactSqlConnectionStringRequired,
-                format!("`connection_string` must be a string, not {}", type_name(v)),
+                format!("`connection_string` must be a string, not {}", type_name(&v)),
             )
         }),
     }
@@ -254,7 +254,7 @@ fn sql<'a>(ctx: &mut Ctx<'a>, o: Object<'a>) {
     }
 }
 
-fn skill<'a>(ctx: &mut Ctx<'a>, o: Object<'a>) {
+fn skill<'a>(ctx: &mut Ctx<'a>, o: &Object<'a>) {
     let ok = match o.get("skill_filter") {
         Some(Value::Object(f)) => match f.get("collection") {
             Some(Value::String(c)) => (1..=255).contains(&c.chars().count()),
@@ -274,7 +274,7 @@ fn skill<'a>(ctx: &mut Ctx<'a>, o: Object<'a>) {
 }
 
 /// A `context_filter` (at the current path).
-fn context_filter<'a>(ctx: &mut Ctx<'a>, cf: Object<'a>, filters_parsed: bool) {
+fn context_filter<'a>(ctx: &mut Ctx<'a>, cf: &Object<'a>, filters_parsed: bool) {
     ctx.unknown_fields(cf, vocab::names::CONTEXT_FILTER, "`context_filter`");
     for key in ["collection", "artifacts"] {
         if cf.get(key).is_none_or(Value::is_null) {
@@ -316,7 +316,7 @@ fn context_filter<'a>(ctx: &mut Ctx<'a>, cf: Object<'a>, filters_parsed: bool) {
         None | Some(Value::Null) => {}
         Some(Value::Array(fs)) => ctx.key("metadata_filter", |ctx| {
             for (k, f) in fs.iter().enumerate() {
-                ctx.idx(k, |ctx| metadata_filter(ctx, f, filters_parsed));
+                ctx.idx(k, |ctx| metadata_filter(ctx, &f, filters_parsed));
             }
         }),
         Some(v) => ctx.key("metadata_filter", |ctx| {
@@ -324,7 +324,7 @@ fn context_filter<'a>(ctx: &mut Ctx<'a>, cf: Object<'a>, filters_parsed: bool) {
                 Code::ContextFilterMetadataFilterList,
                 format!(
                     "`metadata_filter` must be a list of filter objects, not {}",
-                    type_name(v)
+                    type_name(&v)
                 ),
             )
         }),
@@ -351,7 +351,7 @@ const OPERATORS: &[&str] = &[
 /// One metadata filter, as llama-index's `MetadataFilter` reads it when the retriever is built:
 /// `key` a string, `value` required (null allowed) and an int, float or string, or a list of
 /// one of those; `operator` one of the known ones (default `==`).
-fn metadata_filter<'a>(ctx: &mut Ctx<'a>, f: Value<'a>, parsed: bool) {
+fn metadata_filter<'a>(ctx: &mut Ctx<'a>, f: &Value<'a>, parsed: bool) {
     let sev = if parsed {
         Severity::Error
     } else {
@@ -389,7 +389,7 @@ fn metadata_filter<'a>(ctx: &mut Ctx<'a>, f: Value<'a>, parsed: bool) {
             ctx,
             Some("key"),
             Code::FieldType,
-            format!("`key` must be a string, not {}", type_name(v)),
+            format!("`key` must be a string, not {}", type_name(&v)),
         ),
     }
     match o.get("operator") {
@@ -398,7 +398,7 @@ fn metadata_filter<'a>(ctx: &mut Ctx<'a>, f: Value<'a>, parsed: bool) {
         Some(op) => {
             let got = op
                 .as_str()
-                .map_or_else(|| type_name(op).to_string(), |s| format!("`{}`", short(s)));
+                .map_or_else(|| type_name(&op).to_string(), |s| format!("`{}`", short(s)));
             report(
                 ctx,
                 Some("operator"),
@@ -437,13 +437,13 @@ fn metadata_filter<'a>(ctx: &mut Ctx<'a>, f: Value<'a>, parsed: bool) {
             ctx,
             Some("value"),
             Code::MetadataFilterValueType,
-            format!("a filter `value` must be a string, a number or a list of strings or of numbers, not {}", type_name(v)),
+            format!("a filter `value` must be a string, a number or a list of strings or of numbers, not {}", type_name(&v)),
         );
     } else if let Some(v) = o.get("value").filter(|v| !v.is_null() && !v.is_string()) {
         ctx.key("value", |ctx| {
             ctx.warn(
                 Code::MetadataFilterValueType,
-                format!("the Workspace spec types a filter `value` as a string; the server also accepts {}", type_name(v)),
+                format!("the Workspace spec types a filter `value` as a string; the server also accepts {}", type_name(&v)),
             )
         });
     }

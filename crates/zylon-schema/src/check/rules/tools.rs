@@ -70,7 +70,7 @@ fn ingested_code(name: &str) -> Code {
 /// that reads the top-level `tool_context` (one is listed without a `context` list of its own
 /// and survives `tool_choice`): only then are the metadata filters of `tool_context` parsed
 /// (RULES.md Part 3.9). Read ahead of the tool checks, without reporting.
-pub(super) fn retrieval_tool_survives(req: Object<'_>) -> bool {
+pub(super) fn retrieval_tool_survives(req: &Object<'_>) -> bool {
     let Some(Value::Array(tools)) = req.get("tools") else {
         return false;
     };
@@ -127,7 +127,7 @@ struct ToolInfo<'a> {
     type_name: Option<&'a str>,
 }
 
-pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: Object<'a>, artifacts: &Artifacts) -> ToolFacts {
+pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: &Object<'a>, artifacts: &Artifacts) -> ToolFacts {
     let tools: Array = match req.get("tools") {
         None | Some(Value::Null) => Array::empty(),
         Some(Value::Array(a)) => a,
@@ -135,7 +135,7 @@ pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: Object<'a>, artifacts: &Artifact
             ctx.key("tools", |ctx| {
                 ctx.error(
                     Code::FieldType,
-                    format!("`tools` must be an array, not {}", type_name(v)),
+                    format!("`tools` must be an array, not {}", type_name(&v)),
                 )
             });
             Array::empty()
@@ -145,7 +145,7 @@ pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: Object<'a>, artifacts: &Artifact
         tools
             .iter()
             .enumerate()
-            .filter_map(|(k, t)| ctx.idx(k, |ctx| tool(ctx, k, t)))
+            .filter_map(|(k, t)| ctx.idx(k, |ctx| tool(ctx, k, &t)))
             .collect()
     });
     unique_names(ctx, &infos);
@@ -177,7 +177,7 @@ pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: Object<'a>, artifacts: &Artifact
     }
 }
 
-fn tool<'a>(ctx: &mut Ctx<'a>, index: usize, t: Value<'a>) -> Option<ToolInfo<'a>> {
+fn tool<'a>(ctx: &mut Ctx<'a>, index: usize, t: &Value<'a>) -> Option<ToolInfo<'a>> {
     let o = match t {
         Value::Object(o) => o,
         Value::String(s) => return bare_string(ctx, index, s),
@@ -342,7 +342,7 @@ fn bare_string<'a>(ctx: &mut Ctx<'a>, index: usize, s: &'a str) -> Option<ToolIn
 }
 
 /// The tool's `type`, when it is a string (another JSON type is reported).
-fn tool_type<'a>(ctx: &mut Ctx<'a>, o: Object<'a>) -> Option<&'a str> {
+fn tool_type<'a>(ctx: &mut Ctx<'a>, o: &Object<'a>) -> Option<&'a str> {
     match o.get("type") {
         None | Some(Value::Null) => None,
         Some(Value::String(s)) => Some(s),
@@ -350,7 +350,7 @@ fn tool_type<'a>(ctx: &mut Ctx<'a>, o: Object<'a>) -> Option<&'a str> {
             ctx.key("type", |ctx| {
                 ctx.error(
                     Code::FieldType,
-                    format!("tool `type` must be a string, not {}", type_name(v)),
+                    format!("tool `type` must be a string, not {}", type_name(&v)),
                 )
             });
             None
@@ -360,17 +360,17 @@ fn tool_type<'a>(ctx: &mut Ctx<'a>, o: Object<'a>) -> Option<&'a str> {
 
 /// The tool's `name` as the server reads it (`tool.get("name") or ""`: a falsy name of a
 /// built-in tool becomes its canonical name); `Err` when it cannot be read.
-fn tool_name<'a>(ctx: &mut Ctx<'a>, o: Object<'a>, internal: bool) -> Result<Option<&'a str>, ()> {
+fn tool_name<'a>(ctx: &mut Ctx<'a>, o: &Object<'a>, internal: bool) -> Result<Option<&'a str>, ()> {
     Ok(match o.get("name") {
         // `tool.get("name") or ""`: an empty name of a built-in tool is its canonical name
         Some(Value::String("")) if internal => None,
         Some(Value::String(n)) => Some(n),
         // `tool.get("name") or ""`: a falsy name of a built-in tool becomes its canonical name
-        Some(v) if internal && !v.is_null() && !super::truthy(v) => {
+        Some(v) if internal && !v.is_null() && !super::truthy(&v) => {
             ctx.key("name", |ctx| {
                 ctx.warn(
                     Code::FieldCoerced,
-                    format!("tool `name` should be a string; the server replaces {} with the built-in tool's own name", type_name(v)),
+                    format!("tool `name` should be a string; the server replaces {} with the built-in tool's own name", type_name(&v)),
                 )
             });
             None
@@ -379,7 +379,7 @@ fn tool_name<'a>(ctx: &mut Ctx<'a>, o: Object<'a>, internal: bool) -> Result<Opt
             ctx.key("name", |ctx| {
                 ctx.error(
                     Code::ToolNameRequired,
-                    format!("tool `name` must be a string, not {}", type_name(v)),
+                    format!("tool `name` must be a string, not {}", type_name(&v)),
                 )
             });
             return Err(());
@@ -391,7 +391,7 @@ fn tool_name<'a>(ctx: &mut Ctx<'a>, o: Object<'a>, internal: bool) -> Result<Opt
 /// The tool's own `context` artifacts (server-only; a built-in tool takes a list only).
 fn own_context<'a>(
     ctx: &mut Ctx<'a>,
-    o: Object<'a>,
+    o: &Object<'a>,
     internal: bool,
     retrieval: bool,
 ) -> Option<Vec<ArtifactKind>> {
@@ -405,7 +405,7 @@ fn own_context<'a>(
             ctx.key("context", |ctx| {
                 ctx.warn(
                     Code::ToolContextPerTool,
-                    format!("per-tool `context` is {}, not a list: the server ignores it and uses the top-level `tool_context`", type_name(c)),
+                    format!("per-tool `context` is {}, not a list: the server ignores it and uses the top-level `tool_context`", type_name(&c)),
                 )
             });
         }
@@ -416,7 +416,7 @@ fn own_context<'a>(
         .map(|c| {
         ctx.key("context", |ctx| {
             ctx.warn(Code::ToolContextPerTool, "per-tool `context` is server-only; the Workspace API passes artifacts in the top-level `tool_context`");
-            tool_context::list(ctx, c, retrieval)
+            tool_context::list(ctx, &c, retrieval)
         })
     })
 }
@@ -424,7 +424,7 @@ fn own_context<'a>(
 /// What the body model (`ToolSpecBody`) requires of a tool whose type is not a built-in one: a
 /// string `name` and, when given, an object schema. Reports what is missing; returns whether
 /// the tool passes.
-fn client_shape<'a>(ctx: &mut Ctx<'a>, o: Object<'a>, name: Option<&str>, ty: &str) -> bool {
+fn client_shape<'a>(ctx: &mut Ctx<'a>, o: &Object<'a>, name: Option<&str>, ty: &str) -> bool {
     let mut ok = true;
     if name.is_none() {
         ctx.missing(
@@ -443,7 +443,7 @@ fn client_shape<'a>(ctx: &mut Ctx<'a>, o: Object<'a>, name: Option<&str>, ty: &s
                     Code::ToolCustomInputSchemaObject,
                     format!(
                         "invalid tool specification: `{key}` must be a JSON object, not {}",
-                        type_name(v)
+                        type_name(&v)
                     ),
                 )
             });
@@ -454,7 +454,7 @@ fn client_shape<'a>(ctx: &mut Ctx<'a>, o: Object<'a>, name: Option<&str>, ty: &s
 }
 
 /// A custom (client) tool: a name and an object schema.
-fn custom<'a>(ctx: &mut Ctx<'a>, o: Object<'a>, name: Option<&str>, anthropic_client: bool) {
+fn custom<'a>(ctx: &mut Ctx<'a>, o: &Object<'a>, name: Option<&str>, anthropic_client: bool) {
     super::nulls::reject(ctx, o, &["defer_loading", "deferLoading"]);
     super::str_field(ctx, o, "description", Code::FieldType);
     if name.is_none() {
@@ -482,7 +482,7 @@ fn custom<'a>(ctx: &mut Ctx<'a>, o: Object<'a>, name: Option<&str>, anthropic_cl
         _ => ("inputSchema", None),
     };
     if let Some(s) = schema {
-        super::too_deep_for_server(ctx, key, s, 471, "the tool's input schema");
+        super::too_deep_for_server(ctx, key, &s, 471, "the tool's input schema");
     }
     match schema {
         None if !anthropic_client => ctx.warn_hint(
@@ -492,7 +492,7 @@ fn custom<'a>(ctx: &mut Ctx<'a>, o: Object<'a>, name: Option<&str>, anthropic_cl
         ),
         None => {}
         Some(Value::Object(s)) => {
-            if let Some(problem) = schema_problem(s) {
+            if let Some(problem) = schema_problem(&s) {
                 ctx.key(key, |ctx| {
                     ctx.warn_hint(
                         Code::ToolCustomInputSchemaShape,
@@ -503,13 +503,13 @@ fn custom<'a>(ctx: &mut Ctx<'a>, o: Object<'a>, name: Option<&str>, anthropic_cl
             }
         }
         Some(v) => ctx.key(key, |ctx| {
-            ctx.error(Code::ToolCustomInputSchemaObject, format!("invalid tool specification: `{key}` must be a JSON object, not {}", type_name(v)))
+            ctx.error(Code::ToolCustomInputSchemaObject, format!("invalid tool specification: `{key}` must be a JSON object, not {}", type_name(&v)))
         }),
     }
 }
 
 /// What the server's schema-to-model conversion rejects (shared with `response_format`).
-pub(super) fn schema_problem(s: Object<'_>) -> Option<&'static str> {
+pub(super) fn schema_problem(s: &Object<'_>) -> Option<&'static str> {
     if ["allOf", "anyOf", "oneOf"]
         .iter()
         .any(|k| s.contains_key(k))
@@ -561,7 +561,7 @@ enum Choice<'a> {
 
 fn tool_choice<'a>(
     ctx: &mut Ctx<'a>,
-    req: Object<'a>,
+    req: &Object<'a>,
     infos: &[ToolInfo<'a>],
     has_tools: bool,
 ) -> Choice<'a> {
@@ -572,29 +572,29 @@ fn tool_choice<'a>(
             ctx.key("tool_choice", |ctx| {
                 ctx.error(
                     Code::FieldType,
-                    format!("`tool_choice` must be an object, not {}", type_name(v)),
+                    format!("`tool_choice` must be an object, not {}", type_name(&v)),
                 )
             });
             return Choice::All;
         }
     };
     ctx.key("tool_choice", |ctx| {
-        ctx.unknown_fields(tc, vocab::names::TOOL_CHOICE, "`tool_choice`");
-        super::nulls::warn_server_only(ctx, tc, &["validation_mode"], Code::ToolChoiceValidationMode);
-        super::bool_field(ctx, tc, "disable_parallel_tool_use", Code::ToolChoiceDisableParallel);
+        ctx.unknown_fields(&tc, vocab::names::TOOL_CHOICE, "`tool_choice`");
+        super::nulls::warn_server_only(ctx, &tc, &["validation_mode"], Code::ToolChoiceValidationMode);
+        super::bool_field(ctx, &tc, "disable_parallel_tool_use", Code::ToolChoiceDisableParallel);
         if tc.contains_key("validation_mode") {
-            let ok = enum_field(ctx, tc, "validation_mode", &["eager", "lazy"], Code::ToolChoiceValidationMode, true);
+            let ok = enum_field(ctx, &tc, "validation_mode", &["eager", "lazy"], Code::ToolChoiceValidationMode, true);
             if ok.is_some() {
                 ctx.key("validation_mode", |ctx| {
                     ctx.warn(Code::ToolChoiceValidationMode, "`validation_mode` is server-only; the Workspace backend may drop it")
                 });
             }
         }
-        let name = super::str_field(ctx, tc, "name", Code::FieldType);
+        let name = super::str_field(ctx, &tc, "name", Code::FieldType);
         let ty = if tc.get("type").is_none_or(Value::is_null) {
             Some("auto")
         } else {
-            enum_field(ctx, tc, "type", &["auto", "any", "tool", "none"], Code::ToolChoiceTypeEnum, false)
+            enum_field(ctx, &tc, "type", &["auto", "any", "tool", "none"], Code::ToolChoiceTypeEnum, false)
         };
         match ty {
             Some("none") => {
