@@ -86,7 +86,10 @@ pub(super) fn check_chat_envelope<'a>(
             ctx.key("pgpt", |ctx| {
                 ctx.error(
                     Code::FieldType,
-                    format!("`pgpt` must be a chat request object, not {}", type_name(&v)),
+                    format!(
+                        "`pgpt` must be a chat request object, not {}",
+                        type_name(&v)
+                    ),
                 )
             });
             Summary::default()

@@ -140,7 +140,11 @@ fn server_only_note<'a>(ctx: &mut Ctx<'a>, o: &Object<'a>, keys: &[&'static str]
 fn tool_configuration<'a>(ctx: &mut Ctx<'a>, o: &Object<'a>) {
     if let Some(tc) = super::obj_field(ctx, o, "tool_configuration", Code::McpToolConfiguration) {
         ctx.key("tool_configuration", |ctx| {
-            ctx.unknown_fields(&tc, vocab::names::TOOL_CONFIGURATION, "`tool_configuration`");
+            ctx.unknown_fields(
+                &tc,
+                vocab::names::TOOL_CONFIGURATION,
+                "`tool_configuration`",
+            );
             bool_field(ctx, &tc, "enabled", Code::McpToolConfiguration);
             super::str_list_field(ctx, &tc, "allowed_tools", Code::McpToolConfiguration);
         });

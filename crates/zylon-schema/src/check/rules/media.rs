@@ -338,8 +338,10 @@ fn source_shape<'a>(ctx: &mut Ctx<'a>, src: &Value<'a>, ty: &str, read: bool) {
                 let got = mt.map_or_else(
                     || "missing".to_string(),
                     |v| {
-                        v.as_str()
-                            .map_or_else(|| type_name(&v).to_string(), |s| format!("`{}`", short(s)))
+                        v.as_str().map_or_else(
+                            || type_name(&v).to_string(),
+                            |s| format!("`{}`", short(s)),
+                        )
                     },
                 );
                 ctx.missing(

@@ -359,7 +359,10 @@ fn read<'a>(messages: Array<'a>, broken: &[bool]) -> Option<Vec<In<'a>>> {
                 true,
             ),
             Value::String(s) => (vec![Blk::Text(Txt::Str(s))], true),
-            Value::Array(items) => (items.iter().map(|b| block(&b)).collect::<Option<_>>()?, false),
+            Value::Array(items) => (
+                items.iter().map(|b| block(&b)).collect::<Option<_>>()?,
+                false,
+            ),
             _ => return None,
         };
         out.push(In {

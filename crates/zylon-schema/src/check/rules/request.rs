@@ -159,8 +159,8 @@ fn check_server_only<'a>(ctx: &mut Ctx<'a>, req: &Object<'a>) {
         });
     }
     if let Some(v) = req.get("maximum_loaded_skills") {
-        let ok =
-            v.is_null() || matches!(super::lax_int(&v), Lax::Exact(x) | Lax::Coerced(x) if x >= 1.0);
+        let ok = v.is_null()
+            || matches!(super::lax_int(&v), Lax::Exact(x) | Lax::Coerced(x) if x >= 1.0);
         let extra = if ok {
             ""
         } else {

@@ -175,7 +175,10 @@ fn content<'a>(ctx: &mut Ctx<'a>, o: &Object<'a>) {
         Some(v) => ctx.key("content", |ctx| {
             ctx.error(
                 Code::FieldType,
-                format!("`content` must be an array of blocks, not {}", type_name(&v)),
+                format!(
+                    "`content` must be an array of blocks, not {}",
+                    type_name(&v)
+                ),
             )
         }),
     }

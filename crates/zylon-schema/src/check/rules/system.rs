@@ -237,7 +237,8 @@ fn thinking<'a>(ctx: &mut Ctx<'a>, th: &Value<'a>, facts: &mut SystemFacts) {
         return;
     };
     ctx.unknown_fields(&o, vocab::names::THINKING, "`thinking`");
-    facts.thinking_enabled = bool_field(ctx, &o, "enabled", Code::ThinkingEnabledBool) == Some(true);
+    facts.thinking_enabled =
+        bool_field(ctx, &o, "enabled", Code::ThinkingEnabledBool) == Some(true);
     if let Some(e) = o.get("effort") {
         let ok = e.is_null()
             || matches!(

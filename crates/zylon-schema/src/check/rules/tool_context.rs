@@ -47,7 +47,11 @@ pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: &Object<'a>, filters_parsed: boo
 }
 
 /// Check a list of artifacts at the current path (global `tool_context` or a tool's `context`).
-pub(super) fn list<'a>(ctx: &mut Ctx<'a>, v: &Value<'a>, filters_parsed: bool) -> Vec<ArtifactKind> {
+pub(super) fn list<'a>(
+    ctx: &mut Ctx<'a>,
+    v: &Value<'a>,
+    filters_parsed: bool,
+) -> Vec<ArtifactKind> {
     let Some(items) = v.as_array() else {
         ctx.error(
             Code::FieldType,
@@ -237,7 +241,10 @@ fn sql<'a>(ctx: &mut Ctx<'a>, o: &Object<'a>) {
         Some(v) => ctx.key("connection_string", |ctx| {
             ctx.error(
                 Code::ArtifactSqlConnectionStringRequired,
-                format!("`connection_string` must be a string, not {}", type_name(&v)),
+                format!(
+                    "`connection_string` must be a string, not {}",
+                    type_name(&v)
+                ),
             )
         }),
     }
