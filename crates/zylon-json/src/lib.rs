@@ -18,12 +18,14 @@
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod float;
 mod parse;
+mod pointer;
 mod scan;
 mod tape;
 mod text;
 mod value;
 
 pub use parse::{parse, Arena, Parsed, SyntaxError};
+pub use pointer::Resolver;
 pub use scan::{read_string, skip_value, skip_ws};
 pub use tape::Builder;
 pub use text::{

@@ -357,3 +357,40 @@ fn built_trees_equal_parsed_ones() {
     assert_eq!(built.get("a").unwrap().as_array().unwrap().len(), 6);
     assert!(built.get("c").unwrap().as_object().unwrap().is_empty());
 }
+
+#[test]
+fn the_resolver_answers_as_pointer_does() {
+    // A long array (indexed on first use), a short one (stepped through), misses and escapes.
+    let items: Vec<String> = (0..5000)
+        .map(|i| format!("{{\"n\":{i},\"c\":[{i},[\"x{i}\"]]}}"))
+        .collect();
+    let text = format!(
+        "{{\"m\":[{}],\"s\":[1,2],\"a/b\":{{\"~\":3}}}}",
+        items.join(",")
+    );
+    let tree = p(&text).unwrap();
+    let mut at = Resolver::new(tree);
+    let mut paths: Vec<String> = (0..5000)
+        .rev()
+        .step_by(7)
+        .map(|i| format!("/m/{i}/n"))
+        .collect();
+    paths.extend((0..5000).step_by(13).map(|i| format!("/m/{i}/c/1/0")));
+    paths.extend(
+        [
+            "", "/m", "/s/1", "/s/2", "/m/5000", "/m/-1", "/m/x", "/a~1b/~0", "/m/3/n/0", "/zz",
+        ]
+        .map(String::from),
+    );
+    for path in &paths {
+        assert_eq!(at.pointer(path), tree.pointer(path), "{path}");
+    }
+    assert_eq!(
+        at.pointer("/m/4999/n").and_then(Value::as_f64),
+        Some(4999.0)
+    );
+    assert_eq!(
+        at.pointer("/m/17/c/1/0").and_then(Value::as_str),
+        Some("x17")
+    );
+}

@@ -2,7 +2,6 @@
 
 use std::fmt;
 
-use crate::pointer_segment;
 use crate::tape::{self, Tape};
 
 /// A JSON number: its value as `f64` and whether it was written as an integer literal.
@@ -100,6 +99,27 @@ impl<'a> Array<'a> {
     /// The items, collected for random access.
     pub fn to_vec(&self) -> Vec<Value<'a>> {
         self.iter().collect()
+    }
+
+    /// The node of the first item (an identity of the array within its tape).
+    pub(crate) fn first_node(&self) -> u32 {
+        self.first
+    }
+
+    /// The node of each item.
+    pub(crate) fn item_nodes(&self) -> Vec<u32> {
+        let mut nodes = Vec::with_capacity(self.len());
+        let mut i = self.first as usize;
+        for _ in 0..self.len {
+            nodes.push(i as u32);
+            i = self.tape.after(i);
+        }
+        nodes
+    }
+
+    /// The item whose node is `node` (from [`Array::item_nodes`]).
+    pub(crate) fn item_at(&self, node: u32) -> Value<'a> {
+        self.tape.value(node as usize)
     }
 }
 
@@ -463,20 +483,9 @@ impl<'a> Value<'a> {
         matches!(self, Value::Bool(_))
     }
 
-    /// The value a JSON Pointer names.
+    /// The value a JSON Pointer names (an array index steps through the items before it: for
+    /// many pointers into one tree, use a [`Resolver`](crate::Resolver)).
     pub fn pointer(self, pointer: &str) -> Option<Value<'a>> {
-        if pointer.is_empty() {
-            return Some(self);
-        }
-        let mut v = self;
-        for seg in pointer.strip_prefix('/')?.split('/') {
-            let seg = pointer_segment(seg);
-            v = match v {
-                Value::Object(o) => o.get(&seg)?,
-                Value::Array(a) => a.get(seg.parse::<usize>().ok()?)?,
-                _ => return None,
-            };
-        }
-        Some(v)
+        crate::Resolver::once(self).pointer(pointer)
     }
 }

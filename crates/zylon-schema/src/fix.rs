@@ -129,11 +129,13 @@ fn fix_round(text: &str, kind: Kind, options: &Options) -> (String, Vec<AppliedF
     wanted.extend(integral_floats(&tree, kind));
     let pointers: Vec<&str> = wanted.iter().map(|(_, p, _)| p.as_str()).collect();
     let found = locate(body, &pointers);
+    let mut at = zylon_json::Resolver::new(tree);
     let mut edits: Vec<Edit> = wanted
         .iter()
         .zip(found)
         .filter_map(|((code, path, suggestion), loc)| {
-            let (text, start, end) = edit_for(body, &tree, *code, path, suggestion.as_ref(), loc)?;
+            let (text, start, end) =
+                edit_for(body, &mut at, *code, path, suggestion.as_ref(), loc)?;
             Some(Edit {
                 start,
                 end,
@@ -196,7 +198,7 @@ fn quote(s: &str) -> String {
 /// is safe); the rest follows from the code and the value.
 fn edit_for(
     body: &str,
-    tree: &Value<'_>,
+    tree: &mut zylon_json::Resolver<'_>,
     code: Code,
     path: &str,
     suggestion: Option<&Suggestion>,
