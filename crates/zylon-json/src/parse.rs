@@ -49,6 +49,8 @@ pub fn parse<'a>(
     }
     let mut p = Parser::at(src, 0);
     p.max_depth = max_depth;
+    // Room for the keys of the open objects of a typical body.
+    p.keys.reserve(32);
     // About one node per 7 bytes of a structure-dense body (a text-heavy one needs fewer):
     // room for a small body at once, a large one grows.
     p.tape.nodes.reserve_exact((src.len() / 4).clamp(64, 8192));
@@ -158,7 +160,7 @@ impl<'a> Parser<'a> {
                 src,
                 ..Tape::default()
             },
-            keys: Vec::with_capacity(32),
+            keys: Vec::new(),
             settle: Vec::new(),
             scratch: String::new(),
         }
@@ -368,15 +370,16 @@ impl<'a> Parser<'a> {
             self.tape.push_src(start, end);
             return Ok(self.s.get(start..end));
         }
-        self.string_node_slow()?;
+        self.string_node_slow(end)?;
         Ok(None)
     }
 
-    /// [`Parser::string_node`] for strings with escapes (or errors).
+    /// [`Parser::string_node`] for strings with escapes (or errors); `plain_to` is where the
+    /// scan for the end of the string stopped.
     #[inline(never)]
-    fn string_node_slow(&mut self) -> Result<(), SyntaxError> {
+    fn string_node_slow(&mut self, plain_to: usize) -> Result<(), SyntaxError> {
         let start = self.i + 1;
-        match self.string_raw()? {
+        match self.string_from(plain_to)? {
             Cow::Borrowed(_) => self.tape.push_src(start, self.i - 1),
             Cow::Owned(mut s) => {
                 if s.len() > SCRATCH_KEEP {
@@ -393,19 +396,20 @@ impl<'a> Parser<'a> {
 
     /// The string at `self.i` (an unescaped one at its exact size).
     pub(crate) fn string(&mut self) -> Result<Cow<'a, str>, SyntaxError> {
-        Ok(match self.string_raw()? {
+        let plain_to = skip_plain(self.b, self.i + 1);
+        Ok(match self.string_from(plain_to)? {
             Cow::Owned(s) => Cow::Owned(self.finish_escaped(s)),
             s => s,
         })
     }
 
-    /// The string at `self.i`: borrowed from the text, or unescaped in the scratch buffer
-    /// (which the caller gives back or keeps).
-    fn string_raw(&mut self) -> Result<Cow<'a, str>, SyntaxError> {
+    /// The string at `self.i`, whose characters up to `plain_to` need no escaping (found by
+    /// `skip_plain`): borrowed from the text, or unescaped in the scratch buffer (which the
+    /// caller gives back or keeps).
+    fn string_from(&mut self, plain_to: usize) -> Result<Cow<'a, str>, SyntaxError> {
         let start = self.i + 1;
-        let mut i = start;
+        let mut i = plain_to;
         let b = self.b;
-        i = skip_plain(b, i);
         loop {
             match b.get(i) {
                 None => {

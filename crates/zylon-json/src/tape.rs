@@ -76,6 +76,17 @@ pub(crate) fn payload(n: u64) -> usize {
     (n >> 32) as usize
 }
 
+/// The index of the node after the value whose node `n` is at `i` (containers end where their
+/// payload says).
+#[inline]
+pub(crate) fn skip(n: u64, i: usize) -> usize {
+    if tag(n) >= ARRAY {
+        payload(n)
+    } else {
+        i + 1
+    }
+}
+
 /// A parsed (or built) document; its values are read through [`Value`].
 #[derive(Debug, Default)]
 pub struct Tape<'a> {
@@ -173,10 +184,7 @@ impl<'a> Tape<'a> {
     /// The index of the node after the value at `i` (and after everything inside it).
     #[inline]
     pub(crate) fn after(&self, i: usize) -> usize {
-        match self.nodes.get(i) {
-            Some(&n) if tag(n) >= ARRAY => payload(n),
-            _ => i + 1,
-        }
+        skip(self.nodes.get(i).copied().unwrap_or(NULL), i)
     }
 
     /// Append a number node.
@@ -186,20 +194,19 @@ impl<'a> Tape<'a> {
         self.push(node(if int { INT } else { FLOAT }, 0, at));
     }
 
-    /// Whether the string node `n` is `key`.
+    /// Whether the string node `n` is `key`. A key in the text is told apart by its tag and
+    /// length in one comparison of the node's low half before any byte is read.
     #[inline(always)]
     pub(crate) fn key_is(&self, n: u64, key: &str) -> bool {
-        if tag(n) == STR {
+        if n as u32 == node(STR, key.len(), 0) as u32 && key.len() <= MAX_LEN {
             let at = payload(n);
-            len(n) == key.len()
-                && self
-                    .src
-                    .as_bytes()
-                    .get(at..at + key.len())
-                    .is_some_and(|k| crate::text::bytes_equal(k, key.as_bytes()))
-        } else {
-            crate::keys_equal(self.str_of(n), key)
+            return self
+                .src
+                .as_bytes()
+                .get(at..at + key.len())
+                .is_some_and(|k| crate::text::bytes_equal(k, key.as_bytes()));
         }
+        tag(n) != STR && crate::keys_equal(self.str_aside(n), key)
     }
 
     /// Append a string that is kept aside.
@@ -265,14 +272,21 @@ impl<'a> Builder<'a> {
     }
 
     /// Open an array or object; give the mark to [`Builder::close_array`] or
-    /// [`Builder::close_object`] after its items (its keys and values).
+    /// [`Builder::close_object`] after its items (its keys and values). Arrays hold at most
+    /// 268,435,455 items.
     pub fn open(&mut self) -> usize {
         self.tape.push(NULL);
         self.tape.nodes.len() - 1
     }
 
-    /// Close the array opened at `mark`, which has `count` items.
-    pub fn close_array(&mut self, mark: usize, count: usize) {
+    /// Close the array opened at `mark`.
+    pub fn close_array(&mut self, mark: usize) {
+        let (tape, mut count) = (&self.tape, 0);
+        let mut i = mark + 1;
+        while i < tape.nodes.len() {
+            count += 1;
+            i = tape.after(i);
+        }
         self.close(mark, ARRAY, count);
     }
 
@@ -289,10 +303,10 @@ impl<'a> Builder<'a> {
         self.close(mark, OBJECT, filter as usize);
     }
 
-    fn close(&mut self, mark: usize, tag: u64, count: usize) {
+    fn close(&mut self, mark: usize, tag: u64, len: usize) {
         let end = self.tape.nodes.len();
         if let Some(n) = self.tape.nodes.get_mut(mark) {
-            *n = node(tag, count.min(MAX_LEN), end);
+            *n = node(tag, len.min(MAX_LEN), end);
         }
     }
 

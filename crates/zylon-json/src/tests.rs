@@ -345,9 +345,9 @@ fn built_trees_equal_parsed_ones() {
     let inner = b.open();
     b.string("b");
     let empty = b.open();
-    b.close_array(empty, 0);
+    b.close_array(empty);
     b.close_object(inner);
-    b.close_array(list, 6);
+    b.close_array(list);
     b.string("c");
     let c = b.open();
     b.close_object(c);

@@ -237,31 +237,16 @@ impl<'a> Object<'a> {
     #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     fn scan(&self, key: &str, dup: bool) -> Option<usize> {
         let tape = self.tape;
-        let base = self.first as usize;
-        let nodes = tape.nodes.get(base..self.end as usize)?;
-        let src = tape.src.as_bytes();
-        // The low half of the node of `key` in the text: tag and length in one comparison.
-        let want = (tape::STR | (key.len() as u64) << 4) as u32;
-        let (mut i, mut found) = (0, None);
-        while let (Some(&k), Some(&v)) = (nodes.get(i), nodes.get(i + 1)) {
-            let hit = if k as u32 == want {
-                let at = tape::payload(k);
-                src.get(at..at + key.len())
-                    .is_some_and(|s| crate::text::bytes_equal(s, key.as_bytes()))
-            } else {
-                tape::tag(k) != tape::STR && tape.key_is(k, key)
-            };
-            if hit {
-                found = Some(base + i + 1);
+        let (mut i, end) = (self.first as usize, self.end as usize);
+        let mut found = None;
+        while let (true, Some(&[k, v])) = (i < end, tape.nodes.get(i..i + 2)) {
+            if tape.key_is(k, key) {
+                found = Some(i + 1);
                 if !dup {
                     break;
                 }
             }
-            i = if tape::tag(v) >= tape::ARRAY {
-                tape::payload(v) - base
-            } else {
-                i + 2
-            };
+            i = tape::skip(v, i + 1);
         }
         found
     }
@@ -346,15 +331,10 @@ impl<'a> Iterator for Entries<'a> {
         if i >= self.end {
             return None;
         }
-        let (k, v) = match tape.nodes.get(i..i + 2) {
-            Some(&[k, v]) => (k, v),
-            _ => return None,
+        let Some(&[k, v]) = tape.nodes.get(i..i + 2) else {
+            return None;
         };
-        self.next = if tape::tag(v) >= tape::ARRAY {
-            tape::payload(v)
-        } else {
-            i + 2
-        };
+        self.next = tape::skip(v, i + 1);
         Some((tape.str_of(k), tape.decode(v, i + 1)))
     }
 }
@@ -377,7 +357,7 @@ impl<'a> Keys<'a> {
         loop {
             let at = self.entries.next;
             let (k, _) = self.entries.next()?;
-            if !self.dup || !self.earlier(at, k) {
+            if !self.earlier(at, k) {
                 return Some((k, at + 1));
             }
         }
@@ -420,14 +400,10 @@ impl<'a> Iterator for Iter<'a> {
         if !self.keys.dup {
             return self.keys.entries.next();
         }
-        let (k, at) = self.keys.next_entry()?;
+        // A repeated key: the value the server keeps is the last.
+        let (k, first) = self.keys.next_entry()?;
         let object = self.keys.object;
-        let at = if self.keys.dup {
-            object.find(k).unwrap_or(at)
-        } else {
-            at
-        };
-        Some((k, object.tape.value(at)))
+        Some((k, object.tape.value(object.find(k).unwrap_or(first))))
     }
 }
 

@@ -24,7 +24,7 @@ fn build<'a>(v: &'a serde_json::Value, b: &mut Builder<'a>) {
             for item in a {
                 build(item, b);
             }
-            b.close_array(mark, a.len());
+            b.close_array(mark);
         }
         serde_json::Value::Object(o) => {
             let mark = b.open();
