@@ -32,7 +32,7 @@ pub use text::{
     escape_char, is_one_of, keys_equal, line_col, pointer_segment, position_of, push_decimal,
     short_text,
 };
-pub use value::{Array, Entries, Items, Iter, Keys, Num, Object, Value};
+pub use value::{Array, Entries, Items, Iter, Keys, Num, Object, Slot, Value};
 
 /// `s` as `f64`, or `None`: the grammar and the correctly rounded answer of `f64::from_str`.
 /// In WebAssembly this is the crate's own parser, which leaves core's 10 KB table of powers

@@ -1,6 +1,7 @@
 //! The tree: values, numbers, arrays and objects (views of a [`Tape`]) and their iterators.
 
 use std::fmt;
+use std::num::NonZeroU32;
 
 use crate::tape::{self, Tape};
 
@@ -289,6 +290,12 @@ impl<'a> Object<'a> {
         Iter { keys: self.keys() }
     }
 
+    /// The value at `slot` (from [`Iter::next_slot`] over this object): no lookup.
+    #[inline]
+    pub fn at(&self, slot: Slot) -> Value<'a> {
+        self.tape.value(slot.0.get() as usize)
+    }
+
     /// Whether there are no entries.
     pub fn is_empty(&self) -> bool {
         self.first >= self.end
@@ -397,15 +404,35 @@ impl<'a> Iterator for Iter<'a> {
     #[cfg_attr(not(target_arch = "wasm32"), inline)]
     #[cfg_attr(target_arch = "wasm32", inline(never))]
     fn next(&mut self) -> Option<Self::Item> {
+        self.next_slot().map(|(k, v, _)| (k, v))
+    }
+}
+
+impl<'a> Iter<'a> {
+    /// Like [`Iterator::next`], with the [`Slot`] of the value: [`Object::at`] gives the value
+    /// back later without a lookup (a caller that visits every entry can keep the slots of the
+    /// keys it knows and read them as a table).
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+    #[cfg_attr(target_arch = "wasm32", inline(never))]
+    pub fn next_slot(&mut self) -> Option<(&'a str, Value<'a>, Slot)> {
+        // (a value's node follows its key's, so it is never node 0)
         if !self.keys.dup {
-            return self.keys.entries.next();
+            let at = self.keys.entries.next + 1;
+            let (k, v) = self.keys.entries.next()?;
+            return Some((k, v, Slot(NonZeroU32::new(at as u32)?)));
         }
         // A repeated key: the value the server keeps is the last.
         let (k, first) = self.keys.next_entry()?;
         let object = self.keys.object;
-        Some((k, object.tape.value(object.find(k).unwrap_or(first))))
+        let at = object.find(k).unwrap_or(first);
+        Some((k, object.tape.value(at), Slot(NonZeroU32::new(at as u32)?)))
     }
 }
+
+/// Where a value of an object is in its document (see [`Iter::next_slot`], [`Object::at`]):
+/// four bytes, so `Option<Slot>` is too.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct Slot(NonZeroU32);
 
 impl<'a> Value<'a> {
     /// The string, if this is one.

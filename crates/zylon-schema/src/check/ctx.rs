@@ -4,6 +4,7 @@
 use crate::check::json::{Object, Value};
 
 use super::code::Code;
+use super::fields::Fields;
 use super::report::{Issue, Severity, Suggestion};
 use crate::vocab::Names;
 pub(crate) use zylon_json::push_decimal;
@@ -205,8 +206,13 @@ impl<'a> Ctx<'a> {
 
     /// Report every key of `obj` that is not in `known` as an unknown field (warning), with a
     /// did-you-mean hint. Keys listed in `server_only` get a `field.server_only` warning instead.
-    pub(crate) fn unknown_fields(&mut self, obj: &Object<'a>, names: Names, what: &str) {
-        self.unknown_fields_with(obj, names, what, Code::FieldUnknown);
+    pub(crate) fn unknown_fields(
+        &mut self,
+        obj: &Object<'a>,
+        names: Names,
+        what: &str,
+    ) -> Fields<'a> {
+        self.unknown_fields_with(obj, names, what, Code::FieldUnknown)
     }
 
     /// Like [`Ctx::unknown_fields`] with a specific code for unknown keys.
@@ -216,10 +222,13 @@ impl<'a> Ctx<'a> {
         names: Names,
         what: &str,
         code: Code,
-    ) {
-        for (k, v) in obj.iter() {
+    ) -> Fields<'a> {
+        let mut fields = Fields::new(*obj, &names);
+        let mut entries = obj.iter();
+        while let Some((k, v, slot)) = entries.next_slot() {
             // (the lookup runs at opt-level 3 even in the size-optimised wasm build)
             if let Some(i) = zylon_json::position_of(k, names.known) {
+                fields.set(i, slot);
                 if let Some(&t) = names.types.get(i) {
                     // the common case inline (a value of one of the field's JSON types): the
                     // check out of line cost 4% of validating in the size-optimised wasm build
@@ -262,6 +271,7 @@ impl<'a> Ctx<'a> {
                 )
             });
         }
+        fields
     }
 }
 

@@ -13,6 +13,7 @@ pub mod span;
 mod ctx;
 mod detect;
 mod duplicates;
+mod fields;
 mod format;
 mod lax;
 

@@ -1,6 +1,8 @@
 //! RULES.md §12: `mcp_servers`. Secrets (`authorization_token`, `refresh_token`,
 //! `client_secret`) are never quoted.
 
+use super::keys::req as k;
+use crate::check::fields::Fields;
 use crate::check::json::{Object, Value};
 use crate::vocab;
 
@@ -8,8 +10,8 @@ use super::{bool_field, str_field, type_name, Code, Ctx};
 use crate::check::Severity;
 
 /// Returns whether `mcp_servers` is a non-empty list.
-pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: &Object<'a>) -> bool {
-    let list = match req.get("mcp_servers") {
+pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: &Fields<'a>) -> bool {
+    let list = match req.get(k::MCP_SERVERS) {
         None | Some(Value::Null) => return false,
         Some(Value::Array(a)) => a,
         Some(v) => {

@@ -1,6 +1,8 @@
 //! RULES.md §4: messages and roles, and the tool pairing rules of §7 that span messages.
 
-use crate::check::json::{Object, Value};
+use super::keys::{msg, req as k};
+use crate::check::fields::Fields;
+use crate::check::json::Value;
 use crate::check::report::Suggestion;
 use crate::vocab;
 
@@ -27,8 +29,8 @@ struct MsgFacts {
     broken: bool,
 }
 
-pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: &Object<'a>) -> MessagesFacts {
-    let list = match req.get("messages") {
+pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: &Fields<'a>) -> MessagesFacts {
+    let list = match req.get(k::MESSAGES) {
         None | Some(Value::Null) => {
             ctx.missing(
                 Severity::Error,
@@ -107,7 +109,7 @@ fn message<'a>(ctx: &mut Ctx<'a>, m: &Value<'a>, pairing: &mut Pairing<'a>) -> M
         );
         return f;
     };
-    ctx.unknown_fields(&obj, vocab::names::MESSAGE_INPUT, "message");
+    let obj = ctx.unknown_fields(&obj, vocab::names::MESSAGE_INPUT, "message");
     f.role = role(ctx, &obj);
     if f.role == Some(Role::System) {
         ctx.warn_hint(
@@ -116,7 +118,7 @@ fn message<'a>(ctx: &mut Ctx<'a>, m: &Value<'a>, pairing: &mut Pairing<'a>) -> M
             "put instructions in the top-level `system.text` instead",
         );
     }
-    if obj.contains_key("_meta") {
+    if obj.get(msg::META).is_some() {
         ctx.key("_meta", |ctx| {
             ctx.warn(
                 Code::MessageMeta,
@@ -124,7 +126,7 @@ fn message<'a>(ctx: &mut Ctx<'a>, m: &Value<'a>, pairing: &mut Pairing<'a>) -> M
             )
         });
     }
-    match obj.get("content") {
+    match obj.get(msg::CONTENT) {
         None | Some(Value::Null) => {
             f.broken = true;
             ctx.missing(Severity::Error, Code::MessageContentRequired, "content", "every message needs `content`", None)
@@ -166,8 +168,8 @@ fn message<'a>(ctx: &mut Ctx<'a>, m: &Value<'a>, pairing: &mut Pairing<'a>) -> M
     f
 }
 
-fn role<'a>(ctx: &mut Ctx<'a>, obj: &Object<'a>) -> Option<Role> {
-    let Some(v) = obj.get("role") else {
+fn role<'a>(ctx: &mut Ctx<'a>, obj: &Fields<'a>) -> Option<Role> {
+    let Some(v) = obj.get(msg::ROLE) else {
         ctx.missing(
             Severity::Error,
             Code::MessageRoleRequired,

@@ -7,6 +7,7 @@ mod blocks;
 mod conversation;
 mod datetime;
 mod envelope;
+mod keys;
 mod mcp;
 mod media;
 mod messages;
@@ -159,7 +160,17 @@ pub(crate) fn str_field<'a>(
     key: &'a str,
     code: Code,
 ) -> Option<&'a str> {
-    match obj.get(key)? {
+    str_value(ctx, key, obj.get(key), code)
+}
+
+/// [`str_field`] of a value already read (`None`: the field is not there).
+pub(crate) fn str_value<'a>(
+    ctx: &mut Ctx<'a>,
+    key: &'a str,
+    value: Option<Value<'a>>,
+    code: Code,
+) -> Option<&'a str> {
+    match value? {
         Value::String(s) => Some(s),
         Value::Null => None,
         v => {
@@ -267,7 +278,19 @@ pub(crate) fn enum_field<'a>(
     code: Code,
     warn_only: bool,
 ) -> Option<&'a str> {
-    let v = obj.get(key)?;
+    enum_value(ctx, key, obj.get(key), allowed, code, warn_only)
+}
+
+/// [`enum_field`] of a value already read (`None`: the field is not there).
+pub(crate) fn enum_value<'a>(
+    ctx: &mut Ctx<'a>,
+    key: &'a str,
+    value: Option<Value<'a>>,
+    allowed: &[&str],
+    code: Code,
+    warn_only: bool,
+) -> Option<&'a str> {
+    let v = value?;
     if v.is_null() {
         return None;
     }

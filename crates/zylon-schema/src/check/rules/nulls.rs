@@ -4,7 +4,7 @@
 //! object's list of such fields comes from the server models and was checked field by field
 //! with the server's own request path (`scripts/oracle_diff.py --null-sweep`).
 
-use crate::check::json::Object;
+use crate::check::json::{Object, Value};
 
 use super::{Code, Ctx};
 use crate::check::Severity;
@@ -28,15 +28,25 @@ pub(super) fn warn_server_only<'a>(
     code: Code,
 ) {
     for &key in fields {
-        if obj.get(key).is_some_and(|v| v.is_null()) {
-            let p = ctx.here_key(key);
-            ctx.push(
-                Severity::Warning,
-                code,
-                p,
-                format!("`{key}` is server-only (the Workspace API does not list it, so the backend may drop it); the server would reject its `null`"),
-                Some(format!("remove `{key}`")),
-            );
-        }
+        warn_server_only_value(ctx, key, obj.get(key), code);
+    }
+}
+
+/// [`warn_server_only`] of one value already read (`None`: the field is not there).
+pub(super) fn warn_server_only_value<'a>(
+    ctx: &mut Ctx<'a>,
+    key: &'a str,
+    value: Option<Value<'a>>,
+    code: Code,
+) {
+    if value.is_some_and(|v| v.is_null()) {
+        let p = ctx.here_key(key);
+        ctx.push(
+            Severity::Warning,
+            code,
+            p,
+            format!("`{key}` is server-only (the Workspace API does not list it, so the backend may drop it); the server would reject its `null`"),
+            Some(format!("remove `{key}`")),
+        );
     }
 }

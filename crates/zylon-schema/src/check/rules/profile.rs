@@ -1,6 +1,8 @@
 //! RULES.md §15: model-dependent checks, run only when the caller passes a server [`Profile`].
 
-use crate::check::json::{Object, Value};
+use super::keys::req as k;
+use crate::check::fields::Fields;
+use crate::check::json::Value;
 
 use super::messages::MessagesFacts;
 use super::system::SystemFacts;
@@ -14,7 +16,7 @@ pub(super) fn estimate_tokens(chars: usize) -> usize {
 
 pub(super) fn check(
     ctx: &mut Ctx<'_>,
-    req: &Object<'_>,
+    req: &Fields<'_>,
     p: &Profile,
     msgs: &MessagesFacts,
     sys: &SystemFacts,
@@ -23,7 +25,7 @@ pub(super) fn check(
     let model = p.model.as_deref().unwrap_or("default");
     if tools && p.supports_tools == Some(false) {
         let key = if req
-            .get("tools")
+            .get(k::TOOLS)
             .and_then(Value::as_array)
             .is_some_and(|a| !a.is_empty())
         {

@@ -1,9 +1,11 @@
 //! RULES.md §3: the top-level ChatRequest fields, and the order in which the areas run.
 
+use crate::check::fields::Fields;
 use crate::check::json::{Object, Value};
 
+use super::keys::req as k;
 use super::{
-    enum_field, mcp, messages, nulls, profile, sampling, structured, system, tool_context, tools,
+    enum_value, mcp, messages, nulls, profile, sampling, structured, system, tool_context, tools,
     type_name, Code, Ctx, Lax, Options, Summary,
 };
 use crate::check::options::Endpoint;
@@ -11,14 +13,19 @@ use crate::vocab;
 
 /// Validate a ChatRequest object (the whole chat body, or `pgpt` in an envelope).
 pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: &Object<'a>, options: &Options) -> Summary {
-    ctx.unknown_fields_with(
+    let req = &ctx.unknown_fields_with(
         req,
         vocab::names::CHAT_REQUEST,
         "chat request",
         Code::RequestUnknownFields,
     );
 
-    nulls::warn_server_only(ctx, req, &["service_tier"], Code::RequestServiceTier);
+    nulls::warn_server_only_value(
+        ctx,
+        k::SERVICE_TIER.name,
+        req.get(k::SERVICE_TIER),
+        Code::RequestServiceTier,
+    );
     let msgs = messages::check(ctx, req);
     sampling::check(ctx, req);
     check_stream_and_ids(ctx, req);
@@ -28,7 +35,7 @@ pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: &Object<'a>, options: &Options) 
     // `POST /chat` only in eager mode.
     let eager = options.endpoint == Endpoint::Validate
         || req
-            .get("tool_choice")
+            .get(k::TOOL_CHOICE)
             .and_then(|t| t.get("validation_mode"))
             .and_then(Value::as_str)
             == Some("eager");
@@ -43,13 +50,13 @@ pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: &Object<'a>, options: &Options) 
 
     Summary {
         message_count: req
-            .get("messages")
+            .get(k::MESSAGES)
             .and_then(Value::as_array)
             .map_or(0, |a| a.len()),
         has_tools: tool_facts.non_empty,
-        stream_enabled: req.get("stream") == Some(Value::Bool(true)),
+        stream_enabled: req.get(k::STREAM) == Some(Value::Bool(true)),
         tool_choice: req
-            .get("tool_choice")
+            .get(k::TOOL_CHOICE)
             .and_then(|t| t.get("type"))
             .and_then(Value::as_str)
             .map(str::to_owned)
@@ -59,8 +66,8 @@ pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: &Object<'a>, options: &Options) 
     }
 }
 
-fn check_stream_and_ids<'a>(ctx: &mut Ctx<'a>, req: &Object<'a>) {
-    if let Some(v) = req.get("stream").filter(|v| !v.is_null()) {
+fn check_stream_and_ids<'a>(ctx: &mut Ctx<'a>, req: &Fields<'a>) {
+    if let Some(v) = req.get(k::STREAM).filter(|v| !v.is_null()) {
         ctx.key("stream", |ctx| match super::lax_bool(&v) {
             Lax::Exact(_) => {}
             Lax::Coerced(b) => ctx.warn_hint(
@@ -77,14 +84,19 @@ fn check_stream_and_ids<'a>(ctx: &mut Ctx<'a>, req: &Object<'a>) {
             ),
         });
     }
-    super::str_field(ctx, req, "correlation_id", Code::RequestCorrelationId);
+    super::str_value(
+        ctx,
+        k::CORRELATION_ID.name,
+        req.get(k::CORRELATION_ID),
+        Code::RequestCorrelationId,
+    );
 }
 
 /// Fields the server understands but the Workspace spec does not list: always a warning
 /// (RULES.md §1.4), whose message says when the server would reject the value.
-fn check_server_only<'a>(ctx: &mut Ctx<'a>, req: &Object<'a>) {
+fn check_server_only<'a>(ctx: &mut Ctx<'a>, req: &Fields<'a>) {
     const NOTE: &str = "the Workspace API does not list it, so the backend may drop it";
-    if let Some(m) = req.get("model") {
+    if let Some(m) = req.get(k::MODEL) {
         ctx.key("model", |ctx| {
             let what = match m.as_str() {
                 Some(s) if s == "default" || s.starts_with("claude-") => {
@@ -105,7 +117,7 @@ fn check_server_only<'a>(ctx: &mut Ctx<'a>, req: &Object<'a>) {
             );
         });
     }
-    if let Some(v) = req.get("stop_sequences") {
+    if let Some(v) = req.get(k::STOP_SEQUENCES) {
         let ok = v.as_array().is_some_and(|a| a.iter().all(Value::is_string));
         let extra = if ok {
             ""
@@ -119,7 +131,7 @@ fn check_server_only<'a>(ctx: &mut Ctx<'a>, req: &Object<'a>) {
             )
         });
     }
-    if let Some(v) = req.get("metadata") {
+    if let Some(v) = req.get(k::METADATA) {
         let ok = match v {
             Value::Object(o) => match o.get("user_id") {
                 None | Some(Value::Null) => true,
@@ -140,11 +152,11 @@ fn check_server_only<'a>(ctx: &mut Ctx<'a>, req: &Object<'a>) {
             )
         });
     }
-    if req.contains_key("service_tier")
-        && enum_field(
+    if req.get(k::SERVICE_TIER).is_some()
+        && enum_value(
             ctx,
-            req,
-            "service_tier",
+            k::SERVICE_TIER.name,
+            req.get(k::SERVICE_TIER),
             &["auto", "standard_only"],
             Code::RequestServiceTier,
             true,
@@ -158,7 +170,7 @@ fn check_server_only<'a>(ctx: &mut Ctx<'a>, req: &Object<'a>) {
             )
         });
     }
-    if let Some(v) = req.get("maximum_loaded_skills") {
+    if let Some(v) = req.get(k::MAXIMUM_LOADED_SKILLS) {
         let ok = v.is_null()
             || matches!(super::lax_int(&v), Lax::Exact(x) | Lax::Coerced(x) if x >= 1.0);
         let extra = if ok {
@@ -173,13 +185,13 @@ fn check_server_only<'a>(ctx: &mut Ctx<'a>, req: &Object<'a>) {
             )
         });
     }
-    if let Some(v) = req.get("cache_control") {
+    if let Some(v) = req.get(k::CACHE_CONTROL) {
         ctx.key("cache_control", |ctx| {
             let extra = if cache_control_ok(&v) { "" } else { "; the server would reject it: it must be `{\"type\":\"ephemeral\"}` with an optional `ttl` of `5m` or `1h`" };
             ctx.warn(Code::RequestCacheControl, format!("`cache_control` is server-only ({NOTE}){extra}"))
         });
     }
-    if let Some(v) = req.get("output_config") {
+    if let Some(v) = req.get(k::OUTPUT_CONFIG) {
         let problem = output_config_problem(&v);
         ctx.key("output_config", |ctx| {
             let extra = problem

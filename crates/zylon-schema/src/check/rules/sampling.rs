@@ -1,22 +1,25 @@
 //! RULES.md §3 sampling parameters: integer fields, ranges and the server's silent coercions.
 
-use crate::check::json::{Object, Value};
+use crate::check::fields::Fields;
+use crate::check::json::Value;
 
 use super::{lax_float, lax_int, type_name, Code, Ctx, Lax};
-use crate::vocab::{self, Types};
+use crate::vocab::{self, bits};
 
-pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: &Object<'a>) {
-    for (key, v) in req.iter() {
-        if v.is_null() {
-            continue;
-        }
-        // the request's number fields, by their type in the model: whole numbers (`100.0` is
-        // fine) or any number
-        let fields = vocab::fields::CHAT_REQUEST;
-        let Some(field) = fields.iter().find(|f| f.name == key) else {
+pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: &Fields<'a>) {
+    let names = vocab::names::CHAT_REQUEST;
+    for &i in req.order() {
+        let i = usize::from(i);
+        let Some(v) = req.nth(i).filter(|v| !v.is_null()) else {
             continue;
         };
-        let value = if field.types == Types::INTEGER {
+        // the request's number fields, by their type in the model: whole numbers (`100.0` is
+        // fine) or any number
+        let (Some(&key), Some(&t)) = (names.known.get(i), names.types.get(i)) else {
+            continue;
+        };
+        let t = t & bits::ANY;
+        let value = if t == bits::INTEGER {
             read(
                 ctx,
                 key,
@@ -25,7 +28,7 @@ pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: &Object<'a>) {
                 Code::SamplingIntegerFields,
                 "a whole number",
             )
-        } else if field.types == Types::NUMBER.or(Types::INTEGER) {
+        } else if t == bits::NUMBER | bits::INTEGER {
             read(ctx, key, &v, lax_float(&v), Code::FieldType, "a number")
         } else {
             continue;

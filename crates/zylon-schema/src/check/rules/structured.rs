@@ -1,7 +1,9 @@
 //! RULES.md §11: `response_format` and structured output, which excludes tools, MCP servers and
 //! citations.
 
-use crate::check::json::{Object, Value};
+use super::keys::req as k;
+use crate::check::fields::Fields;
+use crate::check::json::Value;
 use crate::vocab;
 
 use super::output_schema;
@@ -12,13 +14,13 @@ use crate::check::Severity;
 
 pub(super) fn check<'a>(
     ctx: &mut Ctx<'a>,
-    req: &Object<'a>,
+    req: &Fields<'a>,
     tools: &ToolFacts,
     has_mcp: bool,
     sys: &SystemFacts,
 ) {
     let mut structured = false;
-    match req.get("response_format") {
+    match req.get(k::RESPONSE_FORMAT) {
         None | Some(Value::Null) => {}
         Some(Value::Object(rf)) => ctx.key("response_format", |ctx| {
             ctx.unknown_fields(&rf, vocab::names::RESPONSE_FORMAT, "`response_format`");
@@ -130,8 +132,8 @@ pub(super) fn check<'a>(
 }
 
 /// Whether `output_config.format` asks for structured output.
-pub(super) fn output_config_structured(req: &Object<'_>) -> bool {
-    req.get("output_config")
+pub(super) fn output_config_structured(req: &Fields<'_>) -> bool {
+    req.get(k::OUTPUT_CONFIG)
         .and_then(|o| o.get("format"))
         .is_some_and(|f| !f.is_null())
 }

@@ -1,5 +1,7 @@
 //! RULES.md §13 and §14: `system` (object, or the server-only string/list forms) and `thinking`.
 
+use super::keys::req as k;
+use crate::check::fields::Fields;
 use crate::check::json::{Object, Value};
 use crate::vocab;
 
@@ -19,15 +21,15 @@ pub(super) struct SystemFacts {
     pub thinking_enabled: bool,
 }
 
-pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: &Object<'a>) -> SystemFacts {
+pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: &Fields<'a>) -> SystemFacts {
     let mut facts = SystemFacts::default();
-    if let Some(sys) = req.get("system").filter(|v| !v.is_null()) {
+    if let Some(sys) = req.get(k::SYSTEM).filter(|v| !v.is_null()) {
         ctx.key("system", |ctx| {
             system(ctx, &sys, &mut facts);
             merge_crash(ctx, &sys, req);
         });
     }
-    if let Some(th) = req.get("thinking").filter(|v| !v.is_null()) {
+    if let Some(th) = req.get(k::THINKING).filter(|v| !v.is_null()) {
         ctx.key("thinking", |ctx| thinking(ctx, &th, &mut facts));
     }
     facts
@@ -36,7 +38,7 @@ pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: &Object<'a>) -> SystemFacts {
 /// RULES.md `system.citations.known_citations_merge_crash`: the server merges the system
 /// entries — those of `system` and one more for each `system` message with text
 /// (`extract_system_messages`) — and hashing a citation while merging two or more crashes.
-fn merge_crash<'a>(ctx: &mut Ctx<'a>, sys: &Value<'a>, req: &Object<'a>) {
+fn merge_crash<'a>(ctx: &mut Ctx<'a>, sys: &Value<'a>, req: &Fields<'a>) {
     let entries: Vec<Value<'a>> = match sys {
         Value::Array(items) => items.to_vec(),
         v @ Value::Object(_) => vec![*v],
@@ -52,7 +54,7 @@ fn merge_crash<'a>(ctx: &mut Ctx<'a>, sys: &Value<'a>, req: &Object<'a>) {
         return;
     }
     let from_messages = req
-        .get("messages")
+        .get(k::MESSAGES)
         .and_then(Value::as_array)
         .map_or(0, |ms| {
             ms.iter()

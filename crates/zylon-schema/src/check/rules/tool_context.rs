@@ -1,5 +1,7 @@
 //! RULES.md §10: `tool_context` artifacts, context filters and metadata filters.
 
+use super::keys::req as k;
+use crate::check::fields::Fields;
 use crate::check::json::{Object, Value};
 use crate::check::report::Suggestion;
 use crate::vocab::{self, Names};
@@ -33,8 +35,8 @@ pub(super) struct Artifacts {
 /// tabular_analysis tool survives `tool_choice` and is built at validation: always by
 /// `/chat/validate`, by `POST /chat` in eager mode); when not, a bad filter is not read then
 /// (RULES.md Part 3.9) and is only a warning.
-pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: &Object<'a>, filters_parsed: bool) -> Artifacts {
-    let Some(v) = req.get("tool_context").filter(|v| !v.is_null()) else {
+pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: &Fields<'a>, filters_parsed: bool) -> Artifacts {
+    let Some(v) = req.get(k::TOOL_CONTEXT).filter(|v| !v.is_null()) else {
         return Artifacts::default();
     };
     ctx.key("tool_context", |ctx| {

@@ -1,6 +1,8 @@
 //! RULES.md §8 and §9: tools (built-in recognition by `type`, names, schemas, required
 //! artifacts) and `tool_choice`.
 
+use super::keys::req as k;
+use crate::check::fields::Fields;
 use crate::check::json::{Array, Object, Value};
 use crate::check::report::Suggestion;
 use crate::vocab;
@@ -70,11 +72,11 @@ fn ingested_code(name: &str) -> Code {
 /// that reads the top-level `tool_context` (one is listed without a `context` list of its own
 /// and survives `tool_choice`): only then are the metadata filters of `tool_context` parsed
 /// (RULES.md Part 3.9). Read ahead of the tool checks, without reporting.
-pub(super) fn retrieval_tool_survives(req: &Object<'_>) -> bool {
-    let Some(Value::Array(tools)) = req.get("tools") else {
+pub(super) fn retrieval_tool_survives(req: &Fields<'_>) -> bool {
+    let Some(Value::Array(tools)) = req.get(k::TOOLS) else {
         return false;
     };
-    let (none, only) = match req.get("tool_choice") {
+    let (none, only) = match req.get(k::TOOL_CHOICE) {
         Some(Value::Object(tc)) => (
             tc.get("type").and_then(Value::as_str) == Some("none"),
             (tc.get("type").and_then(Value::as_str) == Some("tool"))
@@ -127,8 +129,8 @@ struct ToolInfo<'a> {
     type_name: Option<&'a str>,
 }
 
-pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: &Object<'a>, artifacts: &Artifacts) -> ToolFacts {
-    let tools: Array = match req.get("tools") {
+pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: &Fields<'a>, artifacts: &Artifacts) -> ToolFacts {
+    let tools: Array = match req.get(k::TOOLS) {
         None | Some(Value::Null) => Array::empty(),
         Some(Value::Array(a)) => a,
         Some(v) => {
@@ -561,11 +563,11 @@ enum Choice<'a> {
 
 fn tool_choice<'a>(
     ctx: &mut Ctx<'a>,
-    req: &Object<'a>,
+    req: &Fields<'a>,
     infos: &[ToolInfo<'a>],
     has_tools: bool,
 ) -> Choice<'a> {
-    let tc = match req.get("tool_choice") {
+    let tc = match req.get(k::TOOL_CHOICE) {
         None | Some(Value::Null) => return Choice::All,
         Some(Value::Object(o)) => o,
         Some(v) => {
