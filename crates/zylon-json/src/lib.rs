@@ -29,8 +29,8 @@ pub use pointer::Resolver;
 pub use scan::{read_string, skip_value, skip_ws};
 pub use tape::Builder;
 pub use text::{
-    escape_char, is_one_of, keys_equal, line_col, pointer_segment, position_of, push_decimal,
-    short_text,
+    contains, escape_char, find_last, is_one_of, keys_equal, line_col, pointer_segment,
+    position_of, push_decimal, short_text,
 };
 pub use value::{Array, Entries, Items, Iter, Keys, Num, Object, Slot, Value};
 

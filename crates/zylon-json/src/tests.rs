@@ -394,3 +394,12 @@ fn the_resolver_answers_as_pointer_does() {
         Some("x17")
     );
 }
+
+proptest::proptest! {
+    /// The plain substring scan answers as the standard library's searcher.
+    #[test]
+    fn substring_scan_agrees_with_std(hay in "[ab_vé]{0,12}", needle in "[ab_vé]{0,3}") {
+        proptest::prop_assert_eq!(crate::contains(&hay, &needle), hay.contains(needle.as_str()));
+        proptest::prop_assert_eq!(crate::find_last(&hay, &needle), hay.rfind(needle.as_str()));
+    }
+}

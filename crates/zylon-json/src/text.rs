@@ -28,6 +28,22 @@ pub(crate) fn bytes_equal(a: &[u8], b: &[u8]) -> bool {
     x.remainder().iter().zip(y.remainder()).all(|(p, q)| p == q)
 }
 
+/// Whether `needle` occurs in `hay`: a plain scan, which keeps the standard library's two-way
+/// substring searcher (3 KB) out of the WebAssembly module; the rules look for short words in
+/// short strings (media types, tool types, schema keywords).
+pub fn contains(hay: &str, needle: &str) -> bool {
+    find_last(hay, needle).is_some()
+}
+
+/// The byte offset of the last occurrence of `needle` in `hay` (see [`contains`]).
+pub fn find_last(hay: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    if n.is_empty() {
+        return Some(h.len());
+    }
+    h.windows(n.len()).rposition(|w| w == n)
+}
+
 /// Where `key` is in `keys` (see [`keys_equal`]; out of line, so the loop runs at this crate's
 /// opt-level 3 in the size-optimised wasm build).
 #[inline(never)]

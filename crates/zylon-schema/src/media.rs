@@ -399,19 +399,20 @@ pub fn compatible(declared_essence: &str, sniffed: &str) -> bool {
     if d == sniffed || d == "application/octet-stream" {
         return true;
     }
+    let has = zylon_json::contains;
     match sniffed {
         // Office documents, EPUB, JAR, ODF ... are ZIP containers.
         "application/zip" => {
-            d.contains("zip")
-                || d.contains("openxmlformats")
-                || d.contains("opendocument")
-                || d.contains("epub")
-                || d.contains("java-archive")
+            has(d, "zip")
+                || has(d, "openxmlformats")
+                || has(d, "opendocument")
+                || has(d, "epub")
+                || has(d, "java-archive")
         }
         "video/mp4" | "audio/mp4" => {
-            d.ends_with("/mp4") || d.contains("quicktime") || d.contains("3gpp") || d.contains("m4")
+            d.ends_with("/mp4") || has(d, "quicktime") || has(d, "3gpp") || has(d, "m4")
         }
-        "application/gzip" => d.contains("gzip") || d.contains("tar"),
+        "application/gzip" => has(d, "gzip") || has(d, "tar"),
         _ => false,
     }
 }

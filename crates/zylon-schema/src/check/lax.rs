@@ -82,7 +82,7 @@ fn py_int_literal(s: &str) -> Option<f64> {
         && b.first().is_some_and(u8::is_ascii_digit)
         && b.last().is_some_and(u8::is_ascii_digit)
         && b.iter().all(|c| c.is_ascii_digit() || *c == b'_')
-        && !int.contains("__");
+        && !zylon_json::contains(int, "__");
     if !ok_digits {
         return None;
     }

@@ -87,9 +87,12 @@ pub const WORKSPACE_ONLY_TOOL_TYPES: &[&str] = &["file_semantic_search", "list_p
 
 /// The type without a `_vN` suffix, as the server strips it.
 pub fn strip_version(t: &str) -> &str {
-    if let Some((base, v)) = t.rsplit_once("_v") {
-        if !v.is_empty() && v.bytes().all(|c| c.is_ascii_digit()) {
-            return base;
+    // (`rsplit_once("_v")` without the standard library's substring searcher)
+    if let Some(at) = zylon_json::find_last(t, "_v") {
+        if let (Some(base), Some(v)) = (t.get(..at), t.get(at + 2..)) {
+            if !v.is_empty() && v.bytes().all(|c| c.is_ascii_digit()) {
+                return base;
+            }
         }
     }
     t

@@ -35,3 +35,34 @@ pub(crate) mod msg {
     pub(crate) const META: Key = Key::of(T, "_meta");
     pub(crate) const ROLE: Key = Key::of(T, "role");
 }
+
+/// Fields of `tool_choice` (`ToolChoice`).
+pub(crate) mod choice {
+    use super::{names, Key};
+    const T: &crate::vocab::Names = &names::TOOL_CHOICE;
+    pub(crate) const DISABLE_PARALLEL_TOOL_USE: Key = Key::of(T, "disable_parallel_tool_use");
+    pub(crate) const NAME: Key = Key::of(T, "name");
+    pub(crate) const TYPE: Key = Key::of(T, "type");
+    pub(crate) const VALIDATION_MODE: Key = Key::of(T, "validation_mode");
+}
+
+/// Fields of `system` (`System`).
+pub(crate) mod sys {
+    use super::{names, Key};
+    const T: &crate::vocab::Names = &names::SYSTEM;
+    pub(crate) const BLOB_VISIBILITY: Key = Key::of(T, "blob_visibility");
+    pub(crate) const CITATIONS: Key = Key::of(T, "citations");
+    pub(crate) const EXTENSIONS: Key = Key::of(T, "extensions");
+    pub(crate) const PROMPT: Key = Key::of(T, "prompt");
+    pub(crate) const TEXT: Key = Key::of(T, "text");
+    pub(crate) const TYPE: Key = Key::of(T, "type");
+    pub(crate) const USE_DEFAULT_PROMPT: Key = Key::of(T, "use_default_prompt");
+}
+
+/// Fields of `thinking` (`Thinking`).
+pub(crate) mod thinking {
+    use super::{names, Key};
+    const T: &crate::vocab::Names = &names::THINKING;
+    pub(crate) const EFFORT: Key = Key::of(T, "effort");
+    pub(crate) const ENABLED: Key = Key::of(T, "enabled");
+}

@@ -126,7 +126,17 @@ pub(crate) fn bool_field<'a>(
     key: &'a str,
     code: Code,
 ) -> Option<bool> {
-    let v = obj.get(key)?;
+    bool_value(ctx, key, obj.get(key), code)
+}
+
+/// [`bool_field`] of a value already read (`None`: the field is not there).
+pub(crate) fn bool_value<'a>(
+    ctx: &mut Ctx<'a>,
+    key: &'a str,
+    value: Option<Value<'a>>,
+    code: Code,
+) -> Option<bool> {
+    let v = value?;
     if v.is_null() {
         return None;
     }

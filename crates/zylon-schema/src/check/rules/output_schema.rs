@@ -204,7 +204,7 @@ impl Member<'_, '_> {
     fn has_type(&self) -> Result<bool, String> {
         match self {
             Member::Value(Value::Object(o)) => Ok(o.contains_key("type")),
-            Member::Value(Value::String(s)) | Member::Str(s) => Ok(s.contains("type")),
+            Member::Value(Value::String(s)) | Member::Str(s) => Ok(zylon_json::contains(s, "type")),
             Member::Value(Value::Array(xs)) => {
                 Ok(xs.iter().any(|x| matches!(x, Value::String("type"))))
             }
@@ -239,7 +239,7 @@ fn members<'v, 'a>(x: &'v Value<'a>, at: &str, key: &str) -> Result<Vec<Member<'
 fn resolve_str(s: &str, at: &str) -> Result<(), String> {
     if ["anyOf", "oneOf", "allOf", "type"]
         .iter()
-        .any(|k| s.contains(k))
+        .any(|k| zylon_json::contains(s, k))
     {
         Err(format!("`{at}` must hold schema objects"))
     } else {

@@ -1,12 +1,12 @@
 //! RULES.md §13 and §14: `system` (object, or the server-only string/list forms) and `thinking`.
 
-use super::keys::req as k;
+use super::keys::{req as k, sys, thinking as think};
 use crate::check::fields::Fields;
 use crate::check::json::{Object, Value};
 use crate::vocab;
 
 use super::blocks::citations;
-use super::{bool_field, lax_bool, type_name, Code, Ctx, Lax};
+use super::{bool_field, bool_value, lax_bool, type_name, Code, Ctx, Lax};
 use crate::check::Severity;
 
 /// What other areas need from `system` and `thinking`.
@@ -123,24 +123,23 @@ fn system<'a>(ctx: &mut Ctx<'a>, sys: &Value<'a>, facts: &mut SystemFacts) {
 }
 
 fn object<'a>(ctx: &mut Ctx<'a>, o: &Object<'a>, item: Option<usize>, facts: &mut SystemFacts) {
-    ctx.unknown_fields(o, vocab::names::SYSTEM, "`system`");
-    super::nulls::warn_server_only(
-        ctx,
-        o,
-        &["blob_visibility", "prompt"],
-        Code::SystemBlobVisibilityEnum,
-    );
-    if let Some(t) = super::str_field(ctx, o, "text", Code::SystemText) {
+    let o = ctx.unknown_fields(o, vocab::names::SYSTEM, "`system`");
+    for key in [sys::BLOB_VISIBILITY, sys::PROMPT] {
+        let v = o.get(key);
+        super::nulls::warn_server_only_value(ctx, key.name, v, Code::SystemBlobVisibilityEnum);
+    }
+    if let Some(t) = super::str_value(ctx, sys::TEXT.name, o.get(sys::TEXT), Code::SystemText) {
         facts.text_chars += ctx.chars(t);
     }
-    if o.contains_key("type") && o.get("type").and_then(Value::as_str) != Some("text") {
+    let ty = o.get(sys::TYPE);
+    if ty.is_some() && ty.and_then(Value::as_str) != Some("text") {
         ctx.key("type", |ctx| {
             ctx.warn(
                 Code::FieldServerOnly,
                 "`system.type` is not a Workspace field; the server accepts only `text` here",
             )
         });
-    } else if o.contains_key("type") {
+    } else if ty.is_some() {
         ctx.key("type", |ctx| {
             ctx.warn(
                 Code::FieldServerOnly,
@@ -148,13 +147,13 @@ fn object<'a>(ctx: &mut Ctx<'a>, o: &Object<'a>, item: Option<usize>, facts: &mu
             )
         });
     }
-    if o.contains_key("use_default_prompt") {
-        bool_field(ctx, o, "use_default_prompt", Code::FieldType);
+    if let Some(v) = o.get(sys::USE_DEFAULT_PROMPT) {
+        bool_value(ctx, sys::USE_DEFAULT_PROMPT.name, Some(v), Code::FieldType);
         ctx.key("use_default_prompt", |ctx| {
             ctx.warn(Code::SystemUseDefaultPromptDeprecated, "`use_default_prompt` is deprecated; the server only logs a deprecation warning for it")
         });
     }
-    match o.get("citations") {
+    match o.get(sys::CITATIONS) {
         None | Some(Value::Null) => {}
         Some(Value::Object(c)) => ctx.key("citations", |ctx| {
             ctx.unknown_fields(&c, vocab::names::SYSTEM_CITATIONS, "`system.citations`");
@@ -172,7 +171,7 @@ fn object<'a>(ctx: &mut Ctx<'a>, o: &Object<'a>, item: Option<usize>, facts: &mu
             )
         }),
     }
-    match o.get("extensions") {
+    match o.get(sys::EXTENSIONS) {
         None | Some(Value::Null) => {}
         Some(Value::Array(xs)) => ctx.key("extensions", |ctx| {
             for (k, x) in xs.iter().enumerate() {
@@ -193,7 +192,7 @@ fn object<'a>(ctx: &mut Ctx<'a>, o: &Object<'a>, item: Option<usize>, facts: &mu
             )
         }),
     }
-    if let Some(b) = o.get("blob_visibility") {
+    if let Some(b) = o.get(sys::BLOB_VISIBILITY) {
         let ok = b.is_null() || matches!(b.as_str(), Some("binary" | "internal" | "public"));
         ctx.key("blob_visibility", |ctx| {
             let extra = if ok {
@@ -209,7 +208,7 @@ fn object<'a>(ctx: &mut Ctx<'a>, o: &Object<'a>, item: Option<usize>, facts: &mu
             )
         });
     }
-    if let Some(p) = o.get("prompt") {
+    if let Some(p) = o.get(sys::PROMPT) {
         let ok = p.is_null()
             || p.as_object().is_some_and(|m| {
                 m.iter()
@@ -238,10 +237,11 @@ fn thinking<'a>(ctx: &mut Ctx<'a>, th: &Value<'a>, facts: &mut SystemFacts) {
         );
         return;
     };
-    ctx.unknown_fields(&o, vocab::names::THINKING, "`thinking`");
+    let o = ctx.unknown_fields(&o, vocab::names::THINKING, "`thinking`");
+    let enabled = o.get(think::ENABLED);
     facts.thinking_enabled =
-        bool_field(ctx, &o, "enabled", Code::ThinkingEnabledBool) == Some(true);
-    if let Some(e) = o.get("effort") {
+        bool_value(ctx, think::ENABLED.name, enabled, Code::ThinkingEnabledBool) == Some(true);
+    if let Some(e) = o.get(think::EFFORT) {
         let ok = e.is_null()
             || matches!(
                 e.as_str(),

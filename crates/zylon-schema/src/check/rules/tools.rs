@@ -1,14 +1,14 @@
 //! RULES.md §8 and §9: tools (built-in recognition by `type`, names, schemas, required
 //! artifacts) and `tool_choice`.
 
-use super::keys::req as k;
+use super::keys::{choice, req as k};
 use crate::check::fields::Fields;
 use crate::check::json::{Array, Object, Value};
 use crate::check::report::Suggestion;
 use crate::vocab;
 
 use super::tool_context::{self, ArtifactKind, Artifacts};
-use super::{enum_field, short, type_name, Code, Ctx};
+use super::{enum_value, short, type_name, Code, Ctx};
 use crate::check::Severity;
 
 use crate::vocab::tools::{self as registry, Needs};
@@ -581,22 +581,23 @@ fn tool_choice<'a>(
         }
     };
     ctx.key("tool_choice", |ctx| {
-        ctx.unknown_fields(&tc, vocab::names::TOOL_CHOICE, "`tool_choice`");
-        super::nulls::warn_server_only(ctx, &tc, &["validation_mode"], Code::ToolChoiceValidationMode);
-        super::bool_field(ctx, &tc, "disable_parallel_tool_use", Code::ToolChoiceDisableParallel);
-        if tc.contains_key("validation_mode") {
-            let ok = enum_field(ctx, &tc, "validation_mode", &["eager", "lazy"], Code::ToolChoiceValidationMode, true);
+        let tc = ctx.unknown_fields(&tc, vocab::names::TOOL_CHOICE, "`tool_choice`");
+        let mode = tc.get(choice::VALIDATION_MODE);
+        super::nulls::warn_server_only_value(ctx, choice::VALIDATION_MODE.name, mode, Code::ToolChoiceValidationMode);
+        let parallel = tc.get(choice::DISABLE_PARALLEL_TOOL_USE);
+        super::bool_value(ctx, choice::DISABLE_PARALLEL_TOOL_USE.name, parallel, Code::ToolChoiceDisableParallel);
+        if mode.is_some() {
+            let ok = enum_value(ctx, choice::VALIDATION_MODE.name, mode, &["eager", "lazy"], Code::ToolChoiceValidationMode, true);
             if ok.is_some() {
                 ctx.key("validation_mode", |ctx| {
                     ctx.warn(Code::ToolChoiceValidationMode, "`validation_mode` is server-only; the Workspace backend may drop it")
                 });
             }
         }
-        let name = super::str_field(ctx, &tc, "name", Code::FieldType);
-        let ty = if tc.get("type").is_none_or(Value::is_null) {
-            Some("auto")
-        } else {
-            enum_field(ctx, &tc, "type", &["auto", "any", "tool", "none"], Code::ToolChoiceTypeEnum, false)
+        let name = super::str_value(ctx, choice::NAME.name, tc.get(choice::NAME), Code::FieldType);
+        let ty = match tc.get(choice::TYPE) {
+            None | Some(Value::Null) => Some("auto"),
+            v => enum_value(ctx, choice::TYPE.name, v, &["auto", "any", "tool", "none"], Code::ToolChoiceTypeEnum, false),
         };
         match ty {
             Some("none") => {
@@ -745,5 +746,13 @@ mod tests {
         assert_eq!(classify("my_tool"), None);
         assert_eq!(registry::strip_version("a_v12"), "a");
         assert_eq!(registry::strip_version("a_vx"), "a_vx");
+        // the last `_v` decides, as `rsplit_once` does
+        assert_eq!(registry::strip_version("a_v1_v2"), "a_v1");
+        assert_eq!(registry::strip_version("a_v2_vé"), "a_v2_vé");
+        assert_eq!(registry::strip_version("_v"), "_v");
+        assert_eq!(
+            registry::strip_version("semantic_search_v1"),
+            "semantic_search"
+        );
     }
 }
