@@ -66,3 +66,14 @@ pub(crate) mod thinking {
     pub(crate) const EFFORT: Key = Key::of(T, "effort");
     pub(crate) const ENABLED: Key = Key::of(T, "enabled");
 }
+
+/// Fields of a tool (`Tool`).
+pub(crate) mod tool {
+    use super::{names, Key};
+    const T: &crate::vocab::Names = &names::TOOL;
+    pub(crate) const CONTEXT: Key = Key::of(T, "context");
+    pub(crate) const DESCRIPTION: Key = Key::of(T, "description");
+    pub(crate) const INPUT_SCHEMA: Key = Key::of(T, "inputSchema");
+    pub(crate) const INPUT_SCHEMA_ALIAS: Key = Key::of(T, "input_schema");
+    pub(crate) const NAME: Key = Key::of(T, "name");
+}

@@ -1,7 +1,7 @@
 //! RULES.md §8 and §9: tools (built-in recognition by `type`, names, schemas, required
 //! artifacts) and `tool_choice`.
 
-use super::keys::{choice, req as k};
+use super::keys::{choice, req as k, tool};
 use crate::check::fields::Fields;
 use crate::check::json::{Array, Object, Value};
 use crate::check::report::Suggestion;
@@ -193,7 +193,7 @@ fn tool<'a>(ctx: &mut Ctx<'a>, index: usize, t: &Value<'a>) -> Option<ToolInfo<'
     };
     let ty = tool_type(ctx, o);
     let builtin = ty.and_then(classify);
-    ctx.unknown_fields(o, vocab::names::TOOL, "a tool");
+    let (obj, o) = (o, &ctx.unknown_fields(o, vocab::names::TOOL, "a tool"));
     let internal = matches!(builtin, Some(Builtin::Internal { .. }));
     let name = tool_name(ctx, o, internal).ok()?;
     let retrieval = matches!(
@@ -246,7 +246,7 @@ fn tool<'a>(ctx: &mut Ctx<'a>, index: usize, t: &Value<'a>) -> Option<ToolInfo<'
                 "instructions",
                 "defer_loading",
             ] {
-                if o.contains_key(f) {
+                if obj.contains_key(f) {
                     ctx.key(f, |ctx| {
                         ctx.warn(Code::ToolInternalFieldsDropped, format!("`{f}` is ignored on built-in tools; the server uses its own definition of `{canonical}`"))
                     });
@@ -293,7 +293,7 @@ fn tool<'a>(ctx: &mut Ctx<'a>, index: usize, t: &Value<'a>) -> Option<ToolInfo<'
                     )
                 });
             }
-            custom(ctx, o, name, other == Some(Builtin::AnthropicClient));
+            custom(ctx, obj, o, name, other == Some(Builtin::AnthropicClient));
             Some(ToolInfo {
                 index,
                 name,
@@ -362,8 +362,8 @@ fn tool_type<'a>(ctx: &mut Ctx<'a>, o: &Object<'a>) -> Option<&'a str> {
 
 /// The tool's `name` as the server reads it (`tool.get("name") or ""`: a falsy name of a
 /// built-in tool becomes its canonical name); `Err` when it cannot be read.
-fn tool_name<'a>(ctx: &mut Ctx<'a>, o: &Object<'a>, internal: bool) -> Result<Option<&'a str>, ()> {
-    Ok(match o.get("name") {
+fn tool_name<'a>(ctx: &mut Ctx<'a>, o: &Fields<'a>, internal: bool) -> Result<Option<&'a str>, ()> {
+    Ok(match o.get(tool::NAME) {
         // `tool.get("name") or ""`: an empty name of a built-in tool is its canonical name
         Some(Value::String("")) if internal => None,
         Some(Value::String(n)) => Some(n),
@@ -393,17 +393,15 @@ fn tool_name<'a>(ctx: &mut Ctx<'a>, o: &Object<'a>, internal: bool) -> Result<Op
 /// The tool's own `context` artifacts (server-only; a built-in tool takes a list only).
 fn own_context<'a>(
     ctx: &mut Ctx<'a>,
-    o: &Object<'a>,
+    o: &Fields<'a>,
     internal: bool,
     retrieval: bool,
 ) -> Option<Vec<ArtifactKind>> {
+    let context = o.get(tool::CONTEXT);
     // A built-in tool takes `context` only when it is a list (`validate_tool_spec`); anything
     // else is dropped and the top-level `tool_context` is used.
     if internal {
-        if let Some(c) = o
-            .get("context")
-            .filter(|c| !c.is_null() && c.as_array().is_none())
-        {
+        if let Some(c) = context.filter(|c| !c.is_null() && c.as_array().is_none()) {
             ctx.key("context", |ctx| {
                 ctx.warn(
                     Code::ToolContextPerTool,
@@ -412,8 +410,7 @@ fn own_context<'a>(
             });
         }
     }
-    o
-        .get("context")
+    context
         .filter(|v| !(v.is_null() || internal && v.as_array().is_none()))
         .map(|c| {
         ctx.key("context", |ctx| {
@@ -426,7 +423,7 @@ fn own_context<'a>(
 /// What the body model (`ToolSpecBody`) requires of a tool whose type is not a built-in one: a
 /// string `name` and, when given, an object schema. Reports what is missing; returns whether
 /// the tool passes.
-fn client_shape<'a>(ctx: &mut Ctx<'a>, o: &Object<'a>, name: Option<&str>, ty: &str) -> bool {
+fn client_shape<'a>(ctx: &mut Ctx<'a>, o: &Fields<'a>, name: Option<&str>, ty: &str) -> bool {
     let mut ok = true;
     if name.is_none() {
         ctx.missing(
@@ -438,8 +435,9 @@ fn client_shape<'a>(ctx: &mut Ctx<'a>, o: &Object<'a>, name: Option<&str>, ty: &
         );
         ok = false;
     }
-    for key in ["inputSchema", "input_schema"] {
+    for key in [tool::INPUT_SCHEMA, tool::INPUT_SCHEMA_ALIAS] {
         if let Some(v) = o.get(key).filter(|v| !v.is_null() && !v.is_object()) {
+            let key = key.name;
             ctx.key(key, |ctx| {
                 ctx.error(
                     Code::ToolCustomInputSchemaObject,
@@ -456,9 +454,16 @@ fn client_shape<'a>(ctx: &mut Ctx<'a>, o: &Object<'a>, name: Option<&str>, ty: &
 }
 
 /// A custom (client) tool: a name and an object schema.
-fn custom<'a>(ctx: &mut Ctx<'a>, o: &Object<'a>, name: Option<&str>, anthropic_client: bool) {
-    super::nulls::reject(ctx, o, &["defer_loading", "deferLoading"]);
-    super::str_field(ctx, o, "description", Code::FieldType);
+fn custom<'a>(
+    ctx: &mut Ctx<'a>,
+    obj: &Object<'a>,
+    o: &Fields<'a>,
+    name: Option<&str>,
+    anthropic_client: bool,
+) {
+    super::nulls::reject(ctx, obj, &["defer_loading", "deferLoading"]);
+    let description = o.get(tool::DESCRIPTION);
+    super::str_value(ctx, tool::DESCRIPTION.name, description, Code::FieldType);
     if name.is_none() {
         ctx.missing(
             Severity::Error,
@@ -468,7 +473,7 @@ fn custom<'a>(ctx: &mut Ctx<'a>, o: &Object<'a>, name: Option<&str>, anthropic_c
             Some("add `\"name\": \"...\"`, or set `type` to a built-in tool type such as `web_search_v1`".into()),
         );
     }
-    let (key, schema) = match (o.get("inputSchema"), o.get("input_schema")) {
+    let (key, schema) = match (o.get(tool::INPUT_SCHEMA), o.get(tool::INPUT_SCHEMA_ALIAS)) {
         (Some(s), _) if !s.is_null() => ("inputSchema", Some(s)),
         (_, Some(s)) if !s.is_null() => {
             ctx.key("input_schema", |ctx| {
