@@ -408,6 +408,37 @@ fn duplicate_keys_are_reported_and_last_value_wins() {
 }
 
 #[test]
+fn fields_read_by_table_see_escaped_and_repeated_keys_in_key_order() {
+    // the table pass keeps where each known field is: an escaped key is the field, a repeated
+    // key's last value counts, and the sampling checks run in the order of the keys
+    let text = r#"{"top_k":-1,"m\u0065ssages":[{"role":"user","content":[{"type":"text","text":"q"}]}],"temperature":3,"top_p":0.5,"top_p":7,"stream":"true","to\u006fl_choice":{"type":"none"}}"#;
+    let r = validate_str(text, Kind::Chat, &Options::default());
+    assert_eq!(r.summary.message_count, 1, "{r}");
+    assert!(!r.summary.stream_enabled, "{r}");
+    assert_eq!(r.summary.tool_choice.as_deref(), Some("none"), "{r}");
+    let errors: Vec<_> = r
+        .errors
+        .iter()
+        .map(|i| (i.code.as_str(), i.path.as_str()))
+        .collect();
+    assert_eq!(
+        errors,
+        [
+            ("sampling.top_k_min", "/top_k"),
+            ("sampling.temperature_range", "/temperature"),
+            ("sampling.top_p_range", "/top_p"),
+        ],
+        "{r}"
+    );
+    assert!(
+        r.warnings
+            .iter()
+            .any(|i| i.code.as_str() == "field.coerced" && i.path == "/stream"),
+        "{r}"
+    );
+}
+
+#[test]
 fn str_and_value_entry_points_agree() {
     let body = json!({"messages": [{"role": "assistant", "content": "x"}], "top_k": -1, "tools": ["web_search_v1", 3]});
     let a = validate_value(&body, Kind::Chat, &Options::default());
