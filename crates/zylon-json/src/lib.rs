@@ -17,6 +17,7 @@
 // Compiled on every target so that its tests run natively; used in WebAssembly only.
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod float;
+mod index;
 mod parse;
 mod pointer;
 mod scan;
@@ -24,6 +25,7 @@ mod tape;
 mod text;
 mod value;
 
+pub use index::{types, Index, MAX_KNOWN};
 pub use parse::{parse, Arena, Parsed, SyntaxError};
 pub use pointer::Resolver;
 pub use scan::{read_string, skip_value, skip_ws};

@@ -403,3 +403,54 @@ proptest::proptest! {
         proptest::prop_assert_eq!(crate::find_last(&hay, &needle), hay.rfind(needle.as_str()));
     }
 }
+
+proptest::proptest! {
+    /// `Object::index` answers as lookups and a plain scan do: the value of each known key
+    /// (the last when repeated), the known keys in first-occurrence order, and the flagged
+    /// entries (unknown keys, values of none of the key's types) in key order. Values are of
+    /// every JSON type, so that every tag meets every type byte.
+    #[test]
+    fn index_matches_lookups_and_a_plain_scan(
+        entries in proptest::collection::vec(("[ab]{1,2}|k[0-9]", 0..7usize), 0..20),
+        known in proptest::collection::vec("[ab]{1,2}|k[0-9]", 0..6),
+        types in proptest::collection::vec(0u8..128, 0..6),
+    ) {
+        const VALUES: [&str; 7] = ["null", "true", "3", "2.5", "\"s\"", "[1]", "{\"x\":1}"];
+        let body: Vec<String> = entries
+            .iter()
+            .map(|(k, v)| format!("{}:{}", serde_json::to_string(k).unwrap(), VALUES[*v]))
+            .collect();
+        let text = leak(&format!("{{{}}}", body.join(",")));
+        let o = parse(text, 8, arena()).unwrap().value.as_object().unwrap();
+        let known: Vec<&str> = known.iter().map(String::as_str).collect();
+        let ix = o.index(&known, &types);
+        // the table keeps the first place of a name listed twice, as `position_of` finds it
+        let place = |k: &str| known.iter().position(|x| *x == k);
+        for (i, k) in known.iter().enumerate() {
+            let want = if place(k) == Some(i) { o.get(k) } else { None };
+            proptest::prop_assert_eq!(ix.nth(i), want);
+        }
+        let distinct: Vec<&str> = o.keys().collect();
+        let order: Vec<usize> = ix.order().iter().map(|&i| usize::from(i)).collect();
+        let want: Vec<usize> = distinct.iter().filter_map(|k| place(k)).collect();
+        proptest::prop_assert_eq!(order, want);
+        let bits = |v: Value| match v {
+            Value::Null => types::NULL,
+            Value::Bool(_) => types::BOOLEAN,
+            Value::Number(n) if n.int => types::NUMBER | types::INTEGER,
+            Value::Number(_) => types::NUMBER,
+            Value::String(_) => types::STRING,
+            Value::Array(_) => types::ARRAY,
+            Value::Object(_) => types::OBJECT,
+        };
+        let flagged: Vec<(&str, Value)> = ix.flagged().iter().map(|&s| o.entry_at(s)).collect();
+        let want: Vec<(&str, Value)> = o
+            .iter()
+            .filter(|(k, v)| match place(k) {
+                None => true,
+                Some(i) => types.get(i).is_some_and(|t| t & bits(*v) == 0),
+            })
+            .collect();
+        proptest::prop_assert_eq!(flagged, want);
+    }
+}

@@ -48,6 +48,12 @@ pub fn find_last(hay: &str, needle: &str) -> Option<usize> {
 /// opt-level 3 in the size-optimised wasm build).
 #[inline(never)]
 pub fn position_of(key: &str, keys: &[&str]) -> Option<usize> {
+    find_key(key, keys)
+}
+
+/// [`position_of`], inlined into this crate's loops natively (one copy in the wasm build).
+#[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+pub(crate) fn find_key(key: &str, keys: &[&str]) -> Option<usize> {
     keys.iter().position(|k| keys_equal(k, key))
 }
 

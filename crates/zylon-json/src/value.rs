@@ -290,10 +290,16 @@ impl<'a> Object<'a> {
         Iter { keys: self.keys() }
     }
 
-    /// The value at `slot` (from [`Iter::next_slot`] over this object): no lookup.
+    /// The value at `slot` (from an [`crate::Index`] of this object): no lookup.
     #[inline]
     pub fn at(&self, slot: Slot) -> Value<'a> {
         self.tape.value(slot.0.get() as usize)
+    }
+
+    /// The tape the object is a view of.
+    #[inline]
+    pub(crate) fn tape(&self) -> &'a Tape<'a> {
+        self.tape
     }
 
     /// Whether there are no entries.
@@ -346,6 +352,23 @@ impl<'a> Iterator for Entries<'a> {
     }
 }
 
+impl<'a> Entries<'a> {
+    /// The next key and the node of its value (the value is not read).
+    #[inline(always)]
+    fn next_key(&mut self) -> Option<(&'a str, usize)> {
+        let tape = self.tape;
+        let i = self.next;
+        if i >= self.end {
+            return None;
+        }
+        let &[k, v] = tape.nodes.get(i..i + 2)? else {
+            return None;
+        };
+        self.next = tape::skip(v, i + 1);
+        Some((tape.str_of(k), i + 1))
+    }
+}
+
 /// The distinct keys of an [`Object`], first occurrence order (see [`Object::keys`]).
 pub struct Keys<'a> {
     object: Object<'a>,
@@ -355,19 +378,28 @@ pub struct Keys<'a> {
 
 impl<'a> Keys<'a> {
     /// The next distinct key and the node of its first value.
-    #[inline]
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+    #[cfg_attr(target_arch = "wasm32", inline)]
     fn next_entry(&mut self) -> Option<(&'a str, usize)> {
         if !self.dup {
-            let at = self.entries.next;
-            return self.entries.next().map(|(k, _)| (k, at + 1));
+            return self.entries.next_key();
         }
         loop {
-            let at = self.entries.next;
-            let (k, _) = self.entries.next()?;
-            if !self.earlier(at, k) {
-                return Some((k, at + 1));
+            let (k, at) = self.entries.next_key()?;
+            if !self.earlier(at - 1, k) {
+                return Some((k, at));
             }
         }
+    }
+
+    /// The next distinct key and the node of the value the server keeps (the last).
+    #[inline]
+    pub(crate) fn next_kept(&mut self) -> Option<(&'a str, usize)> {
+        let (k, first) = self.next_entry()?;
+        if !self.dup {
+            return Some((k, first));
+        }
+        Some((k, self.object.find(k).unwrap_or(first)))
     }
 
     /// Whether `key` occurs before the entry at node `at`.
@@ -404,35 +436,15 @@ impl<'a> Iterator for Iter<'a> {
     #[cfg_attr(not(target_arch = "wasm32"), inline)]
     #[cfg_attr(target_arch = "wasm32", inline(never))]
     fn next(&mut self) -> Option<Self::Item> {
-        self.next_slot().map(|(k, v, _)| (k, v))
+        let (k, at) = self.keys.next_kept()?;
+        Some((k, self.keys.object.tape.value(at)))
     }
 }
 
-impl<'a> Iter<'a> {
-    /// Like [`Iterator::next`], with the [`Slot`] of the value: [`Object::at`] gives the value
-    /// back later without a lookup (a caller that visits every entry can keep the slots of the
-    /// keys it knows and read them as a table).
-    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
-    #[cfg_attr(target_arch = "wasm32", inline(never))]
-    pub fn next_slot(&mut self) -> Option<(&'a str, Value<'a>, Slot)> {
-        // (a value's node follows its key's, so it is never node 0)
-        if !self.keys.dup {
-            let at = self.keys.entries.next + 1;
-            let (k, v) = self.keys.entries.next()?;
-            return Some((k, v, Slot(NonZeroU32::new(at as u32)?)));
-        }
-        // A repeated key: the value the server keeps is the last.
-        let (k, first) = self.keys.next_entry()?;
-        let object = self.keys.object;
-        let at = object.find(k).unwrap_or(first);
-        Some((k, object.tape.value(at), Slot(NonZeroU32::new(at as u32)?)))
-    }
-}
-
-/// Where a value of an object is in its document (see [`Iter::next_slot`], [`Object::at`]):
+/// Where a value of an object is in its document (see [`crate::Index`], [`Object::at`]):
 /// four bytes, so `Option<Slot>` is too.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub struct Slot(NonZeroU32);
+pub struct Slot(pub(crate) NonZeroU32);
 
 impl<'a> Value<'a> {
     /// The string, if this is one.

@@ -3,12 +3,11 @@
 //! field's value is, and the rules read the fields by their place in the table instead of
 //! looking each one up among the object's keys again.
 
-use crate::check::json::{Object, Value};
+use crate::check::json::{Index, Value};
 use crate::vocab::Names;
-use zylon_json::Slot;
 
 /// The most fields of a table that can be read by [`Key`] (a test checks every table fits).
-pub(crate) const MAX: usize = 32;
+pub(crate) const MAX: usize = zylon_json::MAX_KNOWN;
 
 /// A field of one vocabulary table: its place in [`Names::known`], and its name.
 #[derive(Clone, Copy, Debug)]
@@ -56,53 +55,40 @@ const fn const_eq(a: &str, b: &str) -> bool {
 }
 
 /// An object with the places of the values of its known fields (the value the server keeps
-/// when a key is repeated, as [`Object::get`] gives).
-#[derive(Clone, Copy)]
+/// when a key is repeated, as [`Object::get`](crate::check::json::Object::get) gives): the
+/// [`Index`] of the table pass, read by [`Key`].
 pub(crate) struct Fields<'a> {
-    obj: Object<'a>,
+    ix: Index<'a>,
     /// The table's names, to check that a [`Key`] is one of its fields (in debug builds).
     #[cfg(debug_assertions)]
     known: &'static [&'static str],
-    at: [Option<Slot>; MAX],
-    /// The places in the table of the fields there, in the order of the object's keys.
-    order: [u8; MAX],
-    count: u8,
 }
 
+// The table's type bytes are read by `zylon_json::Object::index`: the same bits.
+const _: () = {
+    use crate::vocab::bits;
+    use zylon_json::types;
+    assert!(bits::STRING == types::STRING && bits::NUMBER == types::NUMBER);
+    assert!(bits::INTEGER == types::INTEGER && bits::BOOLEAN == types::BOOLEAN);
+    assert!(bits::OBJECT == types::OBJECT && bits::ARRAY == types::ARRAY);
+    assert!(Names::NULLABLE == types::NULL && MAX == zylon_json::MAX_KNOWN);
+};
+
 impl<'a> Fields<'a> {
-    /// No field of `obj` recorded yet.
-    pub(crate) fn new(obj: Object<'a>, names: &Names) -> Self {
+    /// The fields `ix` found of the table `names`.
+    pub(crate) fn new(ix: Index<'a>, names: &Names) -> Self {
         let _ = names; // read in debug builds only
         Fields {
-            obj,
+            ix,
             #[cfg(debug_assertions)]
             known: names.known,
-            at: [None; MAX],
-            order: [0; MAX],
-            count: 0,
-        }
-    }
-
-    /// Record that the field at `index` of the table is at `slot` (once per field, in the
-    /// order of the object's keys).
-    #[inline]
-    pub(crate) fn set(&mut self, index: usize, slot: Slot) {
-        if let (Some(at), Some(o)) = (
-            self.at.get_mut(index),
-            self.order.get_mut(usize::from(self.count)),
-        ) {
-            *at = Some(slot);
-            *o = index as u8;
-            self.count += 1;
         }
     }
 
     /// The places in the table of the fields there (those [`Key`] can name), in the order of
     /// the object's keys: [`Fields::nth`] reads them.
     pub(crate) fn order(&self) -> &[u8] {
-        self.order
-            .get(..usize::from(self.count))
-            .unwrap_or_default()
+        self.ix.order()
     }
 
     /// The value of the field `key`.
@@ -122,8 +108,7 @@ impl<'a> Fields<'a> {
     #[cfg_attr(target_arch = "wasm32", inline(never))]
     #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     pub(crate) fn nth(&self, index: usize) -> Option<Value<'a>> {
-        let slot = self.at.get(index).copied().flatten()?;
-        Some(self.obj.at(slot))
+        self.ix.nth(index)
     }
 }
 
@@ -147,18 +132,12 @@ mod tests {
     #[test]
     fn fields_read_as_lookups_do() {
         let names = vocab::names::MESSAGE_INPUT;
-        let text = r#"{"role":"user","x":[1,{"role":2}],"content":"a","role":"assistant"}"#;
+        let text =
+            r#"{"role":"user","x":[1,{"role":2}],"content":7,"role":"assistant","_meta":null}"#;
         let arena = zylon_json::Arena::new();
         let doc = zylon_json::parse(text, 8, &arena).unwrap();
         let obj = doc.value.as_object().unwrap();
-        let mut f = Fields::new(obj, &names);
-        let mut it = obj.iter();
-        while let Some((k, v, slot)) = it.next_slot() {
-            assert_eq!(obj.at(slot), v);
-            if let Some(i) = names.known.iter().position(|n| *n == k) {
-                f.set(i, slot);
-            }
-        }
+        let f = Fields::new(obj.index(names.known, names.types), &names);
         for name in ["role", "content", "_meta"] {
             let key = Key::of(&names, name);
             assert_eq!(f.get(key), obj.get(name), "{name}");
@@ -172,7 +151,11 @@ mod tests {
             .iter()
             .map(|&i| names.known[usize::from(i)])
             .collect();
-        assert_eq!(order, ["role", "content"]);
+        assert_eq!(order, ["role", "content", "_meta"]);
+        // flagged: the unknown `x`, `content` (a number, not a string or an array); not the
+        // nullable `_meta`; in the order of the keys
+        let flagged: Vec<_> = f.ix.flagged().iter().map(|&s| obj.entry_at(s).0).collect();
+        assert_eq!(flagged, ["x", "content"]);
     }
 
     #[test]
@@ -181,7 +164,9 @@ mod tests {
     fn a_key_of_another_table_is_caught() {
         let arena = zylon_json::Arena::new();
         let doc = zylon_json::parse(r#"{"role":"user"}"#, 8, &arena).unwrap();
-        let f = Fields::new(doc.value.as_object().unwrap(), &vocab::names::MESSAGE_INPUT);
+        let obj = doc.value.as_object().unwrap();
+        let names = vocab::names::MESSAGE_INPUT;
+        let f = Fields::new(obj.index(names.known, names.types), &names);
         let _ = f.get(Key::of(&vocab::names::CHAT_REQUEST, "messages"));
     }
 }

@@ -39,19 +39,18 @@ pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: &Fields<'a>) -> SystemFacts {
 /// entries — those of `system` and one more for each `system` message with text
 /// (`extract_system_messages`) — and hashing a citation while merging two or more crashes.
 fn merge_crash<'a>(ctx: &mut Ctx<'a>, sys: &Value<'a>, req: &Fields<'a>) {
-    // one object or a list of entries, walked alike without a copy
-    let (list, single) = match sys {
-        Value::Array(items) => (Some(*items), None),
-        v @ Value::Object(_) => (None, Some(*v)),
-        _ => return,
-    };
-    let entries = || list.into_iter().flat_map(|a| a.iter()).chain(single);
-    let with_known = entries().any(|i| {
+    let known = |i: Value<'_>| {
         i.get("citations")
             .and_then(|c| c.get("known_citations"))
             .and_then(Value::as_array)
             .is_some_and(|k| !k.is_empty())
-    });
+    };
+    // one object or a list of entries (not copied)
+    let (entries, with_known) = match sys {
+        Value::Array(items) => (items.len(), items.iter().any(known)),
+        v @ Value::Object(_) => (1, known(*v)),
+        _ => return,
+    };
     if !with_known {
         return;
     }
@@ -73,7 +72,7 @@ fn merge_crash<'a>(ctx: &mut Ctx<'a>, sys: &Value<'a>, req: &Fields<'a>) {
                 })
                 .count()
         });
-    if entries().count() + from_messages >= 2 {
+    if entries + from_messages >= 2 {
         ctx.error_hint(
             Code::SystemCitationsKnownCitationsMergeCrash,
             "`known_citations` with two or more system entries to merge (a `system` list, or `system` and system messages) crashes the server while merging",

@@ -1,0 +1,130 @@
+//! One pass over an object against a table of known keys and their JSON types: where each
+//! known key's value is (read later by its place in the table, with no lookup), and which
+//! entries need a closer look (an unknown key, or a value of none of its key's types). It
+//! lives in this crate for its opt-level 3 in the size-optimised wasm build: the validator runs
+//! it over every object it checks, and the entries that need nothing are most of them.
+
+use std::num::NonZeroU32;
+
+use crate::tape::{self, Tape};
+use crate::value::{Object, Slot, Value};
+
+/// The bits of a type byte of [`Object::index`]: the JSON types a key's value may have.
+pub mod types {
+    /// A string.
+    pub const STRING: u8 = 1;
+    /// Any number.
+    pub const NUMBER: u8 = 2;
+    /// A number written as an integer literal.
+    pub const INTEGER: u8 = 4;
+    /// `true` or `false`.
+    pub const BOOLEAN: u8 = 8;
+    /// An object.
+    pub const OBJECT: u8 = 16;
+    /// An array.
+    pub const ARRAY: u8 = 32;
+    /// `null`.
+    pub const NULL: u8 = 64;
+}
+
+/// The most known keys whose places an [`Index`] keeps.
+pub const MAX_KNOWN: usize = 32;
+
+/// What [`Object::index`] found.
+#[derive(Clone)]
+pub struct Index<'a> {
+    obj: Object<'a>,
+    at: [Option<Slot>; MAX_KNOWN],
+    order: [u8; MAX_KNOWN],
+    count: u8,
+    flagged: Vec<Slot>,
+}
+
+impl<'a> Object<'a> {
+    /// Index this object's distinct keys (the value the server keeps when a key is repeated)
+    /// against `known`: for a key at `i` of `known`, a value none of whose JSON type is in
+    /// `types[i]` (the bits of [`types`]; keys past the end of `types` take any value) is
+    /// flagged, and so is every key not in `known`.
+    pub fn index(&self, known: &[&str], types: &[u8]) -> Index<'a> {
+        let mut ix = Index {
+            obj: *self,
+            at: [None; MAX_KNOWN],
+            order: [0; MAX_KNOWN],
+            count: 0,
+            flagged: Vec::new(),
+        };
+        let tape = self.tape();
+        let mut keys = self.keys();
+        while let Some((k, at)) = keys.next_kept() {
+            let Some(slot) = NonZeroU32::new(at as u32).map(Slot) else {
+                continue;
+            };
+            let Some(i) = crate::text::find_key(k, known) else {
+                ix.flagged.push(slot);
+                continue;
+            };
+            if let (Some(place), Some(o)) =
+                (ix.at.get_mut(i), ix.order.get_mut(usize::from(ix.count)))
+            {
+                *place = Some(slot);
+                *o = i as u8;
+                ix.count += 1;
+            }
+            if let Some(&t) = types.get(i) {
+                if t & type_bits(tape, at) == 0 {
+                    ix.flagged.push(slot);
+                }
+            }
+        }
+        ix
+    }
+
+    /// The key and the value at `slot` (from an [`Index`] of this object).
+    pub fn entry_at(&self, slot: Slot) -> (&'a str, Value<'a>) {
+        let at = slot.0.get() as usize;
+        let tape = self.tape();
+        let key = tape.nodes.get(at - 1).copied().unwrap_or(tape::NULL);
+        (tape.str_of(key), tape.value(at))
+    }
+}
+
+/// The [`types`] bits a value's node has.
+#[inline(always)]
+fn type_bits(tape: &Tape<'_>, at: usize) -> u8 {
+    match tape::tag(tape.nodes.get(at).copied().unwrap_or(tape::NULL)) {
+        tape::NULL => types::NULL,
+        tape::FALSE | tape::TRUE => types::BOOLEAN,
+        tape::INT => types::NUMBER | types::INTEGER,
+        tape::FLOAT => types::NUMBER,
+        tape::STR | tape::ESC | tape::EXT => types::STRING,
+        tape::ARRAY => types::ARRAY,
+        _ => types::OBJECT,
+    }
+}
+
+impl<'a> Index<'a> {
+    /// The value of the known key at `i` of the table.
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+    pub fn nth(&self, i: usize) -> Option<Value<'a>> {
+        let slot = self.at.get(i).copied().flatten()?;
+        Some(self.obj.at(slot))
+    }
+
+    /// The places in the table of the known keys the object has, in the order of its keys.
+    pub fn order(&self) -> &[u8] {
+        self.order
+            .get(..usize::from(self.count))
+            .unwrap_or_default()
+    }
+
+    /// The entries to look at, in the order of the object's keys: unknown keys, and known keys
+    /// whose value is of none of their types (read them with [`Object::entry_at`]).
+    pub fn flagged(&self) -> &[Slot] {
+        &self.flagged
+    }
+
+    /// The object.
+    pub fn object(&self) -> &Object<'a> {
+        &self.obj
+    }
+}
