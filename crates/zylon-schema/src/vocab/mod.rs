@@ -15,20 +15,10 @@ pub mod tools;
 pub use generated::*;
 pub use server_only::*;
 
-/// The bits of [`Types`] (and of the bytes of [`Names::types`]).
+/// The bits of [`Types`] (and of the bytes of [`Names::types`]): those the JSON tree's table
+/// pass reads (`zylon_json::Object::index`).
 pub mod bits {
-    /// A string.
-    pub const STRING: u8 = 1;
-    /// Any number.
-    pub const NUMBER: u8 = 2;
-    /// A whole number.
-    pub const INTEGER: u8 = 4;
-    /// A boolean.
-    pub const BOOLEAN: u8 = 8;
-    /// An object.
-    pub const OBJECT: u8 = 16;
-    /// An array.
-    pub const ARRAY: u8 = 32;
+    pub use zylon_json::types::{ARRAY, BOOLEAN, INTEGER, NUMBER, OBJECT, STRING};
     /// Every type but `null`.
     pub const ANY: u8 = 63;
 }
@@ -78,7 +68,7 @@ pub struct Field {
     /// The string values it may take (empty: any value of its types).
     pub values: &'static [&'static str],
     /// The model types it but the Workspace API does not list it (its documentation starts
-    /// with "Server-only"): see [`Shape::ruled`] and [`Shape::free`].
+    /// with "Server-only"): see [`Names::ruled`] and [`Names::free`].
     pub server_only: bool,
 }
 
