@@ -37,7 +37,7 @@ pub struct Index<'a> {
     at: [Option<Slot>; MAX_KNOWN],
     order: [u8; MAX_KNOWN],
     count: u8,
-    flagged: Vec<Slot>,
+    flagged: Vec<(Slot, Option<usize>)>,
 }
 
 impl<'a> Object<'a> {
@@ -60,7 +60,7 @@ impl<'a> Object<'a> {
                 continue;
             };
             let Some(i) = crate::text::find_key(k, known) else {
-                ix.flagged.push(slot);
+                ix.flagged.push((slot, None));
                 continue;
             };
             if let (Some(place), Some(o)) =
@@ -72,7 +72,7 @@ impl<'a> Object<'a> {
             }
             if let Some(&t) = types.get(i) {
                 if t & type_bits(tape, at) == 0 {
-                    ix.flagged.push(slot);
+                    ix.flagged.push((slot, Some(i)));
                 }
             }
         }
@@ -117,14 +117,10 @@ impl<'a> Index<'a> {
             .unwrap_or_default()
     }
 
-    /// The entries to look at, in the order of the object's keys: unknown keys, and known keys
-    /// whose value is of none of their types (read them with [`Object::entry_at`]).
-    pub fn flagged(&self) -> &[Slot] {
+    /// The entries to look at, in the order of the object's keys (read them with
+    /// [`Object::entry_at`]): unknown keys (`None`), and known keys whose value is of none of
+    /// their types (with their place in the table).
+    pub fn flagged(&self) -> &[(Slot, Option<usize>)] {
         &self.flagged
-    }
-
-    /// The object.
-    pub fn object(&self) -> &Object<'a> {
-        &self.obj
     }
 }

@@ -443,13 +443,18 @@ proptest::proptest! {
             Value::Array(_) => types::ARRAY,
             Value::Object(_) => types::OBJECT,
         };
-        let flagged: Vec<(&str, Value)> = ix.flagged().iter().map(|&s| o.entry_at(s)).collect();
-        let want: Vec<(&str, Value)> = o
+        let flagged: Vec<(&str, Value, Option<usize>)> = ix
+            .flagged()
+            .iter()
+            .map(|&(s, i)| (o.entry_at(s).0, o.entry_at(s).1, i))
+            .collect();
+        let want: Vec<(&str, Value, Option<usize>)> = o
             .iter()
             .filter(|(k, v)| match place(k) {
                 None => true,
                 Some(i) => types.get(i).is_some_and(|t| t & bits(*v) == 0),
             })
+            .map(|(k, v)| (k, v, place(k)))
             .collect();
         proptest::prop_assert_eq!(flagged, want);
     }

@@ -339,16 +339,8 @@ impl<'a> Iterator for Entries<'a> {
     #[cfg_attr(not(target_arch = "wasm32"), inline)]
     #[cfg_attr(target_arch = "wasm32", inline(never))]
     fn next(&mut self) -> Option<Self::Item> {
-        let tape = self.tape;
-        let i = self.next;
-        if i >= self.end {
-            return None;
-        }
-        let Some(&[k, v]) = tape.nodes.get(i..i + 2) else {
-            return None;
-        };
-        self.next = tape::skip(v, i + 1);
-        Some((tape.str_of(k), tape.decode(v, i + 1)))
+        let (k, at) = self.next_key()?;
+        Some((k, self.tape.value(at)))
     }
 }
 

@@ -226,9 +226,9 @@ impl<'a> Ctx<'a> {
         // the pass over every entry runs in `zylon_json` (opt-level 3 in the wasm build); only
         // the entries it flags (an unknown key, a value of none of the field's types) come here
         let ix = obj.index(names.known, names.types);
-        for &slot in ix.flagged() {
+        for &(slot, place) in ix.flagged() {
             let (k, v) = obj.entry_at(slot);
-            if let Some(i) = zylon_json::position_of(k, names.known) {
+            if let Some(i) = place {
                 if let Some(&t) = names.types.get(i) {
                     if v.is_null() && t & (Names::NULLABLE | Names::REQUIRED) == 0 {
                         // an optional field whose model has a default but no `None`

@@ -3,7 +3,7 @@
 //! field's value is, and the rules read the fields by their place in the table instead of
 //! looking each one up among the object's keys again.
 
-use crate::check::json::{Index, Value};
+use crate::check::json::{Index, Object, Value};
 use crate::vocab::Names;
 
 /// The most fields of a table that can be read by [`Key`] (a test checks every table fits).
@@ -54,6 +54,26 @@ const fn const_eq(a: &str, b: &str) -> bool {
     true
 }
 
+/// One field as the rules' helpers read it (`str_field`, `bool_field`, ...): its name, for
+/// paths and messages, and its value, `None` when the object does not have it.
+#[derive(Clone, Copy)]
+pub(crate) struct Field<'a> {
+    /// The field's name.
+    pub(crate) name: &'a str,
+    /// Its value.
+    pub(crate) value: Option<Value<'a>>,
+}
+
+impl<'a> Field<'a> {
+    /// The field `name` of `obj`, looked up.
+    pub(crate) fn of(obj: &Object<'a>, name: &'a str) -> Self {
+        Field {
+            name,
+            value: obj.get(name),
+        }
+    }
+}
+
 /// An object with the places of the values of its known fields (the value the server keeps
 /// when a key is repeated, as [`Object::get`](crate::check::json::Object::get) gives): the
 /// [`Index`] of the table pass, read by [`Key`].
@@ -95,6 +115,15 @@ impl<'a> Fields<'a> {
             "a key of another table"
         );
         self.nth(usize::from(key.index))
+    }
+
+    /// The field `key`, for the rules' helpers.
+    #[inline(always)]
+    pub(crate) fn field(&self, key: Key) -> Field<'a> {
+        Field {
+            name: key.name,
+            value: self.get(key),
+        }
     }
 
     /// The value of the field at `index` of the table (one copy in the size-optimised wasm
@@ -148,8 +177,12 @@ mod tests {
         assert_eq!(order, ["role", "content", "_meta"]);
         // flagged: the unknown `x`, `content` (a number, not a string or an array); not the
         // nullable `_meta`; in the order of the keys
-        let flagged: Vec<_> = f.ix.flagged().iter().map(|&s| obj.entry_at(s).0).collect();
-        assert_eq!(flagged, ["x", "content"]);
+        let flagged: Vec<_> =
+            f.ix.flagged()
+                .iter()
+                .map(|&(s, place)| (obj.entry_at(s).0, place))
+                .collect();
+        assert_eq!(flagged, [("x", None), ("content", Some(1))]);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! RULES.md §5 and §7: content blocks — the type tag, common fields, text, thinking, source,
 //! tool_use, tool_result, tldr and file blocks. Media blocks live in `media.rs`.
 
+use crate::check::fields::Field;
 use crate::check::json::{Object, Value};
 use crate::check::report::Suggestion;
 use crate::vocab;
@@ -296,7 +297,7 @@ fn common<'a>(ctx: &mut Ctx<'a>, obj: &Object<'a>) {
 }
 
 fn text<'a>(ctx: &mut Ctx<'a>, obj: &Object<'a>) {
-    str_field(ctx, obj, "text", Code::BlockTextFields);
+    str_field(ctx, Field::of(obj, "text"), Code::BlockTextFields);
     citations(ctx, obj, "citations", Code::BlockTextFields);
 }
 
@@ -327,7 +328,7 @@ pub(super) fn citations<'a>(ctx: &mut Ctx<'a>, obj: &Object<'a>, key: &'a str, l
                 };
                 ctx.unknown_fields(&c, vocab::names::CITATION, "a citation");
                 for &f in &["id", "artifact_id", "source_id"] {
-                    str_field(ctx, &c, f, Code::FieldType);
+                    str_field(ctx, Field::of(&c, f), Code::FieldType);
                 }
                 // the server's citation model has no `correlation_id` (a Workspace field): it is
                 // ignored whatever its type
@@ -380,18 +381,18 @@ fn file<'a>(ctx: &mut Ctx<'a>, obj: &Object<'a>) {
             )
         }),
     }
-    str_field(ctx, obj, "content_type", Code::FieldType);
+    str_field(ctx, Field::of(obj, "content_type"), Code::FieldType);
     if let Some(dm) = super::obj_field(ctx, obj, "doc_metadata", Code::FieldType) {
         ctx.key("doc_metadata", |ctx| {
             ctx.unknown_fields(&dm, vocab::names::DOC_METADATA, "`doc_metadata`");
-            str_field(ctx, &dm, "file_name", Code::FieldType);
-            str_field(ctx, &dm, "file_type", Code::FieldType);
+            str_field(ctx, Field::of(&dm, "file_name"), Code::FieldType);
+            str_field(ctx, Field::of(&dm, "file_type"), Code::FieldType);
         });
     }
 }
 
 fn thinking<'a>(ctx: &mut Ctx<'a>, obj: &Object<'a>) {
-    str_field(ctx, obj, "thinking", Code::FieldType);
+    str_field(ctx, Field::of(obj, "thinking"), Code::FieldType);
     match obj.get("signature") {
         None | Some(Value::Null) => ctx.missing(
             Severity::Warning,
@@ -839,7 +840,7 @@ fn tool_result<'a>(
             None
         }
     };
-    super::bool_field(ctx, obj, "is_error", Code::FieldType);
+    super::bool_field(ctx, Field::of(obj, "is_error"), Code::FieldType);
     result_content(ctx, obj, server, dropped);
     if let (Some(id), Some(p)) = (id, pairing) {
         p.on_result(ctx, id);

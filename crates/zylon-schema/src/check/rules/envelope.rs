@@ -1,5 +1,6 @@
 //! RULES.md §2: the Workspace envelopes (`ProjectChatDTO`, `CreateInteractionDTO`, the thread DTOs).
 
+use crate::check::fields::Field;
 use crate::check::json::{Object, Value};
 
 use super::{enum_field, request, str_list_field, type_name, Code, Ctx, Kind, Options, Summary};
@@ -63,8 +64,7 @@ pub(super) fn check_chat_envelope<'a>(
         }
         enum_field(
             ctx,
-            root,
-            "agent",
+            Field::of(root, "agent"),
             AGENTS,
             Code::EnvelopeInteractionAgentEnum,
             false,
@@ -147,7 +147,13 @@ pub(super) fn check_thread<'a>(ctx: &mut Ctx<'a>, root: &Object<'a>, create: boo
             Some("add `\"visibility\": \"Private\"` or `\"Public\"`".into()),
         ),
         _ => {
-            enum_field(ctx, root, "visibility", VISIBILITY, vis_code, false);
+            enum_field(
+                ctx,
+                Field::of(root, "visibility"),
+                VISIBILITY,
+                vis_code,
+                false,
+            );
         }
     }
 }

@@ -2,6 +2,7 @@
 //! `client_secret`) are never quoted.
 
 use super::keys::req as k;
+use crate::check::fields::Field;
 use crate::check::fields::Fields;
 use crate::check::json::{Object, Value};
 use crate::vocab;
@@ -75,7 +76,7 @@ fn server<'a>(ctx: &mut Ctx<'a>, s: &Value<'a>) {
             )
         }),
     }
-    str_field(ctx, &o, "name", Code::FieldType);
+    str_field(ctx, Field::of(&o, "name"), Code::FieldType);
     // Type checks only; the values are secrets and never appear in a message.
     for secret in ["authorization_token", "refresh_token", "client_secret"] {
         if let Some(v) = o.get(secret).filter(|v| !v.is_null() && !v.is_string()) {
@@ -147,7 +148,7 @@ fn tool_configuration<'a>(ctx: &mut Ctx<'a>, o: &Object<'a>) {
                 vocab::names::TOOL_CONFIGURATION,
                 "`tool_configuration`",
             );
-            bool_field(ctx, &tc, "enabled", Code::McpToolConfiguration);
+            bool_field(ctx, Field::of(&tc, "enabled"), Code::McpToolConfiguration);
             super::str_list_field(ctx, &tc, "allowed_tools", Code::McpToolConfiguration);
         });
     }

@@ -1,6 +1,7 @@
 //! RULES.md §6: image, audio and binary blocks — the three spellings of the payload, strict
 //! base64 (checked without decoding), `data:` URIs, URLs, media types and magic-byte sniffing.
 
+use crate::check::fields::Field;
 use crate::check::json::{Object, Value};
 
 use super::{short, str_field, type_name, Code, Ctx};
@@ -35,12 +36,16 @@ pub(super) fn check<'a>(ctx: &mut Ctx<'a>, obj: &Object<'a>, ty: &str, read: boo
         (None, None)
     } else {
         (
-            str_field(ctx, obj, "data", Code::FieldType),
-            str_field(ctx, obj, "mime_type", Code::FieldType),
+            str_field(ctx, Field::of(obj, "data"), Code::FieldType),
+            str_field(ctx, Field::of(obj, "mime_type"), Code::FieldType),
         )
     };
     if ty == "binary" {
-        str_field(ctx, obj, "filename", Code::BlockBinaryFilenameOptional);
+        str_field(
+            ctx,
+            Field::of(obj, "filename"),
+            Code::BlockBinaryFilenameOptional,
+        );
     }
     for &key in &["url", "uri"] {
         match obj.get(key) {
@@ -86,7 +91,7 @@ pub(super) fn check<'a>(ctx: &mut Ctx<'a>, obj: &Object<'a>, ty: &str, read: boo
         };
         ctx.missing(Severity::Error, code, "data", msg, None);
     }
-    super::nulls::warn_server_only(ctx, obj, &["source"], Code::FieldServerOnly);
+    super::nulls::warn_server_only(ctx, Field::of(obj, "source"), Code::FieldServerOnly);
     let mut sniffed = None;
     if let Some(d) = data.filter(|_| read) {
         sniffed = ctx.key("data", |ctx| payload(ctx, d, ty));
@@ -315,7 +320,7 @@ fn source_shape<'a>(ctx: &mut Ctx<'a>, src: &Value<'a>, ty: &str, read: bool) {
     };
     match o.get("type").and_then(Value::as_str) {
         Some("base64") => {
-            if let Some(d) = str_field(ctx, &o, "data", Code::FieldType) {
+            if let Some(d) = str_field(ctx, Field::of(&o, "data"), Code::FieldType) {
                 // read by the same loader as a flat `data` (`load_file_from_uri`)
                 if read {
                     ctx.key("data", |ctx| payload(ctx, d, ty));
@@ -354,7 +359,7 @@ fn source_shape<'a>(ctx: &mut Ctx<'a>, src: &Value<'a>, ty: &str, read: bool) {
             }
         }
         Some("url") => {
-            if str_field(ctx, &o, "url", Code::FieldType).is_none() {
+            if str_field(ctx, Field::of(&o, "url"), Code::FieldType).is_none() {
                 ctx.missing(
                     Severity::Error,
                     Code::FieldRequired,

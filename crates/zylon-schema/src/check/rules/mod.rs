@@ -28,6 +28,7 @@ use crate::check::report::Suggestion;
 
 use super::code::Code;
 use super::ctx::{short, type_name, Ctx};
+use super::fields::Field;
 pub(crate) use super::lax::{lax_bool, lax_float, lax_int, Lax};
 use super::{Kind, Options, Summary};
 
@@ -120,23 +121,8 @@ pub(crate) fn truthy(v: &Value<'_>) -> bool {
 }
 
 /// Check an optional boolean field; reports `code` when invalid and `field.coerced` when coerced.
-pub(crate) fn bool_field<'a>(
-    ctx: &mut Ctx<'a>,
-    obj: &Object<'a>,
-    key: &'a str,
-    code: Code,
-) -> Option<bool> {
-    bool_value(ctx, key, obj.get(key), code)
-}
-
-/// [`bool_field`] of a value already read (`None`: the field is not there).
-pub(crate) fn bool_value<'a>(
-    ctx: &mut Ctx<'a>,
-    key: &'a str,
-    value: Option<Value<'a>>,
-    code: Code,
-) -> Option<bool> {
-    let v = value?;
+pub(crate) fn bool_field<'a>(ctx: &mut Ctx<'a>, field: Field<'a>, code: Code) -> Option<bool> {
+    let (key, v) = (field.name, field.value?);
     if v.is_null() {
         return None;
     }
@@ -164,23 +150,9 @@ pub(crate) fn bool_value<'a>(
 }
 
 /// Check an optional string field (null allowed); reports `code` when it is not a string.
-pub(crate) fn str_field<'a>(
-    ctx: &mut Ctx<'a>,
-    obj: &Object<'a>,
-    key: &'a str,
-    code: Code,
-) -> Option<&'a str> {
-    str_value(ctx, key, obj.get(key), code)
-}
-
-/// [`str_field`] of a value already read (`None`: the field is not there).
-pub(crate) fn str_value<'a>(
-    ctx: &mut Ctx<'a>,
-    key: &'a str,
-    value: Option<Value<'a>>,
-    code: Code,
-) -> Option<&'a str> {
-    match value? {
+pub(crate) fn str_field<'a>(ctx: &mut Ctx<'a>, field: Field<'a>, code: Code) -> Option<&'a str> {
+    let key = field.name;
+    match field.value? {
         Value::String(s) => Some(s),
         Value::Null => None,
         v => {
@@ -282,25 +254,12 @@ pub(crate) fn require<'a>(
 /// Check an enum-valued string field. Returns the value when it is one of `allowed`.
 pub(crate) fn enum_field<'a>(
     ctx: &mut Ctx<'a>,
-    obj: &Object<'a>,
-    key: &'a str,
+    field: Field<'a>,
     allowed: &[&str],
     code: Code,
     warn_only: bool,
 ) -> Option<&'a str> {
-    enum_value(ctx, key, obj.get(key), allowed, code, warn_only)
-}
-
-/// [`enum_field`] of a value already read (`None`: the field is not there).
-pub(crate) fn enum_value<'a>(
-    ctx: &mut Ctx<'a>,
-    key: &'a str,
-    value: Option<Value<'a>>,
-    allowed: &[&str],
-    code: Code,
-    warn_only: bool,
-) -> Option<&'a str> {
-    let v = value?;
+    let (key, v) = (field.name, field.value?);
     if v.is_null() {
         return None;
     }

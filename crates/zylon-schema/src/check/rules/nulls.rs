@@ -4,7 +4,8 @@
 //! object's list of such fields comes from the server models and was checked field by field
 //! with the server's own request path (`scripts/oracle_diff.py --null-sweep`).
 
-use crate::check::json::{Object, Value};
+use crate::check::fields::Field;
+use crate::check::json::Object;
 
 use super::{Code, Ctx};
 use crate::check::Severity;
@@ -19,27 +20,11 @@ pub(super) fn reject<'a>(ctx: &mut Ctx<'a>, obj: &Object<'a>, fields: &[&'a str]
     }
 }
 
-/// Like [`reject`] for server-only fields (RULES.md 1.4): a warning with the field's own code,
+/// Like [`reject`] for a server-only field (RULES.md 1.4): a warning with the field's own code,
 /// whose message says that the server would reject the `null`.
-pub(super) fn warn_server_only<'a>(
-    ctx: &mut Ctx<'a>,
-    obj: &Object<'a>,
-    fields: &[&'a str],
-    code: Code,
-) {
-    for &key in fields {
-        warn_server_only_value(ctx, key, obj.get(key), code);
-    }
-}
-
-/// [`warn_server_only`] of one value already read (`None`: the field is not there).
-pub(super) fn warn_server_only_value<'a>(
-    ctx: &mut Ctx<'a>,
-    key: &'a str,
-    value: Option<Value<'a>>,
-    code: Code,
-) {
-    if value.is_some_and(|v| v.is_null()) {
+pub(super) fn warn_server_only<'a>(ctx: &mut Ctx<'a>, field: Field<'a>, code: Code) {
+    let key = field.name;
+    if field.value.is_some_and(|v| v.is_null()) {
         let p = ctx.here_key(key);
         ctx.push(
             Severity::Warning,

@@ -5,7 +5,7 @@ use crate::check::json::{Object, Value};
 
 use super::keys::req as k;
 use super::{
-    enum_value, mcp, messages, nulls, profile, sampling, structured, system, tool_context, tools,
+    enum_field, mcp, messages, nulls, profile, sampling, structured, system, tool_context, tools,
     type_name, Code, Ctx, Lax, Options, Summary,
 };
 use crate::check::options::Endpoint;
@@ -20,12 +20,7 @@ pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: &Object<'a>, options: &Options) 
         Code::RequestUnknownFields,
     );
 
-    nulls::warn_server_only_value(
-        ctx,
-        k::SERVICE_TIER.name,
-        req.get(k::SERVICE_TIER),
-        Code::RequestServiceTier,
-    );
+    nulls::warn_server_only(ctx, req.field(k::SERVICE_TIER), Code::RequestServiceTier);
     let msgs = messages::check(ctx, req);
     sampling::check(ctx, req);
     check_stream_and_ids(ctx, req);
@@ -84,10 +79,9 @@ fn check_stream_and_ids<'a>(ctx: &mut Ctx<'a>, req: &Fields<'a>) {
             ),
         });
     }
-    super::str_value(
+    super::str_field(
         ctx,
-        k::CORRELATION_ID.name,
-        req.get(k::CORRELATION_ID),
+        req.field(k::CORRELATION_ID),
         Code::RequestCorrelationId,
     );
 }
@@ -152,11 +146,11 @@ fn check_server_only<'a>(ctx: &mut Ctx<'a>, req: &Fields<'a>) {
             )
         });
     }
-    if req.get(k::SERVICE_TIER).is_some()
-        && enum_value(
+    let tier = req.field(k::SERVICE_TIER);
+    if tier.value.is_some()
+        && enum_field(
             ctx,
-            k::SERVICE_TIER.name,
-            req.get(k::SERVICE_TIER),
+            tier,
             &["auto", "standard_only"],
             Code::RequestServiceTier,
             true,

@@ -2,6 +2,7 @@
 //! values, block types and event types are kept and at most noted as warnings; only what makes a
 //! response unusable (wrong types, missing identifiers, content that is not a list) is an error.
 
+use crate::check::fields::Field;
 use crate::check::json::{Object, Value};
 
 use super::{str_field, type_name, Code, Ctx, Kind, Want};
@@ -24,8 +25,8 @@ pub(super) fn check<'a>(ctx: &mut Ctx<'a>, root: &Object<'a>, kind: Kind) {
         Kind::InteractionResponse => interaction(ctx, root),
         Kind::MessageOutput => message_output(ctx, root),
         Kind::ChatResponse => {
-            str_field(ctx, root, "id", Code::FieldType);
-            str_field(ctx, root, "role", Code::FieldType);
+            str_field(ctx, Field::of(root, "id"), Code::FieldType);
+            str_field(ctx, Field::of(root, "role"), Code::FieldType);
             content(ctx, root);
         }
         Kind::Page => page(ctx, root),
@@ -64,7 +65,7 @@ fn interaction<'a>(ctx: &mut Ctx<'a>, o: &Object<'a>) {
     for key in ["id", "project_id", "created_at"] {
         require_str(ctx, o, key, "the interaction");
     }
-    str_field(ctx, o, "thread_id", Code::FieldType);
+    str_field(ctx, Field::of(o, "thread_id"), Code::FieldType);
     match o.get("state") {
         None | Some(Value::Null) => ctx.missing(
             Severity::Error,
@@ -77,7 +78,7 @@ fn interaction<'a>(ctx: &mut Ctx<'a>, o: &Object<'a>) {
     }
     match o.get("user_input") {
         Some(Value::Object(m)) => ctx.key("user_input", |ctx| {
-            str_field(ctx, &m, "role", Code::FieldType);
+            str_field(ctx, Field::of(&m, "role"), Code::FieldType);
             content(ctx, &m);
         }),
         None | Some(Value::Null) => ctx.missing(
@@ -101,13 +102,13 @@ fn interaction<'a>(ctx: &mut Ctx<'a>, o: &Object<'a>) {
         ctx.key("assistant_output", |ctx| message_output(ctx, &out));
     }
     super::str_list_field(ctx, o, "artifact_ids", Code::FieldType);
-    super::bool_field(ctx, o, "all_artifacts", Code::FieldType);
+    super::bool_field(ctx, Field::of(o, "all_artifacts"), Code::FieldType);
     super::obj_field(ctx, o, "pgpt", Code::FieldType);
 }
 
 fn message_output<'a>(ctx: &mut Ctx<'a>, o: &Object<'a>) {
-    str_field(ctx, o, "id", Code::FieldType);
-    str_field(ctx, o, "model", Code::FieldType);
+    str_field(ctx, Field::of(o, "id"), Code::FieldType);
+    str_field(ctx, Field::of(o, "model"), Code::FieldType);
     if let Some(v) = o
         .get("created")
         .filter(|v| !v.is_null() && !matches!(v, Value::Number(_)))
@@ -251,8 +252,8 @@ fn page<'a>(ctx: &mut Ctx<'a>, o: &Object<'a>) {
             }),
         }
     }
-    str_field(ctx, o, "next_cursor", Code::FieldType);
-    str_field(ctx, o, "previous_cursor", Code::FieldType);
+    str_field(ctx, Field::of(o, "next_cursor"), Code::FieldType);
+    str_field(ctx, Field::of(o, "previous_cursor"), Code::FieldType);
     if let Some(v) = o
         .get("total_count")
         .filter(|v| !v.is_null() && !matches!(v, Value::Number(_)))

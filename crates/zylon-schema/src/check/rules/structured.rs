@@ -2,6 +2,7 @@
 //! citations.
 
 use super::keys::req as k;
+use crate::check::fields::Field;
 use crate::check::fields::Fields;
 use crate::check::json::Value;
 use crate::vocab;
@@ -27,7 +28,7 @@ pub(super) fn check<'a>(
             let ty = if rf.get("type").is_none_or(Value::is_null) {
                 Some("text")
             } else {
-                enum_field(ctx, &rf, "type", &["text", "json_schema"], Code::ResponseFormatTypeEnum, false)
+                enum_field(ctx, Field::of(&rf, "type"), &["text", "json_schema"], Code::ResponseFormatTypeEnum, false)
             };
             let schema = rf.get("json_schema").filter(|v| !v.is_null());
             // the body model types `json_schema` as an object (or null) whatever `type` says

@@ -1,12 +1,13 @@
 //! RULES.md §13 and §14: `system` (object, or the server-only string/list forms) and `thinking`.
 
 use super::keys::{req as k, sys, thinking as think};
+use crate::check::fields::Field;
 use crate::check::fields::Fields;
 use crate::check::json::{Object, Value};
 use crate::vocab;
 
 use super::blocks::citations;
-use super::{bool_field, bool_value, lax_bool, type_name, Code, Ctx, Lax};
+use super::{bool_field, lax_bool, type_name, Code, Ctx, Lax};
 use crate::check::Severity;
 
 /// What other areas need from `system` and `thinking`.
@@ -126,10 +127,9 @@ fn system<'a>(ctx: &mut Ctx<'a>, sys: &Value<'a>, facts: &mut SystemFacts) {
 fn object<'a>(ctx: &mut Ctx<'a>, o: &Object<'a>, item: Option<usize>, facts: &mut SystemFacts) {
     let o = ctx.unknown_fields(o, vocab::names::SYSTEM, "`system`");
     for key in [sys::BLOB_VISIBILITY, sys::PROMPT] {
-        let v = o.get(key);
-        super::nulls::warn_server_only_value(ctx, key.name, v, Code::SystemBlobVisibilityEnum);
+        super::nulls::warn_server_only(ctx, o.field(key), Code::SystemBlobVisibilityEnum);
     }
-    if let Some(t) = super::str_value(ctx, sys::TEXT.name, o.get(sys::TEXT), Code::SystemText) {
+    if let Some(t) = super::str_field(ctx, o.field(sys::TEXT), Code::SystemText) {
         facts.text_chars += ctx.chars(t);
     }
     let ty = o.get(sys::TYPE);
@@ -148,8 +148,9 @@ fn object<'a>(ctx: &mut Ctx<'a>, o: &Object<'a>, item: Option<usize>, facts: &mu
             )
         });
     }
-    if let Some(v) = o.get(sys::USE_DEFAULT_PROMPT) {
-        bool_value(ctx, sys::USE_DEFAULT_PROMPT.name, Some(v), Code::FieldType);
+    let use_default = o.field(sys::USE_DEFAULT_PROMPT);
+    if use_default.value.is_some() {
+        bool_field(ctx, use_default, Code::FieldType);
         ctx.key("use_default_prompt", |ctx| {
             ctx.warn(Code::SystemUseDefaultPromptDeprecated, "`use_default_prompt` is deprecated; the server only logs a deprecation warning for it")
         });
@@ -158,7 +159,7 @@ fn object<'a>(ctx: &mut Ctx<'a>, o: &Object<'a>, item: Option<usize>, facts: &mu
         None | Some(Value::Null) => {}
         Some(Value::Object(c)) => ctx.key("citations", |ctx| {
             ctx.unknown_fields(&c, vocab::names::SYSTEM_CITATIONS, "`system.citations`");
-            if bool_field(ctx, &c, "enabled", Code::SystemCitationsEnabled) == Some(true)
+            if bool_field(ctx, Field::of(&c, "enabled"), Code::SystemCitationsEnabled) == Some(true)
                 && facts.citations_enabled_at.is_none()
             {
                 facts.citations_enabled_at = Some(item);
@@ -239,9 +240,8 @@ fn thinking<'a>(ctx: &mut Ctx<'a>, th: &Value<'a>, facts: &mut SystemFacts) {
         return;
     };
     let o = ctx.unknown_fields(&o, vocab::names::THINKING, "`thinking`");
-    let enabled = o.get(think::ENABLED);
     facts.thinking_enabled =
-        bool_value(ctx, think::ENABLED.name, enabled, Code::ThinkingEnabledBool) == Some(true);
+        bool_field(ctx, o.field(think::ENABLED), Code::ThinkingEnabledBool) == Some(true);
     if let Some(e) = o.get(think::EFFORT) {
         let ok = e.is_null()
             || matches!(

@@ -1,6 +1,7 @@
 //! RULES.md §10: `tool_context` artifacts, context filters and metadata filters.
 
 use super::keys::req as k;
+use crate::check::fields::Field;
 use crate::check::fields::Fields;
 use crate::check::json::{Object, Value};
 use crate::check::report::Suggestion;
@@ -250,7 +251,7 @@ fn sql<'a>(ctx: &mut Ctx<'a>, o: &Object<'a>) {
             )
         }),
     }
-    str_field(ctx, o, "description", Code::FieldType);
+    str_field(ctx, Field::of(o, "description"), Code::FieldType);
     super::str_list_field(ctx, o, "schemas", Code::FieldType);
     for f in [
         "ssl",
@@ -259,7 +260,7 @@ fn sql<'a>(ctx: &mut Ctx<'a>, o: &Object<'a>) {
         "enable_procedures",
         "enable_functions",
     ] {
-        super::bool_field(ctx, o, f, Code::FieldType);
+        super::bool_field(ctx, Field::of(o, f), Code::FieldType);
     }
 }
 
@@ -319,7 +320,7 @@ fn context_filter<'a>(ctx: &mut Ctx<'a>, cf: &Object<'a>, filters_parsed: bool) 
             Some("leave `collection` out to use `pgpt_collection`, or name the collection".into()),
         );
     }
-    str_field(ctx, cf, "collection", Code::FieldType);
+    str_field(ctx, Field::of(cf, "collection"), Code::FieldType);
     super::str_list_field(ctx, cf, "artifacts", Code::FieldType);
     match cf.get("metadata_filter") {
         None | Some(Value::Null) => {}

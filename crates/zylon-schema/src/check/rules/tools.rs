@@ -2,13 +2,13 @@
 //! artifacts) and `tool_choice`.
 
 use super::keys::{choice, req as k, tool};
-use crate::check::fields::Fields;
+use crate::check::fields::{Field, Fields};
 use crate::check::json::{Array, Object, Value};
 use crate::check::report::Suggestion;
 use crate::vocab;
 
 use super::tool_context::{self, ArtifactKind, Artifacts};
-use super::{enum_value, short, type_name, Code, Ctx};
+use super::{enum_field, short, type_name, Code, Ctx};
 use crate::check::Severity;
 
 use crate::vocab::tools::{self as registry, Needs};
@@ -462,8 +462,7 @@ fn custom<'a>(
     anthropic_client: bool,
 ) {
     super::nulls::reject(ctx, obj, &["defer_loading", "deferLoading"]);
-    let description = o.get(tool::DESCRIPTION);
-    super::str_value(ctx, tool::DESCRIPTION.name, description, Code::FieldType);
+    super::str_field(ctx, o.field(tool::DESCRIPTION), Code::FieldType);
     if name.is_none() {
         ctx.missing(
             Severity::Error,
@@ -587,22 +586,21 @@ fn tool_choice<'a>(
     };
     ctx.key("tool_choice", |ctx| {
         let tc = ctx.unknown_fields(&tc, vocab::names::TOOL_CHOICE, "`tool_choice`");
-        let mode = tc.get(choice::VALIDATION_MODE);
-        super::nulls::warn_server_only_value(ctx, choice::VALIDATION_MODE.name, mode, Code::ToolChoiceValidationMode);
-        let parallel = tc.get(choice::DISABLE_PARALLEL_TOOL_USE);
-        super::bool_value(ctx, choice::DISABLE_PARALLEL_TOOL_USE.name, parallel, Code::ToolChoiceDisableParallel);
-        if mode.is_some() {
-            let ok = enum_value(ctx, choice::VALIDATION_MODE.name, mode, &["eager", "lazy"], Code::ToolChoiceValidationMode, true);
+        let mode = tc.field(choice::VALIDATION_MODE);
+        super::nulls::warn_server_only(ctx, mode, Code::ToolChoiceValidationMode);
+        super::bool_field(ctx, tc.field(choice::DISABLE_PARALLEL_TOOL_USE), Code::ToolChoiceDisableParallel);
+        if mode.value.is_some() {
+            let ok = enum_field(ctx, mode, &["eager", "lazy"], Code::ToolChoiceValidationMode, true);
             if ok.is_some() {
                 ctx.key("validation_mode", |ctx| {
                     ctx.warn(Code::ToolChoiceValidationMode, "`validation_mode` is server-only; the Workspace backend may drop it")
                 });
             }
         }
-        let name = super::str_value(ctx, choice::NAME.name, tc.get(choice::NAME), Code::FieldType);
-        let ty = match tc.get(choice::TYPE) {
-            None | Some(Value::Null) => Some("auto"),
-            v => enum_value(ctx, choice::TYPE.name, v, &["auto", "any", "tool", "none"], Code::ToolChoiceTypeEnum, false),
+        let name = super::str_field(ctx, tc.field(choice::NAME), Code::FieldType);
+        let ty = match tc.field(choice::TYPE) {
+            Field { value: None | Some(Value::Null), .. } => Some("auto"),
+            ty => enum_field(ctx, ty, &["auto", "any", "tool", "none"], Code::ToolChoiceTypeEnum, false),
         };
         match ty {
             Some("none") => {
