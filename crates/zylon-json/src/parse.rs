@@ -438,7 +438,11 @@ impl<'a> Parser<'a> {
     fn string_escaped(&mut self, start: usize) -> Result<String, SyntaxError> {
         let mut out = std::mem::take(&mut self.scratch);
         out.clear();
-        out.reserve(256);
+        // The rest of the text bounds the unescaped string (an escape is never shorter than
+        // what it stands for): up to `SCRATCH_KEEP`, one allocation for the whole parse instead
+        // of a buffer that grows by doubling (reallocation was 3% of the native instructions of
+        // many small bodies).
+        out.reserve((self.b.len() - start).min(SCRATCH_KEEP));
         out.push_str(&self.s[start..self.i]);
         loop {
             let run = self.i;

@@ -114,6 +114,10 @@ pub(crate) static EMPTY: Tape<'static> = Tape {
 /// structure-dense body is its largest allocation).
 const DOUBLE_UP_TO: usize = 1 << 16;
 
+/// The first room reserved for short unescaped strings, at most (see
+/// [`Tape::push_unescaped`]).
+const ESC_FIRST: usize = 1 << 16;
+
 impl<'a> Tape<'a> {
     /// Append a node.
     #[inline]
@@ -233,6 +237,11 @@ impl<'a> Tape<'a> {
             self.push_ext(Cow::Owned(s.to_owned()));
         } else {
             self.push(node(ESC, s.len(), self.esc.len()));
+            if self.esc.capacity() == 0 {
+                // The text bounds all its escaped strings together: one allocation (up to
+                // `ESC_FIRST`) instead of one per doubling.
+                self.esc.reserve(self.src.len().min(ESC_FIRST).max(s.len()));
+            }
             self.esc.push_str(s);
         }
     }
