@@ -6,7 +6,8 @@
 //! Both loops test fixed-size blocks with folds that have no early exit (so they become vector
 //! compares) and look at single bytes only inside the block that holds a hit.
 //!
-//! One `unsafe` block, in [`utf16le_to_utf8`] (see the reason there); the lint denies any other.
+//! Two `unsafe` blocks, in [`utf16le_to_utf8`] and in [`skip_plain`]'s call of its SSE2 loop
+//! (see the reasons there); the lint denies any other.
 #![deny(unsafe_code)]
 
 /// The index of the first `"`, `\` or control character at or after `i` (or `b.len()`).
@@ -15,6 +16,16 @@ pub fn skip_plain(b: &[u8], i: usize) -> usize {
     // In wasm the vector loop stops at the hit or in the last 15 bytes: a byte loop finishes.
     #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
     return skip_plain_bytes(b, simd::skip_plain(b, i));
+    // The same shape with SSE2 (part of every x86-64 CPU): a block's mask gives the position
+    // of its first hit directly, where the portable loop tests words again (measured, native
+    // instructions: −3.4% on many small bodies, −4.1% on a 2 KB body, −5% on the 1 MB chat; a
+    // portable fold building the same mask is not vectorised and was 13% slower overall).
+    #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+    // SAFETY: the only requirement of a `#[target_feature(enable = "sse2")]` function is a CPU
+    // with SSE2, which this build assumes already (`target_feature = "sse2"` is on: every
+    // x86-64 CPU has it).
+    #[allow(unsafe_code)]
+    return skip_plain_bytes(b, unsafe { sse2::skip_plain(b, i) });
     #[allow(unreachable_code)]
     skip_plain_portable(b, i)
 }
@@ -223,6 +234,72 @@ fn utf16_ascii(src: &[u8], i: usize, out: &mut Vec<u8>) -> usize {
 /// folds for wasm (the `<` compare, not the `==` ones, measured in the disassembly), and these
 /// loops are most of the time of a large body. Each function handles whole blocks only and
 /// returns where the portable code must take over. All intrinsics used are safe functions.
+/// `skip_plain` with SSE2 vectors, as [`simd`] does it in WebAssembly. The intrinsics used are
+/// safe to call where the target feature is enabled at compile time (SSE2 always is on
+/// x86-64); blocks are read from slices, so no raw pointer is involved.
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+mod sse2 {
+    use core::arch::x86_64::*;
+
+    /// 16 bytes as a vector (one unaligned load once optimised).
+    #[inline]
+    #[target_feature(enable = "sse2")]
+    fn load(b: &[u8]) -> __m128i {
+        let lo = u64::from_le_bytes(b[..8].try_into().unwrap_or_default());
+        let hi = u64::from_le_bytes(b[8..16].try_into().unwrap_or_default());
+        _mm_set_epi64x(hi as i64, lo as i64)
+    }
+
+    /// Lanes that are `"`, `\` or below 0x20 (`min(v, 0x1F) == v` is `v <= 0x1F`, unsigned).
+    #[inline]
+    #[target_feature(enable = "sse2")]
+    fn special(v: __m128i) -> __m128i {
+        let control = _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x1F)), v);
+        let quote = _mm_cmpeq_epi8(v, _mm_set1_epi8(b'"' as i8));
+        let backslash = _mm_cmpeq_epi8(v, _mm_set1_epi8(b'\\' as i8));
+        _mm_or_si128(_mm_or_si128(quote, backslash), control)
+    }
+
+    /// One bit per lane that is special.
+    #[inline]
+    #[target_feature(enable = "sse2")]
+    fn mask(v: __m128i) -> u32 {
+        _mm_movemask_epi8(v) as u32
+    }
+
+    /// Like `skip_plain`: the first 16 bytes alone, then 64 and 16 bytes at a time; stops at
+    /// the hit or in the last 15 bytes (the caller's byte loop finishes).
+    #[inline]
+    #[target_feature(enable = "sse2")]
+    pub(super) fn skip_plain(b: &[u8], mut i: usize) -> usize {
+        if let Some(block) = b.get(i..i + 16) {
+            let m = mask(special(load(block)));
+            if m != 0 {
+                return i + m.trailing_zeros() as usize;
+            }
+            i += 16;
+        }
+        while let Some(block) = b.get(i..i + 64) {
+            let hit = _mm_or_si128(
+                _mm_or_si128(special(load(&block[..16])), special(load(&block[16..32]))),
+                _mm_or_si128(special(load(&block[32..48])), special(load(&block[48..]))),
+            );
+            if mask(hit) != 0 {
+                break;
+            }
+            i += 64;
+        }
+        while let Some(block) = b.get(i..i + 16) {
+            let m = mask(special(load(block)));
+            if m != 0 {
+                return i + m.trailing_zeros() as usize;
+            }
+            i += 16;
+        }
+        i
+    }
+}
+
 #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
 mod simd {
     use core::arch::wasm32::*;
@@ -407,13 +484,18 @@ mod tests {
                 0..100,
             ),
             start in 0usize..100,
+            plain in 0usize..200,
         ) {
+            // A run of plain bytes in front, so that the 64-byte blocks are reached too.
+            let bytes: Vec<u8> = std::iter::repeat_n(b'p', plain).chain(bytes).collect();
             let start = start.min(bytes.len());
             let want = bytes[start..]
                 .iter()
                 .position(|&c| c == b'"' || c == b'\\' || c < 0x20)
                 .map_or(bytes.len(), |p| p + start);
             proptest::prop_assert_eq!(skip_plain(&bytes, start), want);
+            // The word-at-a-time loop other targets use, tested on this one too.
+            proptest::prop_assert_eq!(skip_plain_portable(&bytes, start), want);
         }
     }
 
