@@ -118,17 +118,17 @@ impl Accumulator {
     fn push(&mut self, py: Python<'_>, chunk: &Bound<'_, PyBytes>) -> String {
         let bytes = chunk.as_bytes();
         let inner = &mut self.inner;
-        py.detach(|| to_json(&inner.push_bytes(bytes)))
+        py.detach(|| inner.push_bytes_json(bytes))
     }
 
     /// End of the stream; the last events as JSON text.
     fn finish(&mut self) -> String {
-        to_json(&self.inner.finish())
+        self.inner.finish_json()
     }
 
     /// The message so far, as JSON text.
     fn message(&self) -> String {
-        to_json(&self.inner.message())
+        self.inner.message_json()
     }
 
     /// The issues so far, as JSON text.

@@ -41,10 +41,6 @@ fn usage_report(message: String) -> Report {
     }
 }
 
-fn to_json<T: serde::Serialize>(v: &T) -> String {
-    serde_json::to_string(v).unwrap_or_else(|_| "{\"error\":\"serialization failed\"}".to_string())
-}
-
 thread_local! {
     /// The input buffer JS writes a body into (`inputBuffer` + `TextEncoder.encodeInto`) before
     /// `validateInput`: one native UTF-8 encode straight into wasm memory, instead of
@@ -210,17 +206,17 @@ impl StreamAccumulator {
 
     /// Feed bytes; returns the events decoded from them as a JSON array text.
     pub fn push(&mut self, chunk: &[u8]) -> String {
-        to_json(&self.inner.push_bytes(chunk))
+        self.inner.push_bytes_json(chunk)
     }
 
     /// End of stream; returns the last events as a JSON array text.
     pub fn finish(&mut self) -> String {
-        to_json(&self.inner.finish())
+        self.inner.finish_json()
     }
 
     /// The message so far, as JSON text.
     pub fn message(&self) -> String {
-        to_json(&self.inner.message())
+        self.inner.message_json()
     }
 
     /// The issues so far, as JSON text.

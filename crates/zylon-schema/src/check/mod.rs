@@ -41,6 +41,7 @@ use ctx::Ctx;
 pub const MAX_DEPTH: usize = 969;
 
 pub(crate) use json::short_text;
+pub(crate) use report_json::string as write_json_string;
 
 /// Validate a JSON text as the given kind of body.
 pub fn validate_str(text: &str, kind: Kind, options: &Options) -> Report {

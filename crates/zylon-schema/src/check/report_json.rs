@@ -106,7 +106,7 @@ fn summary(out: &mut String, s: &Summary) {
 
 /// A JSON string with serde_json's escapes: `\"`, `\\`, `\b \f \n \r \t`, other control
 /// characters as `\u00xx`; everything else (DEL and non-ASCII included) as is.
-fn string(out: &mut String, s: &str) {
+pub(crate) fn string(out: &mut String, s: &str) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     let b = s.as_bytes();
     out.push('"');

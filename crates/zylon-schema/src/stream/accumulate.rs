@@ -1,21 +1,24 @@
 //! Stream accumulation: `MessageOutputEvent`s → the `MessageOutput` they describe, as it grows
 //! and at the end, with every ordering problem reported as an issue (never a panic).
 //!
-//! The message is kept as JSON (`serde_json::Value`) so that unknown fields, block types and
-//! events pass through unchanged; [`Accumulator::message`] gives it at any time.
+//! The message is kept as JSON (the accumulator's own [`Json`], objects in arrival order) so
+//! that unknown fields, block types and events pass through unchanged;
+//! [`Accumulator::message`] gives it at any time as a `serde_json::Value`,
+//! [`Accumulator::message_json`] as JSON text.
 
 use std::collections::HashMap;
 
-use serde_json::{json, Map, Value};
+use serde_json::Value;
 
 use crate::check::{Code, Issue, Severity};
 
+use super::json::{list_to_text, obj_to_map, Json, Obj};
 use super::sse::{SseDecoder, SseEvent};
 
 /// Events → message.
 #[derive(Debug, Default)]
 pub struct Accumulator {
-    message: Map<String, Value>,
+    message: Obj,
     /// block_id → index in `content`, for open blocks.
     open: HashMap<String, usize>,
     /// block_id of blocks already stopped.
@@ -40,6 +43,19 @@ impl Accumulator {
 
     /// Feed raw `text/event-stream` bytes (any chunking); returns the events decoded from them.
     pub fn push_bytes(&mut self, chunk: &[u8]) -> Vec<Value> {
+        self.push_decoded(chunk)
+            .iter()
+            .map(Json::to_value)
+            .collect()
+    }
+
+    /// Like [`Accumulator::push_bytes`], the events as a JSON array text (each event's keys in
+    /// the order they were sent, numbers as written).
+    pub fn push_bytes_json(&mut self, chunk: &[u8]) -> String {
+        list_to_text(&self.push_decoded(chunk))
+    }
+
+    fn push_decoded(&mut self, chunk: &[u8]) -> Vec<Json> {
         let events = self.decoder.push(chunk);
         events
             .into_iter()
@@ -55,8 +71,18 @@ impl Accumulator {
         }
     }
 
-    /// End of the byte stream: flush the decoder and check that the message was completed.
+    /// End of the byte stream: flush the decoder and check that the message was completed;
+    /// returns the last events decoded.
     pub fn finish(&mut self) -> Vec<Value> {
+        self.finish_decoded().iter().map(Json::to_value).collect()
+    }
+
+    /// Like [`Accumulator::finish`], the events as a JSON array text.
+    pub fn finish_json(&mut self) -> String {
+        list_to_text(&self.finish_decoded())
+    }
+
+    fn finish_decoded(&mut self) -> Vec<Json> {
         let (events, unterminated) = self.decoder.finish();
         if unterminated {
             self.issue(
@@ -66,7 +92,7 @@ impl Accumulator {
                 "the last event has no blank line after it; it is applied here, but a browser EventSource would drop it",
             );
         }
-        let out: Vec<Value> = events.iter().filter_map(|e| self.push_sse(e)).collect();
+        let out: Vec<Json> = events.iter().filter_map(|e| self.push_sse(e)).collect();
         if self.decoder.invalid_utf8_lines > 0 {
             let n = self.decoder.invalid_utf8_lines;
             self.issue(
@@ -90,26 +116,27 @@ impl Accumulator {
             self.issue(sev, Code::StreamIncomplete, self.events, msg);
         }
         // Close blocks left open so their tool input is parsed.
-        let mut open: Vec<(String, usize)> = self.open.drain().collect();
-        open.sort_by_key(|(_, i)| *i);
-        for (_, ix) in open {
+        // (indices only, sorted as the order check sorts its own: no sort of another type)
+        let mut open: Vec<usize> = self.open.drain().map(|(_, ix)| ix).collect();
+        open.sort_unstable();
+        for ix in open {
             self.close_block(ix, self.events);
         }
         out
     }
 
     /// Decode one SSE event's data as a JSON event and apply it.
-    fn push_sse(&mut self, e: &SseEvent) -> Option<Value> {
+    fn push_sse(&mut self, e: &SseEvent) -> Option<Json> {
         let index = self.events;
         let data = e.data.trim();
         if data.is_empty() || data == "[DONE]" {
             if e.event.as_deref() == Some("done") || data == "[DONE]" {
                 self.events += 1;
-                return Some(json!({"type": "done"}));
+                return Some(Json::with(&[("type", Json::str("done"))]));
             }
             return None;
         }
-        let mut v: Value = match super::data::parse(data) {
+        let mut v: Json = match super::data::parse(data) {
             Ok(v) => v,
             Err(err) => {
                 self.events += 1;
@@ -124,18 +151,22 @@ impl Accumulator {
         };
         if let (Some(name), Some(o)) = (&e.event, v.as_object_mut()) {
             if !o.contains_key("type") {
-                o.insert("type".into(), Value::String(name.clone()));
+                o.insert("type", Json::str(name));
             }
         }
-        self.push_event(&v);
+        self.apply(&v);
         Some(v)
     }
 
     /// Apply one decoded event (a `MessageOutputEvent` as JSON).
     pub fn push_event(&mut self, ev: &Value) {
+        self.apply(&Json::from_value(ev));
+    }
+
+    fn apply(&mut self, ev: &Json) {
         let index = self.events;
         self.events += 1;
-        let ty = ev.get("type").and_then(Value::as_str).unwrap_or("");
+        let ty = ev.get("type").and_then(Json::as_str).unwrap_or("");
         if self.stopped && !matches!(ty, "ping" | "done") {
             self.issue(
                 Severity::Error,
@@ -157,12 +188,12 @@ impl Accumulator {
                 }
                 self.started = true;
                 self.saw_start = true;
-                if let Some(Value::Object(m)) = ev.get("message") {
-                    for (k, v) in m {
-                        self.message.insert(k.clone(), v.clone());
+                if let Some(Json::Obj(m)) = ev.get("message") {
+                    for (k, v) in m.iter() {
+                        self.message.insert(k, v.clone());
                     }
                 }
-                self.message.entry("content").or_insert_with(|| json!([]));
+                self.message.slot("content", Json::array);
             }
             "content_block_start" | "content_block_synthetic" => {
                 self.require_start(index, ty);
@@ -171,7 +202,7 @@ impl Accumulator {
                 } else {
                     "block"
                 };
-                let Some(block) = ev.get(key).filter(|b| b.is_object()) else {
+                let Some(block) = ev.get(key).filter(|b| matches!(b, Json::Obj(_))) else {
                     self.issue(
                         Severity::Error,
                         Code::StreamEvent,
@@ -181,7 +212,7 @@ impl Accumulator {
                     return;
                 };
                 let ix = self.push_block(block.clone());
-                match ev.get("block_id").and_then(Value::as_str) {
+                match ev.get("block_id").and_then(Json::as_str) {
                     Some(id) if self.open.contains_key(id) || self.closed.contains_key(id) => {
                         self.issue(
                             Severity::Error,
@@ -206,8 +237,8 @@ impl Accumulator {
             }
             "content_block_delta" => {
                 self.require_start(index, ty);
-                let delta = ev.get("delta").cloned().unwrap_or(Value::Null);
-                let ix = match ev.get("block_id").and_then(Value::as_str) {
+                let delta = ev.get("delta").cloned().unwrap_or(Json::Null);
+                let ix = match ev.get("block_id").and_then(Json::as_str) {
                     Some(id) => match (self.open.get(id), self.closed.get(id)) {
                         (Some(ix), _) => *ix,
                         (None, Some(_)) => {
@@ -246,12 +277,12 @@ impl Accumulator {
                 };
                 self.apply_delta(ix, &delta, index);
             }
-            "content_block_stop" => match ev.get("block_id").and_then(Value::as_str) {
+            "content_block_stop" => match ev.get("block_id").and_then(Json::as_str) {
                 Some(id) => {
                     if let Some(ix) = self.open.remove(id) {
                         if let Some(ts) = ev.get("stop_timestamp") {
                             if let Some(b) = self.block_mut(ix) {
-                                b.insert("stop_timestamp".into(), ts.clone());
+                                b.insert("stop_timestamp", ts.clone());
                             }
                         }
                         self.close_block(ix, index);
@@ -281,26 +312,25 @@ impl Accumulator {
             },
             "message_delta" => {
                 self.require_start(index, ty);
-                if let Some(Value::Object(d)) = ev.get("delta") {
-                    for (k, v) in d {
-                        match (k.as_str(), v) {
-                            ("content", Value::Array(blocks)) => {
+                if let Some(Json::Obj(d)) = ev.get("delta") {
+                    for (k, v) in d.iter() {
+                        match (k, v) {
+                            ("content", Json::Arr(blocks)) => {
                                 for b in blocks {
                                     self.push_block(b.clone());
                                 }
                             }
-                            ("usage", Value::Object(u)) => {
-                                let usage =
-                                    self.message.entry("usage").or_insert_with(|| json!({}));
+                            ("usage", Json::Obj(u)) => {
+                                let usage = self.message.slot("usage", Json::object);
                                 if let Some(m) = usage.as_object_mut() {
-                                    for (uk, uv) in u {
-                                        m.insert(uk.clone(), uv.clone());
+                                    for (uk, uv) in u.iter() {
+                                        m.insert(uk, uv.clone());
                                     }
                                 }
                             }
-                            (_, Value::Null) => {}
+                            (_, Json::Null) => {}
                             _ => {
-                                self.message.insert(k.clone(), v.clone());
+                                self.message.insert(k, v.clone());
                             }
                         }
                     }
@@ -311,16 +341,18 @@ impl Accumulator {
                 self.stopped = true;
             }
             "error" => {
-                let detail = ev
-                    .get("error")
-                    .cloned()
-                    .unwrap_or_else(|| json!({"type": "error", "message": "unknown error"}));
+                let detail = ev.get("error").cloned().unwrap_or_else(|| {
+                    Json::with(&[
+                        ("type", Json::str("error")),
+                        ("message", Json::str("unknown error")),
+                    ])
+                });
                 let text = detail
                     .get("message")
-                    .and_then(Value::as_str)
+                    .and_then(Json::as_str)
                     .unwrap_or("unknown error")
                     .to_string();
-                let errors = self.message.entry("errors").or_insert_with(|| json!([]));
+                let errors = self.message.slot("errors", Json::array);
                 if let Some(a) = errors.as_array_mut() {
                     a.push(detail);
                 }
@@ -353,7 +385,15 @@ impl Accumulator {
 
     /// The message as accumulated so far (a `MessageOutput` as JSON).
     pub fn message(&self) -> Value {
-        Value::Object(self.message.clone())
+        Value::Object(obj_to_map(&self.message))
+    }
+
+    /// The message as accumulated so far, as compact JSON text: its keys in the order the
+    /// stream sent them, numbers as written.
+    pub fn message_json(&self) -> String {
+        let mut out = String::new();
+        Json::write_obj(&self.message, &mut out);
+        out
     }
 
     /// Number of events seen.
@@ -393,28 +433,32 @@ impl Accumulator {
                 format!("`{ty}` before `message_start`"),
             );
             self.started = true;
-            self.message.entry("content").or_insert_with(|| json!([]));
+            self.message.slot("content", Json::array);
         }
     }
 
     fn content_len(&self) -> usize {
-        self.message
-            .get("content")
-            .and_then(Value::as_array)
-            .map_or(0, Vec::len)
-    }
-
-    fn push_block(&mut self, block: Value) -> usize {
-        let content = self.message.entry("content").or_insert_with(|| json!([]));
-        if !content.is_array() {
-            *content = json!([]);
+        match self.message.get("content") {
+            Some(Json::Arr(a)) => a.len(),
+            _ => 0,
         }
-        let a = content.as_array_mut().expect("content is an array");
-        a.push(block);
-        a.len() - 1
     }
 
-    fn block_mut(&mut self, ix: usize) -> Option<&mut Map<String, Value>> {
+    fn push_block(&mut self, block: Json) -> usize {
+        let content = self.message.slot("content", Json::array);
+        if !matches!(content, Json::Arr(_)) {
+            *content = Json::array();
+        }
+        match content {
+            Json::Arr(a) => {
+                a.push(block);
+                a.len() - 1
+            }
+            _ => 0,
+        }
+    }
+
+    fn block_mut(&mut self, ix: usize) -> Option<&mut Obj> {
         self.message
             .get_mut("content")?
             .as_array_mut()?
@@ -422,38 +466,36 @@ impl Accumulator {
             .as_object_mut()
     }
 
-    fn apply_delta(&mut self, ix: usize, delta: &Value, index: usize) {
-        let kind = delta.get("type").and_then(Value::as_str).unwrap_or("");
+    fn apply_delta(&mut self, ix: usize, delta: &Json, index: usize) {
+        let kind = delta.get("type").and_then(Json::as_str).unwrap_or("");
         let mut partial = None;
         let mut unknown = false;
         if let Some(b) = self.block_mut(ix) {
-            let mut append = |key: &str, text: &Value| {
-                if let Some(t) = text.as_str() {
-                    let cur = b.entry(key).or_insert_with(|| json!(""));
+            let mut append = |key: &str, text: Option<&Json>| {
+                if let Some(t) = text.and_then(Json::as_str) {
+                    let cur = b.slot(key, || Json::str(""));
                     match cur {
-                        Value::String(s) => s.push_str(t),
-                        other => *other = json!(t),
+                        Json::Str(s) => s.push_str(t),
+                        other => *other = Json::str(t),
                     }
                 }
             };
             match kind {
-                "text_delta" => append("text", delta.get("text").unwrap_or(&Value::Null)),
-                "thinking_delta" => {
-                    append("thinking", delta.get("thinking").unwrap_or(&Value::Null))
-                }
+                "text_delta" => append("text", delta.get("text")),
+                "thinking_delta" => append("thinking", delta.get("thinking")),
                 "input_json_delta" => {
-                    if let Some(p) = delta.get("partial_json").and_then(Value::as_str) {
+                    if let Some(p) = delta.get("partial_json").and_then(Json::as_str) {
                         partial = Some(p.to_string());
-                    } else if let Some(Value::Object(o)) = delta.get("partial_json_obj") {
-                        b.insert("input".into(), Value::Object(o.clone()));
+                    } else if let Some(Json::Obj(o)) = delta.get("partial_json_obj") {
+                        b.insert("input", Json::Obj(o.clone()));
                     }
                 }
                 _ => {}
             }
             for (key, list) in [("citations", "citations"), ("sources", "sources")] {
                 if matches!(kind, "text_delta" | "thinking_delta" | "source_delta") {
-                    if let Some(Value::Array(items)) = delta.get(list) {
-                        let cur = b.entry(key).or_insert_with(|| json!([]));
+                    if let Some(Json::Arr(items)) = delta.get(list) {
+                        let cur = b.slot(key, Json::array);
                         if let Some(a) = cur.as_array_mut() {
                             a.extend(items.iter().cloned());
                         }
@@ -463,7 +505,7 @@ impl Accumulator {
             match kind {
                 "tldr_delta" => {
                     if let Some(t) = delta.get("tldr") {
-                        let cur = b.entry("content").or_insert_with(|| json!([]));
+                        let cur = b.slot("content", Json::array);
                         if let Some(a) = cur.as_array_mut() {
                             a.push(t.clone());
                         }
@@ -502,14 +544,14 @@ impl Accumulator {
             return;
         };
         let parsed = if buf.trim().is_empty() {
-            Ok(json!({}))
+            Ok(Json::object())
         } else {
             super::data::parse(&buf)
         };
         match parsed {
             Ok(v) => {
                 if let Some(b) = self.block_mut(ix) {
-                    b.insert("input".into(), v);
+                    b.insert("input", v);
                 }
             }
             Err(e) => self.issue(
@@ -523,21 +565,22 @@ impl Accumulator {
 }
 
 /// The block a delta implies when no block was started.
-fn implicit_block(delta: &Value) -> Value {
-    match delta.get("type").and_then(Value::as_str) {
-        Some("thinking_delta") => json!({"type": "thinking", "thinking": ""}),
-        Some("input_json_delta") => json!({"type": "tool_use", "input": {}}),
-        Some("source_delta") => json!({"type": "source", "sources": []}),
-        Some("tldr_delta") => json!({"type": "tldr", "content": []}),
-        _ => json!({"type": "text", "text": ""}),
-    }
+fn implicit_block(delta: &Json) -> Json {
+    let (ty, key, empty) = match delta.get("type").and_then(Json::as_str) {
+        Some("thinking_delta") => ("thinking", "thinking", Json::str("")),
+        Some("input_json_delta") => ("tool_use", "input", Json::object()),
+        Some("source_delta") => ("source", "sources", Json::array()),
+        Some("tldr_delta") => ("tldr", "content", Json::array()),
+        _ => ("text", "text", Json::str("")),
+    };
+    Json::with(&[("type", Json::str(ty)), (key, empty)])
 }
 
 /// Decode and accumulate a whole captured stream.
 pub fn accumulate(bytes: &[u8]) -> Accumulator {
     let mut acc = Accumulator::new();
     acc.feed(bytes);
-    acc.finish();
+    acc.finish_decoded();
     acc
 }
 
@@ -554,7 +597,7 @@ pub fn decode_to_json(bytes: &[u8]) -> String {
     let acc = accumulate(bytes);
     format!(
         "{{\"message\":{},\"issues\":{},\"events\":{}}}",
-        serde_json::to_string(&acc.message()).unwrap_or_else(|_| "null".into()),
+        acc.message_json(),
         Issue::list_to_json(acc.issues()),
         acc.event_count()
     )

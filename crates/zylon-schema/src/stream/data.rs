@@ -1,28 +1,33 @@
-//! Event data and streamed tool input as `serde_json::Value`, read with the validator's own
-//! parser (`zylon-json`) instead of serde_json's deserializer: the WebAssembly module then holds
-//! one JSON reader, not two (serde_json's deserializer, float parser and error texts were
-//! 5.8 KB of the gzipped module: 131,908 → 126,109 bytes when this replaced them).
+//! Event data and streamed tool input as [`Json`], read with the validator's own parser
+//! (`zylon-json`) instead of serde_json's deserializer: the WebAssembly module then holds one
+//! JSON reader, not two (serde_json's deserializer, float parser and error texts were 5.8 KB of
+//! the gzipped module: 131,908 → 126,109 bytes when this replaced them).
 //!
 //! The text is checked by `zylon_json::parse` (so errors read like a body's syntax errors), then
-//! read a second time into a `Value` with the exact literals: integers stay `u64`/`i64` as
-//! serde_json gives them, never rounded through `f64`.
+//! read a second time into a [`Json`] that keeps each number's literal: as a `Value`, integers
+//! stay `u64`/`i64` as serde_json gives them, never rounded through `f64`.
 
-use serde_json::{Map, Number, Value};
+use serde_json::{Number, Value};
 use zylon_json::{line_col, read_string, skip_ws, Arena};
+
+use super::json::{Json, Obj};
 
 /// The nesting serde_json's deserializer allows (127 levels: its recursion limit is 128), kept
 /// so that what decoded before decodes now.
 const MAX_DEPTH: usize = 127;
 
-/// Parse one JSON text (event data, or a tool's accumulated input) into a `Value`; the error
-/// says what is wrong and where (`... at line L column C`).
-pub(crate) fn parse(text: &str) -> Result<Value, String> {
+/// Parse one JSON text (event data, or a tool's accumulated input); the error says what is
+/// wrong and where (`... at line L column C`).
+pub(crate) fn parse(text: &str) -> Result<Json, String> {
     let arena = Arena::new();
-    if let Err(e) = zylon_json::parse(text, MAX_DEPTH, &arena) {
-        let (line, column) = line_col(text, e.offset);
-        return Err(format!("{} at line {line} column {column}", e.message));
-    }
-    read(text, 0).map(|(v, _)| v)
+    let repeats = match zylon_json::parse(text, MAX_DEPTH, &arena) {
+        Ok(parsed) => parsed.has_duplicates,
+        Err(e) => {
+            let (line, column) = line_col(text, e.offset);
+            return Err(format!("{} at line {line} column {column}", e.message));
+        }
+    };
+    read(text, 0, repeats).map(|(v, _)| v)
 }
 
 /// Not reached for a text the parser accepted: an error rather than a panic if it were.
@@ -31,26 +36,26 @@ fn unreadable() -> String {
 }
 
 /// The value starting at (or after whitespace from) byte `i` of a valid JSON text, and the
-/// offset after it.
-fn read(s: &str, i: usize) -> Result<(Value, usize), String> {
+/// offset after it; `repeats`: whether some object of the text repeats a key.
+fn read(s: &str, i: usize, repeats: bool) -> Result<(Json, usize), String> {
     let b = s.as_bytes();
     let i = skip_ws(s, i);
     match *b.get(i).ok_or_else(unreadable)? {
         b'{' => {
-            let mut map = Map::new();
+            let mut entries = Vec::new();
             let mut j = skip_ws(s, i + 1);
             if b.get(j) == Some(&b'}') {
-                return Ok((Value::Object(map), j + 1));
+                return Ok((Json::object(), j + 1));
             }
             loop {
                 let (key, after) = read_string(s, j).ok_or_else(unreadable)?;
                 // After the key: whitespace, `:`, the value.
-                let (v, after) = read(s, skip_ws(s, after) + 1)?;
-                // Repeated keys: the last value wins, as with serde_json (and the server).
-                map.insert(key.into_owned(), v);
+                let (v, after) = read(s, skip_ws(s, after) + 1, repeats)?;
+                entries.push((key.into_owned(), v));
                 j = skip_ws(s, after);
                 if b.get(j) == Some(&b'}') {
-                    return Ok((Value::Object(map), j + 1));
+                    // Repeated keys: the last value wins, as with serde_json (and the server).
+                    return Ok((Json::Obj(Obj::from_entries(entries, repeats)), j + 1));
                 }
                 j = skip_ws(s, j + 1);
             }
@@ -59,45 +64,52 @@ fn read(s: &str, i: usize) -> Result<(Value, usize), String> {
             let mut items = Vec::new();
             let mut j = skip_ws(s, i + 1);
             if b.get(j) == Some(&b']') {
-                return Ok((Value::Array(items), j + 1));
+                return Ok((Json::Arr(items), j + 1));
             }
             loop {
-                let (v, after) = read(s, j)?;
+                let (v, after) = read(s, j, repeats)?;
                 items.push(v);
                 j = skip_ws(s, after);
                 if b.get(j) == Some(&b']') {
-                    return Ok((Value::Array(items), j + 1));
+                    return Ok((Json::Arr(items), j + 1));
                 }
                 j += 1;
             }
         }
         b'"' => {
             let (text, after) = read_string(s, i).ok_or_else(unreadable)?;
-            Ok((Value::String(text.into_owned()), after))
+            Ok((Json::Str(text.into_owned()), after))
         }
-        b't' => Ok((Value::Bool(true), i + 4)),
-        b'f' => Ok((Value::Bool(false), i + 5)),
-        b'n' => Ok((Value::Null, i + 4)),
+        b't' => Ok((Json::Bool(true), i + 4)),
+        b'f' => Ok((Json::Bool(false), i + 5)),
+        b'n' => Ok((Json::Null, i + 4)),
         _ => {
             let end = i + b[i..]
                 .iter()
                 .position(|c| !matches!(c, b'0'..=b'9' | b'-' | b'+' | b'.' | b'e' | b'E'))
                 .unwrap_or(b.len() - i);
             let lit = s.get(i..end).ok_or_else(unreadable)?;
-            let n = number(lit).ok_or_else(|| {
-                format!(
+            if !finite(lit) {
+                return Err(format!(
                     "the number {} is out of range",
                     crate::check::short_text(lit, 40)
-                )
-            })?;
-            Ok((n, end))
+                ));
+            }
+            Ok((Json::Num(lit.into()), end))
         }
     }
 }
 
+/// Whether serde_json reads the literal (a JSON number of the parser's grammar) as a number:
+/// one whose value is a finite `f64` (an integer past `u64` and `i64` is read as a float, and
+/// `1e400` or 400 digits are not finite).
+fn finite(lit: &str) -> bool {
+    zylon_json::parse_float(lit).is_some_and(f64::is_finite)
+}
+
 /// A number literal as serde_json reads it: an integer that fits `u64` or `i64` exactly, else
 /// `f64` (`-0` too, as serde_json does); `None` for a value `f64` cannot hold (`1e400`).
-fn number(lit: &str) -> Option<Value> {
+pub(crate) fn number(lit: &str) -> Option<Value> {
     let int = !lit.contains(['.', 'e', 'E']);
     if int && lit != "-0" {
         if let Ok(u) = lit.parse::<u64>() {
@@ -146,14 +158,14 @@ mod tests {
             } else {
                 serde_json::to_string(&v).unwrap()
             };
-            prop_assert_eq!(parse(&text), Ok(v));
+            prop_assert_eq!(parse(&text).map(|j| j.to_value()), Ok(v));
         }
 
         /// Any text: never a panic, and where both readers accept it they give the same value.
         #[test]
         fn agrees_with_serde_json_on_any_text(text in "[\\[\\]{}\",:0-9.eE+\\-a-z ]{0,24}") {
             if let (Ok(ours), Ok(theirs)) = (parse(&text), serde_json::from_str::<Value>(&text)) {
-                prop_assert_eq!(ours, theirs);
+                prop_assert_eq!(ours.to_value(), theirs);
             }
         }
     }
@@ -172,7 +184,7 @@ mod tests {
             &format!("{}1{}", "[".repeat(127), "]".repeat(127)),
         ] {
             let theirs: Value = serde_json::from_str(text).unwrap();
-            assert_eq!(parse(text), Ok(theirs), "{text}");
+            assert_eq!(parse(text).map(|j| j.to_value()), Ok(theirs), "{text}");
         }
     }
 

@@ -3,6 +3,7 @@
 
 pub mod accumulate;
 mod data;
+mod json;
 pub mod sse;
 
 pub use accumulate::{accumulate, decode_to_json, Accumulator};

@@ -172,3 +172,54 @@ fn malformed_streams_never_panic() {
     );
     let _ = Code::StreamSyntax;
 }
+
+/// The text faces (npm, Python) read the same message and events as the `Value` API, at any
+/// chunking; the text keeps the stream's key order and each number as it was sent.
+#[test]
+fn json_text_agrees_with_the_values_and_keeps_order_and_numbers() {
+    let text = sse(&full_stream());
+    for size in [1, 7, 1000] {
+        let (mut by_value, mut by_text) = (Accumulator::new(), Accumulator::new());
+        for c in text.as_bytes().chunks(size) {
+            let events = by_value.push_bytes(c);
+            let from_text: Vec<Value> = serde_json::from_str(&by_text.push_bytes_json(c)).unwrap();
+            assert_eq!(from_text, events, "chunk size {size}");
+        }
+        let events = by_value.finish();
+        let from_text: Vec<Value> = serde_json::from_str(&by_text.finish_json()).unwrap();
+        assert_eq!(from_text, events);
+        let message: Value = serde_json::from_str(&by_text.message_json()).unwrap();
+        assert_eq!(message, expected_message(), "chunk size {size}");
+        assert_eq!(by_text.issues(), by_value.issues());
+    }
+    let stream = "data: {\"type\":\"message_start\",\"message\":{\"model\":\"m\",\"id\":\"x\",\"big\":123456789012345678901234567890,\"e\":1e2,\"z\":-0,\"content\":[]}}\n\n\
+                  data: {\"type\":\"message_delta\",\"delta\":{\"usage\":{\"output_tokens\":7,\"input_tokens\":1.50}}}\n\n\
+                  data: {\"type\":\"message_stop\"}\n\n";
+    let acc = accumulate(stream.as_bytes());
+    assert_eq!(
+        acc.message_json(),
+        r#"{"model":"m","id":"x","big":123456789012345678901234567890,"e":1e2,"z":-0,"content":[],"usage":{"output_tokens":7,"input_tokens":1.50}}"#
+    );
+    // As values, numbers read as serde_json reads them (and keys sort as its maps do).
+    assert_eq!(acc.message()["e"], json!(100.0));
+    assert_eq!(acc.message()["big"], json!(1.2345678901234568e29));
+    assert_eq!(
+        decode_to_json(stream.as_bytes()),
+        format!(
+            r#"{{"message":{},"issues":[],"events":3}}"#,
+            acc.message_json()
+        )
+    );
+}
+
+/// A key sent twice in one event keeps its first place and its last value, as serde_json's
+/// maps (and the server) keep the last value.
+#[test]
+fn a_repeated_key_in_event_data_keeps_the_last_value() {
+    let stream = "data: {\"type\":\"message_start\",\"message\":{\"id\":\"a\",\"role\":\"assistant\",\"id\":\"b\",\"content\":[]}}\n\n";
+    let acc = accumulate(stream.as_bytes());
+    assert!(acc
+        .message_json()
+        .starts_with(r#"{"id":"b","role":"assistant","content":[]"#));
+    assert_eq!(acc.message()["id"], "b");
+}
