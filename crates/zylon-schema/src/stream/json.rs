@@ -4,7 +4,7 @@
 //! The faces (npm, Python) only ever want the accumulated message and events as JSON text, so
 //! this is all they need. With `serde_json::Value` (its B-tree maps, serializer and float
 //! printer) the stream functions were 15.1 KB of the gzipped WebAssembly module (122,155 bytes
-//! with them, 107,059 without); with this type the module is 118,445 bytes. Rust callers still
+//! with them, 107,059 without); with this type the module is 118,756 bytes. Rust callers still
 //! get `serde_json::Value`s ([`Json::to_value`]), the same ones as before.
 //!
 //! Written as JSON text, a value keeps the server's key order and number spelling (`1e2` stays
@@ -30,16 +30,55 @@ pub(crate) enum Json {
 
 /// An object: its entries in arrival order, each key once (a later value replaces an earlier
 /// one in its place, as serde_json's maps keep the last value).
-#[derive(Debug, Clone, Default, PartialEq)]
-pub(crate) struct Obj(Vec<(String, Json)>);
+#[derive(Debug, Default)]
+pub(crate) struct Obj {
+    entries: Vec<(String, Json)>,
+    /// Where each key is, once the object has more than [`SCAN_UP_TO`] entries (a hostile
+    /// stream's object of 100,000 keys, merged or extended key by key, stays linear).
+    index: HashMap<String, usize>,
+}
+
+/// Up to this many entries a key is found by a scan.
+const SCAN_UP_TO: usize = 16;
+
+impl Clone for Obj {
+    fn clone(&self) -> Obj {
+        // (the index rebuilt, not copied: one less copy of the map's code in the module)
+        Obj::from_entries(self.entries.clone(), false)
+    }
+}
+
+impl PartialEq for Obj {
+    fn eq(&self, other: &Obj) -> bool {
+        self.entries == other.entries
+    }
+}
 
 impl Obj {
     /// Entries whose keys may repeat, the last value of a key kept at its first place.
-    pub(crate) fn from_entries(mut entries: Vec<(String, Json)>, may_repeat: bool) -> Self {
-        if !may_repeat {
-            return Obj(entries);
+    pub(crate) fn from_entries(entries: Vec<(String, Json)>, may_repeat: bool) -> Self {
+        let mut o = Obj {
+            entries,
+            index: HashMap::new(),
+        };
+        if may_repeat {
+            o.keep_last();
         }
-        // (`HashMap<&str, usize>`: the validator's one map type, no second copy of its code)
+        if o.entries.len() > SCAN_UP_TO {
+            o.index = o
+                .entries
+                .iter()
+                .enumerate()
+                .map(|(i, (k, _))| (k.clone(), i))
+                .collect();
+        }
+        o
+    }
+
+    /// Each repeated key's last value in its first place.
+    fn keep_last(&mut self) {
+        let entries = &mut self.entries;
+        // (`HashMap<&str, usize>`: the validator's map type, no other copy of its code)
         let mut moves = Vec::new();
         {
             let mut first: HashMap<&str, usize> = HashMap::new();
@@ -52,7 +91,7 @@ impl Obj {
             }
         }
         if moves.is_empty() {
-            return Obj(entries);
+            return;
         }
         let mut gone = vec![false; entries.len()];
         for (f, i) in moves {
@@ -64,21 +103,40 @@ impl Obj {
             n += 1;
             !gone[n - 1]
         });
-        Obj(entries)
     }
 
     fn position(&self, key: &str) -> Option<usize> {
-        self.0.iter().position(|(k, _)| k == key)
+        if self.entries.len() > SCAN_UP_TO {
+            return self.index.get(key).copied();
+        }
+        self.entries.iter().position(|(k, _)| k == key)
+    }
+
+    /// Append an entry whose key is not present.
+    fn push(&mut self, key: &str, value: Json) -> usize {
+        let at = self.entries.len();
+        self.entries.push((key.to_string(), value));
+        if at == SCAN_UP_TO {
+            self.index = self
+                .entries
+                .iter()
+                .enumerate()
+                .map(|(i, (k, _))| (k.clone(), i))
+                .collect();
+        } else if at > SCAN_UP_TO {
+            self.index.insert(key.to_string(), at);
+        }
+        at
     }
 
     /// The value of `key`.
     pub(crate) fn get(&self, key: &str) -> Option<&Json> {
-        self.position(key).map(|i| &self.0[i].1)
+        self.position(key).map(|i| &self.entries[i].1)
     }
 
     /// The value of `key`, to change.
     pub(crate) fn get_mut(&mut self, key: &str) -> Option<&mut Json> {
-        self.position(key).map(|i| &mut self.0[i].1)
+        self.position(key).map(|i| &mut self.entries[i].1)
     }
 
     /// Whether `key` is present.
@@ -89,8 +147,10 @@ impl Obj {
     /// Set `key` (in its place if present, else at the end).
     pub(crate) fn insert(&mut self, key: &str, value: Json) {
         match self.position(key) {
-            Some(i) => self.0[i].1 = value,
-            None => self.0.push((key.to_string(), value)),
+            Some(i) => self.entries[i].1 = value,
+            None => {
+                self.push(key, value);
+            }
         }
     }
 
@@ -98,17 +158,14 @@ impl Obj {
     pub(crate) fn slot(&mut self, key: &str, default: impl FnOnce() -> Json) -> &mut Json {
         let i = match self.position(key) {
             Some(i) => i,
-            None => {
-                self.0.push((key.to_string(), default()));
-                self.0.len() - 1
-            }
+            None => self.push(key, default()),
         };
-        &mut self.0[i].1
+        &mut self.entries[i].1
     }
 
     /// The entries in order.
     pub(crate) fn iter(&self) -> impl Iterator<Item = (&str, &Json)> {
-        self.0.iter().map(|(k, v)| (k.as_str(), v))
+        self.entries.iter().map(|(k, v)| (k.as_str(), v))
     }
 }
 
@@ -130,10 +187,8 @@ impl Json {
 
     /// An object of string members, in this order.
     pub(crate) fn with(members: &[(&str, Json)]) -> Json {
-        Json::Obj(Obj(members
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.clone()))
-            .collect()))
+        let entries = members.iter().map(|(k, v)| (k.to_string(), v.clone()));
+        Json::Obj(Obj::from_entries(entries.collect(), false))
     }
 
     /// The member `key` of an object.
@@ -231,10 +286,10 @@ impl Json {
             Value::Number(n) => Json::Num(n.to_string().into()),
             Value::String(s) => Json::Str(s.clone()),
             Value::Array(items) => Json::Arr(items.iter().map(Json::from_value).collect()),
-            Value::Object(m) => Json::Obj(Obj(m
-                .iter()
-                .map(|(k, v)| (k.clone(), Json::from_value(v)))
-                .collect())),
+            Value::Object(m) => {
+                let entries = m.iter().map(|(k, v)| (k.clone(), Json::from_value(v)));
+                Json::Obj(Obj::from_entries(entries.collect(), false))
+            }
         }
     }
 }
@@ -296,6 +351,38 @@ mod tests {
             Json::Obj(o).to_value(),
             serde_json::json!({"a": true, "m": [], "z": "x\"y"})
         );
+    }
+
+    /// Past `SCAN_UP_TO` entries keys are found through the index, built when the object
+    /// grows past it or is read that large; the answers are the same.
+    #[test]
+    fn large_objects_find_keys_through_their_index() {
+        let key = |i: usize| format!("k{i}");
+        let mut grown = Obj::default();
+        for i in 0..100 {
+            grown.insert(&key(i), Json::Num(i.to_string().into()));
+        }
+        grown.insert("k3", Json::Null);
+        *grown.slot("k99", Json::array) = Json::Bool(true);
+        grown.slot("new", Json::array);
+        let read = Obj::from_entries(grown.entries.clone(), true);
+        for o in [&grown, &read] {
+            assert_eq!(o.iter().count(), 101);
+            assert_eq!(o.get("k3"), Some(&Json::Null));
+            assert_eq!(o.get("k50"), Some(&Json::Num("50".into())));
+            assert_eq!(o.get("k99"), Some(&Json::Bool(true)));
+            assert_eq!(o.get("new"), Some(&Json::array()));
+            assert!(o.get("k100").is_none() && !o.contains_key("x"));
+            assert_eq!(o.iter().nth(100).map(|(k, _)| k), Some("new"));
+        }
+        let mut entries: Vec<(String, Json)> = (0..40)
+            .map(|i| (key(i % 20), Json::Num(i.to_string().into())))
+            .collect();
+        entries.push(("k0".into(), Json::Null));
+        let o = Obj::from_entries(entries, true);
+        assert_eq!(o.iter().count(), 20);
+        assert_eq!(o.get("k0"), Some(&Json::Null));
+        assert_eq!(o.get("k19"), Some(&Json::Num("39".into())));
     }
 
     #[test]
