@@ -4,7 +4,7 @@
 //! The faces (npm, Python) only ever want the accumulated message and events as JSON text, so
 //! this is all they need. With `serde_json::Value` (its B-tree maps, serializer and float
 //! printer) the stream functions were 15.1 KB of the gzipped WebAssembly module (122,155 bytes
-//! with them, 107,059 without); with this type the module is 118,756 bytes. Rust callers still
+//! with them, 107,059 without); with this type the module is 118,698 bytes. Rust callers still
 //! get `serde_json::Value`s ([`Json::to_value`]), the same ones as before.
 //!
 //! Written as JSON text, a value keeps the server's key order and number spelling (`1e2` stays
@@ -65,14 +65,19 @@ impl Obj {
             o.keep_last();
         }
         if o.entries.len() > SCAN_UP_TO {
-            o.index = o
-                .entries
-                .iter()
-                .enumerate()
-                .map(|(i, (k, _))| (k.clone(), i))
-                .collect();
+            o.reindex();
         }
         o
+    }
+
+    /// Index every key (the object has just grown past [`SCAN_UP_TO`]).
+    fn reindex(&mut self) {
+        self.index = self
+            .entries
+            .iter()
+            .enumerate()
+            .map(|(i, (k, _))| (k.clone(), i))
+            .collect();
     }
 
     /// Each repeated key's last value in its first place.
@@ -117,12 +122,7 @@ impl Obj {
         let at = self.entries.len();
         self.entries.push((key.to_string(), value));
         if at == SCAN_UP_TO {
-            self.index = self
-                .entries
-                .iter()
-                .enumerate()
-                .map(|(i, (k, _))| (k.clone(), i))
-                .collect();
+            self.reindex();
         } else if at > SCAN_UP_TO {
             self.index.insert(key.to_string(), at);
         }
