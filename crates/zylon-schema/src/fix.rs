@@ -20,8 +20,9 @@ use serde::{Deserialize, Serialize};
 use crate::check::json::{self, Value};
 use crate::check::report::{Suggestion, SuggestionKind};
 use crate::check::span::locate;
-use crate::check::{validate_str, Code, Kind, Options, Report, MAX_DEPTH};
+use crate::check::{validate_str, write_json_string, Code, Kind, Options, Report, MAX_DEPTH};
 use crate::media::{self, DataForm};
+use zylon_json::push_decimal;
 
 /// One applied fix.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -56,15 +57,37 @@ pub struct FixResult {
 }
 
 impl FixResult {
-    /// As compact JSON text, the same as `serde_json::to_string(self)` (the report written by
-    /// hand, as [`Report::to_json`]: a build that only needs the text keeps no serde code for it).
+    /// As compact JSON text, the same as `serde_json::to_string(self)`, written by hand as
+    /// [`Report::to_json`] is: a build that only needs the text keeps no serde code for it.
     pub fn to_json(&self) -> String {
-        let body = serde_json::to_string(&self.body).unwrap_or_default();
-        let fixes = serde_json::to_string(&self.fixes).unwrap_or_else(|_| "[]".into());
-        format!(
-            "{{\"body\":{body},\"fixes\":{fixes},\"report\":{}}}",
-            self.report.to_json()
-        )
+        let mut out = String::with_capacity(self.body.len() + 64 + 128 * self.fixes.len());
+        out.push_str("{\"body\":");
+        write_json_string(&mut out, &self.body);
+        out.push_str(",\"fixes\":[");
+        for (n, f) in self.fixes.iter().enumerate() {
+            if n > 0 {
+                out.push(',');
+            }
+            out.push_str("{\"code\":");
+            write_json_string(&mut out, f.code.as_str());
+            for (key, text) in [
+                (",\"path\":", &f.path),
+                (",\"before\":", &f.before),
+                (",\"after\":", &f.after),
+            ] {
+                out.push_str(key);
+                write_json_string(&mut out, text);
+            }
+            out.push_str(",\"offset\":");
+            push_decimal(&mut out, f.offset);
+            out.push_str(",\"round\":");
+            push_decimal(&mut out, f.round as usize);
+            out.push('}');
+        }
+        out.push_str("],\"report\":");
+        out.push_str(&self.report.to_json());
+        out.push('}');
+        out
     }
 }
 
@@ -189,8 +212,11 @@ fn integral_floats(tree: &Value<'_>, kind: Kind) -> Vec<(Code, String, Option<Su
         .collect()
 }
 
+/// `s` as a JSON string (serde_json's escapes).
 fn quote(s: &str) -> String {
-    serde_json::to_string(s).unwrap_or_default()
+    let mut out = String::with_capacity(s.len() + 2);
+    write_json_string(&mut out, s);
+    out
 }
 
 /// Compute the edit for one issue: replacement text and byte range. The renames and value
