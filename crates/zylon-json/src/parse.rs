@@ -125,7 +125,8 @@ impl<'a> Arena<'a> {
     }
 }
 
-/// Escaped strings up to this length are unescaped in the parser's scratch buffer and copied.
+/// Escaped strings up to this length are kept in the tape's store of short strings (and, read
+/// by [`Parser::string`], in the parser's scratch buffer); longer ones get a string of their own.
 const SCRATCH_KEEP: usize = 4096;
 
 pub(crate) struct Parser<'a> {
@@ -379,18 +380,45 @@ impl<'a> Parser<'a> {
     #[inline(never)]
     fn string_node_slow(&mut self, plain_to: usize) -> Result<(), SyntaxError> {
         let start = self.i + 1;
-        match self.string_from(plain_to)? {
-            Cow::Borrowed(_) => self.tape.push_src(start, self.i - 1),
-            Cow::Owned(mut s) => {
-                if s.len() > SCRATCH_KEEP {
-                    s.shrink_to_fit();
-                    self.tape.push_ext(Cow::Owned(s));
-                } else {
-                    self.tape.push_unescaped(&s);
-                    self.scratch = s;
-                }
-            }
+        if self.b.get(plain_to) != Some(&b'\\') {
+            // no escape: a closed string (pushed from the text) or an error
+            self.string_from(plain_to)?;
+            self.tape.push_src(start, self.i - 1);
+            return Ok(());
         }
+        // Unescaped straight into the tape's store of short strings (no copy through the
+        // scratch buffer: −1 memcpy per escaped string); a string that grows past
+        // `SCRATCH_KEEP` moves to a string of its own, so that a large escaped text is never
+        // held twice.
+        self.i = plain_to;
+        let mut esc = std::mem::take(&mut self.tape.esc);
+        if esc.capacity() == 0 {
+            esc.reserve(self.b.len().min(tape::ESC_FIRST));
+        }
+        let at = esc.len();
+        esc.push_str(&self.s[start..plain_to]);
+        let done = self.unescape(&mut esc, at + SCRATCH_KEEP);
+        let done = match done {
+            Ok(done) => done,
+            Err(e) => {
+                self.tape.esc = esc;
+                return Err(e);
+            }
+        };
+        if done && esc.len() <= u32::MAX as usize {
+            let len = esc.len() - at;
+            self.tape.esc = esc;
+            self.tape.push(tape::node(tape::ESC, len, at));
+            return Ok(());
+        }
+        let mut own = esc[at..].to_string();
+        esc.truncate(at);
+        self.tape.esc = esc;
+        if !done {
+            self.unescape(&mut own, usize::MAX)?;
+        }
+        own.shrink_to_fit();
+        self.tape.push_ext(Cow::Owned(own));
         Ok(())
     }
 
@@ -440,19 +468,31 @@ impl<'a> Parser<'a> {
         out.clear();
         // The rest of the text bounds the unescaped string (an escape is never shorter than
         // what it stands for): up to `SCRATCH_KEEP`, one allocation for the whole parse instead
-        // of a buffer that grows by doubling (reallocation was 3% of the native instructions of
-        // many small bodies).
+        // of a buffer that grows by doubling.
         out.reserve((self.b.len() - start).min(SCRATCH_KEEP));
         out.push_str(&self.s[start..self.i]);
+        self.unescape(&mut out, usize::MAX)?;
+        Ok(out)
+    }
+
+    /// Unescape the rest of the string at `self.i` (at a backslash or within the string) onto
+    /// `out`: `true` once its closing quote is read, `false` when the next run of plain bytes
+    /// would take `out` past `limit` (`self.i` is then where to go on).
+    fn unescape(&mut self, out: &mut String, limit: usize) -> Result<bool, SyntaxError> {
         loop {
             let run = self.i;
-            self.i = skip_plain(self.b, self.i);
-            out.push_str(&self.s[run..self.i]);
+            let end = skip_plain(self.b, run);
+            if out.len() + (end - run) > limit {
+                // (before the run is copied: `out` never holds much more than `limit`)
+                return Ok(false);
+            }
+            out.push_str(&self.s[run..end]);
+            self.i = end;
             match self.b.get(self.i) {
                 None => return Err(self.err("a string is not closed (missing `\"`)")),
                 Some(b'"') => {
                     self.i += 1;
-                    return Ok(out);
+                    return Ok(true);
                 }
                 Some(b'\\') => {
                     self.i += 1;

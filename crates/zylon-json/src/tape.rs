@@ -116,7 +116,7 @@ const DOUBLE_UP_TO: usize = 1 << 16;
 
 /// The first room reserved for short unescaped strings, at most (see
 /// [`Tape::push_unescaped`]).
-const ESC_FIRST: usize = 1 << 16;
+pub(crate) const ESC_FIRST: usize = 1 << 16;
 
 impl<'a> Tape<'a> {
     /// Append a node.
@@ -228,21 +228,6 @@ impl<'a> Tape<'a> {
         } else {
             let s = self.src.get(start..end).unwrap_or_default();
             self.push_ext(Cow::Borrowed(s));
-        }
-    }
-
-    /// Append an unescaped string (copied into `esc`).
-    pub(crate) fn push_unescaped(&mut self, s: &str) {
-        if s.len() > MAX_LEN || self.esc.len() + s.len() > u32::MAX as usize {
-            self.push_ext(Cow::Owned(s.to_owned()));
-        } else {
-            self.push(node(ESC, s.len(), self.esc.len()));
-            if self.esc.capacity() == 0 {
-                // The text bounds all its escaped strings together: one allocation (up to
-                // `ESC_FIRST`) instead of one per doubling.
-                self.esc.reserve(self.src.len().min(ESC_FIRST).max(s.len()));
-            }
-            self.esc.push_str(s);
         }
     }
 }

@@ -307,6 +307,31 @@ fn escaped_strings_of_every_size_read_back() {
 }
 
 #[test]
+fn escaped_strings_around_the_store_limit_read_back() {
+    // Unescaped into the tape's store up to `SCRATCH_KEEP` (4096) bytes, moved to a string of
+    // their own past it: the move may fall just before or after an escape of 1, 2 or 4 bytes,
+    // or inside a long plain run, and strings before and after it keep their places.
+    for n in (4085..4100).chain([8190, 8200]) {
+        for esc in ["\\n", "\\u00e9", "\\ud83d\\ude00", "\\\""] {
+            let raw = format!("{}{esc}{}{esc}", "a".repeat(n), "b".repeat(n % 7));
+            let text = format!(
+                "[\"{esc}x\",\"{esc}{raw}\",\"{raw}\",\"{esc}{}\",\"z{esc}\"]",
+                "c".repeat(9000)
+            );
+            let want: Vec<String> = serde_json::from_str(&text).unwrap();
+            let v = p(&text).unwrap();
+            let got: Vec<&str> = v
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter_map(|x| x.as_str())
+                .collect();
+            assert_eq!(got, want, "n = {n}, escape {esc}");
+        }
+    }
+}
+
+#[test]
 fn containers_are_skipped_whole() {
     // Items after nested containers are found: a reader steps over each container in one step.
     let v = p(r#"[[1,[2,{"a":[3]}]],{"b":{"c":{}}},"end",[],{}]"#).unwrap();
