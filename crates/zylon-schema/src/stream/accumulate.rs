@@ -1,7 +1,7 @@
 //! Stream accumulation: `MessageOutputEvent`s → the `MessageOutput` they describe, as it grows
 //! and at the end, with every ordering problem reported as an issue (never a panic).
 //!
-//! The message is kept as JSON (the accumulator's own [`Json`], objects in arrival order) so
+//! The message is kept as JSON (the accumulator's own small JSON type, objects in arrival order) so
 //! that unknown fields, block types and events pass through unchanged;
 //! [`Accumulator::message`] gives it at any time as a `serde_json::Value`,
 //! [`Accumulator::message_json`] as JSON text.
