@@ -22,10 +22,8 @@ pub fn run(format: Option<Format>, file: &OsStr) -> Outcome<u8> {
     let mut out = Out::new();
     match format {
         Format::Human => out.text(&crate::human::render_stream(&acc))?,
-        _ => {
-            let v = serde_json::json!({"message": acc.message(), "issues": acc.issues(), "events": acc.event_count()});
-            out.line(&v.to_string())?;
-        }
+        // the same text as the npm and Python packages' `decodeStream` (the server's key order)
+        _ => out.line(&acc.result_json())?,
     }
     out.flush()?;
     Ok(u8::from(has_error))

@@ -190,6 +190,14 @@ fn stream_decodes_a_capture() {
     assert_eq!(v["message"]["content"][0]["text"], "Hello");
     assert_eq!(v["events"], 5);
     assert_eq!(v["issues"], serde_json::json!([]));
+    // The packages' text exactly (the message's keys in the order the stream sent them).
+    let capture = std::fs::read(&f).unwrap();
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap().trim_end(),
+        zylon_schema::stream::decode_to_json(&capture)
+    );
+    assert!(zylon_schema::stream::decode_to_json(&capture)
+        .starts_with(r#"{"message":{"id":"m","content""#));
     let bad = tmp("bad.sse", "data: {\"type\":\"content_block_delta\",\"block_id\":\"x\",\"delta\":{\"type\":\"text_delta\",\"text\":\"a\"}}\n\n");
     assert_eq!(
         run(&["stream", "--format", "json", &bad]).status.code(),

@@ -396,6 +396,17 @@ impl Accumulator {
         out
     }
 
+    /// Everything accumulated, as the JSON text `{"message": ..., "issues": [...], "events": N}`
+    /// (what [`decode_to_json`] returns, and the CLI's `stream --format json` prints).
+    pub fn result_json(&self) -> String {
+        format!(
+            "{{\"message\":{},\"issues\":{},\"events\":{}}}",
+            self.message_json(),
+            Issue::list_to_json(self.issues()),
+            self.event_count()
+        )
+    }
+
     /// Number of events seen.
     pub fn event_count(&self) -> usize {
         self.events
@@ -594,11 +605,5 @@ pub fn accumulate(bytes: &[u8]) -> Accumulator {
 /// assert_eq!(v["issues"][0]["code"], "stream.order"); // no message_start before it
 /// ```
 pub fn decode_to_json(bytes: &[u8]) -> String {
-    let acc = accumulate(bytes);
-    format!(
-        "{{\"message\":{},\"issues\":{},\"events\":{}}}",
-        acc.message_json(),
-        Issue::list_to_json(acc.issues()),
-        acc.event_count()
-    )
+    accumulate(bytes).result_json()
 }
