@@ -114,8 +114,9 @@ pub(crate) static EMPTY: Tape<'static> = Tape {
 /// structure-dense body is its largest allocation).
 const DOUBLE_UP_TO: usize = 1 << 16;
 
-/// The first room reserved for short unescaped strings, at most (see
-/// [`Tape::push_unescaped`]).
+/// The most room reserved at once for the unescaped strings of a text (`esc`), when the parser
+/// meets its first escaped string: the text bounds them all together, so a text up to this size
+/// needs one allocation for them (see `Parser::string_node_slow`).
 pub(crate) const ESC_FIRST: usize = 1 << 16;
 
 impl<'a> Tape<'a> {

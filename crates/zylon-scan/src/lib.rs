@@ -230,13 +230,9 @@ fn utf16_ascii(src: &[u8], i: usize, out: &mut Vec<u8>) -> usize {
     }
 }
 
-/// Explicit WebAssembly SIMD for the same loops: LLVM vectorises only part of the portable
-/// folds for wasm (the `<` compare, not the `==` ones, measured in the disassembly), and these
-/// loops are most of the time of a large body. Each function handles whole blocks only and
-/// returns where the portable code must take over. All intrinsics used are safe functions.
-/// `skip_plain` with SSE2 vectors, as [`simd`] does it in WebAssembly. The intrinsics used are
-/// safe to call where the target feature is enabled at compile time (SSE2 always is on
-/// x86-64); blocks are read from slices, so no raw pointer is involved.
+/// `skip_plain` with SSE2 vectors, in the shape of the WebAssembly loop below. Every function
+/// here carries `#[target_feature(enable = "sse2")]`, within which the intrinsics are safe
+/// calls; blocks are read from slices, so no raw pointer is involved.
 #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
 mod sse2 {
     use core::arch::x86_64::*;
@@ -300,6 +296,10 @@ mod sse2 {
     }
 }
 
+/// Explicit WebAssembly SIMD for the same loops: LLVM vectorises only part of the portable
+/// folds for wasm (the `<` compare, not the `==` ones, measured in the disassembly), and these
+/// loops are most of the time of a large body. Each function handles whole blocks only and
+/// returns where the portable code must take over. All intrinsics used are safe functions.
 #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
 mod simd {
     use core::arch::wasm32::*;

@@ -392,7 +392,7 @@ impl Accumulator {
     /// stream sent them, numbers as written.
     pub fn message_json(&self) -> String {
         let mut out = String::new();
-        Json::write_obj(&self.message, &mut out);
+        self.message.write(&mut out);
         out
     }
 

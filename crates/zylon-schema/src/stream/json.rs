@@ -4,7 +4,7 @@
 //! The faces (npm, Python) only ever want the accumulated message and events as JSON text, so
 //! this is all they need. With `serde_json::Value` (its B-tree maps, serializer and float
 //! printer) the stream functions were 15.1 KB of the gzipped WebAssembly module (122,155 bytes
-//! with them, 107,059 without); with this type the module is 118,698 bytes. Rust callers still
+//! with them, 107,059 without); with this type it was 118,698 bytes when it came in. Rust callers still
 //! get `serde_json::Value`s ([`Json::to_value`]), the same ones as before.
 //!
 //! Written as JSON text, a value keeps the server's key order and number spelling (`1e2` stays
@@ -57,13 +57,23 @@ impl PartialEq for Obj {
 impl Obj {
     /// Entries whose keys may repeat, the last value of a key kept at its first place.
     pub(crate) fn from_entries(entries: Vec<(String, Json)>, may_repeat: bool) -> Self {
+        if may_repeat {
+            // one key at a time, as the accumulator's own inserts go
+            let mut o = Obj::default();
+            for (k, v) in entries {
+                match o.position(&k) {
+                    Some(i) => o.entries[i].1 = v,
+                    None => {
+                        o.push(k, v);
+                    }
+                }
+            }
+            return o;
+        }
         let mut o = Obj {
             entries,
             index: HashMap::new(),
         };
-        if may_repeat {
-            o.keep_last();
-        }
         if o.entries.len() > SCAN_UP_TO {
             o.reindex();
         }
@@ -80,36 +90,6 @@ impl Obj {
             .collect();
     }
 
-    /// Each repeated key's last value in its first place.
-    fn keep_last(&mut self) {
-        let entries = &mut self.entries;
-        // (`HashMap<&str, usize>`: the validator's map type, no other copy of its code)
-        let mut moves = Vec::new();
-        {
-            let mut first: HashMap<&str, usize> = HashMap::new();
-            for (i, (k, _)) in entries.iter().enumerate() {
-                if let Some(&f) = first.get(k.as_str()) {
-                    moves.push((f, i));
-                } else {
-                    first.insert(k, i);
-                }
-            }
-        }
-        if moves.is_empty() {
-            return;
-        }
-        let mut gone = vec![false; entries.len()];
-        for (f, i) in moves {
-            entries[f].1 = std::mem::replace(&mut entries[i].1, Json::Null);
-            gone[i] = true;
-        }
-        let mut n = 0;
-        entries.retain(|_| {
-            n += 1;
-            !gone[n - 1]
-        });
-    }
-
     fn position(&self, key: &str) -> Option<usize> {
         if self.entries.len() > SCAN_UP_TO {
             return self.index.get(key).copied();
@@ -117,14 +97,15 @@ impl Obj {
         self.entries.iter().position(|(k, _)| k == key)
     }
 
-    /// Append an entry whose key is not present.
-    fn push(&mut self, key: &str, value: Json) -> usize {
+    /// Append an entry whose key is not present; its place.
+    fn push(&mut self, key: String, value: Json) -> usize {
         let at = self.entries.len();
-        self.entries.push((key.to_string(), value));
+        if at > SCAN_UP_TO {
+            self.index.insert(key.clone(), at);
+        }
+        self.entries.push((key, value));
         if at == SCAN_UP_TO {
             self.reindex();
-        } else if at > SCAN_UP_TO {
-            self.index.insert(key.to_string(), at);
         }
         at
     }
@@ -149,7 +130,7 @@ impl Obj {
         match self.position(key) {
             Some(i) => self.entries[i].1 = value,
             None => {
-                self.push(key, value);
+                self.push(key.to_string(), value);
             }
         }
     }
@@ -158,7 +139,7 @@ impl Obj {
     pub(crate) fn slot(&mut self, key: &str, default: impl FnOnce() -> Json) -> &mut Json {
         let i = match self.position(key) {
             Some(i) => i,
-            None => self.push(key, default()),
+            None => self.push(key.to_string(), default()),
         };
         &mut self.entries[i].1
     }
@@ -166,6 +147,20 @@ impl Obj {
     /// The entries in order.
     pub(crate) fn iter(&self) -> impl Iterator<Item = (&str, &Json)> {
         self.entries.iter().map(|(k, v)| (k.as_str(), v))
+    }
+
+    /// Append the object as compact JSON text.
+    pub(crate) fn write(&self, out: &mut String) {
+        out.push('{');
+        for (n, (k, v)) in self.iter().enumerate() {
+            if n > 0 {
+                out.push(',');
+            }
+            write_string(out, k);
+            out.push(':');
+            v.write(out);
+        }
+        out.push('}');
     }
 }
 
@@ -230,32 +225,9 @@ impl Json {
             Json::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
             Json::Num(n) => out.push_str(n),
             Json::Str(s) => write_string(out, s),
-            Json::Arr(items) => {
-                out.push('[');
-                for (n, v) in items.iter().enumerate() {
-                    if n > 0 {
-                        out.push(',');
-                    }
-                    v.write(out);
-                }
-                out.push(']');
-            }
-            Json::Obj(o) => Json::write_obj(o, out),
+            Json::Arr(items) => write_list(items, out),
+            Json::Obj(o) => o.write(out),
         }
-    }
-
-    /// Append an object as compact JSON text.
-    pub(crate) fn write_obj(o: &Obj, out: &mut String) {
-        out.push('{');
-        for (n, (k, v)) in o.iter().enumerate() {
-            if n > 0 {
-                out.push(',');
-            }
-            write_string(out, k);
-            out.push(':');
-            v.write(out);
-        }
-        out.push('}');
     }
 
     /// As compact JSON text.
@@ -301,16 +273,22 @@ pub(crate) fn obj_to_map(o: &Obj) -> Map<String, Value> {
         .collect()
 }
 
-/// A list of values as a JSON array text.
-pub(crate) fn list_to_text(list: &[Json]) -> String {
-    let mut out = String::from("[");
-    for (n, v) in list.iter().enumerate() {
+/// Append a list of values as a JSON array.
+fn write_list(items: &[Json], out: &mut String) {
+    out.push('[');
+    for (n, v) in items.iter().enumerate() {
         if n > 0 {
             out.push(',');
         }
-        v.write(&mut out);
+        v.write(out);
     }
     out.push(']');
+}
+
+/// A list of values as a JSON array text.
+pub(crate) fn list_to_text(list: &[Json]) -> String {
+    let mut out = String::new();
+    write_list(list, &mut out);
     out
 }
 
