@@ -484,3 +484,46 @@ proptest::proptest! {
         proptest::prop_assert_eq!(flagged, want);
     }
 }
+
+proptest::proptest! {
+    /// Strings of plain runs (up to 150 bytes, so that runs end inside, at the edge of and past
+    /// a 64-byte block of the unescaping loop's masks), escapes of every kind, back to back or
+    /// apart, and wide characters read as serde_json reads them; repeated past 4 KiB too (the
+    /// move to a string of its own, sized by a scan to the closing quote). A raw control
+    /// character anywhere is rejected, at or before it. (Lone surrogates, which serde_json
+    /// rejects and the server reads, have a test of their own.)
+    #[test]
+    fn escaped_strings_read_as_serde_json_reads_them(
+        pieces in proptest::collection::vec(
+            proptest::prop_oneof![
+                3 => "[a-z ]{0,150}",
+                2 => proptest::strategy::Strategy::prop_map(
+                    proptest::sample::select(vec!["\\n", "\\\\", "\\\"", "\\/", "\\t", "\\u00e9", "\\u4e2d", "\\ud83d\\ude00", "é", "中"]),
+                    String::from,
+                ),
+            ],
+            0..40,
+        ),
+        repeat in proptest::sample::select(vec![1usize, 60]),
+        control in proptest::option::of(0usize..2000),
+    ) {
+        use proptest::prelude::*;
+        let raw = pieces.concat().repeat(repeat);
+        let text = format!("[\"{raw}\",\"after\\n\"]");
+        let want: Vec<String> = serde_json::from_str(&text).unwrap();
+        let v = p(&text).unwrap();
+        let got: Vec<&str> = v.as_array().unwrap().iter().filter_map(|x| x.as_str()).collect();
+        prop_assert_eq!(got, want.iter().map(String::as_str).collect::<Vec<_>>());
+        if let Some(at) = control {
+            // a raw line feed at a character boundary of the string
+            let mut cut = 2 + at.min(raw.len());
+            while !text.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            let bad = format!("{}\n{}", &text[..cut], &text[cut..]);
+            let e = p(&bad).unwrap_err();
+            prop_assert!(serde_json::from_str::<serde_json::Value>(&bad).is_err());
+            prop_assert!(e.offset <= cut, "error at {} after the control character at {}", e.offset, cut);
+        }
+    }
+}
