@@ -14,8 +14,6 @@
 //! `ValidatorRequestInterceptor` reads after the conversion (its text must not be blank; its
 //! images and audio are counted against the model).
 
-use std::collections::HashMap;
-
 use crate::check::json::{Array, Value};
 
 /// `MessageRole`, as far as the order check tells them apart.
@@ -105,13 +103,15 @@ enum Origin<'a> {
     None,
 }
 
-/// A converted chat message.
-#[derive(Debug, Clone)]
+/// A converted chat message (no allocation: reordering copies them).
+#[derive(Debug, Clone, Copy)]
 struct Chat<'a> {
     role: Role,
     /// `additional_kwargs["tldr"]`: the side, for messages made from tldr items.
     tldr: Option<&'a str>,
-    tool_calls: Vec<&'a str>,
+    /// The call of an assistant message: at most one, since `_flat_tool_messages` gives each
+    /// call a message of its own.
+    tool_call: Option<&'a str>,
     tool_call_id: Option<&'a str>,
     origin: Origin<'a>,
 }
@@ -165,10 +165,11 @@ fn convert_steps(
     count: &dyn Fn(&str) -> usize,
 ) -> Option<Conversion> {
     let msgs = read(messages, broken)?;
-    let msgs = process(merge(legacy_split(msgs)));
-    let mut chats = Vec::new();
+    let msgs = merge(legacy_split(msgs));
+    let mut chats = Vec::with_capacity(msgs.len());
+    let mut calls = Vec::new();
     for (k, m) in msgs.iter().enumerate() {
-        convert(k, m, &mut chats)?;
+        convert(k, m, &mut calls, &mut chats);
     }
     let chats = reorder_tools(&chats);
     let Some(order) = reorder_tldr(&chats) else {
@@ -498,110 +499,75 @@ fn merge(msgs: Vec<In<'_>>) -> Vec<In<'_>> {
     out
 }
 
-/// `_process_messages`: an assistant message is cut after each tool use and around each tool
-/// result (which stands alone).
-fn process(msgs: Vec<In<'_>>) -> Vec<In<'_>> {
-    let mut out = Vec::new();
-    for m in msgs {
-        if !m.assistant {
-            out.push(m);
-            continue;
-        }
-        let mut current = Vec::new();
-        let (src, broken) = (m.src, m.broken);
-        for b in m.blocks {
-            match b {
-                Blk::ToolUse(_) => {
-                    current.push(b);
-                    out.push(In {
-                        assistant: true,
-                        blocks: std::mem::take(&mut current),
-                        text: false,
-                        src,
-                        broken,
-                    });
-                }
-                Blk::ToolResult(..) => {
-                    if !current.is_empty() {
-                        out.push(In {
-                            assistant: true,
-                            blocks: std::mem::take(&mut current),
-                            text: false,
-                            src,
-                            broken,
-                        });
-                    }
-                    out.push(In {
-                        assistant: true,
-                        blocks: vec![b],
-                        text: false,
-                        src,
-                        broken,
-                    });
-                }
-                other => current.push(other),
-            }
-        }
-        if !current.is_empty() {
-            out.push(In {
-                assistant: true,
-                blocks: current,
-                text: false,
-                src,
-                broken,
-            });
-        }
-    }
-    out
-}
-
-/// `_convert_into_llama_index_messages` with `_flat_tool_messages` (one message per tool call).
-fn convert<'a>(k: usize, m: &In<'a>, out: &mut Vec<Chat<'a>>) -> Option<()> {
-    let plain = |role| Chat {
+/// A chat message of `role` with no content of interest.
+fn plain<'a>(role: Role) -> Chat<'a> {
+    Chat {
         role,
         tldr: None,
-        tool_calls: Vec::new(),
+        tool_call: None,
         tool_call_id: None,
         origin: Origin::None,
-    };
+    }
+}
+
+/// An assistant message with the tool calls `calls` (taken): one message per call
+/// (`_flat_tool_messages`), or one without calls.
+fn push_assistant<'a>(calls: &mut Vec<&'a str>, out: &mut Vec<Chat<'a>>) {
+    if calls.is_empty() {
+        out.push(plain(Role::Assistant));
+    }
+    for call in calls.drain(..) {
+        out.push(Chat {
+            tool_call: Some(call),
+            ..plain(Role::Assistant)
+        });
+    }
+}
+
+/// `_process_messages`, then `_convert_into_llama_index_messages` with `_flat_tool_messages`
+/// (one message per tool call), in one pass over a message; `calls` is scratch space.
+///
+/// `_process_messages` cuts an assistant message after each tool use and around each tool
+/// result (which stands alone), and each piece is converted on its own: here a piece ends
+/// where those cuts are, with what the conversion does at the end of a message (no piece is
+/// built).
+fn convert<'a>(k: usize, m: &In<'a>, calls: &mut Vec<&'a str>, out: &mut Vec<Chat<'a>>) {
     if !m.assistant {
         out.push(Chat {
             origin: Origin::Msg(k),
             ..plain(Role::User)
         });
-        return Some(());
+        return;
     }
-    let mut msgs = Vec::new();
-    let mut current = 0usize; // content blocks waiting for a message
-    let mut calls: Vec<&'a str> = Vec::new();
+    calls.clear();
+    // content blocks waiting for a message
+    let mut current = 0usize;
+    // the end of a piece: its content and calls make an assistant message
+    let end = |current: &mut usize, calls: &mut Vec<&'a str>, out: &mut Vec<Chat<'a>>| {
+        if *current > 0 || !calls.is_empty() {
+            push_assistant(calls, out);
+        }
+        *current = 0;
+    };
     for b in &m.blocks {
         match b {
-            Blk::ToolUse(id) => calls.push(id),
+            Blk::ToolUse(id) => {
+                calls.push(id);
+                end(&mut current, calls, out);
+            }
             Blk::ToolResult(id, tldr) => {
-                if current > 0 {
-                    msgs.push(Chat {
-                        tool_calls: std::mem::take(&mut calls),
-                        ..plain(Role::Assistant)
-                    });
-                    current = 0;
-                }
-                msgs.push(Chat {
+                // (the piece before it has no calls: a tool use ends a piece)
+                end(&mut current, calls, out);
+                out.push(Chat {
                     tool_call_id: Some(id),
                     tldr: tldr.then_some("right"),
                     ..plain(Role::Tool)
                 });
             }
             Blk::Tldr(roles, side) => {
-                if current > 0 || !calls.is_empty() {
-                    msgs.push(Chat {
-                        tool_calls: std::mem::take(&mut calls),
-                        ..plain(Role::Assistant)
-                    });
-                }
-                current = 0;
-                calls.clear();
+                end(&mut current, calls, out);
                 for &(role, txt) in roles {
-                    msgs.push(Chat {
+                    out.push(Chat {
                         tldr: Some(side),
                         origin: Origin::Tldr(m.src, txt),
                         ..plain(role)
@@ -611,46 +577,26 @@ fn convert<'a>(k: usize, m: &In<'a>, out: &mut Vec<Chat<'a>>) -> Option<()> {
             Blk::Text(_) | Blk::Image | Blk::Audio | Blk::Other => current += 1,
         }
     }
-    if current > 0 || !calls.is_empty() {
-        msgs.push(Chat {
-            tool_calls: calls,
-            ..plain(Role::Assistant)
-        });
-    }
-    for c in msgs {
-        if c.tool_calls.len() > 1 {
-            for &call in &c.tool_calls {
-                out.push(Chat {
-                    tool_calls: vec![call],
-                    ..c.clone()
-                });
-            }
-        } else {
-            out.push(c);
-        }
-    }
-    Some(())
+    end(&mut current, calls, out);
 }
 
 /// `_reorder_tool_messages`: each tool message right after the assistant message that calls
 /// it; tool messages no call claims are dropped. Tldr sides other than `left` read as `right`.
 fn reorder_tools<'a>(chats: &[Chat<'a>]) -> Vec<Chat<'a>> {
-    let mut result = Vec::new();
+    let mut result = Vec::with_capacity(chats.len());
     let mut used = vec![false; chats.len()];
-    // tool messages by the call they answer, in order (the server scans the whole list for
-    // each call: this is the same answer without the quadratic scan)
-    // (`HashMap<&str, usize>` into a list: the validator's one map type, see `Pairing`)
-    let mut by_id: HashMap<&str, usize> = HashMap::new();
-    let mut lists: Vec<Vec<usize>> = Vec::new();
-    for (j, r) in chats.iter().enumerate() {
-        if let (Role::Tool, Some(id)) = (r.role, r.tool_call_id) {
-            let at = *by_id.entry(id).or_insert_with(|| {
-                lists.push(Vec::new());
-                lists.len() - 1
-            });
-            lists[at].push(j);
-        }
-    }
+    // The tool messages by the call they answer, in order within a call (a stable sort): the
+    // server scans the whole list for each call; this is the same answer without the
+    // quadratic scan, and without a map.
+    let mut answers: Vec<(&str, usize)> = chats
+        .iter()
+        .enumerate()
+        .filter_map(|(j, r)| match (r.role, r.tool_call_id) {
+            (Role::Tool, Some(id)) => Some((id, j)),
+            _ => None,
+        })
+        .collect();
+    answers.sort_by(|a, b| a.0.cmp(b.0));
     for (i, m) in chats.iter().enumerate() {
         if used[i] {
             continue;
@@ -658,23 +604,17 @@ fn reorder_tools<'a>(chats: &[Chat<'a>]) -> Vec<Chat<'a>> {
         if m.tldr.is_some() {
             result.push(i);
             used[i] = true;
-        } else if m.role == Role::Assistant && !m.tool_calls.is_empty() {
-            let mut responses: Vec<usize> = m
-                .tool_calls
-                .iter()
-                .filter_map(|id| by_id.get(id))
-                .flat_map(|&at| &lists[at])
-                .copied()
-                .filter(|&j| j != i)
-                .collect();
-            responses.sort_unstable();
-            responses.dedup();
-            for &j in &responses {
-                used[j] = true;
-            }
+        } else if let (Role::Assistant, Some(call)) = (m.role, m.tool_call) {
             result.push(i);
-            result.extend(responses);
             used[i] = true;
+            let from = answers.partition_point(|a| a.0 < call);
+            let to = from + answers[from..].partition_point(|a| a.0 == call);
+            for &(_, j) in &answers[from..to] {
+                if j != i {
+                    used[j] = true;
+                    result.push(j);
+                }
+            }
         } else if m.role == Role::Tool {
             // skipped: placed after its call, or dropped
         } else {
@@ -687,7 +627,7 @@ fn reorder_tools<'a>(chats: &[Chat<'a>]) -> Vec<Chat<'a>> {
         .into_iter()
         .map(|i| Chat {
             tldr: chats[i].tldr.map(side),
-            ..chats[i].clone()
+            ..chats[i]
         })
         .collect()
 }
@@ -705,6 +645,10 @@ fn side(s: &str) -> &'static str {
 /// around their user message, or `None` when the server raises.
 fn reorder_tldr(chats: &[Chat<'_>]) -> Option<Vec<usize>> {
     let has_tldr = |i: usize| chats[i].tldr.is_some();
+    if !(0..chats.len()).any(has_tldr) {
+        // every block is added as it is, and no two neighbours are merged
+        return Some((0..chats.len()).collect());
+    }
     let is_user_anchor = |i: usize| chats[i].role == Role::User && !has_tldr(i);
     // split into blocks that start at each plain user message
     let mut blocks: Vec<Vec<usize>> = Vec::new();
