@@ -219,11 +219,13 @@ fn convert_plain(
         match m.get("content") {
             Some(Value::String(_)) => {}
             Some(Value::Array(items)) => {
+                // Only the type matters here (no other field is read): a block without one
+                // makes the step-by-step `read` give up too, and so does a malformed tool or
+                // tldr block, which the step-by-step path is handed.
                 for b in items.iter() {
-                    match block(&b) {
-                        // malformed: the step-by-step `read` gives up on it too
+                    match b.get("type").and_then(|t| t.as_str()) {
                         None => return Some(None),
-                        Some(Blk::ToolUse(_) | Blk::ToolResult(..) | Blk::Tldr(..)) => return None,
+                        Some(ty) if moves_messages(ty) => return None,
                         Some(_) => {}
                     }
                 }
@@ -377,16 +379,30 @@ fn read<'a>(messages: Array<'a>, broken: &[bool]) -> Option<Vec<In<'a>>> {
     Some(out)
 }
 
+/// The block types that are tool calls.
+const TOOL_USES: [&str; 2] = ["tool_use", "server_tool_use"];
+
+/// The block types that are tool results.
+const TOOL_RESULTS: [&str; 6] = [
+    "tool_result",
+    "server_tool_result",
+    "web_search_tool_result",
+    "web_fetch_tool_result",
+    "bash_code_execution_tool_result",
+    "text_editor_code_execution_tool_result",
+];
+
+/// Whether a block of type `ty` moves messages in the conversion (tool calls and results,
+/// tldr summaries).
+fn moves_messages(ty: &str) -> bool {
+    ty == "tldr" || TOOL_USES.contains(&ty) || TOOL_RESULTS.contains(&ty)
+}
+
 fn block<'a>(b: &Value<'a>) -> Option<Blk<'a>> {
     let ty = b.get("type")?.as_str()?;
     Some(match ty {
-        "tool_use" | "server_tool_use" => Blk::ToolUse(b.get("id")?.as_str()?),
-        "tool_result"
-        | "server_tool_result"
-        | "web_search_tool_result"
-        | "web_fetch_tool_result"
-        | "bash_code_execution_tool_result"
-        | "text_editor_code_execution_tool_result" => {
+        ty if TOOL_USES.contains(&ty) => Blk::ToolUse(b.get("id")?.as_str()?),
+        ty if TOOL_RESULTS.contains(&ty) => {
             let tldr = matches!(b.get("content"), Some(Value::Array(items))
                 if items.iter().any(|it| it.get("type").and_then(Value::as_str) == Some("tldr")));
             Blk::ToolResult(b.get("tool_use_id")?.as_str()?, tldr)
