@@ -1,7 +1,9 @@
 //! Native benchmark: `validate_str` (every rule) against two parse anchors
 //! (`serde_json::from_slice::<Value>` and the SIMD parser sonic-rs's `Value`) and the peer
 //! (`Value` + `jsonschema` `is_valid` with our exported ChatRequest schema), on the workloads of
-//! `scripts/bench/gen_workloads.py`, in one run, samples interleaved.
+//! `scripts/bench/gen_workloads.py`, in one run, samples interleaved. The validator's own
+//! parse (`zylon_json::parse`, the tape every rule reads) is timed too: what is left of
+//! `validate_str` after it is the rules' share.
 //!
 //! `cargo bench -p zylon-schema` — set `ZYLON_BENCH_DIR` to reuse generated workloads;
 //! `ZYLON_BENCH_SMOKE=1` runs every measurement once (used by `cargo xtask test`).
@@ -11,6 +13,9 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use zylon_schema::{validate_str, Kind, Options};
+
+/// The validator's nesting limit (`zylon_schema::check::MAX_DEPTH`).
+const MAX_DEPTH: usize = zylon_schema::check::MAX_DEPTH;
 
 fn workloads_dir() -> PathBuf {
     if let Ok(d) = std::env::var("ZYLON_BENCH_DIR") {
@@ -136,17 +141,19 @@ fn main() {
     let opts = Options::default();
 
     println!(
-        "{:<18} {:>7} {:>10} {:>10} {:>10} {:>10} {:>9} {:>10} {:>10} {:>10}",
+        "{:<18} {:>7} {:>10} {:>10} {:>10} {:>10} {:>10} {:>9} {:>10} {:>10} {:>10} {:>11}",
         "workload",
         "valid",
         "ours ms",
+        "parse ms",
         "serde ms",
         "sonic ms",
         "peer ms",
         "ours MB/s",
         "ours/peer",
         "ours/serde",
-        "ours/sonic"
+        "ours/sonic",
+        "parse/sonic"
     );
     let scaling = std::env::var("ZYLON_BENCH_SCALING").is_ok();
     for name in [
@@ -202,21 +209,31 @@ fn main() {
                         black_box(peer.is_valid(&v));
                     }
                 },
+                &mut || {
+                    for d in &docs {
+                        let arena = zylon_json::Arena::default();
+                        let parsed = zylon_json::parse(black_box(d), MAX_DEPTH, &arena);
+                        black_box(parsed.is_ok());
+                    }
+                },
             ],
         );
-        let (ours, floor, sonic, peer_t) = (times[0], times[1], times[2], times[3]);
+        let (ours, floor, sonic, peer_t, parse) =
+            (times[0], times[1], times[2], times[3], times[4]);
         println!(
-            "{:<18} {:>7} {:>10.3} {:>10.3} {:>10.3} {:>10.3} {:>9.0} {:>10.2} {:>10.2} {:>10.2}",
+            "{:<18} {:>7} {:>10.3} {:>10.3} {:>10.3} {:>10.3} {:>10.3} {:>9.0} {:>10.2} {:>10.2} {:>10.2} {:>11.2}",
             name,
             format!("{valid}/{}", docs.len()),
             ours * 1e3,
+            parse * 1e3,
             floor * 1e3,
             sonic * 1e3,
             peer_t * 1e3,
             bytes as f64 / ours / 1e6,
             ours / peer_t,
             ours / floor,
-            ours / sonic
+            ours / sonic,
+            parse / sonic
         );
     }
     if scaling && !smoke {
