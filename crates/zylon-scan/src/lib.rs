@@ -6,8 +6,8 @@
 //! Both loops test fixed-size blocks with folds that have no early exit (so they become vector
 //! compares) and look at single bytes only inside the block that holds a hit.
 //!
-//! Two `unsafe` blocks, in [`utf16le_to_utf8`] and in [`skip_plain`]'s call of its SSE2 loop
-//! (see the reasons there); the lint denies any other.
+//! Three `unsafe` blocks, in [`utf16le_to_utf8`] and in the calls of the SSE2 functions by
+//! [`skip_plain`] and [`special_mask`] (see the reasons there); the lint denies any other.
 #![deny(unsafe_code)]
 
 /// The index of the first `"`, `\` or control character at or after `i` (or `b.len()`).
@@ -44,7 +44,8 @@ pub fn special_mask(b: &[u8], i: usize) -> Option<u64> {
     #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
     return Some(simd::special_mask(block));
     #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
-    // SAFETY: as in `skip_plain`: SSE2 is on in this build.
+    // SAFETY: as in `skip_plain`: a `#[target_feature(enable = "sse2")]` function needs a CPU
+    // with SSE2, which this build assumes (every x86-64 CPU has it).
     #[allow(unsafe_code)]
     return Some(unsafe { sse2::special_mask(block) });
     #[allow(unreachable_code)]
