@@ -36,30 +36,25 @@ enum Txt<'a> {
     Items(Array<'a>),
     /// Not readable as text (another rule reports it): counted as text, the benefit of the doubt.
     Unreadable,
+    /// A `text` block or a tldr item, whose `text` is read when it is needed (only the last
+    /// user message's is).
+    Block(Value<'a>),
 }
 
 impl Txt<'_> {
-    fn nonblank(&self) -> bool {
+    /// Whether it has non-blank text (what `_extract_text` needs), and its characters by
+    /// `count`: one read of the text for both.
+    fn measure(&self, count: &dyn Fn(&str) -> usize) -> (bool, usize) {
         match self {
-            Txt::Str(s) => !s.trim().is_empty(),
-            Txt::Items(items) => items.iter().any(|it| {
-                it.get("text")
-                    .and_then(Value::as_str)
-                    .is_some_and(|t| !t.trim().is_empty())
-            }),
-            Txt::Unreadable => true,
-        }
-    }
-
-    fn chars(&self, count: &dyn Fn(&str) -> usize) -> usize {
-        match self {
-            Txt::Str(s) => count(s),
+            Txt::Str(s) => (!s.trim().is_empty(), count(s)),
             Txt::Items(items) => items
                 .iter()
                 .filter_map(|it| it.get("text").and_then(Value::as_str))
-                .map(count)
-                .sum(),
-            Txt::Unreadable => 0,
+                .fold((false, 0), |(nonblank, n), t| {
+                    (nonblank || !t.trim().is_empty(), n + count(t))
+                }),
+            Txt::Unreadable => (true, 0),
+            Txt::Block(b) => text_of(b).measure(count),
         }
     }
 }
@@ -251,8 +246,9 @@ fn convert_plain(
             }
             out.has_text |= broken.get(src).copied().unwrap_or(false);
             let mut text = |t: Txt<'_>| {
-                out.has_text |= t.nonblank();
-                out.text_chars += t.chars(count);
+                let (nonblank, chars) = t.measure(count);
+                out.has_text |= nonblank;
+                out.text_chars += chars;
             };
             match m.get("content") {
                 Some(Value::String(s)) => text(Txt::Str(s)),
@@ -279,13 +275,16 @@ fn convert_plain(
 
 fn last_user(chat: &Chat<'_>, msgs: &[In<'_>], count: &dyn Fn(&str) -> usize) -> LastUser {
     match chat.origin {
-        Origin::Tldr(index, txt) => LastUser {
-            index,
-            from_tldr: true,
-            has_text: txt.nonblank(),
-            text_chars: txt.chars(count),
-            ..LastUser::default()
-        },
+        Origin::Tldr(index, txt) => {
+            let (has_text, text_chars) = txt.measure(count);
+            LastUser {
+                index,
+                from_tldr: true,
+                has_text,
+                text_chars,
+                ..LastUser::default()
+            }
+        }
         Origin::Msg(k) => {
             let m = &msgs[k];
             let mut out = LastUser {
@@ -296,8 +295,9 @@ fn last_user(chat: &Chat<'_>, msgs: &[In<'_>], count: &dyn Fn(&str) -> usize) ->
             for b in &m.blocks {
                 match b {
                     Blk::Text(t) => {
-                        out.has_text |= t.nonblank();
-                        out.text_chars += t.chars(count);
+                        let (nonblank, chars) = t.measure(count);
+                        out.has_text |= nonblank;
+                        out.text_chars += chars;
                     }
                     Blk::Image => out.images += 1,
                     Blk::Audio => out.audios += 1,
@@ -431,13 +431,13 @@ fn block<'a>(b: &Value<'a>) -> Option<Blk<'a>> {
                         },
                         Some(_) => return None,
                     };
-                    let txt = text_of(&it);
+                    let txt = Txt::Block(it);
                     roles.push((role, txt));
                 }
             }
             Blk::Tldr(roles, side)
         }
-        "text" => Blk::Text(text_of(b)),
+        "text" => Blk::Text(Txt::Block(*b)),
         "mid_conv_system" => Blk::Text(match b.get("content") {
             Some(Value::Array(items)) => Txt::Items(items),
             _ => Txt::Unreadable,
