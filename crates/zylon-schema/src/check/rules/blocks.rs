@@ -1,13 +1,14 @@
 //! RULES.md §5 and §7: content blocks — the type tag, common fields, text, thinking, source,
 //! tool_use, tool_result, tldr and file blocks. Media blocks live in `media.rs`.
 
-use crate::check::fields::Field;
+use crate::check::fields::{Field, Fields, Key};
 use crate::check::json::{Object, Value};
 use crate::check::report::Suggestion;
 use crate::vocab;
 
 use super::conversation::{Pairing, Role};
 use super::datetime::{is_datetime, unix_time_in_range};
+use super::keys::{text_block, tool_result_block, tool_use_block};
 use super::{media, short, str_field, type_name, Code, Ctx};
 use crate::check::Severity;
 
@@ -149,9 +150,13 @@ pub(super) fn check<'a>(
     let Some(shape) = shape else {
         return facts;
     };
-    ctx.unknown_fields(obj, *shape, block_name(ty));
+    let fields = ctx.unknown_fields(obj, *shape, block_name(ty));
+    let read = Read {
+        obj,
+        fields: Some(&fields),
+    };
     match ty {
-        "text" => text(ctx, obj),
+        "text" => text(ctx, read),
         "image" | "audio" | "binary" => {
             // a system message's blocks are dropped before the server reads any media, and a
             // tldr's items become messages only when they are text: its media is never read
@@ -163,9 +168,9 @@ pub(super) fn check<'a>(
         // a system message's blocks are dropped before the mapper reads tldr roles
         "tldr" => tldr(ctx, obj, !place.dropped()),
         "thinking" => thinking(ctx, obj),
-        "tool_use" => tool_use(ctx, obj, pairing, false),
+        "tool_use" => tool_use(ctx, read, pairing, false),
         "tool_result" => {
-            tool_result(ctx, obj, pairing, false, place.dropped());
+            tool_result(ctx, read, pairing, false, place.dropped());
         }
         // `vocab::block_names` knows exactly the ten tags above (the model's content-block union)
         _ => {}
@@ -296,14 +301,52 @@ fn common<'a>(ctx: &mut Ctx<'a>, obj: &Object<'a>) {
     }
 }
 
-fn text<'a>(ctx: &mut Ctx<'a>, obj: &Object<'a>) {
-    str_field(ctx, Field::of(obj, "text"), Code::BlockTextFields);
-    citations(ctx, obj, "citations", Code::BlockTextFields);
+/// A block's fields, read through its table when it has one (the Workspace blocks: by their
+/// place, found by the unknown-field pass) or else by name (`server_tool_use` and
+/// `server_tool_result`, read by the names of their Workspace counterparts).
+#[derive(Clone, Copy)]
+struct Read<'r, 'a> {
+    obj: &'r Object<'a>,
+    fields: Option<&'r Fields<'a>>,
+}
+
+impl<'a> Read<'_, 'a> {
+    /// The value of `key` (one copy in the size-optimised wasm build).
+    #[cfg_attr(target_arch = "wasm32", inline(never))]
+    fn get(&self, key: Key) -> Option<Value<'a>> {
+        match self.fields {
+            Some(f) => f.get(key),
+            None => self.obj.get(key.name),
+        }
+    }
+
+    /// The field `key`, for the rules' helpers.
+    fn field(&self, key: Key) -> Field<'a> {
+        Field {
+            name: key.name,
+            value: self.get(key),
+        }
+    }
+}
+
+fn text<'a>(ctx: &mut Ctx<'a>, read: Read<'_, 'a>) {
+    str_field(ctx, read.field(text_block::TEXT), Code::BlockTextFields);
+    citations_of(
+        ctx,
+        text_block::CITATIONS.name,
+        read.get(text_block::CITATIONS),
+        Code::BlockTextFields,
+    );
 }
 
 /// A list of citation objects (text/thinking blocks and `system.citations.known_citations`).
 pub(super) fn citations<'a>(ctx: &mut Ctx<'a>, obj: &Object<'a>, key: &'a str, list_code: Code) {
-    let items = match obj.get(key) {
+    citations_of(ctx, key, obj.get(key), list_code);
+}
+
+/// [`citations`] of the value of `key`.
+fn citations_of<'a>(ctx: &mut Ctx<'a>, key: &'a str, value: Option<Value<'a>>, list_code: Code) {
+    let items = match value {
         None | Some(Value::Null) => return,
         Some(Value::Array(a)) => a,
         Some(v) => {
@@ -708,7 +751,7 @@ fn id_ok(id: &str, hyphen: bool) -> bool {
 
 fn tool_use<'a>(
     ctx: &mut Ctx<'a>,
-    obj: &Object<'a>,
+    read: Read<'_, 'a>,
     pairing: Option<&mut Pairing<'a>>,
     server: bool,
 ) {
@@ -717,7 +760,7 @@ fn tool_use<'a>(
     } else {
         (Code::BlockToolUseIdPattern, "^[a-zA-Z0-9_-]+$")
     };
-    let id = match obj.get("id") {
+    let id = match read.get(tool_use_block::ID) {
         Some(Value::String(id)) => {
             if !id_ok(id, !server) {
                 ctx.key("id", |ctx| {
@@ -750,7 +793,7 @@ fn tool_use<'a>(
         }
     };
     if !server {
-        match obj.get("name") {
+        match read.get(tool_use_block::NAME) {
             Some(Value::String(n)) => name_length(ctx, n, "tool_use"),
             None | Some(Value::Null) => ctx.missing(
                 Severity::Error,
@@ -766,7 +809,7 @@ fn tool_use<'a>(
                 )
             }),
         }
-        match obj.get("input") {
+        match read.get(tool_use_block::INPUT) {
             Some(v @ Value::Object(_)) => {
                 super::too_deep_for_server(ctx, "input", &v, 469, "the tool_use's `input`")
             }
@@ -799,16 +842,16 @@ fn tool_use<'a>(
 /// the same model; the Workspace API's advice on `content` does not apply to it).
 fn tool_result<'a>(
     ctx: &mut Ctx<'a>,
-    obj: &Object<'a>,
+    read: Read<'_, 'a>,
     pairing: Option<&mut Pairing<'a>>,
     server: bool,
     dropped: bool,
 ) {
     if server {
         // (a tool_result's own fields are checked with its table; this one has none)
-        super::nulls::reject(ctx, obj, &["is_error", "content"]);
+        super::nulls::reject(ctx, read.obj, &["is_error", "content"]);
     }
-    let id = match obj.get("tool_use_id") {
+    let id = match read.get(tool_result_block::TOOL_USE_ID) {
         Some(Value::String(id)) => {
             if !id_ok(id, true) {
                 ctx.key("tool_use_id", |ctx| {
@@ -840,15 +883,19 @@ fn tool_result<'a>(
             None
         }
     };
-    super::bool_field(ctx, Field::of(obj, "is_error"), Code::FieldType);
-    result_content(ctx, obj, server, dropped);
+    super::bool_field(
+        ctx,
+        read.field(tool_result_block::IS_ERROR),
+        Code::FieldType,
+    );
+    result_content(ctx, read.get(tool_result_block::CONTENT), server, dropped);
     if let (Some(id), Some(p)) = (id, pairing) {
         p.on_result(ctx, id);
     }
 }
 
-fn result_content<'a>(ctx: &mut Ctx<'a>, obj: &Object<'a>, server: bool, dropped: bool) {
-    match obj.get("content") {
+fn result_content<'a>(ctx: &mut Ctx<'a>, content: Option<Value<'a>>, server: bool, dropped: bool) {
+    match content {
         None | Some(Value::Null | Value::String(_)) if server => {}
         None | Some(Value::Null) => ctx.missing(
             Severity::Warning,
@@ -967,12 +1014,13 @@ fn server_tool_blocks<'a>(
             ctx.key("source", |ctx| document_source(ctx, &src));
         }
     }
+    let by_name = Read { obj, fields: None };
     match (ty, place) {
-        ("server_tool_use", Place::Message(_)) => tool_use(ctx, obj, pairing, true),
+        ("server_tool_use", Place::Message(_)) => tool_use(ctx, by_name, pairing, true),
         ("server_tool_result", Place::Message(_)) => {
-            tool_result(ctx, obj, pairing, true, place.dropped())
+            tool_result(ctx, by_name, pairing, true, place.dropped())
         }
-        ("server_tool_result", _) => tool_result(ctx, obj, None, true, place.dropped()),
+        ("server_tool_result", _) => tool_result(ctx, by_name, None, true, place.dropped()),
         _ => {}
     }
 }

@@ -88,3 +88,31 @@ keys! {
         NAME: "name",
     }
 }
+
+keys! {
+    /// Fields of a `text` block (`TextBlock`).
+    text_block = TEXT_BLOCK {
+        CITATIONS: "citations",
+        TEXT: "text",
+    }
+}
+
+keys! {
+    /// Fields of a `tool_use` block (`ToolUseBlock`; a `server_tool_use` block, which has no
+    /// table, is read by the same names).
+    tool_use_block = TOOL_USE_BLOCK {
+        ID: "id",
+        INPUT: "input",
+        NAME: "name",
+    }
+}
+
+keys! {
+    /// Fields of a `tool_result` block (`ToolResultBlock`; a `server_tool_result` block, which
+    /// has no table, is read by the same names).
+    tool_result_block = TOOL_RESULT_BLOCK {
+        CONTENT: "content",
+        IS_ERROR: "is_error",
+        TOOL_USE_ID: "tool_use_id",
+    }
+}
