@@ -416,7 +416,7 @@ impl<'a> Parser<'a> {
         let rest = if done {
             0
         } else {
-            self.string_end(self.i) - self.i
+            string_end(self.b, self.i) - self.i
         };
         let mut own = String::with_capacity(esc.len() - at + rest);
         own.push_str(&esc[at..]);
@@ -481,20 +481,6 @@ impl<'a> Parser<'a> {
         out.push_str(&self.s[start..self.i]);
         self.unescape(&mut out, usize::MAX)?;
         Ok(out)
-    }
-
-    /// Where the string that goes on at `i` (within it, at a plain byte or a backslash) ends:
-    /// its closing quote, or where reading it will fail (a control character, the end of the
-    /// text).
-    fn string_end(&self, mut i: usize) -> usize {
-        let mut specials = Specials::default();
-        loop {
-            let at = specials.next(self.b, i);
-            match self.b.get(at) {
-                Some(b'\\') => i = at + 2,
-                _ => return at.min(self.b.len()),
-            }
-        }
     }
 
     /// Unescape the rest of the string at `self.i` (at a backslash or within the string) onto
@@ -662,6 +648,20 @@ impl<'a> Parser<'a> {
         };
         self.tape.push_num(f, int);
         Ok(())
+    }
+}
+
+/// Where the string that goes on at `i` of `b` (within it, at a plain byte or a backslash)
+/// ends: the offset of its closing quote, or of a control character (where reading it fails),
+/// or `b.len()`. Escapes are stepped over, not read.
+pub(crate) fn string_end(b: &[u8], mut i: usize) -> usize {
+    let mut specials = Specials::default();
+    loop {
+        let at = specials.next(b, i);
+        match b.get(at) {
+            Some(b'\\') => i = at + 2,
+            _ => return at.min(b.len()),
+        }
     }
 }
 

@@ -3,8 +3,7 @@
 
 use std::borrow::Cow;
 
-use crate::parse::Parser;
-use zylon_scan::skip_plain;
+use crate::parse::{string_end, Parser};
 
 /// Read the string starting at the `"` at byte `i` of a valid JSON text; returns it and the
 /// offset just after the closing quote.
@@ -23,19 +22,12 @@ pub fn skip_value(src: &str, i: usize) -> usize {
         match b.get(i) {
             None => return i,
             Some(b'"') => {
-                i += 1;
-                loop {
-                    i = skip_plain(b, i);
-                    match b.get(i) {
-                        Some(b'\\') => i += 2,
-                        Some(b'"') => {
-                            i += 1;
-                            break;
-                        }
-                        Some(_) => i += 1,
-                        None => return i,
-                    }
+                // (a valid text has no control character in a string: this is its closing quote)
+                i = string_end(b, i + 1);
+                if i >= b.len() {
+                    return b.len();
                 }
+                i += 1;
                 if depth == 0 {
                     return i;
                 }

@@ -485,25 +485,31 @@ proptest::proptest! {
     }
 }
 
+/// Up to `n` pieces of a JSON string's text: plain runs of up to 150 bytes (so that runs end
+/// inside, at the edge of and past a 64-byte block of the parser's masks), escapes of every
+/// kind and wide characters.
+fn string_pieces(n: usize) -> impl proptest::strategy::Strategy<Value = Vec<String>> {
+    proptest::collection::vec(
+        proptest::prop_oneof![
+            3 => "[a-z ]{0,150}",
+            2 => proptest::strategy::Strategy::prop_map(
+                proptest::sample::select(vec!["\\n", "\\\\", "\\\"", "\\/", "\\t", "\\u00e9", "\\u4e2d", "\\ud83d\\ude00", "é", "中"]),
+                String::from,
+            ),
+        ],
+        0..n,
+    )
+}
+
 proptest::proptest! {
-    /// Strings of plain runs (up to 150 bytes, so that runs end inside, at the edge of and past
-    /// a 64-byte block of the unescaping loop's masks), escapes of every kind, back to back or
-    /// apart, and wide characters read as serde_json reads them; repeated past 4 KiB too (the
+    /// Strings of plain runs, escapes of every kind, back to back or apart, and wide
+    /// characters ([`string_pieces`]) read as serde_json reads them; repeated past 4 KiB too (the
     /// move to a string of its own, sized by a scan to the closing quote). A raw control
     /// character anywhere is rejected, at or before it. (Lone surrogates, which serde_json
     /// rejects and the server reads, have a test of their own.)
     #[test]
     fn escaped_strings_read_as_serde_json_reads_them(
-        pieces in proptest::collection::vec(
-            proptest::prop_oneof![
-                3 => "[a-z ]{0,150}",
-                2 => proptest::strategy::Strategy::prop_map(
-                    proptest::sample::select(vec!["\\n", "\\\\", "\\\"", "\\/", "\\t", "\\u00e9", "\\u4e2d", "\\ud83d\\ude00", "é", "中"]),
-                    String::from,
-                ),
-            ],
-            0..40,
-        ),
+        pieces in string_pieces(40),
         repeat in proptest::sample::select(vec![1usize, 60]),
         control in proptest::option::of(0usize..2000),
     ) {
@@ -525,5 +531,25 @@ proptest::proptest! {
             prop_assert!(serde_json::from_str::<serde_json::Value>(&bad).is_err());
             prop_assert!(e.offset <= cut, "error at {} after the control character at {}", e.offset, cut);
         }
+    }
+}
+
+proptest::proptest! {
+    /// `skip_value` ends each value of a valid text where serde_json's reader ends it: strings
+    /// with escapes of every kind at any place (also past a 64-byte block of the scan's masks),
+    /// nested in arrays and objects, followed by more data.
+    #[test]
+    fn skip_value_ends_values_where_a_reader_does(
+        pieces in string_pieces(12),
+        nest in 0usize..3,
+    ) {
+        let s = format!("\"{}\"", pieces.concat());
+        let value = (0..nest).fold(s.clone(), |v, k| {
+            if k % 2 == 0 { format!("[{v}, 1, {s}]") } else { format!("{{{s}: {v}}}") }
+        });
+        let text = format!("{value} ,{s}");
+        let end = crate::skip_value(&text, 0);
+        proptest::prop_assert_eq!(&text[..end], value.as_str());
+        proptest::prop_assert!(serde_json::from_str::<serde_json::Value>(&text[..end]).is_ok());
     }
 }

@@ -99,6 +99,13 @@ impl<'a> Fields<'a> {
         }
     }
 
+    /// The fields of `obj` by the table `names`, without checking its keys (for an object whose
+    /// keys another table checks, or none: a `server_tool_use` block read by the names of a
+    /// `tool_use` block).
+    pub(crate) fn of(obj: &Object<'a>, names: &Names) -> Self {
+        Fields::new(obj.index(names.known, names.types), names)
+    }
+
     /// The places in the table of the fields there (those [`Key`] can name), in the order of
     /// the object's keys: [`Fields::nth`] reads them.
     pub(crate) fn order(&self) -> &[u8] {
@@ -160,7 +167,7 @@ mod tests {
         let arena = zylon_json::Arena::new();
         let doc = zylon_json::parse(text, 8, &arena).unwrap();
         let obj = doc.value.as_object().unwrap();
-        let f = Fields::new(obj.index(names.known, names.types), &names);
+        let f = Fields::of(&obj, &names);
         for name in ["role", "content", "_meta"] {
             let key = Key::of(&names, name);
             assert_eq!(f.get(key), obj.get(name), "{name}");
@@ -193,7 +200,7 @@ mod tests {
         let doc = zylon_json::parse(r#"{"role":"user"}"#, 8, &arena).unwrap();
         let obj = doc.value.as_object().unwrap();
         let names = vocab::names::MESSAGE_INPUT;
-        let f = Fields::new(obj.index(names.known, names.types), &names);
+        let f = Fields::of(&obj, &names);
         let _ = f.get(Key::of(&vocab::names::CHAT_REQUEST, "messages"));
     }
 }

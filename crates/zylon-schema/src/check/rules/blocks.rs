@@ -1,7 +1,7 @@
 //! RULES.md §5 and §7: content blocks — the type tag, common fields, text, thinking, source,
 //! tool_use, tool_result, tldr and file blocks. Media blocks live in `media.rs`.
 
-use crate::check::fields::{Field, Fields, Key};
+use crate::check::fields::{Field, Fields};
 use crate::check::json::{Object, Value};
 use crate::check::report::Suggestion;
 use crate::vocab;
@@ -151,12 +151,8 @@ pub(super) fn check<'a>(
         return facts;
     };
     let fields = ctx.unknown_fields(obj, *shape, block_name(ty));
-    let read = Read {
-        obj,
-        fields: Some(&fields),
-    };
     match ty {
-        "text" => text(ctx, read),
+        "text" => text(ctx, &fields),
         "image" | "audio" | "binary" => {
             // a system message's blocks are dropped before the server reads any media, and a
             // tldr's items become messages only when they are text: its media is never read
@@ -168,9 +164,9 @@ pub(super) fn check<'a>(
         // a system message's blocks are dropped before the mapper reads tldr roles
         "tldr" => tldr(ctx, obj, !place.dropped()),
         "thinking" => thinking(ctx, obj),
-        "tool_use" => tool_use(ctx, read, pairing, false),
+        "tool_use" => tool_use(ctx, &fields, pairing, false),
         "tool_result" => {
-            tool_result(ctx, read, pairing, false, place.dropped());
+            tool_result(ctx, obj, &fields, pairing, false, place.dropped());
         }
         // `vocab::block_names` knows exactly the ten tags above (the model's content-block union)
         _ => {}
@@ -301,40 +297,12 @@ fn common<'a>(ctx: &mut Ctx<'a>, obj: &Object<'a>) {
     }
 }
 
-/// A block's fields, read through its table when it has one (the Workspace blocks: by their
-/// place, found by the unknown-field pass) or else by name (`server_tool_use` and
-/// `server_tool_result`, read by the names of their Workspace counterparts).
-#[derive(Clone, Copy)]
-struct Read<'r, 'a> {
-    obj: &'r Object<'a>,
-    fields: Option<&'r Fields<'a>>,
-}
-
-impl<'a> Read<'_, 'a> {
-    /// The value of `key` (one copy in the size-optimised wasm build).
-    #[cfg_attr(target_arch = "wasm32", inline(never))]
-    fn get(&self, key: Key) -> Option<Value<'a>> {
-        match self.fields {
-            Some(f) => f.get(key),
-            None => self.obj.get(key.name),
-        }
-    }
-
-    /// The field `key`, for the rules' helpers.
-    fn field(&self, key: Key) -> Field<'a> {
-        Field {
-            name: key.name,
-            value: self.get(key),
-        }
-    }
-}
-
-fn text<'a>(ctx: &mut Ctx<'a>, read: Read<'_, 'a>) {
-    str_field(ctx, read.field(text_block::TEXT), Code::BlockTextFields);
+fn text<'a>(ctx: &mut Ctx<'a>, f: &Fields<'a>) {
+    str_field(ctx, f.field(text_block::TEXT), Code::BlockTextFields);
     citations_of(
         ctx,
         text_block::CITATIONS.name,
-        read.get(text_block::CITATIONS),
+        f.get(text_block::CITATIONS),
         Code::BlockTextFields,
     );
 }
@@ -749,9 +717,10 @@ fn id_ok(id: &str, hyphen: bool) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || c == b'_' || (hyphen && c == b'-'))
 }
 
+/// A `tool_use` (or, `server: true`, a `server_tool_use`, read by the same names).
 fn tool_use<'a>(
     ctx: &mut Ctx<'a>,
-    read: Read<'_, 'a>,
+    f: &Fields<'a>,
     pairing: Option<&mut Pairing<'a>>,
     server: bool,
 ) {
@@ -760,7 +729,7 @@ fn tool_use<'a>(
     } else {
         (Code::BlockToolUseIdPattern, "^[a-zA-Z0-9_-]+$")
     };
-    let id = match read.get(tool_use_block::ID) {
+    let id = match f.get(tool_use_block::ID) {
         Some(Value::String(id)) => {
             if !id_ok(id, !server) {
                 ctx.key("id", |ctx| {
@@ -793,7 +762,7 @@ fn tool_use<'a>(
         }
     };
     if !server {
-        match read.get(tool_use_block::NAME) {
+        match f.get(tool_use_block::NAME) {
             Some(Value::String(n)) => name_length(ctx, n, "tool_use"),
             None | Some(Value::Null) => ctx.missing(
                 Severity::Error,
@@ -809,7 +778,7 @@ fn tool_use<'a>(
                 )
             }),
         }
-        match read.get(tool_use_block::INPUT) {
+        match f.get(tool_use_block::INPUT) {
             Some(v @ Value::Object(_)) => {
                 super::too_deep_for_server(ctx, "input", &v, 469, "the tool_use's `input`")
             }
@@ -842,16 +811,17 @@ fn tool_use<'a>(
 /// the same model; the Workspace API's advice on `content` does not apply to it).
 fn tool_result<'a>(
     ctx: &mut Ctx<'a>,
-    read: Read<'_, 'a>,
+    obj: &Object<'a>,
+    f: &Fields<'a>,
     pairing: Option<&mut Pairing<'a>>,
     server: bool,
     dropped: bool,
 ) {
     if server {
         // (a tool_result's own fields are checked with its table; this one has none)
-        super::nulls::reject(ctx, read.obj, &["is_error", "content"]);
+        super::nulls::reject(ctx, obj, &["is_error", "content"]);
     }
-    let id = match read.get(tool_result_block::TOOL_USE_ID) {
+    let id = match f.get(tool_result_block::TOOL_USE_ID) {
         Some(Value::String(id)) => {
             if !id_ok(id, true) {
                 ctx.key("tool_use_id", |ctx| {
@@ -883,12 +853,8 @@ fn tool_result<'a>(
             None
         }
     };
-    super::bool_field(
-        ctx,
-        read.field(tool_result_block::IS_ERROR),
-        Code::FieldType,
-    );
-    result_content(ctx, read.get(tool_result_block::CONTENT), server, dropped);
+    super::bool_field(ctx, f.field(tool_result_block::IS_ERROR), Code::FieldType);
+    result_content(ctx, f.get(tool_result_block::CONTENT), server, dropped);
     if let (Some(id), Some(p)) = (id, pairing) {
         p.on_result(ctx, id);
     }
@@ -1014,13 +980,17 @@ fn server_tool_blocks<'a>(
             ctx.key("source", |ctx| document_source(ctx, &src));
         }
     }
-    let by_name = Read { obj, fields: None };
+    // read by the names of their Workspace counterparts (their own fields have no table)
+    let use_fields = || Fields::of(obj, &vocab::names::TOOL_USE_BLOCK);
+    let result_fields = || Fields::of(obj, &vocab::names::TOOL_RESULT_BLOCK);
     match (ty, place) {
-        ("server_tool_use", Place::Message(_)) => tool_use(ctx, by_name, pairing, true),
+        ("server_tool_use", Place::Message(_)) => tool_use(ctx, &use_fields(), pairing, true),
         ("server_tool_result", Place::Message(_)) => {
-            tool_result(ctx, by_name, pairing, true, place.dropped())
+            tool_result(ctx, obj, &result_fields(), pairing, true, place.dropped())
         }
-        ("server_tool_result", _) => tool_result(ctx, by_name, None, true, place.dropped()),
+        ("server_tool_result", _) => {
+            tool_result(ctx, obj, &result_fields(), None, true, place.dropped())
+        }
         _ => {}
     }
 }
