@@ -21,6 +21,7 @@ mod index;
 mod parse;
 mod pointer;
 mod scan;
+mod str_index;
 mod tape;
 mod text;
 mod value;
@@ -29,6 +30,7 @@ pub use index::{types, Index, MAX_KNOWN};
 pub use parse::{parse, Arena, Parsed, SyntaxError};
 pub use pointer::Resolver;
 pub use scan::{read_string, skip_value, skip_ws};
+pub use str_index::{StrIndex, StrMap};
 pub use tape::Builder;
 pub use text::{
     contains, escape_char, find_last, is_one_of, keys_equal, line_col, pointer_segment,

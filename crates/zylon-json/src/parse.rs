@@ -1,7 +1,7 @@
 //! The parser: a complete JSON text into a [`Tape`] kept in an [`Arena`].
 
+use crate::str_index::StrIndex;
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 use crate::tape::{self, key_bit, node, Tape};
 use crate::text::{escape_char, keys_equal, short_text};
@@ -82,12 +82,14 @@ fn settle_repeats(tape: &mut Tape<'_>, objects: &[u32]) -> bool {
         let at = at as usize;
         let repeats = {
             let t: &Tape<'_> = tape;
-            // (`HashMap<&str, usize>`: the validator's one map type, one copy of its code)
-            let mut seen: HashMap<&str, usize> = HashMap::new();
+            // (places in the index are the keys' nodes)
+            let mut seen = StrIndex::new();
             let (mut i, end) = (at + 1, t.after(at));
             let mut repeats = false;
             while i < end && !repeats {
-                repeats = seen.insert(t.str_of(t.nodes[i]), 0).is_some();
+                repeats = seen
+                    .find_or_insert(t.str_of(t.nodes[i]), i, |k| t.str_of(t.nodes[k]))
+                    .is_some();
                 i = t.after(i + 1);
             }
             repeats

@@ -13,10 +13,9 @@ pub(super) fn duplicate_keys<'a>(ctx: &mut Ctx<'a>, v: json::Value<'a>) {
             }
         }
         json::Value::Object(o) => {
-            // (`HashMap<&str, usize>`: the validator's one map type, see `Pairing`)
-            let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+            let mut seen = zylon_json::StrMap::new();
             for (k, child) in o.entries() {
-                if o.has_duplicates() && seen.insert(k, 0).is_some() {
+                if o.has_duplicates() && seen.insert_new(k, 0).is_err() {
                     ctx.key(k, |ctx| {
                         ctx.warn_hint(
                             Code::JsonDuplicateKey,

@@ -5,7 +5,7 @@
 //! that descends only into the containers on some issue's path (everything else is skipped at
 //! string-scanning speed). Nothing is parsed twice in full.
 
-use std::collections::HashMap;
+use zylon_json::StrMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -68,12 +68,10 @@ fn segments(pointer: &str) -> Vec<String> {
         .collect()
 }
 
-/// One node of the trie of wanted paths (the nodes live in one list; children by index in a
-/// `HashMap<&str, usize>`, the validator's one map type: each other type was another copy of
-/// the hash table code in the wasm build).
+/// One node of the trie of wanted paths (the nodes live in one list; children by index).
 #[derive(Default)]
 struct Trie<'p> {
-    children: HashMap<&'p str, usize>,
+    children: StrMap<&'p str>,
     /// Span of this node's value, once seen.
     value: Option<(usize, usize)>,
     /// Span of this node's key, once seen.
@@ -98,14 +96,13 @@ pub(crate) fn locate(text: &str, pointers: &[&str]) -> Vec<Located> {
     for p in &paths {
         let mut n = 0;
         for s in p {
-            n = match nodes[n].children.get(s.as_str()) {
-                Some(&c) => c,
-                None => {
+            let c = nodes.len();
+            n = match nodes[n].children.insert_new(s.as_str(), c) {
+                Ok(_) => {
                     nodes.push(Trie::default());
-                    let c = nodes.len() - 1;
-                    nodes[n].children.insert(s.as_str(), c);
                     c
                 }
+                Err(at) => nodes[n].children.entries()[at].1,
             };
         }
     }
@@ -122,7 +119,7 @@ pub(crate) fn locate(text: &str, pointers: &[&str]) -> Vec<Located> {
             };
             for s in path {
                 match nodes[n].children.get(s.as_str()) {
-                    Some(&c) if nodes[c].value.is_some() => {
+                    Some(c) if nodes[c].value.is_some() => {
                         n = c;
                         found.value = nodes[c].value;
                         found.key = nodes[c].key;
@@ -173,7 +170,7 @@ fn walk(text: &str, i: usize, nodes: &mut Vec<Trie<'_>>, n: usize) -> usize {
                     };
                     let key_span = (j, after_key);
                     let v = skip_ws(text, skip_ws(text, after_key) + 1);
-                    let v_end = match nodes[n].children.get(key.as_ref()).copied() {
+                    let v_end = match nodes[n].children.get(key.as_ref()) {
                         Some(c) => {
                             nodes[c].key = Some(key_span);
                             walk(text, v, nodes, c)
@@ -191,7 +188,7 @@ fn walk(text: &str, i: usize, nodes: &mut Vec<Trie<'_>>, n: usize) -> usize {
                 let mut j = skip_ws(text, i + 1);
                 let mut k = 0usize;
                 while j < b.len() && b[j] != b']' {
-                    let v_end = match nodes[n].children.get(k.to_string().as_str()).copied() {
+                    let v_end = match nodes[n].children.get(k.to_string().as_str()) {
                         Some(c) => walk(text, j, nodes, c),
                         None => skip_value(text, j),
                     };

@@ -6,9 +6,8 @@
 //! [`Accumulator::message`] gives it at any time as a `serde_json::Value`,
 //! [`Accumulator::message_json`] as JSON text.
 
-use std::collections::HashMap;
-
 use serde_json::Value;
+use zylon_json::StrMap;
 
 use crate::check::{Code, Issue, Severity};
 
@@ -19,10 +18,10 @@ use super::sse::{SseDecoder, SseEvent};
 #[derive(Debug, Default)]
 pub struct Accumulator {
     message: Obj,
-    /// block_id → index in `content`, for open blocks.
-    open: HashMap<String, usize>,
-    /// block_id of blocks already stopped.
-    closed: HashMap<String, usize>,
+    /// block_id → index in `content`, for every block started (with a `block_id`).
+    blocks: StrMap<String>,
+    /// Whether each block of `blocks` is still open (not stopped).
+    open: Vec<bool>,
     /// Partial JSON of tool_use inputs, by index in `content` (a list: the indices are the
     /// message's own, and a map of another type was another copy of the hash table code).
     partial_json: Vec<Option<String>>,
@@ -117,8 +116,12 @@ impl Accumulator {
         }
         // Close blocks left open so their tool input is parsed.
         // (indices only, sorted as the order check sorts its own: no sort of another type)
-        let mut open: Vec<usize> = self.open.drain().map(|(_, ix)| ix).collect();
+        let mut open: Vec<usize> = (self.blocks.entries().iter().zip(&self.open))
+            .filter(|(_, &open)| open)
+            .map(|((_, ix), _)| *ix)
+            .collect();
         open.sort_unstable();
+        self.open.iter_mut().for_each(|o| *o = false);
         for ix in open {
             self.close_block(ix, self.events);
         }
@@ -213,20 +216,15 @@ impl Accumulator {
                 };
                 let ix = self.push_block(block.clone());
                 match ev.get("block_id").and_then(Json::as_str) {
-                    Some(id) if self.open.contains_key(id) || self.closed.contains_key(id) => {
-                        self.issue(
+                    Some(id) => match self.blocks.insert_new(id.to_string(), ix) {
+                        Ok(_) => self.open.push(ty == "content_block_start"),
+                        Err(_) => self.issue(
                             Severity::Error,
                             Code::StreamOrder,
                             index,
                             format!("block `{id}` started twice"),
-                        );
-                    }
-                    Some(id) if ty == "content_block_start" => {
-                        self.open.insert(id.to_string(), ix);
-                    }
-                    Some(id) => {
-                        self.closed.insert(id.to_string(), ix);
-                    }
+                        ),
+                    },
                     None => self.issue(
                         Severity::Warning,
                         Code::StreamEvent,
@@ -239,9 +237,9 @@ impl Accumulator {
                 self.require_start(index, ty);
                 let delta = ev.get("delta").cloned().unwrap_or(Json::Null);
                 let ix = match ev.get("block_id").and_then(Json::as_str) {
-                    Some(id) => match (self.open.get(id), self.closed.get(id)) {
-                        (Some(ix), _) => *ix,
-                        (None, Some(_)) => {
+                    Some(id) => match self.blocks.position(id) {
+                        Some(at) if self.open[at] => self.blocks.entries()[at].1,
+                        Some(_) => {
                             self.issue(
                                 Severity::Error,
                                 Code::StreamOrder,
@@ -250,7 +248,7 @@ impl Accumulator {
                             );
                             return;
                         }
-                        (None, None) => {
+                        None => {
                             self.issue(
                                 Severity::Error,
                                 Code::StreamOrder,
@@ -278,23 +276,26 @@ impl Accumulator {
                 self.apply_delta(ix, &delta, index);
             }
             "content_block_stop" => match ev.get("block_id").and_then(Json::as_str) {
-                Some(id) => {
-                    if let Some(ix) = self.open.remove(id) {
+                Some(id) => match self.blocks.position(id) {
+                    Some(at) if self.open[at] => {
+                        self.open[at] = false;
+                        let ix = self.blocks.entries()[at].1;
                         if let Some(ts) = ev.get("stop_timestamp") {
                             if let Some(b) = self.block_mut(ix) {
                                 b.insert("stop_timestamp", ts.clone());
                             }
                         }
                         self.close_block(ix, index);
-                        self.closed.insert(id.to_string(), ix);
-                    } else if self.closed.contains_key(id) {
+                    }
+                    Some(_) => {
                         self.issue(
                             Severity::Error,
                             Code::StreamOrder,
                             index,
                             format!("block `{id}` stopped twice"),
                         );
-                    } else {
+                    }
+                    None => {
                         self.issue(
                             Severity::Error,
                             Code::StreamOrder,
@@ -302,7 +303,7 @@ impl Accumulator {
                             format!("stop for block `{id}`, which was never started"),
                         );
                     }
-                }
+                },
                 None => self.issue(
                     Severity::Warning,
                     Code::StreamEvent,

@@ -10,7 +10,7 @@
 //! Written as JSON text, a value keeps the server's key order and number spelling (`1e2` stays
 //! `1e2`); as a `Value`, numbers read as serde_json reads them and keys sort as its maps do.
 
-use std::collections::HashMap;
+use zylon_json::StrIndex;
 
 use serde_json::{Map, Value};
 
@@ -30,23 +30,16 @@ pub(crate) enum Json {
 
 /// An object: its entries in arrival order, each key once (a later value replaces an earlier
 /// one in its place, as serde_json's maps keep the last value).
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub(crate) struct Obj {
     entries: Vec<(String, Json)>,
     /// Where each key is, once the object has more than [`SCAN_UP_TO`] entries (a hostile
     /// stream's object of 100,000 keys, merged or extended key by key, stays linear).
-    index: HashMap<String, usize>,
+    index: StrIndex,
 }
 
 /// Up to this many entries a key is found by a scan.
 const SCAN_UP_TO: usize = 16;
-
-impl Clone for Obj {
-    fn clone(&self) -> Obj {
-        // (the index rebuilt, not copied: one less copy of the map's code in the module)
-        Obj::from_entries(self.entries.clone(), false)
-    }
-}
 
 impl PartialEq for Obj {
     fn eq(&self, other: &Obj) -> bool {
@@ -72,7 +65,7 @@ impl Obj {
         }
         let mut o = Obj {
             entries,
-            index: HashMap::new(),
+            index: StrIndex::new(),
         };
         if o.entries.len() > SCAN_UP_TO {
             o.reindex();
@@ -82,17 +75,16 @@ impl Obj {
 
     /// Index every key (the object has just grown past [`SCAN_UP_TO`]).
     fn reindex(&mut self) {
-        self.index = self
-            .entries
-            .iter()
-            .enumerate()
-            .map(|(i, (k, _))| (k.clone(), i))
-            .collect();
+        self.index.clear();
+        for (i, (k, _)) in self.entries.iter().enumerate() {
+            self.index.insert(k, i);
+        }
     }
 
     fn position(&self, key: &str) -> Option<usize> {
         if self.entries.len() > SCAN_UP_TO {
-            return self.index.get(key).copied();
+            let entries = &self.entries;
+            return self.index.find(key, |i| entries[i].0.as_str());
         }
         self.entries.iter().position(|(k, _)| k == key)
     }
@@ -101,7 +93,7 @@ impl Obj {
     fn push(&mut self, key: String, value: Json) -> usize {
         let at = self.entries.len();
         if at > SCAN_UP_TO {
-            self.index.insert(key.clone(), at);
+            self.index.insert(&key, at);
         }
         self.entries.push((key, value));
         if at == SCAN_UP_TO {

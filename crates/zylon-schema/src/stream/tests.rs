@@ -223,3 +223,39 @@ fn a_repeated_key_in_event_data_keeps_the_last_value() {
         .starts_with(r#"{"id":"b","role":"assistant","content":[]"#));
     assert_eq!(acc.message()["id"], "b");
 }
+
+#[test]
+fn block_ids_are_tracked_from_start_to_stop_and_at_the_end() {
+    let events = vec![
+        json!({"type": "message_start", "message": {"content": []}}),
+        json!({"type": "content_block_start", "block_id": "a", "content_block": {"type": "text", "text": ""}}),
+        json!({"type": "content_block_synthetic", "block_id": "s", "block": {"type": "text", "text": "done"}}),
+        json!({"type": "content_block_start", "block_id": "a", "content_block": {"type": "text"}}),
+        json!({"type": "content_block_synthetic", "block_id": "s", "block": {"type": "text"}}),
+        json!({"type": "content_block_delta", "block_id": "s", "delta": {"type": "text_delta", "text": "late"}}),
+        json!({"type": "content_block_stop", "block_id": "s"}),
+        json!({"type": "content_block_stop", "block_id": "nope"}),
+        json!({"type": "content_block_delta", "block_id": "a", "delta": {"type": "text_delta", "text": "hi"}}),
+        json!({"type": "content_block_start", "block_id": "t", "content_block": {"type": "tool_use", "id": "t1", "name": "n", "input": {}}}),
+        json!({"type": "content_block_delta", "block_id": "t", "delta": {"type": "input_json_delta", "partial_json": "{\"q\": 1}"}}),
+        json!({"type": "message_stop"}),
+    ];
+    let acc = accumulate(sse(&events).as_bytes());
+    // A second start of `a` or `s` is reported and its block kept; a synthetic block is closed
+    // at once; blocks left open (`a`, `t`) are closed at the end, so `t`'s input is parsed.
+    assert_eq!(
+        codes(&acc),
+        vec![
+            ("stream.order", "/events/3".to_string()),
+            ("stream.order", "/events/4".to_string()),
+            ("stream.order", "/events/5".to_string()),
+            ("stream.order", "/events/6".to_string()),
+            ("stream.order", "/events/7".to_string()),
+        ]
+    );
+    let content = &acc.message()["content"];
+    assert_eq!(content[0], json!({"type": "text", "text": "hi"}));
+    assert_eq!(content[1], json!({"type": "text", "text": "done"}));
+    assert_eq!(content[4]["input"], json!({"q": 1}));
+    assert_eq!(content.as_array().map(Vec::len), Some(5));
+}

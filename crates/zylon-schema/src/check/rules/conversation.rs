@@ -1,7 +1,7 @@
 //! The conversation's shared vocabulary of the message and block rules: the roles, and the
 //! tool_use ↔ tool_result pairing that spans messages (RULES.md §4 and §7).
 
-use std::collections::HashMap;
+use zylon_json::StrIndex;
 
 use super::{short, Code, Ctx};
 use crate::check::ctx::{pointer, Seg};
@@ -24,9 +24,8 @@ pub(super) struct Pairing<'a> {
     order: Vec<(&'a str, Vec<Seg<'a>>)>,
     /// Whether each use of `order` has been answered.
     answered: Vec<bool>,
-    /// Where each id is in `order` (a `HashMap<&str, usize>`, the one map type of the
-    /// validator: each other type was another copy of the hash table code in the wasm build).
-    index: HashMap<&'a str, usize>,
+    /// Where each id is in `order`.
+    index: StrIndex,
     /// The first second answer to a tool use: whether it breaks the order is decided by the
     /// server's conversion (`order.rs`), which usually drops or misplaces it.
     duplicate: Option<(String, Vec<Seg<'a>>)>,
@@ -38,7 +37,12 @@ pub(super) type Duplicate<'a> = (String, Vec<Seg<'a>>);
 impl<'a> Pairing<'a> {
     /// A `tool_use` (or `server_tool_use`) at the current path with this id.
     pub(super) fn on_use(&mut self, ctx: &mut Ctx<'a>, id: &'a str) {
-        if self.index.contains_key(id) {
+        let order = &self.order;
+        if self
+            .index
+            .find_or_insert(id, order.len(), |i| order[i].0)
+            .is_some()
+        {
             ctx.key("id", |ctx| {
                 ctx.error_hint(
                     Code::BlockToolUseUniqueId,
@@ -51,14 +55,14 @@ impl<'a> Pairing<'a> {
             });
             return;
         }
-        self.index.insert(id, self.order.len());
         self.order.push((id, ctx.segments().to_vec()));
         self.answered.push(false);
     }
 
     /// A `tool_result` at the current path answering `id`.
     pub(super) fn on_result(&mut self, ctx: &mut Ctx<'a>, id: &str) {
-        match self.index.get(id).map(|&i| (i, self.answered[i])) {
+        let order = &self.order;
+        match self.index.find(id, |i| order[i].0).map(|i| (i, self.answered[i])) {
             Some((i, false)) => self.answered[i] = true,
             Some((_, true)) => {
                 if self.duplicate.is_none() {

@@ -537,11 +537,10 @@ pub(super) fn schema_problem(s: &Object<'_>) -> Option<&'static str> {
 }
 
 fn unique_names(ctx: &mut Ctx<'_>, infos: &[ToolInfo<'_>]) {
-    // (`HashMap<&str, usize>`: the validator's one map type, see `Pairing`)
-    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut seen = zylon_json::StrMap::new();
     for info in infos {
         let Some(n) = info.name else { continue };
-        if seen.insert(n, 0).is_some() {
+        if seen.insert_new(n, 0).is_err() {
             ctx.key("tools", |ctx| {
                 ctx.idx(info.index, |ctx| {
                     let p = ctx.here_key("name");
