@@ -1,15 +1,17 @@
-//! Decimal text to `f64` for the WebAssembly build: the same grammar and the same answer as
-//! `f64::from_str` (correctly rounded, ties to even), without core's table of 128-bit powers of
-//! five, 10.4 KB of data that gzip cannot shrink: the gzipped module went from 125,924 to
-//! 115,326 bytes when this replaced it.
+//! Decimal text to `f64` for the WebAssembly build (`wasm32-unknown-unknown`, run by a
+//! JavaScript host): the same grammar and the same answer as `f64::from_str` (correctly
+//! rounded, ties to even), without core's parser, whose table of 128-bit powers of five is
+//! 10.4 KB of data that gzip cannot shrink.
 //!
-//! Numbers of up to 15 significant digits with a power of ten within ±22 (`0.7`, `1e-3`, `42.5`)
-//! take the exact fast path (Clinger: both operands exact, one rounding). Others are found among
-//! the floats next to an estimate by exact comparisons with halfway points: in u128 for up to 19
-//! digits with a power of ten within ±22 (most long floats), with big integers beyond. Slower
-//! than core's parser (a body of 10,000 17-digit floats validates 2.9x slower in Node,
-//! `pkg-js/bench/ab.mjs`), and rare in request bodies, whose numbers are short.
-//! Native builds use `f64::from_str` (see `lib.rs`).
+//! Numbers of up to 15 significant digits with a power of ten within ±22 (`0.7`, `1e-3`, `42.5`:
+//! nearly every number of a request) take the exact fast path (Clinger: both operands exact, one
+//! rounding). Up to 19 digits with a power of ten within ±22 (most long floats), the float is
+//! found next to an estimate by exact comparisons with halfway points in u128. Others, rare in
+//! request bodies, are read by the host's `Number`, which ECMAScript requires to round
+//! correctly, from their digits and exponent written out plainly (`1234567890123456789012e-40`),
+//! so no grammar but this module's reaches it. That replaced this module's big integers (2.3 KB
+//! of the gzipped module); the host call costs about 0.3 µs a number. Elsewhere the last step is
+//! `f64::from_str` on the same text, which is how the tests below check all of it natively.
 
 use std::cmp::Ordering;
 
@@ -22,9 +24,6 @@ const POW10: [f64; 23] = [
 /// Significant digits kept; the rest only say whether they are all zero. 767 digits decide the
 /// rounding of any `f64`, so a nonzero digit past 800 never lands on a halfway point.
 const MAX_DIGITS: usize = 800;
-
-/// The bits of `+inf`, one past the largest finite `f64`.
-const INF_BITS: u64 = 0x7FF0_0000_0000_0000;
 
 /// `s` as `f64`, or `None` where `f64::from_str` gives an error (same grammar: an optional sign,
 /// `inf`, `infinity` or `nan` in any case, or digits with an optional `.` and exponent).
@@ -155,57 +154,34 @@ fn decimal(b: &[u8]) -> Option<Decimal> {
     Some(Decimal { digits, exp })
 }
 
-/// The float nearest `d` (ties to even) by exact comparisons, from an estimate.
+/// The float nearest `d` (ties to even): for up to 19 digits with a power of ten within ±22
+/// (most long floats: `0.1 + 0.2` printed is `0.30000000000000004`) by exact comparisons in
+/// u128 from an estimate; beyond, read from its digits and exponent written out plainly.
 fn slow(d: &Decimal) -> f64 {
-    let mut v = Exact::new(d);
-    // The first 19 digits scaled by exact powers of ten, 22 at a time: within a few units in
-    // the last place (one rounding per step).
-    let n = d.digits.len().min(19);
-    let mut x = integer(&d.digits[..n]) as f64;
-    let mut e = d.exp + (d.digits.len() - n) as i64;
-    while e > 22 {
-        x *= 1e22;
-        e -= 22;
+    if d.digits.len() > 19 || !(-22..=22).contains(&d.exp) {
+        let mut text = String::with_capacity(d.digits.len() + 8);
+        text.extend(d.digits.iter().map(|&c| char::from(b'0' + c)));
+        text.push('e');
+        text.push_str(&d.exp.to_string());
+        return exact(&text);
     }
-    while e < -22 {
-        x /= 1e22;
-        e += 22;
-    }
-    let p = POW10[e.unsigned_abs() as usize];
-    let guess = if e < 0 { x / p } else { x * p };
-    let mut b = if guess.is_finite() {
-        guess.to_bits()
-    } else {
-        INF_BITS
-    };
+    let v = Exact::new(d);
+    // The digits scaled by an exact power of ten: within a few units in the last place (two
+    // roundings at most).
+    let m = integer(&d.digits) as f64;
+    let p = POW10[d.exp.unsigned_abs() as usize];
+    let mut b = (if d.exp < 0 { m / p } else { m * p }).to_bits();
     // Walk to the nearest float: usually no step or one, each an exact comparison with the
-    // halfway point to a neighbour. A far estimate (the scaling over- or underflowed) is left
-    // to a binary search.
-    for _ in 0..64 {
+    // halfway point to a neighbour (the value is below 1e42, so `b` stays finite).
+    loop {
         if b > 0 && !v.rounds_up_from(b - 1) {
             b -= 1;
-        } else if b < INF_BITS && v.rounds_up_from(b) {
+        } else if v.rounds_up_from(b) {
             b += 1;
         } else {
             return f64::from_bits(b);
         }
     }
-    search(&mut v)
-}
-
-/// The float nearest `v` by a binary search over all of them.
-fn search(v: &mut Exact) -> f64 {
-    // The largest float <= v lies in [lo, hi).
-    let (mut lo, mut hi) = (0, INF_BITS);
-    while hi - lo > 1 {
-        let mid = lo + (hi - lo) / 2;
-        if v.cmp_float(mid) == Ordering::Less {
-            hi = mid;
-        } else {
-            lo = mid;
-        }
-    }
-    f64::from_bits(if v.rounds_up_from(lo) { lo + 1 } else { lo })
 }
 
 /// A non-negative finite float's bits as `m × 2^e` (`m` < 2^53).
@@ -219,106 +195,31 @@ fn parts(bits: u64) -> (u64, i64) {
     }
 }
 
-/// The decimal `digits × 10^exp` as `a × 2^exp / b5` with big integers, for exact comparisons
-/// with `m × 2^e`: `a = digits × 5^max(exp, 0)`, `b5 = 5^max(-exp, 0)`.
+/// A decimal of up to 19 digits with a power of ten within ±22 as `l × 2^exp / r5` in u128
+/// (`l < 2^116`, `r5 < 2^52`), for exact comparisons with `m × 2^e`.
 struct Exact {
-    /// For up to 19 digits with a power of ten within ±22 (most long floats: `0.1 + 0.2`
-    /// printed is `0.30000000000000004`), the value as `l × 2^exp / r5` in u128 (`l < 2^116`,
-    /// `r5 < 2^52`): comparisons without big integers, which are then left empty.
-    small: Option<(u128, u128)>,
-    a: Big,
-    b5: Big,
+    l: u128,
+    r5: u128,
     exp: i64,
-    /// Room for the two sides of a comparison, reused (no allocation per comparison).
-    left: Big,
-    right: Big,
 }
 
 impl Exact {
     fn new(d: &Decimal) -> Self {
-        if d.digits.len() <= 19 && (-22..=22).contains(&d.exp) {
-            let v = u128::from(integer(&d.digits));
-            let p5 = 5u128.pow(d.exp.unsigned_abs() as u32);
-            return Exact {
-                small: Some(if d.exp >= 0 { (v * p5, 1) } else { (v, p5) }),
-                a: Big(Vec::new()),
-                b5: Big(Vec::new()),
-                exp: d.exp,
-                left: Big(Vec::new()),
-                right: Big(Vec::new()),
-            };
-        }
-        Self::new_big(d)
-    }
-
-    /// Any decimal, with big integers.
-    fn new_big(d: &Decimal) -> Self {
-        let mut a = Big(vec![0]);
-        for &c in &d.digits {
-            a.mul_small(10);
-            a.add_small(u32::from(c));
-        }
-        let mut b5 = Big(vec![1]);
-        if d.exp >= 0 {
-            a.mul_pow5(d.exp as u64);
-        } else {
-            b5.mul_pow5(d.exp.unsigned_abs());
-        }
-        Exact {
-            small: None,
-            a,
-            b5,
-            exp: d.exp,
-            left: Big(Vec::new()),
-            right: Big(Vec::new()),
-        }
+        let v = u128::from(integer(&d.digits));
+        let p5 = 5u128.pow(d.exp.unsigned_abs() as u32);
+        let (l, r5) = if d.exp >= 0 { (v * p5, 1) } else { (v, p5) };
+        Exact { l, r5, exp: d.exp }
     }
 
     /// Whether the float nearest the value is above the float `bits` rather than at or below
     /// it: the value is above their halfway point, or on it with `bits` odd (ties to even).
-    fn rounds_up_from(&mut self, bits: u64) -> bool {
+    fn rounds_up_from(&self, bits: u64) -> bool {
         let (m, e) = parts(bits);
-        match self.cmp(2 * m + 1, e - 1) {
+        // l × 2^exp <=> (2m + 1) × r5 × 2^(e - 1)  (the right side is below 2^107)
+        match cmp_shifted(self.l, self.exp, self.r5 * u128::from(2 * m + 1), e - 1) {
             Ordering::Greater => true,
             Ordering::Equal => m % 2 == 1,
             Ordering::Less => false,
-        }
-    }
-
-    /// The value against the float with these bits.
-    fn cmp_float(&mut self, bits: u64) -> Ordering {
-        let (m, e) = parts(bits);
-        self.cmp(m, e)
-    }
-
-    /// The value against `m × 2^e`.
-    fn cmp(&mut self, m: u64, e: i64) -> Ordering {
-        if let Some((l, r5)) = self.small {
-            // l × 2^exp <=> m × r5 × 2^e (m < 2^54, so the right side is below 2^106)
-            return cmp_shifted(l, self.exp, r5 * u128::from(m), e);
-        }
-        // a × 2^exp <=> m × b5 × 2^e
-        let right = &mut self.right.0;
-        right.clear();
-        let mut carry = 0u128;
-        for &limb in &self.b5.0 {
-            let x = u128::from(limb) * u128::from(m) + carry;
-            right.push(x as u32);
-            carry = x >> 32;
-        }
-        while carry > 0 {
-            right.push(carry as u32);
-            carry >>= 32;
-        }
-        let shift = self.exp - e;
-        if shift >= 0 {
-            self.left.0.clear();
-            self.left.0.extend_from_slice(&self.a.0);
-            self.left.shl(shift as usize);
-            self.left.cmp(&self.right)
-        } else {
-            self.right.shl(shift.unsigned_abs() as usize);
-            self.a.cmp(&self.right)
         }
     }
 }
@@ -343,69 +244,27 @@ fn cmp_shl(a: u128, s: i64, b: u128) -> Ordering {
     }
 }
 
-/// An unsigned big integer, 32-bit limbs, least significant first.
-struct Big(Vec<u32>);
+/// The correctly rounded float of `text` (digits, `e`, an exponent): the host's `Number`.
+#[cfg(all(target_arch = "wasm32", target_os = "unknown"))]
+fn exact(text: &str) -> f64 {
+    host::number(text)
+}
 
-impl Big {
-    fn mul_small(&mut self, m: u32) {
-        let mut carry = 0u64;
-        for limb in &mut self.0 {
-            let x = u64::from(*limb) * u64::from(m) + carry;
-            *limb = x as u32;
-            carry = x >> 32;
-        }
-        if carry > 0 {
-            self.0.push(carry as u32);
-        }
-    }
+/// The correctly rounded float of `text` (digits, `e`, an exponent).
+#[cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]
+fn exact(text: &str) -> f64 {
+    text.parse().unwrap_or(f64::NAN)
+}
 
-    fn add_small(&mut self, a: u32) {
-        let mut carry = u64::from(a);
-        for limb in &mut self.0 {
-            if carry == 0 {
-                return;
-            }
-            let x = u64::from(*limb) + carry;
-            *limb = x as u32;
-            carry = x >> 32;
-        }
-        if carry > 0 {
-            self.0.push(carry as u32);
-        }
-    }
+#[cfg(all(target_arch = "wasm32", target_os = "unknown"))]
+mod host {
+    use wasm_bindgen::prelude::wasm_bindgen;
 
-    fn mul_pow5(&mut self, mut k: u64) {
-        const POW5_13: u32 = 1_220_703_125;
-        while k >= 13 {
-            self.mul_small(POW5_13);
-            k -= 13;
-        }
-        self.mul_small(5u32.pow(k as u32));
-    }
-
-    fn shl(&mut self, bits: usize) {
-        let (limbs, bits) = (bits / 32, bits % 32);
-        if bits > 0 {
-            let mut carry = 0u32;
-            for limb in &mut self.0 {
-                let x = *limb;
-                *limb = (x << bits) | carry;
-                carry = x >> (32 - bits);
-            }
-            if carry > 0 {
-                self.0.push(carry);
-            }
-        }
-        if limbs > 0 {
-            self.0.splice(0..0, std::iter::repeat_n(0, limbs));
-        }
-    }
-
-    fn cmp(&self, other: &Big) -> Ordering {
-        let len = |b: &Big| b.0.iter().rposition(|&l| l != 0).map_or(0, |p| p + 1);
-        let (n, m) = (len(self), len(other));
-        n.cmp(&m)
-            .then_with(|| self.0[..n].iter().rev().cmp(other.0[..m].iter().rev()))
+    #[wasm_bindgen]
+    extern "C" {
+        /// JavaScript's global `Number` called as a function: text to the nearest float.
+        #[wasm_bindgen(js_name = Number)]
+        pub(super) fn number(text: &str) -> f64;
     }
 }
 
@@ -460,39 +319,7 @@ mod tests {
         same(&sticky);
     }
 
-    /// The binary search the walk falls back to finds the same float on its own.
-    #[test]
-    fn the_fallback_search_agrees_with_f64_from_str() {
-        for s in [
-            "0.30000000000000004",
-            "1.7976931348623157e308",
-            "1.7976931348623159e308",
-            "2.4703282292062328e-324",
-            "4.35679114465e-310",
-            "123456789012345678901234567890",
-            "9007199254740993",
-            "2.2250738585072011e-308",
-        ] {
-            let d = decimal(s.as_bytes()).unwrap();
-            assert_eq!(
-                search(&mut Exact::new(&d)).to_bits(),
-                s.parse::<f64>().unwrap().to_bits(),
-                "{s}"
-            );
-        }
-    }
-
     proptest! {
-        /// The u128 comparisons of short decimals find the float the big integers find.
-        #[test]
-        fn small_and_big_comparisons_agree(digits in "[1-9][0-9]{0,18}", exp in -22i64..=22) {
-            let d = decimal(format!("{digits}e{exp}").as_bytes()).unwrap();
-            let small = search(&mut Exact::new(&d));
-            prop_assume!(Exact::new(&d).small.is_some());
-            let big = search(&mut Exact::new_big(&d));
-            prop_assert_eq!(small.to_bits(), big.to_bits());
-        }
-
         /// Random decimal numbers of every length and exponent agree bit for bit.
         #[test]
         fn agrees_with_f64_from_str(

@@ -14,8 +14,12 @@
 //! may change in any release.
 #![forbid(unsafe_code)]
 
-// Compiled on every target so that its tests run natively; used in WebAssembly only.
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+// Compiled on every target so that its tests run natively; used in WebAssembly for a
+// JavaScript host only.
+#[cfg_attr(
+    not(all(target_arch = "wasm32", target_os = "unknown")),
+    allow(dead_code)
+)]
 mod float;
 mod index;
 mod parse;
@@ -39,12 +43,13 @@ pub use text::{
 pub use value::{Array, Entries, Items, Iter, Keys, Num, Object, Slot, Value};
 
 /// `s` as `f64`, or `None`: the grammar and the correctly rounded answer of `f64::from_str`.
-/// In WebAssembly this is the crate's own parser, which leaves core's 10 KB table of powers
-/// of five out of the module; natively it is `f64::from_str`.
+/// In WebAssembly for a JavaScript host this is the crate's own reader (long numbers through
+/// the host's `Number`), which leaves core's 10 KB table of powers of five out of the module;
+/// elsewhere it is `f64::from_str`.
 pub fn parse_float(s: &str) -> Option<f64> {
-    #[cfg(target_arch = "wasm32")]
+    #[cfg(all(target_arch = "wasm32", target_os = "unknown"))]
     return float::parse_f64(s);
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]
     return s.parse().ok();
 }
 
