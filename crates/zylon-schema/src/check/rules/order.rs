@@ -60,25 +60,44 @@ impl Txt<'_> {
 }
 
 /// A content block, as far as the conversion looks at it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 enum Blk<'a> {
     ToolUse(&'a str),
     /// The id it answers, and whether its content holds a tldr block: the server keeps the
     /// content's custom blocks in the tool message's `additional_kwargs` by type, so such a
     /// tool message has a `tldr` entry and is moved around like a tldr summary.
     ToolResult(&'a str, bool),
-    /// The text items that carry a role (with the role and the item's text), and the side.
-    Tldr(Vec<(Role, Txt<'a>)>, &'a str),
+    /// The text items that carry a role (with the role and the item's text: a range of
+    /// [`Msgs::roles`]), and the side.
+    Tldr((usize, usize), &'a str),
     Text(Txt<'a>),
     Image,
     Audio,
     Other,
 }
 
-#[derive(Debug, Clone)]
-struct In<'a> {
-    assistant: bool,
+/// The messages after system messages are taken out, tool results in user messages split off
+/// and consecutive messages of one role merged: their blocks live in one list (no vector per
+/// message), each message a range of it.
+#[derive(Debug, Default)]
+struct Msgs<'a> {
+    list: Vec<In>,
     blocks: Vec<Blk<'a>>,
+    /// The role-carrying items of every tldr block.
+    roles: Vec<(Role, Txt<'a>)>,
+}
+
+impl<'a> Msgs<'a> {
+    fn blocks(&self, m: &In) -> &[Blk<'a>] {
+        &self.blocks[m.blocks.0..m.blocks.1]
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+struct In {
+    assistant: bool,
+    /// Its range of [`Msgs::blocks`].
+    blocks: (usize, usize),
     /// `content` was a string (merging two strings keeps a string).
     text: bool,
     /// The index in `messages` of the (last) message this one comes from.
@@ -160,11 +179,10 @@ fn convert_steps(
     count: &dyn Fn(&str) -> usize,
 ) -> Option<Conversion> {
     let msgs = read(messages, broken)?;
-    let msgs = merge(legacy_split(msgs));
-    let mut chats = Vec::with_capacity(msgs.len());
+    let mut chats = Vec::with_capacity(msgs.list.len());
     let mut calls = Vec::new();
-    for (k, m) in msgs.iter().enumerate() {
-        convert(k, m, &mut calls, &mut chats);
+    for (k, m) in msgs.list.iter().enumerate() {
+        convert(k, m, &msgs, &mut calls, &mut chats);
     }
     let chats = reorder_tools(&chats);
     let Some(order) = reorder_tldr(&chats) else {
@@ -253,8 +271,9 @@ fn convert_plain(
             match m.get("content") {
                 Some(Value::String(s)) => text(Txt::Str(s)),
                 Some(Value::Array(items)) => {
+                    // (no tldr blocks on this path: no roles are kept)
                     for b in items.iter() {
-                        match block(&b) {
+                        match block(&b, &mut Vec::new()) {
                             Some(Blk::Text(t)) => text(t),
                             Some(Blk::Image) => out.images += 1,
                             Some(Blk::Audio) => out.audios += 1,
@@ -273,7 +292,7 @@ fn convert_plain(
     }))
 }
 
-fn last_user(chat: &Chat<'_>, msgs: &[In<'_>], count: &dyn Fn(&str) -> usize) -> LastUser {
+fn last_user(chat: &Chat<'_>, msgs: &Msgs<'_>, count: &dyn Fn(&str) -> usize) -> LastUser {
     match chat.origin {
         Origin::Tldr(index, txt) => {
             let (has_text, text_chars) = txt.measure(count);
@@ -286,13 +305,13 @@ fn last_user(chat: &Chat<'_>, msgs: &[In<'_>], count: &dyn Fn(&str) -> usize) ->
             }
         }
         Origin::Msg(k) => {
-            let m = &msgs[k];
+            let m = &msgs.list[k];
             let mut out = LastUser {
                 index: m.src,
                 has_text: m.broken,
                 ..LastUser::default()
             };
-            for b in &m.blocks {
+            for b in msgs.blocks(m) {
                 match b {
                     Blk::Text(t) => {
                         let (nonblank, chars) = t.measure(count);
@@ -340,9 +359,12 @@ fn order_problem(chats: &[Chat<'_>], order: &[usize]) -> Option<&'static str> {
     None
 }
 
-/// The messages left after system messages are taken out, or `None` if any is malformed.
-fn read<'a>(messages: Array<'a>, broken: &[bool]) -> Option<Vec<In<'a>>> {
-    let mut out = Vec::new();
+/// The messages left after system messages are taken out (`None` if any is malformed), with
+/// `_support_legacy_messages` and `_merge_messages` applied as they come.
+fn read<'a>(messages: Array<'a>, broken: &[bool]) -> Option<Msgs<'a>> {
+    let mut out = Msgs::default();
+    // one message's blocks, before they are split or merged (reused)
+    let mut blocks = Vec::new();
     for (src, m) in messages.iter().enumerate() {
         let assistant = match m.get("role")?.as_str()? {
             "system" => continue,
@@ -350,31 +372,46 @@ fn read<'a>(messages: Array<'a>, broken: &[bool]) -> Option<Vec<In<'a>>> {
             "assistant" => true,
             _ => return None,
         };
-        let (blocks, text) = match m.get("content")? {
+        blocks.clear();
+        let text = match m.get("content")? {
             // Only whether an assistant's text is empty matters (an empty one makes no message):
             // one block stands for any non-empty string (not one per character).
-            Value::String(s) if assistant => (
-                if s.is_empty() {
-                    Vec::new()
-                } else {
-                    vec![Blk::Other]
-                },
-                true,
-            ),
-            Value::String(s) => (vec![Blk::Text(Txt::Str(s))], true),
-            Value::Array(items) => (
-                items.iter().map(|b| block(&b)).collect::<Option<_>>()?,
-                false,
-            ),
+            Value::String(s) if assistant => {
+                if !s.is_empty() {
+                    blocks.push(Blk::Other);
+                }
+                true
+            }
+            Value::String(s) => {
+                blocks.push(Blk::Text(Txt::Str(s)));
+                true
+            }
+            Value::Array(items) => {
+                for b in items.iter() {
+                    blocks.push(block(&b, &mut out.roles)?);
+                }
+                false
+            }
             _ => return None,
         };
-        out.push(In {
+        let broken = broken.get(src).copied().unwrap_or(false);
+        let mut m = In {
             assistant,
-            blocks,
+            blocks: (0, 0),
             text,
             src,
-            broken: broken.get(src).copied().unwrap_or(false),
-        });
+            broken,
+        };
+        // `_support_legacy_messages`: a user message holding a tool result is split into one
+        // message per block, the results becoming assistant messages.
+        if !assistant && !text && blocks.iter().any(|b| matches!(b, Blk::ToolResult(..))) {
+            for b in &blocks {
+                m.assistant = matches!(b, Blk::ToolResult(..));
+                merge(&mut out, m, std::slice::from_ref(b));
+            }
+        } else {
+            merge(&mut out, m, &blocks);
+        }
     }
     Some(out)
 }
@@ -398,7 +435,8 @@ fn moves_messages(ty: &str) -> bool {
     ty == "tldr" || TOOL_USES.contains(&ty) || TOOL_RESULTS.contains(&ty)
 }
 
-fn block<'a>(b: &Value<'a>) -> Option<Blk<'a>> {
+/// What the conversion sees of a block; a tldr's role-carrying items go to `roles`.
+fn block<'a>(b: &Value<'a>, roles: &mut Vec<(Role, Txt<'a>)>) -> Option<Blk<'a>> {
     let ty = b.get("type")?.as_str()?;
     Some(match ty {
         ty if TOOL_USES.contains(&ty) => Blk::ToolUse(b.get("id")?.as_str()?),
@@ -412,7 +450,7 @@ fn block<'a>(b: &Value<'a>) -> Option<Blk<'a>> {
                 None | Some(Value::Null) => "left",
                 Some(v) => v.as_str()?,
             };
-            let mut roles = Vec::new();
+            let start = roles.len();
             if let Some(Value::Array(items)) = b.get("content") {
                 for it in items.iter() {
                     if !super::blocks::tldr_text_item(&it) {
@@ -435,7 +473,7 @@ fn block<'a>(b: &Value<'a>) -> Option<Blk<'a>> {
                     roles.push((role, txt));
                 }
             }
-            Blk::Tldr(roles, side)
+            Blk::Tldr((start, roles.len()), side)
         }
         "text" => Blk::Text(Txt::Block(*b)),
         "mid_conv_system" => Blk::Text(match b.get("content") {
@@ -458,61 +496,45 @@ fn text_of<'a>(b: &Value<'a>) -> Txt<'a> {
     }
 }
 
-/// `_support_legacy_messages`: a user message holding a tool result is split into one
-/// message per block, the results becoming assistant messages.
-fn legacy_split(msgs: Vec<In<'_>>) -> Vec<In<'_>> {
-    let mut out = Vec::new();
-    for m in msgs {
-        let split =
-            !m.assistant && !m.text && m.blocks.iter().any(|b| matches!(b, Blk::ToolResult(..)));
-        if !split {
-            out.push(m);
-            continue;
+/// `_merge_messages`, one message at a time: `m` (whose blocks are `blocks`) joins the last
+/// message if they have the same role. The last message's blocks are the end of the list, so
+/// a merge appends to them.
+fn merge<'a>(out: &mut Msgs<'a>, m: In, blocks: &[Blk<'a>]) {
+    let store = &mut out.blocks;
+    match out.list.last_mut() {
+        Some(last) if last.assistant == m.assistant => {
+            last.src = m.src;
+            last.broken |= m.broken;
+            if last.text && m.text {
+                // two strings joined by a newline: one more character for an assistant
+                if m.assistant {
+                    store.push(Blk::Other);
+                }
+                store.extend_from_slice(blocks);
+            } else {
+                if last.text && last.assistant {
+                    // the string becomes one text block
+                    store.truncate(last.blocks.0);
+                    store.push(Blk::Other);
+                }
+                if m.text && m.assistant {
+                    store.push(Blk::Other);
+                } else {
+                    store.extend_from_slice(blocks);
+                }
+                last.text = false;
+            }
+            last.blocks.1 = store.len();
         }
-        for b in m.blocks {
-            out.push(In {
-                assistant: matches!(b, Blk::ToolResult(..)),
-                blocks: vec![b],
-                text: false,
-                src: m.src,
-                broken: m.broken,
+        _ => {
+            let start = store.len();
+            store.extend_from_slice(blocks);
+            out.list.push(In {
+                blocks: (start, store.len()),
+                ..m
             });
         }
     }
-    out
-}
-
-/// `_merge_messages`: consecutive messages of one role become one.
-fn merge(msgs: Vec<In<'_>>) -> Vec<In<'_>> {
-    let mut out: Vec<In<'_>> = Vec::new();
-    for m in msgs {
-        match out.last_mut() {
-            Some(last) if last.assistant == m.assistant => {
-                last.src = m.src;
-                last.broken |= m.broken;
-                if last.text && m.text {
-                    // two strings joined by a newline: one more character for an assistant
-                    if m.assistant {
-                        last.blocks.push(Blk::Other);
-                    }
-                    last.blocks.extend(m.blocks);
-                } else {
-                    if last.text && last.assistant {
-                        last.blocks = vec![Blk::Other]; // the string becomes one text block
-                    }
-                    let more = if m.text && m.assistant {
-                        vec![Blk::Other]
-                    } else {
-                        m.blocks
-                    };
-                    last.blocks.extend(more);
-                    last.text = false;
-                }
-            }
-            _ => out.push(m),
-        }
-    }
-    out
 }
 
 /// A chat message of `role` with no content of interest.
@@ -547,7 +569,13 @@ fn push_assistant<'a>(calls: &mut Vec<&'a str>, out: &mut Vec<Chat<'a>>) {
 /// result (which stands alone), and each piece is converted on its own: here a piece ends
 /// where those cuts are, with what the conversion does at the end of a message (no piece is
 /// built).
-fn convert<'a>(k: usize, m: &In<'a>, calls: &mut Vec<&'a str>, out: &mut Vec<Chat<'a>>) {
+fn convert<'a>(
+    k: usize,
+    m: &In,
+    msgs: &Msgs<'a>,
+    calls: &mut Vec<&'a str>,
+    out: &mut Vec<Chat<'a>>,
+) {
     if !m.assistant {
         out.push(Chat {
             origin: Origin::Msg(k),
@@ -565,8 +593,8 @@ fn convert<'a>(k: usize, m: &In<'a>, calls: &mut Vec<&'a str>, out: &mut Vec<Cha
         }
         *current = 0;
     };
-    for b in &m.blocks {
-        match b {
+    for b in msgs.blocks(m) {
+        match *b {
             Blk::ToolUse(id) => {
                 calls.push(id);
                 end(&mut current, calls, out);
@@ -580,9 +608,9 @@ fn convert<'a>(k: usize, m: &In<'a>, calls: &mut Vec<&'a str>, out: &mut Vec<Cha
                     ..plain(Role::Tool)
                 });
             }
-            Blk::Tldr(roles, side) => {
+            Blk::Tldr((from, to), side) => {
                 end(&mut current, calls, out);
-                for &(role, txt) in roles {
+                for &(role, txt) in &msgs.roles[from..to] {
                     out.push(Chat {
                         tldr: Some(side),
                         origin: Origin::Tldr(m.src, txt),
@@ -867,6 +895,6 @@ mod tests {
         let arena = Arena::new();
         let v = parse(&text, 64, &arena).unwrap().value;
         let msgs = read(v.as_array().unwrap(), &[false]).unwrap();
-        assert_eq!(msgs[0].blocks.len(), 1);
+        assert_eq!(msgs.blocks(&msgs.list[0]).len(), 1);
     }
 }
