@@ -396,6 +396,11 @@ impl<'a> Parser<'a> {
         let mut esc = std::mem::take(&mut self.tape.esc);
         if esc.capacity() == 0 {
             esc.reserve(self.b.len().min(tape::ESC_FIRST));
+        } else if esc.capacity() - esc.len() < SCRATCH_KEEP + 8 {
+            // Full: four times the room at once, at most what the rest of the text can hold
+            // (the 1 MB chat's strings were copied at each of four doublings). Unescaping then
+            // never grows it: a string stops at `SCRATCH_KEEP` bytes plus one escape.
+            esc.reserve((self.b.len() - start).min(3 * esc.capacity()));
         }
         let at = esc.len();
         esc.push_str(&self.s[start..plain_to]);
