@@ -2,6 +2,7 @@
 // exception, a hang or a crash of the module; secrets never come back.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { createRequire } from "node:module";
 import { validate, fix, decodeStream } from "../dist/index.mjs";
 
 const USER = '{"role":"user","content":[{"type":"text","text":"q"}]}';
@@ -34,6 +35,12 @@ test("the deepest bodies the server takes run the rules within the 1 MiB wasm st
   const arrays = `{"messages":[${USER}],"x":${"[".repeat(968)}${"]".repeat(968)}}`;
   assert.deepEqual(codes(validate(arrays)), ["request.unknown_fields"]);
   assert.deepEqual(codes(validate(`{"messages":[${USER}],"x":${"[".repeat(969)}${"]".repeat(969)}}`)), ["json.too_deep"]);
+  fix(tldr);
+  // The stack is the first MiB of memory, growing down towards 0: its lowest 64 KiB are never
+  // reached (the build lets wasm-opt assume the first KiB is unused: --low-memory-unused).
+  const memory = new Uint8Array(createRequire(import.meta.url)("../dist/node/zylon_schema_wasm.js").wasmMemory().buffer);
+  assert.ok(memory.subarray(0, 65536).every((b) => b === 0), "the stack came within 64 KiB of address 0");
+  assert.ok(memory.subarray(65536, 1 << 20).some((b) => b !== 0), "the stack is not where this test looks");
 });
 
 test("a 100 MB text block", () => {
