@@ -320,6 +320,26 @@ mod tests {
     }
 
     proptest! {
+        /// Decimals of 16 to 19 digits with a power of ten within ±22 (found by the u128
+        /// comparisons, not the host), and exact halfway points between floats written with
+        /// at most 19 digits (`(2m + 1) × 2^k` for small `m`, where ties to even decide).
+        #[test]
+        fn agrees_on_long_decimals_in_the_u128_range(
+            digits in "[1-9][0-9]{15,18}",
+            exp in -22i64..=22,
+            m in 0u64..(1 << 10),
+            k in -16i32..30,
+        ) {
+            same(&format!("{digits}e{exp}"));
+            let odd = u128::from(2 * m + 1);
+            let halfway = if k >= 0 {
+                format!("{}", odd << k)
+            } else {
+                format!("{}e-{}", odd * 5u128.pow(k.unsigned_abs()), k.unsigned_abs())
+            };
+            same(&halfway);
+        }
+
         /// Random decimal numbers of every length and exponent agree bit for bit.
         #[test]
         fn agrees_with_f64_from_str(

@@ -26,6 +26,13 @@ pub struct StrIndex {
 const K1: u64 = 0x243f_6a88_85a3_08d3;
 const K2: u64 = 0x1319_8a2e_0370_7344;
 
+/// The slot of `place` for a key of hash `h`. Places past `u32::MAX - 1` cannot occur: they
+/// index lists of that many keys, and a body holding them exceeds the 4 GiB that the tape's
+/// 32-bit offsets address.
+fn slot(h: u64, place: usize) -> (u32, u32) {
+    ((h >> 32) as u32, (place as u32).wrapping_add(1))
+}
+
 fn fold(a: u64, b: u64) -> u64 {
     let p = u128::from(a) * u128::from(b);
     (p as u64) ^ ((p >> 64) as u64)
@@ -85,10 +92,7 @@ impl StrIndex {
 
     /// The place of `key`, `key_at` giving the key of a recorded place.
     pub fn find<'k>(&self, key: &str, key_at: impl Fn(usize) -> &'k str) -> Option<usize> {
-        match self.probe(hash(key), key, key_at) {
-            (_, Some(place)) => Some(place),
-            _ => None,
-        }
+        self.probe(hash(key), key, key_at).1
     }
 
     /// The place of `key` if it is recorded; otherwise records `place` for it and returns `None`.
@@ -99,11 +103,19 @@ impl StrIndex {
         key_at: impl Fn(usize) -> &'k str,
     ) -> Option<usize> {
         let h = hash(key);
-        if let (_, Some(found)) = self.probe(h, key, key_at) {
-            return Some(found);
+        match self.probe(h, key, key_at) {
+            (_, Some(found)) => Some(found),
+            // the free slot the lookup ended at, unless the table must grow first
+            (i, None) if (self.len + 1) * 2 <= self.slots.len() => {
+                self.slots[i] = slot(h, place);
+                self.len += 1;
+                None
+            }
+            _ => {
+                self.insert_hashed(h, place);
+                None
+            }
         }
-        self.insert_hashed(h, place);
-        None
     }
 
     /// Record `place` for `key`, which is not recorded.
@@ -117,7 +129,8 @@ impl StrIndex {
         self.len = 0;
     }
 
-    /// The slot where `key` is or would go, and its place if it is recorded.
+    /// The slot where `key` is or would go (the first free one), and its place if it is
+    /// recorded.
     fn probe<'k>(
         &self,
         h: u64,
@@ -146,14 +159,12 @@ impl StrIndex {
         if (self.len + 1) * 2 > self.slots.len() {
             self.grow();
         }
-        let (mask, tag) = (self.slots.len() - 1, (h >> 32) as u32);
-        let mut i = tag as usize & mask;
+        let mask = self.slots.len() - 1;
+        let mut i = (h >> 32) as usize & mask;
         while self.slots[i].1 != 0 {
             i = (i + 1) & mask;
         }
-        // Places past u32::MAX - 1 cannot occur: they index lists of at least that many items,
-        // and a body holding them exceeds the 4 GiB the tape's 32-bit offsets address.
-        self.slots[i] = (tag, (place as u32).wrapping_add(1));
+        self.slots[i] = slot(h, place);
         self.len += 1;
     }
 
