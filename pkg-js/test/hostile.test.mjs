@@ -72,6 +72,20 @@ test("duplicate keys, extreme numbers, surrogates, BOM, bad UTF-8, trailing garb
   assert.deepEqual(codes(validate(`{"messages":[${USER}]} {}`)), ["json.syntax"]);
 });
 
+test("numbers of any length are read as the server reads them (long ones by the host's Number)", () => {
+  const temperature = (t) => codes(validate(`{"messages":[${USER}],"temperature":${t}}`));
+  // 100,000 digits: a tiny positive number, in range; one just past 1; 1 and 10^5000
+  assert.deepEqual(temperature(`0.${"0".repeat(100000)}1`), []);
+  assert.deepEqual(temperature(`1.${"0".repeat(100000)}1`), []); // rounds to 1.0
+  assert.deepEqual(temperature(`1.00000000000000022${"0".repeat(50000)}1`), ["sampling.temperature_range"]);
+  assert.deepEqual(temperature(`1${"0".repeat(5000)}e-5000`), []);
+  // an integer of over 4,300 digits: the server's JSON decoder cannot read the body
+  assert.deepEqual(temperature(`1${"0".repeat(5000)}`), ["json.integer_too_long", "sampling.temperature_range"]);
+  assert.deepEqual(temperature("1e-99999999999999999999"), []);
+  assert.deepEqual(temperature("123456789012345678901234567890e-30"), []); // 0.1234...
+  assert.deepEqual(temperature("1234567890123456789012345e-24"), ["sampling.temperature_range"]);
+});
+
 test("secrets never come back, whatever else is broken", () => {
   const canary = "CANARY-9f3e-SECRET";
   const body = {

@@ -43,8 +43,10 @@ const WASM_BINDGEN: &str = "0.2.130";
 /// copies of hashbrown and SipHash, 8.6 KB before compression) 114,478, so 112 KiB. Floats
 /// of over 19 digits or with a power of ten beyond ±22 read by the host's `Number` instead of
 /// big integers in the module 112,920 (110.3 KiB), so 110.5 KiB; `-Zfmt-debug=none` then
-/// 112,349 (109.7 KiB), and wasm-opt's `--low-memory-unused` 111,517 (108.9 KiB), so 109 KiB.
-const WASM_GZIP_BUDGET: usize = 109 * 1024;
+/// 112,349 (109.7 KiB), and wasm-opt's `--low-memory-unused` 111,517 (108.9 KiB); the
+/// `json.integer_too_long` rule (a new code, the parser's record of long integers, the pointer
+/// of a text offset) then 112,622 (110.0 KiB), so 110 KiB.
+const WASM_GZIP_BUDGET: usize = 110 * 1024;
 
 fn pkg() -> PathBuf {
     root().join("pkg-js")

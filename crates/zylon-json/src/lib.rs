@@ -33,7 +33,7 @@ mod value;
 pub use index::{types, Index, MAX_KNOWN};
 pub use parse::{parse, Arena, Parsed, SyntaxError};
 pub use pointer::Resolver;
-pub use scan::{read_string, skip_value, skip_ws};
+pub use scan::{pointer_at, read_string, skip_value, skip_ws};
 pub use str_index::{StrIndex, StrMap};
 pub use tape::Builder;
 pub use text::{

@@ -29,6 +29,9 @@ pub struct Parsed<'a> {
     /// The deepest nesting of arrays and objects (1 for `[]` or `{}`, 0 for a scalar): a rule
     /// that measures the nesting of a value below a limit this meets can skip the walk.
     pub depth: usize,
+    /// The longest integer literal (no fraction, no exponent) of over 18 digits: its digits
+    /// (sign excluded) and the offset where it starts; `(0, 0)` if there is none.
+    pub longest_integer: (usize, usize),
 }
 
 /// Parse a complete JSON text (no trailing data) with nesting at most `max_depth`.
@@ -60,7 +63,7 @@ pub fn parse<'a>(
     if p.i < p.b.len() {
         return Err(p.err("unexpected data after the end of the JSON value"));
     }
-    let depth = p.deepest;
+    let (depth, longest_integer) = (p.deepest, p.longest_integer);
     let mut tape = p.tape;
     let has_duplicates = settle_repeats(&mut tape, &p.settle) || p.any_duplicates;
     if tape.nodes.capacity() - tape.nodes.len() > 1 << 16 {
@@ -70,6 +73,7 @@ pub fn parse<'a>(
         value: arena.keep(tape).value(0),
         has_duplicates,
         depth,
+        longest_integer,
     })
 }
 
@@ -138,6 +142,8 @@ pub(crate) struct Parser<'a> {
     max_depth: usize,
     /// The deepest nesting opened so far.
     deepest: usize,
+    /// See [`Parsed::longest_integer`].
+    longest_integer: (usize, usize),
     any_duplicates: bool,
     /// The document so far.
     tape: Tape<'a>,
@@ -158,6 +164,7 @@ impl<'a> Parser<'a> {
             i,
             max_depth: 0,
             deepest: 0,
+            longest_integer: (0, 0),
             any_duplicates: false,
             tape: Tape {
                 src,
@@ -651,6 +658,12 @@ impl<'a> Parser<'a> {
                 v
             }
         } else {
+            if int {
+                let digits = text.len() - usize::from(text[0] == b'-');
+                if digits > self.longest_integer.0 {
+                    self.longest_integer = (digits, start);
+                }
+            }
             crate::parse_float(&self.s[start..i]).unwrap_or(f64::NAN)
         };
         self.tape.push_num(f, int);

@@ -67,3 +67,48 @@ pub fn skip_ws(src: &str, mut i: usize) -> usize {
     }
     i
 }
+
+/// The JSON Pointer of the value starting at byte `at` of a valid JSON text (of the innermost
+/// value holding `at` when none starts there): for a position the parser reported.
+pub fn pointer_at(src: &str, at: usize) -> String {
+    let b = src.as_bytes();
+    let mut out = String::new();
+    let mut i = skip_ws(src, 0);
+    // Descend into the container holding `at` until the value starts there.
+    'descend: while i < at {
+        let object = match b.get(i) {
+            Some(b'{') => true,
+            Some(b'[') => false,
+            _ => break,
+        };
+        i = skip_ws(src, i + 1);
+        let mut index = 0usize;
+        loop {
+            let key = if object {
+                let Some((key, after)) = read_string(src, i) else {
+                    break 'descend;
+                };
+                i = skip_ws(src, skip_ws(src, after) + 1);
+                Some(key)
+            } else {
+                None
+            };
+            let end = skip_value(src, i);
+            if at < end {
+                out.push('/');
+                match key {
+                    Some(k) => out.push_str(&k.replace('~', "~0").replace('/', "~1")),
+                    None => crate::push_decimal(&mut out, index),
+                }
+                continue 'descend;
+            }
+            i = skip_ws(src, end);
+            if b.get(i) != Some(&b',') {
+                break 'descend;
+            }
+            i = skip_ws(src, i + 1);
+            index += 1;
+        }
+    }
+    out
+}

@@ -553,3 +553,40 @@ proptest::proptest! {
         proptest::prop_assert!(serde_json::from_str::<serde_json::Value>(&text[..end]).is_ok());
     }
 }
+
+#[test]
+fn pointer_at_names_the_value_starting_at_an_offset() {
+    let text = r#" {"a": [1, {"b/c~": 123, "d": "x"}], "e\u0041": [[], [7]]} "#;
+    for (needle, pointer) in [
+        ("123", "/a/1/b~1c~0"),
+        ("\"x\"", "/a/1/d"),
+        ("7", "/eA/1/0"),
+        ("[[", "/eA"),
+        ("1,", "/a/0"),
+        ("{\"a", ""),
+    ] {
+        let at = text.find(needle).unwrap();
+        assert_eq!(crate::pointer_at(text, at), pointer, "{needle}");
+    }
+    // A position inside a value names the innermost value holding it.
+    assert_eq!(
+        crate::pointer_at(text, text.find("23").unwrap()),
+        "/a/1/b~1c~0"
+    );
+}
+
+#[test]
+fn the_longest_integer_literal_is_recorded() {
+    let arena = Arena::new();
+    let text = format!(
+        "[1, -{}, 2.{}, {}e5, {}]",
+        "9".repeat(30),
+        "1".repeat(40),
+        "1".repeat(50),
+        "5".repeat(25)
+    );
+    let p = parse(&text, 64, &arena).unwrap();
+    assert_eq!(p.longest_integer, (30, 4));
+    let p = parse("[1, 123456789012345678]", 64, &arena).unwrap();
+    assert_eq!(p.longest_integer, (0, 0));
+}

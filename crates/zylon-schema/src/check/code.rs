@@ -41,6 +41,8 @@ codes! {
     JsonSyntax = "json.syntax",
     /// The body nests deeper than the validator's depth limit.
     JsonTooDeep = "json.too_deep",
+    /// An integer literal has more digits than the server's JSON decoder converts (4,300: Python's limit for reading text as an int); the server cannot parse the body.
+    JsonIntegerTooLong = "json.integer_too_long",
     /// An object repeats a key; the server keeps only the last value.
     JsonDuplicateKey = "json.duplicate_key",
     /// A value has the wrong JSON type (e.g. a number where a string is required).

@@ -40,6 +40,11 @@ use ctx::Ctx;
 /// `pkg-js/test/hostile.test.mjs`).
 pub const MAX_DEPTH: usize = 969;
 
+/// The most digits of an integer literal the server's JSON decoder converts: Python's limit for
+/// reading text as an `int` (`sys.get_int_max_str_digits()`, 4,300 by default); a longer one
+/// anywhere fails the body's parsing (`json.integer_too_long`).
+pub const MAX_INTEGER_DIGITS: usize = 4300;
+
 pub(crate) use json::short_text;
 pub(crate) use report_json::string as write_json_string;
 
@@ -71,6 +76,7 @@ fn validate_text(text: &str, kind: Option<Kind>, options: &Options) -> Report {
             value: tree,
             has_duplicates: duplicates,
             depth,
+            longest_integer: (digits, at),
         }) => {
             let kind = kind.unwrap_or_else(|| match &tree {
                 json::Value::Object(o) => kind_of(o),
@@ -78,6 +84,9 @@ fn validate_text(text: &str, kind: Option<Kind>, options: &Options) -> Report {
             });
             let mut ctx = Ctx::new(options);
             ctx.doc_depth = depth;
+            if digits > MAX_INTEGER_DIGITS {
+                integer_too_long(&mut ctx, body, digits, at);
+            }
             if duplicates {
                 duplicate_keys(&mut ctx, tree);
             }
@@ -124,6 +133,20 @@ fn validate_text(text: &str, kind: Option<Kind>, options: &Options) -> Report {
             finish(ctx, Summary::default())
         }
     }
+}
+
+/// The server cannot parse a body holding an integer literal of more than
+/// [`MAX_INTEGER_DIGITS`] digits (the longest one, of `digits` digits, starts at byte `at`).
+fn integer_too_long(ctx: &mut Ctx<'_>, body: &str, digits: usize, at: usize) {
+    ctx.push(
+        Severity::Error,
+        Code::JsonIntegerTooLong,
+        json::pointer_at(body, at),
+        format!(
+            "an integer of {digits} digits: the server's JSON decoder reads at most {MAX_INTEGER_DIGITS} (Python's limit for converting text to an int) and cannot parse the body"
+        ),
+        Some("send the number as a string, or drop the digits nobody reads".into()),
+    );
 }
 
 /// Validate raw bytes (must be UTF-8 JSON) as the given kind of body.

@@ -24,6 +24,14 @@ pub(crate) const DOCS: &[CodeDoc] = &[
         implemented_in: &["crates/zylon-schema/src/check/mod.rs", "crates/zylon-schema/src/check/rules/mod.rs"],
     },
     CodeDoc {
+        code: "json.integer_too_long",
+        severity: "error",
+        why: "The server's JSON decoder (Python) converts at most 4,300 digits of an integer literal and answers \"There was an error parsing the body\" for more, wherever the number is.",
+        fix: "Send such a number as a string, or in exponent form (`1e5000` is a float, read as infinity), or drop the digits nobody reads.",
+        points_at: "the integer literal.",
+        implemented_in: &["crates/zylon-schema/src/check/mod.rs"],
+    },
+    CodeDoc {
         code: "json.duplicate_key",
         severity: "warning",
         why: "JSON parsers keep the last value; the earlier one is silently lost.",
