@@ -60,16 +60,26 @@ pub fn url_scheme(s: &str) -> Option<&str> {
     b[end..].starts_with(b"://").then(|| &s[..end])
 }
 
-/// Whether the server's `uri_loader._is_url` takes `s` for a URL: Python's `urlparse` (which
-/// first drops leading control characters and spaces) finds a scheme and a non-empty host.
+/// Whether the server's `uri_loader._is_url` takes `s` for a URL: Python's `urlparse`, which
+/// first drops leading control characters and spaces and removes every tab, CR and LF (as
+/// WHATWG URL parsers do), finds a scheme and a non-empty host. Only the prefix up to the
+/// host is read.
 pub fn server_downloads(s: &str) -> bool {
     let t = s.trim_start_matches(|c: char| c <= ' ');
-    let Some(scheme) = url_scheme(t) else {
+    let mut b = t.bytes().filter(|c| !matches!(c, b'\t' | b'\r' | b'\n'));
+    if !b.next().is_some_and(|c| c.is_ascii_alphabetic()) {
         return false;
-    };
-    let rest = &t[scheme.len() + 3..];
-    let host_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-    host_end > 0
+    }
+    loop {
+        match b.next() {
+            Some(b':') => break,
+            Some(c) if c.is_ascii_alphanumeric() || matches!(c, b'+' | b'.' | b'-') => {}
+            _ => return false,
+        }
+    }
+    b.next() == Some(b'/')
+        && b.next() == Some(b'/')
+        && b.next().is_some_and(|c| !matches!(c, b'/' | b'?' | b'#'))
 }
 
 /// Why a string is not strict base64.
@@ -530,5 +540,31 @@ mod tests {
         ));
         assert!(!compatible("image/jpeg", "image/png"));
         assert!(compatible("application/octet-stream", "image/png"));
+    }
+
+    /// As Python's `urlparse` finds a scheme and a host (checked on the server's request path:
+    /// `scripts/oracle_diff.py`, fixture `media/url-with-line-break-downloaded.json`).
+    #[test]
+    fn server_downloads_what_urlparse_takes_for_a_url() {
+        for (s, url) in [
+            ("https://x", true),
+            ("  \u{1}https://x/y.png", true),
+            ("http\ns://examp", true),
+            ("ht\ttps://x", true),
+            ("https:/\r\n/x", true),
+            ("https://\nx", true),
+            ("custom+v1.a-b://h", true),
+            ("https://", false),
+            ("https:///x", false),
+            ("https://?q", false),
+            ("h ttps://x", false),
+            ("1http://x", false),
+            ("mailto:x", false),
+            ("https:/x", false),
+            ("AAAA+/==", false),
+            ("", false),
+        ] {
+            assert_eq!(server_downloads(s), url, "{s:?}");
+        }
     }
 }

@@ -160,12 +160,13 @@ fn payload(ctx: &mut Ctx<'_>, d: &str, ty: &str) -> Option<&'static str> {
             fetched_url(ctx, scheme, ty);
             None
         }
-        // A URL after leading spaces or control characters is still downloaded (urlparse drops them).
+        // A URL after leading spaces or control characters, or with tabs or line breaks in it,
+        // is still downloaded (urlparse drops them).
         DataForm::Base64(b) if media::server_downloads(b) => {
             ctx.warn_hint(
                 Code::BlockImageUrlFetched,
-                "`data` is a URL after leading whitespace: the server downloads it while reading the request",
-                "remove the leading whitespace",
+                "`data` is a URL once the leading whitespace and the tabs and line breaks the server's URL parser drops are removed: the server downloads it while reading the request",
+                "remove the whitespace",
             );
             None
         }
