@@ -264,6 +264,8 @@ SCALARS: list[Any] = [
     [], {}, [{}], [None], 1e20, 10**20, -(10**20), 2**63 - 1, 2**63, 2**64, -(2**63), 1e308, 1e-9,
     # integer literals at and past the server's decoder's limit (4,300 digits: json.integer_too_long)
     10**4299, -(10**4299), 10**4300,
+    # written NaN, Infinity, -Infinity by json.dumps (json.non_standard_number)
+    float("nan"), float("inf"), float("-inf"),
     "\u0000", "\u200b", "é", "😀", "a\nb", "   hi   ", "null", "data:;base64,", "aGk=",
 ]
 

@@ -32,6 +32,9 @@ pub struct Parsed<'a> {
     /// The longest integer literal (no fraction, no exponent) of over 18 digits: its digits
     /// (sign excluded) and the offset where it starts; `(0, 0)` if there is none.
     pub longest_integer: (usize, usize),
+    /// `NaN`, `Infinity` and `-Infinity` read as numbers (they are not JSON, but Python's
+    /// decoder, the chat server's, reads them): how many, and the offset of the first.
+    pub constants: (usize, usize),
 }
 
 /// Parse a complete JSON text (no trailing data) with nesting at most `max_depth`.
@@ -63,7 +66,7 @@ pub fn parse<'a>(
     if p.i < p.b.len() {
         return Err(p.err("unexpected data after the end of the JSON value"));
     }
-    let (depth, longest_integer) = (p.deepest, p.longest_integer);
+    let (depth, longest_integer, constants) = (p.deepest, p.longest_integer, p.constants);
     let mut tape = p.tape;
     let has_duplicates = settle_repeats(&mut tape, &p.settle) || p.any_duplicates;
     if tape.nodes.capacity() - tape.nodes.len() > 1 << 16 {
@@ -74,6 +77,7 @@ pub fn parse<'a>(
         has_duplicates,
         depth,
         longest_integer,
+        constants,
     })
 }
 
@@ -144,6 +148,8 @@ pub(crate) struct Parser<'a> {
     deepest: usize,
     /// See [`Parsed::longest_integer`].
     longest_integer: (usize, usize),
+    /// See [`Parsed::constants`].
+    constants: (usize, usize),
     any_duplicates: bool,
     /// The document so far.
     tape: Tape<'a>,
@@ -165,6 +171,7 @@ impl<'a> Parser<'a> {
             max_depth: 0,
             deepest: 0,
             longest_integer: (0, 0),
+            constants: (0, 0),
             any_duplicates: false,
             tape: Tape {
                 src,
@@ -229,6 +236,11 @@ impl<'a> Parser<'a> {
             Some(b't') => self.literal("true", tape::TRUE),
             Some(b'f') => self.literal("false", tape::FALSE),
             Some(b'n') => self.literal("null", tape::NULL),
+            Some(b'N') => self.constant("NaN", f64::NAN),
+            Some(b'I') => self.constant("Infinity", f64::INFINITY),
+            Some(b'-') if self.b[self.i..].starts_with(b"-Infinity") => {
+                self.constant("-Infinity", f64::NEG_INFINITY)
+            }
             Some(b'-' | b'0'..=b'9') => self.number(),
             Some(_) => Err(self.expected("a JSON value")),
         }
@@ -242,6 +254,21 @@ impl<'a> Parser<'a> {
         } else {
             Err(self.expected(&format!("`{word}`")))
         }
+    }
+
+    /// `NaN`, `Infinity` or `-Infinity` as a float (see [`Parsed::constants`]).
+    #[cold]
+    fn constant(&mut self, word: &str, value: f64) -> Result<(), SyntaxError> {
+        if !self.b[self.i..].starts_with(word.as_bytes()) {
+            return Err(self.expected("a JSON value"));
+        }
+        if self.constants.0 == 0 {
+            self.constants.1 = self.i;
+        }
+        self.constants.0 += 1;
+        self.i += word.len();
+        self.tape.push_num(value, false);
+        Ok(())
     }
 
     fn depth_check(&self, depth: usize) -> Result<(), SyntaxError> {

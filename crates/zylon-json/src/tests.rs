@@ -590,3 +590,28 @@ fn the_longest_integer_literal_is_recorded() {
     let p = parse("[1, 123456789012345678]", 64, &arena).unwrap();
     assert_eq!(p.longest_integer, (0, 0));
 }
+
+#[test]
+fn python_constants_are_read_as_floats_and_counted() {
+    let arena = Arena::new();
+    let p = parse(r#"[1, NaN, {"a": -Infinity}, Infinity]"#, 64, &arena).unwrap();
+    assert_eq!(p.constants, (3, 4));
+    let items: Vec<f64> = p
+        .value
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|v| v.as_f64())
+        .collect();
+    assert!(items[1].is_nan());
+    assert_eq!(items[2], f64::INFINITY);
+    assert_eq!(parse("[1]", 64, &arena).unwrap().constants, (0, 0));
+    // Other spellings stay errors, with the messages they had.
+    for bad in ["nan", "Inf", "-Inf", "infinity", "NaNa", "-NaN"] {
+        assert!(parse(bad, 64, &arena).is_err(), "{bad}");
+    }
+    assert!(parse("-Inf", 64, &arena)
+        .unwrap_err()
+        .message
+        .contains("digit"));
+}

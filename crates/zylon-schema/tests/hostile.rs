@@ -180,7 +180,8 @@ fn non_json_texts() {
         "",
         " ",
         "nul",
-        "NaN",
+        "nan",
+        "-Inf",
         "{'a':1}",
         "[1,2",
         "\"unterminated",
@@ -199,6 +200,15 @@ fn non_json_texts() {
     for text in ["1", "\"x\"", "[]", "null", "true"] {
         let r = chat(text);
         assert_eq!(codes(&r), vec![("field.type", String::new())], "{text}");
+    }
+    // `NaN` and `Infinity`, which Python's decoder reads, are numbers that are not JSON.
+    for text in ["NaN", "-Infinity"] {
+        let r = chat(text);
+        let want = vec![
+            ("field.type", String::new()),
+            ("json.non_standard_number", String::new()),
+        ];
+        assert_eq!(codes(&r), want, "{text}");
     }
 }
 

@@ -43,6 +43,8 @@ codes! {
     JsonTooDeep = "json.too_deep",
     /// An integer literal has more digits than the server's JSON decoder converts (4,300: Python's limit for reading text as an int); the server cannot parse the body.
     JsonIntegerTooLong = "json.integer_too_long",
+    /// `NaN`, `Infinity` or `-Infinity` as a number: not JSON, but the server's decoder (Python's) reads them as floats.
+    JsonNonStandardNumber = "json.non_standard_number",
     /// An object repeats a key; the server keeps only the last value.
     JsonDuplicateKey = "json.duplicate_key",
     /// A value has the wrong JSON type (e.g. a number where a string is required).

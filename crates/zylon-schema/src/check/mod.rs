@@ -77,6 +77,7 @@ fn validate_text(text: &str, kind: Option<Kind>, options: &Options) -> Report {
             has_duplicates: duplicates,
             depth,
             longest_integer: (digits, at),
+            constants,
         }) => {
             let kind = kind.unwrap_or_else(|| match &tree {
                 json::Value::Object(o) => kind_of(o),
@@ -86,6 +87,9 @@ fn validate_text(text: &str, kind: Option<Kind>, options: &Options) -> Report {
             ctx.doc_depth = depth;
             if digits > MAX_INTEGER_DIGITS {
                 integer_too_long(&mut ctx, body, digits, at);
+            }
+            if constants.0 > 0 {
+                non_standard_numbers(&mut ctx, body, constants);
             }
             if duplicates {
                 duplicate_keys(&mut ctx, tree);
@@ -146,6 +150,26 @@ fn integer_too_long(ctx: &mut Ctx<'_>, body: &str, digits: usize, at: usize) {
             "an integer of {digits} digits: the server's JSON decoder reads at most {MAX_INTEGER_DIGITS} (Python's limit for converting text to an int) and cannot parse the body"
         ),
         Some("send the number as a string, or drop the digits nobody reads".into()),
+    );
+}
+
+/// `NaN`, `Infinity` or `-Infinity` in the body: `count` of them, the first at byte `at` (one
+/// issue: a pointer per number would rescan the text for each).
+fn non_standard_numbers(ctx: &mut Ctx<'_>, body: &str, (count, at): (usize, usize)) {
+    let word = ["-Infinity", "Infinity", "NaN"]
+        .into_iter()
+        .find(|w| body[at..].starts_with(w))
+        .unwrap_or("NaN");
+    let more = match count {
+        1 => String::new(),
+        n => format!(" ({} more in the body)", n - 1),
+    };
+    ctx.push(
+        Severity::Warning,
+        Code::JsonNonStandardNumber,
+        json::pointer_at(body, at),
+        format!("`{word}` is not JSON{more}: the server's decoder (Python's) reads it as a float, other JSON parsers reject it"),
+        Some("send a finite number, or leave the field out".into()),
     );
 }
 

@@ -84,9 +84,11 @@ fn read(s: &str, i: usize, repeats: bool) -> Result<(Json, usize), String> {
         b'f' => Ok((Json::Bool(false), i + 5)),
         b'n' => Ok((Json::Null, i + 4)),
         _ => {
+            // (letters beyond the exponent's: `NaN`, `Infinity`, which the parser reads as
+            // floats and this reports as out of range, as `1e400`)
             let end = i + b[i..]
                 .iter()
-                .position(|c| !matches!(c, b'0'..=b'9' | b'-' | b'+' | b'.' | b'e' | b'E'))
+                .position(|c| !(c.is_ascii_alphanumeric() || matches!(c, b'-' | b'+' | b'.')))
                 .unwrap_or(b.len() - i);
             let lit = s.get(i..end).ok_or_else(unreadable)?;
             if !finite(lit) {
@@ -210,5 +212,12 @@ mod tests {
             Err("the number 1e400 is out of range".into()),
             "an infinite number is refused, as serde_json refuses it"
         );
+        // Python's constants, which the parser reads, are refused the same way.
+        for c in ["NaN", "Infinity", "-Infinity"] {
+            assert_eq!(
+                parse(&format!("{{\"score\": [1, {c}]}}")),
+                Err(format!("the number {c} is out of range"))
+            );
+        }
     }
 }

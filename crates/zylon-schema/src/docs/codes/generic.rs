@@ -32,6 +32,14 @@ pub(crate) const DOCS: &[CodeDoc] = &[
         implemented_in: &["crates/zylon-schema/src/check/mod.rs"],
     },
     CodeDoc {
+        code: "json.non_standard_number",
+        severity: "warning",
+        why: "Python's JSON decoder, the chat server's, reads `NaN`, `Infinity` and `-Infinity` as floats (Python's `json.dumps` writes them for such floats), so the server takes the body; they are not JSON, so other parsers on the way (proxies, the Workspace backend, logging) may reject it. Where a rule bounds the field (`temperature`, `top_p`, integer fields) the value fails that rule as the server's does.",
+        fix: "Send a finite number, or leave the field out (`null` where the field takes it); in Python, `json.dumps(..., allow_nan=False)` catches them before sending.",
+        points_at: "the first such number (the message counts the others).",
+        implemented_in: &["crates/zylon-schema/src/check/mod.rs"],
+    },
+    CodeDoc {
         code: "json.duplicate_key",
         severity: "warning",
         why: "JSON parsers keep the last value; the earlier one is silently lost.",
