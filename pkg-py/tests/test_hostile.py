@@ -65,9 +65,11 @@ def test_values_json_cannot_hold() -> None:
     ):
         r = z.validate(body)
         assert isinstance(r, dict) and isinstance(r["valid"], bool)
-    # json.dumps writes NaN, which the server's decoder reads as a float: out of range, and a
-    # warning that it is not JSON.
-    r = z.validate({"messages": [USER], "temperature": math.nan})
+    # A dict is serialised as strict JSON (allow_nan=False), so a NaN in it cannot be sent as is.
+    assert codes(z.validate({"messages": [USER], "temperature": math.nan})) == ["json.syntax"]
+    # As text, `NaN` (what json.dumps writes by default) is read as the server's decoder reads
+    # it: a float, out of range here, and a warning that it is not JSON.
+    r = z.validate(json.dumps({"messages": [USER], "temperature": math.nan}))
     assert codes(r) == ["sampling.temperature_range"]
     assert [w["code"] for w in r["warnings"]] == ["json.non_standard_number"]
     for body in (None, object(), 3.5, "", b"", "null", "[]", "{", "\ufeff{}", '{"messages": []} {}'):

@@ -78,9 +78,10 @@ fn rejects_what_rfc_8259_forbids() {
         "[-]",
         "[- 1]",
         "[0x10]",
-        "[NaN]",
-        "[Infinity]",
-        "[-Infinity]",
+        "[nan]",
+        "[Inf]",
+        "[-Inf]",
+        "[-NaN]",
         "['a']",
         "\"abc",
         "\"\\x41\"",
@@ -125,6 +126,20 @@ fn implementation_defined_cases_follow_python() {
         .unwrap()
         .value;
     assert!(matches!(int, Value::Number(n) if n.int));
+    // Python's extensions `NaN`, `Infinity` and `-Infinity` (which `json.dumps` writes and the
+    // server reads) are read as floats and counted, so that the validator can flag them
+    let arena = Arena::new();
+    let p = parse("[NaN, Infinity, -Infinity]", 8, &arena).unwrap();
+    assert_eq!(p.constants, (3, 1));
+    let floats: Vec<f64> = p
+        .value
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|v| v.as_f64())
+        .collect();
+    assert!(floats[0].is_nan());
+    assert_eq!(floats[1..], [f64::INFINITY, f64::NEG_INFINITY]);
     // nesting beyond the limit is an error of its own kind, not a crash
     let deep = "[".repeat(65) + &"]".repeat(65);
     let arena = Arena::new();
