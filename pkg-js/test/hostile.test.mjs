@@ -79,8 +79,11 @@ test("numbers of any length are read as the server reads them (long ones by the 
   assert.deepEqual(temperature(`1.${"0".repeat(100000)}1`), []); // rounds to 1.0
   assert.deepEqual(temperature(`1.00000000000000022${"0".repeat(50000)}1`), ["sampling.temperature_range"]);
   assert.deepEqual(temperature(`1${"0".repeat(5000)}e-5000`), []);
-  // an integer of over 4,300 digits: the server's JSON decoder cannot read the body
-  assert.deepEqual(temperature(`1${"0".repeat(5000)}`), ["json.integer_too_long", "sampling.temperature_range"]);
+  // an integer of over 4,300 digits: the server's JSON decoder cannot read the body; and no
+  // integer beyond a float's range fits a float field ("Input should be a valid number")
+  assert.deepEqual(temperature(`1${"0".repeat(5000)}`), ["json.integer_too_long", "field.type"]);
+  assert.deepEqual(temperature(`1${"0".repeat(309)}`), ["field.type"]);
+  assert.deepEqual(temperature(`1${"0".repeat(309)}.0`), ["sampling.temperature_range"]); // a float: infinity
   assert.deepEqual(temperature("1e-99999999999999999999"), []);
   assert.deepEqual(temperature("123456789012345678901234567890e-30"), []); // 0.1234...
   assert.deepEqual(temperature("1234567890123456789012345e-24"), ["sampling.temperature_range"]);

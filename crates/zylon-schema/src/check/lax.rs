@@ -32,9 +32,12 @@ pub(crate) fn lax_bool(v: &Value<'_>) -> Lax<bool> {
     }
 }
 
-/// A float as pydantic reads it (numeric strings are coerced).
+/// A float as pydantic reads it (numeric strings are coerced). An integer beyond a float's range
+/// is refused ("Input should be a valid number": Python's int-to-float conversion overflows),
+/// while a float literal beyond it is read as infinity.
 pub(crate) fn lax_float(v: &Value<'_>) -> Lax<f64> {
     match v {
+        Value::Number(n) if n.int && !n.value.is_finite() => Lax::Invalid,
         Value::Number(n) => n.as_f64().map_or(Lax::Invalid, Lax::Exact),
         Value::String(s) => match zylon_json::parse_float(s.trim()) {
             Some(x) if x.is_finite() => Lax::Coerced(x),

@@ -65,6 +65,7 @@ fn read<'a>(
         Lax::Invalid => {
             ctx.key(key, |ctx| {
                 let msg = match v {
+                    Value::Number(n) if n.int => format!("`{key}` must be {what}; an integer this large does not fit a float, and the server rejects it"),
                     Value::Number(_) => format!("`{key}` must be {what}; the server rejects a number with a fractional part"),
                     _ => format!("`{key}` must be {what}, not {}", type_name(&*v)),
                 };
