@@ -3,8 +3,9 @@
 //! of an empty body, so output line N always answers input line N.
 //!
 //! The differential harness (`scripts/oracle_diff.py`) feeds it batches of generated bodies:
-//! `target/release/examples/report_lines [KIND] < bodies.jsonl > reports.jsonl`
-//! (build with `cargo build --release -p zylon-schema --example report_lines`).
+//! `target/release/examples/report_lines [KIND [OPTIONS_JSON]] < bodies.jsonl > reports.jsonl`
+//! (build with `cargo build --release -p zylon-schema --example report_lines`); the options as
+//! the npm package takes them, e.g. `{"endpoint": "chat"}` for `POST /chat`'s verdict.
 
 use std::io::{BufRead, BufWriter, Write};
 use std::process::ExitCode;
@@ -17,7 +18,16 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let options = zylon_schema::Options::default();
+    let options = match std::env::args().nth(2) {
+        None => zylon_schema::Options::default(),
+        Some(json) => match zylon_schema::check::options::from_json(&json) {
+            Ok((_, options)) => options,
+            Err(e) => {
+                eprintln!("report_lines: {e}");
+                return ExitCode::from(2);
+            }
+        },
+    };
     let stdin = std::io::stdin().lock();
     let mut out = BufWriter::new(std::io::stdout().lock());
     for line in stdin.split(b'\n') {
