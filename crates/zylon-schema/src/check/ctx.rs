@@ -243,7 +243,7 @@ impl<'a> Ctx<'a> {
                 self.key(k, |c| {
                     c.warn(
                         Code::FieldServerOnly,
-                        format!("`{}` is understood by the server but is not part of the Workspace {what}; the Workspace backend may drop it", short(k)),
+                        format!("`{}` is understood by the server but the Workspace API does not list it in {what}; the Workspace backend may drop it", short(k)),
                     )
                 });
                 continue;

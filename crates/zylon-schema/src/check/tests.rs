@@ -559,3 +559,70 @@ fn suggestions_only_when_safe() {
         Some(Suggestion::tool_object("web_search"))
     );
 }
+
+#[test]
+fn cache_control_warnings_say_when_the_server_rejects_the_value() {
+    // (the server's verdicts on these values: fixtures `blocks/cache-control-*.json`)
+    let message = |block: serde_json::Value| {
+        let r = chat(json!({"messages": [
+            {"role": "user", "content": [{"type": "text", "text": "q"}]},
+            {"role": "assistant", "content": [{"type": "redacted_thinking", "data": "x"}]},
+            {"role": "user", "content": [block, {"type": "text", "text": "hi"}]},
+        ]}));
+        assert!(r.is_valid(), "{r}");
+        r.warnings
+            .iter()
+            .find(|i| i.path.ends_with("/cache_control"))
+            .map(|i| (i.code, i.message.clone()))
+    };
+    let with = |ty: &str, cc: serde_json::Value| {
+        let mut b = json!({"type": ty, "cache_control": cc});
+        match ty {
+            "text" => b["text"] = json!("t"),
+            "document" => {
+                b["source"] = json!({"type": "text", "data": "d", "media_type": "text/plain"})
+            }
+            _ => b["file_path"] = json!("a.txt"),
+        }
+        if ty == "local_resource" {
+            b["name"] = json!("a");
+            b["mime_type"] = json!("text/plain");
+        }
+        message(b)
+    };
+    let bad = [
+        json!({"type": "ephemeral", "ttl": "2h"}),
+        json!({"type": "ephemeral", "ttl": null}),
+        json!({"type": "persistent"}),
+        json!("ephemeral"),
+    ];
+    let good = [
+        json!({"type": "ephemeral"}),
+        json!({"type": "ephemeral", "ttl": "1h", "other": 1}),
+        json!(null),
+    ];
+    for cc in &bad {
+        // a Workspace block: the server-only warning, which says the value is rejected
+        let (code, m) = with("text", cc.clone()).expect("a warning");
+        assert_eq!(code, Code::FieldServerOnly);
+        assert!(
+            m.contains("would reject this value") && m.contains("`5m` or `1h`"),
+            "{m}"
+        );
+        // a pgpt-only block built on CacheableContentBlock: the same
+        let (code, m) = with("document", cc.clone()).expect("a warning");
+        assert_eq!(code, Code::FieldServerOnly);
+        assert!(
+            m.contains("would reject") && m.contains("`document`"),
+            "{m}"
+        );
+        // a block that keeps `cache_control` as an extra field: nothing
+        assert_eq!(with("local_resource", cc.clone()), None, "{cc}");
+    }
+    for cc in &good {
+        let (code, m) = with("text", cc.clone()).expect("a warning");
+        assert_eq!(code, Code::FieldServerOnly);
+        assert!(!m.contains("reject"), "{m}");
+        assert_eq!(with("document", cc.clone()), None, "{cc}");
+    }
+}

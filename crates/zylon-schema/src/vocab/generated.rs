@@ -699,9 +699,9 @@ pub mod names {
 
     /// The names of `AudioBlock`.
     pub const AUDIO_BLOCK: Names = Names {
-        known: &["_meta", "data", "mime_type", "start_timestamp", "stop_timestamp", "type"],
-        ruled: &[],
-        free: &["url", "uri", "source", "metadata", "cache_control"],
+        known: &["_meta", "data", "mime_type", "start_timestamp", "stop_timestamp", "type", "cache_control"],
+        ruled: &["cache_control"],
+        free: &["url", "uri", "source", "metadata"],
         types: &[16, 65, 65, 71, 71, 129],
     };
 
@@ -779,9 +779,9 @@ pub mod names {
 
     /// The names of `ImageBlock`.
     pub const IMAGE_BLOCK: Names = Names {
-        known: &["_meta", "data", "mime_type", "start_timestamp", "stop_timestamp", "type"],
-        ruled: &[],
-        free: &["url", "uri", "source", "metadata", "cache_control"],
+        known: &["_meta", "data", "mime_type", "start_timestamp", "stop_timestamp", "type", "cache_control"],
+        ruled: &["cache_control"],
+        free: &["url", "uri", "source", "metadata"],
         types: &[16, 65, 65, 71, 71, 129],
     };
 
@@ -907,9 +907,9 @@ pub mod names {
 
     /// The names of `TextBlock`.
     pub const TEXT_BLOCK: Names = Names {
-        known: &["_meta", "citations", "start_timestamp", "stop_timestamp", "text", "type"],
-        ruled: &[],
-        free: &["metadata", "cache_control"],
+        known: &["_meta", "citations", "start_timestamp", "stop_timestamp", "text", "type", "cache_control"],
+        ruled: &["cache_control"],
+        free: &["metadata"],
         types: &[16, 96, 71, 71, 1, 129],
     };
 
@@ -923,9 +923,9 @@ pub mod names {
 
     /// The names of `ThinkingBlock`.
     pub const THINKING_BLOCK: Names = Names {
-        known: &["_meta", "citations", "signature", "start_timestamp", "stop_timestamp", "thinking", "type"],
-        ruled: &[],
-        free: &["metadata", "cache_control"],
+        known: &["_meta", "citations", "signature", "start_timestamp", "stop_timestamp", "thinking", "type", "cache_control"],
+        ruled: &["cache_control"],
+        free: &["metadata"],
         types: &[16, 96, 65, 71, 71, 1, 129],
     };
 
@@ -963,17 +963,17 @@ pub mod names {
 
     /// The names of `ToolResultBlock`.
     pub const TOOL_RESULT_BLOCK: Names = Names {
-        known: &["_meta", "content", "is_error", "start_timestamp", "stop_timestamp", "tool_use_id", "type"],
-        ruled: &[],
-        free: &["metadata", "cache_control"],
+        known: &["_meta", "content", "is_error", "start_timestamp", "stop_timestamp", "tool_use_id", "type", "cache_control"],
+        ruled: &["cache_control"],
+        free: &["metadata"],
         types: &[16, 33, 8, 71, 71, 129, 129],
     };
 
     /// The names of `ToolUseBlock`.
     pub const TOOL_USE_BLOCK: Names = Names {
-        known: &["_meta", "id", "input", "name", "start_timestamp", "stop_timestamp", "type"],
-        ruled: &[],
-        free: &["metadata", "cache_control"],
+        known: &["_meta", "id", "input", "name", "start_timestamp", "stop_timestamp", "type", "cache_control"],
+        ruled: &["cache_control"],
+        free: &["metadata"],
         types: &[16, 129, 144, 129, 71, 71, 129],
     };
 

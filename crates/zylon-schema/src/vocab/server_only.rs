@@ -24,6 +24,13 @@ pub struct ServerOnly {
 const BLOCK_FREE: &[&str] = &["metadata", "cache_control"];
 /// Media blocks: also the server's alternatives to `data`.
 const MEDIA_FREE: &[&str] = &["url", "uri", "source", "metadata", "cache_control"];
+/// The blocks built on the server's `CacheableContentBlock` type their `cache_control` (a rule
+/// reads it); the others keep it as an extra field of any value.
+const CACHEABLE: &[&str] = &["cache_control"];
+/// [`BLOCK_FREE`] of a cacheable block.
+const CACHEABLE_FREE: &[&str] = &["metadata"];
+/// [`MEDIA_FREE`] of a cacheable block.
+const CACHEABLE_MEDIA_FREE: &[&str] = &["url", "uri", "source", "metadata"];
 
 /// The server-only fields of every object type that has any.
 pub const SERVER_ONLY: &[ServerOnly] = &[
@@ -42,18 +49,18 @@ pub const SERVER_ONLY: &[ServerOnly] = &[
     },
     ServerOnly {
         shape: "TextBlock",
-        ruled: &[],
-        free: BLOCK_FREE,
+        ruled: CACHEABLE,
+        free: CACHEABLE_FREE,
     },
     ServerOnly {
         shape: "ImageBlock",
-        ruled: &[],
-        free: MEDIA_FREE,
+        ruled: CACHEABLE,
+        free: CACHEABLE_MEDIA_FREE,
     },
     ServerOnly {
         shape: "AudioBlock",
-        ruled: &[],
-        free: MEDIA_FREE,
+        ruled: CACHEABLE,
+        free: CACHEABLE_MEDIA_FREE,
     },
     ServerOnly {
         shape: "BinaryBlock",
@@ -77,18 +84,18 @@ pub const SERVER_ONLY: &[ServerOnly] = &[
     },
     ServerOnly {
         shape: "ThinkingBlock",
-        ruled: &[],
-        free: BLOCK_FREE,
+        ruled: CACHEABLE,
+        free: CACHEABLE_FREE,
     },
     ServerOnly {
         shape: "ToolUseBlock",
-        ruled: &[],
-        free: BLOCK_FREE,
+        ruled: CACHEABLE,
+        free: CACHEABLE_FREE,
     },
     ServerOnly {
         shape: "ToolResultBlock",
-        ruled: &[],
-        free: BLOCK_FREE,
+        ruled: CACHEABLE,
+        free: CACHEABLE_FREE,
     },
     ServerOnly {
         shape: "Tool",

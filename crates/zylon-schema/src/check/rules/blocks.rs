@@ -135,6 +135,7 @@ pub(super) fn check<'a>(
     }
     check_place(ctx, ty, place);
     common(ctx, obj);
+    cache_control(ctx, obj, ty, workspace);
     if !workspace {
         if ty != "tool_reference" {
             ctx.key("type", |ctx| {
@@ -178,8 +179,8 @@ pub(super) fn check<'a>(
 fn block_name(ty: &str) -> &'static str {
     match ty {
         "text" => "a `text` block",
-        "image" => "a `image` block",
-        "audio" => "a `audio` block",
+        "image" => "an `image` block",
+        "audio" => "an `audio` block",
         "binary" => "a `binary` block",
         "file" => "a `file` block",
         "source" => "a `source` block",
@@ -248,6 +249,51 @@ fn check_place(ctx: &mut Ctx<'_>, ty: &str, place: Place) {
             }
         }
     }
+}
+
+/// The block types built on the server's `CacheableContentBlock`: their `cache_control` must be
+/// a `CacheControlEphemeral` (other blocks keep it as an extra field of any value).
+const CACHEABLE: &[&str] = &[
+    "text",
+    "image",
+    "audio",
+    "thinking",
+    "tool_use",
+    "tool_result",
+    "redacted_thinking",
+    "server_tool_use",
+    "server_tool_result",
+    "container_upload",
+    "document",
+    "search_result",
+    "mid_conv_system",
+    "tool_reference",
+    "web_search_tool_result",
+    "web_fetch_tool_result",
+    "bash_code_execution_tool_result",
+    "text_editor_code_execution_tool_result",
+];
+
+/// A cacheable block's `cache_control`, server-only: a warning (RULES.md 1.4) that says when
+/// the server would reject the value. A pgpt-only block, already reported as such, gets one only
+/// then.
+fn cache_control<'a>(ctx: &mut Ctx<'a>, obj: &Object<'a>, ty: &str, workspace: bool) {
+    let Some(v) = obj.get("cache_control") else {
+        return;
+    };
+    if !zylon_json::is_one_of(ty, CACHEABLE) {
+        return;
+    }
+    let problem = super::request::cache_control_problem(&v);
+    let message = match (workspace, problem) {
+        (true, None) => format!("`cache_control` is understood by the server but the Workspace API does not list it in {}; the Workspace backend may drop it", block_name(ty)),
+        (true, Some(p)) => format!("`cache_control` is understood by the server but the Workspace API does not list it in {}; the Workspace backend may drop it, and the server would reject this value: {p}", block_name(ty)),
+        (false, Some(p)) => format!("the server would reject this `cache_control` of a `{ty}` block: {p}"),
+        (false, None) => return,
+    };
+    ctx.key("cache_control", |ctx| {
+        ctx.warn(Code::FieldServerOnly, message)
+    });
 }
 
 /// Fields every block may have: timestamps and `_meta`.

@@ -109,7 +109,7 @@ fn message<'a>(ctx: &mut Ctx<'a>, m: &Value<'a>, pairing: &mut Pairing<'a>) -> M
         );
         return f;
     };
-    let obj = ctx.unknown_fields(&obj, vocab::names::MESSAGE_INPUT, "message");
+    let obj = ctx.unknown_fields(&obj, vocab::names::MESSAGE_INPUT, "a message");
     f.role = role(ctx, &obj);
     if f.role == Some(Role::System) {
         ctx.warn_hint(

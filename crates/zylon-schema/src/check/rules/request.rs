@@ -181,8 +181,13 @@ fn check_server_only<'a>(ctx: &mut Ctx<'a>, req: &Fields<'a>) {
     }
     if let Some(v) = req.get(k::CACHE_CONTROL) {
         ctx.key("cache_control", |ctx| {
-            let extra = if cache_control_ok(&v) { "" } else { "; the server would reject it: it must be `{\"type\":\"ephemeral\"}` with an optional `ttl` of `5m` or `1h`" };
-            ctx.warn(Code::RequestCacheControl, format!("`cache_control` is server-only ({NOTE}){extra}"))
+            let extra = cache_control_problem(&v)
+                .map(|p| format!("; the server would reject it: {p}"))
+                .unwrap_or_default();
+            ctx.warn(
+                Code::RequestCacheControl,
+                format!("`cache_control` is server-only ({NOTE}){extra}"),
+            )
         });
     }
     if let Some(v) = req.get(k::OUTPUT_CONFIG) {
@@ -199,19 +204,26 @@ fn check_server_only<'a>(ctx: &mut Ctx<'a>, req: &Fields<'a>) {
     }
 }
 
-/// Whether a `cache_control` value is one the server accepts.
-pub(super) fn cache_control_ok(v: &Value<'_>) -> bool {
+/// Whether a `cache_control` value is one the server accepts (`CacheControlEphemeral`, of the
+/// request and of every block built on `CacheableContentBlock`): `null`, or `type` `ephemeral`
+/// with an optional `ttl` of `5m` or `1h` (not `null`: the field has a default but no `None`);
+/// other keys are allowed.
+fn cache_control_ok(v: &Value<'_>) -> bool {
     match v {
         Value::Null => true,
         Value::Object(o) => {
             o.get("type").and_then(Value::as_str) == Some("ephemeral")
-                && match o.get("ttl") {
-                    None | Some(Value::Null) => true,
-                    Some(t) => matches!(t.as_str(), Some("5m" | "1h")),
-                }
+                && o.get("ttl")
+                    .is_none_or(|t| matches!(t.as_str(), Some("5m" | "1h")))
         }
         _ => false,
     }
+}
+
+/// Why the server rejects a `cache_control` value (`None` when it accepts it).
+pub(super) fn cache_control_problem(v: &Value<'_>) -> Option<&'static str> {
+    (!cache_control_ok(v))
+        .then_some("it must be `{\"type\": \"ephemeral\"}` with an optional `ttl` of `5m` or `1h`")
 }
 
 fn output_config_problem(v: &Value<'_>) -> Option<String> {
