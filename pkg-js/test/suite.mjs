@@ -103,6 +103,21 @@ export async function run(z, cases) {
     return z.validate(big).valid === true;
   });
 
+  check("an object is checked as JSON.stringify sends it; text as written", () => {
+    const user = { role: "user", content: [{ type: "text", text: "hi" }] };
+    // JSON.stringify writes NaN as null: the server gets `"temperature": null` (accepted)
+    const obj = z.validate({ messages: [user], temperature: NaN });
+    if (!obj.valid || obj.warnings.length) return `object with NaN: ${JSON.stringify(obj)}`;
+    // the text `NaN` (Python's json.dumps writes it) is read as a float: out of range, and warned
+    const text = z.validate(`{"messages": [${JSON.stringify(user)}], "temperature": NaN}`);
+    const codes = [...text.errors, ...text.warnings].map((i) => i.code).join(",");
+    if (codes !== "sampling.temperature_range,json.non_standard_number") return `text with NaN: ${codes}`;
+    // a BigInt, which JSON.stringify refuses: an issue, not a throw
+    const big = z.validate({ messages: [user], seed: 10n });
+    if (big.valid || !/BigInt/i.test(big.errors[0].message)) return `BigInt: ${JSON.stringify(big)}`;
+    return true;
+  });
+
   check("kinds and options", () => {
     const thread = z.validate({ name: "n" }, { kind: "thread" });
     if (thread.errors[0].code !== "envelope.thread.visibility_required") return JSON.stringify(thread);

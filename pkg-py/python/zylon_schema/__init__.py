@@ -148,11 +148,13 @@ def validate(
 ) -> Report:
     """Check a request body as the server would; every problem at once.
 
-    ``body`` is JSON text (``str`` or UTF-8 ``bytes``) or an already parsed ``dict``/``list``
-    (serialised with ``json.dumps`` first). ``kind`` is one of :data:`KINDS`; ``strict`` turns
-    warnings into errors; ``spans`` adds each issue's place in the text; ``profile`` describes
-    the model (``supports_tools``, ``max_images``, ...); ``endpoint`` is ``validate`` (the
-    default) or ``chat`` (see :data:`ENDPOINTS`). Never raises on any body: a body that is
+    ``body`` is JSON text (``str`` or UTF-8 ``bytes``) or an already parsed ``dict``/``list``,
+    serialised first as ``requests`` sends a ``json=`` body (``json.dumps`` with
+    ``allow_nan=False``): a NaN or an infinity gives the input issue it would raise. Pass the
+    text itself to check a body serialised another way. ``kind`` is one of :data:`KINDS`;
+    ``strict`` turns warnings into errors; ``spans`` adds each issue's place in the text;
+    ``profile`` describes the model (``supports_tools``, ``max_images``, ...); ``endpoint`` is
+    ``validate`` (the default) or ``chat`` (see :data:`ENDPOINTS`). Never raises on any body: a body that is
     not JSON is a ``json.syntax`` issue. A bad option raises ``TypeError``/``ValueError``.
     The GIL is released while the core checks the text.
     """

@@ -359,7 +359,12 @@ pub(super) fn citations<'a>(ctx: &mut Ctx<'a>, obj: &Object<'a>, key: &'a str, l
 }
 
 /// [`citations`] of the value of `key`.
-fn citations_of<'a>(ctx: &mut Ctx<'a>, key: &'a str, value: Option<Value<'a>>, list_code: Code) {
+pub(super) fn citations_of<'a>(
+    ctx: &mut Ctx<'a>,
+    key: &'a str,
+    value: Option<Value<'a>>,
+    list_code: Code,
+) {
     let items = match value {
         None | Some(Value::Null) => return,
         Some(Value::Array(a)) => a,
@@ -756,7 +761,7 @@ fn name_length(ctx: &mut Ctx<'_>, name: &str, what: &str) {
     }
 }
 
-fn id_ok(id: &str, hyphen: bool) -> bool {
+pub(super) fn id_ok(id: &str, hyphen: bool) -> bool {
     !id.is_empty()
         && id
             .bytes()
@@ -867,7 +872,17 @@ fn tool_result<'a>(
         // (a tool_result's own fields are checked with its table; this one has none)
         super::nulls::reject(ctx, obj, &["is_error", "content"]);
     }
-    let id = match f.get(tool_result_block::TOOL_USE_ID) {
+    let id = result_id(ctx, f);
+    super::bool_field(ctx, f.field(tool_result_block::IS_ERROR), Code::FieldType);
+    result_content(ctx, f.get(tool_result_block::CONTENT), server, dropped);
+    if let (Some(id), Some(p)) = (id, pairing) {
+        p.on_result(ctx, id);
+    }
+}
+
+/// A tool result's `tool_use_id` (the `tool_result` block's rules).
+fn result_id<'a>(ctx: &mut Ctx<'a>, f: &Fields<'a>) -> Option<&'a str> {
+    match f.get(tool_result_block::TOOL_USE_ID) {
         Some(Value::String(id)) => {
             if !id_ok(id, true) {
                 ctx.key("tool_use_id", |ctx| {
@@ -898,10 +913,12 @@ fn tool_result<'a>(
             });
             None
         }
-    };
-    super::bool_field(ctx, f.field(tool_result_block::IS_ERROR), Code::FieldType);
-    result_content(ctx, f.get(tool_result_block::CONTENT), server, dropped);
-    if let (Some(id), Some(p)) = (id, pairing) {
+    }
+}
+
+/// A server tool result's `tool_use_id`, paired with its tool use.
+fn result_pairing<'a>(ctx: &mut Ctx<'a>, f: &Fields<'a>, pairing: Option<&mut Pairing<'a>>) {
+    if let (Some(id), Some(p)) = (result_id(ctx, f), pairing) {
         p.on_result(ctx, id);
     }
 }
@@ -934,7 +951,8 @@ fn result_content<'a>(ctx: &mut Ctx<'a>, content: Option<Value<'a>>, server: boo
     }
 }
 
-/// `server_tool_use` / `server_tool_result` take part in tool pairing; other pgpt-only blocks are opaque.
+/// The server's own block types (`block.pgpt_only_types`): their fields by table
+/// (`pgpt_blocks`); `server_tool_use` and the server tool results take part in tool pairing.
 fn server_tool_blocks<'a>(
     ctx: &mut Ctx<'a>,
     obj: &Object<'a>,
@@ -942,107 +960,38 @@ fn server_tool_blocks<'a>(
     place: Place,
     pairing: Option<&mut Pairing<'a>>,
 ) {
-    // The server validates these blocks like its own (RULES.md Part 3.6): a missing required
-    // field rejects the body, on top of the `block.pgpt_only_types` warning.
-    let required: &[&str] = match ty {
-        "redacted_thinking" => &["data"],
-        "container_upload" => &["file_id"],
-        "document" => &["source"],
-        "search_result" => &["source", "title", "content"],
-        "mid_conv_system" => &["content"],
-        "local_resource" => &["file_path", "name", "mime_type"],
-        "resource_link" => &["uri", "name"],
-        "resource" => &["resource"],
-        "web_search_result" => &["url", "title", "encrypted_content"],
-        "web_fetch_result" => &["url", "content"],
-        "server_tool_use" => &["id", "name", "input"],
-        "bash_code_execution_result" => &["stdout", "stderr", "return_code"],
-        "web_search_tool_result"
-        | "web_fetch_tool_result"
-        | "bash_code_execution_tool_result"
-        | "text_editor_code_execution_tool_result" => &["tool_use_id", "content"],
-        "bash_code_execution_tool_result_error"
-        | "text_editor_code_execution_tool_result_error" => &["error_code"],
-        "text_editor_code_execution_view_result" => {
-            &["content", "num_lines", "start_line", "total_lines"]
-        }
-        _ => &[],
-    };
-    // fields the server types as strings
-    let strings: &[&str] = match ty {
-        "redacted_thinking" => &["data"],
-        "container_upload" => &["file_id"],
-        "search_result" => &["source", "title"],
-        "local_resource" => &["file_path", "name", "mime_type"],
-        "resource_link" => &["uri", "name"],
-        "web_search_result" => &["url", "title", "encrypted_content"],
-        "web_fetch_result" => &["url"],
-        "server_tool_use" => &["id", "name"],
-        "bash_code_execution_result" => &["stdout", "stderr"],
-        _ => &[],
-    };
-    for &key in strings {
-        if let Some(v) = obj.get(key).filter(|v| !v.is_null() && !v.is_string()) {
-            ctx.key(key, |ctx| {
-                ctx.error(
-                    Code::FieldType,
-                    format!(
-                        "`{key}` of a `{ty}` block must be a string, not {}",
-                        type_name(&v)
-                    ),
-                )
-            });
-        }
-    }
-    if ty == "server_tool_use" {
-        if let Some(Value::String(n)) = obj.get("name") {
-            name_length(ctx, n, "server_tool_use");
-        }
-        if let Some(v) = obj.get("input").filter(|v| !v.is_null() && !v.is_object()) {
-            ctx.key("input", |ctx| {
-                ctx.error(
-                    Code::FieldType,
-                    format!(
-                        "`input` of a `server_tool_use` block must be an object, not {}",
-                        type_name(&v)
-                    ),
-                )
-            });
-        }
-    }
-    for &key in required {
-        if obj.get(key).is_none_or(Value::is_null) {
-            ctx.missing(
-                Severity::Error,
-                Code::FieldRequired,
-                key,
-                format!("a `{ty}` block needs `{key}`: the server validates the blocks it knows even where the Workspace API does not list them"),
-                None,
-            );
-        }
-    }
-    if ty == "document" {
-        if let Some(src) = obj.get("source").filter(|v| !v.is_null()) {
-            ctx.key("source", |ctx| document_source(ctx, &src));
-        }
-    }
+    super::pgpt_blocks::check(ctx, obj, ty);
     // read by the names of their Workspace counterparts (their own fields have no table)
     let use_fields = || Fields::of(obj, &vocab::names::TOOL_USE_BLOCK);
     let result_fields = || Fields::of(obj, &vocab::names::TOOL_RESULT_BLOCK);
-    match (ty, place) {
-        ("server_tool_use", Place::Message(_)) => tool_use(ctx, &use_fields(), pairing, true),
-        ("server_tool_result", Place::Message(_)) => {
+    let pairing = if matches!(place, Place::Message(_)) {
+        pairing
+    } else {
+        None
+    };
+    match ty {
+        "server_tool_use" => {
+            if let Some(Value::String(n)) = obj.get("name") {
+                name_length(ctx, n, "server_tool_use");
+            }
+            tool_use(ctx, &use_fields(), pairing, true)
+        }
+        "server_tool_result" => {
             tool_result(ctx, obj, &result_fields(), pairing, true, place.dropped())
         }
-        ("server_tool_result", _) => {
-            tool_result(ctx, obj, &result_fields(), None, true, place.dropped())
+        // `ServerToolResultBlock`s with content of their own (checked by table)
+        "web_search_tool_result"
+        | "web_fetch_tool_result"
+        | "bash_code_execution_tool_result"
+        | "text_editor_code_execution_tool_result" => {
+            result_pairing(ctx, &result_fields(), pairing)
         }
         _ => {}
     }
 }
 
 /// A `document` block's `source`: a union tagged by `type` (base64, text, content, url).
-fn document_source<'a>(ctx: &mut Ctx<'a>, src: &Value<'a>) {
+pub(super) fn document_source<'a>(ctx: &mut Ctx<'a>, src: &Value<'a>) {
     let Some(o) = src.as_object() else {
         ctx.error(
             Code::FieldType,
@@ -1062,14 +1011,20 @@ fn document_source<'a>(ctx: &mut Ctx<'a>, src: &Value<'a>) {
                 Some(Value::String(_)) => {}
                 Some(Value::Array(items)) => ctx.key("content", |ctx| {
                     for (k, it) in items.iter().enumerate() {
-                        let t = it.get("type").and_then(Value::as_str);
-                        if !matches!(t, Some("text" | "image")) {
-                            ctx.idx(k, |ctx| {
+                        match it.get("type").and_then(Value::as_str) {
+                            Some("text") => ctx.idx(k, |ctx| {
+                                if let Some(o) = it.as_object() {
+                                    super::pgpt_blocks::text_block(ctx, &o);
+                                }
+                            }),
+                            // (an image's fields are not checked here)
+                            Some("image") => {}
+                            _ => ctx.idx(k, |ctx| {
                                 ctx.error(
                                     Code::FieldType,
                                     "a document's content may hold only `text` and `image` blocks",
                                 )
-                            });
+                            }),
                         }
                     }
                 }),

@@ -14,6 +14,7 @@ mod messages;
 mod nulls;
 mod order;
 mod output_schema;
+mod pgpt_blocks;
 mod profile;
 mod request;
 mod response;

@@ -16,7 +16,7 @@ pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: &Object<'a>, options: &Options) 
     let req = &ctx.unknown_fields_with(
         req,
         vocab::names::CHAT_REQUEST,
-        "chat request",
+        "the chat request",
         Code::RequestUnknownFields,
     );
 

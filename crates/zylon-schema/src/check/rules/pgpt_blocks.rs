@@ -1,0 +1,547 @@
+//! The fields of the server's own block types that the Workspace API does not list
+//! (`block.pgpt_only_types`): the server validates them like its other blocks (RULES.md Part
+//! 3.6), so a field of the wrong type rejects the body. One table per block type, read as
+//! pydantic reads the models of `private_gpt/events/models/_content_blocks.py`,
+//! `_tool_result_blocks.py` and `_callers.py` (lax mode: integer and boolean strings coerced).
+//!
+//! What the tables do not hold, other rules check: `type` (the block's tag), `cache_control`
+//! (`blocks::cache_control`), a `server_tool_use`'s `id` and the length of its `name`, a tool result's
+//! `tool_use_id` (`blocks::tool_use`, `blocks::tool_result`, with the tool pairing).
+
+use crate::check::json::{Object, Value};
+use crate::check::Severity;
+
+use super::{lax_bool, lax_int, type_name, Code, Ctx, Lax};
+
+/// How the server types a field.
+#[derive(Clone, Copy)]
+enum T {
+    /// `str`.
+    Str,
+    /// `str` with `min_length=1`.
+    Str1,
+    /// `str` matching `^[a-zA-Z0-9_]+$`.
+    Id,
+    /// `int` (lax: whole floats, integer strings).
+    Int,
+    /// `bool` (lax: `0`/`1`, `"yes"`, ...).
+    Bool,
+    /// `dict[str, Any]`.
+    Dict,
+    /// `list[str]`.
+    Strs,
+    /// `Literal[...]` of strings.
+    OneOf(&'static [&'static str]),
+    /// `list[ZylonCitation]` (the text block's citations).
+    Citations,
+    /// `CacheControlEphemeral` (server-only: a warning, see `blocks::cache_control`).
+    CacheControl,
+    /// A `DocumentBlock`'s `source` (a union tagged by `type`, `blocks::document_source`).
+    DocSource,
+    /// A model (a block nested in another, or a plain model).
+    Model(&'static Model),
+    /// `list[model]`.
+    List(&'static Model),
+    /// A union of models without a tag: the first that fits.
+    AnyOf(&'static [&'static Model]),
+    /// `list[model] | model`.
+    ListOr(&'static Model, &'static Model),
+    /// A union of models tagged by `type`.
+    Tagged(&'static [&'static Model]),
+}
+
+/// Whether a field may be left out or be `null`.
+#[derive(Clone, Copy, PartialEq)]
+enum Need {
+    /// Required (no default).
+    Required,
+    /// `X | None`: `null` is taken.
+    Nullable,
+    /// Has a default but no `None`: may be left out, not `null`.
+    Optional,
+}
+
+/// A model: its tags (`type` values; empty for a model without one), whether `type` must be
+/// given, and its fields.
+struct Model {
+    tags: &'static [&'static str],
+    tag_required: bool,
+    fields: &'static [(&'static str, T, Need)],
+}
+
+use Need::{Nullable, Optional, Required};
+use T::*;
+
+const fn block(tag: &'static [&'static str], fields: &'static [(&'static str, T, Need)]) -> Model {
+    Model {
+        tags: tag,
+        tag_required: false,
+        fields,
+    }
+}
+
+const TEXT: Model = block(
+    &["text"],
+    &[
+        ("text", Str, Optional),
+        ("citations", Citations, Nullable),
+        ("cache_control", CacheControl, Nullable),
+    ],
+);
+const DOCUMENT: Model = block(
+    &["document"],
+    &[
+        ("source", DocSource, Required),
+        ("title", Str, Nullable),
+        ("context", Str1, Nullable),
+        ("citations", Citations, Nullable),
+        ("cache_control", CacheControl, Nullable),
+    ],
+);
+const WEB_SEARCH_RESULT: Model = block(
+    &["web_search_result"],
+    &[
+        ("url", Str, Required),
+        ("title", Str, Required),
+        ("encrypted_content", Str, Required),
+        ("page_age", Str, Nullable),
+        ("content", Str, Nullable),
+        ("description", Str, Nullable),
+        ("favicon_url", Str, Nullable),
+    ],
+);
+const WEB_SEARCH_ERROR: Model = block(
+    &["web_search_tool_result_error"],
+    &[(
+        "error_code",
+        OneOf(&[
+            "invalid_tool_input",
+            "unavailable",
+            "max_uses_exceeded",
+            "too_many_requests",
+            "query_too_long",
+            "request_too_large",
+        ]),
+        Required,
+    )],
+);
+const WEB_FETCH_RESULT: Model = block(
+    &["web_fetch_result"],
+    &[
+        ("url", Str, Required),
+        ("content", Model(&DOCUMENT), Required),
+        ("retrieved_at", Str, Nullable),
+        ("markdown", Str, Nullable),
+    ],
+);
+const FILE_ENTRY: Model = Model {
+    tags: &["bash_code_execution_output"],
+    tag_required: true,
+    fields: &[("file_id", Str, Required)],
+};
+const BASH_RESULT: Model = block(
+    &["bash_code_execution_result"],
+    &[
+        ("stdout", Str, Required),
+        ("stderr", Str, Required),
+        ("return_code", Int, Required),
+        ("content", List(&FILE_ENTRY), Nullable),
+    ],
+);
+const CODE_ERROR: Model = Model {
+    tags: &[
+        "bash_code_execution_tool_result_error",
+        "text_editor_code_execution_tool_result_error",
+    ],
+    tag_required: true,
+    fields: &[(
+        "error_code",
+        OneOf(&[
+            "unavailable",
+            "execution_time_exceeded",
+            "invalid_tool_input",
+            "too_many_requests",
+            "output_file_too_large",
+        ]),
+        Required,
+    )],
+};
+const VIEW_RESULT: Model = block(
+    &["text_editor_code_execution_view_result"],
+    &[
+        ("file_type", OneOf(&["text"]), Optional),
+        ("content", Str, Required),
+        ("num_lines", Int, Required),
+        ("start_line", Int, Required),
+        ("total_lines", Int, Required),
+    ],
+);
+const CREATE_RESULT: Model = block(
+    &["text_editor_code_execution_create_result"],
+    &[("is_file_update", Bool, Optional)],
+);
+const STR_REPLACE_RESULT: Model = block(
+    &["text_editor_code_execution_str_replace_result"],
+    &[
+        ("old_start", Int, Optional),
+        ("old_lines", Int, Optional),
+        ("new_start", Int, Optional),
+        ("new_lines", Int, Optional),
+        ("lines", Strs, Optional),
+    ],
+);
+const DIRECT_CALLER: Model = Model {
+    tags: &["direct"],
+    tag_required: true,
+    fields: &[],
+};
+const SERVER_TOOL_CALLER: Model = Model {
+    tags: &["code_execution_20250825", "code_execution_20260120"],
+    tag_required: true,
+    fields: &[("tool_id", Id, Required)],
+};
+const RESOURCE: Model = Model {
+    tags: &[],
+    tag_required: false,
+    fields: &[
+        ("uri", Str, Required),
+        ("name", Str, Required),
+        ("description", Str, Nullable),
+        ("mime_type", Str, Nullable),
+    ],
+};
+
+/// The blocks whose fields the tables check, as message content (their `type` is known).
+const BLOCKS: &[&Model] = &[
+    &block(&["redacted_thinking"], &[("data", Str, Required)]),
+    &block(
+        &["server_tool_use"],
+        &[
+            ("name", Str, Required),
+            ("input", Dict, Required),
+            (
+                "caller",
+                Tagged(&[&DIRECT_CALLER, &SERVER_TOOL_CALLER]),
+                Nullable,
+            ),
+        ],
+    ),
+    &block(&["container_upload"], &[("file_id", Str, Required)]),
+    &DOCUMENT,
+    &block(
+        &["search_result"],
+        &[
+            ("source", Str, Required),
+            ("title", Str, Required),
+            ("content", List(&TEXT), Required),
+            ("citations", Citations, Nullable),
+        ],
+    ),
+    &block(&["mid_conv_system"], &[("content", List(&TEXT), Required)]),
+    &block(
+        &["local_resource"],
+        &[
+            ("file_path", Str, Required),
+            ("file_id", Str, Nullable),
+            ("name", Str, Required),
+            ("mime_type", Str, Required),
+        ],
+    ),
+    &block(
+        &["resource_link"],
+        &[
+            ("uri", Str, Required),
+            ("name", Str, Required),
+            ("description", Str, Nullable),
+            ("mime_type", Str, Nullable),
+        ],
+    ),
+    &block(&["resource"], &[("resource", Model(&RESOURCE), Required)]),
+    &WEB_SEARCH_RESULT,
+    &WEB_FETCH_RESULT,
+    &BASH_RESULT,
+    &CODE_ERROR,
+    &VIEW_RESULT,
+    &CREATE_RESULT,
+    &STR_REPLACE_RESULT,
+    // the server tool results (`tool_use_id` is read with the pairing)
+    &block(
+        &["web_search_tool_result"],
+        &[
+            (
+                "content",
+                ListOr(&WEB_SEARCH_RESULT, &WEB_SEARCH_ERROR),
+                Required,
+            ),
+            ("is_error", Bool, Optional),
+        ],
+    ),
+    &block(
+        &["web_fetch_tool_result"],
+        &[
+            (
+                "content",
+                AnyOf(&[&WEB_FETCH_RESULT, &CODE_ERROR]),
+                Required,
+            ),
+            ("is_error", Bool, Optional),
+        ],
+    ),
+    &block(
+        &["bash_code_execution_tool_result"],
+        &[
+            ("content", AnyOf(&[&BASH_RESULT, &CODE_ERROR]), Required),
+            ("is_error", Bool, Optional),
+        ],
+    ),
+    &block(
+        &["text_editor_code_execution_tool_result"],
+        &[
+            (
+                "content",
+                Tagged(&[
+                    &VIEW_RESULT,
+                    &CREATE_RESULT,
+                    &STR_REPLACE_RESULT,
+                    &CODE_ERROR,
+                ]),
+                Required,
+            ),
+            ("is_error", Bool, Optional),
+        ],
+    ),
+];
+
+/// Check the fields of a pgpt-only block of type `ty` (nothing for a type without a table).
+pub(super) fn check<'a>(ctx: &mut Ctx<'a>, obj: &Object<'a>, ty: &str) {
+    if let Some(m) = BLOCKS.iter().find(|m| m.tags.contains(&ty)) {
+        fields(ctx, obj, m, Some(ty), ty);
+    }
+}
+
+/// A text block inside a document's `content` source (`TextBlock`).
+pub(super) fn text_block<'a>(ctx: &mut Ctx<'a>, obj: &Object<'a>) {
+    fields(ctx, obj, &TEXT, None, "text");
+}
+
+/// The fields of `obj` against `m`'s (`top`: the type of a message's block, whose `type` and
+/// `cache_control` other rules read; `key`: the field holding `obj`, for messages).
+fn fields<'a>(ctx: &mut Ctx<'a>, obj: &Object<'a>, m: &Model, top: Option<&str>, key: &str) {
+    if top.is_none() {
+        tag(ctx, obj, m, key);
+    }
+    let holder = key;
+    let what = top.or(m.tags.first().copied());
+    for &(key, t, need) in m.fields {
+        if top.is_some() && key == "cache_control" {
+            continue;
+        }
+        match obj.get(key) {
+            None if need != Required => {}
+            None => missing(ctx, key, what, holder),
+            Some(Value::Null) => match need {
+                Nullable => {}
+                Required => missing(ctx, key, what, holder),
+                Optional => ctx.reject_null(key),
+            },
+            Some(v) if matches!(t, Citations) => {
+                super::blocks::citations_of(ctx, key, Some(v), Code::FieldType)
+            }
+            Some(v) => ctx.key(key, |ctx| value(ctx, &v, t, key, top)),
+        }
+    }
+}
+
+fn missing(ctx: &mut Ctx<'_>, key: &str, what: Option<&str>, holder: &str) {
+    let message = match what {
+        Some(ty) => format!("a `{ty}` block needs `{key}`: the server validates the blocks it knows even where the Workspace API does not list them"),
+        None => format!("`{holder}` needs `{key}`"),
+    };
+    ctx.missing(Severity::Error, Code::FieldRequired, key, message, None);
+}
+
+/// A nested model's `type` (`holder`: the field holding it).
+fn tag<'a>(ctx: &mut Ctx<'a>, obj: &Object<'a>, m: &Model, holder: &str) {
+    if m.tags.is_empty() {
+        return;
+    }
+    match obj.get("type") {
+        None if !m.tag_required => {}
+        Some(Value::String(s)) if m.tags.contains(&s) => {}
+        Some(v) if !v.is_null() || m.tag_required => ctx.key("type", |ctx| {
+            ctx.error(
+                Code::FieldEnum,
+                format!("`type` must be {}, not {}", one_of(m.tags), shown(&v)),
+            )
+        }),
+        Some(_) => ctx.reject_null("type"),
+        None => missing(ctx, "type", None, holder),
+    }
+}
+
+/// Report what in `v` (the value of `key`, a field of a message's `top` block or of a nested
+/// model) the server rejects as a `t`.
+fn value<'a>(ctx: &mut Ctx<'a>, v: &Value<'a>, t: T, key: &str, top: Option<&str>) {
+    match t {
+        // (read in `fields`, where the citation rules take the key)
+        Citations => {}
+        DocSource => super::blocks::document_source(ctx, v),
+        CacheControl => {
+            if let Some(p) = super::request::cache_control_problem(v) {
+                ctx.warn(
+                    Code::FieldServerOnly,
+                    format!("the server would reject this `cache_control`: {p}"),
+                );
+            }
+        }
+        Model(m) => match v.as_object() {
+            Some(o) => fields(ctx, &o, m, None, key),
+            None => wrong(ctx, v, key, "an object", top),
+        },
+        List(m) => match v {
+            Value::Array(items) => {
+                for (k, it) in items.iter().enumerate() {
+                    ctx.idx(k, |ctx| value(ctx, &it, Model(m), key, None));
+                }
+            }
+            _ => wrong(ctx, v, key, "an array of objects", top),
+        },
+        ListOr(list, one) => match v {
+            Value::Array(_) => value(ctx, v, List(list), key, top),
+            _ => value(ctx, v, Model(one), key, top),
+        },
+        AnyOf(ms) => {
+            if !fits(v, t) {
+                // report against the model the value names, else the first
+                let named = v.get("type").and_then(Value::as_str);
+                let m = ms
+                    .iter()
+                    .find(|m| named.is_some_and(|n| m.tags.contains(&n)))
+                    .unwrap_or(&ms[0]);
+                value(ctx, v, Model(m), key, top);
+            }
+        }
+        Tagged(ms) => {
+            let Some(o) = v.as_object() else {
+                return wrong(ctx, v, key, "an object", top);
+            };
+            let named = o.get("type");
+            let m = named
+                .and_then(Value::as_str)
+                .and_then(|n| ms.iter().find(|m| m.tags.contains(&n)));
+            match m {
+                Some(m) => fields(ctx, &o, m, None, key),
+                None => {
+                    let tags: Vec<&str> = ms.iter().flat_map(|m| m.tags.iter().copied()).collect();
+                    let message = match &named {
+                        Some(n) => format!("`type` must be {}, not {}", one_of(&tags), shown(n)),
+                        None => format!("this object needs `type`: {}", one_of(&tags)),
+                    };
+                    ctx.key("type", |ctx| ctx.error(Code::FieldEnum, message));
+                }
+            }
+        }
+        _ => {
+            if !fits(v, t) {
+                let want = match t {
+                    Str => "a string",
+                    Str1 => "a non-empty string",
+                    Id => "a string of letters, digits and `_`",
+                    Int => "an integer",
+                    Bool => "a boolean",
+                    Dict => "an object",
+                    Strs => "an array of strings",
+                    OneOf(values) => {
+                        let m = format!("`{key}` must be {}, not {}", one_of(values), shown(v));
+                        return ctx.error(Code::FieldEnum, m);
+                    }
+                    _ => "another value",
+                };
+                wrong(ctx, v, key, want, top);
+            }
+        }
+    }
+}
+
+fn wrong(ctx: &mut Ctx<'_>, v: &Value<'_>, key: &str, want: &str, top: Option<&str>) {
+    let message = match top {
+        Some(ty) => format!("`{key}` of a `{ty}` block must be {want}, not {}", shown(v)),
+        None => format!("`{key}` must be {want}, not {}", shown(v)),
+    };
+    ctx.error(Code::FieldType, message);
+}
+
+/// Whether the server takes `v` as a `t` (the unions' choice of a member).
+fn fits(v: &Value<'_>, t: T) -> bool {
+    match t {
+        Str => v.is_string(),
+        Str1 => v.as_str().is_some_and(|s| !s.is_empty()),
+        Id => v.as_str().is_some_and(|s| super::blocks::id_ok(s, false)),
+        Int => !matches!(lax_int(v), Lax::Invalid),
+        Bool => !matches!(lax_bool(v), Lax::Invalid),
+        Dict => v.is_object(),
+        Strs => matches!(v, Value::Array(a) if a.iter().all(|s| s.is_string())),
+        OneOf(values) => v.as_str().is_some_and(|s| values.contains(&s)),
+        Citations => matches!(v, Value::Array(a) if a.iter().all(|c| c.is_object())),
+        CacheControl => super::request::cache_control_problem(v).is_none(),
+        DocSource => v.as_object().is_some_and(|o| {
+            let has = |k| o.get(k).is_some_and(|v| v.is_string());
+            match o.get("type").and_then(Value::as_str) {
+                Some("base64") => has("data") && has("media_type"),
+                Some("text") => {
+                    has("data") && o.get("media_type").and_then(Value::as_str) == Some("text/plain")
+                }
+                Some("url") => has("url"),
+                Some("content") => o
+                    .get("content")
+                    .is_some_and(|c| c.is_string() || c.as_array().is_some()),
+                _ => false,
+            }
+        }),
+        Model(m) => v.as_object().is_some_and(|o| fits_model(&o, m)),
+        List(m) => matches!(v, Value::Array(a) if a.iter().all(|it| fits(&it, Model(m)))),
+        ListOr(list, one) => fits(v, List(list)) || fits(v, Model(one)),
+        AnyOf(ms) | Tagged(ms) => ms.iter().any(|m| fits(v, Model(m))),
+    }
+}
+
+fn fits_model(o: &Object<'_>, m: &Model) -> bool {
+    let tag_ok = match o.get("type") {
+        None => !m.tag_required || m.tags.is_empty(),
+        Some(Value::String(s)) => m.tags.is_empty() || m.tags.contains(&s),
+        Some(_) => m.tags.is_empty(),
+    };
+    tag_ok
+        && m.fields.iter().all(|&(key, t, need)| match o.get(key) {
+            None => need != Required,
+            Some(Value::Null) => need == Nullable,
+            Some(v) => fits(&v, t),
+        })
+}
+
+/// `` `a`, `b` or `c` ``.
+fn one_of(values: &[&str]) -> String {
+    let mut out = String::new();
+    for (i, v) in values.iter().enumerate() {
+        if i > 0 {
+            out.push_str(if i + 1 == values.len() { " or " } else { ", " });
+        }
+        out.push('`');
+        out.push_str(v);
+        out.push('`');
+    }
+    out
+}
+
+/// A short rendering of a value for a message: a string or a number as written, the type of
+/// another value.
+fn shown(v: &Value<'_>) -> String {
+    match v {
+        Value::String(s) => format!("`{}`", super::short(s)),
+        Value::Number(n) => match n.as_f64() {
+            Some(x) => format!("`{}`", crate::check::num(x)),
+            None => type_name(v).to_string(),
+        },
+        _ => type_name(v).to_string(),
+    }
+}
