@@ -48,8 +48,9 @@ const WASM_BINDGEN: &str = "0.2.130";
 /// of a text offset) then 112,622 (110.0 KiB), and URLs with line breaks read as the server's
 /// URL parser reads them 112,680, and `NaN`/`Infinity` read as numbers 113,010 (110.4 KiB), so
 /// 110.5 KiB. The `cache_control` rule of the cacheable blocks (a false accept's fix) then
-/// 113,462 (110.8 KiB), so 110.875 KiB.
-const WASM_GZIP_BUDGET: usize = 110 * 1024 + 896;
+/// 113,462 (110.8 KiB), and the tables of the server's own block types (315 false accepts and
+/// 17 false rejects of a field-by-field sweep) 116,580 (113.8 KiB), so 114 KiB.
+const WASM_GZIP_BUDGET: usize = 114 * 1024;
 
 fn pkg() -> PathBuf {
     root().join("pkg-js")

@@ -367,25 +367,22 @@ fn tag<'a>(ctx: &mut Ctx<'a>, obj: &Object<'a>, m: &Model, holder: &str) {
     }
     match obj.get("type") {
         None if !m.tag_required => {}
-        Some(Value::String(s)) if m.tags.contains(&s) => {}
-        Some(v) if !v.is_null() || m.tag_required => ctx.key("type", |ctx| {
-            ctx.error(
-                Code::FieldEnum,
-                format!("`type` must be {}, not {}", one_of(m.tags), shown(&v)),
-            )
-        }),
-        Some(_) => ctx.reject_null("type"),
         None => missing(ctx, "type", None, holder),
+        Some(Value::String(s)) if m.tags.contains(&s) => {}
+        Some(Value::Null) if !m.tag_required => ctx.reject_null("type"),
+        Some(v) => ctx.key("type", |ctx| {
+            wrong(ctx, Code::FieldEnum, "type", &one_of(m.tags), &v, None)
+        }),
     }
 }
 
 /// Report what in `v` (the value of `key`, a field of a message's `top` block or of a nested
 /// model) the server rejects as a `t`.
 fn value<'a>(ctx: &mut Ctx<'a>, v: &Value<'a>, t: T, key: &str, top: Option<&str>) {
-    match t {
+    let want = match t {
         // (read in `fields`, where the citation rules take the key)
-        Citations => {}
-        DocSource => super::blocks::document_source(ctx, v),
+        Citations => return,
+        DocSource => return super::blocks::document_source(ctx, v),
         CacheControl => {
             if let Some(p) = super::request::cache_control_problem(v) {
                 ctx.warn(
@@ -393,82 +390,77 @@ fn value<'a>(ctx: &mut Ctx<'a>, v: &Value<'a>, t: T, key: &str, top: Option<&str
                     format!("the server would reject this `cache_control`: {p}"),
                 );
             }
+            return;
         }
         Model(m) => match v.as_object() {
-            Some(o) => fields(ctx, &o, m, None, key),
-            None => wrong(ctx, v, key, "an object", top),
+            Some(o) => return fields(ctx, &o, m, None, key),
+            None => "an object",
         },
         List(m) => match v {
             Value::Array(items) => {
                 for (k, it) in items.iter().enumerate() {
                     ctx.idx(k, |ctx| value(ctx, &it, Model(m), key, None));
                 }
+                return;
             }
-            _ => wrong(ctx, v, key, "an array of objects", top),
+            _ => "an array of objects",
         },
-        ListOr(list, one) => match v {
-            Value::Array(_) => value(ctx, v, List(list), key, top),
-            _ => value(ctx, v, Model(one), key, top),
-        },
-        AnyOf(ms) => {
-            if !fits(v, t) {
-                // report against the model the value names, else the first
-                let named = v.get("type").and_then(Value::as_str);
-                let m = ms
-                    .iter()
-                    .find(|m| named.is_some_and(|n| m.tags.contains(&n)))
-                    .unwrap_or(&ms[0]);
-                value(ctx, v, Model(m), key, top);
-            }
-        }
-        Tagged(ms) => {
-            let Some(o) = v.as_object() else {
-                return wrong(ctx, v, key, "an object", top);
+        ListOr(list, one) => {
+            let t = if v.as_array().is_some() {
+                List(list)
+            } else {
+                Model(one)
             };
-            let named = o.get("type");
-            let m = named
-                .and_then(Value::as_str)
-                .and_then(|n| ms.iter().find(|m| m.tags.contains(&n)));
-            match m {
-                Some(m) => fields(ctx, &o, m, None, key),
-                None => {
-                    let tags: Vec<&str> = ms.iter().flat_map(|m| m.tags.iter().copied()).collect();
-                    let message = match &named {
-                        Some(n) => format!("`type` must be {}, not {}", one_of(&tags), shown(n)),
-                        None => format!("this object needs `type`: {}", one_of(&tags)),
-                    };
-                    ctx.key("type", |ctx| ctx.error(Code::FieldEnum, message));
-                }
-            }
+            return value(ctx, v, t, key, top);
         }
-        _ => {
-            if !fits(v, t) {
-                let want = match t {
-                    Str => "a string",
-                    Str1 => "a non-empty string",
-                    Id => "a string of letters, digits and `_`",
-                    Int => "an integer",
-                    Bool => "a boolean",
-                    Dict => "an object",
-                    Strs => "an array of strings",
-                    OneOf(values) => {
-                        let m = format!("`{key}` must be {}, not {}", one_of(values), shown(v));
-                        return ctx.error(Code::FieldEnum, m);
+        AnyOf(ms) | Tagged(ms) => {
+            if matches!(t, AnyOf(_)) && fits(v, t) {
+                return;
+            }
+            // the model the value names, else (a union without a tag) the first
+            let named = v.get("type").and_then(Value::as_str);
+            let m = ms
+                .iter()
+                .find(|m| named.is_some_and(|n| m.tags.contains(&n)));
+            match (m, v.as_object()) {
+                (Some(m), _) => return value(ctx, v, Model(m), key, top),
+                (None, Some(o)) if matches!(t, Tagged(_)) => {
+                    let mut tags = Vec::new();
+                    for m in ms {
+                        tags.extend_from_slice(m.tags);
                     }
-                    _ => "another value",
-                };
-                wrong(ctx, v, key, want, top);
+                    return match o.get("type") {
+                        None => missing(ctx, "type", None, key),
+                        Some(n) => ctx.key("type", |ctx| {
+                            wrong(ctx, Code::FieldEnum, "type", &one_of(&tags), &n, None)
+                        }),
+                    };
+                }
+                (None, _) => return value(ctx, v, Model(ms[0]), key, top),
             }
         }
-    }
+        _ if fits(v, t) => return,
+        Str => "a string",
+        Str1 => "a non-empty string",
+        Id => "a string of letters, digits and `_`",
+        Int => "an integer",
+        Bool => "a boolean",
+        Dict => "an object",
+        Strs => "an array of strings",
+        OneOf(values) => return wrong(ctx, Code::FieldEnum, key, &one_of(values), v, top),
+    };
+    wrong(ctx, Code::FieldType, key, want, v, top);
 }
 
-fn wrong(ctx: &mut Ctx<'_>, v: &Value<'_>, key: &str, want: &str, top: Option<&str>) {
-    let message = match top {
-        Some(ty) => format!("`{key}` of a `{ty}` block must be {want}, not {}", shown(v)),
-        None => format!("`{key}` must be {want}, not {}", shown(v)),
-    };
-    ctx.error(Code::FieldType, message);
+/// `` `key` (of a `top` block) must be WANT, not GOT ``.
+fn wrong(ctx: &mut Ctx<'_>, code: Code, key: &str, want: &str, got: &Value<'_>, top: Option<&str>) {
+    let of = top
+        .map(|ty| format!(" of a `{ty}` block"))
+        .unwrap_or_default();
+    ctx.error(
+        code,
+        format!("`{key}`{of} must be {want}, not {}", shown(got)),
+    );
 }
 
 /// Whether the server takes `v` as a `t` (the unions' choice of a member).
