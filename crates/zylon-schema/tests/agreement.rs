@@ -153,8 +153,11 @@ fn shape_ok_as(v: &Value, kind: Kind) -> bool {
                     .strip_suffix("/name")
                     .and_then(|t| v.pointer(t))
                     .is_some_and(|t| t.get("type").is_none_or(|ty| !ty.is_string())));
-        // metadata filters are parsed only when a retrieval tool is built (a cross-field rule)
-        let filter = i.path.contains("/metadata_filter/");
+        // metadata filters are parsed, and an empty collection refused, only when a retrieval
+        // tool is built (cross-field rules: `tool_choice`, the endpoint)
+        let filter = i.path.contains("/metadata_filter/")
+            || i.path.ends_with("/context_filter/collection")
+                && v.pointer(&i.path).and_then(Value::as_str) == Some("");
         (SHAPE.contains(&i.code.as_str()) || name_rule) && !filter
     })
 }

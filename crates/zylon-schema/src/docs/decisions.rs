@@ -296,7 +296,7 @@ pub(crate) const DECISIONS: Decisions = Decisions {
             intro: "\nThe default verdict is `/chat/validate`'s: it forces `tool_choice.validation_mode = eager`\n(`private_gpt/server/chat/chat_router.py:415`), so the built-in tools are built while the request\nis validated. `POST /chat` keeps the body's mode (default `lazy`). The two differ only in what a\nbuilt tool reads (`Options.endpoint`, JS `endpoint: \"chat\"`):\n",
             header: &["Situation", "`/chat/validate`", "`POST /chat`, lazy", "Code"],
             rows: &[
-                &["a bad metadata filter (operator, value, key) of a retrieval tool that survives `tool_choice`", "error", "warning", "metadata_filter.operator / metadata_filter.value_type / field.required"],
+                &["a bad metadata filter (operator, value, key) of a retrieval tool that survives `tool_choice` (in the top-level `tool_context` or in the tool's own `context`; with `tool_choice` `none` no tool is built, and both are warnings)", "error", "warning", "metadata_filter.operator / metadata_filter.value_type / field.required"],
                 &["`context_filter.collection` `\"\"` with such a tool", "error", "warning", "field.required"],
             ],
             outro: "",

@@ -34,8 +34,9 @@ pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: &Object<'a>, options: &Options) 
             .and_then(|t| t.get("validation_mode"))
             .and_then(Value::as_str)
             == Some("eager");
-    let artifacts = tool_context::check(ctx, req, eager && tools::retrieval_tool_survives(req));
-    let tool_facts = tools::check(ctx, req, &artifacts);
+    let built = tools::built(req, eager);
+    let artifacts = tool_context::check(ctx, req, tools::retrieval_tool_survives(req, built));
+    let tool_facts = tools::check(ctx, req, &artifacts, built);
     let sys = system::check(ctx, req);
     let has_mcp = mcp::check(ctx, req);
     structured::check(ctx, req, &tool_facts, has_mcp, &sys);

@@ -68,26 +68,37 @@ fn ingested_code(name: &str) -> Code {
     }
 }
 
-/// Whether `/chat/validate` builds a semantic_search or tabular_analysis tool for this request
-/// that reads the top-level `tool_context` (one is listed without a `context` list of its own
-/// and survives `tool_choice`): only then are the metadata filters of `tool_context` parsed
-/// (RULES.md Part 3.9). Read ahead of the tool checks, without reporting.
-pub(super) fn retrieval_tool_survives(req: &Fields<'_>) -> bool {
+/// Which tools are built (and what they read parsed) when this request is validated: by
+/// `/chat/validate` always and by `POST /chat` only in eager mode (`eager`), those that survive
+/// `tool_choice` — `None`: none (`tool_choice` `none`, or not eager); `Some(None)`: every tool;
+/// `Some(Some(name))`: the one named. Read ahead of the tool checks, without reporting.
+pub(super) fn built<'a>(req: &Fields<'a>, eager: bool) -> Option<Option<&'a str>> {
+    let tc = req.get(k::TOOL_CHOICE);
+    let ty = tc.and_then(|tc| tc.get("type")).and_then(Value::as_str);
+    if !eager || ty == Some("none") {
+        return None;
+    }
+    Some(if ty == Some("tool") {
+        tc.and_then(|tc| tc.get("name")).and_then(Value::as_str)
+    } else {
+        None
+    })
+}
+
+/// Whether a built-in tool (its `canonical` name, or the name it is given) is among the
+/// [`built`] ones.
+fn is_built(built: Option<Option<&str>>, name: Option<&str>, canonical: &str) -> bool {
+    let name = name.filter(|n| !n.is_empty()).unwrap_or(canonical);
+    built.is_some_and(|only| only.is_none_or(|o| o == name))
+}
+
+/// Whether a semantic_search or tabular_analysis tool is [`built`] that reads the top-level
+/// `tool_context` (one without a `context` list of its own): only then are the metadata
+/// filters of `tool_context` parsed (RULES.md Part 3.9).
+pub(super) fn retrieval_tool_survives(req: &Fields<'_>, built: Option<Option<&str>>) -> bool {
     let Some(Value::Array(tools)) = req.get(k::TOOLS) else {
         return false;
     };
-    let (none, only) = match req.get(k::TOOL_CHOICE) {
-        Some(Value::Object(tc)) => (
-            tc.get("type").and_then(Value::as_str) == Some("none"),
-            (tc.get("type").and_then(Value::as_str) == Some("tool"))
-                .then(|| tc.get("name").and_then(Value::as_str))
-                .flatten(),
-        ),
-        _ => (false, None),
-    };
-    if none {
-        return false;
-    }
     tools.iter().any(|t| {
         let ty = match t {
             Value::String(s) => Some(s),
@@ -101,14 +112,9 @@ pub(super) fn retrieval_tool_survives(req: &Fields<'_>) -> bool {
         else {
             return false;
         };
-        let name = t
-            .get("name")
-            .and_then(Value::as_str)
-            .filter(|n| !n.is_empty())
-            .unwrap_or(canonical);
         // a tool with its own `context` list reads that one, not the top-level `tool_context`
         let own = matches!(t.get("context"), Some(Value::Array(_)));
-        !own && only.is_none_or(|o| o == name)
+        !own && is_built(built, t.get("name").and_then(Value::as_str), canonical)
     })
 }
 
@@ -129,7 +135,13 @@ struct ToolInfo<'a> {
     type_name: Option<&'a str>,
 }
 
-pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: &Fields<'a>, artifacts: &Artifacts) -> ToolFacts {
+/// The tools (`built`: which are built when the request is validated, see [`built`]).
+pub(super) fn check<'a>(
+    ctx: &mut Ctx<'a>,
+    req: &Fields<'a>,
+    artifacts: &Artifacts,
+    built: Option<Option<&'a str>>,
+) -> ToolFacts {
     let tools: Array = match req.get(k::TOOLS) {
         None | Some(Value::Null) => Array::empty(),
         Some(Value::Array(a)) => a,
@@ -147,7 +159,7 @@ pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: &Fields<'a>, artifacts: &Artifac
         tools
             .iter()
             .enumerate()
-            .filter_map(|(k, t)| ctx.idx(k, |ctx| tool(ctx, k, &t)))
+            .filter_map(|(k, t)| ctx.idx(k, |ctx| tool(ctx, k, &t, built)))
             .collect()
     });
     unique_names(ctx, &infos);
@@ -179,7 +191,12 @@ pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: &Fields<'a>, artifacts: &Artifac
     }
 }
 
-fn tool<'a>(ctx: &mut Ctx<'a>, index: usize, t: &Value<'a>) -> Option<ToolInfo<'a>> {
+fn tool<'a>(
+    ctx: &mut Ctx<'a>,
+    index: usize,
+    t: &Value<'a>,
+    built: Option<Option<&str>>,
+) -> Option<ToolInfo<'a>> {
     let o = match t {
         Value::Object(o) => o,
         Value::String(s) => return bare_string(ctx, index, s),
@@ -196,14 +213,15 @@ fn tool<'a>(ctx: &mut Ctx<'a>, index: usize, t: &Value<'a>) -> Option<ToolInfo<'
     let (obj, o) = (o, &ctx.unknown_fields(o, vocab::names::TOOL, "a tool"));
     let internal = matches!(builtin, Some(Builtin::Internal { .. }));
     let name = tool_name(ctx, o, internal).ok()?;
-    let retrieval = matches!(
-        builtin,
+    // a retrieval tool's own context filters are parsed when the tool is built
+    let parsed = match builtin {
         Some(Builtin::Internal {
+            name: canonical,
             needs: Needs::OneIngested,
-            ..
-        })
-    );
-    let own_context = own_context(ctx, o, internal, retrieval);
+        }) => is_built(built, name, canonical),
+        _ => false,
+    };
+    let own_context = own_context(ctx, o, internal, parsed);
     match builtin {
         Some(
             b @ (Builtin::Internal {
@@ -390,12 +408,13 @@ fn tool_name<'a>(ctx: &mut Ctx<'a>, o: &Fields<'a>, internal: bool) -> Result<Op
     })
 }
 
-/// The tool's own `context` artifacts (server-only; a built-in tool takes a list only).
+/// The tool's own `context` artifacts (server-only; a built-in tool takes a list only;
+/// `parsed`: a retrieval tool that is built, whose context filters the server parses).
 fn own_context<'a>(
     ctx: &mut Ctx<'a>,
     o: &Fields<'a>,
     internal: bool,
-    retrieval: bool,
+    parsed: bool,
 ) -> Option<Vec<ArtifactKind>> {
     let context = o.get(tool::CONTEXT);
     // A built-in tool takes `context` only when it is a list (`validate_tool_spec`); anything
@@ -415,7 +434,7 @@ fn own_context<'a>(
         .map(|c| {
         ctx.key("context", |ctx| {
             ctx.warn(Code::ToolContextPerTool, "per-tool `context` is server-only; the Workspace API passes artifacts in the top-level `tool_context`");
-            tool_context::list(ctx, &c, retrieval)
+            tool_context::list(ctx, &c, parsed)
         })
     })
 }
