@@ -97,6 +97,8 @@ struct Edit {
     text: String,
     code: Code,
     path: String,
+    /// A renamed key's new pointer.
+    rename: Option<String>,
 }
 
 /// Apply every safe fix to a JSON text and validate the result.
@@ -109,12 +111,56 @@ struct Edit {
 /// assert!(out.report.is_valid() && out.report.warnings.is_empty());
 /// ```
 pub fn fix_str(text: &str, kind: Kind, options: &Options) -> FixResult {
-    // A fix can uncover more (a renamed `messages` key gets its messages checked): repeat a few
-    // rounds until nothing more applies.
+    // A renamed key must not turn a field the server ignores into one it rejects (a value of
+    // the wrong type under the right name): when the fixed body has an error at or under a
+    // renamed key, the fixes start again without that rename.
+    let mut banned: Vec<String> = Vec::new();
+    loop {
+        let (body, fixes, renamed) = fix_rounds(text, kind, options, &banned);
+        let report = validate_str(&body, kind, options);
+        // (the renamed fields' own errors: warnings that strict mode turns into errors do not count)
+        let lenient = (options.strict && !renamed.is_empty()).then(|| {
+            let o = Options {
+                strict: false,
+                ..options.clone()
+            };
+            validate_str(&body, kind, &o)
+        });
+        let errors = &lenient.as_ref().unwrap_or(&report).errors;
+        let before = banned.len();
+        for (old, new) in renamed {
+            let under = |p: &str| {
+                p.strip_prefix(new.as_str())
+                    .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+            };
+            if errors.iter().any(|i| under(&i.path)) {
+                banned.push(old);
+            }
+        }
+        if banned.len() == before || banned.len() > 16 {
+            return FixResult {
+                body,
+                fixes,
+                report,
+            };
+        }
+    }
+}
+
+/// The rounds of fixes (at most four: a fix can uncover more, as a renamed `messages` key gets
+/// its messages checked), without renaming the keys at `banned`; returns the body, the fixes
+/// and each rename's old and new pointers.
+fn fix_rounds(
+    text: &str,
+    kind: Kind,
+    options: &Options,
+    banned: &[String],
+) -> (String, Vec<AppliedFix>, Vec<(String, String)>) {
     let mut body = text.to_string();
     let mut fixes = Vec::new();
+    let mut renamed = Vec::new();
     for n in 1..=4 {
-        let (next, mut round) = fix_round(&body, kind, options);
+        let (next, mut round) = fix_round(&body, kind, options, banned, &mut renamed);
         round.iter_mut().for_each(|f| f.round = n);
         if round.is_empty() {
             break;
@@ -122,16 +168,17 @@ pub fn fix_str(text: &str, kind: Kind, options: &Options) -> FixResult {
         fixes.extend(round);
         body = next;
     }
-    let report = validate_str(&body, kind, options);
-    FixResult {
-        body,
-        fixes,
-        report,
-    }
+    (body, fixes, renamed)
 }
 
 /// One round: validate, compute non-overlapping edits for the fixable issues, apply them.
-fn fix_round(text: &str, kind: Kind, options: &Options) -> (String, Vec<AppliedFix>) {
+fn fix_round(
+    text: &str,
+    kind: Kind,
+    options: &Options,
+    banned: &[String],
+    renamed: &mut Vec<(String, String)>,
+) -> (String, Vec<AppliedFix>) {
     let body = text.strip_prefix('\u{feff}').unwrap_or(text);
     let bom = &text[..text.len() - body.len()];
     let arena = json::Arena::new();
@@ -157,6 +204,13 @@ fn fix_round(text: &str, kind: Kind, options: &Options) -> (String, Vec<AppliedF
         .iter()
         .zip(found)
         .filter_map(|((code, path, suggestion), loc)| {
+            let rename = suggestion
+                .as_ref()
+                .filter(|s| s.kind == SuggestionKind::RenameKey)
+                .map(|s| format!("{}/{}", &path[..path.rfind('/').unwrap_or(0)], s.value));
+            if rename.is_some() && banned.contains(path) {
+                return None;
+            }
             let (text, start, end) =
                 edit_for(body, &mut at, *code, path, suggestion.as_ref(), loc)?;
             Some(Edit {
@@ -165,25 +219,40 @@ fn fix_round(text: &str, kind: Kind, options: &Options) -> (String, Vec<AppliedF
                 text,
                 code: *code,
                 path: path.clone(),
+                rename,
             })
         })
         .collect();
     edits.sort_by_key(|e| (e.start, e.end));
-    let mut out = String::with_capacity(text.len() + 64);
+    apply(bom, body, &edits, renamed)
+}
+
+/// The text with the edits that do not overlap an earlier one (those are left for the next
+/// round), and what they changed; the renames applied go to `renamed` (old and new pointers).
+fn apply(
+    bom: &str,
+    body: &str,
+    edits: &[Edit],
+    renamed: &mut Vec<(String, String)>,
+) -> (String, Vec<AppliedFix>) {
+    let mut out = String::with_capacity(bom.len() + body.len() + 64);
     out.push_str(bom);
     let mut fixes = Vec::new();
     let mut pos = 0;
     for e in edits {
         if e.start < pos {
-            continue; // Overlaps an earlier edit: left for the next round.
+            continue;
         }
         out.push_str(&body[pos..e.start]);
         out.push_str(&e.text);
+        if let Some(new) = &e.rename {
+            renamed.push((e.path.clone(), new.clone()));
+        }
         fixes.push(AppliedFix {
             code: e.code,
-            path: e.path,
+            path: e.path.clone(),
             before: body[e.start..e.end].to_string(),
-            after: e.text,
+            after: e.text.clone(),
             offset: e.start + bom.len(),
             round: 0,
         });
@@ -443,6 +512,31 @@ mod tests {
         assert_eq!(out.body, "{\"messages\": [");
         assert!(out.fixes.is_empty());
         assert_eq!(out.report.errors[0].code, Code::JsonSyntax);
+    }
+
+    #[test]
+    fn rename_undone_when_the_value_does_not_fit_the_right_name() {
+        // `enabled_tools` is ignored by the server; `allowed_tools` must be a list of strings
+        let mcp = |tools: &str| {
+            format!(
+                r#"{{"messages":[{{"role":"user","content":[{{"type":"text","text":"q"}}]}}],"mcp_servers":[{{"name":"m","url":"https://mcp.example.com","tool_configuration":{{"enabled_tools":{tools}}}}}]}}"#
+            )
+        };
+        for bad in ["1", r#""search""#, "[1]", "{}"] {
+            let text = mcp(bad);
+            let out = fix(&text);
+            assert!(out.fixes.is_empty(), "{bad}: {:?}", out.fixes);
+            assert_eq!(out.body, text);
+            assert!(out.report.is_valid(), "{bad}: {}", out.report);
+        }
+        let out = fix(&mcp(r#"["search"]"#));
+        assert_eq!(out.fixes.len(), 1, "{:?}", out.fixes);
+        assert!(
+            out.body.contains(r#""allowed_tools":["search"]"#),
+            "{}",
+            out.body
+        );
+        assert!(out.report.is_valid(), "{}", out.report);
     }
 
     #[test]
