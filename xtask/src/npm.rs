@@ -49,8 +49,10 @@ const WASM_BINDGEN: &str = "0.2.130";
 /// URL parser reads them 112,680, and `NaN`/`Infinity` read as numbers 113,010 (110.4 KiB), so
 /// 110.5 KiB. The `cache_control` rule of the cacheable blocks (a false accept's fix) then
 /// 113,462 (110.8 KiB), and the tables of the server's own block types (315 false accepts and
-/// 17 false rejects of a field-by-field sweep) 116,580 (113.8 KiB), so 114 KiB.
-const WASM_GZIP_BUDGET: usize = 114 * 1024;
+/// 17 false rejects of a field-by-field sweep) 116,580 (113.8 KiB), and `fix` undoing a rename
+/// that would make the server reject the body, with the tools built by `tool_choice` and the
+/// endpoint, 117,016 (114.3 KiB), so 114.5 KiB.
+const WASM_GZIP_BUDGET: usize = 114 * 1024 + 512;
 
 fn pkg() -> PathBuf {
     root().join("pkg-js")

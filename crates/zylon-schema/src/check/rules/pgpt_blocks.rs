@@ -315,41 +315,64 @@ const BLOCKS: &[&Model] = &[
 /// Check the fields of a pgpt-only block of type `ty` (nothing for a type without a table).
 pub(super) fn check<'a>(ctx: &mut Ctx<'a>, obj: &Object<'a>, ty: &str) {
     if let Some(m) = BLOCKS.iter().find(|m| m.tags.contains(&ty)) {
-        fields(ctx, obj, m, Some(ty), ty);
+        fields(ctx, obj, m, Some(ty), ty, true);
     }
 }
 
 /// A text block inside a document's `content` source (`TextBlock`).
 pub(super) fn text_block<'a>(ctx: &mut Ctx<'a>, obj: &Object<'a>) {
-    fields(ctx, obj, &TEXT, None, "text");
+    fields(ctx, obj, &TEXT, None, "text", true);
 }
 
+// The walk below reports what the server rejects when `report` is set, and otherwise only says
+// whether the server takes the value (a union's choice of a member): one walk for both.
+
 /// The fields of `obj` against `m`'s (`top`: the type of a message's block, whose `type` and
-/// `cache_control` other rules read; `key`: the field holding `obj`, for messages).
-fn fields<'a>(ctx: &mut Ctx<'a>, obj: &Object<'a>, m: &Model, top: Option<&str>, key: &str) {
-    if top.is_none() {
-        tag(ctx, obj, m, key);
-    }
-    let holder = key;
+/// `cache_control` other rules read; `holder`: the field holding `obj`, for messages).
+fn fields<'a>(
+    ctx: &mut Ctx<'a>,
+    obj: &Object<'a>,
+    m: &Model,
+    top: Option<&str>,
+    holder: &str,
+    report: bool,
+) -> bool {
+    let mut ok = top.is_some() || tag(ctx, obj, m, holder, report);
     let what = top.or(m.tags.first().copied());
     for &(key, t, need) in m.fields {
+        if !(ok || report) {
+            break;
+        }
         if top.is_some() && key == "cache_control" {
             continue;
         }
-        match obj.get(key) {
-            None if need != Required => {}
-            None => missing(ctx, key, what, holder),
-            Some(Value::Null) => match need {
-                Nullable => {}
-                Required => missing(ctx, key, what, holder),
-                Optional => ctx.reject_null(key),
-            },
-            Some(v) if matches!(t, Citations) => {
-                super::blocks::citations_of(ctx, key, Some(v), Code::FieldType)
+        ok &= match obj.get(key) {
+            None if need != Required => true,
+            Some(Value::Null) if need == Nullable => true,
+            Some(Value::Null) if need == Optional => {
+                if report {
+                    ctx.reject_null(key);
+                }
+                false
             }
-            Some(v) => ctx.key(key, |ctx| value(ctx, &v, t, key, top)),
-        }
+            None | Some(Value::Null) => {
+                if report {
+                    missing(ctx, key, what, holder);
+                }
+                false
+            }
+            Some(v) if matches!(t, Citations) => {
+                let fits = matches!(v, Value::Array(a) if a.iter().all(|c| c.is_object()));
+                if report {
+                    super::blocks::citations_of(ctx, key, Some(v), Code::FieldType);
+                }
+                fits
+            }
+            Some(v) if report => ctx.key(key, |ctx| value(ctx, &v, t, key, top, true)),
+            Some(v) => value(ctx, &v, t, key, top, false),
+        };
     }
+    ok
 }
 
 fn missing(ctx: &mut Ctx<'_>, key: &str, what: Option<&str>, holder: &str) {
@@ -361,49 +384,89 @@ fn missing(ctx: &mut Ctx<'_>, key: &str, what: Option<&str>, holder: &str) {
 }
 
 /// A nested model's `type` (`holder`: the field holding it).
-fn tag<'a>(ctx: &mut Ctx<'a>, obj: &Object<'a>, m: &Model, holder: &str) {
-    if m.tags.is_empty() {
-        return;
+fn tag<'a>(ctx: &mut Ctx<'a>, obj: &Object<'a>, m: &Model, holder: &str, report: bool) -> bool {
+    let v = match obj.get("type") {
+        _ if m.tags.is_empty() => return true,
+        None if !m.tag_required => return true,
+        Some(Value::String(s)) if m.tags.contains(&s) => return true,
+        v => v,
+    };
+    if report {
+        match v {
+            None => missing(ctx, "type", None, holder),
+            Some(Value::Null) if !m.tag_required => ctx.reject_null("type"),
+            Some(v) => ctx.key("type", |ctx| {
+                wrong(ctx, Code::FieldEnum, "type", &one_of(m.tags), &v, None)
+            }),
+        }
     }
-    match obj.get("type") {
-        None if !m.tag_required => {}
-        None => missing(ctx, "type", None, holder),
-        Some(Value::String(s)) if m.tags.contains(&s) => {}
-        Some(Value::Null) if !m.tag_required => ctx.reject_null("type"),
-        Some(v) => ctx.key("type", |ctx| {
-            wrong(ctx, Code::FieldEnum, "type", &one_of(m.tags), &v, None)
-        }),
-    }
+    false
 }
 
-/// Report what in `v` (the value of `key`, a field of a message's `top` block or of a nested
-/// model) the server rejects as a `t`.
-fn value<'a>(ctx: &mut Ctx<'a>, v: &Value<'a>, t: T, key: &str, top: Option<&str>) {
-    let want = match t {
+/// Whether the server takes `v` (the value of `key`, a field of a message's `top` block or of
+/// a nested model) as a `t`; with `report`, what in it the server rejects.
+fn value<'a>(
+    ctx: &mut Ctx<'a>,
+    v: &Value<'a>,
+    t: T,
+    key: &str,
+    top: Option<&str>,
+    report: bool,
+) -> bool {
+    let (code, want) = match t {
         // (read in `fields`, where the citation rules take the key)
-        Citations => return,
-        DocSource => return super::blocks::document_source(ctx, v),
+        Citations => return true,
+        DocSource if report => {
+            super::blocks::document_source(ctx, v);
+            return true;
+        }
+        DocSource => {
+            return v.as_object().is_some_and(|o| {
+                let has = |k| o.get(k).is_some_and(|v| v.is_string());
+                match o.get("type").and_then(Value::as_str) {
+                    Some("base64") => has("data") && has("media_type"),
+                    Some("text") => {
+                        has("data")
+                            && o.get("media_type").and_then(Value::as_str) == Some("text/plain")
+                    }
+                    Some("url") => has("url"),
+                    Some("content") => o
+                        .get("content")
+                        .is_some_and(|c| c.is_string() || c.as_array().is_some()),
+                    _ => false,
+                }
+            })
+        }
         CacheControl => {
-            if let Some(p) = super::request::cache_control_problem(v) {
+            let problem = super::request::cache_control_problem(v);
+            if let (Some(p), true) = (problem, report) {
                 ctx.warn(
                     Code::FieldServerOnly,
                     format!("the server would reject this `cache_control`: {p}"),
                 );
             }
-            return;
+            return problem.is_none();
         }
         Model(m) => match v.as_object() {
-            Some(o) => return fields(ctx, &o, m, None, key),
-            None => "an object",
+            Some(o) => return fields(ctx, &o, m, None, key, report),
+            None => (Code::FieldType, "an object".to_string()),
         },
         List(m) => match v {
             Value::Array(items) => {
+                let mut ok = true;
                 for (k, it) in items.iter().enumerate() {
-                    ctx.idx(k, |ctx| value(ctx, &it, Model(m), key, None));
+                    ok &= if report {
+                        ctx.idx(k, |ctx| value(ctx, &it, Model(m), key, None, true))
+                    } else {
+                        value(ctx, &it, Model(m), key, None, false)
+                    };
+                    if !(ok || report) {
+                        break;
+                    }
                 }
-                return;
+                return ok;
             }
-            _ => "an array of objects",
+            _ => (Code::FieldType, "an array of objects".to_string()),
         },
         ListOr(list, one) => {
             let t = if v.as_array().is_some() {
@@ -411,11 +474,12 @@ fn value<'a>(ctx: &mut Ctx<'a>, v: &Value<'a>, t: T, key: &str, top: Option<&str
             } else {
                 Model(one)
             };
-            return value(ctx, v, t, key, top);
+            return value(ctx, v, t, key, top, report);
         }
         AnyOf(ms) | Tagged(ms) => {
-            if matches!(t, AnyOf(_)) && fits(v, t) {
-                return;
+            if matches!(t, AnyOf(_)) && ms.iter().any(|m| value(ctx, v, Model(m), key, top, false))
+            {
+                return true;
             }
             // the model the value names, else (a union without a tag) the first
             let named = v.get("type").and_then(Value::as_str);
@@ -423,33 +487,49 @@ fn value<'a>(ctx: &mut Ctx<'a>, v: &Value<'a>, t: T, key: &str, top: Option<&str
                 .iter()
                 .find(|m| named.is_some_and(|n| m.tags.contains(&n)));
             match (m, v.as_object()) {
-                (Some(m), _) => return value(ctx, v, Model(m), key, top),
+                (Some(m), _) => return value(ctx, v, Model(m), key, top, report),
                 (None, Some(o)) if matches!(t, Tagged(_)) => {
-                    let mut tags = Vec::new();
-                    for m in ms {
-                        tags.extend_from_slice(m.tags);
+                    if report {
+                        let mut tags = Vec::new();
+                        for m in ms {
+                            tags.extend_from_slice(m.tags);
+                        }
+                        match o.get("type") {
+                            None => missing(ctx, "type", None, key),
+                            Some(n) => ctx.key("type", |ctx| {
+                                wrong(ctx, Code::FieldEnum, "type", &one_of(&tags), &n, None)
+                            }),
+                        }
                     }
-                    return match o.get("type") {
-                        None => missing(ctx, "type", None, key),
-                        Some(n) => ctx.key("type", |ctx| {
-                            wrong(ctx, Code::FieldEnum, "type", &one_of(&tags), &n, None)
-                        }),
-                    };
+                    return false;
                 }
-                (None, _) => return value(ctx, v, Model(ms[0]), key, top),
+                (None, _) => return value(ctx, v, Model(ms[0]), key, top, report),
             }
         }
-        _ if fits(v, t) => return,
-        Str => "a string",
-        Str1 => "a non-empty string",
-        Id => "a string of letters, digits and `_`",
-        Int => "an integer",
-        Bool => "a boolean",
-        Dict => "an object",
-        Strs => "an array of strings",
-        OneOf(values) => return wrong(ctx, Code::FieldEnum, key, &one_of(values), v, top),
+        Str if v.is_string() => return true,
+        Str1 if v.as_str().is_some_and(|s| !s.is_empty()) => return true,
+        Id if v.as_str().is_some_and(|s| super::blocks::id_ok(s, false)) => return true,
+        Int if !matches!(lax_int(v), Lax::Invalid) => return true,
+        Bool if !matches!(lax_bool(v), Lax::Invalid) => return true,
+        Dict if v.is_object() => return true,
+        Strs if matches!(v, Value::Array(a) if a.iter().all(|s| s.is_string())) => return true,
+        OneOf(values) if v.as_str().is_some_and(|s| values.contains(&s)) => return true,
+        OneOf(values) => (Code::FieldEnum, one_of(values)),
+        Str => (Code::FieldType, "a string".to_string()),
+        Str1 => (Code::FieldType, "a non-empty string".to_string()),
+        Id => (
+            Code::FieldType,
+            "a string of letters, digits and `_`".to_string(),
+        ),
+        Int => (Code::FieldType, "an integer".to_string()),
+        Bool => (Code::FieldType, "a boolean".to_string()),
+        Dict => (Code::FieldType, "an object".to_string()),
+        Strs => (Code::FieldType, "an array of strings".to_string()),
     };
-    wrong(ctx, Code::FieldType, key, want, v, top);
+    if report {
+        wrong(ctx, code, key, &want, v, top);
+    }
+    false
 }
 
 /// `` `key` (of a `top` block) must be WANT, not GOT ``.
@@ -461,54 +541,6 @@ fn wrong(ctx: &mut Ctx<'_>, code: Code, key: &str, want: &str, got: &Value<'_>, 
         code,
         format!("`{key}`{of} must be {want}, not {}", shown(got)),
     );
-}
-
-/// Whether the server takes `v` as a `t` (the unions' choice of a member).
-fn fits(v: &Value<'_>, t: T) -> bool {
-    match t {
-        Str => v.is_string(),
-        Str1 => v.as_str().is_some_and(|s| !s.is_empty()),
-        Id => v.as_str().is_some_and(|s| super::blocks::id_ok(s, false)),
-        Int => !matches!(lax_int(v), Lax::Invalid),
-        Bool => !matches!(lax_bool(v), Lax::Invalid),
-        Dict => v.is_object(),
-        Strs => matches!(v, Value::Array(a) if a.iter().all(|s| s.is_string())),
-        OneOf(values) => v.as_str().is_some_and(|s| values.contains(&s)),
-        Citations => matches!(v, Value::Array(a) if a.iter().all(|c| c.is_object())),
-        CacheControl => super::request::cache_control_problem(v).is_none(),
-        DocSource => v.as_object().is_some_and(|o| {
-            let has = |k| o.get(k).is_some_and(|v| v.is_string());
-            match o.get("type").and_then(Value::as_str) {
-                Some("base64") => has("data") && has("media_type"),
-                Some("text") => {
-                    has("data") && o.get("media_type").and_then(Value::as_str) == Some("text/plain")
-                }
-                Some("url") => has("url"),
-                Some("content") => o
-                    .get("content")
-                    .is_some_and(|c| c.is_string() || c.as_array().is_some()),
-                _ => false,
-            }
-        }),
-        Model(m) => v.as_object().is_some_and(|o| fits_model(&o, m)),
-        List(m) => matches!(v, Value::Array(a) if a.iter().all(|it| fits(&it, Model(m)))),
-        ListOr(list, one) => fits(v, List(list)) || fits(v, Model(one)),
-        AnyOf(ms) | Tagged(ms) => ms.iter().any(|m| fits(v, Model(m))),
-    }
-}
-
-fn fits_model(o: &Object<'_>, m: &Model) -> bool {
-    let tag_ok = match o.get("type") {
-        None => !m.tag_required || m.tags.is_empty(),
-        Some(Value::String(s)) => m.tags.is_empty() || m.tags.contains(&s),
-        Some(_) => m.tags.is_empty(),
-    };
-    tag_ok
-        && m.fields.iter().all(|&(key, t, need)| match o.get(key) {
-            None => need != Required,
-            Some(Value::Null) => need == Nullable,
-            Some(v) => fits(&v, t),
-        })
 }
 
 /// `` `a`, `b` or `c` ``.
