@@ -797,7 +797,11 @@ fn tool_use<'a>(
                 Severity::Error,
                 Code::FieldRequired,
                 "id",
-                "a tool_use block needs an `id`",
+                if server {
+                    "a `server_tool_use` block needs an `id`"
+                } else {
+                    "a `tool_use` block needs an `id`"
+                },
                 None,
             );
             None
@@ -872,7 +876,15 @@ fn tool_result<'a>(
         // (a tool_result's own fields are checked with its table; this one has none)
         super::nulls::reject(ctx, obj, &["is_error", "content"]);
     }
-    let id = result_id(ctx, f);
+    let id = result_id(
+        ctx,
+        f,
+        if server {
+            "server_tool_result"
+        } else {
+            "tool_result"
+        },
+    );
     super::bool_field(ctx, f.field(tool_result_block::IS_ERROR), Code::FieldType);
     result_content(ctx, f.get(tool_result_block::CONTENT), server, dropped);
     if let (Some(id), Some(p)) = (id, pairing) {
@@ -880,8 +892,8 @@ fn tool_result<'a>(
     }
 }
 
-/// A tool result's `tool_use_id` (the `tool_result` block's rules).
-fn result_id<'a>(ctx: &mut Ctx<'a>, f: &Fields<'a>) -> Option<&'a str> {
+/// A tool result's `tool_use_id` (the `tool_result` block's rules; `ty`: the block's type).
+fn result_id<'a>(ctx: &mut Ctx<'a>, f: &Fields<'a>, ty: &str) -> Option<&'a str> {
     match f.get(tool_result_block::TOOL_USE_ID) {
         Some(Value::String(id)) => {
             if !id_ok(id, true) {
@@ -899,7 +911,7 @@ fn result_id<'a>(ctx: &mut Ctx<'a>, f: &Fields<'a>) -> Option<&'a str> {
                 Severity::Error,
                 Code::FieldRequired,
                 "tool_use_id",
-                "a tool_result block needs `tool_use_id`",
+                format!("a `{ty}` block needs `tool_use_id`"),
                 None,
             );
             None
@@ -917,8 +929,13 @@ fn result_id<'a>(ctx: &mut Ctx<'a>, f: &Fields<'a>) -> Option<&'a str> {
 }
 
 /// A server tool result's `tool_use_id`, paired with its tool use.
-fn result_pairing<'a>(ctx: &mut Ctx<'a>, f: &Fields<'a>, pairing: Option<&mut Pairing<'a>>) {
-    if let (Some(id), Some(p)) = (result_id(ctx, f), pairing) {
+fn result_pairing<'a>(
+    ctx: &mut Ctx<'a>,
+    f: &Fields<'a>,
+    ty: &str,
+    pairing: Option<&mut Pairing<'a>>,
+) {
+    if let (Some(id), Some(p)) = (result_id(ctx, f, ty), pairing) {
         p.on_result(ctx, id);
     }
 }
@@ -984,7 +1001,7 @@ fn server_tool_blocks<'a>(
         | "web_fetch_tool_result"
         | "bash_code_execution_tool_result"
         | "text_editor_code_execution_tool_result" => {
-            result_pairing(ctx, &result_fields(), pairing)
+            result_pairing(ctx, &result_fields(), ty, pairing)
         }
         _ => {}
     }
