@@ -1034,8 +1034,12 @@ pub(super) fn document_source<'a>(ctx: &mut Ctx<'a>, src: &Value<'a>) {
                                     super::pgpt_blocks::text_block(ctx, &o);
                                 }
                             }),
-                            // (an image's fields are not checked here)
-                            Some("image") => {}
+                            // an image's shape (the server does not read its data here)
+                            Some("image") => ctx.idx(k, |ctx| {
+                                if let Some(o) = it.as_object() {
+                                    media::check(ctx, &o, "image", false);
+                                }
+                            }),
                             _ => ctx.idx(k, |ctx| {
                                 ctx.error(
                                     Code::FieldType,
