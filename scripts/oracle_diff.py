@@ -790,6 +790,8 @@ def server_locs(oracle: dict[str, Any]) -> list[list[str]] | None:
         return None
     locs = []
     for item in (oracle.get("error") or "").split(" | "):
+        # the oracle cuts long error lists with "(+N more)" after the last one it shows
+        item = re.sub(r" \(\+\d+ more\)$", "", item)
         m = _LOC_RE.match(item)
         if not m:
             continue
