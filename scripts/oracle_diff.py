@@ -8,7 +8,7 @@ fixtures and rules.
 
     python3 scripts/oracle_diff.py [--n N] [--seed S] [--out DIR]     # generated bodies
     python3 scripts/oracle_diff.py --fixtures                          # the fixture set
-    python3 scripts/oracle_diff.py --sweep [--lazy]                    # every field, one at a time
+    python3 scripts/oracle_diff.py --sweep [--lazy] [--fix]            # every field, one at a time
 
 Generated bodies are mutations of every fixture and example (drop / duplicate / retype / null /
 enum and role changes / reorder and merge messages / swap block types / tool_use-tool_result
@@ -130,6 +130,19 @@ def build_validator() -> None:
         ["cargo", "build", "--quiet", "--release", "-p", "zylon-schema", "--example", "report_lines"],
         cwd=ROOT, check=True,
     )
+    subprocess.run(["cargo", "build", "--quiet", "--release", "-p", "zylon-schema-cli"], cwd=ROOT, check=True)
+
+
+CLI = ROOT / "target/release/zylon-schema"
+
+
+def run_fix(text: str) -> tuple[str, bool]:
+    """`zylon-schema fix --kind chat -` on a text: the fixed body and whether we call it valid
+    (`/chat/validate`'s verdict, the stricter one)."""
+    res = subprocess.run([str(CLI), "fix", "--kind", "chat", "-"], input=text.encode("utf-8", "surrogatepass"), capture_output=True)
+    if res.returncode not in (0, 1):
+        return text, False
+    return res.stdout.decode("utf-8"), res.returncode == 0
 
 
 # The validator's options for generated bodies: `{"endpoint": "chat"}` with `--lazy`, so that
@@ -935,6 +948,8 @@ def main() -> int:
                     help="set every field of every seed to null, one at a time: the nullability table")
     ap.add_argument("--sweep", action="store_true",
                     help="leave out, and set to each of a few values of other types, every field and item of every seed")
+    ap.add_argument("--fix", action="store_true",
+                    help="with --sweep: also run `fix` on each body and ask the server about the result")
     ap.add_argument("--show", type=int, default=60, help="signatures to print")
     args = ap.parse_args()
 
@@ -957,7 +972,7 @@ def main() -> int:
     if args.null_sweep:
         return null_sweep(orc, cited)
     if args.sweep:
-        return sweep(orc, cited, args.show)
+        return sweep(orc, cited, args.show, args.fix)
 
     rng = random.Random(args.seed)
     seeds = load_seeds()
@@ -1066,7 +1081,7 @@ def null_sweep(orc: Any, cited: set[str]) -> int:
 SWEEP_VALUES: list[Any] = [None, 1, 1.5, -1, "x", "", True, [], {}]
 
 
-def sweep(orc: Any, cited: set[str], show: int) -> int:
+def sweep(orc: Any, cited: set[str], show: int, fix: bool = False) -> int:
     """Every field and item of every seed the server accepts as it is, at any depth, left out
     and set to each of `SWEEP_VALUES`, one at a time: exhaustive where the generator samples
     (its first run found two false rejects that 30,000 generated bodies had not)."""
@@ -1104,6 +1119,20 @@ def sweep(orc: Any, cited: set[str], show: int) -> int:
                 groups[signature(c, o, rep)].append(t)
         print(f"  {min(i + 2000, len(texts))}/{len(texts)}: " + ", ".join(f"{c} {n}" for c, n in sorted(counts.items())), file=sys.stderr)
     print(json.dumps(dict(counts)))
+    if fix:
+        # `fix` must not make the server reject a body it accepted, and a fixed body we call
+        # valid must be one the server accepts
+        fixed = Counter()
+        for t in texts:
+            out, valid = run_fix(t)
+            if json.loads(out) == json.loads(t):
+                continue
+            before = orc.check_text(t)["verdict"]
+            after = orc.check_text(out)
+            fixed[f"fixed: server {before.lower()} -> {after['verdict'].lower()}, ours {'valid' if valid else 'invalid'}"] += 1
+            if after["verdict"] == "REJECT" and (before == "ACCEPT" or valid):
+                groups[f"fix breaks | {(after.get('error') or '')[-120:]}"].append(t)
+        print(json.dumps(dict(fixed)))
     for sig, ts in sorted(groups.items(), key=lambda kv: -len(kv[1]))[:show]:
         print(f"{len(ts):5d}  {sig[:200]}\n       {min(ts, key=len)[:300]}")
     return 1 if groups else 0
