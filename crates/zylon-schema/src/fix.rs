@@ -371,7 +371,8 @@ fn edit_for(
         (_, Code::FieldCoerced) if loc.exact => match value? {
             Value::String(s) => {
                 let t = s.trim();
-                if let Some(f) = zylon_json::parse_float(t) {
+                // (a string read as NaN or an infinity has no JSON number to become)
+                if let Some(f) = zylon_json::parse_float(t).filter(|f| f.is_finite()) {
                     let lit = if f.fract() == 0.0 && f.abs() < 1e15 {
                         format!("{}", f as i64)
                     } else {
