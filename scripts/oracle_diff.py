@@ -8,7 +8,7 @@ fixtures and rules.
 
     python3 scripts/oracle_diff.py [--n N] [--seed S] [--out DIR]     # generated bodies
     python3 scripts/oracle_diff.py --fixtures                          # the fixture set
-    python3 scripts/oracle_diff.py --sweep [--lazy] [--fix]            # every field, one at a time
+    python3 scripts/oracle_diff.py --sweep [--values] [--lazy] [--fix] # every field, one at a time
 
 Generated bodies are mutations of every fixture and example (drop / duplicate / retype / null /
 enum and role changes / reorder and merge messages / swap block types / tool_use-tool_result
@@ -948,6 +948,8 @@ def main() -> int:
                     help="set every field of every seed to null, one at a time: the nullability table")
     ap.add_argument("--sweep", action="store_true",
                     help="leave out, and set to each of a few values of other types, every field and item of every seed")
+    ap.add_argument("--values", action="store_true",
+                    help="with --sweep: wrong values of the right type instead of other types")
     ap.add_argument("--fix", action="store_true",
                     help="with --sweep: also run `fix` on each body and ask the server about the result")
     ap.add_argument("--show", type=int, default=60, help="signatures to print")
@@ -972,7 +974,7 @@ def main() -> int:
     if args.null_sweep:
         return null_sweep(orc, cited)
     if args.sweep:
-        return sweep(orc, cited, args.show, args.fix)
+        return sweep(orc, cited, args.show, args.fix, args.values)
 
     rng = random.Random(args.seed)
     seeds = load_seeds()
@@ -1081,7 +1083,23 @@ def null_sweep(orc: Any, cited: set[str]) -> int:
 SWEEP_VALUES: list[Any] = [None, 1, 1.5, -1, "x", "", True, [], {}]
 
 
-def sweep(orc: Any, cited: set[str], show: int, fix: bool = False) -> int:
+def same_type_variants(v: Any) -> list[Any]:
+    """`--sweep --values`: wrong values of the right type (case, spaces, signs, bounds, sizes)."""
+    if isinstance(v, bool):
+        return [not v, 0, 1, "true", "false", "yes"]
+    if isinstance(v, int):
+        big = abs(v) > 2**1000
+        return [0, -1, v + 1, v * 1000 + 7, 2**31, 2**63, -(2**63) - 1, 1.5 if big else float(v),
+                0.5 if big else v + 0.5, str(v)[:100]]
+    if isinstance(v, float):
+        return [0.0, -0.0, 1.0, -1.0, 2.0, 100.0, 1e-9, 1e300, str(v)]
+    if isinstance(v, str):
+        out = [v.upper(), v + " ", " " + v, v[:1], v * 2, v.replace("_", "-"), "\u00e9" + v, v + "\n"]
+        return [x for x in out if x != v]
+    return []
+
+
+def sweep(orc: Any, cited: set[str], show: int, fix: bool = False, values: bool = False) -> int:
     """Every field and item of every seed the server accepts as it is, at any depth, left out
     and set to each of `SWEEP_VALUES`, one at a time: exhaustive where the generator samples
     (its first run found two false rejects that 30,000 generated bodies had not)."""
@@ -1094,11 +1112,11 @@ def sweep(orc: Any, cited: set[str], show: int, fix: bool = False) -> int:
             if not path:
                 continue
             variants = []
-            if isinstance(path[-1], str):
+            if isinstance(path[-1], str) and not values:
                 b = copy.deepcopy(seed)
                 remove(b, path)
                 variants.append(b)
-            for x in SWEEP_VALUES:
+            for x in same_type_variants(get(seed, path)) if values else SWEEP_VALUES:
                 b = copy.deepcopy(seed)
                 put(b, path, copy.deepcopy(x))
                 variants.append(b)

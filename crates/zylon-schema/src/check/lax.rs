@@ -39,9 +39,7 @@ pub(crate) fn lax_float(v: &Value<'_>) -> Lax<f64> {
     match v {
         Value::Number(n) if n.int && !n.value.is_finite() => Lax::Invalid,
         Value::Number(n) => n.as_f64().map_or(Lax::Invalid, Lax::Exact),
-        Value::String(s) => {
-            py_float_literal(crate::media::py_strip(s)).map_or(Lax::Invalid, Lax::Coerced)
-        }
+        Value::String(s) => py_float_literal(s).map_or(Lax::Invalid, Lax::Coerced),
         Value::Bool(b) => Lax::Coerced(if *b { 1.0 } else { 0.0 }),
         _ => Lax::Invalid,
     }
@@ -71,15 +69,24 @@ pub(crate) fn lax_int(v: &Value<'_>) -> Lax<f64> {
     }
 }
 
-/// The value of a float as pydantic reads one from a string: `nan`, `inf` and `infinity` in any
-/// case and with a sign, a literal beyond the range as infinity (`"1e400"`; a bounded field then
-/// refuses it), and underscores anywhere but first, last or doubled (pydantic-core removes them:
-/// `1_.5`, `n_an`; measured on the server's request path).
-fn py_float_literal(s: &str) -> Option<f64> {
-    if s.starts_with('_') || s.ends_with('_') || zylon_json::contains(s, "__") {
+/// The value of a float as pydantic reads one from a string: surrounding whitespace stripped,
+/// `nan`, `inf` and `infinity` in any case and with a sign, a literal beyond the range as
+/// infinity (`"1e400"`; a bounded field then refuses it), and underscores anywhere but first,
+/// last or doubled (pydantic-core removes them: `1_.5`, `n_an`) — but only from a string without
+/// surrounding whitespace (`" 1_0.5"` is refused). Measured on the server's request path.
+fn py_float_literal(raw: &str) -> Option<f64> {
+    let s = crate::media::py_strip(raw);
+    // (`parse_float` reads `nan`, `inf`, `infinity` and signs, natively and in wasm alike)
+    if !s.contains('_') {
+        return zylon_json::parse_float(s);
+    }
+    if s.len() != raw.len()
+        || s.starts_with('_')
+        || s.ends_with('_')
+        || zylon_json::contains(s, "__")
+    {
         return None;
     }
-    // (`parse_float` reads `nan`, `inf`, `infinity` and signs, natively and in wasm alike)
     zylon_json::parse_float(&s.replace('_', ""))
 }
 
