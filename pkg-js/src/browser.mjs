@@ -8,38 +8,14 @@
 // `inline-glue.mjs` is the web binding without its default `.wasm` URL (see xtask/src/npm.rs).
 import wasmInit, * as glue from "./inline-glue.mjs";
 import wasm64 from "./wasm-inline.mjs";
-import { makeApi } from "./api.mjs";
-import { lazyApi } from "./lazy.mjs";
+import { inlined, lazyApi } from "./lazy.mjs";
 
 export * from "./api.mjs";
 export { schema, schemaNames } from "./schemas-api.mjs";
 
-let api;
-
-function bytes(b64) {
-  const bin = atob(b64);
-  const out = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
-  return out;
-}
-
-function ready() {
-  if (!api) {
-    glue.initSync({ module: bytes(wasm64) });
-    api = makeApi(glue);
-  }
-  return api;
-}
+const entry = inlined(glue, wasmInit, wasm64);
 
 /** Optional: load the module from `input` (a URL, Response, bytes or module) before first use. */
-export async function init(input) {
-  if (api) return;
-  if (input === undefined) {
-    ready();
-    return;
-  }
-  await wasmInit({ module_or_path: input });
-  api = makeApi(glue);
-}
+export const init = entry.init;
 
-export const { validate, fix, decodeStream, readStream, chatRequest, StreamAccumulator } = lazyApi(ready);
+export const { validate, fix, decodeStream, readStream, chatRequest, StreamAccumulator } = lazyApi(entry.ready);

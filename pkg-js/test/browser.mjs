@@ -1,5 +1,6 @@
-// Runs the shared suite (suite.mjs) in headless Chromium against both browser entries (`./web`
-// with `init()`, and the zero-config default entry without it), served from 127.0.0.1. Prints
+// Runs the shared suite (suite.mjs) in headless Chromium against the browser entries (`./web`
+// with `init()`, the zero-config default entry without it, and `./validate`, the validate-only
+// module), served from 127.0.0.1. Prints
 // one line per test and the closing `N passed, N failed` line.
 import { join } from "node:path";
 import { serve, launch, pkg } from "./harness.mjs";
@@ -10,7 +11,7 @@ const browser = await launch();
 let failed = 0;
 let passed = 0;
 try {
-  for (const entry of ["web", "browser"]) {
+  for (const entry of ["web", "browser", "validate"]) {
     const page = await browser.newPage();
     page.on("pageerror", (e) => console.error("page error:", e.message));
     await page.goto(`http://127.0.0.1:${server.port}/?entry=${entry}`);

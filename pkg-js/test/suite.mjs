@@ -26,6 +26,19 @@ export async function run(z, cases) {
     }
   };
 
+  // `zylon-schema/validate` has `validate`, `chatRequest` and the builders only: the checks of
+  // `fix`, the schemas and the stream decoders run on the entries that have them, and that
+  // entry is checked to have none of them (its module does not contain their code).
+  const complete = typeof z.fix === "function";
+  const full = (name, fn) => complete && check(name, fn);
+  if (!complete) {
+    check("the validate-only entry has validate, chatRequest and the builders, and nothing else", () => {
+      const absent = ["fix", "decodeStream", "StreamAccumulator", "readStream", "schema", "schemaNames"].filter((k) => k in z);
+      const present = ["validate", "chatRequest", "init", "ValidationError", "userMessage", "text", "mcpServer"].filter((k) => !(k in z));
+      return (absent.length === 0 && present.length === 0) || `has ${absent.join(", ")}; lacks ${present.join(", ")}`;
+    });
+  }
+
   check("string input gives the byte path's report exactly, key order included (compact transfer vs JSON)", () => {
     const enc = new TextEncoder();
     const bad = [];
@@ -185,17 +198,17 @@ export async function run(z, cases) {
     }
   });
 
-  check("fix returns the fixed body and the fixes", () => {
+  full("fix returns the fixed body and the fixes", () => {
     const out = z.fix('{"messages":[{"role":"User","content":"Hi"}]}');
     return (out.fixes.length === 2 && out.report.valid && out.body.includes('"role":"user"')) || JSON.stringify(out);
   });
 
-  check("schemas are available", () => {
+  full("schemas are available", () => {
     const s = z.schema("chat-request");
     return (s.$schema === "https://json-schema.org/draft/2020-12/schema" && z.schemaNames.includes("stream-event")) || "bad schema";
   });
 
-  check("stream accumulator assembles a message from any chunking", () => {
+  full("stream accumulator assembles a message from any chunking", () => {
     const sse =
       'event: message_start\ndata: {"type":"message_start","message":{"id":"m","content":[]}}\n\n' +
       'data: {"type":"content_block_start","block_id":"b","content_block":{"type":"text","text":""}}\n\n' +
@@ -213,7 +226,7 @@ export async function run(z, cases) {
     return whole.message.content[0].text === "Héllo" && whole.events === 6;
   });
 
-  check("the seed's example stream assembles, with the expected warnings", () => {
+  full("the seed's example stream assembles, with the expected warnings", () => {
     const seed =
       'event: message_start\ndata: {"type":"message_start","message":{"id":"msg_3d2c1b4a5f6e7d8c","role":"assistant","content":[]}}\n\n' +
       'event: content_block_delta\ndata: {"type":"content_block_delta","delta":{"type":"text_delta","text":"• Ticket volume rose 12%"}}\n\n' +
@@ -223,7 +236,7 @@ export async function run(z, cases) {
     return (r.message.content[0].text === "• Ticket volume rose 12%" && codes === "stream.event@/events/1,stream.incomplete@/events/2") || `${codes} ${JSON.stringify(r.message)}`;
   });
 
-  check("malformed streams give issues, not exceptions", () => {
+  full("malformed streams give issues, not exceptions", () => {
     for (const bad of ["data: {nope\n\n", 'data: {"type":"content_block_stop","block_id":"x"}\n\n', "", "\r\r\r"]) {
       const r = z.decodeStream(bad);
       if (!r.issues.length) return `no issue for ${JSON.stringify(bad)}`;
@@ -231,7 +244,7 @@ export async function run(z, cases) {
     return true;
   });
 
-  check("readStream consumes a fetch-style ReadableStream", async () => {
+  full("readStream consumes a fetch-style ReadableStream", async () => {
     const enc = new TextEncoder();
     const parts = ['data: {"type":"message_start","message":{"content":[]}}\n\ndata: {"type":"content_block_start","block_id":"b","content_block":{"type":"text","text":""}}\n\nda',
       'ta: {"type":"content_block_delta","block_id":"b","delta":{"type":"text_delta","text":"ok"}}\n\n', 'data: {"type":"message_stop"}\n\n'];

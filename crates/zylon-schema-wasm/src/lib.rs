@@ -166,6 +166,7 @@ pub fn validate_bytes_json(body: &[u8], options_json: &str) -> String {
 }
 
 /// Apply the safe fixes to a JSON text; returns `{body, fixes, report}` as JSON text.
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = fixJson)]
 pub fn fix_json(body: &str, options_json: &str) -> String {
     match options(options_json) {
@@ -183,17 +184,20 @@ pub fn fix_json(body: &str, options_json: &str) -> String {
 }
 
 /// Decode a captured `text/event-stream`; returns `{message, issues, events}` as JSON text.
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = decodeStream)]
 pub fn decode_stream(bytes: &[u8]) -> String {
     zylon_schema::stream::decode_to_json(bytes)
 }
 
 /// An incremental stream accumulator for JS (`push` chunks as they arrive).
+#[cfg(feature = "full")]
 #[wasm_bindgen]
 pub struct StreamAccumulator {
     inner: zylon_schema::stream::Accumulator,
 }
 
+#[cfg(feature = "full")]
 #[wasm_bindgen]
 impl StreamAccumulator {
     /// A new accumulator.
@@ -231,6 +235,7 @@ impl StreamAccumulator {
     }
 }
 
+#[cfg(feature = "full")]
 impl Default for StreamAccumulator {
     fn default() -> Self {
         Self::new()
@@ -262,6 +267,11 @@ mod tests {
             .as_str()
             .unwrap()
             .contains("unknown kind"));
+    }
+
+    #[cfg(feature = "full")]
+    #[test]
+    fn fix_and_streams() {
         let f: serde_json::Value = serde_json::from_str(&fix_json(
             r#"{"messages":[{"role":"User","content":"x"}]}"#,
             "{}",

@@ -14,7 +14,11 @@
 // validates in a module worker. Prints TAP-style lines, dist/ sizes (raw and gzip -9 per file)
 // and the time from navigation to `done`; exits 1 on any failure.
 //
-// Environment: ZYLON_BUNDLERS=vite,webpack,esbuild (subset, default all), ZYLON_KEEP=1 (keep the
+// `webpack-validate` and `esbuild-validate` are the same apps importing `zylon-schema/validate`
+// (the snippet with that import): the same checks, and no trace of the full module in dist/.
+//
+// Environment: ZYLON_BUNDLERS=vite,webpack,esbuild,webpack-validate,esbuild-validate (subset,
+// default all), ZYLON_KEEP=1 (keep the
 // temp apps; apps of failing bundlers are always kept and their path printed).
 import { spawn } from "node:child_process";
 import { createServer } from "node:http";
@@ -33,6 +37,12 @@ const PINS = {
   webpack: { webpack: "5.113.0", "webpack-cli": "6.0.1" },
   esbuild: { esbuild: "0.28.2" },
 };
+// Apps that import `zylon-schema/validate` (the validate-only module), built the same way.
+PINS["webpack-validate"] = PINS.webpack;
+PINS["esbuild-validate"] = PINS.esbuild;
+const VALIDATE_ENTRY = "zylon-schema/validate";
+// Only the full module's binding has this name: a validate-only app must not contain it.
+const FULL_MODULE_MARK = "streamaccumulator_free";
 const EXPECTED_ERROR = { code: "block.text.fields", path: "/messages/0/content/0/text" };
 const INVALID_BODY = { messages: [{ role: "user", content: [{ type: "text", text: 42 }] }] };
 const PAGE_TIMEOUT = 30_000;
@@ -51,7 +61,7 @@ if (!existsSync(tarball)) {
   console.error(`no such tarball: ${tarball}`);
   process.exit(2);
 }
-const selected = (process.env.ZYLON_BUNDLERS || "vite,webpack,esbuild").split(",").map((s) => s.trim()).filter(Boolean);
+const selected = (process.env.ZYLON_BUNDLERS || "vite,webpack,esbuild,webpack-validate,esbuild-validate").split(",").map((s) => s.trim()).filter(Boolean);
 for (const b of selected) if (!PINS[b]) (console.error(`unknown bundler ${b}`), process.exit(2));
 const keepAll = process.env.ZYLON_KEEP === "1";
 
@@ -62,11 +72,11 @@ if (!bodySrc) throw new Error("harness: cannot find the validate({...}) body in 
 const VALID_BODY = new Function(`return (${bodySrc});`)();
 
 // --- app sources ----------------------------------------------------------------------------------
-function mainJs({ worker }) {
+function mainJs({ worker, from = "zylon-schema" }) {
   return `// The README snippet runs first, verbatim (./snippet.js); then the harness validates the
 // snippet's body and an invalid body with the same import and exposes the reports.
 import "./snippet.js";
-import { validate } from "zylon-schema";
+import { validate } from "${from}";
 
 const validBody = ${JSON.stringify(VALID_BODY)};
 const invalidBody = ${JSON.stringify(INVALID_BODY)};
@@ -162,8 +172,21 @@ const APPS = {
     build: ["npx", "esbuild", "src/index.js", "--bundle", "--outfile=dist/main.js"],
     // esbuild's default format for a browser bundle is an IIFE: a classic script
     after: (dir) => writeFileSync(join(dir, "dist/index.html"), html('<script defer src="main.js"></script>')),
-  },
-};
+  },};
+// The snippet importing the validate-only entry.
+const validateSnippet = snippet.replaceAll('from "zylon-schema"', `from "${VALIDATE_ENTRY}"`);
+if (validateSnippet === snippet) throw new Error('harness: the snippet has no `from "zylon-schema"` import');
+for (const base of ["webpack", "esbuild"]) {
+  APPS[`${base}-validate`] = {
+    ...APPS[base],
+    from: VALIDATE_ENTRY,
+    files: (dir) => {
+      mkdirSync(join(dir, "src"));
+      writeFileSync(join(dir, "src/index.js"), mainJs({ worker: false, from: VALIDATE_ENTRY }));
+      writeFileSync(join(dir, "src/snippet.js"), validateSnippet);
+    },
+  };
+}
 
 // --- helpers ----------------------------------------------------------------------------------------
 function run(cmd, args, { cwd, log, timeout }) {
@@ -308,6 +331,10 @@ async function check(prep, browser, reference) {
   console.log(`# ${name}: dist/ ${sz.files.length} files, ${sz.bytes} bytes (${kb(sz.bytes)}), gzip -9 ${sz.gzip} bytes (${kb(sz.gzip)})`);
   for (const f of sz.files) console.log(`#   ${f.file.padEnd(48)} ${String(f.bytes).padStart(9)} B  gzip ${String(f.gzip).padStart(8)} B`);
   if (!sz.files.some((f) => f.file.endsWith(".wasm"))) console.log(`# ${name}: note: no .wasm file in dist/`);
+  if (APPS[name].from === VALIDATE_ENTRY) {
+    const full = sz.files.filter((f) => readFileSync(join(dist, f.file), "latin1").includes(FULL_MODULE_MARK));
+    ok(full.length === 0, `dist/ holds the validate-only module, not the full one (gzip ${kb(sz.gzip)})`, () => `the full module's binding is in ${full.map((f) => f.file).join(", ")}`);
+  }
 
   const server = await serveDir(dist);
   const page = await browser.newPage();
@@ -394,7 +421,7 @@ try {
 
 console.log("# summary");
 for (const o of outcomes) {
-  console.log(`#   ${o.name.padEnd(8)} ${o.pass ? "PASS" : "FAIL"}${o.sizes ? `  dist ${kb(o.sizes.bytes)} (gzip ${kb(o.sizes.gzip)})` : ""}${o.ms !== undefined ? `  done after ${Math.round(o.ms)} ms` : ""}`);
+  console.log(`#   ${o.name.padEnd(16)} ${o.pass ? "PASS" : "FAIL"}${o.sizes ? `  dist ${kb(o.sizes.bytes)} (gzip ${kb(o.sizes.gzip)})` : ""}${o.ms !== undefined ? `  done after ${Math.round(o.ms)} ms` : ""}`);
   if (!o.pass) console.log(`#            app kept at ${o.dir}`);
   else if (!keepAll) rmSync(o.dir, { recursive: true, force: true });
 }

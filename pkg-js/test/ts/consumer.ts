@@ -5,6 +5,9 @@ import {
   type ChatRequest, type ContentBlock, type MessageInput, type Report, type Issue, type KindChoice, type FixResult,
 } from "zylon-schema";
 import { schema, schemaNames } from "zylon-schema/schemas";
+import * as validateOnly from "zylon-schema/validate";
+// @ts-expect-error: the validate-only entry has no `fix` (nor the stream decoders).
+import { fix as noFixHere } from "zylon-schema/validate";
 
 // ---- correct code ----
 const body: ChatRequest = {
@@ -41,6 +44,10 @@ const t: string | undefined = text("x").text;
 const call: string = toolUse("t1", "lookup", {}).id;
 const message: MessageInput = userMessage("hello");
 
+// the validate-only entry: the same validate, builders and types
+const lean: Report = validateOnly.validate(body, { kind: "chat" });
+const leanBuilt: validateOnly.ChatRequest = validateOnly.chatRequest().message(validateOnly.userMessage("q")).build();
+
 // ---- mistakes ----
 // @ts-expect-error: `messages` is required.
 const noMessages: ChatRequest = { temperature: 0.2 };
@@ -64,8 +71,12 @@ const noId: ContentBlock = { type: "tool_use", name: "lookup", input: {} };
 validate(body, { kind: "chats" });
 // @ts-expect-error: options are checked too.
 validate(body, { stric: true });
+// @ts-expect-error: in the validate-only entry too.
+validateOnly.validate(body, { kind: "chats" });
+// @ts-expect-error: the validate-only entry has no stream decoders.
+validateOnly.decodeStream("data: {}");
 
 export {
   report, auto, kinds, fixedAt, code, fixed, built, chatSchema, describe, t, call, message, noMessages, badRole, badTokens,
-  misspeltTop, textNumber, misspeltField, misspeltType, badMime, noId,
+  misspeltTop, textNumber, misspeltField, misspeltType, badMime, noId, lean, leanBuilt, noFixHere,
 };
