@@ -341,6 +341,29 @@ impl Ctx<'_> {
         self.settled.push(p);
     }
 
+    /// Whether the reporting walk `f` finds nothing the server rejects (no error, strict mode
+    /// aside: a warning is never a rejection), with everything it reported dropped. Decides a
+    /// union's member with the same rules that report on it, instead of a second, non-reporting
+    /// copy of them.
+    pub(crate) fn probe(&mut self, f: impl FnOnce(&mut Self)) -> bool {
+        let (errors, warnings) = (self.errors.len(), self.warnings.len());
+        let (pending, settled) = (self.pending.len(), self.settled.len());
+        let suggestion = self.next_suggestion.take();
+        let strict = std::mem::replace(&mut self.strict, false);
+        f(self);
+        let fits = self.errors.len() == errors
+            && self.pending[pending..]
+                .iter()
+                .all(|i| i.severity != Severity::Error);
+        self.errors.truncate(errors);
+        self.warnings.truncate(warnings);
+        self.pending.truncate(pending);
+        self.settled.truncate(settled);
+        self.next_suggestion = suggestion;
+        self.strict = strict;
+        fits
+    }
+
     /// Report the deferred issues of [`Ctx::field_type`] that no rule has covered or settled.
     pub(crate) fn flush_pending(&mut self) {
         for issue in std::mem::take(&mut self.pending) {
@@ -566,5 +589,35 @@ mod tests {
         let s = "x".repeat(100);
         assert_eq!(short(&s).chars().count(), 41);
         assert_eq!(short("ab\"c"), "ab\\\"c");
+    }
+
+    #[test]
+    fn a_probe_decides_by_errors_and_drops_what_it_reported() {
+        let strict = crate::Options {
+            strict: true,
+            ..Default::default()
+        };
+        let mut ctx = Ctx::new(&strict);
+        ctx.warn(Code::FieldType, "kept");
+        let renamed = Suggestion {
+            kind: super::super::report::SuggestionKind::RenameKey,
+            value: "x".into(),
+        };
+        ctx.suggest(renamed.clone());
+        // A warning is no rejection, strict mode or not; nothing it reports stays.
+        assert!(ctx.probe(|ctx| ctx.key("a", |ctx| ctx.warn(Code::FieldType, "w"))));
+        assert!(!ctx.probe(|ctx| {
+            ctx.error(Code::FieldType, "e");
+            ctx.settle("b");
+        }));
+        assert_eq!((ctx.errors.len(), ctx.warnings.len()), (1, 0));
+        assert_eq!(ctx.errors[0].message, "kept");
+        assert!(ctx.settled.is_empty());
+        // The suggestion waiting before the probe goes to the next issue after it.
+        ctx.error(Code::FieldType, "next");
+        assert_eq!(ctx.errors[1].suggestion, Some(renamed));
+        // An outer strict mode still applies after the probe.
+        ctx.warn(Code::FieldType, "strict");
+        assert_eq!(ctx.errors.len(), 3);
     }
 }

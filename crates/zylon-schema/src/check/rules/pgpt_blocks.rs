@@ -8,6 +8,7 @@
 //! (`blocks::cache_control`), a `server_tool_use`'s `id` and the length of its `name`, a tool result's
 //! `tool_use_id` (`blocks::tool_use`, `blocks::tool_result`, with the tool pairing).
 
+use std::borrow::Cow;
 use crate::check::json::{Object, Value};
 use crate::check::Severity;
 
@@ -420,23 +421,7 @@ fn value<'a>(
             super::blocks::document_source(ctx, v);
             return true;
         }
-        DocSource => {
-            return v.as_object().is_some_and(|o| {
-                let has = |k| o.get(k).is_some_and(|v| v.is_string());
-                match o.get("type").and_then(Value::as_str) {
-                    Some("base64") => has("data") && has("media_type"),
-                    Some("text") => {
-                        has("data")
-                            && o.get("media_type").and_then(Value::as_str) == Some("text/plain")
-                    }
-                    Some("url") => has("url"),
-                    Some("content") => o
-                        .get("content")
-                        .is_some_and(|c| c.is_string() || c.as_array().is_some()),
-                    _ => false,
-                }
-            })
-        }
+        DocSource => return ctx.probe(|ctx| super::blocks::document_source(ctx, v)),
         CacheControl => {
             let problem = super::request::cache_control_problem(v);
             if let (Some(p), true) = (problem, report) {
@@ -449,7 +434,7 @@ fn value<'a>(
         }
         Model(m) => match v.as_object() {
             Some(o) => return fields(ctx, &o, m, None, key, report),
-            None => (Code::FieldType, "an object".to_string()),
+            None => (Code::FieldType, Cow::Borrowed("an object")),
         },
         List(m) => match v {
             Value::Array(items) => {
@@ -466,7 +451,7 @@ fn value<'a>(
                 }
                 return ok;
             }
-            _ => (Code::FieldType, "an array of objects".to_string()),
+            _ => (Code::FieldType, Cow::Borrowed("an array of objects")),
         },
         ListOr(list, one) => {
             let t = if v.as_array().is_some() {
@@ -514,17 +499,19 @@ fn value<'a>(
         Dict if v.is_object() => return true,
         Strs if matches!(v, Value::Array(a) if a.iter().all(|s| s.is_string())) => return true,
         OneOf(values) if v.as_str().is_some_and(|s| values.contains(&s)) => return true,
-        OneOf(values) => (Code::FieldEnum, one_of(values)),
-        Str => (Code::FieldType, "a string".to_string()),
-        Str1 => (Code::FieldType, "a non-empty string".to_string()),
+        // (the list of values written only for a report)
+        OneOf(_) if !report => return false,
+        OneOf(values) => (Code::FieldEnum, Cow::Owned(one_of(values))),
+        Str => (Code::FieldType, Cow::Borrowed("a string")),
+        Str1 => (Code::FieldType, Cow::Borrowed("a non-empty string")),
         Id => (
             Code::FieldType,
-            "a string of letters, digits and `_`".to_string(),
+            Cow::Borrowed("a string of letters, digits and `_`"),
         ),
-        Int => (Code::FieldType, "an integer".to_string()),
-        Bool => (Code::FieldType, "a boolean".to_string()),
-        Dict => (Code::FieldType, "an object".to_string()),
-        Strs => (Code::FieldType, "an array of strings".to_string()),
+        Int => (Code::FieldType, Cow::Borrowed("an integer")),
+        Bool => (Code::FieldType, Cow::Borrowed("a boolean")),
+        Dict => (Code::FieldType, Cow::Borrowed("an object")),
+        Strs => (Code::FieldType, Cow::Borrowed("an array of strings")),
     };
     if report {
         wrong(ctx, code, key, &want, v, top);
