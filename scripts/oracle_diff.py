@@ -9,6 +9,7 @@ fixtures and rules.
     python3 scripts/oracle_diff.py [--n N] [--seed S] [--out DIR]     # generated bodies
     python3 scripts/oracle_diff.py --fixtures                          # the fixture set
     python3 scripts/oracle_diff.py --sweep [--values] [--lazy] [--fix] # every field, one at a time
+    python3 scripts/oracle_diff.py --record        # both sweeps, both endpoints: the replayed corpus
 
 Generated bodies are mutations of every fixture and example (drop / duplicate / retype / null /
 enum and role changes / reorder and merge messages / swap block types / tool_use-tool_result
@@ -952,6 +953,8 @@ def main() -> int:
                     help="with --sweep: wrong values of the right type instead of other types")
     ap.add_argument("--fix", action="store_true",
                     help="with --sweep: also run `fix` on each body and ask the server about the result")
+    ap.add_argument("--record", action="store_true",
+                    help="both sweeps on both endpoints, written as the verdict corpus the tests replay")
     ap.add_argument("--show", type=int, default=60, help="signatures to print")
     args = ap.parse_args()
 
@@ -973,6 +976,8 @@ def main() -> int:
         return check_fixtures(orc)
     if args.null_sweep:
         return null_sweep(orc, cited)
+    if args.record:
+        return record(orc, cited)
     if args.sweep:
         return sweep(orc, cited, args.show, args.fix, args.values)
 
@@ -1154,6 +1159,120 @@ def sweep(orc: Any, cited: set[str], show: int, fix: bool = False, values: bool 
     for sig, ts in sorted(groups.items(), key=lambda kv: -len(kv[1]))[:show]:
         print(f"{len(ts):5d}  {sig[:200]}\n       {min(ts, key=len)[:300]}")
     return 1 if groups else 0
+
+
+SWEEP_RECORD = ROOT / "crates/zylon-schema/tests/server_verdicts/sweep.jsonl"
+
+
+def _representable(v: Any) -> bool:
+    """Whether `v` survives the Rust test's `serde_json::Value` unchanged: integers within 64
+    bits, finite floats, strings without lone surrogates."""
+    if isinstance(v, bool) or v is None:
+        return True
+    if isinstance(v, int):
+        return -(2**63) <= v < 2**64
+    if isinstance(v, float):
+        return math.isfinite(v)
+    if isinstance(v, str):
+        try:
+            v.encode("utf-8")
+        except UnicodeEncodeError:
+            return False
+        return True
+    if isinstance(v, list):
+        return all(_representable(x) for x in v)
+    if isinstance(v, dict):
+        return all(_representable(k) and _representable(x) for k, x in v.items())
+    return False
+
+
+def _pointer(path: Path_) -> str:
+    return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in path)
+
+
+def record(orc: Any, cited: set[str]) -> int:
+    """`--record`: both sweeps (values of other types, and wrong values of the right type; every
+    field also left out) on both endpoints, written as the verdict corpus that
+    `crates/zylon-schema/tests/server_verdicts.rs` replays without the oracle. Written only when
+    every verdict agrees (or is a cited soft accept). One line per seed: the seed and its cases,
+    `{pointer: "VALUE VERDICTS ..."}` (`VALUE`: an index into the first line's `values`, -1 to
+    leave the field out; `VERDICTS`: one letter per endpoint, `/chat/validate` then `POST /chat`:
+    `a` the server accepts, `r` it rejects, `s` it rejects and we warn with a cited code)."""
+    lazy = ServerLimits(type(orc.orc)(lazy=True))
+    seeds = [s for s in load_seeds() if len(dumps(s)) <= 20000 and _representable(s)]
+    seeds = [s for s in seeds if orc.check_text(dumps(s))["verdict"] == "ACCEPT"]
+    values: dict[str, int] = {}
+    table: list[Any] = []
+    lines: list[dict[str, Any]] = []
+    cases: list[tuple[int, str, int, str]] = []  # (line, pointer, value, text)
+    for seed in seeds:
+        line: dict[str, Any] = {"seed": seed, "cases": {}}
+        seen: set[str] = set()
+        for path, here in walk(seed):
+            if not path:
+                continue
+            options: list[tuple[int, Any]] = []
+            if isinstance(path[-1], str):
+                options.append((-1, None))
+            for x in SWEEP_VALUES + same_type_variants(here):
+                if not _representable(x):
+                    continue
+                key = json.dumps(x, sort_keys=True)
+                if key not in values:
+                    values[key] = len(table)
+                    table.append(x)
+                options.append((values[key], x))
+            for idx, x in options:
+                b = copy.deepcopy(seed)
+                if idx < 0:
+                    remove(b, path)
+                else:
+                    put(b, path, copy.deepcopy(x))
+                t = dumps(b)
+                if t in seen:
+                    continue
+                seen.add(t)
+                cases.append((len(lines), _pointer(path), idx, t))
+        lines.append(line)
+    print(f"{len(seeds)} seeds, {len(cases)} bodies, {len(table)} values", file=sys.stderr)
+    wrong = Counter()
+    for i in range(0, len(cases), 2000):
+        chunk = cases[i : i + 2000]
+        texts = [t for _, _, _, t in chunk]
+        VALIDATOR_OPTIONS.clear()
+        eager_reports = run_validator(texts)
+        VALIDATOR_OPTIONS.append('{"endpoint": "chat"}')
+        lazy_reports = run_validator(texts)
+        VALIDATOR_OPTIONS.clear()
+        for (n, ptr, idx, t), er, lr in zip(chunk, eager_reports, lazy_reports):
+            verdicts = ""
+            for o, rep in ((orc.check_text(t), er), (lazy.check_text(t), lr)):
+                c = classify(o, rep, cited)
+                if c not in ("agree", "soft-accept-cited"):
+                    wrong[signature(c, o, rep)] += 1
+                verdicts += "a" if o["verdict"] == "ACCEPT" else ("s" if c == "soft-accept-cited" else "r")
+            cs = lines[n]["cases"]
+            cs[ptr] = f"{cs[ptr]} {idx}{verdicts}" if ptr in cs else f"{idx}{verdicts}"
+        print(f"  {min(i + 2000, len(cases))}/{len(cases)}: {sum(wrong.values())} wrong", file=sys.stderr)
+    if wrong:
+        for sig, k in wrong.most_common(40):
+            print(f"{k:5d}  {sig[:200]}")
+        return 1
+    head = {
+        "about": "the chat server's verdicts on every field of every fixture and example, left out "
+        "and set to other values, on both endpoints: written by `python3 scripts/oracle_diff.py "
+        "--record`, replayed by tests/server_verdicts.rs",
+        "cited": sorted(cited),
+        "values": table,
+    }
+    with SWEEP_RECORD.open("w") as f:
+        f.write(json.dumps(head, separators=(",", ":"), ensure_ascii=False) + "\n")
+        for line in lines:
+            if line["cases"]:
+                f.write(json.dumps(line, separators=(",", ":"), ensure_ascii=False) + "\n")
+    total = sum(v.count(" ") + 1 for line in lines for v in line["cases"].values())
+    print(json.dumps({"seeds": len(lines), "cases": total, "bytes": SWEEP_RECORD.stat().st_size}))
+    return 0
 
 
 def check_fixtures(orc: Any) -> int:

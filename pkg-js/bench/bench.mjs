@@ -1,5 +1,6 @@
 // Node benchmark: validate(string), validate(object), JSON.parse alone, JSON.parse + ajv (Ajv2020
-// compiled from our chat-request schema), on the workloads of scripts/bench/gen_workloads.py, in
+// compiled from our chat-request schema), and validate(string) of `zylon-schema/validate` (`lean`),
+// on the workloads of scripts/bench/gen_workloads.py, in
 // one run. Usage: node bench/bench.mjs [WORKLOAD_DIR]  (build first: cargo xtask npm)
 import { readFileSync, existsSync } from "node:fs";
 import { execFileSync } from "node:child_process";
@@ -7,11 +8,24 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import Ajv2020 from "ajv/dist/2020.js";
 import { validate, schema, readStream } from "../dist/index.mjs";
+// The validate-only module of `zylon-schema/validate`, behind the same wrapper and host path as
+// the Node entry (UTF-16 written with a Buffer), so that `lean/ajv` compares the modules alone.
+import * as leanGlue from "../dist/validate-inline-glue.mjs";
+import { makeApi } from "../dist/api.mjs";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const dir = process.argv[2] || join(root, "target", "bench-workloads");
 if (!existsSync(join(dir, "many-small.jsonl"))) execFileSync("python3", [join(root, "scripts", "bench", "gen_workloads.py"), dir]);
 const smoke = process.env.ZYLON_BENCH_SMOKE !== undefined;
+
+leanGlue.initSync({ module: readFileSync(new URL("../dist/validate/zylon_schema_validate_bg.wasm", import.meta.url)) });
+let leanView;
+const { validate: validateLean } = makeApi(leanGlue, {}, {
+  writeUtf16(text, buffer, offset) {
+    if (leanView === undefined || leanView.buffer !== buffer) leanView = Buffer.from(buffer);
+    return leanView.write(text, offset, 2 * text.length, "utf16le");
+  },
+});
 
 const ajv = new Ajv2020({ strict: false, allErrors: false, validateFormats: false });
 const check = ajv.compile(schema("chat-request"));
@@ -53,17 +67,18 @@ const row = (...c) => console.log(c.map((x, i) => String(x).padStart(i ? 13 : 18
 // Times are medians of the rounds. Ratios: `str/ajv` is the median of the per-round ratios (the
 // two batches run back to back in each round, so a slow spell of the shared machine affects
 // both: the most stable estimate here); `best str/ajv` the ratio of the best rounds.
-row("workload", "str ms", "obj ms", "parse ms", "parse+ajv", "str/ajv", "obj/ajv", "best str/ajv");
+row("workload", "str ms", "obj ms", "parse ms", "parse+ajv", "str/ajv", "obj/ajv", "best str/ajv", "lean/ajv");
 for (const name of ["small.json", "chat-1mb.json", "media-8mb.json", "many-small.jsonl"]) {
   const raw = readFileSync(join(dir, name), "utf8");
   const texts = name.endsWith(".jsonl") ? raw.split("\n").filter(Boolean) : [raw];
   const objects = texts.map((t) => JSON.parse(t));
-  const [sStr, sAjv, sObj, sParse] = timeAll(
+  const [sStr, sAjv, sObj, sParse, sLean] = timeAll(
     [
       () => texts.forEach((t) => validate(t)),
       () => texts.forEach((t) => check(JSON.parse(t))),
       () => objects.forEach((o) => validate(o)),
       () => texts.forEach((t) => JSON.parse(t)),
+      () => texts.forEach((t) => validateLean(t)),
     ],
     21,
   );
@@ -79,6 +94,7 @@ for (const name of ["small.json", "chat-1mb.json", "media-8mb.json", "many-small
     ratio(paired(sStr)),
     ratio(paired(sObj)),
     ratio(best(sStr) / best(sAjv)),
+    ratio(paired(sLean)),
   );
 }
 

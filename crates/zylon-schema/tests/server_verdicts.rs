@@ -1,11 +1,14 @@
 //! Replays verdicts of the chat server's own request path, recorded with the server oracle of
 //! the project's development documents: `tests/server_verdicts/pgpt-blocks.jsonl`, written by
 //! `scripts/sweep_pgpt_blocks.py` (every field of the server's own block types, at any depth,
-//! left out or set to values of other types). The validator must give the server's verdict on
-//! each: an error where the server rejects the body, none where it accepts it.
+//! left out or set to values of other types), and `tests/server_verdicts/sweep.jsonl`, written
+//! by `scripts/oracle_diff.py --record` (every field and item of every fixture and example the
+//! server accepts, left out and set to values of other types and to wrong values of the right
+//! type, on both endpoints). The validator must give the server's verdict on each: an error
+//! where the server rejects the body, none where it accepts it.
 
 use serde_json::{json, Value};
-use zylon_schema::{validate_value, Kind, Options};
+use zylon_schema::{validate_value, Endpoint, Kind, Options};
 
 /// The body the sweep built around a block (`body` in `scripts/sweep_pgpt_blocks.py`).
 fn body(place: &str, block: &Value) -> Value {
@@ -38,11 +41,7 @@ fn the_servers_verdicts_on_its_own_block_types() {
             rejected += 1;
         }
         if report.is_valid() != server_accepts {
-            let ours: Vec<String> = report
-                .errors
-                .iter()
-                .map(|i| format!("{} at {}", i.code.as_str(), i.path))
-                .collect();
+            let ours = errors_of(&report);
             wrong.push(format!(
                 "{}: the server says {} ({}), we say {:?}",
                 case["name"], case["server"], case["error"], ours
@@ -59,6 +58,114 @@ fn the_servers_verdicts_on_its_own_block_types() {
         "{} of {} verdicts differ:\n{}",
         wrong.len(),
         accepted + rejected,
+        wrong[..wrong.len().min(20)].join("\n")
+    );
+}
+
+/// Our errors, as `code at path`.
+fn errors_of(report: &zylon_schema::Report) -> Vec<String> {
+    report
+        .errors
+        .iter()
+        .map(|i| format!("{} at {}", i.code.as_str(), i.path))
+        .collect()
+}
+
+/// `seed` with the value at `pointer` left out (`value` `None`) or replaced.
+fn mutated(seed: &Value, pointer: &str, value: Option<&Value>) -> Value {
+    let mut body = seed.clone();
+    let (parent, last) = pointer.rsplit_once('/').expect("a pointer below the root");
+    let last = last.replace("~1", "/").replace("~0", "~");
+    let holder = body
+        .pointer_mut(parent)
+        .expect("the pointer's parent is in the seed");
+    match (holder, value) {
+        (Value::Object(o), None) => {
+            o.remove(&last);
+        }
+        (Value::Object(o), Some(v)) => {
+            o.insert(last, v.clone());
+        }
+        (Value::Array(a), Some(v)) => {
+            a[last.parse::<usize>().expect("an index")] = v.clone();
+        }
+        (h, v) => panic!("cannot apply {v:?} at {pointer} in {h}"),
+    }
+    body
+}
+
+#[test]
+fn the_servers_verdicts_on_every_field_of_the_fixtures() {
+    let text = include_str!("server_verdicts/sweep.jsonl");
+    let mut lines = text.lines();
+    let head: Value = serde_json::from_str(lines.next().expect("a head line")).expect("JSON");
+    let values = head["values"].as_array().expect("values");
+    let cited: Vec<&str> = head["cited"]
+        .as_array()
+        .expect("cited codes")
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
+    let endpoints = [Endpoint::Validate, Endpoint::Chat];
+    let (mut counts, mut wrong) = ([0usize; 3], Vec::new());
+    for line in lines {
+        let line: Value = serde_json::from_str(line).expect("a JSON line");
+        let cases = line["cases"].as_object().expect("cases by pointer");
+        for (pointer, case) in cases.iter().flat_map(|(p, cs)| {
+            cs.as_str()
+                .expect("cases")
+                .split(' ')
+                .map(move |c| (p.as_str(), c))
+        }) {
+            // `VALUE VERDICTS`: an index into `values` (-1: left out), a letter per endpoint
+            let split = case.len() - endpoints.len();
+            let (index, verdicts) = case.split_at(split);
+            let value = usize::try_from(index.parse::<i64>().expect("a value index"))
+                .ok()
+                .map(|i| &values[i]);
+            let body = mutated(&line["seed"], pointer, value);
+            for (endpoint, verdict) in endpoints.iter().zip(verdicts.chars()) {
+                let options = Options {
+                    endpoint: *endpoint,
+                    ..Options::default()
+                };
+                let report = validate_value(&body, Kind::Chat, &options);
+                let ok = match verdict {
+                    'a' => report.is_valid(),
+                    'r' => !report.is_valid(),
+                    // the server rejects a body the Workspace docs endorse: a cited warning
+                    's' => {
+                        report.is_valid()
+                            && report
+                                .warnings
+                                .iter()
+                                .any(|w| cited.contains(&w.code.as_str()))
+                    }
+                    other => panic!("unknown verdict {other}"),
+                };
+                counts[usize::from(verdict != 'a') + usize::from(verdict == 's')] += 1;
+                if !ok {
+                    let ours = errors_of(&report);
+                    wrong.push(format!(
+                        "{pointer} set to {} in {} ({}): the server says {verdict}, we say {ours:?}",
+                        value.map_or("(left out)".to_string(), Value::to_string),
+                        serde_json::to_string(&line["seed"]).unwrap_or_default(),
+                        endpoint.as_str(),
+                    ));
+                }
+            }
+        }
+    }
+    // the corpus holds every kind of verdict in numbers (a truncated file fails here)
+    assert!(
+        counts[0] > 10_000 && counts[1] > 30_000 && counts[2] > 100,
+        "accepted, rejected, cited soft accepts: {counts:?}"
+    );
+    assert!(
+        wrong.is_empty(),
+        "{} of {} verdicts differ:\n{}",
+        wrong.len(),
+        counts.iter().sum::<usize>(),
         wrong[..wrong.len().min(20)].join("\n")
     );
 }

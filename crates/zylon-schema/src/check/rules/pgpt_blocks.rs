@@ -8,9 +8,9 @@
 //! (`blocks::cache_control`), a `server_tool_use`'s `id` and the length of its `name`, a tool result's
 //! `tool_use_id` (`blocks::tool_use`, `blocks::tool_result`, with the tool pairing).
 
-use std::borrow::Cow;
 use crate::check::json::{Object, Value};
 use crate::check::Severity;
+use std::borrow::Cow;
 
 use super::{lax_bool, lax_int, type_name, Code, Ctx, Lax};
 
