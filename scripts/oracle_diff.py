@@ -8,7 +8,7 @@ fixtures and rules.
 
     python3 scripts/oracle_diff.py [--n N] [--seed S] [--out DIR]     # generated bodies
     python3 scripts/oracle_diff.py --fixtures                          # the fixture set
-    python3 scripts/oracle_diff.py --sweep [--values] [--lazy] [--fix] # every field, one at a time
+    python3 scripts/oracle_diff.py --sweep [--values|--swaps] [--lazy] [--fix] # every field, one at a time
     python3 scripts/oracle_diff.py --record        # both sweeps, both endpoints: the replayed corpus
 
 Generated bodies are mutations of every fixture and example (drop / duplicate / retype / null /
@@ -951,6 +951,8 @@ def main() -> int:
                     help="leave out, and set to each of a few values of other types, every field and item of every seed")
     ap.add_argument("--values", action="store_true",
                     help="with --sweep: wrong values of the right type instead of other types")
+    ap.add_argument("--swaps", action="store_true",
+                    help="with --sweep: each string set to the others seen under its key (enum swaps)")
     ap.add_argument("--fix", action="store_true",
                     help="with --sweep: also run `fix` on each body and ask the server about the result")
     ap.add_argument("--record", action="store_true",
@@ -979,7 +981,7 @@ def main() -> int:
     if args.record:
         return record(orc, cited)
     if args.sweep:
-        return sweep(orc, cited, args.show, args.fix, args.values)
+        return sweep(orc, cited, args.show, args.fix, args.values, args.swaps)
 
     rng = random.Random(args.seed)
     seeds = load_seeds()
@@ -1104,11 +1106,24 @@ def same_type_variants(v: Any) -> list[Any]:
     return []
 
 
-def sweep(orc: Any, cited: set[str], show: int, fix: bool = False, values: bool = False) -> int:
+def swap_variants(pools: Pools, path: Path_, v: Any) -> list[Any]:
+    """`--sweep --swaps`: the other strings seen under the same key in any seed (another role,
+    block type, tool type, media type, tool name, ...), at most `SWAPS` of them."""
+    if not isinstance(v, str) or not path or not isinstance(path[-1], str):
+        return []
+    return [x for x in pools.by_key.get(path[-1], []) if isinstance(x, str) and x != v][:SWAPS]
+
+
+SWAPS = 40
+
+
+def sweep(orc: Any, cited: set[str], show: int, fix: bool = False, values: bool = False,
+          swaps: bool = False) -> int:
     """Every field and item of every seed the server accepts as it is, at any depth, left out
     and set to each of `SWEEP_VALUES`, one at a time: exhaustive where the generator samples
     (its first run found two false rejects that 30,000 generated bodies had not)."""
     seeds = [s for s in load_seeds() if len(dumps(s)) <= 20000]
+    pools = Pools(seeds)
     seeds = [s for s in seeds if orc.check_text(dumps(s))["verdict"] == "ACCEPT"]
     seen: set[str] = set()
     texts: list[str] = []
@@ -1117,11 +1132,13 @@ def sweep(orc: Any, cited: set[str], show: int, fix: bool = False, values: bool 
             if not path:
                 continue
             variants = []
-            if isinstance(path[-1], str) and not values:
+            if isinstance(path[-1], str) and not (values or swaps):
                 b = copy.deepcopy(seed)
                 remove(b, path)
                 variants.append(b)
-            for x in same_type_variants(get(seed, path)) if values else SWEEP_VALUES:
+            here = get(seed, path)
+            for x in (swap_variants(pools, path, here) if swaps
+                      else same_type_variants(here) if values else SWEEP_VALUES):
                 b = copy.deepcopy(seed)
                 put(b, path, copy.deepcopy(x))
                 variants.append(b)
@@ -1191,8 +1208,8 @@ def _pointer(path: Path_) -> str:
 
 
 def record(orc: Any, cited: set[str]) -> int:
-    """`--record`: both sweeps (values of other types, and wrong values of the right type; every
-    field also left out) on both endpoints, written as the verdict corpus that
+    """`--record`: the three sweeps (values of other types, wrong values of the right type, and
+    the strings seen under the same key; every field also left out) on both endpoints, written as the verdict corpus that
     `crates/zylon-schema/tests/server_verdicts.rs` replays without the oracle. Written only when
     every verdict agrees (or is a cited soft accept). One line per seed: the seed and its cases,
     `{pointer: "VALUE VERDICTS ..."}` (`VALUE`: an index into the first line's `values`, -1 to
@@ -1200,6 +1217,7 @@ def record(orc: Any, cited: set[str]) -> int:
     `a` the server accepts, `r` it rejects, `s` it rejects and we warn with a cited code)."""
     lazy = ServerLimits(type(orc.orc)(lazy=True))
     seeds = [s for s in load_seeds() if len(dumps(s)) <= 20000 and _representable(s)]
+    pools = Pools(seeds)
     seeds = [s for s in seeds if orc.check_text(dumps(s))["verdict"] == "ACCEPT"]
     values: dict[str, int] = {}
     table: list[Any] = []
@@ -1214,7 +1232,7 @@ def record(orc: Any, cited: set[str]) -> int:
             options: list[tuple[int, Any]] = []
             if isinstance(path[-1], str):
                 options.append((-1, None))
-            for x in SWEEP_VALUES + same_type_variants(here):
+            for x in SWEEP_VALUES + same_type_variants(here) + swap_variants(pools, path, here):
                 if not _representable(x):
                     continue
                 key = json.dumps(x, sort_keys=True)

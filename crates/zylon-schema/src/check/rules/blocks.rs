@@ -137,7 +137,9 @@ pub(super) fn check<'a>(
     common(ctx, obj);
     cache_control(ctx, obj, ty, workspace);
     if !workspace {
-        if ty != "tool_reference" {
+        // (not "accepted by the server" where the tldr error above says it is not)
+        let in_tldr = matches!(place, Place::Tldr { .. }) && NOT_BASIC.contains(&ty);
+        if ty != "tool_reference" && !in_tldr {
             ctx.key("type", |ctx| {
                 ctx.warn(
                     Code::BlockPgptOnlyTypes,
@@ -232,7 +234,7 @@ fn check_place(ctx: &mut Ctx<'_>, ty: &str, place: Place) {
             }
         }
         Place::Tldr { .. } => {
-            if matches!(ty, "tool_result" | "server_tool_result" | "tldr") {
+            if NOT_BASIC.contains(&ty) {
                 ctx.error(
                     Code::BlockTldrContentTypes,
                     format!("a tldr may hold only basic blocks, not a `{ty}` block"),
@@ -642,6 +644,28 @@ fn source_item<'a>(ctx: &mut Ctx<'a>, it: &Value<'a>) {
 pub(super) fn meta(it: Value<'_>) -> Option<Value<'_>> {
     it.get("metadata").or_else(|| it.get("_meta"))
 }
+
+/// The server's block types that a tldr may not hold: every member of a message's block union
+/// that is not in `BasicContentBlockType` (`private_gpt/events/models/_content_blocks.py:673`),
+/// the union of `TLDRBlock.content`. (The Workspace-only `file` block has no server model at
+/// all: its own rule judges it.)
+const NOT_BASIC: &[&str] = &[
+    "tldr",
+    "tool_result",
+    "server_tool_result",
+    "web_search_tool_result",
+    "web_fetch_tool_result",
+    "bash_code_execution_tool_result",
+    "text_editor_code_execution_tool_result",
+    "bash_code_execution_result",
+    "bash_code_execution_tool_result_error",
+    "text_editor_code_execution_tool_result_error",
+    "text_editor_code_execution_view_result",
+    "text_editor_code_execution_create_result",
+    "text_editor_code_execution_str_replace_result",
+    "web_search_result",
+    "web_fetch_result",
+];
 
 /// Whether a tldr item is a text block (its `type` defaults to `text`).
 pub(super) fn tldr_text_item(it: &Value<'_>) -> bool {

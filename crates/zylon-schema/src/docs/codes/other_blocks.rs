@@ -130,9 +130,9 @@ pub(crate) const DOCS: &[CodeDoc] = &[
     CodeDoc {
         code: "block.tldr.content_types",
         severity: "error",
-        why: "`tldr.content` may only hold basic blocks (text, image, audio, binary, source, thinking, tool_use, document, ...), not `tool_result` or nested `tldr` (workspace.json allows any block). `content` defaults to `[]` (workspace.json: required). — the server rejects the body with HTTP 400 (request validation) (\"union/tag error\"). Source: `private_gpt/events/models/_content_blocks.py:697`.",
+        why: "`tldr.content` may only hold basic blocks (text, image, audio, binary, source, thinking, tool_use, document, ...), not `tool_result` or nested `tldr`, nor any of the server's result blocks (`server_tool_result`, the web search and fetch results, the code execution results and errors) (workspace.json allows any block). `content` defaults to `[]` (workspace.json: required). — the server rejects the body with HTTP 400 (request validation) (\"union/tag error\"). Source: `private_gpt/events/models/_content_blocks.py:697`.",
         fix: "Keep only basic blocks (text, image, ...) inside a `tldr`.",
-        points_at: "/…/j/content/k (tldr content containing tool_result or tldr)",
+        points_at: "/…/j/content/k (tldr content containing tool_result, tldr or a result block)",
         implemented_in: &["crates/zylon-schema/src/check/rules/blocks.rs"],
     },
     CodeDoc {
