@@ -52,13 +52,17 @@ const WASM_BINDGEN: &str = "0.2.130";
 /// 17 false rejects of a field-by-field sweep) 116,580 (113.8 KiB), and `fix` undoing a rename
 /// that would make the server reject the body, with the tools built by `tool_choice` and the
 /// endpoint, 117,016 (114.3 KiB), so 114.5 KiB; the image shape check inside a document's
-/// content source then 117,135 (114.4 KiB).
-const WASM_GZIP_BUDGET: usize = 114 * 1024 + 512;
+/// content source then 117,135 (114.4 KiB). A document source inside a union decided by the
+/// reporting walk (`Ctx::probe`; 3 false accepts) then 117,212, and the tldr's basic blocks
+/// (a table of the server's 15 others; 14 false accepts of an enum-swap sweep) 117,276
+/// (114.5 KiB), so 115 KiB. The module of `zylon-schema/validate` has its own budget, the goal
+/// of 100 KiB ([`VALIDATE_WASM_GZIP_BUDGET`]).
+const WASM_GZIP_BUDGET: usize = 115 * 1024;
 
 /// The validate-only module of `zylon-schema/validate` (the wasm crate without its `full`
 /// feature: no `fix`, no stream decoders), in bytes gzip -9: issue 18's goal of 100 KiB for the
 /// module a browser app that checks requests loads. 100,727 bytes when it was split off
-/// (2026-12-02).
+/// (2026-12-02); 100,914 with the two rules above.
 const VALIDATE_WASM_GZIP_BUDGET: usize = 100 * 1024;
 
 fn pkg() -> PathBuf {
