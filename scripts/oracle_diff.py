@@ -956,7 +956,7 @@ def main() -> int:
     ap.add_argument("--fix", action="store_true",
                     help="with --sweep: also run `fix` on each body and ask the server about the result")
     ap.add_argument("--record", action="store_true",
-                    help="both sweeps on both endpoints, written as the verdict corpus the tests replay")
+                    help="the three sweeps on both endpoints, written as the verdict corpus the tests replay")
     ap.add_argument("--show", type=int, default=60, help="signatures to print")
     args = ap.parse_args()
 

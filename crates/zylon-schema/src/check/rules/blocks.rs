@@ -138,7 +138,7 @@ pub(super) fn check<'a>(
     cache_control(ctx, obj, ty, workspace);
     if !workspace {
         // (not "accepted by the server" where the tldr error above says it is not)
-        let in_tldr = matches!(place, Place::Tldr { .. }) && NOT_BASIC.contains(&ty);
+        let in_tldr = matches!(place, Place::Tldr { .. }) && not_basic(ty);
         if ty != "tool_reference" && !in_tldr {
             ctx.key("type", |ctx| {
                 ctx.warn(
@@ -234,7 +234,7 @@ fn check_place(ctx: &mut Ctx<'_>, ty: &str, place: Place) {
             }
         }
         Place::Tldr { .. } => {
-            if NOT_BASIC.contains(&ty) {
+            if not_basic(ty) {
                 ctx.error(
                     Code::BlockTldrContentTypes,
                     format!("a tldr may hold only basic blocks, not a `{ty}` block"),
@@ -645,27 +645,24 @@ pub(super) fn meta(it: Value<'_>) -> Option<Value<'_>> {
     it.get("metadata").or_else(|| it.get("_meta"))
 }
 
-/// The server's block types that a tldr may not hold: every member of a message's block union
-/// that is not in `BasicContentBlockType` (`private_gpt/events/models/_content_blocks.py:673`),
-/// the union of `TLDRBlock.content`. (The Workspace-only `file` block has no server model at
-/// all: its own rule judges it.)
-const NOT_BASIC: &[&str] = &[
-    "tldr",
-    "tool_result",
-    "server_tool_result",
-    "web_search_tool_result",
-    "web_fetch_tool_result",
-    "bash_code_execution_tool_result",
-    "text_editor_code_execution_tool_result",
-    "bash_code_execution_result",
-    "bash_code_execution_tool_result_error",
-    "text_editor_code_execution_tool_result_error",
-    "text_editor_code_execution_view_result",
-    "text_editor_code_execution_create_result",
-    "text_editor_code_execution_str_replace_result",
-    "web_search_result",
-    "web_fetch_result",
-];
+/// Whether a tldr may not hold a block of type `ty`: every member of the server's message block
+/// union that is not in `BasicContentBlockType` (`private_gpt/events/models/_content_blocks.py:673`,
+/// the union of `TLDRBlock.content`): a tldr, the tool results (`order::TOOL_RESULTS`) and the
+/// result blocks below. (The Workspace-only `file` block has no server model at all: its own
+/// rule judges it.)
+fn not_basic(ty: &str) -> bool {
+    const RESULT_BLOCKS: &[&str] = &[
+        "bash_code_execution_result",
+        "bash_code_execution_tool_result_error",
+        "text_editor_code_execution_tool_result_error",
+        "text_editor_code_execution_view_result",
+        "text_editor_code_execution_create_result",
+        "text_editor_code_execution_str_replace_result",
+        "web_search_result",
+        "web_fetch_result",
+    ];
+    ty == "tldr" || super::order::TOOL_RESULTS.contains(&ty) || RESULT_BLOCKS.contains(&ty)
+}
 
 /// Whether a tldr item is a text block (its `type` defaults to `text`).
 pub(super) fn tldr_text_item(it: &Value<'_>) -> bool {

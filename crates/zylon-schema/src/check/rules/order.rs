@@ -420,7 +420,7 @@ fn read<'a>(messages: Array<'a>, broken: &[bool]) -> Option<Msgs<'a>> {
 const TOOL_USES: [&str; 2] = ["tool_use", "server_tool_use"];
 
 /// The block types that are tool results.
-const TOOL_RESULTS: [&str; 6] = [
+pub(super) const TOOL_RESULTS: [&str; 6] = [
     "tool_result",
     "server_tool_result",
     "web_search_tool_result",
