@@ -24,6 +24,7 @@ mod float;
 mod index;
 mod parse;
 mod pointer;
+mod pool;
 mod scan;
 mod str_index;
 mod tape;

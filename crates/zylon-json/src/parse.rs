@@ -1,5 +1,6 @@
 //! The parser: a complete JSON text into a [`Tape`] kept in an [`Arena`].
 
+use crate::pool::Kept;
 use crate::str_index::StrIndex;
 use std::borrow::Cow;
 
@@ -55,6 +56,14 @@ pub fn parse<'a>(
     }
     let mut p = Parser::at(src, 0);
     p.max_depth = max_depth;
+    // The buffers of this thread's last document, if it dropped one (see `pool`: native only).
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        p.keys = Kept::spare();
+        p.tape.nodes = Kept::spare();
+        p.tape.nums = Kept::spare();
+        p.tape.esc = Kept::spare();
+    }
     // Room for the keys of the open objects of a typical body.
     p.keys.reserve(32);
     // About one node per 7 bytes of a structure-dense body (a text-heavy one needs fewer):
@@ -154,7 +163,7 @@ pub(crate) struct Parser<'a> {
     /// The document so far.
     tape: Tape<'a>,
     /// The key nodes of the objects being parsed, innermost last (for finding repeated keys).
-    keys: Vec<u32>,
+    keys: Kept<Vec<u32>>,
     /// Large objects that may repeat a key (see [`settle_repeats`]).
     settle: Vec<u32>,
     /// Where escaped strings are unescaped.
@@ -177,7 +186,7 @@ impl<'a> Parser<'a> {
                 src,
                 ..Tape::default()
             },
-            keys: Vec::new(),
+            keys: Default::default(),
             settle: Vec::new(),
             scratch: String::new(),
         }
@@ -428,13 +437,16 @@ impl<'a> Parser<'a> {
         // held twice.
         self.i = plain_to;
         let mut esc = std::mem::take(&mut self.tape.esc);
-        if esc.capacity() == 0 {
+        let (capacity, rest) = (esc.capacity(), self.b.len() - start);
+        if capacity == 0 {
             esc.reserve(self.b.len().min(tape::ESC_FIRST));
-        } else if esc.capacity() - esc.len() < SCRATCH_KEEP + 8 {
+        } else if capacity - esc.len() < (SCRATCH_KEEP + 8).min(rest) {
             // Full: four times the room at once, at most what the rest of the text can hold
             // (the 1 MB chat's strings were copied at each of four doublings). Unescaping then
-            // never grows it: a string stops at `SCRATCH_KEEP` bytes plus one escape.
-            esc.reserve((self.b.len() - start).min(3 * esc.capacity()));
+            // never grows it: a string stops at `SCRATCH_KEEP` bytes plus one escape, and is
+            // never longer than the rest of the text (a buffer kept from an earlier parse, see
+            // `pool`, often has room for all of a small body's strings).
+            esc.reserve(rest.min(3 * capacity));
         }
         let at = esc.len();
         esc.push_str(&self.s[start..plain_to]);

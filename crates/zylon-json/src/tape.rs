@@ -20,6 +20,7 @@
 
 use std::borrow::Cow;
 
+use crate::pool::{self, Kept};
 use crate::value::{Array, Num, Object, Value};
 
 pub(crate) const NULL: u64 = 0;
@@ -92,10 +93,10 @@ pub(crate) fn skip(n: u64, i: usize) -> usize {
 pub struct Tape<'a> {
     /// The source text that `STR` nodes point into.
     pub(crate) src: &'a str,
-    pub(crate) nodes: Vec<u64>,
-    pub(crate) nums: Vec<f64>,
+    pub(crate) nodes: Kept<Vec<u64>>,
+    pub(crate) nums: Kept<Vec<f64>>,
     /// Short unescaped strings, one after another.
-    pub(crate) esc: String,
+    pub(crate) esc: Kept<String>,
     /// Strings that are neither in the text nor in `esc`.
     pub(crate) ext: Vec<Cow<'a, str>>,
 }
@@ -103,9 +104,9 @@ pub struct Tape<'a> {
 /// A tape with no nodes, for the empty array and object that are not in any document.
 pub(crate) static EMPTY: Tape<'static> = Tape {
     src: "",
-    nodes: Vec::new(),
-    nums: Vec::new(),
-    esc: String::new(),
+    nodes: pool::kept(Vec::new()),
+    nums: pool::kept(Vec::new()),
+    esc: pool::kept(String::new()),
     ext: Vec::new(),
 };
 

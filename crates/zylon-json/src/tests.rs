@@ -607,3 +607,53 @@ fn python_constants_are_counted_from_their_first_offset() {
         .message
         .contains("digit"));
 }
+
+/// Documents parsed one after another on a thread share buffers through the pool (a dropped
+/// document's buffers serve the next): each reads its own values, whether the one before is
+/// still alive or dropped, and with strings unescaped into the kept buffer.
+#[test]
+fn documents_in_turn_read_their_own_values() {
+    let texts = [
+        r#"{"a":"x\ny","n":[1,2.5,3]}"#,
+        r#"{"b":"p\"q","n":[4]}"#,
+        r#"["\u00e9", 7, {"c":"\\"}]"#,
+    ];
+    let expect: Vec<String> = texts
+        .iter()
+        .map(|t| {
+            serde_json::from_str::<serde_json::Value>(t)
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    let show = |v: Value<'_>| to_serde(v).to_string();
+    for round in 0..3 {
+        // the first two alive at once, then each alone (its buffers back before the next)
+        let (a1, a2) = (Arena::new(), Arena::new());
+        let d1 = parse(texts[round % 3], 8, &a1).unwrap().value;
+        let d2 = parse(texts[(round + 1) % 3], 8, &a2).unwrap().value;
+        assert_eq!(show(d1), expect[round % 3]);
+        assert_eq!(show(d2), expect[(round + 1) % 3]);
+        for (t, e) in texts.iter().zip(&expect) {
+            let a = Arena::new();
+            let d = parse(t, 8, &a).unwrap().value;
+            assert_eq!(&show(d), e);
+        }
+    }
+}
+
+/// A tree as serde_json's (for comparing with its reading).
+fn to_serde(v: Value<'_>) -> serde_json::Value {
+    match v {
+        Value::Null => serde_json::Value::Null,
+        Value::Bool(b) => b.into(),
+        Value::Number(n) if n.int => (n.value as i64).into(),
+        Value::Number(n) => n.value.into(),
+        Value::String(s) => s.into(),
+        Value::Array(a) => a.iter().map(to_serde).collect(),
+        Value::Object(o) => o
+            .iter()
+            .map(|(k, v)| (k.to_string(), to_serde(v)))
+            .collect(),
+    }
+}
