@@ -54,27 +54,33 @@ impl<'a> Object<'a> {
             flagged: Vec::new(),
         };
         let tape = self.tape();
-        let mut keys = self.keys();
-        while let Some((k, at)) = keys.next_kept() {
-            let Some(slot) = NonZeroU32::new(at as u32).map(Slot) else {
-                continue;
-            };
-            let Some(i) = crate::text::find_key(k, known) else {
-                ix.flagged.push((slot, None));
-                continue;
-            };
-            if let (Some(place), Some(o)) =
-                (ix.at.get_mut(i), ix.order.get_mut(usize::from(ix.count)))
-            {
-                *place = Some(slot);
-                *o = i as u8;
-                ix.count += 1;
+        // (WebAssembly takes this pass for every object: the second pass below would add 0.4 KB
+        // gzip to its module)
+        if cfg!(target_arch = "wasm32") || self.has_duplicates() {
+            // each key once, with the value the server keeps (the last)
+            let mut keys = self.keys();
+            while let Some((k, at)) = keys.next_kept() {
+                ix.note(tape, at, crate::text::find_key(k, known), types);
             }
-            if let Some(&t) = types.get(i) {
-                if t & type_bits(tape, at) == 0 {
-                    ix.flagged.push((slot, Some(i)));
-                }
-            }
+            return ix;
+        }
+        // No key repeats: the entries in order, each key's bytes compared where they are (a
+        // key in the text is not made a `&str` first, and no iterator of distinct keys is
+        // built: measured, -1.2% of the native instructions of 2,000 small bodies).
+        let src = tape.src.as_bytes();
+        let (mut i, end) = self.span();
+        while let (true, Some(&[k, v])) = (i < end, tape.nodes.get(i..i + 2)) {
+            let place = if tape::tag(k) == tape::STR {
+                let (from, len) = (tape::payload(k), tape::len(k));
+                let key = src.get(from..from + len).unwrap_or_default();
+                known
+                    .iter()
+                    .position(|n| crate::text::bytes_equal(n.as_bytes(), key))
+            } else {
+                crate::text::find_key(tape.str_of(k), known)
+            };
+            ix.note(tape, i + 1, place, types);
+            i = tape::skip(v, i + 1);
         }
         ix
     }
@@ -103,6 +109,32 @@ fn type_bits(tape: &Tape<'_>, at: usize) -> u8 {
 }
 
 impl<'a> Index<'a> {
+    /// Record the entry whose value is the node `at`, at `place` of the table (`None`: an
+    /// unknown key).
+    #[inline(always)]
+    fn note(&mut self, tape: &Tape<'_>, at: usize, place: Option<usize>, types: &[u8]) {
+        let Some(slot) = NonZeroU32::new(at as u32).map(Slot) else {
+            return;
+        };
+        let Some(i) = place else {
+            self.flagged.push((slot, None));
+            return;
+        };
+        if let (Some(p), Some(o)) = (
+            self.at.get_mut(i),
+            self.order.get_mut(usize::from(self.count)),
+        ) {
+            *p = Some(slot);
+            *o = i as u8;
+            self.count += 1;
+        }
+        if let Some(&t) = types.get(i) {
+            if t & type_bits(tape, at) == 0 {
+                self.flagged.push((slot, Some(i)));
+            }
+        }
+    }
+
     /// The value of the known key at `i` of the table.
     #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     pub fn nth(&self, i: usize) -> Option<Value<'a>> {

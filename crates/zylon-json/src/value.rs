@@ -302,6 +302,12 @@ impl<'a> Object<'a> {
         self.tape
     }
 
+    /// The node of the first key and the node after the last value.
+    #[inline]
+    pub(crate) fn span(&self) -> (usize, usize) {
+        (self.first as usize, self.end as usize)
+    }
+
     /// Whether there are no entries.
     pub fn is_empty(&self) -> bool {
         self.first >= self.end
