@@ -12,11 +12,13 @@ import { validate, schema, readStream } from "../dist/index.mjs";
 // the Node entry (UTF-16 written with a Buffer), so that `lean/ajv` compares the modules alone.
 import * as leanGlue from "../dist/validate-inline-glue.mjs";
 import { makeApi } from "../dist/api.mjs";
+import { timeAll as time, median, best, paired as pairedWith } from "./timing.mjs";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const dir = process.argv[2] || join(root, "target", "bench-workloads");
 if (!existsSync(join(dir, "many-small.jsonl"))) execFileSync("python3", [join(root, "scripts", "bench", "gen_workloads.py"), dir]);
 const smoke = process.env.ZYLON_BENCH_SMOKE !== undefined;
+const timeAll = (fns, rounds) => time(fns, rounds, smoke);
 
 leanGlue.initSync({ module: readFileSync(new URL("../dist/validate/zylon_schema_validate_bg.wasm", import.meta.url)) });
 let leanView;
@@ -29,39 +31,6 @@ const { validate: validateLean } = makeApi(leanGlue, {}, {
 
 const ajv = new Ajv2020({ strict: false, allErrors: false, validateFormats: false });
 const check = ajv.compile(schema("chat-request"));
-
-/** Repetitions that make one batch of `fn` last at least ~40 ms. */
-function calibrate(fn) {
-  fn(); // warm up
-  let reps = 1;
-  for (;;) {
-    const t = performance.now();
-    for (let i = 0; i < reps; i++) fn();
-    if (performance.now() - t > 40) return reps;
-    reps *= 2;
-  }
-}
-
-/**
- * Ms per call of each function, round by round. Batches are interleaved (one batch of each
- * function per round) so that a slow spell of a shared machine hits every contender alike.
- */
-function timeAll(fns, rounds) {
-  if (smoke) return fns.map((fn) => (fn(), [0]));
-  const reps = fns.map(calibrate);
-  const samples = fns.map(() => []);
-  for (let r = 0; r < rounds; r++) {
-    fns.forEach((fn, i) => {
-      const t = performance.now();
-      for (let k = 0; k < reps[i]; k++) fn();
-      samples[i].push((performance.now() - t) / reps[i]);
-    });
-  }
-  return samples;
-}
-
-const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
-const best = (xs) => Math.min(...xs);
 
 const row = (...c) => console.log(c.map((x, i) => String(x).padStart(i ? 13 : 18)).join(""));
 // Times are medians of the rounds. Ratios: `str/ajv` is the median of the per-round ratios (the
@@ -82,7 +51,7 @@ for (const name of ["small.json", "chat-1mb.json", "media-8mb.json", "many-small
     ],
     21,
   );
-  const paired = (xs) => median(xs.map((x, r) => x / sAjv[r]));
+  const paired = (xs) => pairedWith(xs, sAjv);
   // A smoke run (CI) calls each contender once and times nothing.
   const ratio = (x) => (smoke ? "-" : x.toFixed(2));
   row(

@@ -606,6 +606,14 @@ fn browser(ci: bool) -> Result<(), String> {
             .current_dir(pkg())
             .args(["test/browser.mjs"]),
     )?;
+    // The Chromium benchmark's page, once per contender (no timing): it must load, and the
+    // contenders (string, bytes, the validate-only module, ajv) must agree on every workload.
+    run_in(
+        Command::new("node")
+            .current_dir(pkg())
+            .env("ZYLON_BENCH_SMOKE", "1")
+            .args(["bench/browser.mjs"]),
+    )?;
     // The demo page, end to end; its screenshot is kept as a test artifact in target/.
     run_in(
         Command::new("node")
