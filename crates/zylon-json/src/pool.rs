@@ -148,7 +148,8 @@ impl Recycle for String {
     }
 }
 
-#[cfg(test)]
+// (the pool is native only: in WebAssembly `Kept<T>` is `T`)
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 
