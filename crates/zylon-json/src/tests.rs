@@ -190,6 +190,21 @@ fn key_equality() {
     }
     assert!(!keys_equal("abcdefgh1", "abcdefgh2") && !keys_equal("abcdefgX", "abcdefgh"));
     assert!(!is_one_of("roles", &keys));
+    // Every length up to 40 (the word loads, their overlapping last word, the 4-byte pair, the
+    // byte loop): a copy is equal, one byte changed anywhere is not.
+    for n in 0..=40usize {
+        let base: String = (0..n)
+            .map(|i| char::from(b'a' + (i * 7 % 26) as u8))
+            .collect();
+        assert!(keys_equal(&base, &base.clone()), "{n}");
+        for at in 0..n {
+            let mut other = base.clone().into_bytes();
+            other[at] = b'Z';
+            let other = String::from_utf8(other).unwrap();
+            assert!(!keys_equal(&base, &other), "{n} {at}");
+        }
+        assert!(!keys_equal(&base, &format!("{base}a")), "{n} longer");
+    }
 }
 
 #[test]
