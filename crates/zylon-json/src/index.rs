@@ -72,10 +72,7 @@ impl<'a> Object<'a> {
         while let (true, Some(&[k, v])) = (i < end, tape.nodes.get(i..i + 2)) {
             let place = if tape::tag(k) == tape::STR {
                 let (from, len) = (tape::payload(k), tape::len(k));
-                let key = src.get(from..from + len).unwrap_or_default();
-                known
-                    .iter()
-                    .position(|n| crate::text::bytes_equal(n.as_bytes(), key))
+                crate::text::find_bytes(src.get(from..from + len).unwrap_or_default(), known)
             } else {
                 crate::text::find_key(tape.str_of(k), known)
             };

@@ -73,7 +73,13 @@ pub fn position_of(key: &str, keys: &[&str]) -> Option<usize> {
 /// [`position_of`], inlined into this crate's loops natively (one copy in the wasm build).
 #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
 pub(crate) fn find_key(key: &str, keys: &[&str]) -> Option<usize> {
-    keys.iter().position(|k| keys_equal(k, key))
+    find_bytes(key.as_bytes(), keys)
+}
+
+/// [`find_key`] for a key's bytes (a key read where it is in the text, not made a `&str`).
+#[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+pub(crate) fn find_bytes(key: &[u8], keys: &[&str]) -> Option<usize> {
+    keys.iter().position(|k| bytes_equal(k.as_bytes(), key))
 }
 
 /// Whether `key` is one of `keys` (see [`keys_equal`]).
