@@ -46,13 +46,21 @@ impl<'a> Object<'a> {
     /// `types[i]` (the bits of [`types`]; keys past the end of `types` take any value) is
     /// flagged, and so is every key not in `known`.
     pub fn index(&self, known: &[&str], types: &[u8]) -> Index<'a> {
-        let mut ix = Index {
-            obj: *self,
-            at: [None; MAX_KNOWN],
-            order: [0; MAX_KNOWN],
-            count: 0,
-            flagged: Vec::new(),
-        };
+        let mut ix = Index::empty(*self);
+        self.index_into(known, types, &mut ix);
+        ix
+    }
+
+    /// [`Object::index`] into `ix` (made by [`Index::empty`] for this object): the index is
+    /// about 200 bytes, and an index built where it is kept is not copied (two calls of
+    /// `memcpy` per object when it was returned and then moved into its holder). One copy of
+    /// the pass, out of line (in the wasm build at this crate's opt-level 3).
+    #[inline(never)]
+    pub fn index_into(&self, known: &[&str], types: &[u8], ix: &mut Index<'a>) {
+        debug_assert!(
+            ix.count == 0 && ix.flagged.is_empty(),
+            "an index made by `Index::empty`"
+        );
         let tape = self.tape();
         // (WebAssembly takes this pass for every object: the second pass below would add 0.4 KB
         // gzip to its module)
@@ -62,7 +70,7 @@ impl<'a> Object<'a> {
             while let Some((k, at)) = keys.next_kept() {
                 ix.note(tape, at, crate::text::find_key(k, known), types);
             }
-            return ix;
+            return;
         }
         // No key repeats: the entries in order, each key's bytes compared where they are (a
         // key in the text is not made a `&str` first, and no iterator of distinct keys is
@@ -79,7 +87,6 @@ impl<'a> Object<'a> {
             ix.note(tape, i + 1, place, types);
             i = tape::skip(v, i + 1);
         }
-        ix
     }
 
     /// The key and the value at `slot` (from an [`Index`] of this object).
@@ -106,6 +113,18 @@ fn type_bits(tape: &Tape<'_>, at: usize) -> u8 {
 }
 
 impl<'a> Index<'a> {
+    /// An index of `obj` with no entries, for [`Object::index_into`].
+    #[inline(always)]
+    pub fn empty(obj: Object<'a>) -> Self {
+        Index {
+            obj,
+            at: [None; MAX_KNOWN],
+            order: [0; MAX_KNOWN],
+            count: 0,
+            flagged: Vec::new(),
+        }
+    }
+
     /// Record the entry whose value is the node `at`, at `place` of the table (`None`: an
     /// unknown key).
     #[inline(always)]

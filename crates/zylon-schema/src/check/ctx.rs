@@ -206,6 +206,10 @@ impl<'a> Ctx<'a> {
 
     /// Report every key of `obj` that is not in `known` as an unknown field (warning), with a
     /// did-you-mean hint. Keys listed in `server_only` get a `field.server_only` warning instead.
+    #[cfg_attr(
+        all(not(target_arch = "wasm32"), not(debug_assertions)),
+        inline(always)
+    )]
     pub(crate) fn unknown_fields(
         &mut self,
         obj: &Object<'a>,
@@ -216,6 +220,10 @@ impl<'a> Ctx<'a> {
     }
 
     /// Like [`Ctx::unknown_fields`] with a specific code for unknown keys.
+    #[cfg_attr(
+        all(not(target_arch = "wasm32"), not(debug_assertions)),
+        inline(always)
+    )]
     pub(crate) fn unknown_fields_with(
         &mut self,
         obj: &Object<'a>,
@@ -224,9 +232,31 @@ impl<'a> Ctx<'a> {
         code: Code,
     ) -> Fields<'a> {
         // the pass over every entry runs in `zylon_json` (opt-level 3 in the wasm build); only
-        // the entries it flags (an unknown key, a value of none of the field's types) come here
-        let ix = obj.index(names.known, names.types);
-        for &(slot, place) in ix.flagged() {
+        // the entries it flags (an unknown key, a value of none of the field's types) are
+        // looked at here, out of line. Inlined in native release builds (in WebAssembly a copy per call
+        // site costs more module than the copies cost time; in debug builds the inlined fields
+        // enlarge the frames of the recursive block rules past a test thread's stack at the
+        // server's deepest bodies), so that the fields (about 200 bytes) are built
+        // where the caller keeps them: returned from a call, they were copied once more
+        // (`memcpy`) for every object.
+        let fields = Fields::of(obj, &names);
+        if !fields.flagged().is_empty() {
+            self.flagged_fields(obj, &fields, &names, what, code);
+        }
+        fields
+    }
+
+    /// Report what the table pass flagged in `obj` (see [`Ctx::unknown_fields_with`]).
+    #[inline(never)]
+    fn flagged_fields(
+        &mut self,
+        obj: &Object<'a>,
+        fields: &Fields<'a>,
+        names: &Names,
+        what: &str,
+        code: Code,
+    ) {
+        for &(slot, place) in fields.flagged() {
             let (k, v) = obj.entry_at(slot);
             if let Some(i) = place {
                 if let Some(&t) = names.types.get(i) {
@@ -267,7 +297,6 @@ impl<'a> Ctx<'a> {
                 )
             });
         }
-        Fields::new(ix, &names)
     }
 }
 

@@ -102,8 +102,16 @@ impl<'a> Fields<'a> {
     /// The fields of `obj` by the table `names`, without checking its keys (for an object whose
     /// keys another table checks, or none: a `server_tool_use` block read by the names of a
     /// `tool_use` block).
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     pub(crate) fn of(obj: &Object<'a>, names: &Names) -> Self {
-        Fields::new(obj.index(names.known, names.types), names)
+        let mut f = Fields::new(Index::empty(*obj), names);
+        obj.index_into(names.known, names.types, &mut f.ix);
+        f
+    }
+
+    /// The entries the table pass flagged (see [`Index::flagged`]).
+    pub(crate) fn flagged(&self) -> &[(zylon_json::Slot, Option<usize>)] {
+        self.ix.flagged()
     }
 
     /// The places in the table of the fields there (those [`Key`] can name), in the order of
