@@ -659,6 +659,27 @@ fn documents_in_turn_read_their_own_values() {
     }
 }
 
+/// One arena holds many documents (natively the first in its own slot, the rest in the
+/// store), and each keeps its values while later ones are added.
+#[test]
+fn one_arena_keeps_every_document() {
+    let texts = [
+        r#"{"a":"x\ny"}"#,
+        r#"[1,"p\"q"]"#,
+        r#"{"b":[true,null]}"#,
+        "7",
+    ];
+    let arena = Arena::new();
+    let docs: Vec<Value<'_>> = texts
+        .iter()
+        .map(|t| parse(t, 8, &arena).unwrap().value)
+        .collect();
+    for (t, d) in texts.iter().zip(docs) {
+        let want: serde_json::Value = serde_json::from_str(t).unwrap();
+        assert_eq!(to_serde(d), want, "{t}");
+    }
+}
+
 /// A tree as serde_json's (for comparing with its reading).
 fn to_serde(v: Value<'_>) -> serde_json::Value {
     match v {

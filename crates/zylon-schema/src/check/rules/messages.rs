@@ -62,14 +62,16 @@ pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: &Fields<'a>) -> MessagesFacts {
         }
         let before = ctx.errors.len();
         let mut pairing = Pairing::default();
-        let facts: Vec<MsgFacts> = list
-            .iter()
-            .enumerate()
-            .map(|(i, m)| ctx.idx(i, |ctx| message(ctx, &m, &mut pairing)))
-            .collect();
+        let mut facts = spare_facts();
+        facts.extend(
+            list.iter()
+                .enumerate()
+                .map(|(i, m)| ctx.idx(i, |ctx| message(ctx, &m, &mut pairing))),
+        );
         let duplicate = pairing.take_duplicate();
         pairing.finish(ctx);
-        let broken: Vec<bool> = facts.iter().map(|f| f.broken).collect();
+        // (a message's flag read where it is: no vector of flags is built)
+        let broken = |i: usize| facts.get(i).is_some_and(|f| f.broken);
         let conv = order::convert_all(list, &broken, &|s| ctx.chars(s));
         let out = sequence(ctx, &facts, conv.as_ref());
         // The server's own conversion and order check, once nothing else is wrong with the
@@ -93,8 +95,39 @@ pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: &Fields<'a>) -> MessagesFacts {
                 }
             }
         }
+        keep_facts(facts);
         out
     })
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+thread_local! {
+    /// The facts vector of this thread's last body, natively: the messages of a small body need
+    /// no allocation (each was one allocation per body; see `zylon_json`'s pool for the
+    /// parser's buffers). WebAssembly allocates: the thread-local costs module size.
+    static SPARE_FACTS: std::cell::Cell<Vec<MsgFacts>> = const { std::cell::Cell::new(Vec::new()) };
+}
+
+/// An empty vector for a body's message facts (this thread's last one, natively).
+fn spare_facts() -> Vec<MsgFacts> {
+    #[cfg(not(target_arch = "wasm32"))]
+    return SPARE_FACTS
+        .try_with(std::cell::Cell::take)
+        .unwrap_or_default();
+    #[cfg(target_arch = "wasm32")]
+    Vec::new()
+}
+
+/// Give a body's facts vector back for the thread's next body (one of at most 64 KB).
+fn keep_facts(facts: Vec<MsgFacts>) {
+    #[cfg(not(target_arch = "wasm32"))]
+    if facts.capacity() * std::mem::size_of::<MsgFacts>() <= 64 << 10 {
+        let mut facts = facts;
+        facts.clear();
+        let _ = SPARE_FACTS.try_with(|spare| spare.set(facts));
+    }
+    #[cfg(target_arch = "wasm32")]
+    drop(facts);
 }
 
 fn message<'a>(ctx: &mut Ctx<'a>, m: &Value<'a>, pairing: &mut Pairing<'a>) -> MsgFacts {

@@ -159,11 +159,11 @@ pub(super) struct Conversion {
 }
 
 /// The server's conversion of `messages`, or `None` when the messages are not well-formed
-/// enough to follow (other rules report those). `broken[i]` marks messages another rule
+/// enough to follow (other rules report those). `broken(i)` marks messages another rule
 /// rejects; `count` counts a text's characters.
 pub(super) fn convert_all(
     messages: Array<'_>,
-    broken: &[bool],
+    broken: &dyn Fn(usize) -> bool,
     count: &dyn Fn(&str) -> usize,
 ) -> Option<Conversion> {
     match convert_plain(messages, broken, count) {
@@ -175,7 +175,7 @@ pub(super) fn convert_all(
 /// The conversion step by step, as the server does it (any conversation).
 fn convert_steps(
     messages: Array<'_>,
-    broken: &[bool],
+    broken: &dyn Fn(usize) -> bool,
     count: &dyn Fn(&str) -> usize,
 ) -> Option<Conversion> {
     let msgs = read(messages, broken)?;
@@ -213,7 +213,7 @@ fn convert_steps(
 /// an empty one, ends a run: merging comes before the empty ones are dropped).
 fn convert_plain(
     messages: Array<'_>,
-    broken: &[bool],
+    broken: &dyn Fn(usize) -> bool,
     count: &dyn Fn(&str) -> usize,
 ) -> Option<Option<Conversion>> {
     // The last run of user messages: (first, last) indices into `messages`.
@@ -262,7 +262,7 @@ fn convert_plain(
             if m.get("role").and_then(Value::as_str) != Some("user") {
                 continue;
             }
-            out.has_text |= broken.get(src).copied().unwrap_or(false);
+            out.has_text |= broken(src);
             let mut text = |t: Txt<'_>| {
                 let (nonblank, chars) = t.measure(count);
                 out.has_text |= nonblank;
@@ -361,7 +361,7 @@ fn order_problem(chats: &[Chat<'_>], order: &[usize]) -> Option<&'static str> {
 
 /// The messages left after system messages are taken out (`None` if any is malformed), with
 /// `_support_legacy_messages` and `_merge_messages` applied as they come.
-fn read<'a>(messages: Array<'a>, broken: &[bool]) -> Option<Msgs<'a>> {
+fn read<'a>(messages: Array<'a>, broken: &dyn Fn(usize) -> bool) -> Option<Msgs<'a>> {
     let mut out = Msgs::default();
     // one message's blocks, before they are split or merged (reused)
     let mut blocks = Vec::new();
@@ -394,7 +394,7 @@ fn read<'a>(messages: Array<'a>, broken: &[bool]) -> Option<Msgs<'a>> {
             }
             _ => return None,
         };
-        let broken = broken.get(src).copied().unwrap_or(false);
+        let broken = broken(src);
         let mut m = In {
             assistant,
             blocks: (0, 0),
@@ -862,7 +862,8 @@ mod tests {
             let arena = Arena::new();
             let v = parse(&text, 64, &arena).unwrap().value;
             let list = v.as_array().unwrap();
-            let broken = &broken[..list.len()];
+            let broken = |i: usize| i < list.len() && broken[i];
+            let broken: &dyn Fn(usize) -> bool = &broken;
             let count = |s: &str| s.chars().count();
             let steps = convert_steps(list, broken, &count);
             prop_assert_eq!(convert_all(list, broken, &count), steps, "{}", text);
@@ -882,7 +883,7 @@ mod tests {
             let text = format!(r#"[{{"role":"assistant","content":[{b}]}}]"#);
             let arena = Arena::new();
             let v = parse(&text, 64, &arena).unwrap().value;
-            assert!(convert_plain(v.as_array().unwrap(), &[false], &|s| s.len()).is_none());
+            assert!(convert_plain(v.as_array().unwrap(), &|_| false, &|s| s.len()).is_none());
         }
     }
 
@@ -894,7 +895,7 @@ mod tests {
         );
         let arena = Arena::new();
         let v = parse(&text, 64, &arena).unwrap().value;
-        let msgs = read(v.as_array().unwrap(), &[false]).unwrap();
+        let msgs = read(v.as_array().unwrap(), &|_| false).unwrap();
         assert_eq!(msgs.blocks(&msgs.list[0]).len(), 1);
     }
 }

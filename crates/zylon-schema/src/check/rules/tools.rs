@@ -555,11 +555,20 @@ pub(super) fn schema_problem(s: &Object<'_>) -> Option<&'static str> {
     }
 }
 
+/// Up to this many tools, a name is compared with the names before it: no table is allocated
+/// (a request has a few tools; the table was two allocations per body).
+const FEW_TOOLS: usize = 16;
+
 fn unique_names(ctx: &mut Ctx<'_>, infos: &[ToolInfo<'_>]) {
     let mut seen = zylon_json::StrMap::new();
-    for info in infos {
+    for (i, info) in infos.iter().enumerate() {
         let Some(n) = info.name else { continue };
-        if seen.insert_new(n, 0).is_err() {
+        let repeated = if infos.len() <= FEW_TOOLS {
+            infos[..i].iter().any(|earlier| earlier.name == Some(n))
+        } else {
+            seen.insert_new(n, 0).is_err()
+        };
+        if repeated {
             ctx.key("tools", |ctx| {
                 ctx.idx(info.index, |ctx| {
                     let p = ctx.here_key("name");
