@@ -20,6 +20,11 @@ pub struct SyntaxError {
     pub too_deep: bool,
 }
 
+/// A syntax error inside the parser: boxed, so that every parsing function returns its result
+/// in a register (a `Result<(), SyntaxError>` is 40 bytes, written to memory and read back at
+/// each of the recursive descent's returns); errors are rare and cold.
+type Fail = Box<SyntaxError>;
+
 /// A parsed document.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Parsed<'a> {
@@ -70,10 +75,10 @@ pub fn parse<'a>(
     // room for a small body at once, a large one grows.
     p.tape.nodes.reserve_exact((src.len() / 4).clamp(64, 8192));
     p.ws();
-    p.value(0)?;
+    p.value(0).map_err(|e| *e)?;
     p.ws();
     if p.i < p.b.len() {
-        return Err(p.err("unexpected data after the end of the JSON value"));
+        return Err(*p.err("unexpected data after the end of the JSON value"));
     }
     let (depth, longest_integer, constants) = (p.deepest, p.longest_integer, p.constants);
     let mut tape = p.tape;
@@ -227,18 +232,18 @@ impl<'a> Parser<'a> {
     /// loops stay small (and fast at the wasm build's opt-level 3).
     #[cold]
     #[inline(never)]
-    fn expected(&self, what: &str) -> SyntaxError {
+    fn expected(&self, what: &str) -> Fail {
         self.err(format!("expected {what}, found {}", self.found()))
     }
 
     #[cold]
     #[inline(never)]
-    fn err(&self, message: impl Into<String>) -> SyntaxError {
-        SyntaxError {
+    fn err(&self, message: impl Into<String>) -> Fail {
+        Box::new(SyntaxError {
             offset: self.i,
             message: message.into(),
             too_deep: false,
-        }
+        })
     }
 
     fn ws(&mut self) {
@@ -262,7 +267,7 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn value(&mut self, depth: usize) -> Result<(), SyntaxError> {
+    fn value(&mut self, depth: usize) -> Result<(), Fail> {
         match self.b.get(self.i) {
             None => Err(self.err("the body ends before the JSON value is complete")),
             Some(b'{') => self.object(depth + 1),
@@ -281,7 +286,7 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn literal(&mut self, word: &str, n: u64) -> Result<(), SyntaxError> {
+    fn literal(&mut self, word: &str, n: u64) -> Result<(), Fail> {
         if self.b[self.i..].starts_with(word.as_bytes()) {
             self.i += word.len();
             self.tape.push(n);
@@ -293,7 +298,7 @@ impl<'a> Parser<'a> {
 
     /// `NaN`, `Infinity` or `-Infinity` as a float (see [`Parsed::constants`]).
     #[cold]
-    fn constant(&mut self, word: &str, value: f64) -> Result<(), SyntaxError> {
+    fn constant(&mut self, word: &str, value: f64) -> Result<(), Fail> {
         if !self.b[self.i..].starts_with(word.as_bytes()) {
             return Err(self.expected("a JSON value"));
         }
@@ -306,20 +311,20 @@ impl<'a> Parser<'a> {
         Ok(())
     }
 
-    fn depth_check(&self, depth: usize) -> Result<(), SyntaxError> {
+    fn depth_check(&self, depth: usize) -> Result<(), Fail> {
         if depth > self.max_depth {
-            return Err(SyntaxError {
+            return Err(Box::new(SyntaxError {
                 offset: self.i,
                 message: format!("the body nests deeper than {} levels", self.max_depth),
                 too_deep: true,
-            });
+            }));
         }
         Ok(())
     }
 
     /// Step into the array or object at `self.i` and append its node (completed by `close`);
     /// `None` when it is empty (its node is complete, and `close` consumed).
-    fn open(&mut self, depth: usize, close: u8, tag: u64) -> Result<Option<usize>, SyntaxError> {
+    fn open(&mut self, depth: usize, close: u8, tag: u64) -> Result<Option<usize>, Fail> {
         self.depth_check(depth)?;
         self.deepest = self.deepest.max(depth);
         self.i += 1;
@@ -335,7 +340,7 @@ impl<'a> Parser<'a> {
 
     /// Complete the node at `at` with its length (an array's item count, an object's key
     /// filter) and the index after it.
-    fn close(&mut self, at: usize, tag: u64, len: usize) -> Result<(), SyntaxError> {
+    fn close(&mut self, at: usize, tag: u64, len: usize) -> Result<(), Fail> {
         if len > tape::MAX_LEN {
             return Err(self.err(format!(
                 "an array has more than {} items, more than this validator reads",
@@ -347,7 +352,7 @@ impl<'a> Parser<'a> {
         Ok(())
     }
 
-    fn array(&mut self, depth: usize) -> Result<(), SyntaxError> {
+    fn array(&mut self, depth: usize) -> Result<(), Fail> {
         let Some(at) = self.open(depth, b']', tape::ARRAY)? else {
             return Ok(());
         };
@@ -368,7 +373,7 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn object(&mut self, depth: usize) -> Result<(), SyntaxError> {
+    fn object(&mut self, depth: usize) -> Result<(), Fail> {
         let Some(at) = self.open(depth, b'}', tape::OBJECT)? else {
             return Ok(());
         };
@@ -434,7 +439,7 @@ impl<'a> Parser<'a> {
     /// else the unescaped text (large ones kept aside, so that they are never held twice).
     /// Returns the string when it is in the text (no escapes).
     #[inline]
-    fn string_node(&mut self) -> Result<Option<&'a str>, SyntaxError> {
+    fn string_node(&mut self) -> Result<Option<&'a str>, Fail> {
         let start = self.i + 1;
         let end = skip_plain(self.b, start);
         if self.b.get(end) == Some(&b'"') {
@@ -449,7 +454,7 @@ impl<'a> Parser<'a> {
     /// [`Parser::string_node`] for strings with escapes (or errors); `plain_to` is where the
     /// scan for the end of the string stopped.
     #[inline(never)]
-    fn string_node_slow(&mut self, plain_to: usize) -> Result<(), SyntaxError> {
+    fn string_node_slow(&mut self, plain_to: usize) -> Result<(), Fail> {
         let start = self.i + 1;
         if self.b.get(plain_to) != Some(&b'\\') {
             // no escape: a closed string (pushed from the text) or an error
@@ -510,7 +515,7 @@ impl<'a> Parser<'a> {
     }
 
     /// The string at `self.i` (an unescaped one at its exact size).
-    pub(crate) fn string(&mut self) -> Result<Cow<'a, str>, SyntaxError> {
+    pub(crate) fn string(&mut self) -> Result<Cow<'a, str>, Fail> {
         let plain_to = skip_plain(self.b, self.i + 1);
         Ok(match self.string_from(plain_to)? {
             Cow::Owned(s) => Cow::Owned(self.finish_escaped(s)),
@@ -521,7 +526,7 @@ impl<'a> Parser<'a> {
     /// The string at `self.i`, whose characters up to `plain_to` need no escaping (found by
     /// `skip_plain`): borrowed from the text, or unescaped in the scratch buffer (which the
     /// caller gives back or keeps).
-    fn string_from(&mut self, plain_to: usize) -> Result<Cow<'a, str>, SyntaxError> {
+    fn string_from(&mut self, plain_to: usize) -> Result<Cow<'a, str>, Fail> {
         let start = self.i + 1;
         let mut i = plain_to;
         let b = self.b;
@@ -550,7 +555,7 @@ impl<'a> Parser<'a> {
     }
 
     /// The slow path for strings with escapes; `self.i` is at the first backslash.
-    fn string_escaped(&mut self, start: usize) -> Result<String, SyntaxError> {
+    fn string_escaped(&mut self, start: usize) -> Result<String, Fail> {
         let mut out = std::mem::take(&mut self.scratch);
         out.clear();
         // The rest of the text bounds the unescaped string (an escape is never shorter than
@@ -565,7 +570,7 @@ impl<'a> Parser<'a> {
     /// Unescape the rest of the string at `self.i` (at a backslash or within the string) onto
     /// `out`: `true` once its closing quote is read, `false` when the next run of plain bytes
     /// would take `out` past `limit` (`self.i` is then where to go on).
-    fn unescape(&mut self, out: &mut String, limit: usize) -> Result<bool, SyntaxError> {
+    fn unescape(&mut self, out: &mut String, limit: usize) -> Result<bool, Fail> {
         let mut specials = Specials::default();
         loop {
             let run = self.i;
@@ -649,7 +654,7 @@ impl<'a> Parser<'a> {
         exact
     }
 
-    fn hex4(&mut self) -> Result<u32, SyntaxError> {
+    fn hex4(&mut self) -> Result<u32, Fail> {
         let h = self
             .s
             .get(self.i..self.i + 4)
@@ -661,7 +666,7 @@ impl<'a> Parser<'a> {
         Ok(u32::from_str_radix(h, 16).unwrap_or(0xFFFD))
     }
 
-    fn number(&mut self) -> Result<(), SyntaxError> {
+    fn number(&mut self) -> Result<(), Fail> {
         let start = self.i;
         let b = self.b;
         let mut i = self.i;
