@@ -231,14 +231,14 @@ impl<'a> Ctx<'a> {
         what: &str,
         code: Code,
     ) -> Fields<'a> {
-        // the pass over every entry runs in `zylon_json` (opt-level 3 in the wasm build); only
+        // The pass over every entry runs in `zylon_json` (opt-level 3 in the wasm build); only
         // the entries it flags (an unknown key, a value of none of the field's types) are
-        // looked at here, out of line. Inlined in native release builds (in WebAssembly a copy per call
-        // site costs more module than the copies cost time; in debug builds the inlined fields
-        // enlarge the frames of the recursive block rules past a test thread's stack at the
-        // server's deepest bodies), so that the fields (about 200 bytes) are built
-        // where the caller keeps them: returned from a call, they were copied once more
-        // (`memcpy`) for every object.
+        // looked at here, out of line. Inlined in native release builds, so that the fields
+        // (about 200 bytes) are built where the caller keeps them: returned from a call, they
+        // were copied once more (`memcpy`) for every object. Not in WebAssembly (a copy per call
+        // site costs more module than the copies cost time), nor in debug builds (the inlined
+        // fields enlarge the frames of the recursive block rules past a test thread's stack at
+        // the server's deepest bodies).
         let fields = Fields::of(obj, &names);
         if !fields.flagged().is_empty() {
             self.flagged_fields(obj, &fields, &names, what, code);
