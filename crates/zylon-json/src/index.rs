@@ -9,7 +9,7 @@ use std::num::NonZeroU32;
 use crate::tape::{self, Tape};
 use crate::value::{Object, Slot, Value};
 
-/// The bits of a type byte of [`Object::index`]: the JSON types a key's value may have.
+/// The bits of a type byte of [`Object::index_into`]: the JSON types a key's value may have.
 pub mod types {
     /// A string.
     pub const STRING: u8 = 1;
@@ -30,7 +30,7 @@ pub mod types {
 /// The most known keys whose places an [`Index`] keeps.
 pub const MAX_KNOWN: usize = 32;
 
-/// What [`Object::index`] found.
+/// What [`Object::index_into`] found.
 #[derive(Clone)]
 pub struct Index<'a> {
     obj: Object<'a>,
@@ -42,19 +42,12 @@ pub struct Index<'a> {
 
 impl<'a> Object<'a> {
     /// Index this object's distinct keys (the value the server keeps when a key is repeated)
-    /// against `known`: for a key at `i` of `known`, a value none of whose JSON type is in
-    /// `types[i]` (the bits of [`types`]; keys past the end of `types` take any value) is
-    /// flagged, and so is every key not in `known`.
-    pub fn index(&self, known: &[&str], types: &[u8]) -> Index<'a> {
-        let mut ix = Index::empty(*self);
-        self.index_into(known, types, &mut ix);
-        ix
-    }
-
-    /// [`Object::index`] into `ix` (made by [`Index::empty`] for this object): the index is
-    /// about 200 bytes, and an index built where it is kept is not copied (two calls of
-    /// `memcpy` per object when it was returned and then moved into its holder). One copy of
-    /// the pass, out of line (in the wasm build at this crate's opt-level 3).
+    /// against `known`, into `ix` (made by [`Index::empty`] for this object): for a key at `i`
+    /// of `known`, a value none of whose JSON type is in `types[i]` (the bits of [`types`]; keys
+    /// past the end of `types` take any value) is flagged, and so is every key not in `known`.
+    /// Filled where the caller keeps it: the index is about 200 bytes, and returned and moved
+    /// into its holder it cost two calls of `memcpy` per object. One copy of the pass, out of
+    /// line (in the wasm build at this crate's opt-level 3).
     #[inline(never)]
     pub fn index_into(&self, known: &[&str], types: &[u8], ix: &mut Index<'a>) {
         debug_assert!(

@@ -445,7 +445,7 @@ proptest::proptest! {
 }
 
 proptest::proptest! {
-    /// `Object::index` answers as lookups and a plain scan do: the value of each known key
+    /// `Object::index_into` answers as lookups and a plain scan do: the value of each known key
     /// (the last when repeated), the known keys in first-occurrence order, and the flagged
     /// entries (unknown keys, values of none of the key's types) in key order. Values are of
     /// every JSON type, so that every tag meets every type byte; keys with an escape (`a\n`) are
@@ -465,7 +465,8 @@ proptest::proptest! {
         let text = leak(&format!("{{{}}}", body.join(",")));
         let o = parse(text, 8, arena()).unwrap().value.as_object().unwrap();
         let known: Vec<&str> = known.iter().map(String::as_str).collect();
-        let ix = o.index(&known, &types);
+        let mut ix = crate::Index::empty(o);
+        o.index_into(&known, &types, &mut ix);
         // the table keeps the first place of a name listed twice, as `position_of` finds it
         let place = |k: &str| known.iter().position(|x| *x == k);
         for (i, k) in known.iter().enumerate() {

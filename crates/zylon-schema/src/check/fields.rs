@@ -84,7 +84,7 @@ pub(crate) struct Fields<'a> {
     known: &'static [&'static str],
 }
 
-// The table's type bytes are read by `zylon_json::Object::index` (`vocab::bits` are its bits):
+// The table's type bytes are read by `zylon_json::Object::index_into` (`vocab::bits` are its bits):
 // its `null` bit is the tables' `NULLABLE`.
 const _: () = assert!(Names::NULLABLE == zylon_json::types::NULL);
 
