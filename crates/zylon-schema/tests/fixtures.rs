@@ -265,3 +265,35 @@ fn hand_written_report_json_matches_serde_for_every_fixture() {
         }
     }
 }
+
+/// A thread keeps some buffers of its last body for the next one (natively: the parser's and
+/// the rules' vectors). A report must not depend on what the thread validated before: every
+/// fixture validated after all the others on one thread (in two orders) gives the report it
+/// gives on a thread of its own.
+#[test]
+fn a_report_does_not_depend_on_the_bodies_validated_before_it() {
+    let fixtures = load();
+    let alone: Vec<Report> = fixtures
+        .iter()
+        .map(|f| {
+            let (text, kind, options) = (f.text.clone(), f.kind, f.options.clone());
+            std::thread::spawn(move || validate_str(&text, kind, &options))
+                .join()
+                .unwrap()
+        })
+        .collect();
+    let in_turn = |order: &mut dyn Iterator<Item = usize>| {
+        for i in order {
+            let f = &fixtures[i];
+            let report = validate_str(&f.text, f.kind, &f.options);
+            assert_eq!(
+                report,
+                alone[i],
+                "{}: its report changed after other bodies",
+                f.path.display()
+            );
+        }
+    };
+    in_turn(&mut (0..fixtures.len()));
+    in_turn(&mut (0..fixtures.len()).rev());
+}

@@ -6,6 +6,7 @@ use crate::check::json::{Object, Value};
 use super::code::Code;
 use super::fields::Fields;
 use super::report::{Issue, Severity, Suggestion};
+use super::spare::{self, spare};
 use crate::vocab::Names;
 pub(crate) use zylon_json::push_decimal;
 
@@ -35,6 +36,16 @@ pub(crate) struct Ctx<'a> {
     /// The deepest nesting in the whole body when the parser measured it (no value in it nests
     /// deeper), else `usize::MAX`.
     pub(crate) doc_depth: usize,
+}
+
+spare!(PATHS: Seg<'static>);
+
+#[cfg(not(target_arch = "wasm32"))]
+impl Drop for Ctx<'_> {
+    /// The path's vector goes back for the thread's next body (see `spare`).
+    fn drop(&mut self) {
+        spare::keep(&PATHS, std::mem::take(&mut self.path));
+    }
 }
 
 /// Render a JSON Pointer (RFC 6901) from segments.
@@ -67,7 +78,11 @@ fn push_key(out: &mut String, key: &str) {
 impl<'a> Ctx<'a> {
     pub(crate) fn new(options: &super::Options) -> Self {
         Ctx {
-            path: Vec::with_capacity(16),
+            path: {
+                let mut path = spare::take(&PATHS);
+                path.reserve(16);
+                path
+            },
             errors: Vec::new(),
             warnings: Vec::new(),
             pending: Vec::new(),

@@ -193,6 +193,8 @@ pub fn validate_bytes(bytes: &[u8], kind: Kind, options: &Options) -> Report {
 
 /// Validate an already parsed JSON value as the given kind of body.
 pub fn validate_value(value: &serde_json::Value, kind: Kind, options: &Options) -> Report {
+    // (before the context, which borrows from the tree and is dropped first)
+    let arena = json::Arena::new();
     let mut ctx = Ctx::new(options);
     if depth_exceeds(value, MAX_DEPTH) {
         ctx.error(
@@ -201,7 +203,6 @@ pub fn validate_value(value: &serde_json::Value, kind: Kind, options: &Options) 
         );
         return finish(ctx, Summary::default());
     }
-    let arena = json::Arena::new();
     let tree = json::from_serde(value, &arena);
     let summary = rules::run(&mut ctx, &tree, kind, options);
     ctx.flush_pending();
@@ -209,13 +210,14 @@ pub fn validate_value(value: &serde_json::Value, kind: Kind, options: &Options) 
 }
 
 mod rules;
+mod spare;
 
 #[cfg(test)]
 mod tests;
 
-fn finish(ctx: Ctx<'_>, mut summary: Summary) -> Report {
-    let errors = ctx.errors;
-    let warnings = ctx.warnings;
+fn finish(mut ctx: Ctx<'_>, mut summary: Summary) -> Report {
+    let errors = std::mem::take(&mut ctx.errors);
+    let warnings = std::mem::take(&mut ctx.warnings);
     summary.error_count = errors.len();
     summary.warning_count = warnings.len();
     Report {

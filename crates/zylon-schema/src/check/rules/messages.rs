@@ -11,6 +11,7 @@ pub(super) use super::conversation::{Pairing, Role};
 use super::order::{self, LastUser};
 use super::{short, type_name, Code, Ctx};
 use crate::check::ctx::pointer;
+use crate::check::spare::{self, spare};
 use crate::check::Severity;
 
 /// Facts about the messages that other areas (the model profile) need.
@@ -62,7 +63,7 @@ pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: &Fields<'a>) -> MessagesFacts {
         }
         let before = ctx.errors.len();
         let mut pairing = Pairing::default();
-        let mut facts = spare_facts();
+        let mut facts = spare::take(&FACTS);
         facts.extend(
             list.iter()
                 .enumerate()
@@ -95,40 +96,13 @@ pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: &Fields<'a>) -> MessagesFacts {
                 }
             }
         }
-        keep_facts(facts);
+        spare::keep(&FACTS, facts);
         out
     })
 }
 
-#[cfg(not(target_arch = "wasm32"))]
-thread_local! {
-    /// The facts vector of this thread's last body, natively: the messages of a small body need
-    /// no allocation (each was one allocation per body; see `zylon_json`'s pool for the
-    /// parser's buffers). WebAssembly allocates: the thread-local costs module size.
-    static SPARE_FACTS: std::cell::Cell<Vec<MsgFacts>> = const { std::cell::Cell::new(Vec::new()) };
-}
-
-/// An empty vector for a body's message facts (this thread's last one, natively).
-fn spare_facts() -> Vec<MsgFacts> {
-    #[cfg(not(target_arch = "wasm32"))]
-    return SPARE_FACTS
-        .try_with(std::cell::Cell::take)
-        .unwrap_or_default();
-    #[cfg(target_arch = "wasm32")]
-    Vec::new()
-}
-
-/// Give a body's facts vector back for the thread's next body (one of at most 64 KB).
-fn keep_facts(facts: Vec<MsgFacts>) {
-    #[cfg(not(target_arch = "wasm32"))]
-    if facts.capacity() * std::mem::size_of::<MsgFacts>() <= 64 << 10 {
-        let mut facts = facts;
-        facts.clear();
-        let _ = SPARE_FACTS.try_with(|spare| spare.set(facts));
-    }
-    #[cfg(target_arch = "wasm32")]
-    drop(facts);
-}
+// The facts vector of this thread's last body, natively (see `spare`).
+spare!(FACTS: MsgFacts);
 
 fn message<'a>(ctx: &mut Ctx<'a>, m: &Value<'a>, pairing: &mut Pairing<'a>) -> MsgFacts {
     let mut f = MsgFacts {

@@ -15,6 +15,7 @@
 //! images and audio are counted against the model).
 
 use crate::check::json::{Array, Value};
+use crate::check::spare::{self, spare};
 
 /// `MessageRole`, as far as the order check tells them apart.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -88,10 +89,38 @@ struct Msgs<'a> {
 }
 
 impl<'a> Msgs<'a> {
+    /// Empty, in this thread's spare vectors (see `spare`).
+    fn spare() -> Self {
+        Msgs {
+            list: spare::take(&LIST),
+            blocks: spare::take(&BLOCKS),
+            roles: spare::take(&ROLES),
+        }
+    }
+
+    /// Give the vectors back for the thread's next body.
+    fn recycle(self) {
+        spare::keep(&LIST, self.list);
+        spare::keep(&BLOCKS, self.blocks);
+        spare::keep(&ROLES, self.roles);
+    }
+
     fn blocks(&self, m: &In) -> &[Blk<'a>] {
         &self.blocks[m.blocks.0..m.blocks.1]
     }
 }
+
+// The vectors of the conversion of this thread's last body, natively (see `spare`): a
+// conversation with tool blocks took nine allocations.
+spare!(LIST: In);
+spare!(BLOCKS: Blk<'static>);
+spare!(ROLES: (Role, Txt<'static>));
+spare!(CHATS: Chat<'static>);
+spare!(CALLS: &'static str);
+// (the messages after `reorder_tools`)
+spare!(REORDERED: Chat<'static>);
+// (one message's blocks in `read`)
+spare!(READ: Blk<'static>);
 
 #[derive(Debug, Clone, Copy)]
 struct In {
@@ -179,13 +208,30 @@ fn convert_steps(
     count: &dyn Fn(&str) -> usize,
 ) -> Option<Conversion> {
     let msgs = read(messages, broken)?;
-    let mut chats = Vec::with_capacity(msgs.list.len());
-    let mut calls = Vec::new();
+    let mut chats: Vec<Chat<'_>> = spare::take(&CHATS);
+    chats.reserve(msgs.list.len());
+    let mut calls: Vec<&str> = spare::take(&CALLS);
     for (k, m) in msgs.list.iter().enumerate() {
         convert(k, m, &msgs, &mut calls, &mut chats);
     }
-    let chats = reorder_tools(&chats);
-    let Some(order) = reorder_tldr(&chats) else {
+    let converted = chats;
+    let chats = reorder_tools(&converted);
+    spare::keep(&CHATS, converted);
+    spare::keep(&CALLS, calls);
+    let conversion = steps_after_reorder(&chats, &msgs, count);
+    spare::keep(&REORDERED, chats);
+    msgs.recycle();
+    conversion
+}
+
+/// [`convert_steps`] after the tool messages are reordered: the tldr reordering, the last user
+/// message, the order check.
+fn steps_after_reorder(
+    chats: &[Chat<'_>],
+    msgs: &Msgs<'_>,
+    count: &dyn Fn(&str) -> usize,
+) -> Option<Conversion> {
+    let Some(order) = reorder_tldr(chats) else {
         return Some(Conversion {
             problem: Some("a tldr's summary comes before any user message: the server's tldr reordering needs a user message first (\"First message in the block must be a USER message.\")"),
             last_user: None,
@@ -195,9 +241,9 @@ fn convert_steps(
         .iter()
         .rev()
         .find(|&&i| chats[i].role == Role::User)
-        .map(|&i| last_user(&chats[i], &msgs, count));
+        .map(|&i| last_user(&chats[i], msgs, count));
     Some(Conversion {
-        problem: order_problem(&chats, &order),
+        problem: order_problem(chats, &order),
         last_user,
     })
 }
@@ -362,9 +408,9 @@ fn order_problem(chats: &[Chat<'_>], order: &[usize]) -> Option<&'static str> {
 /// The messages left after system messages are taken out (`None` if any is malformed), with
 /// `_support_legacy_messages` and `_merge_messages` applied as they come.
 fn read<'a>(messages: Array<'a>, broken: &dyn Fn(usize) -> bool) -> Option<Msgs<'a>> {
-    let mut out = Msgs::default();
+    let mut out = Msgs::spare();
     // one message's blocks, before they are split or merged (reused)
-    let mut blocks = Vec::new();
+    let mut blocks: Vec<Blk<'a>> = spare::take(&READ);
     for (src, m) in messages.iter().enumerate() {
         let assistant = match m.get("role")?.as_str()? {
             "system" => continue,
@@ -413,6 +459,7 @@ fn read<'a>(messages: Array<'a>, broken: &dyn Fn(usize) -> bool) -> Option<Msgs<
             merge(&mut out, m, &blocks);
         }
     }
+    spare::keep(&READ, blocks);
     Some(out)
 }
 
@@ -667,13 +714,12 @@ fn reorder_tools<'a>(chats: &[Chat<'a>]) -> Vec<Chat<'a>> {
         }
     }
     // a tool message claimed by two calls appears twice, as in the server
-    result
-        .into_iter()
-        .map(|i| Chat {
-            tldr: chats[i].tldr.map(side),
-            ..chats[i]
-        })
-        .collect()
+    let mut out = spare::take(&REORDERED);
+    out.extend(result.into_iter().map(|i| Chat {
+        tldr: chats[i].tldr.map(side),
+        ..chats[i]
+    }));
+    out
 }
 
 /// A tldr side as a static string (only `left` counts; anything else behaves as `right`).

@@ -9,6 +9,7 @@ use crate::vocab;
 
 use super::tool_context::{self, ArtifactKind, Artifacts};
 use super::{enum_field, short, type_name, Code, Ctx};
+use crate::check::spare::{self, spare};
 use crate::check::Severity;
 
 use crate::vocab::tools::{self as registry, Needs};
@@ -135,6 +136,9 @@ struct ToolInfo<'a> {
     type_name: Option<&'a str>,
 }
 
+// The tools of this thread's last body, natively (see `spare`).
+spare!(TOOLS: ToolInfo<'static>);
+
 /// The tools (`built`: which are built when the request is validated, see [`built`]).
 pub(super) fn check<'a>(
     ctx: &mut Ctx<'a>,
@@ -155,12 +159,14 @@ pub(super) fn check<'a>(
             Array::empty()
         }
     };
-    let infos: Vec<ToolInfo<'a>> = ctx.key("tools", |ctx| {
-        tools
-            .iter()
-            .enumerate()
-            .filter_map(|(k, t)| ctx.idx(k, |ctx| tool(ctx, k, &t, built)))
-            .collect()
+    let mut infos: Vec<ToolInfo<'a>> = spare::take(&TOOLS);
+    ctx.key("tools", |ctx| {
+        infos.extend(
+            tools
+                .iter()
+                .enumerate()
+                .filter_map(|(k, t)| ctx.idx(k, |ctx| tool(ctx, k, &t, built))),
+        )
     });
     unique_names(ctx, &infos);
     let choice = tool_choice(ctx, req, &infos, !tools.is_empty());
@@ -186,6 +192,7 @@ pub(super) fn check<'a>(
             });
         }
     }
+    spare::keep(&TOOLS, infos);
     ToolFacts {
         non_empty: !tools.is_empty(),
     }
