@@ -1,0 +1,35 @@
+//! Allocation counts, which are deterministic where time is not: a validator called for body
+//! after body (a JSON Lines file, a server checking each request) keeps its buffers on the
+//! thread (`zylon_json`'s pool for the parser, `check::spare` for the rules' vectors). These
+//! tests fail when one of them stops being reused, a change no timing benchmark would show on
+//! this noisy machine.
+
+use zylon_schema::{validate_str, Kind, Options};
+
+/// Allocations of the second of two validations of `body` on this thread.
+fn allocations_when_warm(body: &str) -> u64 {
+    let options = Options::default();
+    let first = validate_str(body, Kind::Chat, &options);
+    // (an issue allocates its message and path: these bodies have none)
+    assert!(first.valid && first.warnings.is_empty(), "{first:?}");
+    let mut second = None;
+    let info = allocation_counter::measure(|| {
+        second = Some(validate_str(body, Kind::Chat, &options));
+    });
+    // (the same report: the kept buffers change nothing)
+    assert_eq!(second.as_ref(), Some(&first));
+    info.count_total
+}
+
+#[test]
+fn a_valid_text_chat_allocates_nothing_once_warm() {
+    let body = r#"{"messages":[{"role":"user","content":[{"type":"text","text":"Hello \"there\"\n"}]}],"temperature":0.2,"max_tokens":64}"#;
+    assert_eq!(allocations_when_warm(body), 0);
+}
+
+#[test]
+fn a_body_with_a_tool_allocates_only_its_summary_once_warm() {
+    // `summary.tool_choice` ("auto") is the one owned string of the report.
+    let body = r#"{"messages":[{"role":"user","content":[{"type":"text","text":"find the policy"}]}],"tools":[{"name":"lookup","description":"Look up documents.","inputSchema":{"type":"object","properties":{"query":{"type":"string"}},"required":["query"]}}],"tool_choice":{"type":"auto"}}"#;
+    assert_eq!(allocations_when_warm(body), 1);
+}
