@@ -33,3 +33,14 @@ fn a_body_with_a_tool_allocates_only_its_summary_once_warm() {
     let body = r#"{"messages":[{"role":"user","content":[{"type":"text","text":"find the policy"}]}],"tools":[{"name":"lookup","description":"Look up documents.","inputSchema":{"type":"object","properties":{"query":{"type":"string"}},"required":["query"]}}],"tool_choice":{"type":"auto"}}"#;
     assert_eq!(allocations_when_warm(body), 1);
 }
+
+#[test]
+fn a_tool_conversation_allocates_little_once_warm() {
+    // The server's conversion step by step (a tool call and its result): its message lists are
+    // kept vectors. Measured 8 allocations in release builds, 9 in debug ones: the report's
+    // `summary.tool_choice`, the tool pairing's bookkeeping (its list, the path of each use, its
+    // id index) and the tool reordering's (three).
+    let body = r#"{"messages":[{"role":"user","content":[{"type":"text","text":"weather in Paris?"}]},{"role":"assistant","content":[{"type":"tool_use","id":"call_1","name":"weather","input":{"city":"Paris"}}]},{"role":"user","content":[{"type":"tool_result","tool_use_id":"call_1","content":[{"type":"text","text":"18 C"}]},{"type":"text","text":"and tomorrow?"}]}],"tools":[{"name":"weather","description":"The weather of a city.","inputSchema":{"type":"object","properties":{"city":{"type":"string"}},"required":["city"]}}]}"#;
+    let n = allocations_when_warm(body);
+    assert!(n <= 9, "{n} allocations");
+}
