@@ -123,10 +123,25 @@ impl StrIndex {
         self.insert_hashed(hash(key), place);
     }
 
-    /// Forget every place.
+    /// Forget every place (the table's memory is kept for the next ones).
     pub fn clear(&mut self) {
         self.slots.clear();
         self.len = 0;
+    }
+
+    /// An empty table that grows into `buffer`'s memory (one given back by
+    /// [`StrIndex::into_buffer`], so that a caller can keep it between uses).
+    pub fn with_buffer(mut buffer: Vec<(u32, u32)>) -> Self {
+        buffer.clear();
+        StrIndex {
+            slots: buffer,
+            len: 0,
+        }
+    }
+
+    /// The table's memory, for [`StrIndex::with_buffer`].
+    pub fn into_buffer(self) -> Vec<(u32, u32)> {
+        self.slots
     }
 
     /// The slot where `key` is or would go (the first free one), and its place if it is
@@ -171,6 +186,12 @@ impl StrIndex {
     /// Double the table, placing each key by its tag.
     fn grow(&mut self) {
         let cap = (self.slots.len() * 2).max(8);
+        if self.len == 0 {
+            // (an empty table: its memory, kept by `clear` or `with_buffer`, is enough at first)
+            self.slots.clear();
+            self.slots.resize(cap, (0, 0));
+            return;
+        }
         let old = std::mem::replace(&mut self.slots, vec![(0, 0); cap]);
         let mask = cap - 1;
         for (t, p) in old.into_iter().filter(|&(_, p)| p != 0) {
@@ -294,5 +315,35 @@ mod tests {
         index.clear();
         assert_eq!(index.find("a", |i| keys[i]), None);
         assert!(index.is_empty());
+    }
+
+    /// A table made on the memory of an earlier one (a caller keeping it between uses) starts
+    /// empty, answers as a new one through growth, and starts in that memory.
+    #[test]
+    fn a_table_on_a_kept_buffer_starts_in_its_memory() {
+        let keys: Vec<String> = (0..40).map(|i| format!("key{i}")).collect();
+        let key_at = |i: usize| keys[i].as_str();
+        let mut first = StrIndex::new();
+        for (i, k) in keys.iter().enumerate() {
+            first.insert(k, i);
+        }
+        let buffer = first.into_buffer();
+        let (room, at) = (buffer.capacity(), buffer.as_ptr());
+        let mut again = StrIndex::with_buffer(buffer);
+        assert!(again.is_empty());
+        assert_eq!(again.find("key1", key_at), None);
+        for (i, k) in keys.iter().enumerate().take(3) {
+            assert_eq!(again.find_or_insert(k, i, key_at), None);
+        }
+        // (three places fit the first table: no allocation)
+        assert_eq!(again.slots.as_ptr(), at);
+        assert_eq!(again.slots.capacity(), room);
+        for (i, k) in keys.iter().enumerate().skip(3).take(17) {
+            assert_eq!(again.find_or_insert(k, i, key_at), None);
+        }
+        for (i, k) in keys.iter().enumerate() {
+            assert_eq!(again.find(k, key_at), (i < 20).then_some(i));
+        }
+        assert_eq!(again.len(), 20);
     }
 }

@@ -35,12 +35,34 @@ fn a_body_with_a_tool_allocates_only_its_summary_once_warm() {
 }
 
 #[test]
-fn a_tool_conversation_allocates_little_once_warm() {
-    // The server's conversion step by step (a tool call and its result): its message lists are
-    // kept vectors. Measured 8 allocations in release builds, 9 in debug ones: the report's
-    // `summary.tool_choice`, the tool pairing's bookkeeping (its list, the path of each use, its
-    // id index) and the tool reordering's (three).
+fn a_tool_conversation_allocates_only_its_summary_once_warm() {
+    // The server's conversion step by step (a tool call and its result) and the tool pairing:
+    // their vectors are kept too. `summary.tool_choice` is left.
     let body = r#"{"messages":[{"role":"user","content":[{"type":"text","text":"weather in Paris?"}]},{"role":"assistant","content":[{"type":"tool_use","id":"call_1","name":"weather","input":{"city":"Paris"}}]},{"role":"user","content":[{"type":"tool_result","tool_use_id":"call_1","content":[{"type":"text","text":"18 C"}]},{"type":"text","text":"and tomorrow?"}]}],"tools":[{"name":"weather","description":"The weather of a city.","inputSchema":{"type":"object","properties":{"city":{"type":"string"}},"required":["city"]}}]}"#;
-    let n = allocations_when_warm(body);
-    assert!(n <= 9, "{n} allocations");
+    assert_eq!(allocations_when_warm(body), 1);
+}
+
+#[test]
+fn an_unanswered_tool_use_is_reported_from_the_kept_paths() {
+    // Two bodies on one thread: the second one's unanswered use is reported at its own path,
+    // not at a path the first body left in the kept vectors.
+    let options = Options::default();
+    let answered = r#"{"messages":[{"role":"user","content":[{"type":"text","text":"hi"}]},{"role":"assistant","content":[{"type":"text","text":"let me look"},{"type":"tool_use","id":"a","name":"t","input":{}}]},{"role":"user","content":[{"type":"tool_result","tool_use_id":"a","content":"ok"}]}]}"#;
+    // (its second use is the unanswered one: its path is not the first in the kept vector)
+    let unanswered = r#"{"messages":[{"role":"user","content":[{"type":"text","text":"hi"}]},{"role":"assistant","content":[{"type":"tool_use","id":"a","name":"t","input":{}},{"type":"tool_use","id":"b","name":"t","input":{}}]},{"role":"user","content":[{"type":"tool_result","tool_use_id":"a","content":"ok"}]}]}"#;
+    for body in [answered, unanswered, answered, unanswered] {
+        let report = validate_str(body, Kind::Chat, &options);
+        let missing: Vec<&str> = report
+            .errors
+            .iter()
+            .filter(|i| i.code.as_str() == "block.tool_use.requires_result")
+            .map(|i| i.path.as_str())
+            .collect();
+        let expected: &[&str] = if body == unanswered {
+            &["/messages/1/content/1"]
+        } else {
+            &[]
+        };
+        assert_eq!(missing, expected);
+    }
 }

@@ -5,6 +5,7 @@ use zylon_json::StrIndex;
 
 use super::{short, Code, Ctx};
 use crate::check::ctx::{pointer, Seg};
+use crate::check::spare::{self, spare};
 use crate::check::Severity;
 
 /// A message role as the server reads it.
@@ -18,17 +19,43 @@ pub(super) enum Role {
 }
 
 /// tool_use ↔ tool_result bookkeeping in document order. Ids are borrowed from the body and
-/// paths kept as segments: a JSON Pointer is rendered only for a tool use left unanswered.
-#[derive(Default)]
+/// paths kept as segments: a JSON Pointer is rendered only for a tool use left unanswered. Its
+/// vectors are kept for the thread's next body (see `spare`).
 pub(super) struct Pairing<'a> {
-    order: Vec<(&'a str, Vec<Seg<'a>>)>,
-    /// Whether each use of `order` has been answered.
-    answered: Vec<bool>,
+    order: Vec<Use<'a>>,
+    /// The paths of the uses of `order`, one after another.
+    paths: Vec<Seg<'a>>,
     /// Where each id is in `order`.
     index: StrIndex,
     /// The first second answer to a tool use: whether it breaks the order is decided by the
     /// server's conversion (`order.rs`), which usually drops or misplaces it.
     duplicate: Option<(String, Vec<Seg<'a>>)>,
+}
+
+/// A tool use.
+#[derive(Clone, Copy)]
+struct Use<'a> {
+    id: &'a str,
+    /// Its path: a range of [`Pairing::paths`].
+    path: (usize, usize),
+    /// Whether a tool_result has answered it.
+    answered: bool,
+}
+
+spare!(USES: Use<'static>);
+spare!(USE_PATHS: Seg<'static>);
+spare!(IDS: (u32, u32));
+
+impl Default for Pairing<'_> {
+    /// No tool use yet: the kept vectors are taken at the first (most bodies have none).
+    fn default() -> Self {
+        Pairing {
+            order: Vec::new(),
+            paths: Vec::new(),
+            index: StrIndex::new(),
+            duplicate: None,
+        }
+    }
 }
 
 /// A second answer to a tool use: the id and where the answer is.
@@ -37,10 +64,15 @@ pub(super) type Duplicate<'a> = (String, Vec<Seg<'a>>);
 impl<'a> Pairing<'a> {
     /// A `tool_use` (or `server_tool_use`) at the current path with this id.
     pub(super) fn on_use(&mut self, ctx: &mut Ctx<'a>, id: &'a str) {
+        if self.order.is_empty() {
+            self.order = spare::take(&USES);
+            self.paths = spare::take(&USE_PATHS);
+            self.index = StrIndex::with_buffer(spare::take(&IDS));
+        }
         let order = &self.order;
         if self
             .index
-            .find_or_insert(id, order.len(), |i| order[i].0)
+            .find_or_insert(id, order.len(), |i| order[i].id)
             .is_some()
         {
             ctx.key("id", |ctx| {
@@ -55,15 +87,20 @@ impl<'a> Pairing<'a> {
             });
             return;
         }
-        self.order.push((id, ctx.segments().to_vec()));
-        self.answered.push(false);
+        let from = self.paths.len();
+        self.paths.extend_from_slice(ctx.segments());
+        self.order.push(Use {
+            id,
+            path: (from, self.paths.len()),
+            answered: false,
+        });
     }
 
     /// A `tool_result` at the current path answering `id`.
     pub(super) fn on_result(&mut self, ctx: &mut Ctx<'a>, id: &str) {
         let order = &self.order;
-        match self.index.find(id, |i| order[i].0).map(|i| (i, self.answered[i])) {
-            Some((i, false)) => self.answered[i] = true,
+        match self.index.find(id, |i| order[i].id).map(|i| (i, order[i].answered)) {
+            Some((i, false)) => self.order[i].answered = true,
             Some((_, true)) => {
                 if self.duplicate.is_none() {
                     self.duplicate = Some((id.to_string(), ctx.segments().to_vec()));
@@ -86,16 +123,17 @@ impl<'a> Pairing<'a> {
 
     /// Report every tool use left unanswered (at the end of the messages).
     pub(super) fn finish(self, ctx: &mut Ctx<'_>) {
-        for ((id, path), answered) in self.order.into_iter().zip(self.answered) {
-            if !answered {
-                ctx.push(
-                    Severity::Error,
-                    Code::BlockToolUseRequiresResult,
-                    pointer(&path),
-                    format!("tool use `{}` has no tool_result; the server requires every tool call to be answered", short(id)),
-                    Some("add a tool_result block with this tool_use_id after it, or remove the tool_use".into()),
-                );
-            }
+        for u in self.order.iter().filter(|u| !u.answered) {
+            ctx.push(
+                Severity::Error,
+                Code::BlockToolUseRequiresResult,
+                pointer(&self.paths[u.path.0..u.path.1]),
+                format!("tool use `{}` has no tool_result; the server requires every tool call to be answered", short(u.id)),
+                Some("add a tool_result block with this tool_use_id after it, or remove the tool_use".into()),
+            );
         }
+        spare::keep(&USES, self.order);
+        spare::keep(&USE_PATHS, self.paths);
+        spare::keep(&IDS, self.index.into_buffer());
     }
 }

@@ -121,6 +121,10 @@ spare!(CALLS: &'static str);
 spare!(REORDERED: Chat<'static>);
 // (one message's blocks in `read`)
 spare!(READ: Blk<'static>);
+// (the reorderings' bookkeeping: an order of the messages, which are placed, the tool answers)
+spare!(PLACES: usize);
+spare!(USED: bool);
+spare!(ANSWERS: (&'static str, usize));
 
 #[derive(Debug, Clone, Copy)]
 struct In {
@@ -242,10 +246,9 @@ fn steps_after_reorder(
         .rev()
         .find(|&&i| chats[i].role == Role::User)
         .map(|&i| last_user(&chats[i], msgs, count));
-    Some(Conversion {
-        problem: order_problem(chats, &order),
-        last_user,
-    })
+    let problem = order_problem(chats, &order);
+    spare::keep(&PLACES, order);
+    Some(Conversion { problem, last_user })
 }
 
 /// The conversion of a conversation without tool or tldr blocks, in one pass and without
@@ -674,19 +677,23 @@ fn convert<'a>(
 /// `_reorder_tool_messages`: each tool message right after the assistant message that calls
 /// it; tool messages no call claims are dropped. Tldr sides other than `left` read as `right`.
 fn reorder_tools<'a>(chats: &[Chat<'a>]) -> Vec<Chat<'a>> {
-    let mut result = Vec::with_capacity(chats.len());
-    let mut used = vec![false; chats.len()];
+    let mut result: Vec<usize> = spare::take(&PLACES);
+    result.reserve(chats.len());
+    let mut used: Vec<bool> = spare::take(&USED);
+    used.resize(chats.len(), false);
     // The tool messages by the call they answer, in order within a call (a stable sort): the
     // server scans the whole list for each call; this is the same answer without the
     // quadratic scan, and without a map.
-    let mut answers: Vec<(&str, usize)> = chats
-        .iter()
-        .enumerate()
-        .filter_map(|(j, r)| match (r.role, r.tool_call_id) {
-            (Role::Tool, Some(id)) => Some((id, j)),
-            _ => None,
-        })
-        .collect();
+    let mut answers: Vec<(&str, usize)> = spare::take(&ANSWERS);
+    answers.extend(
+        chats
+            .iter()
+            .enumerate()
+            .filter_map(|(j, r)| match (r.role, r.tool_call_id) {
+                (Role::Tool, Some(id)) => Some((id, j)),
+                _ => None,
+            }),
+    );
     answers.sort_by(|a, b| a.0.cmp(b.0));
     for (i, m) in chats.iter().enumerate() {
         if used[i] {
@@ -715,10 +722,13 @@ fn reorder_tools<'a>(chats: &[Chat<'a>]) -> Vec<Chat<'a>> {
     }
     // a tool message claimed by two calls appears twice, as in the server
     let mut out = spare::take(&REORDERED);
-    out.extend(result.into_iter().map(|i| Chat {
+    out.extend(result.iter().map(|&i| Chat {
         tldr: chats[i].tldr.map(side),
         ..chats[i]
     }));
+    spare::keep(&PLACES, result);
+    spare::keep(&USED, used);
+    spare::keep(&ANSWERS, answers);
     out
 }
 
@@ -737,7 +747,9 @@ fn reorder_tldr(chats: &[Chat<'_>]) -> Option<Vec<usize>> {
     let has_tldr = |i: usize| chats[i].tldr.is_some();
     if !(0..chats.len()).any(has_tldr) {
         // every block is added as it is, and no two neighbours are merged
-        return Some((0..chats.len()).collect());
+        let mut order = spare::take(&PLACES);
+        order.extend(0..chats.len());
+        return Some(order);
     }
     let is_user_anchor = |i: usize| chats[i].role == Role::User && !has_tldr(i);
     // split into blocks that start at each plain user message
