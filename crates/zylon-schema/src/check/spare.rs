@@ -1,15 +1,15 @@
 //! Vectors of the rules kept from a thread's last body for its next one, natively: a validator
 //! called on many small bodies (a JSON Lines file, a server checking each request) allocated and
-//! freed the same few vectors for each (the pointer path, the tools, the message facts, the
-//! server's conversion of the messages). `zylon_json`'s pool does the same for the parser's
-//! buffers; this one holds vectors of values that borrow from a body (`Seg<'a>`, `Blk<'a>`),
-//! which a thread-local cannot name: a vector goes back emptied, as the same type with the
-//! `'static` lifetime (the standard library's in-place `collect` keeps its allocation), and comes
-//! out as any shorter lifetime (a `Vec<T>` is covariant).
+//! freed the same few vectors for each (the pointer path, the tools, the message facts, the tool
+//! pairing, the server's conversion of the messages). `zylon_json`'s pool does the same for the
+//! parser's buffers; this one holds vectors of values that borrow from a body (`Seg<'a>`,
+//! `Blk<'a>`), which a thread-local cannot name: a vector goes back emptied, as the same type with
+//! the `'static` lifetime (the standard library's in-place `collect` keeps its allocation), and
+//! comes out as any shorter lifetime (a `Vec<T>` is covariant).
 //!
-//! A vector of more than [`MAX_BYTES`] is freed, not kept; at most one vector of each kind waits
-//! per thread. In WebAssembly nothing is kept (a call there is dominated by crossing into the
-//! module, and the thread-locals cost module size).
+//! A vector of more than [`MAX_BYTES`] is freed, not kept; at most one vector waits in each slot
+//! (declared with [`spare!`]) per thread. In WebAssembly nothing is kept (a call there is
+//! dominated by crossing into the module, and the thread-locals cost module size).
 
 #[cfg(not(target_arch = "wasm32"))]
 use std::cell::Cell;
