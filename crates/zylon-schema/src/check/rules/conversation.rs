@@ -20,7 +20,9 @@ pub(super) enum Role {
 
 /// tool_use ↔ tool_result bookkeeping in document order. Ids are borrowed from the body and
 /// paths kept as segments: a JSON Pointer is rendered only for a tool use left unanswered. Its
-/// vectors are kept for the thread's next body (see `spare`).
+/// vectors are kept for the thread's next body (see `spare`), taken at the first tool use (most
+/// bodies have none).
+#[derive(Default)]
 pub(super) struct Pairing<'a> {
     order: Vec<Use<'a>>,
     /// The paths of the uses of `order`, one after another.
@@ -29,7 +31,7 @@ pub(super) struct Pairing<'a> {
     index: StrIndex,
     /// The first second answer to a tool use: whether it breaks the order is decided by the
     /// server's conversion (`order.rs`), which usually drops or misplaces it.
-    duplicate: Option<(String, Vec<Seg<'a>>)>,
+    duplicate: Option<Duplicate<'a>>,
 }
 
 /// A tool use.
@@ -45,18 +47,6 @@ struct Use<'a> {
 spare!(USES: Use<'static>);
 spare!(USE_PATHS: Seg<'static>);
 spare!(IDS: (u32, u32));
-
-impl Default for Pairing<'_> {
-    /// No tool use yet: the kept vectors are taken at the first (most bodies have none).
-    fn default() -> Self {
-        Pairing {
-            order: Vec::new(),
-            paths: Vec::new(),
-            index: StrIndex::new(),
-            duplicate: None,
-        }
-    }
-}
 
 /// A second answer to a tool use: the id and where the answer is.
 pub(super) type Duplicate<'a> = (String, Vec<Seg<'a>>);

@@ -80,7 +80,7 @@ enum Blk<'a> {
 /// The messages after system messages are taken out, tool results in user messages split off
 /// and consecutive messages of one role merged: their blocks live in one list (no vector per
 /// message), each message a range of it.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 struct Msgs<'a> {
     list: Vec<In>,
     blocks: Vec<Blk<'a>>,
