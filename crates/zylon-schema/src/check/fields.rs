@@ -66,6 +66,7 @@ pub(crate) struct Field<'a> {
 
 impl<'a> Field<'a> {
     /// The field `name` of `obj`, looked up.
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     pub(crate) fn of(obj: &Object<'a>, name: &'a str) -> Self {
         Field {
             name,

@@ -122,6 +122,12 @@ pub(crate) fn truthy(v: &Value<'_>) -> bool {
 }
 
 /// Check an optional boolean field; reports `code` when invalid and `field.coerced` when coerced.
+///
+/// This and the other field helpers are always inlined natively: their callers pass literal
+/// names and codes, which then fold into the caller's code (measured with `Field::of`: -1.3% of
+/// the native instructions of small bodies and of many-small, -2.2% of a 72-byte body; the
+/// same for `require`, `enum_field` and `str_list_field` gained under 0.1%).
+#[cfg_attr(not(target_arch = "wasm32"), inline(always))]
 pub(crate) fn bool_field<'a>(ctx: &mut Ctx<'a>, field: Field<'a>, code: Code) -> Option<bool> {
     let (key, v) = (field.name, field.value?);
     if v.is_null() {
@@ -151,6 +157,7 @@ pub(crate) fn bool_field<'a>(ctx: &mut Ctx<'a>, field: Field<'a>, code: Code) ->
 }
 
 /// Check an optional string field (null allowed); reports `code` when it is not a string.
+#[cfg_attr(not(target_arch = "wasm32"), inline(always))]
 pub(crate) fn str_field<'a>(ctx: &mut Ctx<'a>, field: Field<'a>, code: Code) -> Option<&'a str> {
     let key = field.name;
     match field.value? {
@@ -194,6 +201,7 @@ pub(crate) fn str_list_field<'a>(ctx: &mut Ctx<'a>, obj: &Object<'a>, key: &'a s
 }
 
 /// Check an optional object field (null allowed); returns the object.
+#[cfg_attr(not(target_arch = "wasm32"), inline(always))]
 pub(crate) fn obj_field<'a>(
     ctx: &mut Ctx<'a>,
     obj: &Object<'a>,
