@@ -311,15 +311,24 @@ impl<'a> Parser<'a> {
         Ok(())
     }
 
+    #[inline(always)]
     fn depth_check(&self, depth: usize) -> Result<(), Fail> {
         if depth > self.max_depth {
-            return Err(Box::new(SyntaxError {
-                offset: self.i,
-                message: format!("the body nests deeper than {} levels", self.max_depth),
-                too_deep: true,
-            }));
+            return Err(self.too_deep());
         }
         Ok(())
+    }
+
+    /// The error of a body that nests deeper than the limit (out of line, so that the checks
+    /// that may return it stay small enough to inline).
+    #[cold]
+    #[inline(never)]
+    fn too_deep(&self) -> Fail {
+        Box::new(SyntaxError {
+            offset: self.i,
+            message: format!("the body nests deeper than {} levels", self.max_depth),
+            too_deep: true,
+        })
     }
 
     /// Step into the array or object at `self.i` and append its node (completed by `close`);
@@ -438,7 +447,7 @@ impl<'a> Parser<'a> {
     /// Append the string at `self.i`: a node pointing into the text when it has no escapes,
     /// else the unescaped text (large ones kept aside, so that they are never held twice).
     /// Returns the string when it is in the text (no escapes).
-    #[inline]
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     fn string_node(&mut self) -> Result<Option<&'a str>, Fail> {
         let start = self.i + 1;
         let end = skip_plain(self.b, start);
