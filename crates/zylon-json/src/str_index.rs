@@ -187,7 +187,9 @@ impl StrIndex {
     fn grow(&mut self) {
         let cap = (self.slots.len() * 2).max(8);
         if self.len == 0 {
-            // (an empty table: its memory, kept by `clear` or `with_buffer`, is enough at first)
+            // (an empty table starts at the usual size in the memory kept by `clear` or
+            // `with_buffer`, not at the memory's whole size: a table once grown large would
+            // otherwise be zeroed whole for every later use, however few its keys)
             self.slots.clear();
             self.slots.resize(cap, (0, 0));
             return;
