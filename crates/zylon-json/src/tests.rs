@@ -61,6 +61,15 @@ fn rejects_bad_syntax_with_offsets() {
         ("", 0),
         ("\"\\x\"", 2),
         ("\"a\nb\"", 2),
+        // escapes: a backslash at the end, too few or wrong hex digits (the first digit's
+        // place), a low surrogate's digits
+        ("\"ab\\", 4),
+        ("\"a\\ \"", 3),
+        ("\"\\u12\"", 3),
+        ("\"\\u12", 3),
+        ("\"\\u12G4\"", 3),
+        ("\"\\uD800\\u12\"", 9),
+        ("\"\\uD800\\", 8),
     ] {
         let e = p(bad).unwrap_err();
         assert_eq!(e.offset, off, "{bad}: {}", e.message);
