@@ -6,13 +6,39 @@
 //! Both loops test fixed-size blocks with folds that have no early exit (so they become vector
 //! compares) and look at single bytes only inside the block that holds a hit.
 //!
-//! Three `unsafe` blocks, in [`utf16le_to_utf8`] and in the calls of the SSE2 functions by
-//! [`skip_plain`] and [`special_mask`] (see the reasons there); the lint denies any other.
+//! Four `unsafe` blocks, in [`utf16le_to_utf8`] and in the calls of the SSE2 functions by
+//! [`skip_plain`] (two) and [`special_mask`] (see the reasons there); the lint denies any other.
 #![deny(unsafe_code)]
 
 /// The index of the first `"`, `\` or control character at or after `i` (or `b.len()`).
-#[inline(never)]
+///
+/// With SSE2 the first 16 bytes are tested inline, and only a longer scan is a call: most
+/// strings of a body (keys above all) end within them, and the call and its set-up were about
+/// 37 instructions a string natively. The WebAssembly build keeps a single copy.
+#[cfg_attr(all(target_arch = "x86_64", target_feature = "sse2"), inline(always))]
+#[cfg_attr(
+    not(all(target_arch = "x86_64", target_feature = "sse2")),
+    inline(never)
+)]
 pub fn skip_plain(b: &[u8], i: usize) -> usize {
+    #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+    if let Some(block) = i.checked_add(16).and_then(|end| b.get(i..end)) {
+        // SAFETY: as in `skip_plain_from`: a `#[target_feature(enable = "sse2")]` function
+        // needs a CPU with SSE2, which this build assumes (every x86-64 CPU has it).
+        #[allow(unsafe_code)]
+        let m = unsafe { sse2::block_mask(block) };
+        if m != 0 {
+            return i + m.trailing_zeros() as usize;
+        }
+        return skip_plain_from(b, i + 16);
+    }
+    #[allow(unreachable_code)]
+    skip_plain_from(b, i)
+}
+
+/// [`skip_plain`] out of line.
+#[inline(never)]
+fn skip_plain_from(b: &[u8], i: usize) -> usize {
     // In wasm the vector loop stops at the hit or in the last 15 bytes: a byte loop finishes.
     #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
     return skip_plain_bytes(b, simd::skip_plain(b, i));
@@ -286,6 +312,13 @@ mod sse2 {
     #[target_feature(enable = "sse2")]
     fn mask(v: __m128i) -> u32 {
         _mm_movemask_epi8(v) as u32
+    }
+
+    /// One bit per byte of a 16-byte block that is special.
+    #[inline]
+    #[target_feature(enable = "sse2")]
+    pub(super) fn block_mask(block: &[u8]) -> u32 {
+        mask(special(load(block)))
     }
 
     /// `special_mask` of a 64-byte block.
