@@ -5,7 +5,7 @@ use crate::str_index::StrIndex;
 use std::borrow::Cow;
 
 use crate::tape::{self, key_bit, node, Tape};
-use crate::text::{escape_char, keys_equal, short_text};
+use crate::text::{bytes_equal, escape_char, short_text};
 use crate::value::Value;
 use zylon_scan::skip_plain;
 
@@ -408,15 +408,18 @@ impl<'a> Parser<'a> {
             // earlier keys of a small object.
             let key = match plain {
                 Some(k) => k,
-                None => self.tape.str_of(self.tape.nodes[key_at]),
+                None => self.tape.str_of(self.tape.nodes[key_at]).as_bytes(),
             };
             let bit = key_bit(key);
             let earlier = &self.keys[base..];
             let repeated = bloom & bit != 0
                 && if earlier.len() < 16 {
-                    earlier
-                        .iter()
-                        .any(|&k| keys_equal(self.tape.str_of(self.tape.nodes[k as usize]), key))
+                    earlier.iter().any(|&k| {
+                        bytes_equal(
+                            self.tape.str_of(self.tape.nodes[k as usize]).as_bytes(),
+                            key,
+                        )
+                    })
                 } else {
                     settle_later = true;
                     false
@@ -446,15 +449,16 @@ impl<'a> Parser<'a> {
 
     /// Append the string at `self.i`: a node pointing into the text when it has no escapes,
     /// else the unescaped text (large ones kept aside, so that they are never held twice).
-    /// Returns the string when it is in the text (no escapes).
+    /// Returns the string's bytes when it is in the text (no escapes): bytes, not a `&str`,
+    /// whose checks of character boundaries were an out-of-line call per string.
     #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
-    fn string_node(&mut self) -> Result<Option<&'a str>, Fail> {
+    fn string_node(&mut self) -> Result<Option<&'a [u8]>, Fail> {
         let start = self.i + 1;
         let end = skip_plain(self.b, start);
         if self.b.get(end) == Some(&b'"') {
             self.i = end + 1;
             self.tape.push_src(start, end);
-            return Ok(self.s.get(start..end));
+            return Ok(self.b.get(start..end));
         }
         self.string_node_slow(end)?;
         Ok(None)

@@ -227,7 +227,7 @@ impl<'a> Object<'a> {
             return None;
         }
         let head = self.head();
-        if (tape::len(head) as u32) & tape::key_bit(key) == 0 {
+        if (tape::len(head) as u32) & tape::key_bit(key.as_bytes()) == 0 {
             return None;
         }
         self.scan(key, tape::tag(head) == tape::OBJECT_DUP)
