@@ -151,6 +151,18 @@ impl<'a> Index<'a> {
         Some(self.obj.at(slot))
     }
 
+    /// Whether the known key at `i` of the table is there with a string value, told from its
+    /// node alone: an escaped string is not unescaped (see `Tape::lazy`), as reading it with
+    /// [`Index::nth`] does.
+    #[inline]
+    pub fn is_string(&self, i: usize) -> bool {
+        self.at.get(i).copied().flatten().is_some_and(|slot| {
+            let tape = self.obj.tape();
+            let n = tape.nodes.get(slot.0.get() as usize).copied();
+            matches!(n.map(tape::tag), Some(tape::STR | tape::ESC | tape::EXT))
+        })
+    }
+
     /// The places in the table of the known keys the object has, in the order of its keys.
     pub fn order(&self) -> &[u8] {
         self.order

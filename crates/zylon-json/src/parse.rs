@@ -67,7 +67,6 @@ pub fn parse<'a>(
         p.keys = Kept::spare();
         p.tape.nodes = Kept::spare();
         p.tape.nums = Kept::spare();
-        p.tape.esc = Kept::spare();
     }
     // Room for the keys of the open objects of a typical body.
     p.keys.reserve(32);
@@ -175,8 +174,8 @@ impl<'a> Arena<'a> {
     }
 }
 
-/// Escaped strings up to this length are kept in the tape's store of short strings (and, read
-/// by [`Parser::string`], in the parser's scratch buffer); longer ones get a string of their own.
+/// Escaped strings up to this length are unescaped in the parser's scratch buffer by
+/// [`Parser::string`] and copied out at their size; longer ones get a string of their own.
 const SCRATCH_KEEP: usize = 4096;
 
 pub(crate) struct Parser<'a> {
@@ -475,55 +474,21 @@ impl<'a> Parser<'a> {
             self.tape.push_src(start, self.i - 1);
             return Ok(());
         }
-        // Unescaped straight into the tape's store of short strings (no copy through the
-        // scratch buffer: −1 memcpy per escaped string); a string that grows past
-        // `SCRATCH_KEEP` moves to a string of its own, so that a large escaped text is never
-        // held twice.
+        // Checked now and unescaped when first read (`Tape::lazy`): the rules read few of the
+        // escaped strings of a body (most are message texts they only type-check), and copying
+        // them out while parsing was a third of the native instructions of the 1 MB chat.
+        let quote = self.i;
         self.i = plain_to;
-        let mut esc = std::mem::take(&mut self.tape.esc);
-        let (capacity, rest) = (esc.capacity(), self.b.len() - start);
-        if capacity == 0 {
-            esc.reserve(self.b.len().min(tape::ESC_FIRST));
-        } else if capacity - esc.len() < (SCRATCH_KEEP + 8).min(rest) {
-            // Full: four times the room at once, at most what the rest of the text can hold
-            // (the 1 MB chat's strings were copied at each of four doublings). Unescaping then
-            // never grows it: a string stops at `SCRATCH_KEEP` bytes plus one escape, and is
-            // never longer than the rest of the text (a buffer kept from an earlier parse, see
-            // `pool`, often has room for all of a small body's strings).
-            esc.reserve(rest.min(3 * capacity));
+        self.unescape(&mut Discard, usize::MAX)?;
+        // (the thread's spare list, taken at the first escaped string: a body without one
+        // never touches the pool for it)
+        #[cfg(not(target_arch = "wasm32"))]
+        if self.tape.lazy.capacity() == 0 {
+            self.tape.lazy = Kept::spare();
         }
-        let at = esc.len();
-        esc.push_str(&self.s[start..plain_to]);
-        let done = self.unescape(&mut esc, at + SCRATCH_KEEP);
-        let done = match done {
-            Ok(done) => done,
-            Err(e) => {
-                self.tape.esc = esc;
-                return Err(e);
-            }
-        };
-        if done && esc.len() <= u32::MAX as usize {
-            let len = esc.len() - at;
-            self.tape.esc = esc;
-            self.tape.push(tape::node(tape::ESC, len, at));
-            return Ok(());
-        }
-        // Room for the rest at once (unescaping never lengthens a string): a long escaped text
-        // was copied again at each doubling of its buffer (4% of the 1 MB chat's instructions).
-        let rest = if done {
-            0
-        } else {
-            string_end(self.b, self.i) - self.i
-        };
-        let mut own = String::with_capacity(esc.len() - at + rest);
-        own.push_str(&esc[at..]);
-        esc.truncate(at);
-        self.tape.esc = esc;
-        if !done {
-            self.unescape(&mut own, usize::MAX)?;
-        }
-        own.shrink_to_fit();
-        self.tape.push_ext(Cow::Owned(own));
+        let at = self.tape.lazy.len();
+        self.tape.lazy.push(tape::Lazy::at(quote));
+        self.tape.push(tape::node(tape::ESC, 0, at));
         Ok(())
     }
 
@@ -583,7 +548,7 @@ impl<'a> Parser<'a> {
     /// Unescape the rest of the string at `self.i` (at a backslash or within the string) onto
     /// `out`: `true` once its closing quote is read, `false` when the next run of plain bytes
     /// would take `out` past `limit` (`self.i` is then where to go on).
-    fn unescape(&mut self, out: &mut String, limit: usize) -> Result<bool, Fail> {
+    fn unescape<S: Sink>(&mut self, out: &mut S, limit: usize) -> Result<bool, Fail> {
         let mut specials = Specials::default();
         loop {
             let run = self.i;
@@ -592,7 +557,7 @@ impl<'a> Parser<'a> {
                 // (before the run is copied: `out` never holds much more than `limit`)
                 return Ok(false);
             }
-            out.push_str(&self.s[run..end]);
+            out.push_run(self.s, run, end);
             self.i = end;
             match self.b.get(self.i) {
                 None => return Err(self.err("a string is not closed (missing `\"`)")),
@@ -843,3 +808,53 @@ const HEX_DIGITS: [u8; 256] = {
     }
     t
 };
+
+/// Where [`Parser::unescape`] writes: a string, or nowhere ([`Discard`], to check a string's
+/// escapes without copying it).
+trait Sink {
+    fn len(&self) -> usize;
+    /// Append `s[start..end]` (the run is not even sliced by [`Discard`]: the check of its
+    /// ends for character boundaries was 2% of the 1 MB chat's instructions).
+    fn push_run(&mut self, s: &str, start: usize, end: usize);
+    fn push(&mut self, c: char);
+}
+
+impl Sink for String {
+    #[inline(always)]
+    fn len(&self) -> usize {
+        String::len(self)
+    }
+    #[inline(always)]
+    fn push_run(&mut self, s: &str, start: usize, end: usize) {
+        self.push_str(&s[start..end]);
+    }
+    #[inline(always)]
+    fn push(&mut self, c: char) {
+        String::push(self, c);
+    }
+}
+
+/// A [`Sink`] that keeps nothing.
+struct Discard;
+
+impl Sink for Discard {
+    #[inline(always)]
+    fn len(&self) -> usize {
+        0
+    }
+    #[inline(always)]
+    fn push_run(&mut self, _: &str, _: usize, _: usize) {}
+    #[inline(always)]
+    fn push(&mut self, _: char) {}
+}
+
+/// The unescaped text of the string whose opening quote is at `quote` in `src`, a string the
+/// parser has checked (see `Tape::lazy`). Never fails: a text that is not such a string gives
+/// what could be read of it.
+pub(crate) fn unescape_at(src: &str, quote: usize) -> Box<str> {
+    let mut p = Parser::at(src, quote);
+    match p.string() {
+        Ok(s) => s.into_owned().into_boxed_str(),
+        Err(_) => Box::default(),
+    }
+}

@@ -30,7 +30,7 @@ pub(crate) const INT: u64 = 3;
 pub(crate) const FLOAT: u64 = 4;
 /// A string in the source text.
 pub(crate) const STR: u64 = 5;
-/// A string in [`Tape::esc`].
+/// A string of the source text with escapes: the payload indexes [`Tape::lazy`].
 pub(crate) const ESC: u64 = 6;
 /// A string in [`Tape::ext`].
 pub(crate) const EXT: u64 = 7;
@@ -99,9 +99,9 @@ pub struct Tape<'a> {
     pub(crate) src: &'a str,
     pub(crate) nodes: Kept<Vec<u64>>,
     pub(crate) nums: Kept<Vec<f64>>,
-    /// Short unescaped strings, one after another.
-    pub(crate) esc: Kept<String>,
-    /// Strings that are neither in the text nor in `esc`.
+    /// The strings of the source text with escapes, each unescaped when it is first read.
+    pub(crate) lazy: Kept<Vec<Lazy>>,
+    /// Strings that are neither in the text nor in `lazy` (of built trees; 256 MiB and over).
     pub(crate) ext: Vec<Cow<'a, str>>,
 }
 
@@ -110,7 +110,7 @@ pub(crate) static EMPTY: Tape<'static> = Tape {
     src: "",
     nodes: pool::kept(Vec::new()),
     nums: pool::kept(Vec::new()),
-    esc: pool::kept(String::new()),
+    lazy: pool::kept(Vec::new()),
     ext: Vec::new(),
 };
 
@@ -119,10 +119,95 @@ pub(crate) static EMPTY: Tape<'static> = Tape {
 /// structure-dense body is its largest allocation).
 const DOUBLE_UP_TO: usize = 1 << 16;
 
-/// The most room reserved at once for the unescaped strings of a text (`esc`), when the parser
-/// meets its first escaped string: the text bounds them all together, so a text up to this size
-/// needs one allocation for them (see `Parser::string_node_slow`).
-pub(crate) const ESC_FIRST: usize = 1 << 16;
+/// The character of the escape at the start of `b` (a backslash) and the escape's length, as
+/// far as [`Lazy::is_blank`] needs it: a `\\u` escape of a surrogate stands for a character
+/// outside the BMP or for U+FFFD, neither white space, and is given as U+FFFD.
+fn escaped_char(b: &[u8]) -> Option<(char, usize)> {
+    let c = match b.get(1)? {
+        b'"' => '"',
+        b'\\' => '\\',
+        b'/' => '/',
+        b'b' => '\u{8}',
+        b'f' => '\u{c}',
+        b'n' => '\n',
+        b'r' => '\r',
+        b't' => '\t',
+        b'u' => {
+            let hex = std::str::from_utf8(b.get(2..6)?).ok()?;
+            let code = u32::from_str_radix(hex, 16).ok()?;
+            return Some((char::from_u32(code).unwrap_or('\u{FFFD}'), 6));
+        }
+        _ => return None,
+    };
+    Some((c, 2))
+}
+
+/// An escaped string of the source text: where it is, and its text once read.
+///
+/// Why not unescaped while parsing: the rules read few of a body's escaped strings (a message's
+/// text is type-checked, and only the last user message's is read), and copying every one out
+/// was 35% of the native instructions of the 1 MB chat (its texts have an escape every 66 bytes).
+/// The parser checks the escapes, so reading one later cannot fail.
+#[derive(Debug)]
+pub(crate) struct Lazy {
+    /// The offset of its opening quote.
+    quote: u32,
+    /// Its unescaped text, once read (a `OnceLock`, not a `OnceCell`, so that a document can be
+    /// shared between threads, as before).
+    text: std::sync::OnceLock<Box<str>>,
+}
+
+impl Lazy {
+    /// The string whose opening quote is at `quote` (bodies are under 4 GiB: see `parse`).
+    pub(crate) fn at(quote: usize) -> Self {
+        Lazy {
+            quote: quote as u32,
+            text: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// Whether its text is white space only (see [`Object::string_is_blank`]), read from `src`
+    /// up to its first character that is not white space (and from its text if it was read).
+    pub(crate) fn is_blank(&self, src: &str) -> bool {
+        if let Some(text) = self.text.get() {
+            return text.trim().is_empty();
+        }
+        let mut rest = src.get(self.quote as usize + 1..).unwrap_or_default();
+        loop {
+            let mut chars = rest.chars();
+            let c = match chars.next() {
+                None | Some('"') => return true,
+                Some('\\') => match escaped_char(rest.as_bytes()) {
+                    Some((c, len)) => {
+                        rest = rest.get(len..).unwrap_or_default();
+                        c
+                    }
+                    // (not a string the parser checked: its text decides)
+                    None => return self.text(src).trim().is_empty(),
+                },
+                Some(c) => {
+                    rest = chars.as_str();
+                    c
+                }
+            };
+            if !c.is_whitespace() {
+                return false;
+            }
+        }
+    }
+
+    /// Whether its text has been read (unescaped).
+    #[cfg(test)]
+    pub(crate) fn is_read(&self) -> bool {
+        self.text.get().is_some()
+    }
+
+    /// Its text in `src`, unescaped on the first call.
+    fn text<'t>(&'t self, src: &str) -> &'t str {
+        self.text
+            .get_or_init(|| crate::parse::unescape_at(src, self.quote as usize))
+    }
+}
 
 impl<'a> Tape<'a> {
     /// Append a node.
@@ -159,9 +244,9 @@ impl<'a> Tape<'a> {
     /// A string node not in the text.
     #[inline(never)]
     fn str_aside(&self, n: u64) -> &str {
-        let (at, len) = (payload(n), len(n));
+        let at = payload(n);
         match tag(n) {
-            ESC => self.esc.get(at..at + len).unwrap_or_default(),
+            ESC => self.lazy.get(at).map_or("", |l| l.text(self.src)),
             _ => self.ext.get(at).map_or("", |s| s),
         }
     }

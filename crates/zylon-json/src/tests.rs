@@ -317,7 +317,7 @@ fn repeated_keys_are_found_in_large_objects_and_through_escapes() {
 
 #[test]
 fn escaped_strings_of_every_size_read_back() {
-    // Short ones are copied into the tape's buffer, long ones kept aside whole.
+    // Unescaped when read: short ones through the scratch buffer, long ones into their own.
     for n in [1, 100, 4096, 4097, 100_000] {
         let body = "x\\n".repeat(n);
         let text = format!("{{\"s\":\"{body}\",\"t\":[\"{body}\",\"plain\"]}}");
@@ -330,10 +330,81 @@ fn escaped_strings_of_every_size_read_back() {
     }
 }
 
+/// Escaped strings are checked while parsing and unescaped when first read, once: a document
+/// whose escaped strings are not read never unescapes them.
+#[test]
+fn escaped_strings_are_unescaped_once_when_first_read() {
+    let text = leak(r#"{"a":"x\ny","b":"plain","c":["\u00e9\t"],"k\u0065y":1}"#);
+    let o = parse(text, 8, arena()).unwrap().value.as_object().unwrap();
+    let tape = o.tape();
+    let read = || tape.lazy.iter().map(|l| l.is_read()).collect::<Vec<_>>();
+    // (an escaped key is read by the parser: its object's key filter needs its text)
+    assert_eq!(read(), [false, false, true]);
+    assert_eq!(o.get("b").and_then(Value::as_str), Some("plain"));
+    assert_eq!(o.get("key").and_then(|v| v.as_f64()), Some(1.0));
+    assert_eq!(read(), [false, false, true]);
+    let a = o.get("a").and_then(Value::as_str).unwrap();
+    assert_eq!(a, "x\ny");
+    assert_eq!(read(), [true, false, true]);
+    let again = o.get("a").and_then(Value::as_str).unwrap();
+    assert!(std::ptr::eq(a, again), "unescaped a second time");
+}
+
+/// `Object::string_is_blank` of escaped strings: the answer of `str::trim` on the unescaped
+/// text, without unescaping it (white space from escapes, raw UTF-8 and `\u` escapes of BMP
+/// and astral characters, a lone surrogate read as U+FFFD).
+#[test]
+fn blank_escaped_strings_are_told_where_they_are() {
+    for (raw, blank) in [
+        (r"\n\t \r\f", true),
+        (r"\u00a0\u2028 \u000B", true),
+        ("\u{3000}\\n", true),
+        (r"\n x", false),
+        (r"\b", false),
+        (r"\u0041", false),
+        (r"\ud83d\ude00", false),
+        (r"\ud800", false),
+        (r"\\", false),
+        (r" \n\u00e9", false),
+    ] {
+        let text = leak(&format!(r#"{{"t":"{raw}","n":1,"s":"  "}}"#));
+        let o = parse(text, 8, arena()).unwrap().value.as_object().unwrap();
+        assert_eq!(o.string_is_blank("t"), Some(blank), "{raw}");
+        assert!(!o.tape().lazy[0].is_read(), "{raw} was unescaped to tell");
+        let read = o.get("t").and_then(Value::as_str).unwrap();
+        assert_eq!(read.trim().is_empty(), blank, "{raw}: {read:?}");
+        // once read, the text answers
+        assert_eq!(o.string_is_blank("t"), Some(blank), "{raw}");
+        assert_eq!(o.string_is_blank("s"), Some(true));
+        assert_eq!(o.string_is_blank("n"), None);
+        assert_eq!(o.string_is_blank("missing"), None);
+    }
+}
+
+proptest::proptest! {
+    /// `Object::string_is_blank` agrees with `str::trim` of the unescaped text on strings of
+    /// white space, escapes of it, and a few other characters and escapes.
+    #[test]
+    fn blank_strings_agree_with_trim(
+        parts in proptest::collection::vec(proptest::sample::select(vec![
+            " ", "\\n", "\\t", "\\r", "\\f", "\\u0020", "\\u00a0", "\\u2028", "\\u3000",
+            "\u{3000}", "\u{a0}", "a", "\\u0041", "\\b", "\\\\", "\\\"", "\\ud83d\\ude00",
+            "\\ud800", "\\udc00", "é",
+        ]), 0..8),
+    ) {
+        let raw = parts.concat();
+        let text = leak(&format!(r#"{{"t":"{raw}"}}"#));
+        let o = parse(text, 8, arena()).unwrap().value.as_object().unwrap();
+        let told = o.string_is_blank("t");
+        let want = o.get("t").and_then(Value::as_str).map(|t| t.trim().is_empty());
+        proptest::prop_assert_eq!(told, want, "{}", raw);
+    }
+}
+
 #[test]
 fn escaped_strings_around_the_store_limit_read_back() {
-    // Unescaped into the tape's store up to `SCRATCH_KEEP` (4096) bytes, moved to a string of
-    // their own past it: the move may fall just before or after an escape of 1, 2 or 4 bytes,
+    // Unescaped through the scratch buffer up to `SCRATCH_KEEP` (4096) bytes, into a string of
+    // their own past it: the limit may fall just before or after an escape of 1, 2 or 4 bytes,
     // or inside a long plain run, and strings before and after it keep their places.
     for n in (4085..4100).chain([8190, 8200]) {
         for esc in ["\\n", "\\u00e9", "\\ud83d\\ude00", "\\\""] {

@@ -261,6 +261,24 @@ impl<'a> Object<'a> {
         self.find(key).map(|i| self.tape.value(i))
     }
 
+    /// Whether the value of `key` is a string of white space only (`str::trim` leaves nothing):
+    /// `None` when the key is missing or its value is not a string. An escaped string is read
+    /// where it is, up to its first character that is not white space, and is not unescaped.
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+    pub fn string_is_blank(&self, key: &str) -> Option<bool> {
+        let tape = self.tape;
+        let n = tape.nodes.get(self.find(key)?).copied()?;
+        match tape::tag(n) {
+            tape::ESC => tape
+                .lazy
+                .get(tape::payload(n))
+                .map(|l| l.is_blank(tape.src)),
+            // (`trim().is_empty()`, stopping at the first character that is not white space)
+            tape::STR | tape::EXT => Some(tape.str_of(n).chars().all(char::is_whitespace)),
+            _ => None,
+        }
+    }
+
     /// Whether `key` occurs.
     #[inline]
     pub fn contains_key(&self, key: &str) -> bool {

@@ -97,6 +97,12 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// Whether the rules count the characters of texts ([`Ctx::chars`] is 0 otherwise): when
+    /// they do not, a text they only type-check is not read (an escaped one stays escaped).
+    pub(crate) fn counts_text(&self) -> bool {
+        self.count_text
+    }
+
     /// The number of characters of a text, for the token estimate of a profile; 0 when no
     /// option needs it (counting every text was 1.4% of a small body in wasm).
     pub(crate) fn chars(&self, s: &str) -> usize {

@@ -133,6 +133,19 @@ impl<'a> Fields<'a> {
         self.nth(usize::from(key.index))
     }
 
+    /// Whether the field `key` is there with a string value (an escaped string is not
+    /// unescaped to tell: for rules that need no more than its type).
+    #[inline(always)]
+    pub(crate) fn is_string(&self, key: Key) -> bool {
+        #[cfg(debug_assertions)]
+        assert_eq!(
+            self.known.get(usize::from(key.index)),
+            Some(&key.name),
+            "a key of another table"
+        );
+        self.ix.is_string(usize::from(key.index))
+    }
+
     /// The field `key`, for the rules' helpers.
     #[inline(always)]
     pub(crate) fn field(&self, key: Key) -> Field<'a> {

@@ -626,3 +626,47 @@ fn cache_control_warnings_say_when_the_server_rejects_the_value() {
         assert_eq!(with("document", cc.clone()), None, "{cc}");
     }
 }
+
+/// Escaped texts are judged as their unescaped text, though the rules that only need a text's
+/// type or whether it is blank do not unescape it: a body as text (escapes kept in the tape) and
+/// the same body as a `serde_json::Value` (every string already unescaped) give the same report,
+/// with and without a profile that counts characters (which does read every text).
+#[test]
+fn escaped_texts_are_judged_as_their_unescaped_text() {
+    let counting = Options {
+        profile: Some(Profile {
+            max_input_tokens: Some(3),
+            ..Profile::default()
+        }),
+        ..Options::default()
+    };
+    for (text, blank) in [
+        (r"\n\t \u00a0\u2028", true),
+        ("\u{3000}\\r\\n", true),
+        (r"\n\u0041", false),
+        (r"\ud83d\ude00", false),
+        (r"\\ \u00e9", false),
+        (r#"say \"hi\"\nplease"#, false),
+    ] {
+        let body = format!(
+            r#"{{"messages":[{{"role":"user","content":[{{"type":"text","text":"{text}"}}]}}],"system":{{"text":"{text}"}}}}"#
+        );
+        let value: serde_json::Value = serde_json::from_str(&body).unwrap();
+        for options in [Options::default(), counting.clone()] {
+            let from_text = validate_str(&body, Kind::Chat, &options);
+            let from_value = validate_value(&value, Kind::Chat, &options);
+            assert_eq!(codes(&from_text), codes(&from_value), "{text}");
+        }
+        let r = validate_str(&body, Kind::Chat, &Options::default());
+        let want = if blank {
+            vec![(
+                "error".to_string(),
+                Code::MessagesLastUserTextRequired.as_str(),
+                "/messages/0/content".to_string(),
+            )]
+        } else {
+            vec![]
+        };
+        assert_eq!(codes(&r), want, "{text}");
+    }
+}

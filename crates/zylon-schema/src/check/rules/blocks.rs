@@ -346,7 +346,10 @@ fn common<'a>(ctx: &mut Ctx<'a>, obj: &Object<'a>) {
 }
 
 fn text<'a>(ctx: &mut Ctx<'a>, f: &Fields<'a>) {
-    str_field(ctx, f.field(text_block::TEXT), Code::BlockTextFields);
+    // (its type only: the text itself is not read, and an escaped one stays unread)
+    if !f.is_string(text_block::TEXT) {
+        str_field(ctx, f.field(text_block::TEXT), Code::BlockTextFields);
+    }
     citations_of(
         ctx,
         text_block::CITATIONS.name,

@@ -73,7 +73,9 @@ pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: &Fields<'a>) -> MessagesFacts {
         pairing.finish(ctx);
         // (a message's flag read where it is: no vector of flags is built)
         let broken = |i: usize| facts.get(i).is_some_and(|f| f.broken);
-        let conv = order::convert_all(list, &broken, &|s| ctx.chars(s));
+        let counter = |s: &str| ctx.chars(s);
+        let count: order::Count<'_> = ctx.counts_text().then_some(&counter);
+        let conv = order::convert_all(list, &broken, count);
         let out = sequence(ctx, &facts, conv.as_ref());
         // The server's own conversion and order check, once nothing else is wrong with the
         // messages (a broken block or pairing is reported by its own rule); a second answer to

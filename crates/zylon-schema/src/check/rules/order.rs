@@ -42,19 +42,30 @@ enum Txt<'a> {
     Block(Value<'a>),
 }
 
+/// What counts a text's characters, when the caller counts them.
+pub(super) type Count<'c> = Option<&'c dyn Fn(&str) -> usize>;
+
 impl Txt<'_> {
     /// Whether it has non-blank text (what `_extract_text` needs), and its characters by
     /// `count`: one read of the text for both.
-    fn measure(&self, count: &dyn Fn(&str) -> usize) -> (bool, usize) {
+    fn measure(&self, count: Count<'_>) -> (bool, usize) {
+        let chars = |s: &str| count.map_or(0, |c| c(s));
         match self {
-            Txt::Str(s) => (!s.trim().is_empty(), count(s)),
+            Txt::Str(s) => (!s.trim().is_empty(), chars(s)),
             Txt::Items(items) => items
                 .iter()
                 .filter_map(|it| it.get("text").and_then(Value::as_str))
                 .fold((false, 0), |(nonblank, n), t| {
-                    (nonblank || !t.trim().is_empty(), n + count(t))
+                    (nonblank || !t.trim().is_empty(), n + chars(t))
                 }),
             Txt::Unreadable => (true, 0),
+            // Not counting: whether it is blank is read where the text is, and an escaped
+            // text is not unescaped (see `zylon_json::Object::string_is_blank`).
+            Txt::Block(Value::Object(o)) if count.is_none() => match o.string_is_blank("text") {
+                Some(blank) => (!blank, 0),
+                // missing: no text; not a string: unreadable
+                None => (o.contains_key("text"), 0),
+            },
             Txt::Block(b) => text_of(b).measure(count),
         }
     }
@@ -197,7 +208,7 @@ pub(super) struct Conversion {
 pub(super) fn convert_all(
     messages: Array<'_>,
     broken: &dyn Fn(usize) -> bool,
-    count: &dyn Fn(&str) -> usize,
+    count: Count<'_>,
 ) -> Option<Conversion> {
     match convert_plain(messages, broken, count) {
         Some(plain) => plain,
@@ -209,7 +220,7 @@ pub(super) fn convert_all(
 fn convert_steps(
     messages: Array<'_>,
     broken: &dyn Fn(usize) -> bool,
-    count: &dyn Fn(&str) -> usize,
+    count: Count<'_>,
 ) -> Option<Conversion> {
     let msgs = read(messages, broken)?;
     let mut chats: Vec<Chat<'_>> = spare::take(&CHATS);
@@ -233,7 +244,7 @@ fn convert_steps(
 fn steps_after_reorder(
     chats: &[Chat<'_>],
     msgs: &Msgs<'_>,
-    count: &dyn Fn(&str) -> usize,
+    count: Count<'_>,
 ) -> Option<Conversion> {
     let Some(order) = reorder_tldr(chats) else {
         return Some(Conversion {
@@ -263,7 +274,7 @@ fn steps_after_reorder(
 fn convert_plain(
     messages: Array<'_>,
     broken: &dyn Fn(usize) -> bool,
-    count: &dyn Fn(&str) -> usize,
+    count: Count<'_>,
 ) -> Option<Option<Conversion>> {
     // The last run of user messages: (first, last) indices into `messages`.
     let mut run: Option<(usize, usize)> = None;
@@ -341,7 +352,7 @@ fn convert_plain(
     }))
 }
 
-fn last_user(chat: &Chat<'_>, msgs: &Msgs<'_>, count: &dyn Fn(&str) -> usize) -> LastUser {
+fn last_user(chat: &Chat<'_>, msgs: &Msgs<'_>, count: Count<'_>) -> LastUser {
     match chat.origin {
         Origin::Tldr(index, txt) => {
             let (has_text, text_chars) = txt.measure(count);
@@ -923,10 +934,11 @@ mod tests {
             let broken = |i: usize| i < list.len() && broken[i];
             let broken: &dyn Fn(usize) -> bool = &broken;
             let count = |s: &str| s.chars().count();
-            let steps = convert_steps(list, broken, &count);
-            prop_assert_eq!(convert_all(list, broken, &count), steps, "{}", text);
+            let count: Count<'_> = Some(&count);
+            let steps = convert_steps(list, broken, count);
+            prop_assert_eq!(convert_all(list, broken, count), steps, "{}", text);
             if !text.contains("tool_") && !text.contains("tldr") {
-                prop_assert!(convert_plain(list, broken, &count).is_some(), "{}", text);
+                prop_assert!(convert_plain(list, broken, count).is_some(), "{}", text);
             }
         }
     }
@@ -941,7 +953,10 @@ mod tests {
             let text = format!(r#"[{{"role":"assistant","content":[{b}]}}]"#);
             let arena = Arena::new();
             let v = parse(&text, 64, &arena).unwrap().value;
-            assert!(convert_plain(v.as_array().unwrap(), &|_| false, &|s| s.len()).is_none());
+            assert!(
+                convert_plain(v.as_array().unwrap(), &|_| false, Some(&|s: &str| s.len()))
+                    .is_none()
+            );
         }
     }
 

@@ -129,8 +129,11 @@ fn object<'a>(ctx: &mut Ctx<'a>, o: &Object<'a>, item: Option<usize>, facts: &mu
     for key in [sys::BLOB_VISIBILITY, sys::PROMPT] {
         super::nulls::warn_server_only(ctx, o.field(key), Code::SystemBlobVisibilityEnum);
     }
-    if let Some(t) = super::str_field(ctx, o.field(sys::TEXT), Code::SystemText) {
-        facts.text_chars += ctx.chars(t);
+    // (its type only, unless its characters are counted: a text is not read for nothing)
+    if ctx.counts_text() || !o.is_string(sys::TEXT) {
+        if let Some(t) = super::str_field(ctx, o.field(sys::TEXT), Code::SystemText) {
+            facts.text_chars += ctx.chars(t);
+        }
     }
     let ty = o.get(sys::TYPE);
     if ty.is_some() && ty.and_then(Value::as_str) != Some("text") {
