@@ -370,7 +370,10 @@ fn blank_escaped_strings_are_told_where_they_are() {
         let text = leak(&format!(r#"{{"t":"{raw}","n":1,"s":"  "}}"#));
         let o = parse(text, 8, arena()).unwrap().value.as_object().unwrap();
         assert_eq!(o.string_is_blank("t"), Some(blank), "{raw}");
-        assert!(!o.tape().lazy[0].is_read(), "{raw} was unescaped to tell");
+        // (natively: WebAssembly reads the text)
+        if cfg!(not(target_arch = "wasm32")) {
+            assert!(!o.tape().lazy[0].is_read(), "{raw} was unescaped to tell");
+        }
         let read = o.get("t").and_then(Value::as_str).unwrap();
         assert_eq!(read.trim().is_empty(), blank, "{raw}: {read:?}");
         // once read, the text answers

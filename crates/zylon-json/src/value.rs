@@ -273,8 +273,7 @@ impl<'a> Object<'a> {
                 .lazy
                 .get(tape::payload(n))
                 .map(|l| l.is_blank(tape.src)),
-            // (`trim().is_empty()`, stopping at the first character that is not white space)
-            tape::STR | tape::EXT => Some(tape.str_of(n).chars().all(char::is_whitespace)),
+            tape::STR | tape::EXT => Some(tape.str_of(n).trim().is_empty()),
             _ => None,
         }
     }
