@@ -4,9 +4,9 @@
 //!
 //! A node is a `u64`: a 4-bit tag, a 28-bit length and a 32-bit payload.
 //!
-//! * strings: the payload is the byte offset in the source text (or in the tape's buffer of
-//!   unescaped strings) and the length is the string's; longer strings (256 MiB and over),
-//!   large unescaped strings and strings of built trees are kept aside ([`Tape::ext`]);
+//! * strings: the payload is the byte offset in the source text and the length is the
+//!   string's; a string with escapes indexes [`Tape::lazy`] (unescaped when first read);
+//!   strings of 256 MiB and over and strings of built trees are kept aside ([`Tape::ext`]);
 //! * numbers: the payload indexes [`Tape::nums`];
 //! * arrays and objects: the payload is the index of the node after the container, so that a
 //!   reader skips a value in one step; an array's length is its number of items, an object's
