@@ -446,8 +446,8 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// Append the string at `self.i`: a node pointing into the text when it has no escapes,
-    /// else the unescaped text (large ones kept aside, so that they are never held twice).
+    /// Append the string at `self.i`: a node pointing into the text, and for a string with
+    /// escapes (checked here) its entry in `Tape::lazy`, which unescapes it when it is read.
     /// Returns the string's bytes when it is in the text (no escapes): bytes, not a `&str`,
     /// whose checks of character boundaries were an out-of-line call per string.
     #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
