@@ -43,6 +43,11 @@ pub use text::{
 };
 pub use value::{Array, Entries, Items, Iter, Keys, Num, Object, Slot, Value};
 
+/// The largest buffer, in bytes, that a thread keeps from one body for its next one (the
+/// parser's buffers here, the rules' vectors in zylon-schema); a larger one is freed, so that a
+/// thread that once read a large body does not hold its memory.
+pub const KEEP_MAX_BYTES: usize = 64 << 10;
+
 /// `s` as `f64`, or `None`: the grammar and the correctly rounded answer of `f64::from_str`.
 /// In WebAssembly for a JavaScript host this is the crate's own reader (long numbers through
 /// the host's `Number`), which leaves core's 10 KB table of powers of five out of the module;

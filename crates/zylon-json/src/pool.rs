@@ -55,7 +55,7 @@ pub(crate) trait Recycle: Default + 'static {
 #[cfg(not(target_arch = "wasm32"))]
 impl<T: Recycle> Kept<T> {
     /// Buffers of more bytes than this are freed, not kept.
-    pub(crate) const MAX_BYTES: usize = 64 << 10;
+    pub(crate) const MAX_BYTES: usize = crate::KEEP_MAX_BYTES;
 
     /// An empty buffer that allocates on first use (and is not taken from the pool).
     pub(crate) const fn new(buffer: T) -> Self {

@@ -14,9 +14,9 @@
 #[cfg(not(target_arch = "wasm32"))]
 use std::cell::Cell;
 
-/// Vectors of more bytes than this are freed, not kept (as `zylon_json`'s pool).
+/// Vectors of more bytes than this are freed, not kept (the limit of `zylon_json`'s pool).
 #[cfg(not(target_arch = "wasm32"))]
-pub(crate) const MAX_BYTES: usize = 64 << 10;
+pub(crate) const MAX_BYTES: usize = zylon_json::KEEP_MAX_BYTES;
 
 /// Where a spare vector of items `T` waits (`T` with every lifetime `'static`): a thread-local
 /// natively, nothing in WebAssembly. Declare one with [`spare!`](crate::check::spare::spare).
