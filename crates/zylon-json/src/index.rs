@@ -157,9 +157,7 @@ impl<'a> Index<'a> {
     #[inline]
     pub fn is_string(&self, i: usize) -> bool {
         self.at.get(i).copied().flatten().is_some_and(|slot| {
-            let tape = self.obj.tape();
-            let n = tape.nodes.get(slot.0.get() as usize).copied();
-            matches!(n.map(tape::tag), Some(tape::STR | tape::ESC | tape::EXT))
+            type_bits(self.obj.tape(), slot.0.get() as usize) & types::STRING != 0
         })
     }
 

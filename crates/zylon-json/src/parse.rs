@@ -629,20 +629,11 @@ impl<'a> Parser<'a> {
         exact
     }
 
-    /// The four hex digits after `\u`, read by table: `from_str_radix` on a checked slice took
-    /// about 110 instructions a call natively, a `match` per digit about 48.
+    /// The four hex digits after `\u` (see [`hex_value`]).
     fn hex4(&mut self) -> Result<u32, Fail> {
-        let digits = self.b.get(self.i..self.i + 4).unwrap_or_default();
-        let mut v = 0;
-        let mut bad = digits.len() != 4;
-        for &c in digits {
-            let d = HEX_DIGITS[usize::from(c)];
-            bad |= d > 15;
-            v = v << 4 | u32::from(d);
-        }
-        if bad {
+        let Some(v) = hex_value(self.b.get(self.i..self.i + 4).unwrap_or_default()) else {
             return Err(self.err("`\\u` must be followed by four hex digits"));
-        }
+        };
         self.i += 4;
         Ok(v)
     }
@@ -780,9 +771,24 @@ impl Specials {
     }
 }
 
+/// The value of `digits` when they are four hex digits (either case), read by table:
+/// `from_str_radix` on a checked slice took about 110 instructions a call natively, a `match`
+/// per digit about 48.
+#[inline]
+pub(crate) fn hex_value(digits: &[u8]) -> Option<u32> {
+    let mut v = 0;
+    let mut bad = digits.len() != 4;
+    for &c in digits {
+        let d = HEX_DIGITS[usize::from(c)];
+        bad |= d > 15;
+        v = v << 4 | u32::from(d);
+    }
+    (!bad).then_some(v)
+}
+
 /// What the escape `\c` stands for, by `c`, for the one-character escapes; 0 for the others
 /// (`u`, and the invalid ones).
-const SIMPLE_ESCAPES: [u8; 256] = {
+pub(crate) const SIMPLE_ESCAPES: [u8; 256] = {
     let mut t = [0u8; 256];
     t[b'"' as usize] = b'"';
     t[b'\\' as usize] = b'\\';
@@ -796,7 +802,7 @@ const SIMPLE_ESCAPES: [u8; 256] = {
 };
 
 /// The value of each hex digit (either case), by byte; 255 for the other bytes.
-pub(crate) const HEX_DIGITS: [u8; 256] = {
+const HEX_DIGITS: [u8; 256] = {
     let mut t = [255u8; 256];
     let mut c = 0;
     while c < 10 {

@@ -124,29 +124,16 @@ const DOUBLE_UP_TO: usize = 1 << 16;
 /// far as [`Lazy::is_blank`] needs it: a `\\u` escape of a surrogate stands for a character
 /// outside the BMP or for U+FFFD, neither white space, and is given as U+FFFD.
 fn escaped_char(b: &[u8]) -> Option<(char, usize)> {
-    let c = match b.get(1)? {
-        b'"' => '"',
-        b'\\' => '\\',
-        b'/' => '/',
-        b'b' => '\u{8}',
-        b'f' => '\u{c}',
-        b'n' => '\n',
-        b'r' => '\r',
-        b't' => '\t',
-        b'u' => {
-            let mut code = 0;
-            for &d in b.get(2..6)? {
-                let v = crate::parse::HEX_DIGITS[usize::from(d)];
-                if v > 15 {
-                    return None;
-                }
-                code = code << 4 | u32::from(v);
-            }
-            return Some((char::from_u32(code).unwrap_or('\u{FFFD}'), 6));
-        }
-        _ => return None,
-    };
-    Some((c, 2))
+    let c = *b.get(1)?;
+    let simple = crate::parse::SIMPLE_ESCAPES[usize::from(c)];
+    if simple != 0 {
+        return Some((char::from(simple), 2));
+    }
+    if c != b'u' {
+        return None;
+    }
+    let code = crate::parse::hex_value(b.get(2..6)?)?;
+    Some((char::from_u32(code).unwrap_or('\u{FFFD}'), 6))
 }
 
 /// An escaped string of the source text: where it is, and its text once read.
