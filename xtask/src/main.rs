@@ -233,7 +233,24 @@ fn test() -> Result<(), String> {
                     "zylon-json",
                     "--target",
                     "wasm32-wasip1",
-                ]))
+                ]))?;
+                // The runner (scripts/wasi-run.mjs) must pass a failure on: a test binary given an
+                // option it does not know exits with 101, and so must `cargo test` under it.
+                let failed = cargo()
+                    .current_dir(root())
+                    .args(["test", "-q", "-p", "zylon-json", "--lib", "--target"])
+                    .args(["wasm32-wasip1", "--", "--no-such-option"])
+                    .stdout(std::process::Stdio::null())
+                    .stderr(std::process::Stdio::null())
+                    .status()
+                    .map_err(|e| e.to_string())?;
+                if failed.success() {
+                    return Err(
+                        "scripts/wasi-run.mjs lost a failing test binary's exit code".into(),
+                    );
+                }
+                println!("the wasm32-wasip1 runner passes a failing exit code on ({failed})");
+                Ok(())
             },
         ),
         ("schema drift", schema_drift),
