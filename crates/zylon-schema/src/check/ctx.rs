@@ -146,7 +146,15 @@ impl<'a> Ctx<'a> {
         p
     }
 
+    // Reporting is the rare path. Natively, every function that records an issue is `cold`, so
+    // LLVM places the code that builds messages after the rules' checks instead of among them.
+    // The rules of one valid 2 KB body run about 55 KB of distinct code, more than the 32 KB
+    // level-1 instruction cache (callgrind `--cache-sim=yes`: 773 simulated misses per small
+    // body before, 722 after; many-small −5.8%; time −3.5 to −4.5%, medians of 101 interleaved
+    // runs). Not in WebAssembly, where it made the validate-only module 541 bytes gzip larger.
+
     /// Record an issue at an explicit path.
+    #[cfg_attr(not(target_arch = "wasm32"), cold)]
     pub(crate) fn push(
         &mut self,
         sev: Severity,
@@ -173,12 +181,14 @@ impl<'a> Ctx<'a> {
     }
 
     /// An error at the current path.
+    #[cfg_attr(not(target_arch = "wasm32"), cold)]
     pub(crate) fn error(&mut self, code: Code, message: impl Into<String>) {
         let p = self.here();
         self.push(Severity::Error, code, p, message.into(), None);
     }
 
     /// An error with a hint at the current path.
+    #[cfg_attr(not(target_arch = "wasm32"), cold)]
     pub(crate) fn error_hint(
         &mut self,
         code: Code,
@@ -190,12 +200,14 @@ impl<'a> Ctx<'a> {
     }
 
     /// A warning at the current path.
+    #[cfg_attr(not(target_arch = "wasm32"), cold)]
     pub(crate) fn warn(&mut self, code: Code, message: impl Into<String>) {
         let p = self.here();
         self.push(Severity::Warning, code, p, message.into(), None);
     }
 
     /// A warning with a hint at the current path.
+    #[cfg_attr(not(target_arch = "wasm32"), cold)]
     pub(crate) fn warn_hint(
         &mut self,
         code: Code,
@@ -213,6 +225,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// An issue about a missing field `key` of the object at the current path.
+    #[cfg_attr(not(target_arch = "wasm32"), cold)]
     pub(crate) fn missing(
         &mut self,
         sev: Severity,
@@ -268,6 +281,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// Report what the table pass flagged in `obj` (see [`Ctx::unknown_fields_with`]).
+    #[cfg_attr(not(target_arch = "wasm32"), cold)]
     #[inline(never)]
     fn flagged_fields(
         &mut self,
@@ -365,6 +379,7 @@ impl Ctx<'_> {
 
     /// An explicit `null` for the field `key` of the current object, which the server rejects
     /// (RULES.md Part 3.1): an error, unless a rule settled the field (it is never read).
+    #[cfg_attr(not(target_arch = "wasm32"), cold)]
     pub(crate) fn reject_null(&mut self, key: &str) {
         let p = self.here_key(key);
         if self.settled.iter().any(|s| within(&p, s)) {
@@ -380,6 +395,7 @@ impl Ctx<'_> {
     }
 
     /// Attach `s` to the next issue reported (call it right before the report).
+    #[cfg_attr(not(target_arch = "wasm32"), cold)]
     pub(crate) fn suggest(&mut self, s: Suggestion) {
         self.next_suggestion = Some(s);
     }
