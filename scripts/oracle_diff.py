@@ -8,6 +8,7 @@ fixtures and rules.
 
     python3 scripts/oracle_diff.py [--n N] [--seed S] [--out DIR]     # generated bodies
     python3 scripts/oracle_diff.py --fixtures                          # the fixture set
+    python3 scripts/oracle_diff.py --encodings     # the fixture set as bytes in other encodings
     python3 scripts/oracle_diff.py --sweep [--values|--swaps] [--lazy] [--fix] # every field, one at a time
     python3 scripts/oracle_diff.py --record        # both sweeps, both endpoints: the replayed corpus
 
@@ -41,6 +42,7 @@ from __future__ import annotations
 
 import argparse
 import ast
+import codecs
 import copy
 import json
 import math
@@ -941,6 +943,8 @@ def main() -> int:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--out", default=str(ROOT / "target/oracle"))
     ap.add_argument("--fixtures", action="store_true", help="check the fixture set against the oracle")
+    ap.add_argument("--encodings", action="store_true",
+                    help="the fixture set as bytes in UTF-8 with a BOM, UTF-16, UTF-32 and CESU-8")
     ap.add_argument("--lazy", action="store_true", help="POST /chat's verdict (the body's validation_mode)")
     ap.add_argument("--no-build", action="store_true", help="do not rebuild the validator")
     ap.add_argument("--schema-share", type=float, default=0.15, help="share of schema-generated bodies")
@@ -976,6 +980,8 @@ def main() -> int:
 
     if args.fixtures:
         return check_fixtures(orc)
+    if args.encodings:
+        return check_encodings(orc, Path(args.out))
     if args.null_sweep:
         return null_sweep(orc, cited)
     if args.record:
@@ -1296,6 +1302,99 @@ def record(orc: Any, cited: set[str]) -> int:
     return 0
 
 
+def cesu8(text: str) -> bytes:
+    """UTF-8 with each character beyond U+FFFF written as two 3-byte surrogates."""
+    def pair(c: str) -> str:
+        v = ord(c) - 0x10000
+        return c if v < 0 else chr(0xD800 + (v >> 10)) + chr(0xDC00 + (v & 0x3FF))
+    return "".join(pair(c) for c in text).encode("utf-8", "surrogatepass")
+
+
+# The byte forms of a text that the server's decoder (Python's `json.loads` of bytes) reads.
+ENCODINGS: list[tuple[str, Callable[[str], bytes]]] = [
+    ("utf-8-sig", lambda t: t.encode("utf-8-sig", "surrogatepass")),
+    ("utf-16-le", lambda t: t.encode("utf-16-le", "surrogatepass")),
+    ("utf-16-be", lambda t: t.encode("utf-16-be", "surrogatepass")),
+    ("utf-16-le+bom", lambda t: codecs.BOM_UTF16_LE + t.encode("utf-16-le", "surrogatepass")),
+    ("utf-16-be+bom", lambda t: codecs.BOM_UTF16_BE + t.encode("utf-16-be", "surrogatepass")),
+    ("utf-32-le", lambda t: t.encode("utf-32-le", "surrogatepass")),
+    ("utf-32-be", lambda t: t.encode("utf-32-be", "surrogatepass")),
+    ("utf-32-le+bom", lambda t: codecs.BOM_UTF32_LE + t.encode("utf-32-le", "surrogatepass")),
+    ("utf-32-be+bom", lambda t: codecs.BOM_UTF32_BE + t.encode("utf-32-be", "surrogatepass")),
+    ("cesu-8", cesu8),
+]
+
+
+def check_encodings(orc: Any, out: Path) -> int:
+    """Every chat fixture and example (as JSON text) in each of `ENCODINGS`: the server's verdict
+    on the bytes must be its verdict on the UTF-8 text (which `--fixtures` checks against the
+    validator's), and so must the validator's (`zylon-schema validate` of each file: the same
+    error codes), with the warning `json.encoding` for every form but UTF-8's."""
+    texts: list[tuple[str, str]] = []
+    for p in fixture_files() + sorted(EXAMPLES.glob("*.json")):
+        doc = json.loads(p.read_text())
+        opts = doc.get("options") or {}
+        if "body_hex" in doc or opts.get("profile") or opts.get("strict") or opts.get("endpoint"):
+            continue
+        if doc.get("kind", "chat") != "chat":
+            continue
+        text = doc["body_text"] if "body_text" in doc else None
+        if text is None:
+            body = unwrap(doc)
+            if body is None:
+                continue
+            text = json.dumps(body, ensure_ascii=False)
+        if any(0xD800 <= ord(c) <= 0xDFFF for c in text) or text.startswith("\ufeff"):
+            continue  # its UTF-8 would already encode a surrogate, or it has a byte order mark
+        texts.append((str(p.relative_to(ROOT)), text))
+    folder = out / "encodings"
+    folder.mkdir(parents=True, exist_ok=True)
+    for old in folder.glob("*.json"):
+        old.unlink()
+    cases: dict[str, tuple[str, str, bytes]] = {}
+    for i, (name, text) in enumerate(texts):
+        for enc, encode in [("utf-8", lambda t: t.encode("utf-8", "surrogatepass"))] + ENCODINGS:
+            if enc == "cesu-8" and all(ord(c) < 0x10000 for c in text):
+                continue
+            data = encode(text)
+            file = folder / f"{i:04d}-{enc}.json"
+            file.write_bytes(data)
+            cases[str(file)] = (name, enc, data)
+    res = subprocess.run([str(CLI), "validate", "--kind", "chat", "--format", "json", str(folder)],
+                         capture_output=True)
+    ours: dict[str, dict[str, Any]] = {}
+    for line in res.stdout.decode("utf-8").splitlines():
+        rep = json.loads(line)
+        ours[str(Path(rep["file"]).resolve())] = rep
+    assert len(ours) == len(cases), (len(ours), len(cases), res.stderr.decode()[:500])
+    bad: Counter[str] = Counter()
+    shown = 0
+    server_utf8: dict[str, str] = {}
+    for file, (name, enc, data) in sorted(cases.items()):
+        rep = ours[str(Path(file).resolve())]
+        utf8 = folder / (Path(file).name.split("-")[0] + "-utf-8.json")
+        plain = ours[str(utf8.resolve())]
+        o = orc.check_text(data)
+        if str(utf8) not in server_utf8:
+            server_utf8[str(utf8)] = orc.check_text(utf8.read_bytes())["verdict"]
+        problems = []
+        if o["verdict"] != server_utf8[str(utf8)]:
+            problems.append(f"the server says {o['verdict']}, {server_utf8[str(utf8)]} for UTF-8")
+        if [e["code"] for e in rep["errors"]] != [e["code"] for e in plain["errors"]]:
+            problems.append(f"errors differ from UTF-8's: {[e['code'] for e in rep['errors']]}")
+        warned = any(w["code"] == "json.encoding" for w in rep["warnings"])
+        if warned != (enc not in ("utf-8", "utf-8-sig")):
+            problems.append("json.encoding " + ("given" if warned else "missing"))
+        if problems:
+            bad[enc] += 1
+            if shown < 20:
+                shown += 1
+                print(f"{name} as {enc}: {'; '.join(problems)}: {(o.get('error') or '')[:200]}")
+    print(f"{len(cases) - sum(bad.values())} agree, {sum(bad.values())} disagree "
+          f"({len(texts)} bodies, {len(cases)} byte forms){': ' + str(dict(bad)) if bad else ''}")
+    return 1 if bad else 0
+
+
 def check_fixtures(orc: Any) -> int:
     """Every fixture's server verdict (from its expectation) against the oracle's."""
     wrong = 0
@@ -1320,7 +1419,9 @@ def check_fixtures(orc: Any) -> int:
             kind = doc.get("kind", "chat")
             if kind in ("thread", "thread-update") or not str(kind) in ("chat", "interaction", "project-chat"):
                 continue
-            if "body_text" in doc:
+            if "body_hex" in doc:  # bytes: another encoding, or invalid UTF-8
+                text = bytes.fromhex(doc["body_hex"])
+            elif "body_text" in doc:
                 text = doc["body_text"]
                 if kind != "chat":
                     continue

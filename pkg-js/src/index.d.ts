@@ -14,7 +14,7 @@ export type {
   Kind, KindChoice, Profile, Endpoint, ValidateOptions, FixResult, AppliedFix, DecodedStream,
 };
 
-/** Validate a body (a JSON string is the fast path; objects and bytes are accepted). Never throws. */
+/** Validate a body (a JSON string is the fast path; objects and bytes are accepted: bytes are read as the server reads them, UTF-8, UTF-16 or UTF-32). Never throws. */
 export function validate(body: string | Uint8Array | object, options?: ValidateOptions): Report;
 
 /** Apply the safe fixes (meaning-preserving) and re-validate. */

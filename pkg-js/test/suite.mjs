@@ -11,7 +11,16 @@ function sortKeys(v) {
   return v;
 }
 
-export async function run(z, cases) {
+// A fixture given as bytes (`bytes_hex`: UTF-16, UTF-32, invalid UTF-8) has no text form.
+function hexBytes(hex) {
+  const out = new Uint8Array(hex.length / 2);
+  for (let i = 0; i < out.length; i++) out[i] = parseInt(hex.slice(2 * i, 2 * i + 2), 16);
+  return out;
+}
+
+export async function run(z, allCases) {
+  const cases = allCases.filter((c) => typeof c.text === "string");
+  const byteCases = allCases.filter((c) => typeof c.bytes_hex === "string");
   const results = [];
   const pending = [];
   const check = (name, fn) => {
@@ -96,6 +105,12 @@ export async function run(z, cases) {
     }
   }
   check("string input gives the Rust core's report for every fixture", () => stringMismatch.length === 0 || stringMismatch.slice(0, 10).join(", "));
+  check("bytes in UTF-16, UTF-32 or invalid UTF-8 give the Rust core's report for every such fixture", () => {
+    if (byteCases.length < 8) return `only ${byteCases.length} byte cases`;
+    const bad = byteCases.filter((c) => !same(z.validate(hexBytes(c.bytes_hex), c.options), c.report)).map((c) => c.name);
+    const warned = byteCases.filter((c) => c.report.warnings.some((w) => w.code === "json.encoding")).length;
+    return (bad.length === 0 && warned >= 5) || `${bad.join(", ")} (${warned} with json.encoding)`;
+  });
   check("object input gives the Rust core's report for every fixture", () => objectMismatch.length === 0 || objectMismatch.slice(0, 10).join(", "));
 
   check("reports are plain JSON objects (no Map, no BigInt)", () => {

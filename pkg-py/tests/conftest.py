@@ -22,7 +22,14 @@ def _cases() -> List[Dict[str, Any]]:
 
 @pytest.fixture(scope="session")
 def cases() -> List[Dict[str, Any]]:
-    return _cases()
+    """The fixtures given as text."""
+    return [c for c in _cases() if "text" in c]
+
+
+@pytest.fixture(scope="session")
+def byte_cases() -> List[Dict[str, Any]]:
+    """The fixtures given as bytes (`bytes_hex`: UTF-16, UTF-32, invalid UTF-8)."""
+    return [c for c in _cases() if "bytes_hex" in c]
 
 
 def options_of(case: Dict[str, Any]) -> Dict[str, Any]:

@@ -1,4 +1,5 @@
-"""Every fixture's report equals the Rust core's, for str, bytes and dict input."""
+"""Every fixture's report equals the Rust core's, for str, bytes and dict input (and for the
+fixtures given as bytes in other encodings, bytes input)."""
 
 from __future__ import annotations
 
@@ -26,6 +27,14 @@ def test_bytes_input_gives_the_core_report(cases: List[Dict[str, Any]]) -> None:
         or z.validate(bytearray(c["text"].encode("utf-8")), **options_of(c)) != c["report"]
     ]
     assert bad == []
+
+
+def test_bytes_in_other_encodings_give_the_core_report(byte_cases: List[Dict[str, Any]]) -> None:
+    assert len(byte_cases) >= 8
+    bad = [c["name"] for c in byte_cases if z.validate(bytes.fromhex(c["bytes_hex"]), **options_of(c)) != c["report"]]
+    assert bad == []
+    warned = [c for c in byte_cases if any(w["code"] == "json.encoding" for w in c["report"]["warnings"])]
+    assert len(warned) >= 5
 
 
 def test_dict_input_gives_the_core_report(cases: List[Dict[str, Any]]) -> None:

@@ -55,14 +55,16 @@ const WASM_BINDGEN: &str = "0.2.130";
 /// content source then 117,135 (114.4 KiB). A document source inside a union decided by the
 /// reporting walk (`Ctx::probe`; 3 false accepts) then 117,212, and the tldr's basic blocks
 /// (a table of the server's 15 others; 14 false accepts of an enum-swap sweep) 117,276
-/// (114.5 KiB), so 115 KiB. The module of `zylon-schema/validate` has its own budget, the goal
-/// of 100 KiB ([`VALIDATE_WASM_GZIP_BUDGET`]).
-const WASM_GZIP_BUDGET: usize = 115 * 1024;
+/// (114.5 KiB), so 115 KiB. Bodies given as bytes in UTF-16 or UTF-32, or in UTF-8 that encodes
+/// surrogates, read as the server's decoder reads them (every such body was a false reject;
+/// `json.encoding`) then 118,524 (115.7 KiB), so 116 KiB. The module of `zylon-schema/validate`
+/// has its own budget, the goal of 100 KiB ([`VALIDATE_WASM_GZIP_BUDGET`]).
+const WASM_GZIP_BUDGET: usize = 116 * 1024;
 
 /// The validate-only module of `zylon-schema/validate` (the wasm crate without its `full`
 /// feature: no `fix`, no stream decoders), in bytes gzip -9: issue 18's goal of 100 KiB for the
 /// module a browser app that checks requests loads. 100,727 bytes when it was split off
-/// (2026-12-02); 100,914 with the two rules above.
+/// (2026-12-02); 100,914 with the two rules above; 101,723 with the bodies in other encodings.
 const VALIDATE_WASM_GZIP_BUDGET: usize = 100 * 1024;
 
 fn pkg() -> PathBuf {
@@ -455,11 +457,6 @@ pub(crate) fn write_cases() -> Result<PathBuf, String> {
         let v: serde_json::Value =
             serde_json::from_str(&std::fs::read_to_string(&f).map_err(|e| e.to_string())?)
                 .map_err(|e| e.to_string())?;
-        let text = match (v.get("body_text"), v.get("body")) {
-            (Some(serde_json::Value::String(t)), _) => t.clone(),
-            (_, Some(b)) => serde_json::to_string_pretty(b).map_err(|e| e.to_string())?,
-            _ => continue,
-        };
         let kind: zylon_schema::Kind = v["kind"].as_str().unwrap_or("chat").parse()?;
         let mut options = v
             .get("options")
@@ -467,13 +464,28 @@ pub(crate) fn write_cases() -> Result<PathBuf, String> {
             .unwrap_or_else(|| serde_json::json!({}));
         let opts: zylon_schema::Options =
             serde_json::from_value(options.clone()).map_err(|e| e.to_string())?;
-        let report = zylon_schema::validate_str(&text, kind, &opts);
         options["kind"] = serde_json::Value::String(kind.as_str().to_string());
         let name = f
             .strip_prefix(&fixtures)
             .unwrap_or(&f)
             .display()
             .to_string();
+        // A body given as bytes (another encoding, or invalid UTF-8): checked as bytes only.
+        if let Some(hex) = v.get("body_hex").and_then(|h| h.as_str()) {
+            let bytes = (0..hex.len())
+                .step_by(2)
+                .map(|i| u8::from_str_radix(&hex[i..i + 2], 16).map_err(|e| e.to_string()))
+                .collect::<Result<Vec<u8>, String>>()?;
+            let report = zylon_schema::validate_bytes(&bytes, kind, &opts);
+            cases.push(serde_json::json!({"name": name, "bytes_hex": hex, "options": options, "report": report}));
+            continue;
+        }
+        let text = match (v.get("body_text"), v.get("body")) {
+            (Some(serde_json::Value::String(t)), _) => t.clone(),
+            (_, Some(b)) => serde_json::to_string_pretty(b).map_err(|e| e.to_string())?,
+            _ => continue,
+        };
+        let report = zylon_schema::validate_str(&text, kind, &opts);
         // Object input only where the text is plain JSON (no duplicate keys, BOM, syntax errors).
         let object = serde_json::from_str::<serde_json::Value>(&text)
             .ok()

@@ -104,8 +104,9 @@ impl Checker {
             Format::Human => {
                 // Snippets never show secret values (tokens, connection strings): the
                 // renderer masks the windows it shows.
-                let text = String::from_utf8_lossy(bytes);
-                let k = || self.kind.unwrap_or_else(|| kind::detect(bytes));
+                // (the text the spans index: a UTF-16 body's UTF-8, for one)
+                let text = zylon_schema::body_text(bytes);
+                let k = || self.kind.unwrap_or_else(|| kind::detect(text.as_bytes()));
                 let rendered = human::render(name, line, &text, k, &report, self.color);
                 c.record(self.format).extend_from_slice(rendered.as_bytes());
             }

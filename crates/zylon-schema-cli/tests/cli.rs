@@ -161,6 +161,43 @@ fn human_format_shows_the_source_and_a_summary() {
 }
 
 #[test]
+fn a_utf16_file_is_read_as_the_server_reads_it_and_shown_as_text() {
+    // BAD in UTF-16BE with a byte order mark: the same errors as in UTF-8, one more warning,
+    // and the snippet shows the decoded text at the same line and column
+    let bytes: Vec<u8> = "\u{feff}"
+        .encode_utf16()
+        .chain(BAD.encode_utf16())
+        .flat_map(u16::to_be_bytes)
+        .collect();
+    let path = tmp("utf16.json", "");
+    std::fs::write(&path, &bytes).unwrap();
+    let out = run(&["validate", "--format", "human", &path]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("warning[json.encoding]: the body is UTF-16BE with a byte order mark"),
+        "{text}"
+    );
+    assert!(text.contains(&format!("{path}:1:22")), "{text}");
+    assert!(
+        text.contains(r#"1 | {"messages":[{"role":"User""#),
+        "{text}"
+    );
+    assert!(
+        text.trim_end()
+            .ends_with("1 file invalid, 2 errors, 2 warnings"),
+        "{text}"
+    );
+    let json = run(&["validate", "--format", "json", &path]);
+    let report: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let library = validate_bytes(&bytes, Kind::Chat, &Options::default());
+    assert_eq!(
+        report,
+        serde_json::from_str::<serde_json::Value>(&library.to_json()).unwrap()
+    );
+}
+
+#[test]
 fn fix_prints_the_fixed_body_and_write_rewrites() {
     let f = tmp(
         "fixme.json",

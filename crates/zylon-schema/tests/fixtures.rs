@@ -5,11 +5,14 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
-use zylon_schema::{validate_str, Code, Kind, Options, Report};
+use zylon_schema::{body_text, validate_bytes, validate_str, Code, Kind, Options, Report};
 
 struct Fixture {
     path: PathBuf,
     text: String,
+    /// The body as bytes (`body_hex`: an encoding other than UTF-8, or invalid bytes), checked
+    /// with `validate_bytes`; `text` is then what the server reads from them (`body_text`).
+    bytes: Option<Vec<u8>>,
     kind: Kind,
     options: Options,
     expect: Value,
@@ -36,9 +39,13 @@ fn load() -> Vec<Fixture> {
         .into_iter()
         .map(|path| {
             let v: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
-            let text = match (&v.get("body_text"), &v.get("body")) {
-                (Some(Value::String(t)), _) => t.clone(),
-                (_, Some(b)) => serde_json::to_string_pretty(b).unwrap(),
+            let bytes = v
+                .get("body_hex")
+                .map(|h| hex(h.as_str().expect("body_hex")));
+            let text = match (&v.get("body_text"), &v.get("body"), &bytes) {
+                (Some(Value::String(t)), _, _) => t.clone(),
+                (_, Some(b), _) => serde_json::to_string_pretty(b).unwrap(),
+                (_, _, Some(b)) => String::from_utf8_lossy(b).into_owned(),
                 _ => panic!("{}: no body", path.display()),
             };
             let kind = v["kind"]
@@ -52,11 +59,20 @@ fn load() -> Vec<Fixture> {
             Fixture {
                 path,
                 text,
+                bytes,
                 kind,
                 options,
                 expect: v["expect"].clone(),
             }
         })
+        .collect()
+}
+
+/// The bytes of a `body_hex`.
+fn hex(h: &str) -> Vec<u8> {
+    (0..h.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(&h[i..i + 2], 16).expect("hex digits"))
         .collect()
 }
 
@@ -117,6 +133,17 @@ fn compare(
 }
 
 #[test]
+fn a_byte_fixtures_text_is_what_the_validator_reads_from_its_bytes() {
+    let fixtures = load();
+    let with_bytes: Vec<_> = fixtures.iter().filter(|f| f.bytes.is_some()).collect();
+    assert!(with_bytes.len() >= 8, "{} byte fixtures", with_bytes.len());
+    for f in with_bytes {
+        let bytes = f.bytes.as_deref().unwrap_or_default();
+        assert_eq!(body_text(bytes), f.text, "{}", f.path.display());
+    }
+}
+
+#[test]
 fn every_fixture_gives_exactly_its_expected_issues() {
     let fixtures = load();
     assert!(fixtures.len() >= 250, "only {} fixtures", fixtures.len());
@@ -128,7 +155,10 @@ fn every_fixture_gives_exactly_its_expected_issues() {
             .unwrap_or(&f.path)
             .display()
             .to_string();
-        let report = validate_str(&f.text, f.kind, &f.options);
+        let report = match &f.bytes {
+            Some(bytes) => validate_bytes(bytes, f.kind, &f.options),
+            None => validate_str(&f.text, f.kind, &f.options),
+        };
         if let Some(out) = std::env::var_os("ZYLON_DUMP_REPORTS") {
             // development aid: every fixture's whole report, to compare before/after a refactor
             use std::io::Write as _;

@@ -148,7 +148,8 @@ def validate(
 ) -> Report:
     """Check a request body as the server would; every problem at once.
 
-    ``body`` is JSON text (``str`` or UTF-8 ``bytes``) or an already parsed ``dict``/``list``,
+    ``body`` is JSON text (``str``, or ``bytes`` read as the server reads them: UTF-8, or UTF-16
+    or UTF-32 with a ``json.encoding`` warning) or an already parsed ``dict``/``list``,
     serialised first as ``requests`` sends a ``json=`` body (``json.dumps`` with
     ``allow_nan=False``): a NaN or an infinity gives the input issue it would raise. Pass the
     text itself to check a body serialised another way. ``kind`` is one of :data:`KINDS`;

@@ -47,6 +47,8 @@ codes! {
     JsonNonStandardNumber = "json.non_standard_number",
     /// An object repeats a key; the server keeps only the last value.
     JsonDuplicateKey = "json.duplicate_key",
+    /// The body's bytes are not plain UTF-8 (UTF-16, UTF-32, or encoded surrogates), which the server's decoder reads.
+    JsonEncoding = "json.encoding",
     /// A value has the wrong JSON type (e.g. a number where a string is required).
     FieldType = "field.type",
     /// A required field is missing.

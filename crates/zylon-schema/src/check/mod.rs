@@ -13,6 +13,7 @@ pub mod span;
 mod ctx;
 mod detect;
 mod duplicates;
+mod encoding;
 mod fields;
 mod format;
 mod lax;
@@ -50,28 +51,74 @@ pub(crate) use report_json::string as write_json_string;
 
 /// Validate a JSON text as the given kind of body.
 pub fn validate_str(text: &str, kind: Kind, options: &Options) -> Report {
-    validate_text(text, Some(kind), options)
+    validate_text(text, Some(kind), options, None)
 }
 
 /// Validate a JSON text as the kind of body its top-level keys say (see [`detect_kind`]; the
 /// CLI's `--kind auto`), parsing it once.
 pub fn validate_str_auto(text: &str, options: &Options) -> Report {
-    validate_text(text, None, options)
+    validate_text(text, None, options, None)
 }
 
-/// Validate raw bytes (must be UTF-8 JSON) as the kind of body their top-level keys say.
+/// Validate the bytes of a body as the kind of body their top-level keys say (see
+/// [`validate_bytes`] for how they are read).
 pub fn validate_bytes_auto(bytes: &[u8], options: &Options) -> Report {
-    match std::str::from_utf8(bytes) {
-        Ok(s) => validate_text(s, None, options),
-        Err(_) => validate_bytes(bytes, Kind::Chat, options),
+    validate_raw(bytes, None, options)
+}
+
+/// The text [`validate_bytes`] reads from `bytes`, for showing where its issues are (their
+/// spans are offsets into it): `bytes` themselves when they are UTF-8; the UTF-8 of a body the
+/// server reads as UTF-16 or UTF-32, or whose UTF-8 encodes surrogates (each U+FFFD, so that
+/// every offset is also one of the bytes); else `bytes` read lossily (the report has one
+/// `json.syntax` error, without a span).
+pub fn body_text(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
+    encoding::text(bytes)
+}
+
+fn validate_raw(bytes: &[u8], kind: Option<Kind>, options: &Options) -> Report {
+    match encoding::read(bytes) {
+        encoding::Read::Utf8(text) => validate_text(text, kind, options, None),
+        encoding::Read::Decoded(text, note) => validate_text(&text, kind, options, Some(note)),
+        encoding::Read::Invalid(message) => {
+            let mut ctx = Ctx::new(options);
+            ctx.error_hint(
+                Code::JsonSyntax,
+                message,
+                "send the body as UTF-8 encoded JSON",
+            );
+            finish(ctx, Summary::default())
+        }
     }
 }
 
-/// `kind: None` is told from the parsed body's top-level keys.
-fn validate_text(text: &str, kind: Option<Kind>, options: &Options) -> Report {
-    let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+/// `kind: None` is told from the parsed body's top-level keys; `note`: the body was given as
+/// bytes that are not plain UTF-8, and `text` is what the server reads from them.
+fn validate_text(
+    text: &str,
+    kind: Option<Kind>,
+    options: &Options,
+    note: Option<encoding::Note>,
+) -> Report {
+    // A UTF-8 byte order mark is skipped (Python decodes such bytes as `utf-8-sig`); the
+    // decoder of UTF-16 or UTF-32 skips its own mark, and a U+FEFF after it is text, which the
+    // server's JSON decoder rejects.
+    let body = match note {
+        Some(encoding::Note::Wide(_)) => text,
+        _ => text.strip_prefix('\u{feff}').unwrap_or(text),
+    };
     let arena = json::Arena::new();
-    match json::parse(body, MAX_DEPTH, &arena) {
+    let parsed = json::parse(body, MAX_DEPTH, &arena);
+    let mut ctx = Ctx::new(options);
+    if let Some(note) = note {
+        let path = match (note, &parsed) {
+            (encoding::Note::Surrogates(at), Ok(_)) => {
+                json::pointer_at(body, at - (text.len() - body.len()))
+            }
+            _ => String::new(),
+        };
+        encoding_warning(&mut ctx, note, path);
+    }
+    match parsed {
         Ok(json::Parsed {
             value: tree,
             has_duplicates: duplicates,
@@ -83,7 +130,6 @@ fn validate_text(text: &str, kind: Option<Kind>, options: &Options) -> Report {
                 json::Value::Object(o) => kind_of(o),
                 _ => Kind::Chat,
             });
-            let mut ctx = Ctx::new(options);
             ctx.doc_depth = depth;
             if digits > MAX_INTEGER_DIGITS {
                 integer_too_long(&mut ctx, body, digits, at);
@@ -114,7 +160,6 @@ fn validate_text(text: &str, kind: Option<Kind>, options: &Options) -> Report {
         Err(e) => {
             let (line, col) = json::line_col(body, e.offset);
             let at = e.offset + (text.len() - body.len());
-            let mut ctx = Ctx::new(options);
             if e.too_deep {
                 // Same message as `validate_value`; the position is in the span.
                 ctx.error(Code::JsonTooDeep, e.message);
@@ -130,7 +175,7 @@ fn validate_text(text: &str, kind: Option<Kind>, options: &Options) -> Report {
             }
             let end = text[at..].chars().next().map_or(at, |c| at + c.len_utf8());
             if options.spans {
-                for i in &mut ctx.errors {
+                if let Some(i) = ctx.errors.last_mut() {
                     i.span = Some(span::Span::of(text, at, end));
                 }
             }
@@ -173,22 +218,43 @@ fn non_standard_numbers(ctx: &mut Ctx<'_>, body: &str, (count, at): (usize, usiz
     );
 }
 
-/// Validate raw bytes (must be UTF-8 JSON) as the given kind of body.
+/// A body the server reads although it is not plain UTF-8 (see the `encoding` module).
+fn encoding_warning(ctx: &mut Ctx<'_>, note: encoding::Note, path: String) {
+    const BUT: &str = ": the server's decoder reads it, but JSON between systems must be UTF-8 \
+                       (RFC 8259) and other parsers on the way may reject it";
+    let (message, hint) = match note {
+        encoding::Note::Wide(wide) => (
+            format!(
+                "the body is {}{}, not UTF-8{BUT}",
+                wide.name(),
+                if wide.has_bom() {
+                    " with a byte order mark"
+                } else {
+                    ""
+                },
+            ),
+            "send the body as UTF-8",
+        ),
+        encoding::Note::Surrogates(_) => (
+            format!("the body's UTF-8 encodes a surrogate (U+D800 to U+DFFF) on its own{BUT}"),
+            "write a character beyond U+FFFF as one 4-byte UTF-8 sequence",
+        ),
+    };
+    ctx.push(
+        Severity::Warning,
+        Code::JsonEncoding,
+        path,
+        message,
+        Some(hint.into()),
+    );
+}
+
+/// Validate the bytes of a body as the given kind of body, read as the server reads them:
+/// UTF-8 (a leading byte order mark skipped), or UTF-16 or UTF-32 as the server's JSON decoder
+/// tells them (a warning, `json.encoding`, then says so; spans are then offsets into
+/// [`body_text`], the body's UTF-8).
 pub fn validate_bytes(bytes: &[u8], kind: Kind, options: &Options) -> Report {
-    match std::str::from_utf8(bytes) {
-        Ok(s) => validate_str(s, kind, options),
-        Err(e) => {
-            let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
-            let (line, col) = json::line_col(valid, valid.len());
-            let mut ctx = Ctx::new(options);
-            ctx.error_hint(
-                Code::JsonSyntax,
-                format!("the body is not valid UTF-8 (invalid byte at line {line} column {col})"),
-                "send the body as UTF-8 encoded JSON",
-            );
-            finish(ctx, Summary::default())
-        }
-    }
+    validate_raw(bytes, Some(kind), options)
 }
 
 /// Validate an already parsed JSON value as the given kind of body.
