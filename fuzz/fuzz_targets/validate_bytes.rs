@@ -16,10 +16,13 @@ fuzz_target!(|data: &[u8]| {
     };
     let r = validate_bytes(body, kind, &opts);
     assert_eq!(r.valid, r.errors.is_empty());
+    // (spans index the text the validator read: the bytes, or a UTF-16/32 body's UTF-8)
+    let text = zylon_schema::body_text(body);
     for i in r.issues() {
         assert!(i.path.is_empty() || i.path.starts_with('/'));
         if let Some(s) = i.span {
-            assert!(s.start <= s.end && s.end <= body.len());
+            assert!(s.start <= s.end && s.end <= text.len());
+            assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
         }
     }
 });

@@ -175,6 +175,36 @@ proptest! {
     }
 
     #[test]
+    fn a_body_in_utf16_or_utf32_gives_its_utf8_report_and_the_encoding_warning(body in prop_oneof![arb_body(), arb_json()], form in 0usize..8) {
+        // (any byte order, with or without a byte order mark: the report of the same text, spans
+        // included, as they index the body's UTF-8, plus the warning first)
+        let opts = Options { spans: true, ..Options::default() };
+        let text = serde_json::to_string_pretty(&body).unwrap();
+        let (wide, big_endian, bom) = (form & 1 == 1, form & 2 == 2, form & 4 == 4);
+        let units: Vec<u32> = if wide {
+            text.chars().map(u32::from).collect()
+        } else {
+            text.encode_utf16().map(u32::from).collect()
+        };
+        let mut bytes = Vec::new();
+        for u in bom.then_some(0xFEFF).into_iter().chain(units) {
+            let b = u.to_be_bytes();
+            let b = if wide { &b[..] } else { &b[2..] };
+            if big_endian {
+                bytes.extend_from_slice(b);
+            } else {
+                bytes.extend(b.iter().rev());
+            }
+        }
+        let plain = validate_str(&text, Kind::Chat, &opts);
+        let got = zylon_schema::validate_bytes(&bytes, Kind::Chat, &opts);
+        prop_assert_eq!(&got.errors, &plain.errors);
+        prop_assert_eq!(got.warnings.first().map(|w| w.code), Some(Code::JsonEncoding));
+        prop_assert_eq!(&got.warnings[1..], &plain.warnings[..]);
+        prop_assert_eq!(zylon_schema::body_text(&bytes), text.as_str());
+    }
+
+    #[test]
     fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..256), kind_ix in 0usize..5) {
         let r = zylon_schema::validate_bytes(&bytes, Kind::ALL[kind_ix], &Options::default());
         prop_assert_eq!(r.valid, r.errors.is_empty());
