@@ -30,6 +30,10 @@ def test_fix_of_a_dict_and_of_garbage() -> None:
     assert json.loads(lossy["body"])["messages"][0]["content"][0]["text"] == "a\ufffdb"
     broken = z.fix(b"{nope")
     assert broken["fixes"] == [] and broken["report"]["errors"][0]["code"] == "json.syntax"
+    # UTF-16 bytes are read as `validate` reads them (as the server does); the body comes back as text.
+    wide = z.fix('{"messages": [{"role": "User", "content": "h\u00e9"}]}'.encode("utf-16"))
+    assert [f["code"] for f in wide["fixes"]] == ["message.role.enum", "message.content.string"]
+    assert json.loads(wide["body"])["messages"][0]["content"][0]["text"] == "h\u00e9"
 
 
 def test_decode_stream_assembles_the_message() -> None:

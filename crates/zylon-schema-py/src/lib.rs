@@ -35,14 +35,15 @@ fn validate(py: Python<'_>, body: &Bound<'_, PyBytes>, options_json: &str) -> Py
     Ok(report.to_json())
 }
 
-/// Apply the safe fixes to UTF-8 JSON bytes (invalid sequences read as U+FFFD, as the npm
-/// package's decoder does); `{body, fixes, report}` as JSON text.
+/// Apply the safe fixes to JSON bytes, read as `validate` reads them (UTF-16 and UTF-32 too;
+/// invalid sequences as U+FFFD, as the npm package's decoder does); `{body, fixes, report}` as
+/// JSON text, the body as text.
 #[pyfunction]
 fn fix(py: Python<'_>, body: &Bound<'_, PyBytes>, options_json: &str) -> PyResult<String> {
     let (kind, opts) = options(options_json)?;
     let bytes = body.as_bytes();
     Ok(py.detach(|| {
-        let text = String::from_utf8_lossy(bytes);
+        let text = zylon_schema::body_text(bytes);
         let kind = kind.unwrap_or_else(|| zylon_schema::detect_kind(text.as_bytes()));
         zylon_schema::fix::fix_str(&text, kind, &opts).to_json()
     }))
