@@ -9,6 +9,7 @@ fixtures and rules.
     python3 scripts/oracle_diff.py [--n N] [--seed S] [--out DIR]     # generated bodies
     python3 scripts/oracle_diff.py --fixtures                          # the fixture set
     python3 scripts/oracle_diff.py --encodings     # the fixture set as bytes in other encodings
+    python3 scripts/oracle_diff.py --raw [--n N]   # generated bodies, their text rewritten as well
     python3 scripts/oracle_diff.py --sweep [--values|--swaps] [--lazy] [--fix] # every field, one at a time
     python3 scripts/oracle_diff.py --record        # both sweeps, both endpoints: the replayed corpus
 
@@ -900,6 +901,50 @@ def dumps(body: Any, rng: random.Random | None = None) -> str:
     return json.dumps(body, ensure_ascii=ascii_, separators=(",", ":"))
 
 
+# Number literals (not inside strings: after `:`, `[` or `,`) and strings, for `raw_rewrite`.
+NUMBER = re.compile(r'(?<=[:\[,])(-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)(?=[,\]}])')
+STRING = re.compile(r'"((?:[^"\\]|\\.)*)"')
+
+
+def number_forms(n: str) -> list[str]:
+    """Other ways to write the number `n`, and a few invalid ones (a leading zero)."""
+    v = float(n)
+    forms = [n + "e0", n + "E+0", repr(v), f"{v:e}"]
+    if "e" not in f"{v * 10:g}":
+        forms.append(f"{v * 10:g}e-1")
+    if not any(c in n for c in ".eE"):
+        forms += [n + ".0", n + "0e-1", ("-0" + n[1:]) if n.startswith("-") else "0" + n]
+    return forms
+
+
+def raw_rewrite(text: str, rng: random.Random) -> str:
+    """`--raw`: one to three rewrites of the text that `json.dumps` never writes: a number in
+    another form (`5e0`, `5.0`, `50e-1`; `05`, which is not JSON), a character of a string, key
+    or enum value as a `\\u` escape (either case; `\\/` for `/`), whitespace between tokens."""
+    for _ in range(rng.randint(1, 3)):
+        k = rng.random()
+        if k < 0.35:
+            ms = list(NUMBER.finditer(text))
+            if ms:
+                m = rng.choice(ms)
+                text = text[: m.start(1)] + rng.choice(number_forms(m.group(1))) + text[m.end(1):]
+        elif k < 0.75:
+            ms = [m for m in STRING.finditer(text) if m.group(1)]
+            if ms:
+                m = rng.choice(ms)
+                i = m.start(1) + rng.randrange(len(m.group(1)))
+                c = text[i]
+                if c != "\\" and text[i - 1] != "\\" and ord(c) <= 0xFFFF:
+                    esc = rng.choice(["\\u%04x", "\\u%04X"]) % ord(c)
+                    text = text[:i] + ("\\/" if c == "/" and rng.random() < 0.5 else esc) + text[i + 1:]
+        else:
+            places = [i for i, c in enumerate(text) if c in ",:[]{}"]
+            if places:
+                i = rng.choice(places) + rng.randint(0, 1)
+                text = text[:i] + rng.choice([" ", "\t", "\r", "  \t"]) + text[i:]
+    return text
+
+
 # ----------------------------------------------------------------------------- minimising
 def reductions(body: Any) -> list[Any]:
     out = []
@@ -943,6 +988,8 @@ def main() -> int:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--out", default=str(ROOT / "target/oracle"))
     ap.add_argument("--fixtures", action="store_true", help="check the fixture set against the oracle")
+    ap.add_argument("--raw", action="store_true",
+                    help="rewrite each generated text too: number forms, \\u escapes, whitespace")
     ap.add_argument("--encodings", action="store_true",
                     help="the fixture set as bytes in UTF-8 with a BOM, UTF-16, UTF-32 and CESU-8")
     ap.add_argument("--lazy", action="store_true", help="POST /chat's verdict (the body's validation_mode)")
@@ -1020,7 +1067,8 @@ def main() -> int:
                     body = mut.mutate(body)
             else:
                 body = mut.mutate(rng.choice(seeds))
-            texts.append(dumps(body, rng))
+            text = dumps(body, rng)
+            texts.append(raw_rewrite(text, rng) if args.raw else text)
         reports = run_validator(texts)
         for t, rep in zip(texts, reports):
             o = orc.check_text(t)
@@ -1039,7 +1087,7 @@ def main() -> int:
     for i, (sig, items) in enumerate(sorted(groups.items(), key=lambda kv: -len(kv[1]))):
         t, o, rep = min(items, key=lambda it: len(it[0]))
         body = json.loads(t)
-        if not args.no_minimise and i < 200:
+        if not args.no_minimise and i < 200 and not args.raw:  # (minimising would undo the rewrite)
             body = minimise(body, sig, check_texts)
             t2 = dumps(body)
             o = orc.check_text(t2)
