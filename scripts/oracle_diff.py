@@ -165,7 +165,10 @@ def run_validator(texts: list[str], kind: str = "chat") -> list[dict[str, Any]]:
 
 # ----------------------------------------------------------------------------- seeds
 def unwrap(doc: Any) -> Any | None:
-    """The ChatRequest of a fixture or example, or None (thread DTOs, non-JSON bodies)."""
+    """The ChatRequest of a fixture or example, or None (thread DTOs, non-JSON bodies, bodies
+    given only as bytes)."""
+    if isinstance(doc, dict) and "body_hex" in doc and "body_text" not in doc:
+        return None
     if isinstance(doc, dict) and "expect" in doc and ("body" in doc or "body_text" in doc):
         kind = str(doc.get("kind") or "chat")
         if "body_text" in doc:
