@@ -147,14 +147,18 @@ fn decode_wide(bytes: &[u8], wide: Wide) -> Result<String, usize> {
             };
             v | u32::from(byte) << (8 * shift)
         });
-        let units = match v {
-            0..=0xFFFF if wide.unit == 2 => [v, 0],
-            0xD800..=0xDFFF => [0xFFFD, 0],
-            0..=0xFFFF => [v, 0],
-            0x1_0000..=0x10_FFFF => [0xD800 | (v - 0x1_0000) >> 10, 0xDC00 | (v & 0x3FF)],
+        // (a UTF-16 surrogate stays a unit, so that the transcoder pairs what is paired)
+        let (unit, second) = match v {
+            0..=0xFFFF if wide.unit == 2 => (v, None),
+            0xD800..=0xDFFF => (0xFFFD, None),
+            0..=0xFFFF => (v, None),
+            0x1_0000..=0x10_FFFF => {
+                let v = v - 0x1_0000;
+                (0xD800 | v >> 10, Some(0xDC00 | (v & 0x3FF)))
+            }
             _ => return Err(start + i * wide.unit),
         };
-        for u in units.into_iter().take(if units[1] == 0 { 1 } else { 2 }) {
+        for u in std::iter::once(unit).chain(second) {
             le.extend_from_slice(&(u as u16).to_le_bytes());
         }
     }
