@@ -24,16 +24,29 @@ def test_fix_applies_the_safe_fixes() -> None:
 
 def test_fix_of_a_dict_and_of_garbage() -> None:
     assert z.fix({"messages": [{"role": "USER", "content": [{"type": "text", "text": "x"}]}]})["report"]["valid"]
-    # Invalid UTF-8 reads as U+FFFD (as the npm package's decoder); the fixes still apply.
-    lossy = z.fix(b'{"messages": [{"role": "User", "content": [{"type": "text", "text": "a\xffb"}]}]}')
-    assert [f["code"] for f in lossy["fixes"]] == ["message.role.enum"]
-    assert json.loads(lossy["body"])["messages"][0]["content"][0]["text"] == "a\ufffdb"
+    # Invalid UTF-8 is what the server rejects: nothing is rewritten (a fixed body could not
+    # hold the bytes), and the report says why, as `validate`'s does.
+    raw = b'{"messages": [{"role": "User", "content": [{"type": "text", "text": "a\xffb"}]}]}'
+    lossy = z.fix(raw)
+    assert lossy["body"] == "" and lossy["fixes"] == []
+    assert lossy["report"] == z.validate(raw)
+    assert lossy["report"]["errors"][0]["code"] == "json.syntax"
     broken = z.fix(b"{nope")
     assert broken["fixes"] == [] and broken["report"]["errors"][0]["code"] == "json.syntax"
-    # UTF-16 bytes are read as `validate` reads them (as the server does); the body comes back as text.
+    # UTF-16 bytes are read as `validate` reads them (as the server does); the body comes back
+    # as text, and the conversion is the first fix.
     wide = z.fix('{"messages": [{"role": "User", "content": "h\u00e9"}]}'.encode("utf-16"))
-    assert [f["code"] for f in wide["fixes"]] == ["message.role.enum", "message.content.string"]
+    assert [f["code"] for f in wide["fixes"]] == ["json.encoding", "message.role.enum", "message.content.string"]
+    assert (wide["fixes"][0]["before"], wide["fixes"][0]["after"], wide["fixes"][0]["round"]) == ("UTF-16LE", "UTF-8", 0)
     assert json.loads(wide["body"])["messages"][0]["content"][0]["text"] == "h\u00e9"
+    assert wide["report"]["warnings"] == []
+    # A lone surrogate in UTF-16: the server reads it, UTF-8 text cannot hold it.
+    lone = '{"messages": [{"role": "user", "content": [{"type": "text", "text": "\ud800"}]}]}'
+    lone = lone.encode("utf-16-le", "surrogatepass")
+    kept = z.fix(lone)
+    assert kept["body"] == "" and kept["fixes"] == []
+    assert kept["report"]["valid"] is True
+    assert [w["code"] for w in kept["report"]["warnings"]] == ["json.encoding"]
 
 
 def test_decode_stream_assembles_the_message() -> None:

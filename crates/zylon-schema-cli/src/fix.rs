@@ -24,7 +24,9 @@ fn cut(s: &str) -> String {
 /// neighbour). Secret values are masked, as in every message.
 pub fn log_line(f: &AppliedFix) -> String {
     let path = if f.path.is_empty() { "(root)" } else { &f.path };
-    let line = if f.before.is_empty() {
+    let line = if f.code == zylon_schema::Code::JsonEncoding {
+        format!("converted [{}] {path}: {} -> {}", f.code, f.before, f.after)
+    } else if f.before.is_empty() {
         let added = f.after.trim().trim_start_matches(',').trim_start();
         format!("added [{}] {path}: {}", f.code, cut(added))
     } else {
@@ -42,9 +44,9 @@ pub fn log_line(f: &AppliedFix) -> String {
 pub fn run(kind: Option<Kind>, write: bool, file: &OsStr) -> Outcome<u8> {
     let bytes = crate::read_input(file)?;
     let name = file.to_string_lossy();
-    let text = String::from_utf8(bytes).map_err(|_| format!("`{name}` is not UTF-8 text"))?;
-    let k = kind.unwrap_or_else(|| crate::kind::detect(text.as_bytes()));
-    let result = zylon_schema::fix::fix_str(&text, k, &Options::default());
+    // (read as the server reads it: a UTF-16 file is fixed, and written back, as UTF-8)
+    let result = zylon_schema::fix::fix_bytes(&bytes, kind, &Options::default())
+        .map_err(|e| format!("cannot fix `{name}`: {e}; it is left as it is"))?;
     let mut log = String::new();
     for f in &result.fixes {
         log.push_str(&log_line(f));

@@ -33,7 +33,9 @@ PATH is a file, a directory or `-` (standard input). A directory is searched rec
 *.json, *.jsonl and *.ndjson files, in sorted order; hidden entries and node_modules are skipped
 and symbolic links to directories are not followed. *.jsonl and *.ndjson files hold one body per
 line: each line is checked on its own (blank lines skipped) and reported with its line number.
-A path that cannot be read is reported (code io.read) and the run goes on.
+Bodies are read as the server reads bytes: UTF-8, or UTF-16/UTF-32 as their first bytes say (a
+warning, json.encoding); a JSON Lines file in UTF-16 (Windows PowerShell's `>`) is cut at its
+own line feeds. A path that cannot be read is reported (code io.read) and the run goes on.
 
 OPTIONS:
   -k, --kind KIND      auto (default: told from each body's keys), chat, interaction,
@@ -67,7 +69,9 @@ USAGE:
 
 Prints the fixed body on standard output (or, with --write, rewrites FILE when something was
 fixed) and logs each fix on standard error: `fixed [code] path: before -> after`, or
-`added [code] path: text` for an insertion.
+`added [code] path: text` for an insertion. A UTF-16 or UTF-32 body is read as the server reads
+it and written as UTF-8 (`converted [json.encoding] (root): UTF-16LE -> UTF-8`); bytes that UTF-8
+text cannot hold exactly (invalid UTF-8, a surrogate on its own) are left alone (exit status 2).
 
 OPTIONS:
   -k, --kind KIND  as for validate (default auto)

@@ -8,6 +8,8 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use zylon_schema::Encoding;
+
 /// The name standard input is reported under.
 pub const STDIN_NAME: &str = "<stdin>";
 
@@ -355,30 +357,48 @@ pub fn produce(sources: Vec<Source>, emit: impl FnMut(Batch) -> bool) {
 /// The non-blank lines of a JSON Lines source, one item each, with their 1-based numbers, read
 /// straight into the batch's buffer. The line ending (`\n` or `\r\n`) is not part of the body;
 /// the body is otherwise passed as it is (a byte-order mark at the start of the first line is
-/// the core's to handle).
+/// the core's to handle). A source whose first bytes say UTF-16 or UTF-32 (as the server tells
+/// a body's encoding: Windows PowerShell writes UTF-16 by default) is cut at the line feeds of
+/// that encoding, each line passed in it (the core reads it as the server would).
 fn lines<F: FnMut(Batch) -> bool>(
     name: Arc<str>,
     mut reader: impl BufRead,
     b: &mut Batcher<F>,
 ) -> bool {
+    let head = match first_bytes(&mut reader, 4) {
+        Ok(head) => head,
+        Err(e) => {
+            let reason = e.to_string();
+            return b.push(Item::Unreadable { name, reason });
+        }
+    };
+    let encoding = Encoding::of(&head);
+    let mut reader = std::io::Cursor::new(head).chain(reader);
     let mut number = 0usize;
     loop {
         let bytes = &mut b.batch.bytes;
         let start = bytes.len();
-        match reader.read_until(b'\n', bytes) {
+        match read_line(&mut reader, encoding, bytes) {
             Ok(0) => return true,
             Ok(_) => {
                 number += 1;
-                if bytes.last() == Some(&b'\n') {
-                    bytes.pop();
-                    if bytes.len() > start && bytes.last() == Some(&b'\r') {
-                        bytes.pop();
+                let line = &bytes[start..];
+                let unit = encoding.unit();
+                let mut end = line.len();
+                if line.ends_with(encoding.newline()) {
+                    end -= unit;
+                    if end >= unit && encoding.units(&line[end - unit..end]).eq([13]) {
+                        end -= unit;
                     }
                 }
-                if bytes[start..].iter().all(u8::is_ascii_whitespace) {
+                let blank = encoding
+                    .units(&line[..end])
+                    .all(|u| matches!(u, 9 | 10 | 12 | 13 | 32));
+                if blank {
                     bytes.truncate(start);
                     continue;
                 }
+                bytes.truncate(start + end);
                 let range = start..bytes.len();
                 let item = Item::Body {
                     name: name.clone(),
@@ -395,6 +415,53 @@ fn lines<F: FnMut(Batch) -> bool>(
                 let reason = format!("{e} (after line {number})");
                 return b.push(Item::Unreadable { name, reason });
             }
+        }
+    }
+}
+
+/// Up to `n` bytes from the start of `reader` (fewer only at its end).
+fn first_bytes(reader: &mut impl BufRead, n: usize) -> std::io::Result<Vec<u8>> {
+    let mut head = Vec::with_capacity(n);
+    while head.len() < n {
+        let buf = match reader.fill_buf() {
+            Ok(buf) => buf,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if buf.is_empty() {
+            break;
+        }
+        let take = buf.len().min(n - head.len());
+        head.extend_from_slice(&buf[..take]);
+        reader.consume(take);
+    }
+    Ok(head)
+}
+
+/// Append one line of `reader`, with its line feed when it has one (in `encoding`: a `0x0A`
+/// byte ends a line only as part of a whole line-feed code unit); the bytes appended, 0 at the
+/// end.
+fn read_line(
+    reader: &mut impl BufRead,
+    encoding: Encoding,
+    out: &mut Vec<u8>,
+) -> std::io::Result<usize> {
+    let start = out.len();
+    let (unit, newline) = (encoding.unit(), encoding.newline());
+    // (where the 0x0A byte is in the line-feed unit: first in little-endian order)
+    let low_first = newline.first() == Some(&b'\n');
+    loop {
+        if reader.read_until(b'\n', out)? == 0 || out.last() != Some(&b'\n') {
+            return Ok(out.len() - start);
+        }
+        let at = out.len() - 1 - start;
+        if low_first && at.is_multiple_of(unit) {
+            // the rest of the unit follows
+            out.extend(first_bytes(reader, unit - 1)?);
+        }
+        let line = &out[start..];
+        if line.len().is_multiple_of(unit) && line.ends_with(newline) {
+            return Ok(line.len());
         }
     }
 }
@@ -447,6 +514,79 @@ mod tests {
                 (Some(4), "{\"b\":2}".to_string()),
                 (Some(5), "{\"c\":3}".to_string())
             ]
+        );
+    }
+
+    #[test]
+    fn utf16_and_utf32_lines_are_cut_at_their_own_line_feeds() {
+        let dir = std::env::temp_dir().join(format!("zylon-inputs-wide-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        // U+0A0A and U+010A hold a 0x0A byte that is no line feed; U+2028 is no line end either
+        let text = "\u{feff}{\"a\":\"\u{a0a}\u{10a}\"}\r\n\n \t\r\n{\"b\":\"\u{2028}\u{1F600}\"}\n{\"c\":3}";
+        let want = [
+            (1, "\u{feff}{\"a\":\"\u{a0a}\u{10a}\"}"),
+            (4, "{\"b\":\"\u{2028}\u{1F600}\"}"),
+            (5, "{\"c\":3}"),
+        ];
+        type Encode = fn(&str) -> Vec<u8>;
+        let forms: [(&str, Encode); 4] = [
+            ("16le", |t| {
+                t.encode_utf16().flat_map(u16::to_le_bytes).collect()
+            }),
+            ("16be", |t| {
+                t.encode_utf16().flat_map(u16::to_be_bytes).collect()
+            }),
+            ("32le", |t| {
+                t.chars().flat_map(|c| u32::from(c).to_le_bytes()).collect()
+            }),
+            ("32be", |t| {
+                t.chars().flat_map(|c| u32::from(c).to_be_bytes()).collect()
+            }),
+        ];
+        for (form, encode) in forms {
+            // with the byte order mark, and without (told by the zero bytes, as the server does)
+            for text in [text, text.trim_start_matches('\u{feff}')] {
+                let path = dir.join(format!("{form}.jsonl"));
+                std::fs::write(&path, encode(text)).unwrap();
+                let items = collect(vec![Source::File {
+                    name: Arc::from("w.jsonl"),
+                    path,
+                    jsonl: true,
+                }]);
+                let got: Vec<(usize, Vec<u8>)> = items
+                    .into_iter()
+                    .map(|(i, bytes)| match i {
+                        Item::Body { line, .. } => (line.unwrap(), bytes),
+                        other => panic!("{other:?}"),
+                    })
+                    .collect();
+                let bom = text.starts_with('\u{feff}');
+                let want: Vec<(usize, Vec<u8>)> = want
+                    .iter()
+                    .map(|(n, t)| {
+                        (
+                            *n,
+                            encode(if bom {
+                                t
+                            } else {
+                                t.trim_start_matches('\u{feff}')
+                            }),
+                        )
+                    })
+                    .collect();
+                assert_eq!(got, want, "{form}, mark {bom}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_source_shorter_than_four_bytes_is_read_whole() {
+        let mut b = Vec::new();
+        let line = read_line(&mut std::io::Cursor::new(b"{}"), Encoding::Utf8, &mut b).unwrap();
+        assert_eq!((line, b.as_slice()), (2, &b"{}"[..]));
+        assert_eq!(
+            first_bytes(&mut std::io::Cursor::new(b"ab"), 4).unwrap(),
+            b"ab"
         );
     }
 

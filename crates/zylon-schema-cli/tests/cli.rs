@@ -219,6 +219,62 @@ fn fix_prints_the_fixed_body_and_write_rewrites() {
 }
 
 #[test]
+fn fix_reads_a_utf16_file_as_the_server_does_and_writes_it_as_utf8() {
+    let bytes: Vec<u8> = "\u{feff}"
+        .encode_utf16()
+        .chain(BAD.encode_utf16())
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    let f = tmp("fix-utf16.json", "");
+    std::fs::write(&f, &bytes).unwrap();
+    let out = run(&["fix", &f]);
+    // the fixes of the UTF-8 body, after the conversion
+    let utf8 = run_stdin(&["fix", "-"], BAD.as_bytes());
+    assert_eq!(out.stdout, utf8.stdout);
+    assert_eq!(out.status.code(), Some(1), "temperature 1.5 stays an error");
+    let log = String::from_utf8(out.stderr).unwrap();
+    let mut lines = log.lines();
+    assert_eq!(
+        lines.next(),
+        Some("converted [json.encoding] (root): UTF-16LE -> UTF-8"),
+        "{log}"
+    );
+    assert_eq!(
+        lines.collect::<Vec<_>>().join("\n"),
+        String::from_utf8(utf8.stderr).unwrap().trim_end().replacen(
+            "2 fixes applied",
+            "3 fixes applied",
+            1
+        ),
+    );
+    assert_eq!(run(&["fix", "--write", &f]).status.code(), Some(1));
+    assert_eq!(std::fs::read(&f).unwrap(), utf8.stdout);
+}
+
+#[test]
+fn fix_leaves_alone_a_file_that_utf8_cannot_hold() {
+    // a lone surrogate in UTF-16: the server reads it, UTF-8 text cannot hold it
+    let bytes: Vec<u8> = "{\"messages\":[],\"x\":\"\u{0}\"}"
+        .encode_utf16()
+        .map(|u| if u == 0 { 0xDBFF } else { u })
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    let f = tmp("fix-lone.json", "");
+    std::fs::write(&f, &bytes).unwrap();
+    for args in [&["fix", &f][..], &["fix", "--write", &f]] {
+        let out = run(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(out.stdout.is_empty());
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(
+            err.contains("cannot fix") && err.contains("UTF-16LE with a surrogate"),
+            "{err}"
+        );
+    }
+    assert_eq!(std::fs::read(&f).unwrap(), bytes, "the file is unchanged");
+}
+
+#[test]
 fn stream_decodes_a_capture() {
     let f = tmp("capture.sse", "event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"id\":\"m\",\"content\":[]}}\n\ndata: {\"type\":\"content_block_start\",\"block_id\":\"b\",\"content_block\":{\"type\":\"text\",\"text\":\"\"}}\n\ndata: {\"type\":\"content_block_delta\",\"block_id\":\"b\",\"delta\":{\"type\":\"text_delta\",\"text\":\"Hello\"}}\n\ndata: {\"type\":\"content_block_stop\",\"block_id\":\"b\"}\n\ndata: {\"type\":\"message_stop\"}\n\n");
     let out = run(&["stream", "--format", "json", &f]);

@@ -90,6 +90,47 @@ fn jsonl_from_standard_input() {
 }
 
 #[test]
+fn utf16_jsonl_as_windows_powershell_writes_it() {
+    // `Get-Content bodies.txt > log.jsonl` in Windows PowerShell 5: UTF-16LE with a byte order
+    // mark and CRLF endings. Each line is checked as the server reads those bytes: the errors of
+    // its UTF-8 form, and a `json.encoding` warning.
+    let text = format!("\u{feff}{GOOD}\r\n{EMPTY_MESSAGES}\r\n\r\n{GOOD}\r\n");
+    let bytes: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let dir = fresh_dir("jsonl-utf16");
+    std::fs::write(dir.join("log.jsonl"), &bytes).unwrap();
+    let wide = ndjson(&run_in(
+        &dir,
+        &["validate", "--format", "json", "log.jsonl"],
+    ));
+    put(&dir, "utf8.jsonl", &text[3..]);
+    let utf8 = ndjson(&run_in(
+        &dir,
+        &["validate", "--format", "json", "utf8.jsonl"],
+    ));
+    let lines = |v: &[serde_json::Value]| -> Vec<u64> {
+        v.iter().map(|l| l["line"].as_u64().unwrap()).collect()
+    };
+    assert_eq!(lines(&wide), [1, 2, 4]);
+    assert_eq!(lines(&wide), lines(&utf8));
+    for (w, u) in wide.iter().zip(&utf8) {
+        assert_eq!(error_codes(w), error_codes(u), "line {}", w["line"]);
+        let warnings: Vec<&str> = w["warnings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| i["code"].as_str().unwrap())
+            .collect();
+        assert_eq!(warnings, ["json.encoding"], "line {}", w["line"]);
+    }
+    assert!(error_codes(&wide[1]).contains(&"messages.empty".to_string()));
+    // and in the human format, each line's snippet is its text
+    let out = run_in(&dir, &["validate", "--format", "human", "log.jsonl"]);
+    let human = String::from_utf8(out.stdout).unwrap();
+    assert!(human.contains("--> log.jsonl:2:13"), "{human}");
+    assert!(human.contains(&format!("2 | {EMPTY_MESSAGES}")), "{human}");
+}
+
+#[test]
 fn directories_are_searched_in_sorted_order_skipping_hidden_and_node_modules() {
     let dir = fresh_dir("tree");
     put(&dir, "tree/b.json", GOOD);

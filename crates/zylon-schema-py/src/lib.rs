@@ -35,17 +35,27 @@ fn validate(py: Python<'_>, body: &Bound<'_, PyBytes>, options_json: &str) -> Py
     Ok(report.to_json())
 }
 
-/// Apply the safe fixes to JSON bytes, read as `validate` reads them (UTF-16 and UTF-32 too;
-/// invalid sequences as U+FFFD, as the npm package's decoder does); `{body, fixes, report}` as
-/// JSON text, the body as text.
+/// Apply the safe fixes to JSON bytes, read as `validate` reads them (`fix_bytes`: a UTF-16 or
+/// UTF-32 body comes back as UTF-8 text, the conversion its first fix); `{body, fixes, report}`
+/// as JSON text. Bytes that UTF-8 text cannot hold exactly (not decodable, or a surrogate on its
+/// own) are not rewritten: an empty body, no fixes, and the report of `validate`, which says why.
 #[pyfunction]
 fn fix(py: Python<'_>, body: &Bound<'_, PyBytes>, options_json: &str) -> PyResult<String> {
     let (kind, opts) = options(options_json)?;
     let bytes = body.as_bytes();
     Ok(py.detach(|| {
-        let text = zylon_schema::body_text(bytes);
-        let kind = kind.unwrap_or_else(|| zylon_schema::detect_kind(text.as_bytes()));
-        zylon_schema::fix::fix_str(&text, kind, &opts).to_json()
+        match zylon_schema::fix::fix_bytes(bytes, kind, &opts) {
+            Ok(result) => result,
+            Err(_) => zylon_schema::fix::FixResult {
+                body: String::new(),
+                fixes: Vec::new(),
+                report: match kind {
+                    Some(kind) => zylon_schema::validate_bytes(bytes, kind, &opts),
+                    None => zylon_schema::validate_bytes_auto(bytes, &opts),
+                },
+            },
+        }
+        .to_json()
     }))
 }
 

@@ -38,9 +38,12 @@ pub struct AppliedFix {
     pub before: String,
     /// The replacement text.
     pub after: String,
-    /// Byte offset of `before` in the body of its round (round 1 works on the input).
+    /// Byte offset of `before` in the body of its round (round 1 works on the input, or on its
+    /// UTF-8 when [`fix_bytes`] read it from UTF-16 or UTF-32).
     pub offset: usize,
     /// Which round applied it (1-based; a round sees the body the previous round produced).
+    /// Round 0 is [`fix_bytes`] reading a UTF-16 or UTF-32 body as UTF-8 (`json.encoding`:
+    /// `before` and `after` are the encodings' names, `UTF-16LE` and `UTF-8`).
     pub round: u32,
 }
 
@@ -99,6 +102,60 @@ struct Edit {
     path: String,
     /// A renamed key's new pointer.
     rename: Option<String>,
+}
+
+/// Why [`fix_bytes`] did not fix a body: its bytes are not text that UTF-8 can hold as the
+/// server reads it (not decodable, or a surrogate on its own), so any rewrite would change it.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{reason}")]
+pub struct NotText {
+    /// What is wrong with the bytes (as the `json.syntax` error or `json.encoding` warning of
+    /// [`crate::validate_bytes`] says).
+    pub reason: String,
+}
+
+/// [`fix_str`] on the bytes of a body, read as the server reads them (see
+/// [`crate::validate_bytes`]); `kind: None` is told from its top-level keys. A body in UTF-16 or
+/// UTF-32 comes back as UTF-8, the first of its fixes saying so (`json.encoding`, round 0);
+/// one that UTF-8 text cannot hold exactly is left alone, with the reason.
+///
+/// ```
+/// use zylon_schema::{fix::fix_bytes, Code, Options};
+///
+/// let utf16: Vec<u8> = r#"{"messages":[{"role":"user","content":[{"type":"text","text":"Hi"}]}]}"#
+///     .encode_utf16()
+///     .flat_map(u16::to_le_bytes)
+///     .collect();
+/// let out = fix_bytes(&utf16, None, &Options::default()).unwrap();
+/// assert!(out.body.starts_with(r#"{"messages""#));
+/// assert_eq!(out.fixes[0].code, Code::JsonEncoding);
+/// assert_eq!((out.fixes[0].before.as_str(), out.fixes[0].after.as_str()), ("UTF-16LE", "UTF-8"));
+/// assert!(out.report.is_valid() && out.report.warnings.is_empty());
+///
+/// assert!(fix_bytes(b"{\"a\":\"\xff\"}", None, &Options::default()).is_err());
+/// ```
+pub fn fix_bytes(
+    bytes: &[u8],
+    kind: Option<Kind>,
+    options: &Options,
+) -> Result<FixResult, NotText> {
+    let (text, encoding) = crate::check::exact_text(bytes).map_err(|reason| NotText { reason })?;
+    let kind = kind.unwrap_or_else(|| crate::detect_kind(text.as_bytes()));
+    let mut result = fix_str(&text, kind, options);
+    if encoding != crate::Encoding::Utf8 {
+        result.fixes.insert(
+            0,
+            AppliedFix {
+                code: Code::JsonEncoding,
+                path: String::new(),
+                before: encoding.name().into(),
+                after: crate::Encoding::Utf8.name().into(),
+                offset: 0,
+                round: 0,
+            },
+        );
+    }
+    Ok(result)
 }
 
 /// Apply every safe fix to a JSON text and validate the result.

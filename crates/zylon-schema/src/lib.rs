@@ -37,5 +37,6 @@ pub mod text {
 
 pub use check::{
     body_text, detect_kind, validate_bytes, validate_bytes_auto, validate_str, validate_str_auto,
-    validate_value, Code, Endpoint, Issue, Kind, Options, Profile, Report, Severity, Span, Summary,
+    validate_value, Code, Encoding, Endpoint, Issue, Kind, Options, Profile, Report, Severity,
+    Span, Summary,
 };

@@ -153,3 +153,83 @@ fn hand_written_json_is_serdes() {
     }
     assert!(checked > 400, "{checked}");
 }
+
+/// `text` in UTF-16 and UTF-32, each byte order, with and without a byte order mark, each with
+/// the name of its encoding.
+fn wide_forms(text: &str) -> Vec<(Vec<u8>, &'static str)> {
+    let mut out = Vec::new();
+    for bom in ["", "\u{feff}"] {
+        let t = format!("{bom}{text}");
+        let u16s = || t.encode_utf16();
+        let u32s = || t.chars().map(u32::from);
+        out.push((u16s().flat_map(u16::to_le_bytes).collect(), "UTF-16LE"));
+        out.push((u16s().flat_map(u16::to_be_bytes).collect(), "UTF-16BE"));
+        out.push((u32s().flat_map(u32::to_le_bytes).collect(), "UTF-32LE"));
+        out.push((u32s().flat_map(u32::to_be_bytes).collect(), "UTF-32BE"));
+    }
+    out
+}
+
+#[test]
+fn fix_bytes_fixes_what_the_server_reads_and_says_when_it_converts() {
+    use zylon_schema::fix::fix_bytes;
+    use zylon_schema::Code;
+    let opts = Options::default();
+    let mut converted = 0;
+    for (name, text, kind) in fixtures() {
+        let want = fix_str(&text, kind, &opts);
+        // UTF-8: the same as fix_str, nothing about the encoding
+        let got = fix_bytes(text.as_bytes(), Some(kind), &opts).unwrap();
+        assert_eq!(got, want, "{name}");
+        if text.starts_with('\u{feff}') {
+            continue;
+        }
+        for (bytes, encoding) in wide_forms(&text) {
+            let got = fix_bytes(&bytes, Some(kind), &opts)
+                .unwrap_or_else(|e| panic!("{name} in {encoding}: {e}"));
+            let first = &got.fixes[0];
+            assert_eq!(
+                (first.code, first.before.as_str(), first.after.as_str()),
+                (Code::JsonEncoding, encoding, "UTF-8"),
+                "{name}"
+            );
+            assert_eq!((first.round, first.offset, first.path.as_str()), (0, 0, ""));
+            assert_eq!(got.fixes[1..], want.fixes[..], "{name} in {encoding}");
+            assert_eq!(got.body, want.body, "{name} in {encoding}");
+            assert_eq!(got.report, want.report, "{name} in {encoding}");
+            converted += 1;
+        }
+    }
+    assert!(converted > 1000, "only {converted} bodies converted");
+}
+
+#[test]
+fn fix_bytes_leaves_alone_what_utf8_text_cannot_hold() {
+    use zylon_schema::fix::fix_bytes;
+    let opts = Options::default();
+    let lone_16: Vec<u8> = "{\"messages\":\"\u{0}\"}"
+        .encode_utf16()
+        .map(|u| if u == 0 { 0xD800 } else { u })
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    let lone_32: Vec<u8> = "{\"messages\":\"\u{0}\"}"
+        .chars()
+        .map(|c| if c == '\0' { 0xDC00 } else { u32::from(c) })
+        .flat_map(u32::to_be_bytes)
+        .collect();
+    for (bytes, says) in [
+        (&b"{\"a\":\"\xff\"}"[..], "not valid UTF-8"),
+        (&b"{\"a\":\"\xed\xa0\x80\"}"[..], "surrogate"),
+        (&lone_16[..], "UTF-16LE with a surrogate"),
+        (&lone_32[..], "UTF-32BE with a surrogate"),
+        (&b"\xff\xfe{\x00\""[..], "not valid UTF-16LE"),
+    ] {
+        let e = fix_bytes(bytes, None, &opts).expect_err(says);
+        assert!(
+            e.reason.contains(says),
+            "{}: {e}",
+            String::from_utf8_lossy(bytes)
+        );
+        assert_eq!(e.to_string(), e.reason);
+    }
+}

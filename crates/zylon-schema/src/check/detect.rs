@@ -5,12 +5,13 @@ use super::{json, Kind, MAX_DEPTH};
 /// The request kind a body most likely is, from its top-level keys (chat when unsure or
 /// unparsable): `pgpt` with `thread_id`/`agent` → interaction; other `pgpt` → project-chat;
 /// `name` and `visibility` without `messages` → thread; one of them → thread-update.
-/// Borrows the text (no copy of large strings).
+/// The bytes are read as the server reads them (UTF-16 and UTF-32 too, see [`Encoding`]);
+/// UTF-8 is borrowed (no copy of large strings).
+///
+/// [`Encoding`]: crate::Encoding
 pub fn detect_kind(bytes: &[u8]) -> Kind {
-    let Ok(text) = std::str::from_utf8(bytes) else {
-        return Kind::Chat;
-    };
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let text = super::encoding::text(bytes);
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     let arena = json::Arena::new();
     let Ok(json::Parsed {
         value: json::Value::Object(o),

@@ -58,6 +58,128 @@ impl Wide {
     }
 }
 
+/// The encoding the server's JSON decoder reads a body in, told from its first bytes as
+/// Python's `json.detect_encoding` tells it (a byte order mark, else the zero bytes among the
+/// first four). A body the server reads as UTF-16 or UTF-32 gets a `json.encoding` warning.
+///
+/// ```
+/// use zylon_schema::Encoding;
+///
+/// let utf16: Vec<u8> = "{}".encode_utf16().flat_map(u16::to_le_bytes).collect();
+/// assert_eq!(Encoding::of(&utf16), Encoding::Utf16Le);
+/// assert_eq!(Encoding::of(b"{}"), Encoding::Utf8);
+/// assert_eq!(Encoding::Utf16Le.newline(), b"\n\0");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Encoding {
+    /// UTF-8, with or without a byte order mark.
+    Utf8,
+    /// UTF-16, least significant byte first.
+    Utf16Le,
+    /// UTF-16, most significant byte first.
+    Utf16Be,
+    /// UTF-32, least significant byte first.
+    Utf32Le,
+    /// UTF-32, most significant byte first.
+    Utf32Be,
+}
+
+impl Encoding {
+    /// The encoding of a body that starts with `bytes` (four bytes decide).
+    pub fn of(bytes: &[u8]) -> Encoding {
+        match detect(bytes) {
+            None => Encoding::Utf8,
+            Some(Wide {
+                unit: 2,
+                big_endian,
+                ..
+            }) => [Encoding::Utf16Le, Encoding::Utf16Be][usize::from(big_endian)],
+            Some(Wide { big_endian, .. }) => {
+                [Encoding::Utf32Le, Encoding::Utf32Be][usize::from(big_endian)]
+            }
+        }
+    }
+
+    /// Its name, as messages give it (`UTF-16LE`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Encoding::Utf8 => "UTF-8",
+            Encoding::Utf16Le => "UTF-16LE",
+            Encoding::Utf16Be => "UTF-16BE",
+            Encoding::Utf32Le => "UTF-32LE",
+            Encoding::Utf32Be => "UTF-32BE",
+        }
+    }
+
+    /// The bytes of one code unit: 1, 2 or 4.
+    pub fn unit(self) -> usize {
+        match self {
+            Encoding::Utf8 => 1,
+            Encoding::Utf16Le | Encoding::Utf16Be => 2,
+            Encoding::Utf32Le | Encoding::Utf32Be => 4,
+        }
+    }
+
+    /// A line feed (U+000A) in this encoding: what ends a line of JSON Lines.
+    pub fn newline(self) -> &'static [u8] {
+        match self {
+            Encoding::Utf8 => b"\n",
+            Encoding::Utf16Le => b"\n\0",
+            Encoding::Utf16Be => b"\0\n",
+            Encoding::Utf32Le => b"\n\0\0\0",
+            Encoding::Utf32Be => b"\0\0\0\n",
+        }
+    }
+
+    /// The code units of `bytes` (whole units; a trailing part of one is left out) as numbers.
+    pub fn units(self, bytes: &[u8]) -> impl Iterator<Item = u32> + '_ {
+        let big_endian = matches!(self, Encoding::Utf16Be | Encoding::Utf32Be);
+        bytes
+            .chunks_exact(self.unit())
+            .map(move |c| unit_value(c, big_endian))
+    }
+}
+
+/// The number a code unit's bytes stand for.
+fn unit_value(c: &[u8], big_endian: bool) -> u32 {
+    c.iter().enumerate().fold(0u32, |v, (k, &byte)| {
+        let shift = if big_endian { c.len() - 1 - k } else { k };
+        v | u32::from(byte) << (8 * shift)
+    })
+}
+
+/// The UTF-8 text of `bytes` when it holds exactly what the server reads from them (nothing
+/// made U+FFFD), with the encoding they were in; else why not, as a message.
+pub(crate) fn exact_text(bytes: &[u8]) -> Result<(Cow<'_, str>, Encoding), String> {
+    match read(bytes) {
+        Read::Utf8(text) => Ok((Cow::Borrowed(text), Encoding::Utf8)),
+        Read::Decoded(text, Note::Wide(wide)) => {
+            let encoding = Encoding::of(bytes);
+            let body = bytes.get(if wide.bom { wide.unit } else { 0 }..);
+            // (a lone surrogate became U+FFFD: encoded again, the text differs from the bytes)
+            let again: Box<dyn Iterator<Item = u32> + '_> = if wide.unit == 2 {
+                Box::new(text.encode_utf16().map(u32::from))
+            } else {
+                Box::new(text.chars().map(u32::from))
+            };
+            if body.is_some_and(|b| again.eq(encoding.units(b))) {
+                Ok((Cow::Owned(text), encoding))
+            } else {
+                Err(format!(
+                    "the body is {} with a surrogate (U+D800 to U+DFFF) on its own, which UTF-8 \
+                     text cannot hold",
+                    wide.name()
+                ))
+            }
+        }
+        Read::Decoded(_, Note::Surrogates(at)) => Err(format!(
+            "the body's UTF-8 encodes a surrogate (U+D800 to U+DFFF) on its own at byte {at}, \
+             which UTF-8 text cannot hold"
+        )),
+        Read::Invalid(message) => Err(message),
+    }
+}
+
 /// Read `bytes` as the server's JSON decoder does.
 pub(crate) fn read(bytes: &[u8]) -> Read<'_> {
     if let Some(wide) = detect(bytes) {
@@ -139,14 +261,7 @@ fn decode_wide(bytes: &[u8], wide: Wide) -> Result<String, usize> {
     }
     let mut le = Vec::with_capacity(body.len());
     for (i, c) in body.chunks_exact(wide.unit).enumerate() {
-        let v = c.iter().enumerate().fold(0u32, |v, (k, &byte)| {
-            let shift = if wide.big_endian {
-                wide.unit - 1 - k
-            } else {
-                k
-            };
-            v | u32::from(byte) << (8 * shift)
-        });
+        let v = unit_value(c, wide.big_endian);
         // (a UTF-16 surrogate stays a unit, so that the transcoder pairs what is paired)
         let (unit, second) = match v {
             0..=0xFFFF if wide.unit == 2 => (v, None),

@@ -14,6 +14,8 @@ mod ctx;
 mod detect;
 mod duplicates;
 mod encoding;
+pub(crate) use encoding::exact_text;
+pub use encoding::Encoding;
 mod fields;
 mod format;
 mod lax;

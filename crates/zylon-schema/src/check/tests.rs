@@ -518,6 +518,17 @@ fn auto_kind_reads_the_top_level_keys_once() {
             "{body}"
         );
         assert_eq!(super::detect_kind(body.as_bytes()), kind, "{body}");
+        // read as the server reads bytes: the same kind in UTF-16 or UTF-32, either order
+        for wide in wide_forms(body) {
+            assert_eq!(super::detect_kind(&wide), kind, "{body} as {wide:?}");
+            let mut auto_wide = super::validate_bytes_auto(&wide, &opts);
+            auto_wide.warnings.retain(|w| w.code != Code::JsonEncoding);
+            assert_eq!(
+                auto_wide.errors.iter().map(|i| i.code).collect::<Vec<_>>(),
+                auto.errors.iter().map(|i| i.code).collect::<Vec<_>>(),
+                "{body}"
+            );
+        }
     }
     // not UTF-8: the same issue as for an explicit kind
     let bad = super::validate_bytes_auto(b"{\"a\":\"\xff\"}", &opts);
@@ -669,4 +680,17 @@ fn escaped_texts_are_judged_as_their_unescaped_text() {
         };
         assert_eq!(codes(&r), want, "{text}");
     }
+}
+
+/// `text` in UTF-16 and UTF-32, each byte order, with and without a byte order mark.
+pub(crate) fn wide_forms(text: &str) -> Vec<Vec<u8>> {
+    let mut out = Vec::new();
+    for bom in ["", "\u{feff}"] {
+        let t = format!("{bom}{text}");
+        out.push(t.encode_utf16().flat_map(u16::to_le_bytes).collect());
+        out.push(t.encode_utf16().flat_map(u16::to_be_bytes).collect());
+        out.push(t.chars().flat_map(|c| u32::from(c).to_le_bytes()).collect());
+        out.push(t.chars().flat_map(|c| u32::from(c).to_be_bytes()).collect());
+    }
+    out
 }

@@ -51,9 +51,9 @@ pub(crate) const DOCS: &[CodeDoc] = &[
         code: "json.encoding",
         severity: "warning",
         why: "The server parses a body with Python's `json.loads` of its bytes, which detects UTF-16 and UTF-32 (either byte order, with or without a byte order mark) and reads UTF-8 that encodes a surrogate on its own (`surrogatepass`): the server takes such a body. JSON exchanged between systems must be UTF-8 (RFC 8259), so a proxy, the Workspace backend or a log on the way may reject or garble it. Only bytes can carry this (the CLI's files, `validate(Uint8Array)`, Python `bytes`); the body is validated as the server reads it, and spans are offsets into its UTF-8 (`body_text`).",
-        fix: "Send the body as UTF-8; encode a character beyond U+FFFF as one 4-byte UTF-8 sequence, not as two 3-byte surrogates (CESU-8).",
+        fix: "Send the body as UTF-8; encode a character beyond U+FFFF as one 4-byte UTF-8 sequence, not as two 3-byte surrogates (CESU-8). `zylon-schema fix` (and `fix_bytes`, Python `fix(bytes)`) converts a UTF-16 or UTF-32 body to UTF-8 (its first fix, round 0); a surrogate on its own has no UTF-8 form, so such a body is left as it is.",
         points_at: "the body (`\"\"`) for UTF-16 and UTF-32; the value holding the first encoded surrogate.",
-        implemented_in: &["crates/zylon-schema/src/check/mod.rs"],
+        implemented_in: &["crates/zylon-schema/src/check/mod.rs", "crates/zylon-schema/src/fix.rs"],
     },
     CodeDoc {
         code: "field.type",
