@@ -1655,7 +1655,8 @@ export interface AppliedFix {
    */
   code: string;
   /**
-   * Byte offset of `before` in the body of its round (round 1 works on the input).
+   * Byte offset of `before` in the body of its round (round 1 works on the input, or on its
+   * UTF-8 when [`fix_bytes`] read it from UTF-16 or UTF-32).
    */
   offset: number;
   /**
@@ -1665,6 +1666,8 @@ export interface AppliedFix {
   path: string;
   /**
    * Which round applied it (1-based; a round sees the body the previous round produced).
+   * Round 0 is [`fix_bytes`] reading a UTF-16 or UTF-32 body as UTF-8 (`json.encoding`:
+   * `before` and `after` are the encodings' names, `UTF-16LE` and `UTF-8`).
    */
   round: number;
 }
