@@ -830,3 +830,62 @@ fn to_serde(v: Value<'_>) -> serde_json::Value {
             .collect(),
     }
 }
+
+proptest::proptest! {
+    /// Every number literal reads as `f64::from_str` reads it, bit for bit: the integer path
+    /// (up to 18 digits) and the general parser, around the integer path's limit.
+    #[test]
+    fn numbers_read_as_from_str_does(
+        neg in proptest::bool::ANY,
+        int in "0|[1-9][0-9]{0,17}",
+        fraction in proptest::option::of("[0-9]{1,18}"),
+        exponent in proptest::option::of("[eE][+-]?[0-9]{1,3}"),
+    ) {
+        let literal = format!(
+            "{}{int}{}{}",
+            if neg { "-" } else { "" },
+            fraction.map(|f| format!(".{f}")).unwrap_or_default(),
+            exponent.unwrap_or_default()
+        );
+        let text = leak(&format!("[{literal}]"));
+        let doc = parse(text, 8, arena()).unwrap();
+        let got = doc.value.as_array().unwrap().get(0).unwrap().as_f64().unwrap();
+        let want: f64 = literal.parse().unwrap();
+        proptest::prop_assert_eq!(got.to_bits(), want.to_bits(), "{}", literal);
+    }
+}
+
+#[test]
+fn decimals_read_exactly() {
+    for literal in [
+        "0.2",
+        "-0.0",
+        "0.1",
+        "0.30000000000000004",
+        "9999999999999.99",
+        "99999999999999.9",
+        "0.000000000000001",
+        "1.000000000000001",
+        "-123456789012.345",
+        "4503599627370.497",
+        "0.95",
+        "1.5",
+        "-2.0",
+    ] {
+        let text = leak(&format!("[{literal}]"));
+        let doc = parse(text, 8, arena()).unwrap();
+        let got = doc
+            .value
+            .as_array()
+            .unwrap()
+            .get(0)
+            .unwrap()
+            .as_f64()
+            .unwrap();
+        assert_eq!(
+            got.to_bits(),
+            literal.parse::<f64>().unwrap().to_bits(),
+            "{literal}"
+        );
+    }
+}
