@@ -120,6 +120,8 @@ export function makeApi(glue, schemas = {}, host = {}) {
   }
 
   function fix(body, options) {
+    // Bytes are read as validate(Uint8Array) reads them (as the server does: UTF-16 too).
+    if (body instanceof Uint8Array) return JSON.parse(glue.fixBytes(body, optionsText(options)));
     const b = bodyText(body);
     if (b.error) return { body: "", fixes: [], report: inputReport(b.error) };
     return JSON.parse(glue.fixJson(b.text, optionsText(options)));

@@ -17,8 +17,13 @@ export type {
 /** Validate a body (a JSON string is the fast path; objects and bytes are accepted: bytes are read as the server reads them, UTF-8, UTF-16 or UTF-32). Never throws. */
 export function validate(body: string | Uint8Array | object, options?: ValidateOptions): Report;
 
-/** Apply the safe fixes (meaning-preserving) and re-validate. */
-export function fix(body: string | object, options?: ValidateOptions): FixResult;
+/**
+ * Apply the safe fixes (meaning-preserving) and re-validate. Bytes are read as `validate` reads
+ * them: a UTF-16 or UTF-32 body comes back as UTF-8 text (its first fix, `json.encoding`, says
+ * so); bytes that text cannot hold exactly are not rewritten (`body` is `""`, the report says
+ * why).
+ */
+export function fix(body: string | object | Uint8Array, options?: ValidateOptions): FixResult;
 
 /** Decode a captured `text/event-stream`. */
 export function decodeStream(data: string | Uint8Array): DecodedStream;

@@ -218,6 +218,26 @@ export async function run(z, allCases) {
     return (out.fixes.length === 2 && out.report.valid && out.body.includes('"role":"user"')) || JSON.stringify(out);
   });
 
+  full("fix(Uint8Array) reads bytes as validate(Uint8Array) does, and says when it converts", () => {
+    const text = '{"messages":[{"role":"User","content":"Hé"}]}';
+    const utf8 = z.fix(text);
+    // UTF-16LE with a byte order mark, as Windows tools write it
+    const units = [0xfeff, ...Array.from(text, (c) => c.charCodeAt(0))];
+    const wide = new Uint8Array(new Uint16Array(units).buffer);
+    const out = z.fix(wide);
+    const first = out.fixes[0];
+    if (first.code !== "json.encoding" || first.before !== "UTF-16LE" || first.after !== "UTF-8" || first.round !== 0)
+      return `first fix: ${JSON.stringify(first)}`;
+    if (!same(out.fixes.slice(1), utf8.fixes) || out.body !== utf8.body || !same(out.report, utf8.report))
+      return `differs from the UTF-8 text: ${JSON.stringify(out)}`;
+    if (!same(z.fix(new TextEncoder().encode(text)), utf8)) return "UTF-8 bytes differ from the text";
+    // bytes that UTF-8 text cannot hold exactly are not rewritten; the report says why
+    const bad = new TextEncoder().encode(text.replace("é", "é\u0000"));
+    bad[bad.indexOf(0)] = 0xff;
+    const kept = z.fix(bad);
+    return (kept.body === "" && kept.fixes.length === 0 && same(kept.report, z.validate(bad)) && kept.report.errors[0].code === "json.syntax") || JSON.stringify(kept);
+  });
+
   full("schemas are available", () => {
     const s = z.schema("chat-request");
     return (s.$schema === "https://json-schema.org/draft/2020-12/schema" && z.schemaNames.includes("stream-event")) || "bad schema";

@@ -57,9 +57,11 @@ const WASM_BINDGEN: &str = "0.2.130";
 /// (a table of the server's 15 others; 14 false accepts of an enum-swap sweep) 117,276
 /// (114.5 KiB), so 115 KiB. Bodies given as bytes in UTF-16 or UTF-32, or in UTF-8 that encodes
 /// surrogates, read as the server's decoder reads them (every such body was a false reject;
-/// `json.encoding`) then 118,524 (115.7 KiB), so 116 KiB. The module of `zylon-schema/validate`
+/// `json.encoding`) then 118,524 (115.7 KiB), so 116 KiB; `fix(Uint8Array)` reading its bytes
+/// as `validate(Uint8Array)` does (`fixBytes`: UTF-16 was fixed as garbage, invalid UTF-8
+/// silently as U+FFFD) 119,506 (116.7 KiB), so 117 KiB. The module of `zylon-schema/validate`
 /// has its own budget, the goal of 100 KiB ([`VALIDATE_WASM_GZIP_BUDGET`]).
-const WASM_GZIP_BUDGET: usize = 116 * 1024;
+const WASM_GZIP_BUDGET: usize = 117 * 1024;
 
 /// The validate-only module of `zylon-schema/validate` (the wasm crate without its `full`
 /// feature: no `fix`, no stream decoders), in bytes gzip -9: issue 18's goal of 100 KiB for the

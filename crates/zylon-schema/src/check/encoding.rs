@@ -156,13 +156,10 @@ pub(crate) fn exact_text(bytes: &[u8]) -> Result<(Cow<'_, str>, Encoding), Strin
         Read::Decoded(text, Note::Wide(wide)) => {
             let encoding = Encoding::of(bytes);
             let body = bytes.get(if wide.bom { wide.unit } else { 0 }..);
-            // (a lone surrogate became U+FFFD: encoded again, the text differs from the bytes)
-            let again: Box<dyn Iterator<Item = u32> + '_> = if wide.unit == 2 {
-                Box::new(text.encode_utf16().map(u32::from))
-            } else {
-                Box::new(text.chars().map(u32::from))
-            };
-            if body.is_some_and(|b| again.eq(encoding.units(b))) {
+            // (a surrogate on its own became U+FFFD: one more in the text than in the bytes)
+            let in_text = text.chars().filter(|&c| c == '\u{FFFD}').count();
+            let in_bytes = body.map_or(0, |b| encoding.units(b).filter(|&u| u == 0xFFFD).count());
+            if in_text == in_bytes {
                 Ok((Cow::Owned(text), encoding))
             } else {
                 Err(format!(
