@@ -256,6 +256,12 @@ fn decode_wide(bytes: &[u8], wide: Wide) -> Result<String, usize> {
     if body.len() % wide.unit != 0 {
         return Err(bytes.len() - body.len() % wide.unit);
     }
+    let mut out = String::new();
+    if wide.unit == 2 && !wide.big_endian {
+        // already what the transcoder reads: no copy (a 100 MB body is not held twice more)
+        zylon_scan::utf16le_to_utf8(body, &mut out);
+        return Ok(out);
+    }
     let mut le = Vec::with_capacity(body.len());
     for (i, c) in body.chunks_exact(wide.unit).enumerate() {
         let v = unit_value(c, wide.big_endian);
@@ -274,7 +280,6 @@ fn decode_wide(bytes: &[u8], wide: Wide) -> Result<String, usize> {
             le.extend_from_slice(&(u as u16).to_le_bytes());
         }
     }
-    let mut out = String::with_capacity(le.len());
     zylon_scan::utf16le_to_utf8(&le, &mut out);
     Ok(out)
 }
