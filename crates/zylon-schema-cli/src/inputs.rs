@@ -580,6 +580,29 @@ mod tests {
     }
 
     #[test]
+    fn a_reader_that_gives_one_byte_at_a_time_cuts_the_same_lines() {
+        // (a pipe may hand over any number of bytes at a time)
+        let text = "{\"a\":\"\u{a0a}\"}\r\n{\"b\":2}";
+        let bytes: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        let mut reader = BufReader::with_capacity(1, std::io::Cursor::new(bytes.clone()));
+        let head = first_bytes(&mut reader, 4).unwrap();
+        assert_eq!(head, bytes[..4]);
+        let encoding = Encoding::of(&head);
+        assert_eq!(encoding, Encoding::Utf16Be);
+        let mut reader = std::io::Cursor::new(head).chain(reader);
+        let mut got = Vec::new();
+        loop {
+            let mut line = Vec::new();
+            if read_line(&mut reader, encoding, &mut line).unwrap() == 0 {
+                break;
+            }
+            got.push(line);
+        }
+        let be = |t: &str| -> Vec<u8> { t.encode_utf16().flat_map(u16::to_be_bytes).collect() };
+        assert_eq!(got, [be("{\"a\":\"\u{a0a}\"}\r\n"), be("{\"b\":2}")]);
+    }
+
+    #[test]
     fn a_source_shorter_than_four_bytes_is_read_whole() {
         let mut b = Vec::new();
         let line = read_line(&mut std::io::Cursor::new(b"{}"), Encoding::Utf8, &mut b).unwrap();

@@ -123,6 +123,16 @@ fn utf16_jsonl_as_windows_powershell_writes_it() {
         assert_eq!(warnings, ["json.encoding"], "line {}", w["line"]);
     }
     assert!(error_codes(&wide[1]).contains(&"messages.empty".to_string()));
+    // the same through a pipe (`--jsonl -`)
+    let piped = ndjson(&run_stdin(
+        &["validate", "--jsonl", "-f", "json", "-"],
+        &bytes,
+    ));
+    assert_eq!(lines(&piped), [1, 2, 4]);
+    for (p, w) in piped.iter().zip(&wide) {
+        assert_eq!(p["errors"], w["errors"]);
+        assert_eq!(p["warnings"], w["warnings"]);
+    }
     // and in the human format, each line's snippet is its text
     let out = run_in(&dir, &["validate", "--format", "human", "log.jsonl"]);
     let human = String::from_utf8(out.stdout).unwrap();
