@@ -20,8 +20,8 @@ export function validate(body: string | Uint8Array | object, options?: ValidateO
 /**
  * Apply the safe fixes (meaning-preserving) and re-validate. Bytes are read as `validate` reads
  * them: a UTF-16 or UTF-32 body comes back as UTF-8 text (its first fix, `json.encoding`, says
- * so); bytes that text cannot hold exactly are not rewritten (`body` is `""`, the report says
- * why).
+ * so); bytes that text cannot hold exactly are not rewritten (`body` is `""`, and the report's
+ * one `json.syntax` error says why).
  */
 export function fix(body: string | object | Uint8Array, options?: ValidateOptions): FixResult;
 

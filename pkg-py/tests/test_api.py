@@ -29,8 +29,10 @@ def test_fix_of_a_dict_and_of_garbage() -> None:
     raw = b'{"messages": [{"role": "User", "content": [{"type": "text", "text": "a\xffb"}]}]}'
     lossy = z.fix(raw)
     assert lossy["body"] == "" and lossy["fixes"] == []
-    assert lossy["report"] == z.validate(raw)
-    assert lossy["report"]["errors"][0]["code"] == "json.syntax"
+    assert lossy["report"]["valid"] is False
+    [error] = lossy["report"]["errors"]
+    assert error["code"] == "json.syntax" and error["message"].startswith("nothing was fixed: ")
+    assert "not valid UTF-8" in error["message"]
     broken = z.fix(b"{nope")
     assert broken["fixes"] == [] and broken["report"]["errors"][0]["code"] == "json.syntax"
     # UTF-16 bytes are read as `validate` reads them (as the server does); the body comes back
@@ -43,10 +45,11 @@ def test_fix_of_a_dict_and_of_garbage() -> None:
     # A lone surrogate in UTF-16: the server reads it, UTF-8 text cannot hold it.
     lone = '{"messages": [{"role": "user", "content": [{"type": "text", "text": "\ud800"}]}]}'
     lone = lone.encode("utf-16-le", "surrogatepass")
+    assert z.validate(lone)["valid"] is True
     kept = z.fix(lone)
-    assert kept["body"] == "" and kept["fixes"] == []
-    assert kept["report"]["valid"] is True
-    assert [w["code"] for w in kept["report"]["warnings"]] == ["json.encoding"]
+    # never a valid report next to the empty body given back
+    assert kept["body"] == "" and kept["fixes"] == [] and kept["report"]["valid"] is False
+    assert "UTF-16LE with a surrogate" in kept["report"]["errors"][0]["message"]
 
 
 def test_decode_stream_assembles_the_message() -> None:

@@ -372,7 +372,7 @@ fn lines<F: FnMut(Batch) -> bool>(
             return b.push(Item::Unreadable { name, reason });
         }
     };
-    let encoding = Encoding::of(&head);
+    let encoding = lines_encoding(&head);
     let mut reader = std::io::Cursor::new(head).chain(reader);
     let mut number = 0usize;
     loop {
@@ -385,15 +385,18 @@ fn lines<F: FnMut(Batch) -> bool>(
                 let line = &bytes[start..];
                 let unit = encoding.unit();
                 let mut end = line.len();
-                if line.ends_with(encoding.newline()) {
+                // (the last line may end in part of a code unit: then it is a body, as it is)
+                let whole = line.len().is_multiple_of(unit);
+                if whole && line.ends_with(encoding.newline()) {
                     end -= unit;
                     if end >= unit && encoding.units(&line[end - unit..end]).eq([13]) {
                         end -= unit;
                     }
                 }
-                let blank = encoding
-                    .units(&line[..end])
-                    .all(|u| matches!(u, 9 | 10 | 12 | 13 | 32));
+                let blank = whole
+                    && encoding
+                        .units(&line[..end])
+                        .all(|u| matches!(u, 9 | 10 | 12 | 13 | 32));
                 if blank {
                     bytes.truncate(start);
                     continue;
@@ -416,6 +419,22 @@ fn lines<F: FnMut(Batch) -> bool>(
                 return b.push(Item::Unreadable { name, reason });
             }
         }
+    }
+}
+
+/// The encoding a JSON Lines source is cut in, told from its first four bytes: UTF-16 or UTF-32
+/// when they start with its byte order mark, or when (without one) their zero bytes say so
+/// (`Encoding::of`, as the server tells a body's) and the code units they hold are ASCII, as
+/// JSON text starts (`{`, white space); else UTF-8. (A UTF-8 log that starts with NUL bytes, as
+/// a truncated file can, stays UTF-8: cut as UTF-32BE it would be one line.)
+fn lines_encoding(head: &[u8]) -> Encoding {
+    let encoding = Encoding::of(head);
+    let bom = encoding.units(head).next() == Some(0xFEFF);
+    let ascii = encoding.units(head).all(|u| (1..0x80).contains(&u));
+    if encoding == Encoding::Utf8 || bom || ascii {
+        encoding
+    } else {
+        Encoding::Utf8
     }
 }
 
@@ -600,6 +619,58 @@ mod tests {
         }
         let be = |t: &str| -> Vec<u8> { t.encode_utf16().flat_map(u16::to_be_bytes).collect() };
         assert_eq!(got, [be("{\"a\":\"\u{a0a}\"}\r\n"), be("{\"b\":2}")]);
+    }
+
+    /// The items of a JSON Lines file holding `bytes`: each body's line number and bytes.
+    fn jsonl_items(name: &str, bytes: &[u8]) -> Vec<(usize, Vec<u8>)> {
+        let dir = std::env::temp_dir().join(format!("zylon-inputs-odd-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join(name);
+        std::fs::write(&path, bytes).unwrap();
+        collect(vec![Source::File {
+            name: Arc::from(name),
+            path,
+            jsonl: true,
+        }])
+        .into_iter()
+        .map(|(i, bytes)| match i {
+            Item::Body { line, .. } => (line.unwrap(), bytes),
+            other => panic!("{other:?}"),
+        })
+        .collect()
+    }
+
+    #[test]
+    fn a_utf8_log_that_starts_with_nul_bytes_is_still_cut_at_each_line_feed() {
+        // (what a truncated or `copytruncate`d log can start with: not UTF-32BE JSON)
+        for (head, lines) in [(&b"\0\0\0\0"[..], 2), (b"\0\n", 3)] {
+            let bytes = [head, b"{\"a\":1}\n{\"b\":2}\n"].concat();
+            let got = jsonl_items("nul.jsonl", &bytes);
+            assert_eq!(got.len(), lines, "{head:?}: {got:?}");
+            assert_eq!(got.last().unwrap().1, b"{\"b\":2}", "{head:?}");
+        }
+        // a byte order mark decides whatever follows it
+        let bom: Vec<u8> = "\u{feff}\u{e9}{}\n{}"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        let got = jsonl_items("bom.jsonl", &bom);
+        assert_eq!(got.len(), 2, "{got:?}");
+    }
+
+    #[test]
+    fn a_last_line_that_ends_in_part_of_a_code_unit_is_a_body() {
+        let utf16 = |t: &str| -> Vec<u8> { t.encode_utf16().flat_map(u16::to_le_bytes).collect() };
+        for tail in [&b"{"[..], b" \0{", b" \n\0\n"] {
+            let bytes = [utf16("{\"a\":1}\n{\"b\":2}\n"), tail.to_vec()].concat();
+            let got = jsonl_items("odd.jsonl", &bytes);
+            assert_eq!(got.len(), 3, "{tail:?}: {got:?}");
+            assert_eq!(
+                got[2],
+                (3, tail.to_vec()),
+                "{tail:?}: kept whole, line feed included"
+            );
+        }
     }
 
     #[test]

@@ -38,24 +38,16 @@ fn validate(py: Python<'_>, body: &Bound<'_, PyBytes>, options_json: &str) -> Py
 /// Apply the safe fixes to JSON bytes, read as `validate` reads them (`fix_bytes`: a UTF-16 or
 /// UTF-32 body comes back as UTF-8 text, the conversion its first fix); `{body, fixes, report}`
 /// as JSON text. Bytes that UTF-8 text cannot hold exactly (not decodable, or a surrogate on its
-/// own) are not rewritten: an empty body, no fixes, and the report of `validate`, which says why.
+/// own) are not rewritten: an empty body, no fixes, and a report whose one error says why
+/// (`NotText::into_result`).
 #[pyfunction]
 fn fix(py: Python<'_>, body: &Bound<'_, PyBytes>, options_json: &str) -> PyResult<String> {
     let (kind, opts) = options(options_json)?;
     let bytes = body.as_bytes();
     Ok(py.detach(|| {
-        match zylon_schema::fix::fix_bytes(bytes, kind, &opts) {
-            Ok(result) => result,
-            Err(_) => zylon_schema::fix::FixResult {
-                body: String::new(),
-                fixes: Vec::new(),
-                report: match kind {
-                    Some(kind) => zylon_schema::validate_bytes(bytes, kind, &opts),
-                    None => zylon_schema::validate_bytes_auto(bytes, &opts),
-                },
-            },
-        }
-        .to_json()
+        zylon_schema::fix::fix_bytes(bytes, kind, &opts)
+            .unwrap_or_else(zylon_schema::fix::NotText::into_result)
+            .to_json()
     }))
 }
 

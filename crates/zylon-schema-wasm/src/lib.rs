@@ -185,22 +185,14 @@ pub fn fix_json(body: &str, options_json: &str) -> String {
 
 /// Apply the safe fixes to the bytes of a body, read as `validateBytes` reads them (a UTF-16
 /// or UTF-32 body comes back as UTF-8 text, the conversion its first fix); bytes that UTF-8
-/// text cannot hold exactly are not rewritten: an empty body, no fixes, and the report of
-/// `validateBytes`, which says why. Returns `{body, fixes, report}` as JSON text.
+/// text cannot hold exactly are not rewritten: an empty body, no fixes, and a report whose one
+/// error says why (`NotText::into_result`). Returns `{body, fixes, report}` as JSON text.
 #[cfg(feature = "full")]
 #[wasm_bindgen(js_name = fixBytes)]
 pub fn fix_bytes(body: &[u8], options_json: &str) -> String {
     let result = match options(options_json) {
-        Ok((kind, opts)) => zylon_schema::fix::fix_bytes(body, kind, &opts).unwrap_or_else(|_| {
-            zylon_schema::fix::FixResult {
-                body: String::new(),
-                fixes: Vec::new(),
-                report: match kind {
-                    Some(kind) => zylon_schema::validate_bytes(body, kind, &opts),
-                    None => zylon_schema::validate_bytes_auto(body, &opts),
-                },
-            }
-        }),
+        Ok((kind, opts)) => zylon_schema::fix::fix_bytes(body, kind, &opts)
+            .unwrap_or_else(zylon_schema::fix::NotText::into_result),
         Err(e) => zylon_schema::fix::FixResult {
             body: String::new(),
             fixes: Vec::new(),

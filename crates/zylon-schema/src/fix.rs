@@ -105,13 +105,34 @@ struct Edit {
 }
 
 /// Why [`fix_bytes`] did not fix a body: its bytes are not text that UTF-8 can hold as the
-/// server reads it (not decodable, or a surrogate on its own), so any rewrite would change it.
+/// server reads it (not decodable; a surrogate on its own; a U+FEFF that starts UTF-16 or UTF-32
+/// text, which the server rejects but would skip as UTF-8's byte order mark), so any rewrite
+/// would change it.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{reason}")]
 pub struct NotText {
     /// What is wrong with the bytes (as the `json.syntax` error or `json.encoding` warning of
     /// [`crate::validate_bytes`] says).
     pub reason: String,
+}
+
+impl NotText {
+    /// What the bindings give back for bytes left alone: no body (`""`), no fixes, and the
+    /// report of that empty body, one `json.syntax` error saying why nothing was fixed — never
+    /// a valid report next to a body that is not one.
+    pub fn into_result(self) -> FixResult {
+        let message = format!("nothing was fixed: {}", self.reason);
+        let mut report = validate_str("", Kind::Chat, &Options::default());
+        if let Some(issue) = report.errors.first_mut() {
+            issue.message = message;
+            issue.hint = Some("send or fix the body as UTF-8 text".into());
+        }
+        FixResult {
+            body: String::new(),
+            fixes: Vec::new(),
+            report,
+        }
+    }
 }
 
 /// [`fix_str`] on the bytes of a body, read as the server reads them (see

@@ -212,6 +212,10 @@ fn fix_bytes_leaves_alone_what_utf8_text_cannot_hold() {
         .map(|u| if u == 0 { 0xD800 } else { u })
         .flat_map(u16::to_le_bytes)
         .collect();
+    let doubled_mark: Vec<u8> = "\u{feff}\u{feff}{\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"x\"}]}]}"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
     let lone_32: Vec<u8> = "{\"messages\":\"\u{0}\"}"
         .chars()
         .map(|c| if c == '\0' { 0xDC00 } else { u32::from(c) })
@@ -223,6 +227,8 @@ fn fix_bytes_leaves_alone_what_utf8_text_cannot_hold() {
         (&lone_16[..], "UTF-16LE with a surrogate"),
         (&lone_32[..], "UTF-32BE with a surrogate"),
         (&b"\xff\xfe{\x00\""[..], "not valid UTF-16LE"),
+        // a U+FEFF after UTF-16's mark: text the server rejects, a mark it skips as UTF-8
+        (&doubled_mark[..], "starts with U+FEFF"),
     ] {
         let e = fix_bytes(bytes, None, &opts).expect_err(says);
         assert!(
@@ -231,5 +237,18 @@ fn fix_bytes_leaves_alone_what_utf8_text_cannot_hold() {
             String::from_utf8_lossy(bytes)
         );
         assert_eq!(e.to_string(), e.reason);
+        // what the bindings give back: an empty body and a report that is never valid
+        let reason = e.reason.clone();
+        let out = e.into_result();
+        assert_eq!((out.body.as_str(), out.fixes.len()), ("", 0));
+        assert!(!out.report.valid && out.report.warnings.is_empty());
+        assert_eq!(out.report.errors.len(), 1);
+        assert_eq!(out.report.errors[0].code, zylon_schema::Code::JsonSyntax);
+        assert_eq!(
+            out.report.errors[0].message,
+            format!("nothing was fixed: {reason}")
+        );
     }
+    // the server rejects the doubled mark too
+    assert!(!zylon_schema::validate_bytes(&doubled_mark, Kind::Chat, &opts).valid);
 }

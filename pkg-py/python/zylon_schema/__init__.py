@@ -175,7 +175,8 @@ def fix(body: Body, *, kind: str = "auto") -> FixResult:
     report of the fixed body. Bytes are read as ``validate`` reads them: a UTF-16 or UTF-32 body
     comes back as UTF-8 text, the conversion its first fix (``json.encoding``, round 0); bytes
     that text cannot hold exactly (invalid UTF-8, a surrogate on its own) are not rewritten:
-    ``body`` is empty, ``fixes`` too, and the report is ``validate``'s, which says why.
+    ``body`` is empty, ``fixes`` too, and the report's one ``json.syntax`` error says why (the
+    report of the empty body given back: never valid).
     """
     opts = _options(kind, False, False, None)
     data = _body_bytes(body)

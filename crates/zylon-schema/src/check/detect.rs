@@ -10,8 +10,21 @@ use super::{json, Kind, MAX_DEPTH};
 ///
 /// [`Encoding`]: crate::Encoding
 pub fn detect_kind(bytes: &[u8]) -> Kind {
-    let text = super::encoding::text(bytes);
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    use super::encoding::{read, Note, Read};
+    let decoded;
+    // (a UTF-8 byte order mark is skipped, as `validate_text` skips it; a U+FEFF in UTF-16 or
+    // UTF-32 text is text, which the parse rejects)
+    let text = match read(bytes) {
+        Read::Utf8(text) => text.strip_prefix('\u{feff}').unwrap_or(text),
+        Read::Decoded(text, note) => {
+            decoded = text;
+            match note {
+                Note::Wide(_) => &decoded,
+                Note::Surrogates(_) => decoded.strip_prefix('\u{feff}').unwrap_or(&decoded),
+            }
+        }
+        Read::Invalid(_) => return Kind::Chat,
+    };
     let arena = json::Arena::new();
     let Ok(json::Parsed {
         value: json::Value::Object(o),

@@ -149,7 +149,8 @@ fn unit_value(c: &[u8], big_endian: bool) -> u32 {
 }
 
 /// The UTF-8 text of `bytes` when it holds exactly what the server reads from them (nothing
-/// made U+FFFD), with the encoding they were in; else why not, as a message.
+/// made U+FFFD, and no U+FEFF starting UTF-16 or UTF-32 text: as UTF-8 it would be a byte order
+/// mark, which the server skips), with the encoding they were in; else why not, as a message.
 pub(crate) fn exact_text(bytes: &[u8]) -> Result<(Cow<'_, str>, Encoding), String> {
     match read(bytes) {
         Read::Utf8(text) => Ok((Cow::Borrowed(text), Encoding::Utf8)),
@@ -159,7 +160,15 @@ pub(crate) fn exact_text(bytes: &[u8]) -> Result<(Cow<'_, str>, Encoding), Strin
             // (a surrogate on its own became U+FFFD: one more in the text than in the bytes)
             let in_text = text.chars().filter(|&c| c == '\u{FFFD}').count();
             let in_bytes = body.map_or(0, |b| encoding.units(b).filter(|&u| u == 0xFFFD).count());
-            if in_text == in_bytes {
+            if text.starts_with('\u{feff}') {
+                // (text the server's JSON decoder rejects; written as UTF-8 it would become a
+                // byte order mark, which the server skips)
+                Err(format!(
+                    "the body is {} and its text starts with U+FEFF (after the byte order mark, \
+                     if any), which the server rejects but would skip as UTF-8's byte order mark",
+                    wide.name()
+                ))
+            } else if in_text == in_bytes {
                 Ok((Cow::Owned(text), encoding))
             } else {
                 Err(format!(

@@ -530,6 +530,18 @@ fn auto_kind_reads_the_top_level_keys_once() {
             );
         }
     }
+    // bytes the server cannot read are a chat, whatever their keys
+    assert_eq!(
+        super::detect_kind(b"{\"pgpt\":{},\"x\":\"\xff\"}"),
+        Kind::Chat
+    );
+    // a U+FEFF after UTF-16's own mark is text (the parse fails): a chat, not a project chat
+    let doubled: Vec<u8> = "\u{feff}\u{feff}{\"pgpt\":{}}"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    assert_eq!(super::detect_kind(&doubled), Kind::Chat);
+    assert_eq!(super::detect_kind(&doubled[2..]), Kind::ProjectChat);
     // not UTF-8: the same issue as for an explicit kind
     let bad = super::validate_bytes_auto(b"{\"a\":\"\xff\"}", &opts);
     assert_eq!(bad.errors[0].code, Code::JsonSyntax);
