@@ -59,7 +59,8 @@ const WASM_BINDGEN: &str = "0.2.130";
 /// surrogates, read as the server's decoder reads them (every such body was a false reject;
 /// `json.encoding`) then 118,524 (115.7 KiB), so 116 KiB; `fix(Uint8Array)` reading its bytes
 /// as `validate(Uint8Array)` does (`fixBytes`: UTF-16 was fixed as garbage, invalid UTF-8
-/// silently as U+FFFD) 119,506 (116.7 KiB), and its review's mends 119,657 (116.9 KiB), so 117 KiB. The module of `zylon-schema/validate`
+/// silently as U+FFFD) 119,506 (116.7 KiB), and its review's mends 119,657 (116.9 KiB), so
+/// 117 KiB. The module of `zylon-schema/validate`
 /// has its own budget, the goal of 100 KiB ([`VALIDATE_WASM_GZIP_BUDGET`]).
 const WASM_GZIP_BUDGET: usize = 117 * 1024;
 
