@@ -365,7 +365,7 @@ fn lines<F: FnMut(Batch) -> bool>(
     mut reader: impl BufRead,
     b: &mut Batcher<F>,
 ) -> bool {
-    let head = match source_head(&mut reader) {
+    let head = match first_bytes(&mut reader, 4) {
         Ok(head) => head,
         Err(e) => {
             let reason = e.to_string();
@@ -436,26 +436,6 @@ fn lines_encoding(head: &[u8]) -> Encoding {
     } else {
         Encoding::Utf8
     }
-}
-
-/// The first bytes of a JSON Lines source, for [`lines_encoding`]: four, or fewer at its end or
-/// once two tell UTF-8 whatever follows (no zero byte and no UTF-16 byte order mark: a short
-/// first line from a pipe is checked without waiting for the next one).
-fn source_head(reader: &mut impl BufRead) -> std::io::Result<Vec<u8>> {
-    let utf8 = |h: &[u8]| match h {
-        [0xFF, 0xFE, ..] | [0xFE, 0xFF, ..] => false,
-        [a, b, ..] => *a != 0 && *b != 0,
-        _ => false,
-    };
-    let mut head = Vec::with_capacity(4);
-    while head.len() < 4 && !utf8(&head) {
-        let more = first_bytes(reader, 1)?;
-        if more.is_empty() {
-            break;
-        }
-        head.extend(more);
-    }
-    Ok(head)
 }
 
 /// Up to `n` bytes from the start of `reader` (fewer only at its end).
@@ -691,44 +671,6 @@ mod tests {
                 "{tail:?}: kept whole, line feed included"
             );
         }
-    }
-
-    /// A pipe that has given `chunks` and then has nothing more yet: reading past them fails
-    /// the test (a real pipe would block until the producer writes again).
-    struct Pipe(Vec<Vec<u8>>, usize);
-
-    impl Read for Pipe {
-        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-            let chunk = self
-                .0
-                .get(self.1)
-                .expect("read past what the producer wrote");
-            let n = chunk.len().min(buf.len());
-            buf[..n].copy_from_slice(&chunk[..n]);
-            self.0[self.1].drain(..n);
-            if self.0[self.1].is_empty() {
-                self.1 += 1;
-            }
-            Ok(n)
-        }
-    }
-
-    #[test]
-    fn a_short_first_line_from_a_pipe_is_checked_without_waiting_for_the_next() {
-        // `{}` and a line feed: three bytes, then the producer pauses
-        let mut reader = BufReader::new(Pipe(vec![b"{}\n".to_vec()], 0));
-        let head = source_head(&mut reader).unwrap();
-        assert_eq!(
-            (head.as_slice(), lines_encoding(&head)),
-            (&b"{}"[..], Encoding::Utf8)
-        );
-        let mut reader = std::io::Cursor::new(head).chain(reader);
-        let mut line = Vec::new();
-        read_line(&mut reader, Encoding::Utf8, &mut line).unwrap();
-        assert_eq!(line, b"{}\n");
-        // two bytes with a zero byte are UTF-16's line feed, not a line end yet: four are read
-        let mut reader = BufReader::new(Pipe(vec![b"\n\0".to_vec(), b"{\0".to_vec()], 0));
-        assert_eq!(source_head(&mut reader).unwrap(), b"\n\0{\0");
     }
 
     #[test]
