@@ -50,7 +50,8 @@ OPTIONS:
                        \"file\" (and \"line\") when there are several bodies;
                        sarif: one SARIF 2.1.0 log; github: GitHub Actions annotations
       --spans          add source spans to JSON reports
-      --jsonl          read standard input and the named files as JSON Lines
+      --jsonl          read standard input and the named files as JSON Lines (from a slow
+                       producer, each line is reported as it comes: tail -f log | ... -)
   -j, --jobs N         check on N threads, 1 to 1024 (default: every core; 1: one thread)
   -h, --help           this help
 

@@ -315,15 +315,15 @@ pub fn produce(sources: Vec<Source>, emit: impl FnMut(Batch) -> bool) {
                 path,
                 jsonl: true,
             } => match std::fs::File::open(&path) {
-                Ok(f) => lines(name, BufReader::with_capacity(256 * 1024, f), &mut b),
+                Ok(f) => lines(name, BufReader::with_capacity(256 * 1024, f), false, &mut b),
                 Err(e) => b.push(Item::Unreadable {
                     name,
                     reason: e.to_string(),
                 }),
             },
             Source::Stdin { jsonl: true } => {
-                let stdin = std::io::stdin().lock();
-                lines(Arc::from(STDIN_NAME), stdin, &mut b)
+                let stdin = BufReader::with_capacity(256 * 1024, std::io::stdin().lock());
+                lines(Arc::from(STDIN_NAME), stdin, true, &mut b)
             }
             Source::Stdin { jsonl: false } => {
                 let name: Arc<str> = Arc::from(STDIN_NAME);
@@ -360,9 +360,14 @@ pub fn produce(sources: Vec<Source>, emit: impl FnMut(Batch) -> bool) {
 /// the core's to handle). A source whose first bytes say UTF-16 or UTF-32 (as the server tells
 /// a body's encoding: Windows PowerShell writes UTF-16 by default) is cut at the line feeds of
 /// that encoding, each line passed in it (the core reads it as the server would).
-fn lines<F: FnMut(Batch) -> bool>(
+///
+/// `live` (standard input): the batch is handed out whenever the lines read so far are all
+/// taken (the next read may wait for the producer), so that `tail -f log.jsonl | zylon-schema
+/// validate --jsonl -` reports each line as it comes, while a fast producer still fills batches.
+fn lines<F: FnMut(Batch) -> bool, R: Read>(
     name: Arc<str>,
-    mut reader: impl BufRead,
+    mut reader: BufReader<R>,
+    live: bool,
     b: &mut Batcher<F>,
 ) -> bool {
     let head = match first_bytes(&mut reader, 4) {
@@ -410,6 +415,15 @@ fn lines<F: FnMut(Batch) -> bool>(
                 };
                 if !b.push(item) {
                     return false;
+                }
+                let (head, rest) = reader.get_ref();
+                let drained =
+                    head.position() >= head.get_ref().len() as u64 && rest.buffer().is_empty();
+                if live && drained {
+                    b.flush();
+                    if b.stopped {
+                        return false;
+                    }
                 }
             }
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => bytes.truncate(start),

@@ -141,6 +141,46 @@ fn utf16_jsonl_as_windows_powershell_writes_it() {
 }
 
 #[test]
+fn jsonl_from_a_slow_producer_is_reported_line_by_line() {
+    // `tail -f log.jsonl | zylon-schema validate --jsonl -`: each line's report comes out before
+    // the producer writes the next one (it would wait for 1,024 lines or the end otherwise)
+    use std::io::{BufRead, BufReader, Write};
+    let mut child = bin()
+        .args(["validate", "--jsonl", "-f", "json", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    let stdout = child.stdout.take().unwrap();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines() {
+            if tx.send(line.unwrap()).is_err() {
+                break;
+            }
+        }
+    });
+    let wait = std::time::Duration::from_secs(20);
+    for (n, body) in [(1, GOOD), (2, EMPTY_MESSAGES), (3, GOOD)] {
+        writeln!(stdin, "{body}").unwrap();
+        stdin.flush().unwrap();
+        let line = rx
+            .recv_timeout(wait)
+            .unwrap_or_else(|e| panic!("no report for line {n} while the producer waits: {e}"));
+        let v: serde_json::Value = serde_json::from_str(&line).unwrap();
+        assert_eq!(v["line"], n, "{line}");
+        assert_eq!(v["valid"], n != 2, "{line}");
+    }
+    drop(stdin);
+    assert_eq!(child.wait().unwrap().code(), Some(1));
+    assert!(
+        rx.recv_timeout(wait).is_err(),
+        "nothing after the last line"
+    );
+}
+
+#[test]
 fn directories_are_searched_in_sorted_order_skipping_hidden_and_node_modules() {
     let dir = fresh_dir("tree");
     put(&dir, "tree/b.json", GOOD);
