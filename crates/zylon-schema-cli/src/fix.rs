@@ -40,10 +40,14 @@ pub fn log_line(f: &AppliedFix) -> String {
     zylon_schema::redact::redact_secrets(&line)
 }
 
-/// Run `fix FILE`; the exit status is 1 when errors remain.
+/// Run `fix FILE`; the exit status is 1 when errors remain. A `.jsonl`/`.ndjson` file is fixed
+/// line by line (see [`run_lines`]).
 pub fn run(kind: Option<Kind>, write: bool, file: &OsStr) -> Outcome<u8> {
     let bytes = crate::read_input(file)?;
     let name = file.to_string_lossy();
+    if crate::inputs::is_jsonl_name(std::path::Path::new(file)) {
+        return run_lines(kind, write, file, &bytes);
+    }
     // (read as the server reads it: a UTF-16 file is fixed, and written back, as UTF-8)
     let result = zylon_schema::fix::fix_bytes(&bytes, kind, &Options::default())
         .map_err(|e| format!("cannot fix `{name}`: {e}; it is left as it is"))?;
@@ -70,4 +74,75 @@ pub fn run(kind: Option<Kind>, write: bool, file: &OsStr) -> Outcome<u8> {
         out.flush()?;
     }
     Ok(u8::from(!result.report.is_valid()))
+}
+
+/// `fix` on JSON Lines: each non-blank line is fixed on its own, as `validate` checks it (cut as
+/// `validate` cuts it, UTF-16 and UTF-32 too), its fixes logged as `line N: ...`; blank lines
+/// and line endings are kept. The result is UTF-8. A line that UTF-8 text cannot hold exactly
+/// leaves the whole file alone (exit status 2), as `fix` does for one body.
+fn run_lines(kind: Option<Kind>, write: bool, file: &OsStr, bytes: &[u8]) -> Outcome<u8> {
+    use crate::inputs::{line_end, lines_encoding, read_line};
+    let name = file.to_string_lossy();
+    let encoding = lines_encoding(bytes.get(..4).unwrap_or(bytes));
+    let mut reader = std::io::Cursor::new(bytes);
+    let (mut out, mut log, mut refused) = (Vec::new(), String::new(), Vec::new());
+    let (mut fixes, mut errors, mut warnings, mut invalid) = (0, 0, 0, 0);
+    let mut number = 0;
+    loop {
+        let mut line = Vec::new();
+        let read = read_line(&mut reader, encoding, &mut line)
+            .map_err(|e| format!("cannot read `{name}`: {e}"))?;
+        if read == 0 {
+            break;
+        }
+        number += 1;
+        // the line's end (`\n` or `\r\n`), kept (in UTF-8); the body before it
+        let (end, blank) = line_end(&line, encoding);
+        let ending: Vec<u8> = encoding.units(&line[end..]).map(|u| u as u8).collect();
+        let body = &line[..end];
+        if blank {
+            out.extend(encoding.units(body).map(|u| u as u8));
+            out.extend(ending);
+            continue;
+        }
+        match zylon_schema::fix::fix_bytes(body, kind, &Options::default()) {
+            Ok(result) => {
+                for f in &result.fixes {
+                    log.push_str(&format!("line {number}: {}\n", log_line(f)));
+                }
+                fixes += result.fixes.len();
+                errors += result.report.errors.len();
+                warnings += result.report.warnings.len();
+                invalid += usize::from(!result.report.is_valid());
+                out.extend_from_slice(result.body.as_bytes());
+                out.extend(ending);
+            }
+            Err(e) => refused.push(format!("line {number}: {e}")),
+        }
+    }
+    if !refused.is_empty() {
+        return Err(format!(
+            "cannot fix `{name}`: {}; it is left as it is",
+            refused.join("; ")
+        )
+        .into());
+    }
+    log.push_str(&format!(
+        "{} applied; {} invalid, {} and {} remain\n",
+        count(fixes, "fix", "fixes"),
+        count(invalid, "line", "lines"),
+        count(errors, "error", "errors"),
+        count(warnings, "warning", "warnings"),
+    ));
+    err_text(&log);
+    if write {
+        if fixes > 0 {
+            std::fs::write(file, &out).map_err(|e| format!("cannot write `{name}`: {e}"))?;
+        }
+    } else {
+        let mut o = Out::new();
+        o.bytes(&out)?;
+        o.flush()?;
+    }
+    Ok(u8::from(invalid > 0))
 }

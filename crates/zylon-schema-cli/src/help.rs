@@ -73,6 +73,8 @@ fixed) and logs each fix on standard error: `fixed [code] path: before -> after`
 `added [code] path: text` for an insertion. A UTF-16 or UTF-32 body is read as the server reads
 it and written as UTF-8 (`converted [json.encoding] (root): UTF-16LE -> UTF-8`); bytes that UTF-8
 text cannot hold exactly (invalid UTF-8, a surrogate on its own) are left alone (exit status 2).
+A *.jsonl or *.ndjson file is fixed line by line, as validate checks it (`line N: fixed ...`;
+blank lines and line ends kept); one line that cannot be held leaves the whole file alone.
 
 OPTIONS:
   -k, --kind KIND  as for validate (default auto)

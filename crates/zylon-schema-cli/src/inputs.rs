@@ -387,21 +387,7 @@ fn lines<F: FnMut(Batch) -> bool, R: Read>(
             Ok(0) => return true,
             Ok(_) => {
                 number += 1;
-                let line = &bytes[start..];
-                let unit = encoding.unit();
-                let mut end = line.len();
-                // (the last line may end in part of a code unit: then it is a body, as it is)
-                let whole = line.len().is_multiple_of(unit);
-                if whole && line.ends_with(encoding.newline()) {
-                    end -= unit;
-                    if end >= unit && encoding.units(&line[end - unit..end]).eq([13]) {
-                        end -= unit;
-                    }
-                }
-                let blank = whole
-                    && encoding
-                        .units(&line[..end])
-                        .all(|u| matches!(u, 9 | 10 | 12 | 13 | 32));
+                let (end, blank) = line_end(&bytes[start..], encoding);
                 if blank {
                     bytes.truncate(start);
                     continue;
@@ -436,12 +422,32 @@ fn lines<F: FnMut(Batch) -> bool, R: Read>(
     }
 }
 
+/// Where the body of a line that [`read_line`] read ends (before its `\n` or `\r\n`, as whole
+/// code units of `encoding`), and whether it is blank (white space only). A last line that ends
+/// in part of a code unit is a body, whole.
+pub(crate) fn line_end(line: &[u8], encoding: Encoding) -> (usize, bool) {
+    let unit = encoding.unit();
+    let mut end = line.len();
+    let whole = line.len().is_multiple_of(unit);
+    if whole && line.ends_with(encoding.newline()) {
+        end -= unit;
+        if end >= unit && encoding.units(&line[end - unit..end]).eq([13]) {
+            end -= unit;
+        }
+    }
+    let blank = whole
+        && encoding
+            .units(&line[..end])
+            .all(|u| matches!(u, 9 | 10 | 12 | 13 | 32));
+    (end, blank)
+}
+
 /// The encoding a JSON Lines source is cut in, told from its first four bytes: UTF-16 or UTF-32
 /// when they start with its byte order mark, or when (without one) their zero bytes say so
 /// (`Encoding::of`, as the server tells a body's) and the code units they hold are ASCII, as
 /// JSON text starts (`{`, white space); else UTF-8. (A UTF-8 log that starts with NUL bytes, as
 /// a truncated file can, stays UTF-8: cut as UTF-32BE it would be one line.)
-fn lines_encoding(head: &[u8]) -> Encoding {
+pub(crate) fn lines_encoding(head: &[u8]) -> Encoding {
     let encoding = Encoding::of(head);
     let bom = encoding.units(head).next() == Some(0xFEFF);
     let ascii = encoding.units(head).all(|u| (1..0x80).contains(&u));
@@ -474,7 +480,7 @@ fn first_bytes(reader: &mut impl BufRead, n: usize) -> std::io::Result<Vec<u8>> 
 /// Append one line of `reader`, with its line feed when it has one (in `encoding`: a `0x0A`
 /// byte ends a line only as part of a whole line-feed code unit); the bytes appended, 0 at the
 /// end.
-fn read_line(
+pub(crate) fn read_line(
     reader: &mut impl BufRead,
     encoding: Encoding,
     out: &mut Vec<u8>,

@@ -275,6 +275,87 @@ fn fix_leaves_alone_a_file_that_utf8_cannot_hold() {
 }
 
 #[test]
+fn fix_on_json_lines_fixes_each_line_as_validate_checks_it() {
+    let lines = [
+        r#"{"messages":[{"role":"User","content":"hi"}]}"#,
+        "",
+        "  ",
+        BAD,
+        r#"{"messages":[{"role":"user","content":"x"}]}"#,
+    ];
+    // (BAD spans two lines of text: a JSON Lines body is one line)
+    let lines = lines.map(|l| l.replace('\n', " "));
+    let text = format!(
+        "{}\r\n{}\n{}\n{}\n{}",
+        lines[0], lines[1], lines[2], lines[3], lines[4]
+    );
+    let f = tmp("fixme.jsonl", &text);
+    let out = run(&["fix", &f]);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "line 4 keeps its temperature error"
+    );
+    // each line is what `fix` makes of it alone; blank lines and line ends are kept
+    let alone = |body: &str| {
+        let g = tmp("alone.json", body);
+        String::from_utf8(run(&["fix", &g]).stdout).unwrap()
+    };
+    let want = format!(
+        "{}\r\n{}\n{}\n{}\n{}",
+        alone(&lines[0]),
+        lines[1],
+        lines[2],
+        alone(&lines[3]),
+        alone(&lines[4])
+    );
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), want);
+    let log = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        log.starts_with(
+            "line 1: fixed [message.role.enum] /messages/0/role: \"User\" -> \"user\"\n"
+        ),
+        "{log}"
+    );
+    assert!(
+        log.contains("\nline 5: fixed [message.content.string]"),
+        "{log}"
+    );
+    assert!(
+        log.ends_with("5 fixes applied; 1 line invalid, 1 error and 0 warnings remain\n"),
+        "{log}"
+    );
+    // the same lines in UTF-16 (Windows PowerShell's `>`): the same UTF-8 result, and each
+    // body's conversion said
+    let utf16: Vec<u8> = format!("\u{feff}{text}")
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    let w = tmp("fixme16.jsonl", "");
+    std::fs::write(&w, &utf16).unwrap();
+    let wide = run(&["fix", &w]);
+    assert_eq!(wide.stdout, want.as_bytes());
+    let log = String::from_utf8(wide.stderr).unwrap();
+    assert_eq!(
+        log.matches("converted [json.encoding] (root): UTF-16LE -> UTF-8")
+            .count(),
+        3
+    );
+    // --write rewrites the file with the result
+    assert_eq!(run(&["fix", "--write", &f]).status.code(), Some(1));
+    assert_eq!(std::fs::read_to_string(&f).unwrap(), want);
+    // a line UTF-8 text cannot hold leaves the whole file alone
+    let broken = [text.as_bytes(), b"\n{\"a\":\"\xff\"}\n"].concat();
+    let b = tmp("broken.jsonl", "");
+    std::fs::write(&b, &broken).unwrap();
+    let out = run(&["fix", "--write", &b]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("line 6: the body is not valid UTF-8"), "{err}");
+    assert_eq!(std::fs::read(&b).unwrap(), broken);
+}
+
+#[test]
 fn stream_decodes_a_capture() {
     let f = tmp("capture.sse", "event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"id\":\"m\",\"content\":[]}}\n\ndata: {\"type\":\"content_block_start\",\"block_id\":\"b\",\"content_block\":{\"type\":\"text\",\"text\":\"\"}}\n\ndata: {\"type\":\"content_block_delta\",\"block_id\":\"b\",\"delta\":{\"type\":\"text_delta\",\"text\":\"Hello\"}}\n\ndata: {\"type\":\"content_block_stop\",\"block_id\":\"b\"}\n\ndata: {\"type\":\"message_stop\"}\n\n");
     let out = run(&["stream", "--format", "json", &f]);
