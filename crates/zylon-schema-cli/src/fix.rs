@@ -3,10 +3,36 @@
 use std::ffi::OsStr;
 
 use zylon_schema::fix::AppliedFix;
-use zylon_schema::{Kind, Options};
+use zylon_schema::{Encoding, Kind, Options};
 
 use crate::human::count;
 use crate::output::{err_text, Out, Outcome};
+
+/// At most this many fixes of a JSON Lines file are listed one by one (then a count).
+const LOGGED_FIXES: usize = 1000;
+
+/// At most this many lines that cannot be fixed are named in the message.
+const SHOWN_REFUSALS: usize = 5;
+
+/// Write `bytes` as `file` through a temporary file next to it and a rename, so that an
+/// interrupted run never leaves it cut short.
+fn replace(file: &OsStr, bytes: &[u8]) -> Outcome<()> {
+    let path = std::path::Path::new(file);
+    let name = file.to_string_lossy();
+    let mut tmp = path.as_os_str().to_owned();
+    tmp.push(format!(".zylon-fix-{}.tmp", std::process::id()));
+    let failed = |e: std::io::Error| format!("cannot write `{name}`: {e}");
+    std::fs::write(&tmp, bytes).map_err(failed)?;
+    // (the file's permissions are kept)
+    if let Ok(meta) = std::fs::metadata(path) {
+        let _ = std::fs::set_permissions(&tmp, meta.permissions());
+    }
+    std::fs::rename(&tmp, path).map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        failed(e)
+    })?;
+    Ok(())
+}
 
 /// At most this many characters of a value in the log.
 const SHOWN_CHARS: usize = 60;
@@ -65,8 +91,7 @@ pub fn run(kind: Option<Kind>, write: bool, file: &OsStr) -> Outcome<u8> {
     err_text(&log);
     if write && file != "-" {
         if !result.fixes.is_empty() {
-            std::fs::write(file, &result.body)
-                .map_err(|e| format!("cannot write `{name}`: {e}"))?;
+            replace(file, result.body.as_bytes())?;
         }
     } else {
         let mut out = Out::new();
@@ -87,7 +112,7 @@ fn run_lines(kind: Option<Kind>, write: bool, file: &OsStr, bytes: &[u8]) -> Out
     let mut reader = std::io::Cursor::new(bytes);
     let (mut out, mut log, mut refused) = (Vec::new(), String::new(), Vec::new());
     let (mut fixes, mut errors, mut warnings, mut invalid) = (0, 0, 0, 0);
-    let mut number = 0;
+    let (mut number, mut bodies, mut unparsable) = (0, 0, 0);
     loop {
         let mut line = Vec::new();
         let read = read_line(&mut reader, encoding, &mut line)
@@ -105,12 +130,28 @@ fn run_lines(kind: Option<Kind>, write: bool, file: &OsStr, bytes: &[u8]) -> Out
             out.extend(ending);
             continue;
         }
+        bodies += 1;
+        // (each line is read in the file's encoding: a line that would be told otherwise, such
+        // as UTF-16 units without a zero byte, is not silently read as UTF-8)
+        let own = Encoding::of(body);
+        if encoding != Encoding::Utf8 && own != encoding {
+            refused.push(format!(
+                "line {number}: it is not {} like the file ({} by its own bytes)",
+                encoding.name(),
+                own.name()
+            ));
+            continue;
+        }
         match zylon_schema::fix::fix_bytes(body, kind, &Options::default()) {
             Ok(result) => {
                 for f in &result.fixes {
-                    log.push_str(&format!("line {number}: {}\n", log_line(f)));
+                    if fixes < LOGGED_FIXES {
+                        log.push_str(&format!("line {number}: {}\n", log_line(f)));
+                    }
+                    fixes += 1;
                 }
-                fixes += result.fixes.len();
+                let syntax = |i: &zylon_schema::Issue| i.code == zylon_schema::Code::JsonSyntax;
+                unparsable += usize::from(result.report.errors.iter().any(syntax));
                 errors += result.report.errors.len();
                 warnings += result.report.warnings.len();
                 invalid += usize::from(!result.report.is_valid());
@@ -121,11 +162,29 @@ fn run_lines(kind: Option<Kind>, write: bool, file: &OsStr, bytes: &[u8]) -> Out
         }
     }
     if !refused.is_empty() {
+        let more = refused.len().saturating_sub(SHOWN_REFUSALS);
+        refused.truncate(SHOWN_REFUSALS);
+        if more > 0 {
+            let lines = if more == 1 { "line" } else { "lines" };
+            refused.push(format!("and {more} more {lines}"));
+        }
         return Err(format!(
             "cannot fix `{name}`: {}; it is left as it is",
             refused.join("; ")
         )
         .into());
+    }
+    if fixes > LOGGED_FIXES {
+        log.push_str(&format!(
+            "... and {} not listed (the first {LOGGED_FIXES} are)\n",
+            count(fixes - LOGGED_FIXES, "fix", "fixes")
+        ));
+    }
+    if bodies > 1 && unparsable * 2 > bodies {
+        log.push_str(&format!(
+            "note: {unparsable} of the {bodies} lines of `{name}` are not JSON on their own; JSON \
+             Lines hold one body per line (one body over several lines belongs in a .json file)\n"
+        ));
     }
     log.push_str(&format!(
         "{} applied; {} invalid, {} and {} remain\n",
@@ -137,7 +196,7 @@ fn run_lines(kind: Option<Kind>, write: bool, file: &OsStr, bytes: &[u8]) -> Out
     err_text(&log);
     if write {
         if fixes > 0 {
-            std::fs::write(file, &out).map_err(|e| format!("cannot write `{name}`: {e}"))?;
+            replace(file, &out)?;
         }
     } else {
         let mut o = Out::new();

@@ -390,18 +390,20 @@ fn lines<F: FnMut(Batch) -> bool, R: Read>(
                 let (end, blank) = line_end(&bytes[start..], encoding);
                 if blank {
                     bytes.truncate(start);
-                    continue;
+                } else {
+                    bytes.truncate(start + end);
+                    let range = start..bytes.len();
+                    let item = Item::Body {
+                        name: name.clone(),
+                        line: Some(number),
+                        range,
+                    };
+                    if !b.push(item) {
+                        return false;
+                    }
                 }
-                bytes.truncate(start + end);
-                let range = start..bytes.len();
-                let item = Item::Body {
-                    name: name.clone(),
-                    line: Some(number),
-                    range,
-                };
-                if !b.push(item) {
-                    return false;
-                }
+                // (also after a blank line: `print(json.dumps(x) + "\n")` writes one after
+                // each body)
                 let (head, rest) = reader.get_ref();
                 let drained =
                     head.position() >= head.get_ref().len() as u64 && rest.buffer().is_empty();

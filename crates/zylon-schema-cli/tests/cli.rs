@@ -356,6 +356,76 @@ fn fix_on_json_lines_fixes_each_line_as_validate_checks_it() {
 }
 
 #[test]
+fn fix_on_json_lines_keeps_its_messages_short_and_says_what_it_cannot_do() {
+    let good = r#"{"messages":[{"role":"User","content":[{"type":"text","text":"x"}]}]}"#;
+    // more fixes than are listed one by one
+    let many = format!("{good}\n").repeat(1003);
+    let f = tmp("many.jsonl", &many);
+    let out = run(&["fix", &f]);
+    assert_eq!(out.status.code(), Some(0));
+    let log = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(log.lines().filter(|l| l.starts_with("line ")).count(), 1000);
+    assert!(
+        log.contains("\n... and 3 fixes not listed (the first 1000 are)\n"),
+        "{log}"
+    );
+    assert!(log.ends_with("1003 fixes applied; 0 lines invalid, 0 errors and 0 warnings remain\n"));
+    // many lines that cannot be held: five named, the rest counted; nothing written
+    let bad = format!("{good}\n").into_bytes();
+    let broken = [bad.clone(), b"{\"a\":\"\xff\"}\n".repeat(7)].concat();
+    let b = tmp("latin1.jsonl", "");
+    std::fs::write(&b, &broken).unwrap();
+    let out = run(&["fix", "--write", &b]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(
+        err.matches("the body is not valid UTF-8").count(),
+        5,
+        "{err}"
+    );
+    assert!(
+        err.contains("; and 2 more lines; it is left as it is"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read(&b).unwrap(), broken);
+    // a line of a UTF-16 file that its own bytes would make UTF-8 is not read as UTF-8
+    let mut wide: Vec<u8> = format!("\u{feff}{good}\n")
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    wide.extend([0x41, 0x41, 0x42, 0x42, 0x7B, 0x7B, 0x0A, 0x00]);
+    let w = tmp("odd16.jsonl", "");
+    std::fs::write(&w, &wide).unwrap();
+    let out = run(&["fix", &w]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("line 2: it is not UTF-16LE like the file (UTF-8 by its own bytes)"),
+        "{err}"
+    );
+    // one body spread over lines, in a .jsonl file: said
+    let pretty = "{\n  \"messages\": [\n    {\"role\": \"User\", \"content\": \"hi\"}\n  ]\n}\n";
+    let p = tmp("pretty.jsonl", pretty);
+    let out = run(&["fix", &p]);
+    assert_eq!(out.status.code(), Some(1));
+    let log = String::from_utf8(out.stderr).unwrap();
+    assert!(log.contains("note: 4 of the 5 lines of `"), "{log}");
+    assert!(log.contains("belongs in a .json file"), "{log}");
+    // --write leaves no temporary file next to the one it rewrites
+    assert_eq!(run(&["fix", "--write", &f]).status.code(), Some(0));
+    let dir = std::path::Path::new(&f).parent().unwrap();
+    let leftovers: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().contains(".zylon-fix-"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+    assert!(std::fs::read_to_string(&f)
+        .unwrap()
+        .contains(r#""role":"user""#));
+}
+
+#[test]
 fn stream_decodes_a_capture() {
     let f = tmp("capture.sse", "event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"id\":\"m\",\"content\":[]}}\n\ndata: {\"type\":\"content_block_start\",\"block_id\":\"b\",\"content_block\":{\"type\":\"text\",\"text\":\"\"}}\n\ndata: {\"type\":\"content_block_delta\",\"block_id\":\"b\",\"delta\":{\"type\":\"text_delta\",\"text\":\"Hello\"}}\n\ndata: {\"type\":\"content_block_stop\",\"block_id\":\"b\"}\n\ndata: {\"type\":\"message_stop\"}\n\n");
     let out = run(&["stream", "--format", "json", &f]);
