@@ -96,6 +96,8 @@ pub enum Cmd {
         kind: Option<Kind>,
         /// `--write`
         write: bool,
+        /// `--jsonl`: the input is JSON Lines, whatever its name (standard input).
+        jsonl: bool,
         /// FILE or `-`.
         file: OsString,
     },
@@ -235,7 +237,7 @@ pub fn parse(argv: &[OsString]) -> Result<Cmd, String> {
             "--endpoint" if is_validate => {
                 v.endpoint = utf8(value(flag)?, &what)?.parse::<Endpoint>()?
             }
-            "--jsonl" if is_validate => v.jsonl = true,
+            "--jsonl" if is_validate || sub == Sub::Fix => v.jsonl = true,
             "--jobs" | "-j" if is_validate => v.jobs = jobs_arg(utf8(value(flag)?, &what)?)?,
             "--write" | "-w" if sub == Sub::Fix => write = true,
             "--out" | "-o" if sub == Sub::Schema => out = Some(value(flag)?.to_os_string()),
@@ -264,6 +266,7 @@ pub fn parse(argv: &[OsString]) -> Result<Cmd, String> {
                 Cmd::Fix {
                     kind: v.kind,
                     write,
+                    jsonl: v.jsonl,
                     file,
                 }
             } else {
@@ -347,9 +350,19 @@ mod tests {
             vec!["stream", "--format", "sarif", "x"],
             vec!["codes", "extra"],
             vec!["fix", "--jobs", "2", "x"],
+            vec!["fix", "--jsonl=yes", "x"],
+            vec!["stream", "--jsonl", "x"],
         ] {
             assert!(p(&bad).is_err(), "{bad:?}");
         }
+        let Ok(Cmd::Fix { jsonl, write, .. }) = p(&["fix", "--jsonl", "-w", "x.txt"]) else {
+            panic!()
+        };
+        assert!(jsonl && write);
+        let Ok(Cmd::Fix { jsonl, .. }) = p(&["fix", "x.jsonl"]) else {
+            panic!()
+        };
+        assert!(!jsonl, "(the name decides later, in `fix::run`)");
     }
 
     #[cfg(unix)]

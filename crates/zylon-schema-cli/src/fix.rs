@@ -66,12 +66,12 @@ pub fn log_line(f: &AppliedFix) -> String {
     zylon_schema::redact::redact_secrets(&line)
 }
 
-/// Run `fix FILE`; the exit status is 1 when errors remain. A `.jsonl`/`.ndjson` file is fixed
-/// line by line (see [`run_lines`]).
-pub fn run(kind: Option<Kind>, write: bool, file: &OsStr) -> Outcome<u8> {
+/// Run `fix FILE`; the exit status is 1 when errors remain. A `.jsonl`/`.ndjson` file (or any
+/// input with `--jsonl`) is fixed line by line (see [`run_lines`]).
+pub fn run(kind: Option<Kind>, write: bool, jsonl: bool, file: &OsStr) -> Outcome<u8> {
     let bytes = crate::read_input(file)?;
     let name = file.to_string_lossy();
-    if crate::inputs::is_jsonl_name(std::path::Path::new(file)) {
+    if jsonl || crate::inputs::is_jsonl_name(std::path::Path::new(file)) {
         return run_lines(kind, write, file, &bytes);
     }
     // (read as the server reads it: a UTF-16 file is fixed, and written back, as UTF-8)
@@ -194,7 +194,7 @@ fn run_lines(kind: Option<Kind>, write: bool, file: &OsStr, bytes: &[u8]) -> Out
         count(warnings, "warning", "warnings"),
     ));
     err_text(&log);
-    if write {
+    if write && file != "-" {
         if fixes > 0 {
             replace(file, &out)?;
         }

@@ -9,7 +9,7 @@ zylon-schema — check Zylon Workspace chat API requests offline
 USAGE:
   zylon-schema validate [--kind KIND] [--strict] [--endpoint validate|chat] [--format FORMAT]
                         [--spans] [--jsonl] [-j N] PATH...
-  zylon-schema fix [--kind KIND] [--write] FILE | -
+  zylon-schema fix [--kind KIND] [--write] [--jsonl] FILE | -
   zylon-schema stream [--format human|json] FILE | -
   zylon-schema schema [NAME] [--out DIR]
   zylon-schema codes
@@ -66,19 +66,21 @@ const FIX: &str = "\
 zylon-schema fix — apply the fixes that cannot change a request's meaning
 
 USAGE:
-  zylon-schema fix [--kind KIND] [--write] FILE | -
+  zylon-schema fix [--kind KIND] [--write] [--jsonl] FILE | -
 
 Prints the fixed body on standard output (or, with --write, rewrites FILE when something was
 fixed) and logs each fix on standard error: `fixed [code] path: before -> after`, or
 `added [code] path: text` for an insertion. A UTF-16 or UTF-32 body is read as the server reads
 it and written as UTF-8 (`converted [json.encoding] (root): UTF-16LE -> UTF-8`); bytes that UTF-8
 text cannot hold exactly (invalid UTF-8, a surrogate on its own) are left alone (exit status 2).
-A *.jsonl or *.ndjson file is fixed line by line, as validate checks it (`line N: fixed ...`;
-blank lines and line ends kept); one line that cannot be held leaves the whole file alone.
+A *.jsonl or *.ndjson file (or standard input with --jsonl) is fixed line by line, as validate
+checks it (`line N: fixed ...`; blank lines and line ends kept); one line that cannot be held
+leaves the whole file alone.
 
 OPTIONS:
   -k, --kind KIND  as for validate (default auto)
   -w, --write      rewrite FILE in place
+      --jsonl      read FILE or standard input as JSON Lines
   -h, --help       this help
 
 EXIT STATUS: 0 when the fixed body is valid, 1 when errors remain, 2 usage or I/O problem.

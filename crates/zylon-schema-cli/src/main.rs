@@ -71,7 +71,12 @@ fn run(cmd: Cmd) -> Outcome<u8> {
             Ok(0)
         }
         Cmd::Validate(a) => validate::run(a),
-        Cmd::Fix { kind, write, file } => fix::run(kind, write, &file),
+        Cmd::Fix {
+            kind,
+            write,
+            jsonl,
+            file,
+        } => fix::run(kind, write, jsonl, &file),
         Cmd::Stream { format, file } => stream::run(format, &file),
         Cmd::Schema { name, out } => {
             schemas::run(name.as_deref(), out.as_deref().map(std::path::Path::new))

@@ -341,6 +341,14 @@ fn fix_on_json_lines_fixes_each_line_as_validate_checks_it() {
             .count(),
         3
     );
+    // from a pipe with --jsonl: the same result (without it, standard input is one body)
+    let piped = run_stdin(&["fix", "--jsonl", "-"], text.as_bytes());
+    assert_eq!(
+        (piped.status.code(), piped.stdout),
+        (Some(1), want.clone().into_bytes())
+    );
+    let one = run_stdin(&["fix", "-"], text.as_bytes());
+    assert_eq!(String::from_utf8(one.stdout).unwrap(), text);
     // --write rewrites the file with the result
     assert_eq!(run(&["fix", "--write", &f]).status.code(), Some(1));
     assert_eq!(std::fs::read_to_string(&f).unwrap(), want);
