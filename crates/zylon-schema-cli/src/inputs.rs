@@ -404,13 +404,15 @@ fn lines<F: FnMut(Batch) -> bool, R: Read>(
                 }
                 // (also after a blank line: `print(json.dumps(x) + "\n")` writes one after
                 // each body)
-                let (head, rest) = reader.get_ref();
-                let drained =
-                    head.position() >= head.get_ref().len() as u64 && rest.buffer().is_empty();
-                if live && drained {
-                    b.flush();
-                    if b.stopped {
-                        return false;
+                if live {
+                    let (head, rest) = reader.get_ref();
+                    let drained =
+                        head.position() >= head.get_ref().len() as u64 && rest.buffer().is_empty();
+                    if drained {
+                        b.flush();
+                        if b.stopped {
+                            return false;
+                        }
                     }
                 }
             }
