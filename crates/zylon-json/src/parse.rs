@@ -367,7 +367,12 @@ impl<'a> Parser<'a> {
         let mut count = 0;
         loop {
             self.ws();
-            self.value(depth)?;
+            // (the items of the arrays of a body are objects above all: messages, blocks)
+            if self.b.get(self.i) == Some(&b'{') {
+                self.object(depth + 1)?;
+            } else {
+                self.value(depth)?;
+            }
             count += 1;
             self.ws();
             match self.b.get(self.i) {
@@ -426,7 +431,13 @@ impl<'a> Parser<'a> {
             dup |= repeated;
             bloom |= bit;
             self.keys.push(key_at as u32);
-            self.value(depth)?;
+            // (most values of an object are strings: read here, not through `value`'s
+            // dispatch on the first byte)
+            if self.b.get(self.i) == Some(&b'"') {
+                self.string_node()?;
+            } else {
+                self.value(depth)?;
+            }
             self.ws();
             match self.b.get(self.i) {
                 Some(b',') => self.i += 1,
