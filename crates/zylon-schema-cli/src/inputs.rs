@@ -361,8 +361,8 @@ pub fn produce(sources: Vec<Source>, emit: impl FnMut(Batch) -> bool) {
 /// a body's encoding: Windows PowerShell writes UTF-16 by default) is cut at the line feeds of
 /// that encoding, each line passed in it (the core reads it as the server would).
 ///
-/// `live` (standard input): the batch is handed out whenever the lines read so far are all
-/// taken (the next read may wait for the producer), so that `tail -f log.jsonl | zylon-schema
+/// `live` (standard input): the batch is handed out whenever no whole line is left of what was
+/// read (the next read may wait for the producer), so that `tail -f log.jsonl | zylon-schema
 /// validate --jsonl -` reports each line as it comes, while a fast producer still fills batches.
 fn lines<F: FnMut(Batch) -> bool, R: Read>(
     name: Arc<str>,
@@ -405,9 +405,11 @@ fn lines<F: FnMut(Batch) -> bool, R: Read>(
                 // (also after a blank line: `print(json.dumps(x) + "\n")` writes one after
                 // each body)
                 if live {
+                    // Drained: no whole line is left in what was read (the next read may wait for
+                    // the producer; a write that ends in part of the next line leaves that part).
                     let (head, rest) = reader.get_ref();
-                    let drained =
-                        head.position() >= head.get_ref().len() as u64 && rest.buffer().is_empty();
+                    let drained = head.position() >= head.get_ref().len() as u64
+                        && !rest.buffer().contains(&b'\n');
                     if drained {
                         b.flush();
                         if b.stopped {
