@@ -370,7 +370,7 @@ fn lines<F: FnMut(Batch) -> bool, R: Read>(
     live: bool,
     b: &mut Batcher<F>,
 ) -> bool {
-    let head = match first_bytes(&mut reader, 4) {
+    let head = match source_head(&mut reader) {
         Ok(head) => head,
         Err(e) => {
             let reason = e.to_string();
@@ -462,6 +462,31 @@ pub(crate) fn lines_encoding(head: &[u8]) -> Encoding {
     } else {
         Encoding::Utf8
     }
+}
+
+/// The first bytes of a JSON Lines source, which tell its encoding ([`lines_encoding`]): four,
+/// or fewer at its end, or fewer when they already hold a whole UTF-8 line (a line feed, and
+/// neither of the first two bytes zero nor a UTF-16 byte order mark: four bytes would tell
+/// UTF-8 too), so that a live source whose first line is shorter than four bytes (`{}`) is
+/// reported before the producer writes more.
+fn source_head(reader: &mut impl BufRead) -> std::io::Result<Vec<u8>> {
+    let mut head = Vec::with_capacity(4);
+    while head.len() < 4 {
+        let more = first_bytes(reader, 1)?;
+        if more.is_empty() {
+            break;
+        }
+        head.extend(more);
+        let utf8_line = head.len() >= 2
+            && head[0] != 0
+            && head[1] != 0
+            && !matches!(head[..2], [0xFF, 0xFE] | [0xFE, 0xFF])
+            && head.contains(&b'\n');
+        if utf8_line {
+            break;
+        }
+    }
+    Ok(head)
 }
 
 /// Up to `n` bytes from the start of `reader` (fewer only at its end).
@@ -682,6 +707,42 @@ mod tests {
             .collect();
         let got = jsonl_items("bom.jsonl", &bom);
         assert_eq!(got.len(), 2, "{got:?}");
+    }
+
+    #[test]
+    fn a_short_head_tells_the_encoding_four_bytes_tell() {
+        let utf16 = |t: &str| -> Vec<u8> { t.encode_utf16().flat_map(u16::to_le_bytes).collect() };
+        let mut sources: Vec<Vec<u8>> = [
+            &b"{}\n{}"[..],
+            b"1\n2",
+            b"\n\0{\0",
+            b"\0\n\0{",
+            b"\xFF\xFE\n\0",
+            b"\xFE\xFF\0\n",
+            b"\xFF\xFE\0\0\n\0\0\0",
+            b"\xEF\xBB\xBF\n{}",
+            b"{\n\0\0",
+            b"ab\n",
+        ]
+        .iter()
+        .map(|b| b.to_vec())
+        .collect();
+        sources.push(utf16("{}\n{}"));
+        sources.push(utf16("\u{feff}\n{}"));
+        for bytes in sources {
+            let mut reader = BufReader::with_capacity(1, std::io::Cursor::new(bytes.clone()));
+            let head = source_head(&mut reader).unwrap();
+            assert!(bytes.starts_with(&head), "{bytes:?}");
+            let four = bytes.get(..4).unwrap_or(&bytes);
+            assert_eq!(
+                lines_encoding(&head),
+                lines_encoding(four),
+                "{bytes:?}: head {head:?}"
+            );
+        }
+        // a whole first line of three bytes is not held for a fourth
+        let mut reader = BufReader::new(std::io::Cursor::new(b"{}\n{}".to_vec()));
+        assert_eq!(source_head(&mut reader).unwrap(), b"{}\n");
     }
 
     #[test]

@@ -190,6 +190,47 @@ fn jsonl_from_a_slow_producer_is_reported_line_by_line() {
 }
 
 #[test]
+fn a_live_first_line_shorter_than_four_bytes_is_reported_before_more_comes() {
+    // (the encoding of a JSON Lines source is told from its first four bytes: a first line of
+    // three, `{}` and its line feed, waited for the producer's next write)
+    use std::io::{BufRead, BufReader, Write};
+    let mut child = bin()
+        .args(["validate", "--jsonl", "-f", "json", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    let stdout = child.stdout.take().unwrap();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines() {
+            if tx.send(line.unwrap()).is_err() {
+                break;
+            }
+        }
+    });
+    let wait = std::time::Duration::from_secs(20);
+    stdin.write_all(b"{}\n").unwrap();
+    stdin.flush().unwrap();
+    let line = rx
+        .recv_timeout(wait)
+        .unwrap_or_else(|e| panic!("no report for line 1 while the producer waits: {e}"));
+    let v: serde_json::Value = serde_json::from_str(&line).unwrap();
+    assert_eq!(v["line"], 1, "{line}");
+    assert_eq!(error_codes(&v), ["messages.required"], "{line}");
+    write!(stdin, "{GOOD}\n").unwrap();
+    drop(stdin);
+    let line = rx.recv_timeout(wait).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&line).unwrap();
+    assert_eq!(
+        (v["line"].as_u64(), v["valid"].as_bool()),
+        (Some(2), Some(true))
+    );
+    assert_eq!(child.wait().unwrap().code(), Some(1));
+}
+
+#[test]
 fn directories_are_searched_in_sorted_order_skipping_hidden_and_node_modules() {
     let dir = fresh_dir("tree");
     put(&dir, "tree/b.json", GOOD);
