@@ -219,7 +219,7 @@ fn a_live_first_line_shorter_than_four_bytes_is_reported_before_more_comes() {
     let v: serde_json::Value = serde_json::from_str(&line).unwrap();
     assert_eq!(v["line"], 1, "{line}");
     assert_eq!(error_codes(&v), ["messages.required"], "{line}");
-    write!(stdin, "{GOOD}\n").unwrap();
+    writeln!(stdin, "{GOOD}").unwrap();
     drop(stdin);
     let line = rx.recv_timeout(wait).unwrap();
     let v: serde_json::Value = serde_json::from_str(&line).unwrap();
