@@ -367,8 +367,9 @@ impl<'a> Parser<'a> {
         let mut count = 0;
         loop {
             self.ws();
-            // (the items of the arrays of a body are objects above all: messages, blocks)
-            if self.b.get(self.i) == Some(&b'{') {
+            // (the items of the arrays of a body are objects above all: messages, blocks;
+            // natively: in WebAssembly the second call site costs module size)
+            if cfg!(not(target_arch = "wasm32")) && self.b.get(self.i) == Some(&b'{') {
                 self.object(depth + 1)?;
             } else {
                 self.value(depth)?;
@@ -432,8 +433,8 @@ impl<'a> Parser<'a> {
             bloom |= bit;
             self.keys.push(key_at as u32);
             // (most values of an object are strings: read here, not through `value`'s
-            // dispatch on the first byte)
-            if self.b.get(self.i) == Some(&b'"') {
+            // dispatch on the first byte; natively, where `string_node` is inlined)
+            if cfg!(not(target_arch = "wasm32")) && self.b.get(self.i) == Some(&b'"') {
                 self.string_node()?;
             } else {
                 self.value(depth)?;

@@ -140,18 +140,21 @@ fn utf16_jsonl_as_windows_powershell_writes_it() {
     assert!(human.contains(&format!("2 | {EMPTY_MESSAGES}")), "{human}");
 }
 
-#[test]
-fn jsonl_from_a_slow_producer_is_reported_line_by_line() {
-    // `tail -f log.jsonl | zylon-schema validate --jsonl -`: each line's report comes out before
-    // the producer writes the next one (it would wait for 1,024 lines or the end otherwise)
-    use std::io::{BufRead, BufReader, Write};
+/// `validate --jsonl -f json -`, running: its standard input, and its report lines as they
+/// come.
+fn live_validate() -> (
+    std::process::Child,
+    std::process::ChildStdin,
+    std::sync::mpsc::Receiver<String>,
+) {
+    use std::io::{BufRead, BufReader};
     let mut child = bin()
         .args(["validate", "--jsonl", "-f", "json", "-"])
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())
         .spawn()
         .unwrap();
-    let mut stdin = child.stdin.take().unwrap();
+    let stdin = child.stdin.take().unwrap();
     let (tx, rx) = std::sync::mpsc::channel();
     let stdout = child.stdout.take().unwrap();
     std::thread::spawn(move || {
@@ -161,6 +164,15 @@ fn jsonl_from_a_slow_producer_is_reported_line_by_line() {
             }
         }
     });
+    (child, stdin, rx)
+}
+
+#[test]
+fn jsonl_from_a_slow_producer_is_reported_line_by_line() {
+    // `tail -f log.jsonl | zylon-schema validate --jsonl -`: each line's report comes out before
+    // the producer writes the next one (it would wait for 1,024 lines or the end otherwise)
+    use std::io::Write;
+    let (mut child, mut stdin, rx) = live_validate();
     let wait = std::time::Duration::from_secs(20);
     // Line 4 comes in two writes, the first one after line 3 in the same write: line 3's report
     // must not wait for the rest of line 4.
@@ -193,23 +205,8 @@ fn jsonl_from_a_slow_producer_is_reported_line_by_line() {
 fn a_live_first_line_shorter_than_four_bytes_is_reported_before_more_comes() {
     // (the encoding of a JSON Lines source is told from its first four bytes: a first line of
     // three, `{}` and its line feed, waited for the producer's next write)
-    use std::io::{BufRead, BufReader, Write};
-    let mut child = bin()
-        .args(["validate", "--jsonl", "-f", "json", "-"])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stdin = child.stdin.take().unwrap();
-    let (tx, rx) = std::sync::mpsc::channel();
-    let stdout = child.stdout.take().unwrap();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stdout).lines() {
-            if tx.send(line.unwrap()).is_err() {
-                break;
-            }
-        }
-    });
+    use std::io::Write;
+    let (mut child, mut stdin, rx) = live_validate();
     let wait = std::time::Duration::from_secs(20);
     stdin.write_all(b"{}\n").unwrap();
     stdin.flush().unwrap();

@@ -169,3 +169,55 @@ fn the_servers_verdicts_on_every_field_of_the_fixtures() {
         wrong[..wrong.len().min(20)].join("\n")
     );
 }
+
+#[test]
+fn a_tool_use_caller_is_said_to_be_rejected_where_the_server_rejects_it() {
+    // `caller` of a `tool_use` block (the server's `ToolCaller`; the Workspace API does not list
+    // it): always a `field.server_only` warning (RULES.md 1.4), which says "the server would
+    // reject" exactly where it does. Verdicts of the server oracle (`oracle.py --jsonl`,
+    // 2026-12-03), on the body below with each `caller`.
+    let cases = [
+        (json!(9_223_372_036_854_775_807_i64), false),
+        (Value::Null, true),
+        (json!({"type": "direct"}), true),
+        (json!({"type": "direct", "extra": 1}), true),
+        (
+            json!({"type": "code_execution_20250825", "tool_id": "abc"}),
+            true,
+        ),
+        (json!({"type": "code_execution_20250825"}), false),
+        (
+            json!({"type": "code_execution_20260120", "tool_id": "a-b"}),
+            false,
+        ),
+        (json!({"type": "x"}), false),
+        (json!({}), false),
+        (json!("direct"), false),
+    ];
+    for (caller, server_accepts) in cases {
+        let body = json!({"messages": [
+            {"role": "assistant", "content": [{"type": "tool_use", "id": "toolu_01A",
+                "name": "lookup", "input": {}, "caller": caller}]},
+            {"role": "user", "content": [
+                {"type": "tool_result", "tool_use_id": "toolu_01A",
+                    "content": [{"type": "text", "text": "x"}]},
+                {"type": "text", "text": "go on"}]}
+        ]});
+        let report = validate_value(&body, Kind::Chat, &Options::default());
+        assert!(report.errors.is_empty(), "{caller}: {:?}", report.errors);
+        let [w] = &report.warnings[..] else {
+            panic!("{caller}: {:?}", report.warnings)
+        };
+        assert_eq!(
+            (w.code.as_str(), w.path.as_str()),
+            ("field.server_only", "/messages/0/content/0/caller"),
+            "{caller}"
+        );
+        assert_eq!(
+            w.message.contains("the server would reject"),
+            !server_accepts,
+            "{caller}: {}",
+            w.message
+        );
+    }
+}

@@ -971,8 +971,8 @@ pub mod names {
 
     /// The names of `ToolUseBlock`.
     pub const TOOL_USE_BLOCK: Names = Names {
-        known: &["_meta", "id", "input", "name", "start_timestamp", "stop_timestamp", "type", "cache_control"],
-        ruled: &["cache_control"],
+        known: &["_meta", "id", "input", "name", "start_timestamp", "stop_timestamp", "type", "cache_control", "caller"],
+        ruled: &["cache_control", "caller"],
         free: &["metadata"],
         types: &[16, 129, 144, 129, 71, 71, 129],
     };

@@ -87,9 +87,10 @@ pub const SERVER_ONLY: &[ServerOnly] = &[
         ruled: CACHEABLE,
         free: CACHEABLE_FREE,
     },
+    // (`caller`: who made the call, the server's `ToolCaller`, read by `blocks::caller`)
     ServerOnly {
         shape: "ToolUseBlock",
-        ruled: CACHEABLE,
+        ruled: &["cache_control", "caller"],
         free: CACHEABLE_FREE,
     },
     ServerOnly {

@@ -288,14 +288,26 @@ fn cache_control<'a>(ctx: &mut Ctx<'a>, obj: &Object<'a>, ty: &str, workspace: b
     }
     let problem = super::request::cache_control_problem(&v);
     let message = match (workspace, problem) {
-        (true, None) => format!("`cache_control` is understood by the server but the Workspace API does not list it in {}; the Workspace backend may drop it", block_name(ty)),
-        (true, Some(p)) => format!("`cache_control` is understood by the server but the Workspace API does not list it in {}; the Workspace backend may drop it, and the server would reject this value: {p}", block_name(ty)),
-        (false, Some(p)) => format!("the server would reject this `cache_control` of a `{ty}` block: {p}"),
+        (true, p) => server_only("cache_control", ty, p),
+        (false, Some(p)) => {
+            format!("the server would reject this `cache_control` of a `{ty}` block: {p}")
+        }
         (false, None) => return,
     };
     ctx.key("cache_control", |ctx| {
         ctx.warn(Code::FieldServerOnly, message)
     });
+}
+
+/// The warning on the server-only field `key` of a Workspace block of type `ty`, which says
+/// what the server would reject in its value (`problem`).
+fn server_only(key: &str, ty: &str, problem: Option<&str>) -> String {
+    let mut message = format!("`{key}` is understood by the server but the Workspace API does not list it in {}; the Workspace backend may drop it", block_name(ty));
+    if let Some(p) = problem {
+        message.push_str(", and the server would reject this value: ");
+        message.push_str(p);
+    }
+    message
 }
 
 /// Fields every block may have: timestamps and `_meta`.
@@ -881,9 +893,25 @@ fn tool_use<'a>(
             }),
         }
     }
+    if !server {
+        caller(ctx, f);
+    }
     if let (Some(id), Some(p)) = (id, pairing) {
         p.on_use(ctx, id);
     }
+}
+
+/// A tool_use block's `caller` (who made the call: the server's `ToolCaller`), server-only: a
+/// warning (RULES.md 1.4) that says when the server would reject the value.
+fn caller<'a>(ctx: &mut Ctx<'a>, f: &Fields<'a>) {
+    let Some(v) = f.get(tool_use_block::CALLER) else {
+        return;
+    };
+    let problem = (!super::pgpt_blocks::caller_fits(ctx, &v)).then_some(
+        "it must be `null` or an object whose `type` is `direct` or a code execution tool's (with its `tool_id`)",
+    );
+    let message = server_only("caller", "tool_use", problem);
+    ctx.key("caller", |ctx| ctx.warn(Code::FieldServerOnly, message));
 }
 
 /// A `tool_result` (or, `server: true`, a `server_tool_result`, which the server validates as

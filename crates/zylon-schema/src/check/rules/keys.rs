@@ -101,6 +101,7 @@ keys! {
     /// Fields of a `tool_use` block (`ToolUseBlock`; a `server_tool_use` block, which has no
     /// table, is read by the same names).
     tool_use_block = TOOL_USE_BLOCK {
+        CALLER: "caller",
         ID: "id",
         INPUT: "input",
         NAME: "name",

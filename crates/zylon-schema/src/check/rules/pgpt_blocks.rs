@@ -201,6 +201,8 @@ const SERVER_TOOL_CALLER: Model = Model {
     tag_required: true,
     fields: &[("tool_id", Id, Required)],
 };
+/// A tool use's `caller` (`_callers.py`: `ToolCaller`, tagged by `type`).
+const CALLER: T = Tagged(&[&DIRECT_CALLER, &SERVER_TOOL_CALLER]);
 const RESOURCE: Model = Model {
     tags: &[],
     tag_required: false,
@@ -220,11 +222,7 @@ const BLOCKS: &[&Model] = &[
         &[
             ("name", Str, Required),
             ("input", Dict, Required),
-            (
-                "caller",
-                Tagged(&[&DIRECT_CALLER, &SERVER_TOOL_CALLER]),
-                Nullable,
-            ),
+            ("caller", CALLER, Nullable),
         ],
     ),
     &block(&["container_upload"], &[("file_id", Str, Required)]),
@@ -318,6 +316,11 @@ pub(super) fn check<'a>(ctx: &mut Ctx<'a>, obj: &Object<'a>, ty: &str) {
     if let Some(m) = BLOCKS.iter().find(|m| m.tags.contains(&ty)) {
         fields(ctx, obj, m, Some(ty), ty, true);
     }
+}
+
+/// Whether the server takes `v` as a tool use's `caller` (its `ToolCaller`, or `null`).
+pub(super) fn caller_fits<'a>(ctx: &mut Ctx<'a>, v: &Value<'a>) -> bool {
+    v.is_null() || value(ctx, v, CALLER, "caller", None, false)
 }
 
 /// A text block inside a document's `content` source (`TextBlock`).
