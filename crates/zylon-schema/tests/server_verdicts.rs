@@ -221,3 +221,76 @@ fn a_tool_use_caller_is_said_to_be_rejected_where_the_server_rejects_it() {
         );
     }
 }
+
+#[test]
+fn server_only_request_and_tool_fields_say_when_the_server_rejects_them() {
+    // `container` and `inference_geo` of the request (`str | None`), and `defer_loading` (its
+    // alias `deferLoading`, read first) and `instructions` of a tool the server validates as a
+    // client tool (`ToolSpecBody`; a built-in tool drops them unread): where the server rejects
+    // the body, an error or a warning that says "the server would reject"; where it accepts it,
+    // neither. Verdicts of the server oracle (`oracle.py --jsonl`, 2026-12-03).
+    let custom = json!({"name": "lookup", "description": "Look up an order",
+        "inputSchema": {"type": "object", "properties": {"id": {"type": "string"}}}});
+    let builtin = json!({"name": "web_search", "type": "web_search_v1"});
+    let tool = |base: &Value, extra: Value| {
+        let mut t = base.clone();
+        t.as_object_mut()
+            .unwrap()
+            .extend(extra.as_object().unwrap().clone());
+        json!({"tools": [t]})
+    };
+    let cases = [
+        (tool(&custom, json!({"defer_loading": "x"})), false),
+        (tool(&custom, json!({"defer_loading": null})), false),
+        (tool(&custom, json!({"defer_loading": "true"})), true),
+        (tool(&custom, json!({"defer_loading": 1})), true),
+        (tool(&custom, json!({"defer_loading": 2})), false),
+        (tool(&custom, json!({"instructions": 5})), false),
+        (tool(&custom, json!({"instructions": null})), true),
+        (tool(&custom, json!({"instructions": "do"})), true),
+        (tool(&custom, json!({"deferLoading": "x"})), false),
+        (tool(&custom, json!({"deferLoading": true})), true),
+        (
+            tool(&custom, json!({"defer_loading": true, "deferLoading": "x"})),
+            false,
+        ),
+        (
+            tool(&custom, json!({"defer_loading": "x", "deferLoading": true})),
+            true,
+        ),
+        (tool(&builtin, json!({"defer_loading": "x"})), true),
+        (tool(&builtin, json!({"instructions": 5})), true),
+        (json!({"container": 5}), false),
+        (json!({"container": null}), true),
+        (json!({"container": "c"}), true),
+        (json!({"inference_geo": []}), false),
+        (json!({"inference_geo": null}), true),
+    ];
+    for (extra, server_accepts) in cases {
+        let mut body = json!({"messages": [{"role": "user",
+            "content": [{"type": "text", "text": "What changed this week?"}]}]});
+        body.as_object_mut()
+            .unwrap()
+            .extend(extra.as_object().unwrap().clone());
+        let report = validate_value(&body, Kind::Chat, &Options::default());
+        let said = !report.errors.is_empty()
+            || report
+                .warnings
+                .iter()
+                .any(|w| w.message.contains("the server would reject"));
+        assert_eq!(said, !server_accepts, "{extra}: {report:?}");
+        // each field is named: a warning at its path, unless it is an error there
+        for (key, _) in extra.as_object().unwrap() {
+            if key != "tools" {
+                assert!(
+                    report
+                        .warnings
+                        .iter()
+                        .any(|w| w.path == format!("/{key}")
+                            && w.code.as_str() == "field.server_only"),
+                    "{extra}: {report:?}"
+                );
+            }
+        }
+    }
+}

@@ -280,6 +280,25 @@ impl<'a> Ctx<'a> {
         fields
     }
 
+    /// The warning (RULES.md 1.4; `code`: `field.server_only` or the field's own) on the field
+    /// `key` of `what` (`a tool`), which the server understands and the Workspace API does not
+    /// list; `problem`: why the server would reject its value, when it would. One wording for
+    /// every server-only field.
+    pub(crate) fn server_only(
+        &mut self,
+        key: &'a str,
+        what: &str,
+        code: Code,
+        problem: Option<&str>,
+    ) {
+        let mut message = format!("`{key}` is understood by the server but the Workspace API does not list it in {what}; the Workspace backend may drop it");
+        if let Some(p) = problem {
+            message.push_str(", and the server would reject this value: ");
+            message.push_str(p);
+        }
+        self.key(key, |c| c.warn(code, message));
+    }
+
     /// Report what the table pass flagged in `obj` (see [`Ctx::unknown_fields_with`]).
     #[cfg_attr(not(target_arch = "wasm32"), cold)]
     #[inline(never)]
@@ -305,12 +324,7 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             if zylon_json::is_one_of(k, names.free) {
-                self.key(k, |c| {
-                    c.warn(
-                        Code::FieldServerOnly,
-                        format!("`{}` is understood by the server but the Workspace API does not list it in {what}; the Workspace backend may drop it", short(k)),
-                    )
-                });
+                self.server_only(k, what, Code::FieldServerOnly, None);
                 continue;
             }
             let guess = did_you_mean(k, names.known);

@@ -715,9 +715,9 @@ pub mod names {
 
     /// The names of `ChatRequest`.
     pub const CHAT_REQUEST: Names = Names {
-        known: &["correlation_id", "frequency_penalty", "max_tokens", "mcp_servers", "messages", "min_p", "presence_penalty", "priority", "repetition_penalty", "response_format", "seed", "stream", "system", "temperature", "thinking", "tool_choice", "tool_context", "tools", "top_k", "top_p", "model", "stop_sequences", "metadata", "service_tier", "maximum_loaded_skills", "cache_control", "output_config"],
-        ruled: &["model", "stop_sequences", "metadata", "service_tier", "maximum_loaded_skills", "cache_control", "output_config"],
-        free: &["container", "inference_geo", "context_management"],
+        known: &["correlation_id", "frequency_penalty", "max_tokens", "mcp_servers", "messages", "min_p", "presence_penalty", "priority", "repetition_penalty", "response_format", "seed", "stream", "system", "temperature", "thinking", "tool_choice", "tool_context", "tools", "top_k", "top_p", "model", "stop_sequences", "metadata", "service_tier", "maximum_loaded_skills", "cache_control", "output_config", "container", "inference_geo"],
+        ruled: &["model", "stop_sequences", "metadata", "service_tier", "maximum_loaded_skills", "cache_control", "output_config", "container", "inference_geo"],
+        free: &["context_management"],
         types: &[65, 70, 68, 32, 160, 70, 70, 68, 70, 16, 68, 8, 113, 70, 16, 16, 96, 96, 68, 70],
     };
 
@@ -939,9 +939,9 @@ pub mod names {
 
     /// The names of `Tool`.
     pub const TOOL: Names = Names {
-        known: &["description", "inputSchema", "name", "type", "input_schema", "context"],
-        ruled: &["input_schema", "context"],
-        free: &["defer_loading", "instructions", "cache_control"],
+        known: &["description", "inputSchema", "name", "type", "input_schema", "context", "defer_loading", "deferLoading", "instructions"],
+        ruled: &["input_schema", "context", "defer_loading", "deferLoading", "instructions"],
+        free: &["cache_control"],
         types: &[65, 80, 65, 65],
     };
 

@@ -44,8 +44,10 @@ pub const SERVER_ONLY: &[ServerOnly] = &[
             "maximum_loaded_skills",
             "cache_control",
             "output_config",
+            "container",
+            "inference_geo",
         ],
-        free: &["container", "inference_geo", "context_management"],
+        free: &["context_management"],
     },
     ServerOnly {
         shape: "TextBlock",
@@ -100,8 +102,15 @@ pub const SERVER_ONLY: &[ServerOnly] = &[
     },
     ServerOnly {
         shape: "Tool",
-        ruled: &["input_schema", "context"],
-        free: &["defer_loading", "instructions", "cache_control"],
+        // (`deferLoading`: the server's camelCase alias, which it reads first)
+        ruled: &[
+            "input_schema",
+            "context",
+            "defer_loading",
+            "deferLoading",
+            "instructions",
+        ],
+        free: &["cache_control"],
     },
     ServerOnly {
         shape: "ToolChoice",

@@ -287,27 +287,16 @@ fn cache_control<'a>(ctx: &mut Ctx<'a>, obj: &Object<'a>, ty: &str, workspace: b
         return;
     }
     let problem = super::request::cache_control_problem(&v);
-    let message = match (workspace, problem) {
-        (true, p) => server_only("cache_control", ty, p),
-        (false, Some(p)) => {
-            format!("the server would reject this `cache_control` of a `{ty}` block: {p}")
-        }
-        (false, None) => return,
-    };
-    ctx.key("cache_control", |ctx| {
-        ctx.warn(Code::FieldServerOnly, message)
-    });
-}
-
-/// The warning on the server-only field `key` of a Workspace block of type `ty`, which says
-/// what the server would reject in its value (`problem`).
-fn server_only(key: &str, ty: &str, problem: Option<&str>) -> String {
-    let mut message = format!("`{key}` is understood by the server but the Workspace API does not list it in {}; the Workspace backend may drop it", block_name(ty));
-    if let Some(p) = problem {
-        message.push_str(", and the server would reject this value: ");
-        message.push_str(p);
+    match (workspace, problem) {
+        (true, p) => ctx.server_only("cache_control", block_name(ty), Code::FieldServerOnly, p),
+        (false, Some(p)) => ctx.key("cache_control", |ctx| {
+            ctx.warn(
+                Code::FieldServerOnly,
+                format!("the server would reject this `cache_control` of a `{ty}` block: {p}"),
+            )
+        }),
+        (false, None) => {}
     }
-    message
 }
 
 /// Fields every block may have: timestamps and `_meta`.
@@ -690,14 +679,13 @@ fn tldr<'a>(ctx: &mut Ctx<'a>, obj: &Object<'a>, roles_read: bool) {
     if obj.contains_key("tldr_side") {
         let v = obj.get("tldr_side").unwrap_or(Value::Null);
         let ok = matches!(v.as_str(), Some("left" | "right"));
-        ctx.key("tldr_side", |ctx| {
-            let msg = if ok {
-                "`tldr_side` is server-only; the Workspace backend may drop it".to_string()
-            } else {
-                "`tldr_side` is server-only and the server would reject this value: it must be `left` or `right`".to_string()
-            };
-            ctx.warn(Code::BlockTldrSideEnum, msg)
-        });
+        let problem = (!ok).then_some("it must be `left` or `right`");
+        ctx.server_only(
+            "tldr_side",
+            "a `tldr` block",
+            Code::BlockTldrSideEnum,
+            problem,
+        );
     }
     match obj.get("content") {
         None | Some(Value::Null) => ctx.missing(
@@ -910,8 +898,12 @@ fn caller<'a>(ctx: &mut Ctx<'a>, f: &Fields<'a>) {
     let problem = (!super::pgpt_blocks::caller_fits(ctx, &v)).then_some(
         "it must be `null` or an object whose `type` is `direct` or a code execution tool's (with its `tool_id`)",
     );
-    let message = server_only("caller", "tool_use", problem);
-    ctx.key("caller", |ctx| ctx.warn(Code::FieldServerOnly, message));
+    ctx.server_only(
+        "caller",
+        block_name("tool_use"),
+        Code::FieldServerOnly,
+        problem,
+    );
 }
 
 /// A `tool_result` (or, `server: true`, a `server_tool_result`, which the server validates as

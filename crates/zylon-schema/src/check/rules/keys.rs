@@ -19,7 +19,9 @@ keys! {
     /// Fields of the chat request (`ChatRequest`).
     req = CHAT_REQUEST {
         CACHE_CONTROL: "cache_control",
+        CONTAINER: "container",
         CORRELATION_ID: "correlation_id",
+        INFERENCE_GEO: "inference_geo",
         MAXIMUM_LOADED_SKILLS: "maximum_loaded_skills",
         MCP_SERVERS: "mcp_servers",
         MESSAGES: "messages",
@@ -82,7 +84,10 @@ keys! {
     /// Fields of a tool (`Tool`).
     tool = TOOL {
         CONTEXT: "context",
+        DEFER_LOADING: "defer_loading",
+        DEFER_LOADING_ALIAS: "deferLoading",
         DESCRIPTION: "description",
+        INSTRUCTIONS: "instructions",
         INPUT_SCHEMA: "inputSchema",
         INPUT_SCHEMA_ALIAS: "input_schema",
         NAME: "name",

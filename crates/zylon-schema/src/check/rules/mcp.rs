@@ -98,26 +98,20 @@ fn server<'a>(ctx: &mut Ctx<'a>, s: &Value<'a>) {
     }
     let present = |k: &str| o.get(k).is_some_and(|v| !v.is_null());
     if present("refresh_token") {
-        let mut msg =
-            "`refresh_token` is server-only; the Workspace backend may drop it".to_string();
-        if !present("client_id") {
-            msg.push_str(", and the server would reject it: `refresh_token` requires `client_id`");
-        }
-        ctx.key("refresh_token", |ctx| {
-            ctx.warn(Code::McpRefreshTokenClientId, msg)
-        });
+        let problem = (!present("client_id")).then_some("`refresh_token` requires `client_id`");
+        ctx.server_only("refresh_token", MCP, Code::McpRefreshTokenClientId, problem);
     }
     if let Some(m) = o.get("token_endpoint_auth_method").filter(|v| !v.is_null()) {
         if !matches!(
             m.as_str(),
             Some("none" | "client_secret_basic" | "client_secret_post")
         ) {
-            ctx.key("token_endpoint_auth_method", |ctx| {
-                ctx.warn(
-                    Code::McpRefreshTokenClientId,
-                    "`token_endpoint_auth_method` is server-only and the server would reject this value: it must be none, client_secret_basic or client_secret_post",
-                )
-            });
+            ctx.server_only(
+                "token_endpoint_auth_method",
+                MCP,
+                Code::McpRefreshTokenClientId,
+                Some("it must be none, client_secret_basic or client_secret_post"),
+            );
             server_only_note(ctx, &o, &["client_id", "client_secret"]);
             return tool_configuration(ctx, &o);
         }
@@ -130,12 +124,13 @@ fn server<'a>(ctx: &mut Ctx<'a>, s: &Value<'a>) {
     tool_configuration(ctx, &o);
 }
 
+/// What the server-only fields' warnings say they are fields of.
+const MCP: &str = "an MCP server";
+
 fn server_only_note<'a>(ctx: &mut Ctx<'a>, o: &Object<'a>, keys: &[&'static str]) {
     for k in keys {
         if o.get(k).is_some_and(|v| !v.is_null()) {
-            ctx.key(k, |ctx| {
-                ctx.warn(Code::FieldServerOnly, format!("`{k}` is understood by the server but is not part of the Workspace MCP server; the Workspace backend may drop it"))
-            });
+            ctx.server_only(k, MCP, Code::FieldServerOnly, None);
         }
     }
 }

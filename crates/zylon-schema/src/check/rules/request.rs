@@ -114,17 +114,13 @@ fn check_server_only<'a>(ctx: &mut Ctx<'a>, req: &Fields<'a>) {
     }
     if let Some(v) = req.get(k::STOP_SEQUENCES) {
         let ok = v.as_array().is_some_and(|a| a.iter().all(Value::is_string));
-        let extra = if ok {
-            ""
-        } else {
-            "; the server would reject it: it must be a list of strings"
-        };
-        ctx.key("stop_sequences", |ctx| {
-            ctx.warn(
-                Code::RequestStopSequences,
-                format!("`stop_sequences` is server-only ({NOTE}){extra}"),
-            )
-        });
+        let problem = (!ok).then_some("it must be a list of strings");
+        server_only(
+            ctx,
+            k::STOP_SEQUENCES.name,
+            Code::RequestStopSequences,
+            problem,
+        );
     }
     if let Some(v) = req.get(k::METADATA) {
         let ok = match v {
@@ -135,17 +131,10 @@ fn check_server_only<'a>(ctx: &mut Ctx<'a>, req: &Fields<'a>) {
             },
             _ => false,
         };
-        let extra = if ok {
-            ""
-        } else {
-            "; the server would reject it: `metadata` must be an object whose `user_id` is a string of at most 512 characters"
-        };
-        ctx.key("metadata", |ctx| {
-            ctx.warn(
-                Code::RequestMetadataUserId,
-                format!("`metadata` is server-only ({NOTE}){extra}"),
-            )
-        });
+        let problem = (!ok).then_some(
+            "`metadata` must be an object whose `user_id` is a string of at most 512 characters",
+        );
+        server_only(ctx, k::METADATA.name, Code::RequestMetadataUserId, problem);
     }
     let tier = req.field(k::SERVICE_TIER);
     if tier.value.is_some()
@@ -158,51 +147,47 @@ fn check_server_only<'a>(ctx: &mut Ctx<'a>, req: &Fields<'a>) {
         )
         .is_some()
     {
-        ctx.key("service_tier", |ctx| {
-            ctx.warn(
-                Code::RequestServiceTier,
-                format!("`service_tier` is server-only ({NOTE})"),
-            )
-        });
+        server_only(ctx, k::SERVICE_TIER.name, Code::RequestServiceTier, None);
     }
     if let Some(v) = req.get(k::MAXIMUM_LOADED_SKILLS) {
         let ok = v.is_null()
             || matches!(super::lax_int(&v), Lax::Exact(x) | Lax::Coerced(x) if x >= 1.0);
-        let extra = if ok {
-            ""
-        } else {
-            "; the server would reject it: it must be an integer ≥ 1"
-        };
-        ctx.key("maximum_loaded_skills", |ctx| {
-            ctx.warn(
-                Code::RequestMaximumLoadedSkills,
-                format!("`maximum_loaded_skills` is server-only ({NOTE}){extra}"),
-            )
-        });
+        let problem = (!ok).then_some("it must be an integer ≥ 1");
+        let code = Code::RequestMaximumLoadedSkills;
+        server_only(ctx, k::MAXIMUM_LOADED_SKILLS.name, code, problem);
     }
     if let Some(v) = req.get(k::CACHE_CONTROL) {
-        ctx.key("cache_control", |ctx| {
-            let extra = cache_control_problem(&v)
-                .map(|p| format!("; the server would reject it: {p}"))
-                .unwrap_or_default();
-            ctx.warn(
-                Code::RequestCacheControl,
-                format!("`cache_control` is server-only ({NOTE}){extra}"),
-            )
-        });
+        let problem = cache_control_problem(&v);
+        server_only(
+            ctx,
+            k::CACHE_CONTROL.name,
+            Code::RequestCacheControl,
+            problem,
+        );
     }
     if let Some(v) = req.get(k::OUTPUT_CONFIG) {
         let problem = output_config_problem(&v);
-        ctx.key("output_config", |ctx| {
-            let extra = problem
-                .map(|p| format!("; the server would reject it: {p}"))
-                .unwrap_or_default();
-            ctx.warn(
-                Code::OutputConfigShape,
-                format!("`output_config` is server-only ({NOTE}){extra}"),
-            )
-        });
+        server_only(
+            ctx,
+            k::OUTPUT_CONFIG.name,
+            Code::OutputConfigShape,
+            problem.as_deref(),
+        );
     }
+    // (`str | None`; the generic wording of a server-only field, and when the server would
+    // reject the value)
+    for key in [k::CONTAINER, k::INFERENCE_GEO] {
+        if let Some(v) = req.get(key) {
+            let problem =
+                (!v.is_null() && !v.is_string()).then_some("it must be a string or `null`");
+            server_only(ctx, key.name, Code::FieldServerOnly, problem);
+        }
+    }
+}
+
+/// The warning on the server-only request field `key` (see [`Ctx::server_only`]).
+fn server_only<'a>(ctx: &mut Ctx<'a>, key: &'a str, code: Code, problem: Option<&str>) {
+    ctx.server_only(key, "the chat request", code, problem);
 }
 
 /// Whether a `cache_control` value is one the server accepts (`CacheControlEphemeral`, of the

@@ -144,12 +144,7 @@ fn object<'a>(ctx: &mut Ctx<'a>, o: &Object<'a>, item: Option<usize>, facts: &mu
             )
         });
     } else if ty.is_some() {
-        ctx.key("type", |ctx| {
-            ctx.warn(
-                Code::FieldServerOnly,
-                "`system.type` is server-only; the Workspace backend may drop it",
-            )
-        });
+        ctx.server_only("type", "`system`", Code::FieldServerOnly, None);
     }
     let use_default = o.field(sys::USE_DEFAULT_PROMPT);
     if use_default.value.is_some() {
@@ -199,19 +194,9 @@ fn object<'a>(ctx: &mut Ctx<'a>, o: &Object<'a>, item: Option<usize>, facts: &mu
     }
     if let Some(b) = o.get(sys::BLOB_VISIBILITY) {
         let ok = b.is_null() || matches!(b.as_str(), Some("binary" | "internal" | "public"));
-        ctx.key("blob_visibility", |ctx| {
-            let extra = if ok {
-                ""
-            } else {
-                "; the server would reject this value: it must be binary, internal or public"
-            };
-            ctx.warn(
-                Code::SystemBlobVisibilityEnum,
-                format!(
-                    "`blob_visibility` is server-only; the Workspace backend may drop it{extra}"
-                ),
-            )
-        });
+        let problem = (!ok).then_some("it must be binary, internal or public");
+        let code = Code::SystemBlobVisibilityEnum;
+        ctx.server_only("blob_visibility", "`system`", code, problem);
     }
     if let Some(p) = o.get(sys::PROMPT) {
         let ok = p.is_null()
@@ -220,17 +205,9 @@ fn object<'a>(ctx: &mut Ctx<'a>, o: &Object<'a>, item: Option<usize>, facts: &mu
                     .map(|(_, v)| v)
                     .all(|v| v.is_null() || !matches!(lax_bool(&v), Lax::Invalid))
             });
-        ctx.key("prompt", |ctx| {
-            let extra = if ok {
-                ""
-            } else {
-                "; the server would reject it: its flags must be booleans"
-            };
-            ctx.warn(
-                Code::SystemBlobVisibilityEnum,
-                format!("`system.prompt` is server-only; the Workspace backend may drop it{extra}"),
-            )
-        });
+        let problem = (!ok).then_some("its flags must be booleans");
+        let code = Code::SystemBlobVisibilityEnum;
+        ctx.server_only("prompt", "`system`", code, problem);
     }
 }
 

@@ -8,7 +8,7 @@ use crate::check::report::Suggestion;
 use crate::vocab;
 
 use super::tool_context::{self, ArtifactKind, Artifacts};
-use super::{enum_field, short, type_name, Code, Ctx};
+use super::{enum_field, short, type_name, Code, Ctx, Lax};
 use crate::check::spare::{self, spare};
 use crate::check::Severity;
 
@@ -450,6 +450,7 @@ fn own_context<'a>(
 /// string `name` and, when given, an object schema. Reports what is missing; returns whether
 /// the tool passes.
 fn client_shape<'a>(ctx: &mut Ctx<'a>, o: &Fields<'a>, name: Option<&str>, ty: &str) -> bool {
+    client_extras(ctx, o, true);
     let mut ok = true;
     if name.is_none() {
         ctx.missing(
@@ -479,6 +480,36 @@ fn client_shape<'a>(ctx: &mut Ctx<'a>, o: &Fields<'a>, name: Option<&str>, ty: &
     ok
 }
 
+/// The server-only fields of a tool the server validates as a client tool (`ToolSpecBody`,
+/// which reads camelCase aliases too, an alias before its name): `defer_loading` (a boolean,
+/// read leniently; not `null`) and `instructions` (a string or `null`). Warnings (RULES.md 1.4)
+/// that say when the server would reject the value; `quiet`: only then (a dated Anthropic
+/// tool: it is translated afterwards, and its fields are said to be dropped). A `null`
+/// `defer_loading` of a custom tool is already an error (`nulls::reject`).
+fn client_extras<'a>(ctx: &mut Ctx<'a>, o: &Fields<'a>, quiet: bool) {
+    let alias = o.get(tool::DEFER_LOADING_ALIAS);
+    for key in [tool::DEFER_LOADING_ALIAS, tool::DEFER_LOADING] {
+        let Some(v) = o.get(key) else { continue };
+        if v.is_null() && !quiet {
+            continue; // (an error already)
+        }
+        // (the one the server reads)
+        let read = key.name == "deferLoading" || alias.is_none();
+        let bad = read && (v.is_null() || matches!(super::lax_bool(&v), Lax::Invalid));
+        if bad || !quiet {
+            let problem = bad.then_some("it must be a boolean (`true` or `false`)");
+            ctx.server_only(key.name, "a tool", Code::FieldServerOnly, problem);
+        }
+    }
+    if let Some(v) = o.get(tool::INSTRUCTIONS) {
+        let bad = !v.is_null() && !v.is_string();
+        if bad || !quiet {
+            let problem = bad.then_some("it must be a string or `null`");
+            ctx.server_only("instructions", "a tool", Code::FieldServerOnly, problem);
+        }
+    }
+}
+
 /// A custom (client) tool: a name and an object schema.
 fn custom<'a>(
     ctx: &mut Ctx<'a>,
@@ -488,6 +519,7 @@ fn custom<'a>(
     anthropic_client: bool,
 ) {
     super::nulls::reject(ctx, obj, &["defer_loading", "deferLoading"]);
+    client_extras(ctx, o, false);
     super::str_field(ctx, o.field(tool::DESCRIPTION), Code::FieldType);
     if name.is_none() {
         ctx.missing(
