@@ -407,9 +407,13 @@ fn lines<F: FnMut(Batch) -> bool, R: Read>(
                 if live {
                     // Drained: no whole line is left in what was read (the next read may wait for
                     // the producer; a write that ends in part of the next line leaves that part).
+                    // (what is left starts at a line's start: whole code units of the encoding)
                     let (head, rest) = reader.get_ref();
-                    let drained = head.position() >= head.get_ref().len() as u64
-                        && !rest.buffer().contains(&b'\n');
+                    let whole_line = rest
+                        .buffer()
+                        .chunks_exact(encoding.unit())
+                        .any(|u| u == encoding.newline());
+                    let drained = head.position() >= head.get_ref().len() as u64 && !whole_line;
                     if drained {
                         b.flush();
                         if b.stopped {

@@ -202,6 +202,37 @@ fn jsonl_from_a_slow_producer_is_reported_line_by_line() {
 }
 
 #[test]
+fn a_live_utf16_line_is_reported_before_the_rest_of_the_next_comes() {
+    // UTF-16LE (what Windows PowerShell writes): one write holds line 1 and part of line 2, in
+    // which U+010A is the bytes `0A 01` — a 0x0A byte that is no line feed
+    use std::io::Write;
+    let (mut child, mut stdin, rx) = live_validate();
+    let utf16 = |t: &str| -> Vec<u8> { t.encode_utf16().flat_map(u16::to_le_bytes).collect() };
+    let (head, tail) = (
+        "{\"messages\": [{\"role\": \"user\", \"content\": \"\u{10a}",
+        "\"}]}\n",
+    );
+    stdin
+        .write_all(&utf16(&format!("\u{feff}{GOOD}\n{head}")))
+        .unwrap();
+    stdin.flush().unwrap();
+    let wait = std::time::Duration::from_secs(20);
+    let line = rx
+        .recv_timeout(wait)
+        .unwrap_or_else(|e| panic!("no report for line 1 while the producer waits: {e}"));
+    let v: serde_json::Value = serde_json::from_str(&line).unwrap();
+    assert_eq!(
+        (v["line"].as_u64(), v["valid"].as_bool()),
+        (Some(1), Some(true))
+    );
+    stdin.write_all(&utf16(tail)).unwrap();
+    drop(stdin);
+    let v: serde_json::Value = serde_json::from_str(&rx.recv_timeout(wait).unwrap()).unwrap();
+    assert_eq!(v["line"], 2);
+    assert_eq!(child.wait().unwrap().code(), Some(0));
+}
+
+#[test]
 fn a_live_first_line_shorter_than_four_bytes_is_reported_before_more_comes() {
     // (the encoding of a JSON Lines source is told from its first four bytes: a first line of
     // three, `{}` and its line feed, waited for the producer's next write)

@@ -224,14 +224,16 @@ fn a_tool_use_caller_is_said_to_be_rejected_where_the_server_rejects_it() {
 
 #[test]
 fn server_only_request_and_tool_fields_say_when_the_server_rejects_them() {
-    // `container` and `inference_geo` of the request (`str | None`), and `defer_loading` (its
-    // alias `deferLoading`, read first) and `instructions` of a tool the server validates as a
-    // client tool (`ToolSpecBody`; a built-in tool drops them unread): where the server rejects
+    // `container` and `inference_geo` of the request (`str | None`), `defer_loading` (its alias
+    // `deferLoading`, read first) and `instructions` of a tool the server validates as a client
+    // tool (`ToolSpecBody`; a built-in tool drops them unread), and `system`'s server-only
+    // fields (helper review, 2026-12-03): where the server rejects
     // the body, an error or a warning that says "the server would reject"; where it accepts it,
     // neither. Verdicts of the server oracle (`oracle.py --jsonl`, 2026-12-03).
     let custom = json!({"name": "lookup", "description": "Look up an order",
         "inputSchema": {"type": "object", "properties": {"id": {"type": "string"}}}});
     let builtin = json!({"name": "web_search", "type": "web_search_v1"});
+    let bash = json!({"type": "bash_20250124", "name": "bash"});
     let tool = |base: &Value, extra: Value| {
         let mut t = base.clone();
         t.as_object_mut()
@@ -258,13 +260,47 @@ fn server_only_request_and_tool_fields_say_when_the_server_rejects_them() {
             tool(&custom, json!({"defer_loading": "x", "deferLoading": true})),
             true,
         ),
+        (
+            tool(
+                &custom,
+                json!({"defer_loading": null, "deferLoading": true}),
+            ),
+            true,
+        ),
+        (tool(&custom, json!({"deferLoading": null})), false),
+        (tool(&bash, json!({"deferLoading": "x"})), false),
+        (
+            tool(&bash, json!({"defer_loading": null, "deferLoading": true})),
+            true,
+        ),
         (tool(&builtin, json!({"defer_loading": "x"})), true),
+        (tool(&builtin, json!({"deferLoading": null})), true),
         (tool(&builtin, json!({"instructions": 5})), true),
         (json!({"container": 5}), false),
         (json!({"container": null}), true),
         (json!({"container": "c"}), true),
         (json!({"inference_geo": []}), false),
         (json!({"inference_geo": null}), true),
+        // `system`'s server-only fields: `type` (ignored), `blob_visibility`, `prompt` (the
+        // flags of `PromptConfig`, booleans not `null`; other keys ignored)
+        (json!({"system": {"text": "s", "type": "x"}}), true),
+        (
+            json!({"system": {"text": "s", "blob_visibility": null}}),
+            false,
+        ),
+        (
+            json!({"system": {"text": "s", "prompt": {"tools": null}}}),
+            false,
+        ),
+        (json!({"system": {"text": "s", "prompt": {"a": "x"}}}), true),
+        (
+            json!({"system": {"text": "s", "prompt": {"skills": "yes"}}}),
+            true,
+        ),
+        (
+            json!({"system": {"text": "s", "prompt": {"code_execution": 2}}}),
+            false,
+        ),
     ];
     for (extra, server_accepts) in cases {
         let mut body = json!({"messages": [{"role": "user",
@@ -279,9 +315,20 @@ fn server_only_request_and_tool_fields_say_when_the_server_rejects_them() {
                 .iter()
                 .any(|w| w.message.contains("the server would reject"));
         assert_eq!(said, !server_accepts, "{extra}: {report:?}");
-        // each field is named: a warning at its path, unless it is an error there
+        // one issue of a code at a path
+        let mut seen: Vec<(&str, &str)> = report
+            .errors
+            .iter()
+            .chain(&report.warnings)
+            .map(|i| (i.code.as_str(), i.path.as_str()))
+            .collect();
+        let all = seen.len();
+        seen.sort_unstable();
+        seen.dedup();
+        assert_eq!(seen.len(), all, "{extra}: {report:?}");
+        // each request field is named: a warning at its path
         for (key, _) in extra.as_object().unwrap() {
-            if key != "tools" {
+            if key == "container" || key == "inference_geo" {
                 assert!(
                     report
                         .warnings

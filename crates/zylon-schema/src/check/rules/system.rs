@@ -135,15 +135,8 @@ fn object<'a>(ctx: &mut Ctx<'a>, o: &Object<'a>, item: Option<usize>, facts: &mu
             facts.text_chars += ctx.chars(t);
         }
     }
-    let ty = o.get(sys::TYPE);
-    if ty.is_some() && ty.and_then(Value::as_str) != Some("text") {
-        ctx.key("type", |ctx| {
-            ctx.warn(
-                Code::FieldServerOnly,
-                "`system.type` is not a Workspace field; the server accepts only `text` here",
-            )
-        });
-    } else if ty.is_some() {
+    // (any value: the server's `System` ignores it)
+    if o.get(sys::TYPE).is_some() {
         ctx.server_only("type", "`system`", Code::FieldServerOnly, None);
     }
     let use_default = o.field(sys::USE_DEFAULT_PROMPT);
@@ -192,20 +185,25 @@ fn object<'a>(ctx: &mut Ctx<'a>, o: &Object<'a>, item: Option<usize>, facts: &mu
             )
         }),
     }
-    if let Some(b) = o.get(sys::BLOB_VISIBILITY) {
-        let ok = b.is_null() || matches!(b.as_str(), Some("binary" | "internal" | "public"));
+    // (a `null` of either is reported above)
+    if let Some(b) = o.get(sys::BLOB_VISIBILITY).filter(|b| !b.is_null()) {
+        let ok = matches!(b.as_str(), Some("binary" | "internal" | "public"));
         let problem = (!ok).then_some("it must be binary, internal or public");
         let code = Code::SystemBlobVisibilityEnum;
         ctx.server_only("blob_visibility", "`system`", code, problem);
     }
-    if let Some(p) = o.get(sys::PROMPT) {
-        let ok = p.is_null()
-            || p.as_object().is_some_and(|m| {
-                m.iter()
-                    .map(|(_, v)| v)
-                    .all(|v| v.is_null() || !matches!(lax_bool(&v), Lax::Invalid))
-            });
-        let problem = (!ok).then_some("its flags must be booleans");
+    if let Some(p) = o.get(sys::PROMPT).filter(|p| !p.is_null()) {
+        // `PromptConfig`: these flags, booleans read leniently, not `null`; other keys ignored
+        let flags = ["tools", "citations", "thinking", "code_execution", "skills"];
+        let ok = p.as_object().is_some_and(|m| {
+            flags.iter().all(|f| {
+                m.get(f)
+                    .is_none_or(|v| !matches!(lax_bool(&v), Lax::Invalid))
+            })
+        });
+        let problem = (!ok).then_some(
+            "it must be an object whose flags (tools, citations, thinking, code_execution, skills) are booleans",
+        );
         let code = Code::SystemBlobVisibilityEnum;
         ctx.server_only("prompt", "`system`", code, problem);
     }

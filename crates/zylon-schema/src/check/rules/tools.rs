@@ -270,6 +270,7 @@ fn tool<'a>(
                 "input_schema",
                 "instructions",
                 "defer_loading",
+                "deferLoading",
             ] {
                 if obj.contains_key(f) {
                     ctx.key(f, |ctx| {
@@ -490,11 +491,11 @@ fn client_extras<'a>(ctx: &mut Ctx<'a>, o: &Fields<'a>, quiet: bool) {
     let alias = o.get(tool::DEFER_LOADING_ALIAS);
     for key in [tool::DEFER_LOADING_ALIAS, tool::DEFER_LOADING] {
         let Some(v) = o.get(key) else { continue };
-        if v.is_null() && !quiet {
-            continue; // (an error already)
-        }
         // (the one the server reads)
         let read = key.name == "deferLoading" || alias.is_none();
+        if read && v.is_null() && !quiet {
+            continue; // (an error already)
+        }
         let bad = read && (v.is_null() || matches!(super::lax_bool(&v), Lax::Invalid));
         if bad || !quiet {
             let problem = bad.then_some("it must be a boolean (`true` or `false`)");
@@ -518,7 +519,14 @@ fn custom<'a>(
     name: Option<&str>,
     anthropic_client: bool,
 ) {
-    super::nulls::reject(ctx, obj, &["defer_loading", "deferLoading"]);
+    // (the server reads the alias `deferLoading` when it is there, and `defer_loading` only
+    // otherwise)
+    let read = if obj.contains_key("deferLoading") {
+        "deferLoading"
+    } else {
+        "defer_loading"
+    };
+    super::nulls::reject(ctx, obj, &[read]);
     client_extras(ctx, o, false);
     super::str_field(ctx, o.field(tool::DESCRIPTION), Code::FieldType);
     if name.is_none() {
