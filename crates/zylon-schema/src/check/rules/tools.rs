@@ -484,9 +484,10 @@ fn client_shape<'a>(ctx: &mut Ctx<'a>, o: &Fields<'a>, name: Option<&str>, ty: &
 /// The server-only fields of a tool the server validates as a client tool (`ToolSpecBody`,
 /// which reads camelCase aliases too, an alias before its name): `defer_loading` (a boolean,
 /// read leniently; not `null`) and `instructions` (a string or `null`). Warnings (RULES.md 1.4)
-/// that say when the server would reject the value; `quiet`: only then (a dated Anthropic
-/// tool: it is translated afterwards, and its fields are said to be dropped). A `null`
-/// `defer_loading` of a custom tool is already an error (`nulls::reject`).
+/// that say when the server would reject the value; `quiet`: only then (a dated Anthropic type
+/// the server runs as its own tool, or an unknown dated type: translated or dropped afterwards,
+/// its fields are said to be dropped). Not quiet (a custom or client-type tool), a `null` of the
+/// key the server reads is already an error (`nulls::reject` in [`custom`]).
 fn client_extras<'a>(ctx: &mut Ctx<'a>, o: &Fields<'a>, quiet: bool) {
     let alias = o.get(tool::DEFER_LOADING_ALIAS);
     for key in [tool::DEFER_LOADING_ALIAS, tool::DEFER_LOADING] {
