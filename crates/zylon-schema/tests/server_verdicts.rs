@@ -281,6 +281,16 @@ fn server_only_request_and_tool_fields_say_when_the_server_rejects_them() {
         (json!({"container": "c"}), true),
         (json!({"inference_geo": []}), false),
         (json!({"inference_geo": null}), true),
+        // the server's camelCase aliases of `tool_choice`, `output_config` and `cache_control`,
+        // read when the field itself is absent: server-only (values the server takes; their
+        // values are not checked)
+        (json!({"toolChoice": {"type": "auto"}}), true),
+        (
+            json!({"tool_choice": {"type": "auto"}, "toolChoice": 5}),
+            true,
+        ),
+        (json!({"outputConfig": {"effort": "low"}}), true),
+        (json!({"cacheControl": {"type": "ephemeral"}}), true),
         // `system`'s server-only fields: `type` (ignored), `blob_visibility`, `prompt` (the
         // flags of `PromptConfig`, booleans not `null`; other keys ignored)
         (json!({"system": {"text": "s", "type": "x"}}), true),
@@ -328,7 +338,15 @@ fn server_only_request_and_tool_fields_say_when_the_server_rejects_them() {
         assert_eq!(seen.len(), all, "{extra}: {report:?}");
         // each request field is named: a warning at its path
         for (key, _) in extra.as_object().unwrap() {
-            if key == "container" || key == "inference_geo" {
+            if [
+                "container",
+                "inference_geo",
+                "toolChoice",
+                "outputConfig",
+                "cacheControl",
+            ]
+            .contains(&key.as_str())
+            {
                 assert!(
                     report
                         .warnings

@@ -25,6 +25,7 @@ pub(crate) const DECISIONS: Decisions = Decisions {
                 &["unknown top-level key", "warning", "request.unknown_fields", "/key"],
                 &["`model` present", "warning", "request.model", "/model"],
                 &["`container`, `inference_geo` (server-only, `str | None`) present; `context_management` (any value)", "warning that says when the server would reject the value (not a string or `null`)", "field.server_only", "/container"],
+                &["`toolChoice`, `outputConfig`, `cacheControl`: the server's camelCase aliases of `tool_choice`, `output_config`, `cache_control` (`MessagesInputBase`), read when the field itself is absent (found 2026-12-03; they were called unknown, \"the server ignores it\"). Their values are not checked: a bad one is a soft accept the message does not name, and what a `toolChoice` does to the tools is not modelled", "warning (server-only, Part 1.4)", "field.server_only", "/toolChoice"],
                 &["`stream` not bool (\"true\"/\"false\"/\"yes\"/\"no\"/\"1\"/\"0\"/\"on\"/\"off\", 0, 1 → warning field.coerced)", "error", "stream.type", "/stream"],
                 &["`correlation_id` not a string", "error", "request.correlation_id", "/correlation_id"],
                 &["`priority`/`seed`/`top_k`/`max_tokens` fractional or non-number (numeric string → warning field.coerced; `100.0` fine)", "error", "sampling.integer_fields", "/max_tokens"],

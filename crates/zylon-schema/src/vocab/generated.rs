@@ -717,7 +717,7 @@ pub mod names {
     pub const CHAT_REQUEST: Names = Names {
         known: &["correlation_id", "frequency_penalty", "max_tokens", "mcp_servers", "messages", "min_p", "presence_penalty", "priority", "repetition_penalty", "response_format", "seed", "stream", "system", "temperature", "thinking", "tool_choice", "tool_context", "tools", "top_k", "top_p", "model", "stop_sequences", "metadata", "service_tier", "maximum_loaded_skills", "cache_control", "output_config", "container", "inference_geo"],
         ruled: &["model", "stop_sequences", "metadata", "service_tier", "maximum_loaded_skills", "cache_control", "output_config", "container", "inference_geo"],
-        free: &["context_management"],
+        free: &["context_management", "toolChoice", "outputConfig", "cacheControl"],
         types: &[65, 70, 68, 32, 160, 70, 70, 68, 70, 16, 68, 8, 113, 70, 16, 16, 96, 96, 68, 70],
     };
 
