@@ -113,8 +113,9 @@ fn run_lines(kind: Option<Kind>, write: bool, file: &OsStr, bytes: &[u8]) -> Out
     let (mut out, mut log, mut refused) = (Vec::new(), String::new(), Vec::new());
     let (mut fixes, mut errors, mut warnings, mut invalid) = (0, 0, 0, 0);
     let (mut number, mut bodies, mut unparsable) = (0, 0, 0);
+    let mut line = Vec::new();
     loop {
-        let mut line = Vec::new();
+        line.clear();
         let read = read_line(&mut reader, encoding, &mut line)
             .map_err(|e| format!("cannot read `{name}`: {e}"))?;
         if read == 0 {

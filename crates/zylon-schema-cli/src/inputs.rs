@@ -409,10 +409,12 @@ fn lines<F: FnMut(Batch) -> bool, R: Read>(
                     // the producer; a write that ends in part of the next line leaves that part).
                     // (what is left starts at a line's start: whole code units of the encoding)
                     let (head, rest) = reader.get_ref();
-                    let whole_line = rest
-                        .buffer()
-                        .chunks_exact(encoding.unit())
-                        .any(|u| u == encoding.newline());
+                    let buffered = rest.buffer();
+                    let whole_line = match encoding.unit() {
+                        // (`memchr`, as `read_until` finds it)
+                        1 => buffered.contains(&b'\n'),
+                        unit => buffered.chunks_exact(unit).any(|u| u == encoding.newline()),
+                    };
                     let drained = head.position() >= head.get_ref().len() as u64 && !whole_line;
                     if drained {
                         b.flush();
@@ -476,11 +478,14 @@ pub(crate) fn lines_encoding(head: &[u8]) -> Encoding {
 fn source_head(reader: &mut impl BufRead) -> std::io::Result<Vec<u8>> {
     let mut head = Vec::with_capacity(4);
     while head.len() < 4 {
-        let more = first_bytes(reader, 1)?;
-        if more.is_empty() {
-            break;
-        }
-        head.extend(more);
+        let byte = match reader.fill_buf() {
+            Ok(buf) => buf.first().copied(),
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        let Some(byte) = byte else { break };
+        reader.consume(1);
+        head.push(byte);
         let utf8_line = head.len() >= 2
             && head[0] != 0
             && head[1] != 0
