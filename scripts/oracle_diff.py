@@ -42,6 +42,7 @@ errors must be rejected by the server; one without errors must be accepted, unle
 from __future__ import annotations
 
 import argparse
+import atexit
 import ast
 import codecs
 import copy
@@ -154,13 +155,39 @@ def run_fix(text: str) -> tuple[str, bool]:
 VALIDATOR_OPTIONS: list[str] = []
 
 
+# Reports that give two issues one code and path (the validator's own rule: a second problem
+# at one place belongs in the first issue's message), whatever the server says: by code and
+# path shape, with the shortest body; printed when the run ends.
+REPEATED: dict[tuple[str, str], str] = {}
+
+
+def _print_repeated() -> None:
+    if REPEATED:
+        print(f"reports repeating a code at one path: {len(REPEATED)} kinds", file=sys.stderr)
+        for (code, shape), t in sorted(REPEATED.items()):
+            print(f"  {code} at {shape}: {t[:300]}", file=sys.stderr)
+
+
+atexit.register(_print_repeated)
+
+
 def run_validator(texts: list[str], kind: str = "chat") -> list[dict[str, Any]]:
     """One report per text, from the validator's `validate --kind KIND` path."""
     data = "".join(t.replace("\n", " ") + "\n" for t in texts).encode("utf-8", "surrogatepass")
     res = subprocess.run([str(VALIDATOR), kind, *VALIDATOR_OPTIONS], input=data, capture_output=True, check=True)
     lines = res.stdout.decode("utf-8").split("\n")[:-1]  # not splitlines: U+2028 is no line end
     assert len(lines) == len(texts), (len(lines), len(texts))
-    return [json.loads(line) for line in lines]
+    reports = [json.loads(line) for line in lines]
+    for t, rep in zip(texts, reports):
+        seen: set[tuple[str, str]] = set()
+        for i in rep["errors"] + rep["warnings"]:
+            k = (i["code"], i["path"])
+            if k in seen:
+                shape = (i["code"], re.sub(r"/\d+", "/#", i["path"]))
+                if shape not in REPEATED or len(t) < len(REPEATED[shape]):
+                    REPEATED[shape] = t
+            seen.add(k)
+    return reports
 
 
 # ----------------------------------------------------------------------------- seeds

@@ -141,4 +141,13 @@ fuzz_target!(|data: &[u8]| {
     assert_eq!(a, b, "text and value input disagree");
     let dbg = format!("{a:?}{a}");
     assert!(!dbg.contains("SECRET-TOKEN"), "a secret leaked");
+    let mut seen = std::collections::HashSet::new();
+    for i in a.issues() {
+        assert!(
+            seen.insert((i.code, i.path.as_str())),
+            "two issues {} at {:?}",
+            i.code,
+            i.path
+        );
+    }
 });

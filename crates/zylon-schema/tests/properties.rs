@@ -146,6 +146,12 @@ proptest! {
         if strict {
             prop_assert!(r.warnings.is_empty());
         }
+        // One issue per code and path: a second problem found at one place is said in the
+        // first issue's message (two issues there read as a repeated report).
+        let mut seen = std::collections::HashSet::new();
+        for i in r.issues() {
+            prop_assert!(seen.insert((i.code, i.path.as_str())), "two issues {} at {:?}", i.code, i.path);
+        }
         for i in r.issues() {
             prop_assert!(!i.message.is_empty());
             prop_assert!(i.path.is_empty() || i.path.starts_with('/'), "{}", i.path);

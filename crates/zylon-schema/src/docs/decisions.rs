@@ -94,7 +94,7 @@ pub(crate) const DECISIONS: Decisions = Decisions {
             intro: "",
             header: &["Situation", "Severity", "Code", "Path"],
             rows: &[
-                &["image without `data`, `url`, `uri` and `source`", "error", "block.image.data_required", "/…/j/data"],
+                &["image without `data`, a `source` key or a string the server takes from `url`/`uri` (`pop(\"url\") or pop(\"uri\")`: `url` when truthy, else `uri`, even `\"\"`); a `url` of another type is dropped, not a payload (one `field.server_only` there)", "error", "block.image.data_required", "/…/j/data"],
                 &["audio likewise", "error", "block.image.data_required (message says audio)", "/…/j/data"],
                 &["binary without data", "error", "block.binary.mime_type_required", "/…/j/data"],
                 &["image with `data` but no `mime_type`", "warning (hint: detected type)", "block.image.mime_type_required", "/…/j/mime_type"],

@@ -20,12 +20,19 @@ pub(super) const IMAGE_TYPES: &[&str] = &["image/jpeg", "image/png", "image/gif"
 /// drops first); the shape is checked either way.
 pub(super) fn check<'a>(ctx: &mut Ctx<'a>, obj: &Object<'a>, ty: &str, read: bool) {
     // What the server reads (`_upgrade_legacy_source_payload`): a `source` key wins over
-    // everything; else a `url` (or `uri`) string replaces `data` and `mime_type`; else `data`.
-    let url_wins = ["url", "uri"]
-        .iter()
-        .find_map(|k| obj.get(k).filter(|v| super::truthy(v)))
-        .is_some_and(Value::is_string);
-    let replaced = url_wins || obj.contains_key("source");
+    // everything; else it takes out `url`, and `uri` when `url` is falsy (`pop("url") or
+    // pop("uri")`), and a string it took (even an empty one) replaces `data` and `mime_type`;
+    // else `data`.
+    let has_source = obj.contains_key("source");
+    let picked_key = if obj.get("url").is_some_and(|v| super::truthy(&v)) {
+        "url"
+    } else {
+        "uri"
+    };
+    let picked = obj.get(picked_key);
+    let url_string = picked.is_some_and(|v| v.is_string());
+    let url_wins = url_string && !has_source;
+    let replaced = url_wins || has_source;
     let (data, mime) = if replaced {
         // replaced before the server reads them: whatever they hold is fine
         for key in ["data", "mime_type"] {
@@ -47,29 +54,15 @@ pub(super) fn check<'a>(ctx: &mut Ctx<'a>, obj: &Object<'a>, ty: &str, read: boo
             Code::BlockBinaryFilenameOptional,
         );
     }
-    for &key in &["url", "uri"] {
-        match obj.get(key) {
-            Some(Value::String(u)) => {
-                if let Some(scheme) = media::url_scheme(u) {
-                    ctx.key(key, |ctx| fetched_url(ctx, scheme, ty));
-                }
-            }
-            // `values.pop("url")`: a value that is not a string is removed and ignored
-            Some(v) if !v.is_null() => ctx.key(key, |ctx| {
-                ctx.warn(
-                    Code::FieldServerOnly,
-                    format!(
-                        "`{key}` is {}, not a string: the server removes it and reads `data`",
-                        type_name(&v)
-                    ),
-                )
-            }),
-            _ => {}
+    if let Some(Value::String(u)) = picked.filter(|_| url_wins) {
+        if let Some(scheme) = media::url_scheme(u) {
+            ctx.key(picked_key, |ctx| fetched_url(ctx, scheme, ty));
         }
     }
-    let has_alt = obj.get("url").is_some_and(|v| !v.is_null())
-        || obj.get("uri").is_some_and(|v| !v.is_null())
-        || obj.get("source").is_some_and(|v| !v.is_null());
+    // (A taken value that is not a string is dropped and `data` read: the table's warning for
+    // this server-only field, that the server may not see it, says all it needs. A `source`,
+    // `null` included, is reported where it is: the backend may drop it.)
+    let has_alt = url_string || obj.get("source").is_some_and(|v| !v.is_null());
     if let Some(src) = obj.get("source").filter(|v| !v.is_null()) {
         ctx.key("source", |ctx| source_shape(ctx, &src, ty, read));
     }

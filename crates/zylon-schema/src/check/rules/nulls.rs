@@ -21,17 +21,19 @@ pub(super) fn reject<'a>(ctx: &mut Ctx<'a>, obj: &Object<'a>, fields: &[&'a str]
 }
 
 /// Like [`reject`] for a server-only field (RULES.md 1.4): a warning with the field's own code,
-/// whose message says that the server would reject the `null`.
+/// whose message says that the server would reject the `null`. It takes the place of the table's
+/// warning for the field when that has the same code (one issue per code and path).
 pub(super) fn warn_server_only<'a>(ctx: &mut Ctx<'a>, field: Field<'a>, code: Code) {
     let key = field.name;
     if field.value.is_some_and(|v| v.is_null()) {
         let p = ctx.here_key(key);
-        ctx.push(
-            Severity::Warning,
-            code,
-            p,
-            format!("`{key}` is server-only (the Workspace API does not list it, so the backend may drop it); the server would reject its `null`"),
-            Some(format!("remove `{key}`")),
-        );
+        let message = format!("`{key}` is server-only (the Workspace API does not list it, so the backend may drop it); the server would reject its `null`");
+        let hint = Some(format!("remove `{key}`"));
+        // (the table's warning is an error in strict mode)
+        let earlier = ctx.errors.iter_mut().chain(ctx.warnings.iter_mut());
+        match earlier.rev().find(|i| i.code == code && i.path == p) {
+            Some(i) => (i.message, i.hint) = (message, hint),
+            None => ctx.push(Severity::Warning, code, p, message, hint),
+        }
     }
 }
