@@ -205,19 +205,27 @@ fn payload(ctx: &mut Ctx<'_>, d: &str, ty: &str) -> Option<&'static str> {
             }
             match media::py_b64decode_strict(stripped) {
                 Ok((n, standard)) => {
-                    if !standard {
-                        ctx.warn_hint(
-                            Code::BlockImageBase64Decodable,
-                            "`data` has `=` padding after a whole group, which the server's decoder skips but other base64 decoders reject",
-                            "send standard base64: `=` only to pad the last group",
-                        );
-                    }
-                    if stripped.len() != b.len() {
-                        ctx.warn_hint(
-                            Code::BlockImageBase64Decodable,
-                            "`data` has whitespace around the base64 payload; the server strips it",
-                            "send the base64 payload without leading or trailing whitespace",
-                        );
+                    // (both in one issue: one issue per code and path)
+                    let spaced = stripped.len() != b.len();
+                    if spaced || !standard {
+                        let [mut message, mut hint] = ["`data` has ", "send "].map(String::from);
+                        if spaced {
+                            message.push_str(
+                                "whitespace around the base64 payload, which the server strips",
+                            );
+                            hint.push_str(
+                                "the base64 payload without leading or trailing whitespace",
+                            );
+                        }
+                        if spaced && !standard {
+                            message.push_str(", and ");
+                            hint.push_str(", as ");
+                        }
+                        if !standard {
+                            message.push_str("`=` padding after a whole group, which the server's decoder skips but other base64 decoders reject");
+                            hint.push_str("standard base64: `=` only to pad the last group");
+                        }
+                        ctx.warn_hint(Code::BlockImageBase64Decodable, message, hint);
                     }
                     size(ctx, n);
                     media::sniff(&media::decode_prefix(stripped, 16))
