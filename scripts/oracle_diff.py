@@ -857,8 +857,9 @@ def server_locs(oracle: dict[str, Any]) -> list[list[str]] | None:
 # required": to see which warnings the rule below lets through).
 STRICT_COVER = "--strict-cover" in sys.argv
 
-# Codes that say something about their own field only: such a warning never explains the
-# rejection of the object holding the field (a `field.server_only` warning at an image's `url`
+# Codes that say something about their own field only: such a warning explains a rejection of
+# the object holding the field (a tool's bad `defer_loading`: "Invalid tool specification" at the
+# tool) but not one of another field of it (a `field.server_only` warning at an image's `url`
 # "explained" the server's "source: Field required" and hid a false accept).
 OWN_FIELD_ONLY = {"field.server_only", "field.unknown", "request.unknown_fields"}
 
@@ -867,8 +868,17 @@ def _covers(path: str, loc: list[str], code: str = "") -> bool:
     """Whether an issue's JSON Pointer names the server's location or one of its ancestors
     (the server's location also holds union tags and model names: a subsequence test)."""
     segs = [s.replace("~1", "/").replace("~0", "~") for s in path.split("/")[1:]]
-    if len(segs) > 1 and not STRICT_COVER and code not in OWN_FIELD_ONLY:
+    if len(segs) > 1 and not STRICT_COVER:
+        if code in OWN_FIELD_ONLY and loc and loc[-1] != segs[-2]:
+            # the server names another field of the object (or a tag inside it): only the
+            # field itself, or an ancestor, explains that
+            return _subsequence(segs, loc)
         segs = segs[:-1]  # an issue about a field explains a rejection of the object holding it
+    return _subsequence(segs, loc)
+
+
+def _subsequence(segs: list[str], loc: list[str]) -> bool:
+    """Whether `segs` appear in `loc` in order (list indices of a merged list may be missing)."""
     it = iter(loc)
     # list indices of a merged list (a `system` list) may be gone from the server's location
     return all(any(s == x for x in it) for s in segs if not (s.isdigit() and s not in loc))
