@@ -207,24 +207,22 @@ fn payload(ctx: &mut Ctx<'_>, d: &str, ty: &str) -> Option<&'static str> {
                 Ok((n, standard)) => {
                     // (both in one issue: one issue per code and path)
                     let spaced = stripped.len() != b.len();
-                    if spaced || !standard {
-                        let [mut message, mut hint] = ["`data` has ", "send "].map(String::from);
-                        if spaced {
-                            message.push_str(
-                                "whitespace around the base64 payload, which the server strips",
-                            );
-                            hint.push_str(
-                                "the base64 payload without leading or trailing whitespace",
-                            );
-                        }
-                        if spaced && !standard {
-                            message.push_str(", and ");
-                            hint.push_str(", as ");
-                        }
-                        if !standard {
-                            message.push_str("`=` padding after a whole group, which the server's decoder skips but other base64 decoders reject");
-                            hint.push_str("standard base64: `=` only to pad the last group");
-                        }
+                    let said = match (spaced, standard) {
+                        (false, true) => None,
+                        (true, true) => Some((
+                            "`data` has whitespace around the base64 payload, which the server strips",
+                            "send the base64 payload without leading or trailing whitespace",
+                        )),
+                        (false, false) => Some((
+                            "`data` has `=` padding after a whole group, which the server's decoder skips but other base64 decoders reject",
+                            "send standard base64: `=` only to pad the last group",
+                        )),
+                        (true, false) => Some((
+                            "`data` has whitespace around the base64 payload, which the server strips, and `=` padding after a whole group, which the server's decoder skips but other base64 decoders reject",
+                            "send standard base64 without leading or trailing whitespace, `=` only to pad the last group",
+                        )),
+                    };
+                    if let Some((message, hint)) = said {
                         ctx.warn_hint(Code::BlockImageBase64Decodable, message, hint);
                     }
                     size(ctx, n);
