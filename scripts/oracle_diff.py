@@ -857,34 +857,54 @@ def server_locs(oracle: dict[str, Any]) -> list[list[str]] | None:
 # required": to see which warnings the rule below lets through).
 STRICT_COVER = "--strict-cover" in sys.argv
 
-# Codes that say something about their own field only: such a warning explains a rejection of
-# the object holding the field (a tool's bad `defer_loading`: "Invalid tool specification" at the
-# tool) but not one of another field of it (a `field.server_only` warning at an image's `url`
-# "explained" the server's "source: Field required" and hid a false accept).
+# Codes that say something about their own field only: such a warning explains a rejection at
+# the field or inside it, and one of the object holding the field (a tool's bad `defer_loading`:
+# "Invalid tool specification" at the tool, or at a model or union tag inside it), but not one of
+# another field of that object (a `field.server_only` warning at an image's `url` "explained" the
+# server's "source: Field required" and hid a false accept).
 OWN_FIELD_ONLY = {"field.server_only", "field.unknown", "request.unknown_fields"}
 
 
-def _covers(path: str, loc: list[str], code: str = "") -> bool:
-    """Whether an issue's JSON Pointer names the server's location or one of its ancestors
-    (the server's location also holds union tags and model names: a subsequence test)."""
+def _covers(path: str, loc: list[str], code: str = "", body: Any = None) -> bool:
+    """Whether an issue's JSON Pointer explains the server's rejection at `loc`: `loc` is at the
+    issue's path or inside it, or (for a field's issue) at the object holding it (the server's
+    location also holds union tags and model names: a subsequence test). `body`, when given,
+    tells a union tag (the object's `type`) from a field name."""
     segs = [s.replace("~1", "/").replace("~0", "~") for s in path.split("/")[1:]]
-    if len(segs) > 1 and not STRICT_COVER:
-        if code in OWN_FIELD_ONLY and loc and loc[-1] != segs[-2]:
-            # the server names another field of the object (or a tag inside it): only the
-            # field itself, or an ancestor, explains that
-            return _subsequence(segs, loc)
-        segs = segs[:-1]  # an issue about a field explains a rejection of the object holding it
-    return _subsequence(segs, loc)
+    if _match_end(segs, loc) is not None:
+        return True
+    if len(segs) <= 1 or STRICT_COVER:
+        return False
+    end = _match_end(segs[:-1], loc)
+    if end is None:
+        return False
+    if code not in OWN_FIELD_ONLY:
+        return True  # an issue about a field explains a rejection of the object holding it
+    parent = body
+    for s in segs[:-1]:
+        parent = parent[int(s)] if isinstance(parent, list) and s.isdigit() and int(s) < len(parent) else (
+            parent.get(s) if isinstance(parent, dict) else None)
+    tag = parent.get("type") if isinstance(parent, dict) else None
+    # the rest of the location must name the object itself: its union tag or model names only
+    return all(x == tag or "[" in x or "-" in x or x[:1].isupper() for x in loc[end:])
 
 
-def _subsequence(segs: list[str], loc: list[str]) -> bool:
-    """Whether `segs` appear in `loc` in order (list indices of a merged list may be missing)."""
-    it = iter(loc)
-    # list indices of a merged list (a `system` list) may be gone from the server's location
-    return all(any(s == x for x in it) for s in segs if not (s.isdigit() and s not in loc))
+def _match_end(segs: list[str], loc: list[str]) -> int | None:
+    """Where in `loc` a greedy match of `segs` as a subsequence ends, or None (list indices of a
+    merged list, such as a `system` list, may be gone from the server's location)."""
+    at = 0
+    for s in segs:
+        if s.isdigit() and s not in loc:
+            continue
+        while at < len(loc) and loc[at] != s:
+            at += 1
+        if at == len(loc):
+            return None
+        at += 1
+    return at
 
 
-def classify(oracle: dict[str, Any], report: dict[str, Any], cited: set[str]) -> str:
+def classify(oracle: dict[str, Any], report: dict[str, Any], cited: set[str], text: str | None = None) -> str:
     errs, warns = report["errors"], report["warnings"]
     if oracle["verdict"] == "ACCEPT":
         return "false-reject" if errs else "agree"
@@ -899,7 +919,11 @@ def classify(oracle: dict[str, Any], report: dict[str, Any], cited: set[str]) ->
     if locs is None:
         return "soft-accept-cited"
     # every location the server rejects must be explained by a cited warning there
-    ok = all(any(_covers(w["path"], loc, w["code"]) for w in mine) for loc in locs)
+    try:
+        body = json.loads(text) if text is not None else None
+    except ValueError:
+        body = None
+    ok = all(any(_covers(w["path"], loc, w["code"], body) for w in mine) for loc in locs)
     return "soft-accept-cited" if ok else "soft-accept-uncited"
 
 
@@ -1101,7 +1125,7 @@ def main() -> int:
         res = []
         for t, rep in zip(texts, reports):
             o = orc.check_text(t)
-            c = classify(o, rep, cited)
+            c = classify(o, rep, cited, t)
             res.append((signature(c, o, rep), c))
         return res
 
@@ -1124,7 +1148,7 @@ def main() -> int:
         reports = run_validator(texts)
         for t, rep in zip(texts, reports):
             o = orc.check_text(t)
-            c = classify(o, rep, cited)
+            c = classify(o, rep, cited, t)
             counts[c] += 1
             if c != "agree":
                 sig = signature(c, o, rep)
@@ -1181,7 +1205,7 @@ def null_sweep(orc: Any, cited: set[str]) -> int:
     reports = run_validator(texts)
     for t, place, rep in zip(texts, places, reports):
         o = orc.check_text(t)
-        table[place][f"server {o['verdict'].lower()} / {classify(o, rep, cited)}"] += 1
+        table[place][f"server {o['verdict'].lower()} / {classify(o, rep, cited, t)}"] += 1
     bad = 0
     for place in sorted(table):
         c = table[place]
@@ -1259,7 +1283,7 @@ def sweep(orc: Any, cited: set[str], show: int, fix: bool = False, values: bool 
         chunk = texts[i : i + 2000]
         for t, rep in zip(chunk, run_validator(chunk)):
             o = orc.check_text(t)
-            c = classify(o, rep, cited)
+            c = classify(o, rep, cited, t)
             counts[c] += 1
             if c not in ("agree", "soft-accept-cited"):
                 groups[signature(c, o, rep)].append(t)
@@ -1278,7 +1302,7 @@ def sweep(orc: Any, cited: set[str], show: int, fix: bool = False, values: bool 
             fixed[f"fixed: server {before.lower()} -> {after['verdict'].lower()}, ours {'valid' if valid else 'invalid'}"] += 1
             # (a fixed body we call valid that the server rejects is fine where a cited warning
             # says so: a soft accept the Workspace docs endorse, as in the sweep itself)
-            soft = valid and classify(after, run_validator([out])[0], cited) == "soft-accept-cited"
+            soft = valid and classify(after, run_validator([out])[0], cited, out) == "soft-accept-cited"
             if after["verdict"] == "REJECT" and (before == "ACCEPT" or valid) and not soft:
                 groups[f"fix breaks | {(after.get('error') or '')[-120:]}"].append(t)
         print(json.dumps(dict(fixed)))
@@ -1374,7 +1398,7 @@ def record(orc: Any, cited: set[str]) -> int:
         for (n, ptr, idx, t), er, lr in zip(chunk, eager_reports, lazy_reports):
             verdicts = ""
             for o, rep in ((orc.check_text(t), er), (lazy.check_text(t), lr)):
-                c = classify(o, rep, cited)
+                c = classify(o, rep, cited, t)
                 if c not in ("agree", "soft-accept-cited"):
                     wrong[signature(c, o, rep)] += 1
                 verdicts += "a" if o["verdict"] == "ACCEPT" else ("s" if c == "soft-accept-cited" else "r")
