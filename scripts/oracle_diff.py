@@ -12,6 +12,7 @@ fixtures and rules.
     python3 scripts/oracle_diff.py --raw [--n N]   # generated bodies, their text rewritten as well
     python3 scripts/oracle_diff.py --sweep [--values|--swaps] [--lazy] [--fix] # every field, one at a time
     python3 scripts/oracle_diff.py --record        # both sweeps, both endpoints: the replayed corpus
+    python3 scripts/oracle_diff.py --strict-cover [...]  # any of these, warnings cover only at or above
 
 Generated bodies are mutations of every fixture and example (drop / duplicate / retype / null /
 enum and role changes / reorder and merge messages / swap block types / tool_use-tool_result
@@ -27,7 +28,15 @@ verdict: tools built eagerly; `--lazy` for `POST /chat`) and through the validat
 * false-reject    the server accepts, we report an error;
 * soft-accept     the server rejects, we only warn: "cited" when one of the warnings is listed in
                   `docs/decisions.md` under "Soft accepts" (the Workspace docs endorse the body,
-                  RULES.md Part 1.2), else "uncited" (counted as a false accept).
+                  RULES.md Part 1.2), else "uncited" (counted as a false accept). A cited
+                  warning must also be where the server rejects: at that place, above it, or on
+                  a field of the object the server rejects (not on another field of it when the
+                  warning speaks only of its own field, as `field.server_only` does);
+                  `--strict-cover` drops the last allowance, to list what it lets through.
+
+Every report is also checked for two issues with one code and one path (the validator says a
+second problem at one place in the first issue's message); each such (code, path) is printed with
+its shortest body when the run ends.
 
 Disagreements are grouped by signature (class, the server's error location or text, normalised,
 and our codes), one body per signature is minimised, and each is written as a fixture candidate
