@@ -1080,6 +1080,9 @@ def main() -> int:
     ap.add_argument("--lazy", action="store_true", help="POST /chat's verdict (the body's validation_mode)")
     ap.add_argument("--no-build", action="store_true", help="do not rebuild the validator")
     ap.add_argument("--schema-share", type=float, default=0.15, help="share of schema-generated bodies")
+    ap.add_argument("--alias", type=float, default=0.0,
+                    help="share of bodies whose tool_choice is renamed to the server's alias toolChoice "
+                         "(drawn from a second generator: the --seed's bodies are otherwise unchanged)")
     ap.add_argument("--no-minimise", action="store_true")
     ap.add_argument("--null-sweep", action="store_true",
                     help="set every field of every seed to null, one at a time: the nullability table")
@@ -1122,6 +1125,7 @@ def main() -> int:
         return sweep(orc, cited, args.show, args.fix, args.values, args.swaps)
 
     rng = random.Random(args.seed)
+    alias_rng = random.Random(args.seed + 1_000_003)
     seeds = load_seeds()
     pools = Pools(seeds)
     mut = Mutator(rng, pools, seeds)
@@ -1152,6 +1156,9 @@ def main() -> int:
                     body = mut.mutate(body)
             else:
                 body = mut.mutate(rng.choice(seeds))
+            if args.alias and isinstance(body, dict) and "tool_choice" in body \
+                    and alias_rng.random() < args.alias:
+                body = {("toolChoice" if k == "tool_choice" else k): v for k, v in body.items()}
             text = dumps(body, rng)
             texts.append(raw_rewrite(text, rng) if args.raw else text)
         reports = run_validator(texts)

@@ -31,6 +31,8 @@ pub(crate) struct Ctx<'a> {
     /// reports nothing at or inside them.
     settled: Vec<String>,
     strict: bool,
+    /// Whether errors are reported as warnings (see [`Ctx::as_warnings`]).
+    soft: bool,
     /// Whether the rules count the characters of texts (only a profile token limit needs them).
     count_text: bool,
     /// The deepest nesting in the whole body when the parser measured it (no value in it nests
@@ -89,6 +91,7 @@ impl<'a> Ctx<'a> {
             next_suggestion: None,
             settled: Vec::new(),
             strict: options.strict,
+            soft: false,
             count_text: options
                 .profile
                 .as_ref()
@@ -163,7 +166,7 @@ impl<'a> Ctx<'a> {
         message: String,
         hint: Option<String>,
     ) {
-        let sev = if self.strict { Severity::Error } else { sev };
+        let sev = self.severity(sev);
         let issue = Issue {
             severity: sev,
             code,
@@ -380,7 +383,7 @@ impl Ctx<'_> {
         };
         let path = self.here_key(key);
         self.pending.push(Issue {
-            severity: sev,
+            severity: self.severity(sev),
             code,
             path,
             message,
@@ -430,6 +433,7 @@ impl Ctx<'_> {
         let (pending, settled) = (self.pending.len(), self.settled.len());
         let suggestion = self.next_suggestion.take();
         let strict = std::mem::replace(&mut self.strict, false);
+        let soft = std::mem::replace(&mut self.soft, false);
         f(self);
         let fits = self.errors.len() == errors
             && self.pending[pending..]
@@ -441,7 +445,32 @@ impl Ctx<'_> {
         self.settled.truncate(settled);
         self.next_suggestion = suggestion;
         self.strict = strict;
+        self.soft = soft;
         fits
+    }
+
+    /// Run the reporting walk `f`, with the errors it reports made warnings when `soft`: the
+    /// rules of a field's value where the field is server-only (RULES.md 1.4), as a server-only
+    /// alias's value is checked by the rules of the field it stands for. In strict mode they
+    /// stay errors.
+    pub(crate) fn as_warnings<R>(&mut self, soft: bool, f: impl FnOnce(&mut Self) -> R) -> R {
+        let outer = self.soft;
+        self.soft |= soft;
+        let r = f(self);
+        self.soft = outer;
+        r
+    }
+
+    /// The severity an issue of severity `sev` is reported with: an error in strict mode, a
+    /// warning in a soft walk (see [`Ctx::as_warnings`]).
+    fn severity(&self, sev: Severity) -> Severity {
+        if self.strict {
+            Severity::Error
+        } else if self.soft {
+            Severity::Warning
+        } else {
+            sev
+        }
     }
 
     /// Report the deferred issues of [`Ctx::field_type`] that no rule has covered or settled.
@@ -539,12 +568,6 @@ fn want(t: u8) -> String {
 /// Whether renaming the key `k` to `known` is safe: they differ only in case, `_` and `-`, or
 /// `k` is a documented alias of `known`.
 fn same_key(k: &str, known: &str) -> bool {
-    let norm = |s: &str| -> String {
-        s.chars()
-            .filter(|c| *c != '_' && *c != '-')
-            .map(|c| c.to_ascii_lowercase())
-            .collect()
-    };
     crate::vocab::KEY_ALIASES.contains(&(k, known)) || norm(k) == norm(known)
 }
 
@@ -699,5 +722,60 @@ mod tests {
         // An outer strict mode still applies after the probe.
         ctx.warn(Code::FieldType, "strict");
         assert_eq!(ctx.errors.len(), 3);
+    }
+
+    #[test]
+    fn as_warnings_makes_the_errors_of_its_walk_warnings_outside_strict_mode() {
+        let doc_text = r#"{"n": "x"}"#;
+        let arena = zylon_json::Arena::new();
+        let doc = zylon_json::parse(doc_text, 8, &arena).unwrap();
+        let v = doc.value.as_object().unwrap().get("n").unwrap();
+        let mut ctx = Ctx::new(&crate::Options::default());
+        ctx.error(Code::FieldType, "before");
+        let r = ctx.as_warnings(true, |ctx| {
+            ctx.key("a", |ctx| ctx.error(Code::ToolChoiceTypeEnum, "inside"));
+            ctx.warn(Code::FieldUnknown, "a warning inside");
+            // a deferred type issue (reported by `flush_pending`)
+            ctx.field_type("n", &v, crate::vocab::bits::INTEGER);
+            7
+        });
+        assert_eq!(r, 7);
+        ctx.error(Code::FieldType, "after");
+        ctx.flush_pending();
+        let errors: Vec<_> = ctx.errors.iter().map(|i| i.message.as_str()).collect();
+        assert_eq!(errors, ["before", "after"]);
+        let warnings: Vec<_> = ctx
+            .warnings
+            .iter()
+            .map(|i| (i.code, i.path.as_str()))
+            .collect();
+        assert_eq!(
+            warnings,
+            [
+                (Code::ToolChoiceTypeEnum, "/a"),
+                (Code::FieldUnknown, ""),
+                (Code::FieldType, "/n")
+            ]
+        );
+        assert!(ctx.warnings.iter().all(|i| i.severity == Severity::Warning));
+        // strict mode: they stay errors
+        let strict = crate::Options {
+            strict: true,
+            ..Default::default()
+        };
+        let mut ctx = Ctx::new(&strict);
+        ctx.as_warnings(true, |ctx| ctx.error(Code::ToolChoiceTypeEnum, "inside"));
+        assert_eq!((ctx.errors.len(), ctx.warnings.len()), (1, 0));
+        // a probe inside a soft walk still tells errors (a union's member is decided by them)
+        let mut ctx = Ctx::new(&crate::Options::default());
+        let fits = ctx.as_warnings(true, |ctx| ctx.probe(|ctx| ctx.error(Code::FieldType, "e")));
+        assert!(!fits);
+        // and after the walk, errors are errors again
+        ctx.error(Code::FieldType, "after");
+        assert_eq!((ctx.errors.len(), ctx.warnings.len()), (1, 0));
+        // not soft: nothing changes
+        let mut ctx = Ctx::new(&crate::Options::default());
+        ctx.as_warnings(false, |ctx| ctx.error(Code::ToolChoiceTypeEnum, "inside"));
+        assert_eq!((ctx.errors.len(), ctx.warnings.len()), (1, 0));
     }
 }

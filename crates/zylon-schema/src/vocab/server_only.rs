@@ -48,8 +48,10 @@ pub const SERVER_ONLY: &[ServerOnly] = &[
             "inference_geo",
         ],
         // (`toolChoice`, `outputConfig`, `cacheControl`: the server's camelCase aliases of three
-        // of its fields, `MessagesInputBase`, read when the field itself is absent; their values
-        // are not checked: a rule for them cost the WebAssembly module 0.5 KB gzip)
+        // of its fields, `MessagesInputBase`, read when the field itself is absent. The value of
+        // `toolChoice` goes through the `tool_choice` rules, as warnings (`tools::choice_of`);
+        // the other two are not checked: a rule for them cost the WebAssembly module 0.5 KB
+        // gzip)
         free: &[
             "context_management",
             "toolChoice",

@@ -13,6 +13,7 @@ use crate::vocab;
 
 /// Validate a ChatRequest object (the whole chat body, or `pgpt` in an envelope).
 pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: &Object<'a>, options: &Options) -> Summary {
+    let alias = req.get("toolChoice");
     let req = &ctx.unknown_fields_with(
         req,
         vocab::names::CHAT_REQUEST,
@@ -28,15 +29,16 @@ pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: &Object<'a>, options: &Options) 
 
     // Built-in tools are built (and what they read parsed) by `/chat/validate` always, by
     // `POST /chat` only in eager mode.
+    let choice = tools::choice_of(req, alias);
+    let tc = choice.map(|(_, v)| v);
     let eager = options.endpoint == Endpoint::Validate
-        || req
-            .get(k::TOOL_CHOICE)
+        || tc
             .and_then(|t| t.get("validation_mode"))
             .and_then(Value::as_str)
             == Some("eager");
-    let built = tools::built(req, eager);
+    let built = tools::built(tc, eager);
     let artifacts = tool_context::check(ctx, req, tools::retrieval_tool_survives(req, built));
-    let tool_facts = tools::check(ctx, req, &artifacts, built);
+    let tool_facts = tools::check(ctx, req, choice, &artifacts, built);
     let sys = system::check(ctx, req);
     let has_mcp = mcp::check(ctx, req);
     structured::check(ctx, req, &tool_facts, has_mcp, &sys);
@@ -51,8 +53,7 @@ pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: &Object<'a>, options: &Options) 
             .map_or(0, |a| a.len()),
         has_tools: tool_facts.non_empty,
         stream_enabled: req.get(k::STREAM) == Some(Value::Bool(true)),
-        tool_choice: req
-            .get(k::TOOL_CHOICE)
+        tool_choice: tc
             .and_then(|t| t.get("type"))
             .and_then(Value::as_str)
             .map(str::to_owned)

@@ -69,12 +69,26 @@ fn ingested_code(name: &str) -> Code {
     }
 }
 
+/// The request's tool choice as the server reads it, and whether it is under the alias:
+/// `tool_choice`, or when that key is absent its camelCase alias `toolChoice` (`MessagesInputBase`; found
+/// 2026-12-03: a `toolChoice` of `none` drops the tools as `tool_choice` does, so the metadata
+/// filters of `tool_context` are not read, and we rejected such bodies).
+pub(super) fn choice_of<'a>(
+    req: &Fields<'a>,
+    alias: Option<Value<'a>>,
+) -> Option<(bool, Value<'a>)> {
+    match req.get(k::TOOL_CHOICE) {
+        Some(v) => Some((false, v)),
+        None => alias.map(|v| (true, v)),
+    }
+}
+
 /// Which tools are built (and what they read parsed) when this request is validated: by
 /// `/chat/validate` always and by `POST /chat` only in eager mode (`eager`), those that survive
-/// `tool_choice` — `None`: none (`tool_choice` `none`, or not eager); `Some(None)`: every tool;
-/// `Some(Some(name))`: the one named. Read ahead of the tool checks, without reporting.
-pub(super) fn built<'a>(req: &Fields<'a>, eager: bool) -> Option<Option<&'a str>> {
-    let tc = req.get(k::TOOL_CHOICE);
+/// the tool choice `tc` (see [`choice_of`]) — `None`: none (type `none`, or not eager);
+/// `Some(None)`: every tool; `Some(Some(name))`: the one named. Read ahead of the tool checks,
+/// without reporting.
+pub(super) fn built(tc: Option<Value<'_>>, eager: bool) -> Option<Option<&str>> {
     let ty = tc.and_then(|tc| tc.get("type")).and_then(Value::as_str);
     if !eager || ty == Some("none") {
         return None;
@@ -139,10 +153,12 @@ struct ToolInfo<'a> {
 // The tools of this thread's last body, natively (see `spare`).
 spare!(TOOLS: ToolInfo<'static>);
 
-/// The tools (`built`: which are built when the request is validated, see [`built`]).
+/// The tools (`choice`: the tool choice and whether it is the alias, see [`choice_of`]; `built`: which are
+/// built when the request is validated, see [`built`]).
 pub(super) fn check<'a>(
     ctx: &mut Ctx<'a>,
     req: &Fields<'a>,
+    choice: Option<(bool, Value<'a>)>,
     artifacts: &Artifacts,
     built: Option<Option<&'a str>>,
 ) -> ToolFacts {
@@ -169,7 +185,11 @@ pub(super) fn check<'a>(
         )
     });
     unique_names(ctx, &infos);
-    let choice = tool_choice(ctx, req, &infos, !tools.is_empty());
+    let (alias, tc) = choice.map_or((false, None), |(alias, v)| (alias, Some(v)));
+    // the alias is a server-only field: what its rules find are warnings (RULES.md 1.4)
+    let choice = ctx.as_warnings(alias, |ctx| {
+        tool_choice(ctx, alias, tc, &infos, !tools.is_empty())
+    });
     if artifacts.non_empty && tools.is_empty() {
         ctx.key("tool_context", |ctx| {
             ctx.error_hint(
@@ -640,26 +660,32 @@ enum Choice<'a> {
     Only(&'a str),
 }
 
+/// The checks of the tool choice `tc` (`tool_choice`, or its `alias` `toolChoice`, whose
+/// `null` the server rejects too: the `null` of `tool_choice` is reported with the other
+/// `null`s).
 fn tool_choice<'a>(
     ctx: &mut Ctx<'a>,
-    req: &Fields<'a>,
+    alias: bool,
+    tc: Option<Value<'a>>,
     infos: &[ToolInfo<'a>],
     has_tools: bool,
 ) -> Choice<'a> {
-    let tc = match req.get(k::TOOL_CHOICE) {
-        None | Some(Value::Null) => return Choice::All,
+    let key = if alias { "toolChoice" } else { "tool_choice" };
+    let tc = match tc {
+        None => return Choice::All,
+        Some(Value::Null) if !alias => return Choice::All,
         Some(Value::Object(o)) => o,
         Some(v) => {
-            ctx.key("tool_choice", |ctx| {
+            ctx.key(key, |ctx| {
                 ctx.error(
                     Code::FieldType,
-                    format!("`tool_choice` must be an object, not {}", type_name(&v)),
+                    format!("`{key}` must be an object, not {}", type_name(&v)),
                 )
             });
             return Choice::All;
         }
     };
-    ctx.key("tool_choice", |ctx| {
+    ctx.key(key, |ctx| {
         let tc = ctx.unknown_fields(&tc, vocab::names::TOOL_CHOICE, "`tool_choice`");
         let mode = tc.field(choice::VALIDATION_MODE);
         super::nulls::warn_server_only(ctx, mode, Code::ToolChoiceValidationMode);
@@ -713,7 +739,18 @@ fn tool_choice<'a>(
                     let names: Vec<&str> = infos.iter().filter_map(|i| i.name).collect();
                     let hint = super::super::ctx::did_you_mean(n, &names)
                         .map(|s| format!("did you mean `{s}`?"))
-                        .or_else(|| (!names.is_empty()).then(|| format!("the tools are: {}", names.iter().map(|n| short(n)).collect::<Vec<_>>().join(", "))));
+                        .or_else(|| {
+                            (!names.is_empty()).then(|| {
+                                let mut list = String::from("the tools are: ");
+                                for (i, n) in names.iter().enumerate() {
+                                    if i > 0 {
+                                        list.push_str(", ");
+                                    }
+                                    list.push_str(&short(n));
+                                }
+                                list
+                            })
+                        });
                     ctx.key("name", |ctx| {
                         let p = ctx.here();
                         ctx.push(Severity::Error, Code::ToolChoiceUnknownTool, p, format!("tool choice `{}` is not in the provided tools", short(n)), hint)
