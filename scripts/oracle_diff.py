@@ -1066,6 +1066,11 @@ def minimise(body: Any, sig: str, check: Callable[[list[str]], list[tuple[str, s
 
 
 # ----------------------------------------------------------------------------- main
+# The server's camelCase aliases of three request fields (`MessagesInputBase`), read when the
+# field itself is absent (`--alias`).
+ALIASES = {"tool_choice": "toolChoice", "output_config": "outputConfig", "cache_control": "cacheControl"}
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--n", type=int, default=20000, help="bodies to generate (default 20000)")
@@ -1081,8 +1086,9 @@ def main() -> int:
     ap.add_argument("--no-build", action="store_true", help="do not rebuild the validator")
     ap.add_argument("--schema-share", type=float, default=0.15, help="share of schema-generated bodies")
     ap.add_argument("--alias", type=float, default=0.0,
-                    help="share of bodies whose tool_choice is renamed to the server's alias toolChoice "
-                         "(drawn from a second generator: the --seed's bodies are otherwise unchanged)")
+                    help="chance that each of tool_choice, output_config and cache_control a body has is "
+                         "renamed to the server's camelCase alias (drawn from a second generator: the "
+                         "--seed's bodies are otherwise unchanged)")
     ap.add_argument("--no-minimise", action="store_true")
     ap.add_argument("--null-sweep", action="store_true",
                     help="set every field of every seed to null, one at a time: the nullability table")
@@ -1156,9 +1162,9 @@ def main() -> int:
                     body = mut.mutate(body)
             else:
                 body = mut.mutate(rng.choice(seeds))
-            if args.alias and isinstance(body, dict) and "tool_choice" in body \
-                    and alias_rng.random() < args.alias:
-                body = {("toolChoice" if k == "tool_choice" else k): v for k, v in body.items()}
+            if args.alias and isinstance(body, dict):
+                camel = {k: c for k, c in ALIASES.items() if k in body and alias_rng.random() < args.alias}
+                body = {camel.get(k, k): v for k, v in body.items()}
             text = dumps(body, rng)
             texts.append(raw_rewrite(text, rng) if args.raw else text)
         reports = run_validator(texts)

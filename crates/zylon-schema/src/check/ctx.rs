@@ -163,10 +163,10 @@ impl<'a> Ctx<'a> {
         sev: Severity,
         code: Code,
         path: String,
-        message: String,
+        mut message: String,
         hint: Option<String>,
     ) {
-        let sev = self.severity(sev);
+        let sev = self.severity(sev, &mut message);
         let issue = Issue {
             severity: sev,
             code,
@@ -363,7 +363,7 @@ impl Ctx<'_> {
     #[inline(never)]
     fn field_type(&mut self, key: &str, v: &Value<'_>, t: u8) {
         let fit = field_fit(v, t);
-        let (sev, code, message) = match fit {
+        let (sev, code, mut message) = match fit {
             Fit::Ok => return,
             Fit::Null => (
                 Severity::Error,
@@ -382,8 +382,9 @@ impl Ctx<'_> {
             ),
         };
         let path = self.here_key(key);
+        let sev = self.severity(sev, &mut message);
         self.pending.push(Issue {
-            severity: self.severity(sev),
+            severity: sev,
             code,
             path,
             message,
@@ -462,11 +463,13 @@ impl Ctx<'_> {
     }
 
     /// The severity an issue of severity `sev` is reported with: an error in strict mode, a
-    /// warning in a soft walk (see [`Ctx::as_warnings`]).
-    fn severity(&self, sev: Severity) -> Severity {
+    /// warning in a soft walk (see [`Ctx::as_warnings`]), whose `message` then says that the
+    /// server rejects the value (a warning alone would read as harmless).
+    fn severity(&self, sev: Severity, message: &mut String) -> Severity {
         if self.strict {
             Severity::Error
-        } else if self.soft {
+        } else if self.soft && sev == Severity::Error {
+            message.push_str("; the server rejects this value");
             Severity::Warning
         } else {
             sev
@@ -758,6 +761,14 @@ mod tests {
             ]
         );
         assert!(ctx.warnings.iter().all(|i| i.severity == Severity::Warning));
+        // the errors made warnings say that the server rejects the value; a warning is unchanged
+        let note = "; the server rejects this value";
+        assert_eq!(ctx.warnings[0].message, format!("inside{note}"));
+        assert_eq!(ctx.warnings[1].message, "a warning inside");
+        assert_eq!(
+            ctx.warnings[2].message,
+            format!("`n` must be a whole number, not a string{note}")
+        );
         // strict mode: they stay errors
         let strict = crate::Options {
             strict: true,
