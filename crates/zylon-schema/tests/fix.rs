@@ -252,3 +252,24 @@ fn fix_bytes_leaves_alone_what_utf8_text_cannot_hold() {
     // the server rejects the doubled mark too
     assert!(!zylon_schema::validate_bytes(&doubled_mark, Kind::Chat, &opts).valid);
 }
+
+/// The server's alias `toolChoice` is checked by the `tool_choice` rules (as warnings), and
+/// `fix` applies their suggestions to it: the fixed body is one the server accepts (checked
+/// against the server's code when the fixture `tool_choice/alias-type-capitalised` was made).
+#[test]
+fn fix_mends_the_value_of_the_tool_choice_alias() {
+    use zylon_schema::Code;
+    let text = r#"{"messages":[{"role":"user","content":[{"type":"text","text":"hi"}]}],"toolChoice":{"type":"Auto"}}"#;
+    let fixed = fix_str(text, Kind::Chat, &Options::default());
+    assert_eq!(fixed.body, text.replace("\"Auto\"", "\"auto\""));
+    assert_eq!(
+        fixed
+            .fixes
+            .iter()
+            .map(|f| (f.code, f.path.as_str()))
+            .collect::<Vec<_>>(),
+        [(Code::ToolChoiceTypeEnum, "/toolChoice/type")]
+    );
+    let codes: Vec<_> = fixed.report.issues().map(|i| i.code).collect();
+    assert_eq!(codes, [Code::FieldServerOnly]);
+}
