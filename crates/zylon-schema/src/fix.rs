@@ -191,7 +191,9 @@ pub fn fix_bytes(
 pub fn fix_str(text: &str, kind: Kind, options: &Options) -> FixResult {
     // A renamed key must not turn a field the server ignores into one it rejects (a value of
     // the wrong type under the right name): when the fixed body has an error at or under a
-    // renamed key, the fixes start again without that rename.
+    // renamed key, or a warning there that says the server would reject the value (a
+    // server-only field's, RULES.md 1.4, such as those inside the alias `toolChoice`), the
+    // fixes start again without that rename.
     let mut banned: Vec<String> = Vec::new();
     loop {
         let (body, fixes, renamed) = fix_rounds(text, kind, options, &banned);
@@ -204,14 +206,22 @@ pub fn fix_str(text: &str, kind: Kind, options: &Options) -> FixResult {
             };
             validate_str(&body, kind, &o)
         });
-        let errors = &lenient.as_ref().unwrap_or(&report).errors;
+        let judged = lenient.as_ref().unwrap_or(&report);
+        let rejected = || {
+            judged.errors.iter().chain(
+                judged
+                    .warnings
+                    .iter()
+                    .filter(|w| w.message.contains(crate::check::WOULD_REJECT)),
+            )
+        };
         let before = banned.len();
         for (old, new) in renamed {
             let under = |p: &str| {
                 p.strip_prefix(new.as_str())
                     .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
             };
-            if errors.iter().any(|i| under(&i.path)) {
+            if rejected().any(|i| under(&i.path)) {
                 banned.push(old);
             }
         }

@@ -273,3 +273,40 @@ fn fix_mends_the_value_of_the_tool_choice_alias() {
     let codes: Vec<_> = fixed.report.issues().map(|i| i.code).collect();
     assert_eq!(codes, [Code::FieldServerOnly]);
 }
+
+/// A rename that would put a value the server rejects under the name it reads is not made,
+/// where that value's problem is a warning (a server-only field, RULES.md 1.4) as where it is an
+/// error. Server verdicts (`oracle.py`, 2026-12-03): each body as sent is accepted (the server
+/// ignores the misspelt key), and the renamed one is rejected.
+#[test]
+fn no_rename_makes_a_server_only_value_rejected() {
+    let body = |tc: &str| {
+        format!(
+            r#"{{"messages":[{{"role":"user","content":[{{"type":"text","text":"hi"}}]}}],{tc}}}"#
+        )
+    };
+    for tc in [
+        r#""tool_choice":{"type":"auto","validationMode":"x"}"#,
+        r#""toolChoice":{"disableParallelToolUse":"maybe"}"#,
+        r#""toolChoice":{"Type":"bogus"}"#,
+    ] {
+        let text = body(tc);
+        let fixed = fix_str(&text, Kind::Chat, &Options::default());
+        assert_eq!(fixed.body, text, "{tc}: {:?}", fixed.fixes);
+        assert!(fixed.fixes.is_empty(), "{tc}");
+    }
+    // the same renames where the value fits are made
+    for (tc, want) in [
+        (
+            r#""tool_choice":{"type":"auto","validationMode":"lazy"}"#,
+            r#""tool_choice":{"type":"auto","validation_mode":"lazy"}"#,
+        ),
+        (
+            r#""toolChoice":{"Type":"auto"}"#,
+            r#""toolChoice":{"type":"auto"}"#,
+        ),
+    ] {
+        let fixed = fix_str(&body(tc), Kind::Chat, &Options::default());
+        assert_eq!(fixed.body, body(want), "{tc}");
+    }
+}

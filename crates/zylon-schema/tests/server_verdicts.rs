@@ -282,11 +282,23 @@ fn server_only_request_and_tool_fields_say_when_the_server_rejects_them() {
         (json!({"inference_geo": []}), false),
         (json!({"inference_geo": null}), true),
         // the server's camelCase aliases of `tool_choice`, `output_config` and `cache_control`,
-        // read when the field itself is absent: server-only (values the server takes; their
-        // values are not checked)
+        // read when the field itself is absent: server-only (values the server takes; the
+        // value of `toolChoice` is checked by the `tool_choice` rules, as warnings that say
+        // when the server would reject it; it is ignored where `tool_choice` is there)
         (json!({"toolChoice": {"type": "auto"}}), true),
         (
             json!({"tool_choice": {"type": "auto"}, "toolChoice": 5}),
+            true,
+        ),
+        (json!({"toolChoice": 5}), false),
+        (json!({"toolChoice": null}), false),
+        (json!({"toolChoice": {"type": "bogus"}}), false),
+        (
+            json!({"toolChoice": {"type": "tool", "name": "lookup"}}),
+            true,
+        ),
+        (
+            json!({"toolChoice": {"type": "tool", "name": "nope"}}),
             true,
         ),
         (json!({"outputConfig": {"effort": "low"}}), true),

@@ -469,7 +469,7 @@ impl Ctx<'_> {
         if self.strict {
             Severity::Error
         } else if self.soft && sev == Severity::Error {
-            message.push_str("; the server rejects this value");
+            message.push_str("; the server would reject this value");
             Severity::Warning
         } else {
             sev
@@ -817,7 +817,8 @@ mod tests {
         );
         assert!(ctx.warnings.iter().all(|i| i.severity == Severity::Warning));
         // the errors made warnings say that the server rejects the value; a warning is unchanged
-        let note = "; the server rejects this value";
+        let note = "; the server would reject this value";
+        assert!(note.contains(super::super::WOULD_REJECT));
         assert_eq!(ctx.warnings[0].message, format!("inside{note}"));
         assert_eq!(ctx.warnings[1].message, "a warning inside");
         assert_eq!(

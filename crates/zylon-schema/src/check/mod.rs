@@ -26,6 +26,11 @@ use duplicates::duplicate_keys;
 pub use format::json_error;
 pub(crate) use format::num;
 
+/// The words of a warning that the server would reject the value it is about (a server-only
+/// field's, RULES.md 1.4: `Ctx::server_only`, `nulls::warn_server_only`, a soft walk's errors):
+/// `fix` reads them to keep a rename from making the server reject the body.
+pub(crate) const WOULD_REJECT: &str = "the server would reject";
+
 pub use code::Code;
 pub use options::{Endpoint, Kind, Options, Profile};
 pub use report::{Issue, Report, Severity, Summary};

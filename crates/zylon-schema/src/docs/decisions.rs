@@ -327,6 +327,7 @@ pub(crate) const DECISIONS: Decisions = Decisions {
                 &["`thinking.effort`", "a bad `thinking.effort`", "RULES.md 1.4: server-only field (`ChatRequest.Thinking` has only `enabled`)"],
                 &["`system.blob_visibility_enum`", "a bad `system.blob_visibility` or `system.prompt`", "RULES.md 1.4: server-only fields of `system`"],
                 &["`tool_choice.validation_mode`", "a bad `tool_choice.validation_mode`", "RULES.md 1.4: server-only field (disagreement 26)"],
+                &["`tool_choice.type_enum`, `tool_choice.unknown_tool`, `tool_choice.name_missing`, `tool_choice.disable_parallel`, `field.type`, `field.null`", "only as warnings at `/toolChoice/…`: a value of the server's alias `toolChoice` (read when `tool_choice` is absent) that the server rejects; each says \"the server would reject this value\"", "RULES.md 1.4: `toolChoice` is a server-only field"],
                 &["`block.tldr.side_enum`", "a bad `tldr_side`", "RULES.md 1.4: server-only field of the tldr block (disagreement 14)"],
                 &["`field.server_only`", "a bad value of a server-only field without a code of its own (`container`, `inference_geo`, a tool's `defer_loading` or `instructions`, block `cache_control`, media `source`, a `tool_use` `caller`, ...)", "RULES.md 1.4: server-only fields"],
                 &["`request.model`", "a `model` that is not a string", "RULES.md 1.4: server-only field (`model` is not in `workspace.json`)"],

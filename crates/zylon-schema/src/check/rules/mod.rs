@@ -300,7 +300,7 @@ pub(crate) fn enum_field<'a>(
             ctx.suggest(Suggestion::replace_string((*a).to_string()));
         }
         let msg = if warn_only {
-            format!("`{key}` is {got}, but the server only accepts {list} and would reject the request if it sees this field")
+            format!("`{key}` is {got}: the server would reject the request if it sees this field (it accepts only {list})")
         } else {
             format!("`{key}` must be one of {list}, not {got}")
         };
