@@ -453,7 +453,8 @@ impl Ctx<'_> {
     /// Run the reporting walk `f`, with the errors it reports made warnings when `soft`: the
     /// rules of a field's value where the field is server-only (RULES.md 1.4), as a server-only
     /// alias's value is checked by the rules of the field it stands for. In strict mode they
-    /// stay errors.
+    /// stay errors. Not for a walk inside [`Ctx::probe`]: the errors it makes warnings would not
+    /// count against the probe's fit (a probe inside a soft walk is fine: it clears the flag).
     pub(crate) fn as_warnings<R>(&mut self, soft: bool, f: impl FnOnce(&mut Self) -> R) -> R {
         let outer = self.soft;
         self.soft |= soft;
