@@ -212,7 +212,7 @@ pub fn fix_str(text: &str, kind: Kind, options: &Options) -> FixResult {
                 judged
                     .warnings
                     .iter()
-                    .filter(|w| w.message.contains(crate::check::WOULD_REJECT)),
+                    .filter(|w| zylon_json::contains(&w.message, crate::check::WOULD_REJECT)),
             )
         };
         let before = banned.len();
