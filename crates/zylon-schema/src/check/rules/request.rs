@@ -30,7 +30,7 @@ pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: &Object<'a>, options: &Options) 
     // Built-in tools are built (and what they read parsed) by `/chat/validate` always, by
     // `POST /chat` only in eager mode.
     let choice = tools::choice_of(req, alias);
-    let tc = choice.map(|(_, v)| v);
+    let tc = choice.1;
     let eager = options.endpoint == Endpoint::Validate
         || tc
             .and_then(|t| t.get("validation_mode"))

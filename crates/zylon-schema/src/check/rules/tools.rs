@@ -69,17 +69,17 @@ fn ingested_code(name: &str) -> Code {
     }
 }
 
-/// The request's tool choice as the server reads it, and whether it is under the alias:
-/// `tool_choice`, or when that key is absent its camelCase alias `toolChoice` (`MessagesInputBase`; found
-/// 2026-12-03: a `toolChoice` of `none` drops the tools as `tool_choice` does, so the metadata
-/// filters of `tool_context` are not read, and we rejected such bodies).
+/// Whether the request's tool choice is its camelCase alias `toolChoice`, and the choice as the
+/// server reads it: `tool_choice`, or when that key is absent the alias (`MessagesInputBase`;
+/// found 2026-12-03: a `toolChoice` of `none` drops the tools as `tool_choice` does, so the
+/// metadata filters of `tool_context` are not read, and we rejected such bodies).
 pub(super) fn choice_of<'a>(
     req: &Fields<'a>,
     alias: Option<Value<'a>>,
-) -> Option<(bool, Value<'a>)> {
+) -> (bool, Option<Value<'a>>) {
     match req.get(k::TOOL_CHOICE) {
-        Some(v) => Some((false, v)),
-        None => alias.map(|v| (true, v)),
+        None => (alias.is_some(), alias),
+        tc => (false, tc),
     }
 }
 
@@ -153,12 +153,12 @@ struct ToolInfo<'a> {
 // The tools of this thread's last body, natively (see `spare`).
 spare!(TOOLS: ToolInfo<'static>);
 
-/// The tools (`choice`: the tool choice and whether it is the alias, see [`choice_of`]; `built`: which are
-/// built when the request is validated, see [`built`]).
+/// The tools (`choice`: whether the tool choice is the alias, and the choice, see
+/// [`choice_of`]; `built`: which are built when the request is validated, see [`built`]).
 pub(super) fn check<'a>(
     ctx: &mut Ctx<'a>,
     req: &Fields<'a>,
-    choice: Option<(bool, Value<'a>)>,
+    (alias, tc): (bool, Option<Value<'a>>),
     artifacts: &Artifacts,
     built: Option<Option<&'a str>>,
 ) -> ToolFacts {
@@ -185,7 +185,6 @@ pub(super) fn check<'a>(
         )
     });
     unique_names(ctx, &infos);
-    let (alias, tc) = choice.map_or((false, None), |(alias, v)| (alias, Some(v)));
     // the alias is a server-only field: what its rules find are warnings (RULES.md 1.4)
     let choice = ctx.as_warnings(alias, |ctx| {
         tool_choice(ctx, alias, tc, &infos, !tools.is_empty())
