@@ -327,7 +327,21 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             if zylon_json::is_one_of(k, names.free) {
-                self.server_only(k, what, Code::FieldServerOnly, None);
+                // A camelCase alias (`toolChoice`) next to its field: pydantic's
+                // `AliasChoices` takes the field and never reads the alias.
+                let shadowed = crate::vocab::ALIASES
+                    .iter()
+                    .find(|(alias, field)| *alias == k && obj.contains_key(field));
+                if let Some((_, field)) = shadowed {
+                    self.key(k, |c| {
+                        c.warn(
+                            Code::FieldServerOnly,
+                            format!("the server ignores `{k}` here: it is an alias of `{field}`, which is also present and is read instead"),
+                        )
+                    });
+                } else {
+                    self.server_only(k, what, Code::FieldServerOnly, None);
+                }
                 continue;
             }
             let guess = did_you_mean(k, names.known);

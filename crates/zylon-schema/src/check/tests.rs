@@ -275,6 +275,50 @@ fn tool_context_and_choice() {
     );
 }
 
+/// The alias `toolChoice` is read only where `tool_choice` is absent: beside it, its one
+/// warning says that the server ignores it, and its value is not checked; alone, its issues
+/// name the tool choice, not the key it is not.
+#[test]
+fn tool_choice_alias_beside_the_field_is_ignored() {
+    let r = chat(json!({
+        "messages": [user("q")],
+        "tool_choice": {"type": "auto"},
+        "toolChoice": {"type": "bogus"},
+        "outputConfig": {"effort": "low"}
+    }));
+    assert_eq!(
+        codes(&r),
+        vec![
+            (
+                "warning".into(),
+                "field.server_only",
+                "/outputConfig".into()
+            ),
+            ("warning".into(), "field.server_only", "/toolChoice".into()),
+        ]
+    );
+    let ignored = &r.warnings[1].message;
+    assert!(
+        ignored.contains("the server ignores `toolChoice` here: it is an alias of `tool_choice`"),
+        "{ignored}"
+    );
+    // `outputConfig` has no `output_config` beside it: the usual server-only words
+    assert!(
+        r.warnings[0]
+            .message
+            .contains("is understood by the server"),
+        "{r}"
+    );
+    let r = chat(json!({"messages": [user("q")], "toolChoice": {"type": "tool"}}));
+    let w = r
+        .warnings
+        .iter()
+        .find(|w| w.code == Code::ToolChoiceToolWithoutTools)
+        .expect("a warning on the alias's value");
+    assert_eq!(w.path, "/toolChoice");
+    assert!(!w.message.contains("`tool_choice`"), "{}", w.message);
+}
+
 #[test]
 fn structured_output_exclusions() {
     let r = chat(json!({

@@ -32,6 +32,15 @@ const CACHEABLE_FREE: &[&str] = &["metadata"];
 /// [`MEDIA_FREE`] of a cacheable block.
 const CACHEABLE_MEDIA_FREE: &[&str] = &["url", "uri", "source", "metadata"];
 
+/// The server's camelCase aliases of three chat request fields, with the field each stands
+/// for (`MessagesInputBase`: pydantic's `AliasChoices` reads the field when it is present, even
+/// as `null`, and the alias only when it is absent).
+pub const ALIASES: &[(&str, &str)] = &[
+    ("toolChoice", "tool_choice"),
+    ("outputConfig", "output_config"),
+    ("cacheControl", "cache_control"),
+];
+
 /// The server-only fields of every object type that has any.
 pub const SERVER_ONLY: &[ServerOnly] = &[
     ServerOnly {

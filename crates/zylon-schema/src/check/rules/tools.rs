@@ -685,7 +685,7 @@ fn tool_choice<'a>(
         }
     };
     ctx.key(key, |ctx| {
-        let tc = ctx.unknown_fields(&tc, vocab::names::TOOL_CHOICE, "`tool_choice`");
+        let tc = ctx.unknown_fields(&tc, vocab::names::TOOL_CHOICE, "the tool choice");
         let mode = tc.field(choice::VALIDATION_MODE);
         super::nulls::warn_server_only(ctx, mode, Code::ToolChoiceValidationMode);
         super::bool_field(ctx, tc.field(choice::DISABLE_PARALLEL_TOOL_USE), Code::ToolChoiceDisableParallel);
@@ -706,7 +706,7 @@ fn tool_choice<'a>(
             Some("none") => {
                 if has_tools {
                     ctx.key("type", |ctx| {
-                        ctx.warn(Code::ToolChoiceNoneDropsTools, "`tool_choice` `none` removes every tool before the request runs")
+                        ctx.warn(Code::ToolChoiceNoneDropsTools, "a tool choice of type `none` removes every tool before the request runs")
                     });
                 }
                 Choice::None
@@ -714,13 +714,13 @@ fn tool_choice<'a>(
             Some("any") => {
                 if has_tools {
                     ctx.key("type", |ctx| {
-                        ctx.warn(Code::ToolChoiceForcedHint, "with `tool_choice` `any` the server appends \"Always use ... to answer your question.\" to the last user message")
+                        ctx.warn(Code::ToolChoiceForcedHint, "with a tool choice of type `any` the server appends \"Always use ... to answer your question.\" to the last user message")
                     });
                 }
                 Choice::All
             }
             Some("tool") if !has_tools => {
-                ctx.warn(Code::ToolChoiceToolWithoutTools, "`tool_choice` `tool` without any tools is ignored by the server");
+                ctx.warn(Code::ToolChoiceToolWithoutTools, "a tool choice of type `tool` without any tools is ignored by the server");
                 Choice::All
             }
             Some("tool") => match name {
@@ -729,7 +729,7 @@ fn tool_choice<'a>(
                         Severity::Error,
                         Code::ToolChoiceNameMissing,
                         "name",
-                        "`tool_choice` of type `tool` needs the `name` of one of the tools",
+                        "a tool choice of type `tool` needs the `name` of one of the tools",
                         None,
                     );
                     Choice::All
@@ -761,7 +761,7 @@ fn tool_choice<'a>(
                         ctx.warn(Code::ToolChoiceForcedHint, format!("forcing `{}`: the server appends \"Always use ... to answer your question.\" to the last user message", short(n)))
                     });
                     if infos.len() > 1 {
-                        ctx.warn(Code::ToolChoiceToolFilters, format!("`tool_choice` `tool` keeps only `{}`; the other tools are dropped", short(n)));
+                        ctx.warn(Code::ToolChoiceToolFilters, format!("a tool choice of type `tool` keeps only `{}`; the other tools are dropped", short(n)));
                     }
                     Choice::Only(n)
                 }
