@@ -39,7 +39,7 @@ pub use str_index::{StrIndex, StrMap};
 pub use tape::Builder;
 pub use text::{
     contains, escape_char, find_last, is_one_of, keys_equal, line_col, pointer_segment,
-    position_of, push_decimal, short_text,
+    position_of, push_decimal, short_text, split_once_byte,
 };
 pub use value::{Array, Entries, Items, Iter, Keys, Num, Object, Slot, Value};
 

@@ -44,7 +44,13 @@ impl<'a> Resolver<'a> {
             return Some(self.root);
         }
         let mut v = self.root;
-        for seg in pointer.strip_prefix('/')?.split('/') {
+        let mut rest = Some(pointer.strip_prefix('/')?);
+        while let Some(path) = rest {
+            let (seg, after) = match crate::text::split_once_byte(path, b'/') {
+                Some((seg, after)) => (seg, Some(after)),
+                None => (path, None),
+            };
+            rest = after;
             let seg = pointer_segment(seg);
             v = match v {
                 Value::Object(o) => o.get(&seg)?,

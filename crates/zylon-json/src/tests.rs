@@ -229,6 +229,23 @@ fn line_and_column_count_characters() {
 }
 
 #[test]
+fn split_once_byte_is_split_once() {
+    for (s, b) in [
+        ("a,b", b','),
+        (",", b','),
+        ("abc", b','),
+        ("é;€;x", b';'),
+        ("", b'/'),
+    ] {
+        assert_eq!(
+            crate::split_once_byte(s, b),
+            s.split_once(char::from(b)),
+            "{s}"
+        );
+    }
+}
+
+#[test]
 fn pointer_segments_unescape_as_rfc_6901_says() {
     for (seg, want) in [
         ("plain", "plain"),

@@ -139,14 +139,26 @@ pub fn line_col(src: &str, offset: usize) -> (usize, usize) {
     }
     let before = &src[..off];
     let line = before.bytes().filter(|b| *b == b'\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |p| p + 1);
+    let line_start = before
+        .bytes()
+        .rposition(|b| b == b'\n')
+        .map_or(0, |p| p + 1);
     (line, before[line_start..].chars().count() + 1)
+}
+
+/// `s` split at its first `byte` (ASCII), the byte dropped: `str::split_once` by bytes. (The
+/// `char` patterns of `split_once`, `split` and `contains` pulled a forward char searcher and
+/// `memchr` into the WebAssembly module.)
+#[inline(never)]
+pub fn split_once_byte(s: &str, byte: u8) -> Option<(&str, &str)> {
+    let at = s.bytes().position(|b| b == byte)?;
+    Some((s.get(..at)?, s.get(at + 1..)?))
 }
 
 /// One segment of a JSON Pointer unescaped (`~1` → `/`, `~0` → `~`; RFC 6901), borrowed when
 /// it has no `~`. (Not `str::replace`: its substring searcher was 4 KB of the wasm build.)
 pub fn pointer_segment(seg: &str) -> Cow<'_, str> {
-    if !seg.contains('~') {
+    if !seg.bytes().any(|b| b == b'~') {
         return Cow::Borrowed(seg);
     }
     let mut out = String::with_capacity(seg.len());

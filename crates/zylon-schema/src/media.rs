@@ -32,12 +32,12 @@ pub fn classify(data: &str) -> DataForm<'_> {
         return DataForm::Url { scheme };
     }
     if let Some(rest) = data.strip_prefix("data:") {
-        let (meta, payload) = match rest.split_once(',') {
+        let (meta, payload) = match zylon_json::split_once_byte(rest, b',') {
             Some((m, p)) => (m, Some(p)),
             None => (rest, None),
         };
         let base64 = meta.ends_with(";base64");
-        let mime = meta.split(';').next().unwrap_or("");
+        let mime = zylon_json::split_once_byte(meta, b';').map_or(meta, |(m, _)| m);
         return DataForm::DataUri {
             mime,
             base64,
@@ -375,8 +375,10 @@ pub fn sniff(bytes: &[u8]) -> Option<&'static str> {
 
 /// Parse `type/subtype[; params]`; returns the lowercase essence when the syntax is valid.
 pub fn mime_essence(s: &str) -> Option<String> {
-    let essence = s.split(';').next()?.trim();
-    let (t, sub) = essence.split_once('/')?;
+    let essence = zylon_json::split_once_byte(s, b';')
+        .map_or(s, |(e, _)| e)
+        .trim();
+    let (t, sub) = zylon_json::split_once_byte(essence, b'/')?;
     let token = |x: &str| {
         !x.is_empty()
             && x.bytes()

@@ -77,7 +77,7 @@ pub(crate) fn lax_int(v: &Value<'_>) -> Lax<f64> {
 fn py_float_literal(raw: &str) -> Option<f64> {
     let s = crate::media::py_strip(raw);
     // (`parse_float` reads `nan`, `inf`, `infinity` and signs, natively and in wasm alike)
-    if !s.contains('_') {
+    if !s.bytes().any(|b| b == b'_') {
         return zylon_json::parse_float(s);
     }
     if s.len() != raw.len()
@@ -87,13 +87,13 @@ fn py_float_literal(raw: &str) -> Option<f64> {
     {
         return None;
     }
-    zylon_json::parse_float(&s.replace('_', ""))
+    zylon_json::parse_float(&s.chars().filter(|&c| c != '_').collect::<String>())
 }
 
 /// The value of a decimal integer literal as pydantic reads one from a string, or `None`.
 fn py_int_literal(s: &str) -> Option<f64> {
     let body = s.strip_prefix(['+', '-']).unwrap_or(s);
-    let int = match body.split_once('.') {
+    let int = match zylon_json::split_once_byte(body, b'.') {
         Some((i, f)) if !f.is_empty() && f.bytes().all(|c| c == b'0') => i,
         Some(_) => return None,
         None => body,

@@ -62,10 +62,17 @@ fn segments(pointer: &str) -> Vec<String> {
     if pointer.is_empty() {
         return Vec::new();
     }
-    pointer[1..]
-        .split('/')
-        .map(|s| crate::check::json::pointer_segment(s).into_owned())
-        .collect()
+    let mut out = Vec::new();
+    let mut rest = pointer.get(1..);
+    while let Some(path) = rest {
+        let (segment, after) = match zylon_json::split_once_byte(path, b'/') {
+            Some((segment, after)) => (segment, Some(after)),
+            None => (path, None),
+        };
+        rest = after;
+        out.push(crate::check::json::pointer_segment(segment).into_owned());
+    }
+    out
 }
 
 /// One node of the trie of wanted paths (the nodes live in one list; children by index).

@@ -104,10 +104,20 @@ pub fn builtin_tool(ty: &str) -> Option<&'static BuiltinTool> {
     BUILTIN_TOOLS.iter().find(|t| t.ty == base)
 }
 
+/// `ty` up to its last `_` (all of it without one): the base of a versioned or dated type. (By
+/// bytes: `str::rsplit_once` on a `char` pulled a reverse char searcher and `memrchr` into the
+/// WebAssembly module.)
+pub fn before_last_underscore(ty: &str) -> &str {
+    ty.bytes()
+        .rposition(|c| c == b'_')
+        .map_or(ty, |at| &ty[..at])
+}
+
 /// The built-in tool a dated Anthropic type (`<base>_<8 digits>`) is translated into, if any;
 /// `Err(())` for a dated type the server does not translate.
 pub fn dated_type(ty: &str) -> Option<Result<&'static BuiltinTool, ()>> {
-    let (base, date) = ty.rsplit_once('_')?;
+    let at = ty.bytes().rposition(|c| c == b'_')?;
+    let (base, date) = (&ty[..at], &ty[at + 1..]);
     if date.len() != 8 || !date.bytes().all(|c| c.is_ascii_digit()) {
         return None;
     }
@@ -136,6 +146,28 @@ pub fn builtin_type_pattern() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The base of a type is everything before its last `_`, as `str::rsplit_once` gives it.
+    #[test]
+    fn bases_and_dates_split_at_the_last_underscore() {
+        for ty in [
+            "web_search_20250305",
+            "semantic_search_v1",
+            "bash",
+            "_",
+            "a_",
+            "é_ü_1",
+        ] {
+            let want = ty.rsplit_once('_').map_or(ty, |(b, _)| b);
+            assert_eq!(before_last_underscore(ty), want, "{ty}");
+        }
+        assert!(matches!(dated_type("web_search_20250305"), Some(Ok(t)) if t.name == "web_search"));
+        assert_eq!(dated_type("web_search_2025030").map(|r| r.is_ok()), None);
+        assert_eq!(
+            dated_type("nothing_20250305").map(|r| r.is_ok()),
+            Some(false)
+        );
+    }
 
     /// The schema's pattern (run by a real JSON Schema validator) accepts exactly the strings
     /// the model's check accepts.

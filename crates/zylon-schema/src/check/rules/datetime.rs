@@ -11,7 +11,7 @@ pub(super) fn is_datetime(s: &str) -> bool {
     let b = s.as_bytes();
     // a unix time written as a decimal number (not `1e10`)
     let unsigned = s.strip_prefix('-').unwrap_or(s);
-    let (int, frac) = unsigned.split_once('.').unwrap_or((unsigned, "0"));
+    let (int, frac) = zylon_json::split_once_byte(unsigned, b'.').unwrap_or((unsigned, "0"));
     if !int.is_empty()
         && int.bytes().all(|c| c.is_ascii_digit())
         && frac.bytes().all(|c| c.is_ascii_digit())

@@ -45,7 +45,7 @@ fn classify(t: &str) -> Option<Builtin> {
             needs: b.needs,
         }),
         Err(()) => {
-            let base = t.rsplit_once('_').map_or(t, |(b, _)| b);
+            let base = vocab::tools::before_last_underscore(t);
             Some(
                 if registry::DATED_ANTHROPIC_CLIENT_PREFIXES
                     .iter()
@@ -478,7 +478,7 @@ fn client_shape<'a>(ctx: &mut Ctx<'a>, o: &Fields<'a>, name: Option<&str>, ty: &
             Code::ToolNameRequired,
             "name",
             format!("a `{}` tool needs a `name`: the server validates dated tool types as client tools before it translates them", short(ty)),
-            Some(format!("add `\"name\": \"{}\"`", short(ty.rsplit_once('_').map_or(ty, |(b, _)| b)))),
+            Some(format!("add `\"name\": \"{}\"`", short(vocab::tools::before_last_underscore(ty)))),
         );
         ok = false;
     }
