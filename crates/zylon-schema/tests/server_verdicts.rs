@@ -303,6 +303,18 @@ fn server_only_request_and_tool_fields_say_when_the_server_rejects_them() {
         ),
         (json!({"outputConfig": {"effort": "low"}}), true),
         (json!({"cacheControl": {"type": "ephemeral"}}), true),
+        (json!({"outputConfig": {"effort": "huge"}}), false),
+        (json!({"outputConfig": null}), false),
+        (json!({"cacheControl": 5}), false),
+        (
+            json!({"cacheControl": {"type": "ephemeral", "ttl": "2h"}}),
+            false,
+        ),
+        (
+            json!({"output_config": {"effort": "low"}, "outputConfig": {"effort": "huge"}}),
+            true,
+        ),
+        (json!({"cache_control": null, "cacheControl": 5}), true),
         // `system`'s server-only fields: `type` (ignored), `blob_visibility`, `prompt` (the
         // flags of `PromptConfig`, booleans not `null`; other keys ignored)
         (json!({"system": {"text": "s", "type": "x"}}), true),

@@ -59,8 +59,7 @@ pub const SERVER_ONLY: &[ServerOnly] = &[
         // (`toolChoice`, `outputConfig`, `cacheControl`: the server's camelCase aliases of three
         // of its fields, `MessagesInputBase`, read when the field itself is absent. The value of
         // `toolChoice` goes through the `tool_choice` rules, as warnings (`tools::choice_of`);
-        // the other two are not checked: a rule for them cost the WebAssembly module 0.5 KB
-        // gzip)
+        // those of the other two through their fields' checks (`request::check_aliases`))
         free: &[
             "context_management",
             "toolChoice",

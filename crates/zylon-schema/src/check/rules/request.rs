@@ -14,6 +14,7 @@ use crate::vocab;
 /// Validate a ChatRequest object (the whole chat body, or `pgpt` in an envelope).
 pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: &Object<'a>, options: &Options) -> Summary {
     let alias = req.get("toolChoice");
+    let aliases = [req.get("outputConfig"), req.get("cacheControl")];
     let req = &ctx.unknown_fields_with(
         req,
         vocab::names::CHAT_REQUEST,
@@ -26,6 +27,7 @@ pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: &Object<'a>, options: &Options) 
     sampling::check(ctx, req);
     check_stream_and_ids(ctx, req);
     check_server_only(ctx, req);
+    check_aliases(ctx, req, aliases);
 
     // Built-in tools are built (and what they read parsed) by `/chat/validate` always, by
     // `POST /chat` only in eager mode.
@@ -184,6 +186,34 @@ fn check_server_only<'a>(ctx: &mut Ctx<'a>, req: &Fields<'a>) {
             server_only(ctx, key.name, Code::FieldServerOnly, problem);
         }
     }
+}
+
+/// The values of the server's aliases `outputConfig` and `cacheControl` (`[output_config,
+/// cache_control]`), read where their field is absent (`AliasChoices`; a warning beside the
+/// alias's own: RULES.md 1.4, as for `toolChoice`).
+fn check_aliases<'a>(ctx: &mut Ctx<'a>, req: &Fields<'a>, aliases: [Option<Value<'a>>; 2]) {
+    let [output, cache] = aliases;
+    if req.get(k::OUTPUT_CONFIG).is_none() {
+        if let Some(p) = output.and_then(|v| output_config_problem(&v)) {
+            alias_rejected(ctx, "outputConfig", Code::OutputConfigShape, &p);
+        }
+    }
+    if req.get(k::CACHE_CONTROL).is_none() {
+        if let Some(p) = cache.and_then(|v| cache_control_problem(&v)) {
+            alias_rejected(ctx, "cacheControl", Code::RequestCacheControl, p);
+        }
+    }
+}
+
+/// The warning that the server would reject the value of the alias `alias`.
+#[inline(never)]
+fn alias_rejected<'a>(ctx: &mut Ctx<'a>, alias: &'a str, code: Code, problem: &str) {
+    ctx.key(alias, |ctx| {
+        ctx.warn(
+            code,
+            format!("the server would reject this value of `{alias}` (read because its snake_case field is absent): {problem}"),
+        )
+    });
 }
 
 /// The warning on the server-only request field `key` (see [`Ctx::server_only`]).
