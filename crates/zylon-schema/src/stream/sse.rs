@@ -121,7 +121,7 @@ impl SseDecoder {
         if line.starts_with(':') {
             return;
         }
-        let (field, value) = match line.split_once(':') {
+        let (field, value) = match zylon_json::split_once_byte(&line, b':') {
             Some((f, v)) => (f, v.strip_prefix(' ').unwrap_or(v)),
             None => (line.as_ref(), ""),
         };
@@ -132,7 +132,7 @@ impl SseDecoder {
                 self.data.push('\n');
                 self.has_data = true;
             }
-            "id" if !value.contains('\0') => self.id = Some(value.to_string()),
+            "id" if !value.bytes().any(|b| b == 0) => self.id = Some(value.to_string()),
             "retry" => self.retry = value.parse().ok(),
             _ => {}
         }
