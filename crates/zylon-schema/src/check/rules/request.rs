@@ -43,7 +43,12 @@ pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: &Object<'a>, options: &Options) 
     let tool_facts = tools::check(ctx, req, choice, &artifacts, built);
     let sys = system::check(ctx, req);
     let has_mcp = mcp::check(ctx, req);
-    structured::check(ctx, req, &tool_facts, has_mcp, &sys);
+    // (`output_config`, or where it is absent the alias `outputConfig`, as the server reads it)
+    let output_config = match req.get(k::OUTPUT_CONFIG) {
+        None => aliases[0].map(|v| (v, true)),
+        v => v.map(|v| (v, false)),
+    };
+    structured::check(ctx, req, &tool_facts, has_mcp, &sys, output_config);
     if let Some(p) = &options.profile {
         profile::check(ctx, req, p, &msgs, &sys, tool_facts.non_empty || has_mcp);
     }

@@ -19,6 +19,7 @@ pub(super) fn check<'a>(
     tools: &ToolFacts,
     has_mcp: bool,
     sys: &SystemFacts,
+    output_config: Option<(Value<'a>, bool)>,
 ) {
     let mut structured = false;
     match req.get(k::RESPONSE_FORMAT) {
@@ -82,20 +83,22 @@ pub(super) fn check<'a>(
             ctx.error(Code::FieldType, format!("`response_format` must be an object, not {}", type_name(&v)))
         }),
     }
-    // `output_config.format` is server-only: its exclusions are warnings (the backend may drop it).
-    let via_output_config = !structured && output_config_structured(req);
-    if !structured && !via_output_config {
-        return;
-    }
-    let sev = if structured {
-        Severity::Error
-    } else {
-        Severity::Warning
-    };
-    let why = if structured {
-        ""
-    } else {
-        " (via server-only `output_config.format`)"
+    // `output_config.format` (or that of its alias `outputConfig`, read where `output_config` is
+    // absent) is server-only: its exclusions are warnings (the backend may drop it).
+    let via = output_config
+        .filter(|(o, _)| o.get("format").is_some_and(|f| !f.is_null()))
+        .map(|(_, alias)| alias);
+    let (sev, why) = match (structured, via) {
+        (true, _) => (Severity::Error, ""),
+        (false, Some(false)) => (
+            Severity::Warning,
+            " (via server-only `output_config.format`)",
+        ),
+        (false, Some(true)) => (
+            Severity::Warning,
+            " (via server-only `outputConfig.format`, the server's alias of `output_config`)",
+        ),
+        (false, None) => return,
     };
     if tools.non_empty {
         let p = ctx.here_key("tools");
@@ -130,11 +133,4 @@ pub(super) fn check<'a>(
             None,
         );
     }
-}
-
-/// Whether `output_config.format` asks for structured output.
-pub(super) fn output_config_structured(req: &Fields<'_>) -> bool {
-    req.get(k::OUTPUT_CONFIG)
-        .and_then(|o| o.get("format"))
-        .is_some_and(|f| !f.is_null())
 }
