@@ -38,31 +38,62 @@ fn count(v: &Value) -> usize {
     }
 }
 
+/// The child indices leading to the `n`-th node in pre-order, found in one walk (recounting
+/// each subtree on the way down was quadratic in the depth of the nested tldr blocks).
+fn path_to(root: &Value, mut n: usize) -> Vec<usize> {
+    let mut path = Vec::new();
+    let mut stack: Vec<(&Value, usize)> = vec![(root, 0)];
+    while n > 0 {
+        let Some((node, next)) = stack.last_mut() else {
+            unreachable!("n < count(v)")
+        };
+        let child = match node {
+            Value::Array(a) => a.get(*next),
+            Value::Object(o) => o.values().nth(*next),
+            _ => None,
+        };
+        match child {
+            Some(c) => {
+                path.push(*next);
+                *next += 1;
+                n -= 1;
+                stack.push((c, 0));
+            }
+            None => {
+                stack.pop();
+                path.pop();
+            }
+        }
+    }
+    path
+}
+
 /// The `n`-th node in pre-order.
 fn nth_mut(v: &mut Value, n: usize) -> &mut Value {
-    if n == 0 {
-        return v;
+    let mut v = v;
+    for i in path_to(v, n) {
+        v = match v {
+            Value::Array(a) => &mut a[i],
+            Value::Object(o) => o.values_mut().nth(i).expect("a child on the path"),
+            _ => unreachable!("a container on the path"),
+        };
     }
-    let mut n = n - 1;
-    let children: Vec<&mut Value> = match v {
-        Value::Array(a) => a.iter_mut().collect(),
-        Value::Object(o) => o.values_mut().collect(),
-        _ => unreachable!("n < count(v)"),
-    };
-    for c in children {
-        let size = count(c);
-        if n < size {
-            return nth_mut(c, n);
-        }
-        n -= size;
-    }
-    unreachable!("n < count(v)")
+    v
 }
+
+/// The body size (in JSON values) past which no further mutation is applied.
+const MAX_NODES: usize = 20_000;
 
 fn mutate(v: &mut Value, ops: &[u8]) {
     for op in ops.chunks(3) {
         let [kind, target, arg] = [op[0], *op.get(1).unwrap_or(&0), *op.get(2).unwrap_or(&0)];
         let total = count(v);
+        // Doubling grows a body exponentially: bounded, so that an input stays milliseconds
+        // (the harness's own work was 0.3-0.6 s an input natively and 10-23 s instrumented, 7
+        // inputs a second reported as slow units, while the validator took under 0.1 ms).
+        if total > MAX_NODES {
+            break;
+        }
         let node = nth_mut(v, usize::from(target) % total);
         match kind % 7 {
             0 => {
@@ -102,9 +133,14 @@ fn mutate(v: &mut Value, ops: &[u8]) {
                 }
             }
             4 => {
+                // (built by hand: `json!` serializes an interpolated `Value` again, which made
+                // this loop quadratic in the depth)
                 let mut inner = node.clone();
                 for _ in 0..(usize::from(arg % 80) * 4) {
-                    inner = json!({"type": "tldr", "content": [inner]});
+                    let mut tldr = serde_json::Map::new();
+                    tldr.insert("type".into(), json!("tldr"));
+                    tldr.insert("content".into(), Value::Array(vec![inner]));
+                    inner = Value::Object(tldr);
                 }
                 *node = inner;
             }
@@ -113,7 +149,7 @@ fn mutate(v: &mut Value, ops: &[u8]) {
                     s.push_str(&"=".repeat(usize::from(arg) % 4));
                 }
             }
-            _ => *node = json!([node.clone(), node.clone()]),
+            _ => *node = Value::Array(vec![node.clone(), node.clone()]),
         }
     }
 }
