@@ -193,7 +193,9 @@ pub fn fix_str(text: &str, kind: Kind, options: &Options) -> FixResult {
     // the wrong type under the right name): when the fixed body has an error at or under a
     // renamed key, or a warning there that says the server would reject the value (a
     // server-only field's, RULES.md 1.4, such as those inside the alias `toolChoice`), the
-    // fixes start again without that rename.
+    // fixes start again without that rename (the innermost over the issue), or first without a
+    // rename made inside it in the same round (whose pointers name the outer key's old name):
+    // renaming `toolChoice` then survives undoing a rename inside it.
     let mut banned: Vec<String> = Vec::new();
     loop {
         let (body, fixes, renamed) = fix_rounds(text, kind, options, &banned);
@@ -216,13 +218,25 @@ pub fn fix_str(text: &str, kind: Kind, options: &Options) -> FixResult {
             )
         };
         let before = banned.len();
-        for (old, new) in renamed {
-            let under = |p: &str| {
-                p.strip_prefix(new.as_str())
-                    .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+        let under = |p: &str, at: &str| {
+            p.strip_prefix(at)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+        };
+        for issue in rejected() {
+            let Some((outer, _)) = renamed
+                .iter()
+                .filter(|(_, new)| under(&issue.path, new))
+                .max_by_key(|(_, new)| new.len())
+            else {
+                continue;
             };
-            if rejected().any(|i| under(&i.path)) {
-                banned.push(old);
+            let culprit = renamed
+                .iter()
+                .map(|(old, _)| old)
+                .rfind(|old| *old != outer && under(old, outer))
+                .unwrap_or(outer);
+            if !banned.contains(culprit) {
+                banned.push(culprit.clone());
             }
         }
         if banned.len() == before || banned.len() > 16 {

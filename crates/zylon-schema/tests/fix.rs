@@ -254,30 +254,74 @@ fn fix_bytes_leaves_alone_what_utf8_text_cannot_hold() {
 }
 
 /// The server's alias `toolChoice` is checked by the `tool_choice` rules (as warnings), and
-/// `fix` applies their suggestions to it: the fixed body is one the server accepts (checked
-/// against the server's code when the fixture `tool_choice/alias-type-capitalised` was made).
+/// `fix` applies their suggestions to it, and writes the alias under the name the Workspace API
+/// lists: the fixed body is one the server accepts (`oracle.py`, 2026-12-03; the body as sent
+/// is rejected).
 #[test]
 fn fix_mends_the_value_of_the_tool_choice_alias() {
     use zylon_schema::Code;
     let text = r#"{"messages":[{"role":"user","content":[{"type":"text","text":"hi"}]}],"toolChoice":{"type":"Auto"}}"#;
     let fixed = fix_str(text, Kind::Chat, &Options::default());
-    assert_eq!(fixed.body, text.replace("\"Auto\"", "\"auto\""));
     assert_eq!(
-        fixed
-            .fixes
-            .iter()
-            .map(|f| (f.code, f.path.as_str()))
-            .collect::<Vec<_>>(),
-        [(Code::ToolChoiceTypeEnum, "/toolChoice/type")]
+        fixed.body,
+        text.replace("\"Auto\"", "\"auto\"")
+            .replace("toolChoice", "tool_choice")
     );
-    let codes: Vec<_> = fixed.report.issues().map(|i| i.code).collect();
-    assert_eq!(codes, [Code::FieldServerOnly]);
+    let mut applied: Vec<_> = fixed
+        .fixes
+        .iter()
+        .map(|f| (f.code, f.path.as_str()))
+        .collect();
+    applied.sort();
+    let mut want = [
+        (Code::FieldServerOnly, "/toolChoice"),
+        (Code::ToolChoiceTypeEnum, "/toolChoice/type"),
+    ];
+    want.sort();
+    assert_eq!(applied, want);
+    assert!(
+        fixed.report.is_valid() && fixed.report.warnings.is_empty(),
+        "{}",
+        fixed.report
+    );
+}
+
+/// An alias is renamed to its field only where the server reads it (the field is absent) and
+/// where the value fits the field: a value the server rejects stays under the alias (the
+/// rename would turn a warning into an error, and `fix` does not decide what was meant).
+#[test]
+fn aliases_are_renamed_where_the_server_reads_them() {
+    let body = |rest: &str| {
+        format!(
+            r#"{{"messages":[{{"role":"user","content":[{{"type":"text","text":"hi"}}]}}],{rest}}}"#
+        )
+    };
+    let renamed = fix_str(
+        &body(r#""cacheControl":{"type":"ephemeral"},"outputConfig":{"effort":"low"}"#),
+        Kind::Chat,
+        &Options::default(),
+    );
+    assert_eq!(
+        renamed.body,
+        body(r#""cache_control":{"type":"ephemeral"},"output_config":{"effort":"low"}"#)
+    );
+    for kept in [
+        r#""toolChoice":{"type":"bogus"}"#,
+        r#""cacheControl":5"#,
+        r#""outputConfig":{"effort":"huge"}"#,
+        r#""tool_choice":{"type":"auto"},"toolChoice":{"type":"none"}"#,
+        r#""cache_control":null,"cacheControl":{"type":"ephemeral"}"#,
+    ] {
+        let fixed = fix_str(&body(kept), Kind::Chat, &Options::default());
+        assert_eq!(fixed.body, body(kept), "{kept}: {:?}", fixed.fixes);
+    }
 }
 
 /// A rename that would put a value the server rejects under the name it reads is not made,
 /// where that value's problem is a warning (a server-only field, RULES.md 1.4) as where it is an
 /// error. Server verdicts (`oracle.py`, 2026-12-03): each body as sent is accepted (the server
-/// ignores the misspelt key), and the renamed one is rejected.
+/// ignores the misspelt key), and the renamed one is rejected. Of nested renames only the inner
+/// one is undone: the alias `toolChoice` is still written `tool_choice` (accepted too).
 #[test]
 fn no_rename_makes_a_server_only_value_rejected() {
     let body = |tc: &str| {
@@ -285,15 +329,21 @@ fn no_rename_makes_a_server_only_value_rejected() {
             r#"{{"messages":[{{"role":"user","content":[{{"type":"text","text":"hi"}}]}}],{tc}}}"#
         )
     };
+    let text = body(r#""tool_choice":{"type":"auto","validationMode":"x"}"#);
+    let fixed = fix_str(&text, Kind::Chat, &Options::default());
+    assert_eq!(fixed.body, text, "{:?}", fixed.fixes);
+    assert!(fixed.fixes.is_empty());
     for tc in [
-        r#""tool_choice":{"type":"auto","validationMode":"x"}"#,
-        r#""toolChoice":{"disableParallelToolUse":"maybe"}"#,
-        r#""toolChoice":{"Type":"bogus"}"#,
+        r#"{"disableParallelToolUse":"maybe"}"#,
+        r#"{"Type":"bogus"}"#,
     ] {
-        let text = body(tc);
-        let fixed = fix_str(&text, Kind::Chat, &Options::default());
-        assert_eq!(fixed.body, text, "{tc}: {:?}", fixed.fixes);
-        assert!(fixed.fixes.is_empty(), "{tc}");
+        let fixed = fix_str(
+            &body(&format!(r#""toolChoice":{tc}"#)),
+            Kind::Chat,
+            &Options::default(),
+        );
+        assert_eq!(fixed.body, body(&format!(r#""tool_choice":{tc}"#)), "{tc}");
+        assert_eq!(fixed.fixes.len(), 1, "{tc}: {:?}", fixed.fixes);
     }
     // the same renames where the value fits are made
     for (tc, want) in [
@@ -303,7 +353,7 @@ fn no_rename_makes_a_server_only_value_rejected() {
         ),
         (
             r#""toolChoice":{"Type":"auto"}"#,
-            r#""toolChoice":{"type":"auto"}"#,
+            r#""tool_choice":{"type":"auto"}"#,
         ),
     ] {
         let fixed = fix_str(&body(tc), Kind::Chat, &Options::default());

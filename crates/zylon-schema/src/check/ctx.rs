@@ -327,20 +327,23 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             if zylon_json::is_one_of(k, names.free) {
-                // A camelCase alias (`toolChoice`) next to its field: pydantic's
-                // `AliasChoices` takes the field and never reads the alias.
-                let shadowed = crate::vocab::ALIASES
-                    .iter()
-                    .find(|(alias, field)| *alias == k && obj.contains_key(field));
-                if let Some((_, field)) = shadowed {
-                    self.key(k, |c| {
+                // A camelCase alias (`toolChoice`): next to its field, pydantic's
+                // `AliasChoices` takes the field and never reads the alias; alone, the alias is
+                // read as the field, and `fix` writes the name the Workspace API lists.
+                let alias = crate::vocab::ALIASES.iter().find(|(alias, _)| *alias == k);
+                match alias {
+                    Some((_, field)) if obj.contains_key(field) => self.key(k, |c| {
                         c.warn(
                             Code::FieldServerOnly,
                             format!("the server ignores `{k}` here: it is an alias of `{field}`, which is also present and is read instead"),
                         )
-                    });
-                } else {
-                    self.server_only(k, what, Code::FieldServerOnly, None);
+                    }),
+                    _ => {
+                        if let Some((_, field)) = alias {
+                            self.suggest(Suggestion::rename_key((*field).to_string()));
+                        }
+                        self.server_only(k, what, Code::FieldServerOnly, None);
+                    }
                 }
                 continue;
             }
