@@ -360,3 +360,22 @@ fn no_rename_makes_a_server_only_value_rejected() {
         assert_eq!(fixed.body, body(want), "{tc}");
     }
 }
+
+/// Structured output through the server-only `output_config.format` excludes tools (a warning
+/// that says the server would reject the request): a misspelt `Tools`, which the server ignores,
+/// is not renamed into tools it rejects (`oracle.py`, 2026-12-03: accepted as sent, rejected
+/// renamed, "Tools are not supported when structured output is enabled").
+#[test]
+fn no_rename_brings_tools_into_structured_output() {
+    for config in ["output_config", "outputConfig"] {
+        let text = format!(
+            r#"{{"messages":[{{"role":"user","content":[{{"type":"text","text":"hi"}}]}}],"{config}":{{"format":{{"type":"json_schema","schema":{{"type":"object","properties":{{}}}}}}}},"Tools":[{{"name":"x","inputSchema":{{"type":"object","properties":{{}}}}}}]}}"#
+        );
+        let fixed = fix_str(&text, Kind::Chat, &Options::default());
+        assert!(
+            fixed.body.contains(r#""Tools":"#),
+            "{config}: {}",
+            fixed.body
+        );
+    }
+}

@@ -332,7 +332,7 @@ pub(crate) const DECISIONS: Decisions = Decisions {
                 &["`block.tldr.side_enum`", "a bad `tldr_side`", "RULES.md 1.4: server-only field of the tldr block (disagreement 14)"],
                 &["`field.server_only`", "a bad value of a server-only field without a code of its own (`container`, `inference_geo`, a tool's `defer_loading` or `instructions`, block `cache_control`, media `source`, a `tool_use` `caller`, ...)", "RULES.md 1.4: server-only fields"],
                 &["`request.model`", "a `model` that is not a string", "RULES.md 1.4: server-only field (`model` is not in `workspace.json`)"],
-                &["`response_format.no_tools`, `response_format.no_mcp`, `response_format.no_citations`", "only as warnings: structured output asked for by the server-only `output_config.format`", "RULES.md 1.4: `output_config` is server-only"],
+                &["`response_format.no_tools`, `response_format.no_mcp`, `response_format.no_citations`", "only as warnings: structured output asked for by the server-only `output_config.format` (or `outputConfig.format` where `output_config` is absent); each says \"the server would reject the request\", so `fix` renames no `Tools` into it (2026-12-03)", "RULES.md 1.4: `output_config` is server-only"],
                 &["`mcp.refresh_token_client_id`", "`refresh_token` without `client_id`, a bad `token_endpoint_auth_method`", "RULES.md 1.4: server-only MCP fields (disagreement 23)"],
             ],
             outro: "",

@@ -84,7 +84,9 @@ pub(super) fn check<'a>(
         }),
     }
     // `output_config.format` (or that of its alias `outputConfig`, read where `output_config` is
-    // absent) is server-only: its exclusions are warnings (the backend may drop it).
+    // absent) is server-only: its exclusions are warnings (the backend may drop it), which say
+    // that the server would reject the request (so that `fix` renames no `Tools` into one it
+    // rejects).
     let via = output_config
         .filter(|(o, _)| o.get("format").is_some_and(|f| !f.is_null()))
         .map(|(_, alias)| alias);
@@ -92,11 +94,11 @@ pub(super) fn check<'a>(
         (true, _) => (Severity::Error, ""),
         (false, Some(false)) => (
             Severity::Warning,
-            " (via server-only `output_config.format`)",
+            " (via server-only `output_config.format`); the server would reject the request",
         ),
         (false, Some(true)) => (
             Severity::Warning,
-            " (via server-only `outputConfig.format`, the server's alias of `output_config`)",
+            " (via server-only `outputConfig.format`, the server's alias of `output_config`); the server would reject the request",
         ),
         (false, None) => return,
     };
