@@ -139,10 +139,7 @@ pub fn line_col(src: &str, offset: usize) -> (usize, usize) {
     }
     let before = &src[..off];
     let line = before.bytes().filter(|b| *b == b'\n').count() + 1;
-    let line_start = before
-        .bytes()
-        .rposition(|b| b == b'\n')
-        .map_or(0, |p| p + 1);
+    let line_start = find_last(before, "\n").map_or(0, |p| p + 1);
     (line, before[line_start..].chars().count() + 1)
 }
 

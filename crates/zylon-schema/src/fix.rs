@@ -309,7 +309,13 @@ fn fix_round(
             let rename = suggestion
                 .as_ref()
                 .filter(|s| s.kind == SuggestionKind::RenameKey)
-                .map(|s| format!("{}/{}", &path[..last(path, b'/').unwrap_or(0)], s.value));
+                .map(|s| {
+                    format!(
+                        "{}/{}",
+                        &path[..zylon_json::find_last(path, "/").unwrap_or(0)],
+                        s.value
+                    )
+                });
             if rename.is_some() && banned.contains(path) {
                 return None;
             }
@@ -404,7 +410,7 @@ fn edit_for(
     let (start, end) = loc.value?;
     let raw = &body[start..end];
     let value = tree.pointer(path);
-    let parent_path = &path[..last(path, b'/').unwrap_or(0)];
+    let parent_path = &path[..zylon_json::find_last(path, "/").unwrap_or(0)];
     match (suggestion, code) {
         (
             Some(Suggestion {
@@ -462,7 +468,7 @@ fn edit_for(
             let block = tree.pointer(parent_path)?;
             let mime = detect_mime(block.get("data")?.as_str()?)?;
             // Insert before the closing brace of the block object.
-            let close = last(&body[..end], b'}')?;
+            let close = zylon_json::find_last(&body[..end], "}")?;
             let insert_at = body[..close].trim_end().len();
             Some((
                 format!(", \"mime_type\": {}", quote(mime)),
@@ -509,7 +515,7 @@ fn key_before(
     }
     let before = body[..value_start].trim_end().strip_suffix(':')?.trim_end();
     let end = before.len();
-    let start = last(&before[..end - 1], b'"')?;
+    let start = zylon_json::find_last(&before[..end - 1], "\"")?;
     Some((start, end))
 }
 
@@ -524,12 +530,6 @@ fn detect_mime(data: &str) -> Option<&'static str> {
         } => media::sniff(&media::decode_prefix(p, 16)),
         _ => None,
     }
-}
-
-/// Where the last `byte` (ASCII) of `s` is: `str::rfind` by bytes (its `char` searcher was
-/// 0.5 KB of the WebAssembly module).
-fn last(s: &str, byte: u8) -> Option<usize> {
-    s.bytes().rposition(|b| b == byte)
 }
 
 #[cfg(test)]

@@ -104,19 +104,17 @@ pub fn builtin_tool(ty: &str) -> Option<&'static BuiltinTool> {
     BUILTIN_TOOLS.iter().find(|t| t.ty == base)
 }
 
-/// `ty` up to its last `_` (all of it without one): the base of a versioned or dated type. (By
-/// bytes: `str::rsplit_once` on a `char` pulled a reverse char searcher and `memrchr` into the
-/// WebAssembly module.)
+/// `ty` up to its last `_` (all of it without one): the base of a versioned or dated type.
+/// (`zylon_json::find_last`: `str::rsplit_once` on a `char` pulled a reverse char searcher and
+/// `memrchr` into the WebAssembly module.)
 pub fn before_last_underscore(ty: &str) -> &str {
-    ty.bytes()
-        .rposition(|c| c == b'_')
-        .map_or(ty, |at| &ty[..at])
+    zylon_json::find_last(ty, "_").map_or(ty, |at| &ty[..at])
 }
 
 /// The built-in tool a dated Anthropic type (`<base>_<8 digits>`) is translated into, if any;
 /// `Err(())` for a dated type the server does not translate.
 pub fn dated_type(ty: &str) -> Option<Result<&'static BuiltinTool, ()>> {
-    let at = ty.bytes().rposition(|c| c == b'_')?;
+    let at = zylon_json::find_last(ty, "_")?;
     let (base, date) = (&ty[..at], &ty[at + 1..]);
     if date.len() != 8 || !date.bytes().all(|c| c.is_ascii_digit()) {
         return None;

@@ -33,7 +33,7 @@ pub(super) fn warn_server_only<'a>(ctx: &mut Ctx<'a>, field: Field<'a>, code: Co
         // search stops at the first other one (a search of every issue made a body of 80,000
         // `system` items with a `null` `blob_visibility` take 47 s). Errors too: the table's
         // warning is an error in strict mode.
-        let object = &p[..p.bytes().rposition(|b| b == b'/').unwrap_or(0)];
+        let object = &p[..zylon_json::find_last(&p, "/").unwrap_or(0)];
         for issues in [&mut ctx.warnings, &mut ctx.errors] {
             for i in issues.iter_mut().rev() {
                 if !i.path.starts_with(object) {
