@@ -27,7 +27,13 @@ pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: &Object<'a>, options: &Options) 
     sampling::check(ctx, req);
     check_stream_and_ids(ctx, req);
     check_server_only(ctx, req);
-    check_aliases(ctx, req, aliases);
+    // (`output_config`, or where it is absent the alias `outputConfig`, as the server reads it;
+    // `true`: the alias)
+    let output_config = match req.get(k::OUTPUT_CONFIG) {
+        None => aliases[0].map(|v| (v, true)),
+        v => v.map(|v| (v, false)),
+    };
+    check_aliases(ctx, req, output_config, aliases[1]);
 
     // Built-in tools are built (and what they read parsed) by `/chat/validate` always, by
     // `POST /chat` only in eager mode.
@@ -43,11 +49,6 @@ pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: &Object<'a>, options: &Options) 
     let tool_facts = tools::check(ctx, req, choice, &artifacts, built);
     let sys = system::check(ctx, req);
     let has_mcp = mcp::check(ctx, req);
-    // (`output_config`, or where it is absent the alias `outputConfig`, as the server reads it)
-    let output_config = match req.get(k::OUTPUT_CONFIG) {
-        None => aliases[0].map(|v| (v, true)),
-        v => v.map(|v| (v, false)),
-    };
     structured::check(ctx, req, &tool_facts, has_mcp, &sys, output_config);
     if let Some(p) = &options.profile {
         profile::check(ctx, req, p, &msgs, &sys, tool_facts.non_empty || has_mcp);
@@ -193,13 +194,18 @@ fn check_server_only<'a>(ctx: &mut Ctx<'a>, req: &Fields<'a>) {
     }
 }
 
-/// The values of the server's aliases `outputConfig` and `cacheControl` (`[output_config,
-/// cache_control]`), read where their field is absent (`AliasChoices`; a warning beside the
-/// alias's own: RULES.md 1.4, as for `toolChoice`).
-fn check_aliases<'a>(ctx: &mut Ctx<'a>, req: &Fields<'a>, aliases: [Option<Value<'a>>; 2]) {
-    let [output, cache] = aliases;
-    if req.get(k::OUTPUT_CONFIG).is_none() {
-        if let Some(p) = output.and_then(|v| output_config_problem(&v)) {
+/// The values of the server's aliases `outputConfig` and `cacheControl`, read where their field
+/// is absent (`AliasChoices`; a warning beside the alias's own: RULES.md 1.4, as for
+/// `toolChoice`). `output_config`: the value the server reads for `output_config` (`true`: from
+/// the alias); `cache`: the value of `cacheControl`.
+fn check_aliases<'a>(
+    ctx: &mut Ctx<'a>,
+    req: &Fields<'a>,
+    output_config: Option<(Value<'a>, bool)>,
+    cache: Option<Value<'a>>,
+) {
+    if let Some((v, true)) = output_config {
+        if let Some(p) = output_config_problem(&v) {
             alias_rejected(ctx, "outputConfig", Code::OutputConfigShape, &p);
         }
     }
