@@ -179,6 +179,28 @@ fn extreme_numbers() {
         r#"{{"messages":[{USER}],"max_tokens":18446744073709551616}}"#
     ));
     assert!(r.is_valid() && r.warnings.is_empty(), "{r}");
+    // The integer literal -2^63 is an int for the server; the same number written as a float
+    // is not strictly above `i64::MIN as f64`, pydantic-core's bound ("exceeded maximum size").
+    let r = chat(&format!(
+        r#"{{"messages":[{USER}],"priority":-9223372036854775808}}"#
+    ));
+    assert!(r.is_valid() && r.warnings.is_empty(), "{r}");
+    for float in [
+        "-9223372036854775808.0",
+        "-9.223372036854776e18",
+        "-92233720368547758080e-1",
+    ] {
+        let r = chat(&format!(r#"{{"messages":[{USER}],"priority":{float}}}"#));
+        assert_eq!(
+            codes(&r),
+            vec![("sampling.integer_fields", "/priority".to_string())],
+            "{float}"
+        );
+    }
+    let r = chat(&format!(
+        r#"{{"messages":[{USER}],"priority":-9223372036854774784.0}}"#
+    ));
+    assert!(r.is_valid() && r.warnings.is_empty(), "{r}");
     let r = chat(&format!(r#"{{"messages":[{USER}],"temperature":1e-400}}"#));
     assert!(r.is_valid(), "{r}");
 }

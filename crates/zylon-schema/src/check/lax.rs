@@ -49,15 +49,19 @@ pub(crate) fn lax_float(v: &Value<'_>) -> Lax<f64> {
 /// fractional values invalid. Returned as f64 for range checks.
 ///
 /// JSON integers of any size are taken (Python's ints are unbounded); a float must be whole and
-/// fit in 64 bits ("exceeded maximum size", RULES.md Part 3.2); a string must be a decimal
-/// integer literal (sign, digits with single `_` separators, an optional `.000` tail), not
-/// `1e3` or `0x10`.
+/// strictly between `i64::MIN` and `i64::MAX` as floats ("exceeded maximum size", RULES.md Part
+/// 3.2): pydantic-core's `float_as_int` compares with `<` at both ends, so `-2^63` written as a
+/// float (`-9223372036854775808.0`, `-9.223372036854776e18`) is refused although `i64::MIN` is
+/// that number (found by `oracle_diff.py --raw`, seed 2110); a string must be a decimal integer
+/// literal (sign, digits with single `_` separators, an optional `.000` tail), not `1e3` or
+/// `0x10`.
 pub(crate) fn lax_int(v: &Value<'_>) -> Lax<f64> {
+    // `i64::MAX as f64` rounds up to 2^63, so both bounds are ±2^63, both excluded.
     const TWO_63: f64 = 9_223_372_036_854_775_808.0;
     match v {
         Value::Number(n) => match n.as_f64() {
             _ if n.int => Lax::Exact(n.value),
-            Some(x) if x.fract() == 0.0 && (-TWO_63..TWO_63).contains(&x) => Lax::Exact(x),
+            Some(x) if x.fract() == 0.0 && -TWO_63 < x && x < TWO_63 => Lax::Exact(x),
             _ => Lax::Invalid,
         },
         Value::String(s) => match py_int_literal(crate::media::py_strip(s)) {

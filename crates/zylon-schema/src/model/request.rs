@@ -22,8 +22,14 @@ impl<'de> Deserialize<'de> for WholeNumber {
         if let Some(i) = n.as_i64() {
             return Ok(WholeNumber(i));
         }
+        // A whole float strictly between -2^63 and 2^63 is read as the server reads it
+        // (pydantic-core's `float_as_int`), exactly: every such float is an `i64`.
+        const TWO_63: f64 = 9_223_372_036_854_775_808.0;
         match n.as_f64() {
-            Some(f) if f.fract() == 0.0 && f.abs() < 9.0e18 => Ok(WholeNumber(f as i64)),
+            Some(f) if f.fract() == 0.0 && -TWO_63 < f && f < TWO_63 => Ok(WholeNumber(f as i64)),
+            Some(f) if f.fract() == 0.0 || n.is_u64() => Err(serde::de::Error::custom(
+                "expected a whole number from -2^63 to 2^63 - 1 (a 64-bit integer)",
+            )),
             _ => Err(serde::de::Error::custom(
                 "expected a whole number, got a number with a fractional part",
             )),
@@ -210,3 +216,33 @@ pub struct ChatRequest {
 
 crate::object_only!(ResponseFormat);
 crate::object_only!(ChatRequest);
+
+#[cfg(test)]
+mod tests {
+    use super::WholeNumber;
+
+    fn read(text: &str) -> Result<i64, String> {
+        serde_json::from_str::<WholeNumber>(text)
+            .map(|w| w.0)
+            .map_err(|e| e.to_string())
+    }
+
+    /// Whole floats are read as the server reads them: strictly inside ±2^63, exactly.
+    #[test]
+    fn whole_numbers_read_as_the_server_reads_them() {
+        assert_eq!(read("-9223372036854775808"), Ok(i64::MIN));
+        assert_eq!(read("100.0"), Ok(100));
+        assert_eq!(read("9223372036854774784.0"), Ok(9_223_372_036_854_774_784));
+        assert_eq!(read("-9.1e18"), Ok(-9_100_000_000_000_000_000));
+        for out in [
+            "-9223372036854775808.0",
+            "9223372036854775807.0",
+            "1e19",
+            "18446744073709551615",
+        ] {
+            let e = read(out).unwrap_err();
+            assert!(e.contains("from -2^63 to 2^63 - 1"), "{out}: {e}");
+        }
+        assert!(read("1.5").unwrap_err().contains("fractional part"));
+    }
+}

@@ -50,7 +50,7 @@ pub(crate) const DOCS: &[CodeDoc] = &[
     CodeDoc {
         code: "sampling.integer_fields",
         severity: "error",
-        why: "`priority`, `seed`, `top_k`, `max_tokens` are integers on the server (workspace.json says `number`). Integral floats (`100.0`) and numeric strings are accepted; fractional values rejected. — the server rejects the body with HTTP 400 (request validation) (\"Input should be a valid integer, got a number with a fractional part\"). Source: `private_gpt/server/chat/chat_models.py:45`, `:49`, `:75`, `:95`.",
+        why: "`priority`, `seed`, `top_k`, `max_tokens` are integers on the server (workspace.json says `number`). Integral floats (`100.0`) and numeric strings are accepted; fractional values rejected, and so is a whole float outside the open range (-2^63, 2^63), `-9223372036854775808.0` included (\"Unable to parse input string as an integer, exceeded maximum size\"; an integer literal of any size is taken). — the server rejects the body with HTTP 400 (request validation) (\"Input should be a valid integer, got a number with a fractional part\"). Source: `private_gpt/server/chat/chat_models.py:45`, `:49`, `:75`, `:95`.",
         fix: "Use a whole number (`100`, or `100.0`).",
         points_at: "/max_tokens (`priority`/`seed`/`top_k`/`max_tokens` fractional or non-number (numeric string → warning field.coerced; `100.0` fine))",
         implemented_in: &["crates/zylon-schema/src/check/rules/sampling.rs"],
