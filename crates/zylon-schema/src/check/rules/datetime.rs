@@ -6,13 +6,17 @@ pub(super) fn unix_time_in_range(x: f64) -> bool {
     (-62_135_596_800_000.0..=253_402_300_799_999.0).contains(&x)
 }
 
-/// Whether `s` parses as a date-time the way pydantic does (ISO-8601 date or date-time, or a Unix timestamp).
+/// Whether `s` parses as a date-time the way pydantic does (ISO-8601 date or date-time, or a
+/// Unix timestamp), as measured on the server oracle: real calendar days (no 30 February, 29
+/// February in leap years only), no year 0, offsets `±HH:MM`/`±HHMM` under 24 hours, and
+/// timestamps written `+1`, `.5` or `1.`.
 pub(super) fn is_datetime(s: &str) -> bool {
     let b = s.as_bytes();
-    // a unix time written as a decimal number (not `1e10`)
-    let unsigned = s.strip_prefix('-').unwrap_or(s);
-    let (int, frac) = zylon_json::split_once_byte(unsigned, b'.').unwrap_or((unsigned, "0"));
-    if !int.is_empty()
+    // A unix time written as a decimal number: a sign (`+` too), digits and at most one point,
+    // with a digit on either side (`+1`, `.5`, `1.`, `-00`; not `.`, `1e10`, ` 1` or `1_0`).
+    let unsigned = s.strip_prefix(['+', '-']).unwrap_or(s);
+    let (int, frac) = zylon_json::split_once_byte(unsigned, b'.').unwrap_or((unsigned, ""));
+    if !(int.is_empty() && frac.is_empty())
         && int.bytes().all(|c| c.is_ascii_digit())
         && frac.bytes().all(|c| c.is_ascii_digit())
     {
@@ -31,8 +35,9 @@ pub(super) fn is_datetime(s: &str) -> bool {
     {
         return false;
     }
-    let (month, day) = (num(5..7), num(8..10));
-    if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+    // a day of the month of the Gregorian calendar; no year 0 (Python's `datetime` starts at 1)
+    let (year, month, day) = (num(0..4), num(5..7), num(8..10));
+    if year == 0 || !(1..=12).contains(&month) || !(1..=days_in_month(year, month)).contains(&day) {
         return false;
     }
     if b.len() == 10 {
@@ -76,14 +81,36 @@ pub(super) fn is_datetime(s: &str) -> bool {
     }
     match &rest[i..] {
         "" | "Z" | "z" => true,
+        // an offset `±HH:MM` or `±HHMM`, under 24 hours (not `±HH`)
         tz => {
+            // (bytes, not `str` slices: the text may hold any character there)
             let t = tz.as_bytes();
+            let minutes_at = match t.len() {
+                6 if t[3] == b':' => 4,
+                5 => 3,
+                _ => return false,
+            };
+            let two = |i: usize| match t.get(i..i + 2) {
+                Some(&[a @ b'0'..=b'9', b @ b'0'..=b'9']) => {
+                    Some(u32::from(a - b'0') * 10 + u32::from(b - b'0'))
+                }
+                _ => None,
+            };
             matches!(t.first(), Some(b'+' | b'-'))
-                && ((t.len() == 6
-                    && t[3] == b':'
-                    && t[1..3].iter().chain(&t[4..6]).all(u8::is_ascii_digit))
-                    || (t.len() == 5 && t[1..].iter().all(u8::is_ascii_digit))
-                    || (t.len() == 3 && t[1..].iter().all(u8::is_ascii_digit)))
+                && two(1).is_some_and(|h| h <= 23)
+                && two(minutes_at).is_some_and(|m| m <= 59)
         }
+    }
+}
+
+/// The days of `month` (1 to 12) of `year` in the Gregorian calendar.
+fn days_in_month(year: u32, month: u32) -> u32 {
+    match month {
+        2 if year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400)) => {
+            29
+        }
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
     }
 }

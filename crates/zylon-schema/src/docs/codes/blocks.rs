@@ -26,9 +26,9 @@ pub(crate) const DOCS: &[CodeDoc] = &[
     CodeDoc {
         code: "block.timestamps",
         severity: "error",
-        why: "`start_timestamp`/`stop_timestamp` must be ISO-8601 date-times (workspace.json: free strings). — the server rejects the body with HTTP 400 (request validation) (\"Input should be a valid datetime\"). Source: `private_gpt/events/models/_base.py:47`.",
+        why: "`start_timestamp`/`stop_timestamp` must be ISO-8601 date-times (workspace.json: free strings). — the server rejects the body with HTTP 400 (request validation) (\"Input should be a valid datetime\"; \"day value is outside expected range\" for a day the month does not have, such as 29 February 2023 or 31 April; \"year 0 is out of range\"; \"unexpected extra characters\" for an offset of hours only (`+01`), of 24 hours or more, or of 60 minutes or more). Source: `private_gpt/events/models/_base.py:47`.",
         fix: "Use ISO-8601 date-times such as `2026-02-08T14:41:10Z`.",
-        points_at: "/…/j/start_timestamp (`start_timestamp`/`stop_timestamp` not an iso-8601 date-time string (date `2024-01-01` alone is accepted by pydantic; `2024-01-01t10:00:00z`, `+02:00`, fractional seconds fine; `\"yesterday\"`, numbers as strings like \"abc\" rejected; an integer/float number is accepted as unix time))",
+        points_at: "/…/j/start_timestamp (`start_timestamp`/`stop_timestamp` not an iso-8601 date-time string (date `2024-01-01` alone is accepted by pydantic; `2024-01-01t10:00:00z`, `+02:00`, fractional seconds fine; `\"yesterday\"`, numbers as strings like \"abc\" rejected; an integer/float number is accepted as unix time, and so is a string of one, signed or not, with or without an integer part (`+1`, `.5`)))",
         implemented_in: &["crates/zylon-schema/src/check/rules/blocks.rs"],
     },
     CodeDoc {
