@@ -55,7 +55,14 @@ pub(super) fn check<'a>(ctx: &mut Ctx<'a>, obj: &Object<'a>, ty: &str, read: boo
         );
     }
     if let Some(Value::String(u)) = picked.filter(|_| url_wins) {
-        if let Some(scheme) = media::url_scheme(u) {
+        if read {
+            // The server reads it as it reads `data` (a URL with a host is downloaded; else
+            // strict base64 or a `data:` URI; else a local path, which fails). A server-only
+            // field: what it would reject is a warning that says so (RULES.md 1.4).
+            ctx.as_warnings(true, |ctx| {
+                ctx.key(picked_key, |ctx| payload(ctx, u, ty, picked_key));
+            });
+        } else if let Some(scheme) = media::url_scheme(u) {
             ctx.key(picked_key, |ctx| fetched_url(ctx, scheme, ty));
         }
     }
@@ -87,7 +94,7 @@ pub(super) fn check<'a>(ctx: &mut Ctx<'a>, obj: &Object<'a>, ty: &str, read: boo
     super::nulls::warn_server_only(ctx, Field::of(obj, "source"), Code::FieldServerOnly);
     let mut sniffed = None;
     if let Some(d) = data.filter(|_| read) {
-        sniffed = ctx.key("data", |ctx| payload(ctx, d, ty));
+        sniffed = ctx.key("data", |ctx| payload(ctx, d, ty, "data"));
     }
     match (mime, obj.get("mime_type")) {
         (Some(m), _) => ctx.key("mime_type", |ctx| mime_type(ctx, m, ty, sniffed)),
@@ -116,7 +123,8 @@ pub(super) fn check<'a>(ctx: &mut Ctx<'a>, obj: &Object<'a>, ty: &str, read: boo
     }
 }
 
-/// Check a `data` string; returns the sniffed media type of base64 payloads.
+/// Check a `data` string (or the `url` the server reads in its place: `key` names the field in
+/// messages); returns the sniffed media type of base64 payloads.
 ///
 /// The server reads image and audio `data` while it converts the messages
 /// (`uri_loader.load_file_from_uri`): a `scheme://` URL is downloaded, a `data:` URI is decoded
@@ -124,7 +132,7 @@ pub(super) fn check<'a>(ctx: &mut Ctx<'a>, obj: &Object<'a>, ty: &str, read: boo
 /// strict base64 once surrounding whitespace is stripped (an empty string is zero bytes), or it
 /// is read as a local file path and fails. `binary` data is not read at validation time
 /// (RULES.md Part 3.7), so there every problem is a warning.
-fn payload(ctx: &mut Ctx<'_>, d: &str, ty: &str) -> Option<&'static str> {
+fn payload(ctx: &mut Ctx<'_>, d: &str, ty: &str, key: &str) -> Option<&'static str> {
     let sev = if ty == "binary" {
         Severity::Warning
     } else {
@@ -158,7 +166,7 @@ fn payload(ctx: &mut Ctx<'_>, d: &str, ty: &str) -> Option<&'static str> {
         DataForm::Base64(b) if media::server_downloads(b) => {
             ctx.warn_hint(
                 Code::BlockImageUrlFetched,
-                "`data` is a URL once the leading whitespace and the tabs and line breaks the server's URL parser drops are removed: the server downloads it while reading the request",
+                format!("`{key}` is a URL once the leading whitespace and the tabs and line breaks the server's URL parser drops are removed: the server downloads it while reading the request"),
                 "remove the whitespace",
             );
             None
@@ -177,7 +185,7 @@ fn payload(ctx: &mut Ctx<'_>, d: &str, ty: &str) -> Option<&'static str> {
             };
             match media::py_b64decode_lenient(p) {
                 Ok(0) => {
-                    empty(ctx, ty);
+                    empty(ctx, ty, key);
                     None
                 }
                 Ok(n) => {
@@ -200,7 +208,7 @@ fn payload(ctx: &mut Ctx<'_>, d: &str, ty: &str) -> Option<&'static str> {
         DataForm::Base64(b) => {
             let stripped = media::py_strip(b);
             if stripped.is_empty() {
-                empty(ctx, ty);
+                empty(ctx, ty, key);
                 return None;
             }
             match media::py_b64decode_strict(stripped) {
@@ -210,20 +218,24 @@ fn payload(ctx: &mut Ctx<'_>, d: &str, ty: &str) -> Option<&'static str> {
                     let said = match (spaced, standard) {
                         (false, true) => None,
                         (true, true) => Some((
-                            "`data` has whitespace around the base64 payload, which the server strips",
+                            "has whitespace around the base64 payload, which the server strips",
                             "send the base64 payload without leading or trailing whitespace",
                         )),
                         (false, false) => Some((
-                            "`data` has `=` padding after a whole group, which the server's decoder skips but other base64 decoders reject",
+                            "has `=` padding after a whole group, which the server's decoder skips but other base64 decoders reject",
                             "send standard base64: `=` only to pad the last group",
                         )),
                         (true, false) => Some((
-                            "`data` has whitespace around the base64 payload, which the server strips, and `=` padding after a whole group, which the server's decoder skips but other base64 decoders reject",
+                            "has whitespace around the base64 payload, which the server strips, and `=` padding after a whole group, which the server's decoder skips but other base64 decoders reject",
                             "send standard base64 without leading or trailing whitespace, `=` only to pad the last group",
                         )),
                     };
                     if let Some((message, hint)) = said {
-                        ctx.warn_hint(Code::BlockImageBase64Decodable, message, hint);
+                        ctx.warn_hint(
+                            Code::BlockImageBase64Decodable,
+                            format!("`{key}` {message}"),
+                            hint,
+                        );
                     }
                     size(ctx, n);
                     media::sniff(&media::decode_prefix(stripped, 16))
@@ -235,7 +247,7 @@ fn payload(ctx: &mut Ctx<'_>, d: &str, ty: &str) -> Option<&'static str> {
                         sev,
                         Code::BlockImageBase64Decodable,
                         at,
-                        format!("{what} `data` is neither strict base64 nor a `data:` URI nor a URL ({e}); the server would read it as a file path and fail{later}"),
+                        format!("{what} `{key}` is neither strict base64 nor a `data:` URI nor a URL ({e}); the server would read it as a file path and fail{later}"),
                         Some("send standard base64 with `=` padding and no line breaks, a `data:<mime>;base64,...` URI, or an https:// URL".into()),
                     );
                     None
@@ -246,10 +258,10 @@ fn payload(ctx: &mut Ctx<'_>, d: &str, ty: &str) -> Option<&'static str> {
 }
 
 /// `data` that decodes to nothing: accepted, but the model gets an empty payload.
-fn empty(ctx: &mut Ctx<'_>, ty: &str) {
+fn empty(ctx: &mut Ctx<'_>, ty: &str, key: &str) {
     ctx.warn_hint(
         Code::BlockImageBase64Decodable,
-        format!("the {ty} `data` is empty: the server accepts it as zero bytes, so the model gets no {ty}"),
+        format!("the {ty} `{key}` is empty: the server accepts it as zero bytes, so the model gets no {ty}"),
         "send the base64 payload, or remove the block",
     );
 }
@@ -323,7 +335,7 @@ fn source_shape<'a>(ctx: &mut Ctx<'a>, src: &Value<'a>, ty: &str, read: bool) {
             if let Some(d) = str_field(ctx, Field::of(&o, "data"), Code::FieldType) {
                 // read by the same loader as a flat `data` (`load_file_from_uri`)
                 if read {
-                    ctx.key("data", |ctx| payload(ctx, d, ty));
+                    ctx.key("data", |ctx| payload(ctx, d, ty, "data"));
                 }
             } else if !o.contains_key("data") {
                 ctx.missing(
