@@ -45,7 +45,8 @@ pub(crate) fn lax_float(v: &Value<'_>) -> Lax<f64> {
     }
 }
 
-/// An integer as pydantic reads it: whole numbers (also `100.0`) exact, numeric strings coerced,
+/// An integer as pydantic reads it: whole numbers (also `100.0`) exact, numeric strings coerced
+/// (trimmed as [`py_float_literal`] trims them),
 /// fractional values invalid. Returned as f64 for range checks.
 ///
 /// JSON integers of any size are taken (Python's ints are unbounded); a float must be whole and
@@ -64,7 +65,7 @@ pub(crate) fn lax_int(v: &Value<'_>) -> Lax<f64> {
             Some(x) if x.fract() == 0.0 && -TWO_63 < x && x < TWO_63 => Lax::Exact(x),
             _ => Lax::Invalid,
         },
-        Value::String(s) => match py_int_literal(crate::media::py_strip(s)) {
+        Value::String(s) => match py_int_literal(s.trim()) {
             Some(x) => Lax::Coerced(x),
             None => Lax::Invalid,
         },
@@ -73,13 +74,15 @@ pub(crate) fn lax_int(v: &Value<'_>) -> Lax<f64> {
     }
 }
 
-/// The value of a float as pydantic reads one from a string: surrounding whitespace stripped,
+/// The value of a float as pydantic reads one from a string: surrounding whitespace stripped
+/// (Unicode's, as Rust's `str::trim` strips it: pydantic-core's parser is Rust; unlike Python's
+/// `str.strip`, not the separators U+001C..U+001F, measured on the server oracle),
 /// `nan`, `inf` and `infinity` in any case and with a sign, a literal beyond the range as
 /// infinity (`"1e400"`; a bounded field then refuses it), and underscores anywhere but first,
 /// last or doubled (pydantic-core removes them: `1_.5`, `n_an`) — but only from a string without
 /// surrounding whitespace (`" 1_0.5"` is refused). Measured on the server's request path.
 fn py_float_literal(raw: &str) -> Option<f64> {
-    let s = crate::media::py_strip(raw);
+    let s = raw.trim();
     // (`parse_float` reads `nan`, `inf`, `infinity` and signs, natively and in wasm alike)
     if !s.bytes().any(|b| b == b'_') {
         return zylon_json::parse_float(s);
