@@ -166,10 +166,10 @@ impl Lazy {
     /// 0.5 KB gzip, for one text a body (the last user message's).
     pub(crate) fn is_blank(&self, src: &str) -> bool {
         if let Some(text) = self.text.get() {
-            return text.trim().is_empty();
+            return crate::py_blank(text);
         }
         #[cfg(target_arch = "wasm32")]
-        return self.text(src).trim().is_empty();
+        return crate::py_blank(self.text(src));
         #[cfg(not(target_arch = "wasm32"))]
         self.is_blank_in_place(src)
     }
@@ -179,10 +179,18 @@ impl Lazy {
     fn is_blank_in_place(&self, src: &str) -> bool {
         let mut rest = src.get(self.quote as usize + 1..).unwrap_or_default();
         loop {
+            // (most texts start with a printable ASCII character: no scan of the run for them)
+            if rest
+                .as_bytes()
+                .first()
+                .is_some_and(|&b| b > b' ' && b < 0x80 && b != b'\\' && b != b'"')
+            {
+                return false;
+            }
             // the plain run up to the next escape or the closing quote (a string the parser
             // checked holds no raw control character)
             let stop = zylon_scan::skip_plain(rest.as_bytes(), 0);
-            if !rest.get(..stop).unwrap_or_default().trim_start().is_empty() {
+            if !crate::py_blank(rest.get(..stop).unwrap_or_default()) {
                 return false;
             }
             rest = rest.get(stop..).unwrap_or_default();
@@ -190,10 +198,12 @@ impl Lazy {
                 return true;
             }
             match escaped_char(rest.as_bytes()) {
-                Some((c, len)) if c.is_whitespace() => rest = rest.get(len..).unwrap_or_default(),
+                Some((c, len)) if crate::is_py_space(c) => {
+                    rest = rest.get(len..).unwrap_or_default()
+                }
                 Some(_) => return false,
                 // (not a string the parser checked: its text decides)
-                None => return self.text(src).trim().is_empty(),
+                None => return crate::py_blank(self.text(src)),
             }
         }
     }

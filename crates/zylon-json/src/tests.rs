@@ -367,11 +367,15 @@ fn escaped_strings_are_unescaped_once_when_first_read() {
     assert!(std::ptr::eq(a, again), "unescaped a second time");
 }
 
-/// `Object::string_is_blank` of escaped strings: the answer of `str::trim` on the unescaped
-/// text, without unescaping it (white space from escapes, raw UTF-8 and `\u` escapes of BMP
+/// `Object::string_is_blank` of escaped strings: the answer of Python's `str.strip()` on the
+/// unescaped text (the server's test for a blank message: Unicode white space and U+001C..U+001F), without unescaping it (white space from escapes, raw UTF-8 and `\u` escapes of BMP
 /// and astral characters, a lone surrogate read as U+FFFD).
 #[test]
 fn blank_escaped_strings_are_told_where_they_are() {
+    // Python's white space: Rust's, and the separators U+001C..U+001F
+    assert!(crate::py_blank("\u{1c}\u{1f} \u{85}\u{3000}") && crate::py_blank(""));
+    assert!(!crate::py_blank("\u{1b}") && !crate::py_blank("\u{200b}"));
+    assert_eq!(crate::py_strip("\u{1c} a\u{1f}\n"), "a");
     for (raw, blank) in [
         (r"\n\t \r\f", true),
         (r"\u00a0\u2028 \u000B", true),
@@ -383,6 +387,13 @@ fn blank_escaped_strings_are_told_where_they_are() {
         (r"\ud800", false),
         (r"\\", false),
         (r" \n\u00e9", false),
+        (r"\u001c", true),
+        (r"\u001f\n\u001d\u001e", true),
+        (r"\u001b", false),
+        (r"\u0085", true),
+        (r"\u200b", false),
+        (r"\ufeff", false),
+        (r"\\u001c", false),
     ] {
         let text = leak(&format!(r#"{{"t":"{raw}","n":1,"s":"  "}}"#));
         let o = parse(text, 8, arena()).unwrap().value.as_object().unwrap();
@@ -392,7 +403,7 @@ fn blank_escaped_strings_are_told_where_they_are() {
             assert!(!o.tape().lazy[0].is_read(), "{raw} was unescaped to tell");
         }
         let read = o.get("t").and_then(Value::as_str).unwrap();
-        assert_eq!(read.trim().is_empty(), blank, "{raw}: {read:?}");
+        assert_eq!(crate::py_blank(read), blank, "{raw}: {read:?}");
         // once read, the text answers
         assert_eq!(o.string_is_blank("t"), Some(blank), "{raw}");
         assert_eq!(o.string_is_blank("s"), Some(true));
@@ -402,21 +413,21 @@ fn blank_escaped_strings_are_told_where_they_are() {
 }
 
 proptest::proptest! {
-    /// `Object::string_is_blank` agrees with `str::trim` of the unescaped text on strings of
-    /// white space, escapes of it, and a few other characters and escapes.
+    /// `Object::string_is_blank` agrees with Python's `str.strip()` of the unescaped text on
+    /// strings of white space, escapes of it, and a few other characters and escapes.
     #[test]
     fn blank_strings_agree_with_trim(
         parts in proptest::collection::vec(proptest::sample::select(vec![
             " ", "\\n", "\\t", "\\r", "\\f", "\\u0020", "\\u00a0", "\\u2028", "\\u3000",
             "\u{3000}", "\u{a0}", "a", "\\u0041", "\\b", "\\\\", "\\\"", "\\ud83d\\ude00",
-            "\\ud800", "\\udc00", "é",
+            "\\ud800", "\\udc00", "é", "\\u001c", "\\u001f", "\\u001b", "\\u0085", "\\u200b",
         ]), 0..8),
     ) {
         let raw = parts.concat();
         let text = leak(&format!(r#"{{"t":"{raw}"}}"#));
         let o = parse(text, 8, arena()).unwrap().value.as_object().unwrap();
         let told = o.string_is_blank("t");
-        let want = o.get("t").and_then(Value::as_str).map(|t| t.trim().is_empty());
+        let want = o.get("t").and_then(Value::as_str).map(crate::py_blank);
         proptest::prop_assert_eq!(told, want, "{}", raw);
     }
 }

@@ -88,6 +88,23 @@ pub fn is_one_of(key: &str, keys: &[&str]) -> bool {
     keys.iter().any(|k| keys_equal(k, key))
 }
 
+/// Whether Python's `str.isspace` holds for `c` (what `str.strip()` removes): Unicode white
+/// space, as [`char::is_whitespace`], and the ASCII separators U+001C..U+001F.
+#[inline]
+pub fn is_py_space(c: char) -> bool {
+    c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c)
+}
+
+/// Python's `str.strip()`: `s` without the surrounding characters of [`is_py_space`].
+pub fn py_strip(s: &str) -> &str {
+    s.trim_matches(is_py_space)
+}
+
+/// Whether Python's `s.strip()` is empty (the server's test for a blank text).
+pub fn py_blank(s: &str) -> bool {
+    s.chars().all(is_py_space)
+}
+
 /// Append a decimal number without the formatting machinery (paths and reports are written for
 /// every issue, and `fmt` is slow in the size-optimised wasm build).
 pub fn push_decimal(out: &mut String, mut i: usize) {

@@ -261,7 +261,8 @@ impl<'a> Object<'a> {
         self.find(key).map(|i| self.tape.value(i))
     }
 
-    /// Whether the value of `key` is a string of white space only (`str::trim` leaves nothing):
+    /// Whether the value of `key` is a string of white space only (Python's `str.strip()` leaves
+    /// nothing, the server's test: [`py_blank`](crate::py_blank)):
     /// `None` when the key is missing or its value is not a string. An escaped string is read
     /// where it is, up to its first character that is not white space, and is not unescaped.
     #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
@@ -273,7 +274,7 @@ impl<'a> Object<'a> {
                 .lazy
                 .get(tape::payload(n))
                 .map(|l| l.is_blank(tape.src)),
-            tape::STR | tape::EXT => Some(tape.str_of(n).trim().is_empty()),
+            tape::STR | tape::EXT => Some(crate::py_blank(tape.str_of(n))),
             _ => None,
         }
     }

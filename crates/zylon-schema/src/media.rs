@@ -229,12 +229,7 @@ pub fn py_b64decode_strict(s: &str) -> Result<(usize, bool), Base64Error> {
     }
 }
 
-/// Python's `str.strip()`: removes surrounding whitespace as Python defines it (Unicode
-/// whitespace plus the ASCII separators U+001C..U+001F).
-pub fn py_strip(s: &str) -> &str {
-    let ws = |c: char| c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c);
-    s.trim_matches(ws)
-}
+pub use zylon_json::py_strip;
 
 /// Why Python's lenient `base64.b64decode` (no `validate`) fails.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -51,12 +51,12 @@ impl Txt<'_> {
     fn measure(&self, count: Count<'_>) -> (bool, usize) {
         let chars = |s: &str| count.map_or(0, |c| c(s));
         match self {
-            Txt::Str(s) => (!s.trim().is_empty(), chars(s)),
+            Txt::Str(s) => (!zylon_json::py_blank(s), chars(s)),
             Txt::Items(items) => items
                 .iter()
                 .filter_map(|it| it.get("text").and_then(Value::as_str))
                 .fold((false, 0), |(nonblank, n), t| {
-                    (nonblank || !t.trim().is_empty(), n + chars(t))
+                    (nonblank || !zylon_json::py_blank(t), n + chars(t))
                 }),
             Txt::Unreadable => (true, 0),
             // Not counting: whether it is blank is read where the text is, and an escaped
