@@ -62,8 +62,12 @@ pub fn url_scheme(s: &str) -> Option<&str> {
 
 /// Whether the server's `uri_loader._is_url` takes `s` for a URL: Python's `urlparse`, which
 /// first drops leading control characters and spaces and removes every tab, CR and LF (as
-/// WHATWG URL parsers do), finds a scheme and a non-empty host. Only the prefix up to the
-/// host is read.
+/// WHATWG URL parsers do), finds a scheme and a non-empty host, and raises `ValueError` (read
+/// as "not a URL") for a host with one of `[` and `]` but not the other (a URL cut short:
+/// `http://[::1`). Only the prefix up to the end of the host is read. Not modelled, for the
+/// WebAssembly module's size (an exact check cost 0.8 KB gzip): Python 3.11's check that a
+/// bracketed host is an IPv6 or IPvFuture address (`http://[1.2.3.4]/` is not a URL to it),
+/// and that a non-ASCII host does not gain `/?#@:` under NFKC normalization.
 pub fn server_downloads(s: &str) -> bool {
     let t = s.trim_start_matches(|c: char| c <= ' ');
     let mut b = t.bytes().filter(|c| !matches!(c, b'\t' | b'\r' | b'\n'));
@@ -77,9 +81,17 @@ pub fn server_downloads(s: &str) -> bool {
             _ => return false,
         }
     }
-    b.next() == Some(b'/')
-        && b.next() == Some(b'/')
-        && b.next().is_some_and(|c| !matches!(c, b'/' | b'?' | b'#'))
+    if !(b.next() == Some(b'/') && b.next() == Some(b'/')) {
+        return false;
+    }
+    // the host: up to `/`, `?` or `#`; not empty, its brackets paired
+    let (mut len, mut open, mut close) = (0, false, false);
+    for c in b.take_while(|c| !matches!(c, b'/' | b'?' | b'#')) {
+        len += 1;
+        open |= c == b'[';
+        close |= c == b']';
+    }
+    len > 0 && open == close
 }
 
 /// Why a string is not strict base64.
@@ -562,6 +574,69 @@ mod tests {
             ("", false),
         ] {
             assert_eq!(server_downloads(s), url, "{s:?}");
+        }
+    }
+
+    /// Hosts in brackets as Python 3.11's `urlsplit` takes them (the answers printed by
+    /// `urlparse` in the server oracle's Python 3.11.7: a `ValueError` is "not a URL"). An
+    /// unpaired bracket is modelled; whether a bracketed host is an IPv6 address is not (see
+    /// `server_downloads`): those URLs are taken for URLs here and not by Python.
+    #[test]
+    fn bracketed_hosts_as_urlsplit_checks_them() {
+        for (s, url) in [
+            ("http://[::1]/a", true),
+            ("http://[v1.x]/a", true),
+            ("http://[fe80::1%eth0]/a", true),
+            ("http://[::ffff:1.2.3.4]/a", true),
+            ("http://[::]/a", true),
+            ("http://[1:2:3:4:5:6:7:8]/a", true),
+            ("http://[1:2:3:4:5:6:7::]/a", true),
+            ("http://[::2:3:4:5:6:7:8]/a", true),
+            ("http://[::1.2.3.4]/a", true),
+            ("http://[1:2:3:4:5:6:1.2.3.4]/a", true),
+            ("http://[::0.0.0.0]/a", true),
+            ("http://[1::]/a", true),
+            ("http://[ABCD:ef01::]/a", true),
+            ("http://[0000:0000:0000:0000:0000:0000:0000:0001]/a", true),
+            ("http://[v0.0]/a", true),
+            ("http://[vF.:]/a", true),
+            ("http://[::1", false),
+            ("http://a]/x", false),
+            ("http://[::1]x]/", true),
+            ("http://x[::1]/", true),
+            ("http://[::1]:80/", true),
+            ("http://u@[::1]/", true),
+            ("http://[::1/]", false),
+        ] {
+            assert_eq!(server_downloads(s), url, "{s:?}");
+        }
+        // the known gap: a ValueError for what is inside the brackets
+        for s in [
+            "http://[abc]/a",
+            "http://[1.2.3.4]/a",
+            "http://[fe80::1%]/a",
+            "http://[fe80::1%a%b]/a",
+            "http://[::ffff:01.2.3.4]/a",
+            "http://[1:2:3:4:5:6:7:8:9]/a",
+            "http://[1::2::3]/a",
+            "http://[:1::]/a",
+            "http://[12345::]/a",
+            "http://[V1.x]/a",
+            "http://[v1.]/a",
+            "http://[vg.x]/a",
+            "http://[1:2:3:4:5:6:7]/a",
+            "http://[1:2:3:4:5:6:7:1.2.3.4]/a",
+            "http://[::256.1.1.1]/a",
+            "http://[::1.2.3]/a",
+            "http://[::1.2.3.4.5]/a",
+            "http://[::g]/a",
+            "http://[ ::1]/a",
+            "http://[1:2:3:4:5:6:7:8:]/a",
+            "http://[00000::]/a",
+            "http://[v.x]/a",
+            "http://]x[/",
+        ] {
+            assert!(server_downloads(s), "{s:?}");
         }
     }
 }

@@ -152,7 +152,7 @@ fn payload(ctx: &mut Ctx<'_>, d: &str, ty: &str, key: &str) -> Option<&'static s
                 sev,
                 Code::BlockImageUrlFetched,
                 p,
-                format!("the `{}://` URL has no host: the server does not download it but reads it as a local file path, which fails{later}", short(scheme)),
+                format!("the `{}://` URL has no host the server's URL parser takes (none, or brackets around something other than an IPv6 address): the server does not download it but reads it as a local file path, which fails{later}", short(scheme)),
                 Some("use an https:// URL with a host, base64 data or a `data:` URI".into()),
             );
             None
