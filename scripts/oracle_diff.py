@@ -1277,6 +1277,11 @@ _GRAMMAR_PLACES: list[tuple[str, str]] = [
     *[("numbers", '{"messages":[%s],"%s":@V@}' % (_USER, f)) for f in (
         "max_tokens", "seed", "top_k", "priority", "temperature", "top_p", "min_p",
         "frequency_penalty", "presence_penalty", "repetition_penalty")],
+    ("numbers", '{"messages":[{"role":"user","content":[{"type":"text","text":"Describe this.",'
+                '"citations":[{"id":"c1","index":@V@}]}]}]}'),
+    ("numbers", '{"messages":[%s,{"role":"assistant","content":[{"type":"text","text":"a"}]},'
+                '{"role":"user","content":[{"type":"bash_code_execution_result","stdout":"o","stderr":"",'
+                '"return_code":@V@,"content":null},{"type":"text","text":"next"}]}]}' % _USER),
     ("dates", '{"messages":[{"role":"user","content":[{"type":"text","text":"hi","start_timestamp":@V@}]}]}'),
     ("dates", '{"messages":[{"role":"user","content":[{"type":"text","text":"hi","stop_timestamp":@V@}]}]}'),
     ("bools", '{"messages":[%s],"stream":@V@}' % _USER),
