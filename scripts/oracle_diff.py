@@ -1129,12 +1129,12 @@ def main() -> int:
         return check_encodings(orc, Path(args.out))
     if args.null_sweep:
         return null_sweep(orc, cited)
+    if args.grammar:
+        return grammar(orc, cited, args.record)
     if args.record:
         return record(orc, cited)
     if args.sweep:
         return sweep(orc, cited, args.show, args.fix, args.values, args.swaps)
-    if args.grammar:
-        return grammar(orc, cited)
 
     rng = random.Random(args.seed)
     alias_rng = random.Random(args.seed + 1_000_003)
@@ -1304,9 +1304,15 @@ _GRAMMAR_KNOWN = {
 }
 
 
-def grammar(orc: Any, cited: set[str]) -> int:
+GRAMMAR_RECORD = ROOT / "crates/zylon-schema/tests/server_verdicts/grammar.jsonl"
+
+
+def grammar(orc: Any, cited: set[str], record_to_tests: bool = False) -> int:
     """`--grammar`: each value form in each place; a table of verdicts per place, and every
-    false accept, false reject or uncited soft accept with its value."""
+    false accept, false reject or uncited soft accept with its value. With `--record`, the
+    verdicts are written to `GRAMMAR_RECORD` (a head line with the places and the cited codes,
+    then `[place, value, verdict]` per body: `a` accepted, `r` rejected, `s` rejected where we
+    give a cited warning), which `cargo test` replays; the known gaps are left out."""
     values = _grammar_values()
     texts, places = [], []
     for kind, template in _GRAMMAR_PLACES:
@@ -1316,9 +1322,14 @@ def grammar(orc: Any, cited: set[str]) -> int:
     reports = run_validator(texts)
     table: dict[str, Counter[str]] = defaultdict(Counter)
     bad: list[str] = []
+    rows: list[list[Any]] = []
+    templates = [t for _, t in _GRAMMAR_PLACES]
     for t, (template, v), rep in zip(texts, places, reports):
         o = orc.check_text(t)
         c = classify(o, rep, cited, t)
+        if v not in _GRAMMAR_KNOWN:
+            verdict = "a" if o["verdict"] == "ACCEPT" else ("s" if c == "soft-accept-cited" else "r")
+            rows.append([templates.index(template), v, verdict])
         table[template][c] += 1
         if c in ("false-accept", "false-reject", "soft-accept-uncited") and v in _GRAMMAR_KNOWN:
             table[template][c] -= 1
@@ -1329,6 +1340,20 @@ def grammar(orc: Any, cited: set[str]) -> int:
         print("   " + template[:110] + ": " + ", ".join(f"{k} {n}" for k, n in sorted(table[template].items()) if n))
     print("\n".join(bad))
     print(f"{len(texts)} bodies in {len(table)} places: {len(texts) - len(bad)} agree or cited, {len(bad)} not")
+    if record_to_tests and not bad:
+        head = {
+            "about": "the chat server's verdicts on value forms (numbers at bounds and as strings, white "
+                     "space, dates, booleans, base64/data:/URL payloads, blank texts) in the places that "
+                     "read them: written by `python3 scripts/oracle_diff.py --grammar --record`, replayed "
+                     "by tests/server_verdicts.rs; `@V@` in a place is the value's text",
+            "places": templates,
+            "cited": sorted(cited),
+        }
+        with open(GRAMMAR_RECORD, "w", encoding="utf-8", newline="\n") as f:
+            f.write(json.dumps(head, ensure_ascii=False) + "\n")
+            for row in rows:
+                f.write(json.dumps(row, ensure_ascii=False) + "\n")
+        print(f"wrote {len(rows)} verdicts to {GRAMMAR_RECORD.relative_to(ROOT)}")
     return 1 if bad else 0
 
 

@@ -4,8 +4,10 @@
 //! left out or set to values of other types), and `tests/server_verdicts/sweep.jsonl`, written
 //! by `scripts/oracle_diff.py --record` (every field and item of every fixture and example the
 //! server accepts, left out and set to values of other types and to wrong values of the right
-//! type, on both endpoints). The validator must give the server's verdict on each: an error
-//! where the server rejects the body, none where it accepts it.
+//! type, on both endpoints), and `tests/server_verdicts/grammar.jsonl`, written by
+//! `scripts/oracle_diff.py --grammar --record` (value forms in the places that read them). The
+//! validator must give the server's verdict on each: an error where the server rejects the
+//! body, none where it accepts it.
 
 use serde_json::{json, Value};
 use zylon_schema::{validate_value, Endpoint, Kind, Options};
@@ -167,6 +169,67 @@ fn the_servers_verdicts_on_every_field_of_the_fixtures() {
         wrong.len(),
         counts.iter().sum::<usize>(),
         wrong[..wrong.len().min(20)].join("\n")
+    );
+}
+
+#[test]
+fn the_servers_verdicts_on_value_forms() {
+    // `scripts/oracle_diff.py --grammar --record`: how the server reads values (numbers at
+    // ±2^63 and as strings with every kind of white space, dates, booleans, base64, `data:` and
+    // URL payloads, blank texts), each value's text put in each place that reads it.
+    let text = include_str!("server_verdicts/grammar.jsonl");
+    let mut lines = text.lines();
+    let head: Value = serde_json::from_str(lines.next().expect("a head line")).expect("JSON");
+    let places: Vec<&str> = head["places"]
+        .as_array()
+        .expect("places")
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
+    let cited: Vec<&str> = head["cited"]
+        .as_array()
+        .expect("cited codes")
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
+    let (mut counts, mut wrong) = ([0usize; 3], Vec::new());
+    for line in lines {
+        let row: (usize, String, String) = serde_json::from_str(line).expect("a JSON line");
+        let (place, value, verdict) = row;
+        let body = places[place].replace("@V@", &value);
+        let report = zylon_schema::validate_str(&body, Kind::Chat, &Options::default());
+        let ok = match verdict.as_str() {
+            "a" => report.is_valid(),
+            "r" => !report.is_valid(),
+            "s" => {
+                report.is_valid()
+                    && report
+                        .warnings
+                        .iter()
+                        .any(|w| cited.contains(&w.code.as_str()))
+            }
+            other => panic!("unknown verdict {other}"),
+        };
+        counts[usize::from(verdict != "a") + usize::from(verdict == "s")] += 1;
+        if !ok {
+            wrong.push(format!(
+                "{value} in {}: the server says {verdict}, we say {:?}",
+                places[place],
+                errors_of(&report)
+            ));
+        }
+    }
+    // every kind of verdict, in numbers (a truncated file fails here)
+    assert!(
+        counts[0] > 500 && counts[1] > 400 && counts[2] > 20,
+        "accepted, rejected, cited soft accepts: {counts:?}"
+    );
+    assert!(
+        wrong.is_empty(),
+        "{} of {} verdicts differ:\n{}",
+        wrong.len(),
+        counts.iter().sum::<usize>(),
+        wrong.join("\n")
     );
 }
 
