@@ -73,6 +73,49 @@ fn errors_of(report: &zylon_schema::Report) -> Vec<String> {
         .collect()
 }
 
+/// The strings of the head line's list `key` (the corpus files' `cited` codes, `places`).
+fn strings<'h>(head: &'h Value, key: &str) -> Vec<&'h str> {
+    head[key]
+        .as_array()
+        .unwrap_or_else(|| panic!("a head line with `{key}`"))
+        .iter()
+        .filter_map(Value::as_str)
+        .collect()
+}
+
+/// Whether `report` gives the recorded verdict: `a` accepted, `r` rejected, `s` rejected where
+/// the Workspace docs endorse the body (a warning of a `cited` code, no error).
+fn gives(report: &zylon_schema::Report, verdict: char, cited: &[&str]) -> bool {
+    match verdict {
+        'a' => report.is_valid(),
+        'r' => !report.is_valid(),
+        's' => {
+            report.is_valid()
+                && report
+                    .warnings
+                    .iter()
+                    .any(|w| cited.contains(&w.code.as_str()))
+        }
+        other => panic!("unknown verdict {other}"),
+    }
+}
+
+/// The end of a replay: the corpus holds more than `least` accepted, rejected and cited
+/// soft-accepted bodies (a truncated file fails here), and no verdict is `wrong`.
+fn all_given(counts: [usize; 3], least: [usize; 3], wrong: &[String]) {
+    assert!(
+        counts.iter().zip(least).all(|(n, l)| *n > l),
+        "accepted, rejected, cited soft accepts: {counts:?}, fewer than {least:?}"
+    );
+    assert!(
+        wrong.is_empty(),
+        "{} of {} verdicts differ:\n{}",
+        wrong.len(),
+        counts.iter().sum::<usize>(),
+        wrong[..wrong.len().min(20)].join("\n")
+    );
+}
+
 /// `seed` with the value at `pointer` left out (`value` `None`) or replaced.
 fn mutated(seed: &Value, pointer: &str, value: Option<&Value>) -> Value {
     let mut body = seed.clone();
@@ -102,12 +145,7 @@ fn the_servers_verdicts_on_every_field_of_the_fixtures() {
     let mut lines = text.lines();
     let head: Value = serde_json::from_str(lines.next().expect("a head line")).expect("JSON");
     let values = head["values"].as_array().expect("values");
-    let cited: Vec<&str> = head["cited"]
-        .as_array()
-        .expect("cited codes")
-        .iter()
-        .filter_map(Value::as_str)
-        .collect();
+    let cited = strings(&head, "cited");
     let endpoints = [Endpoint::Validate, Endpoint::Chat];
     let (mut counts, mut wrong) = ([0usize; 3], Vec::new());
     for line in lines {
@@ -132,19 +170,7 @@ fn the_servers_verdicts_on_every_field_of_the_fixtures() {
                     ..Options::default()
                 };
                 let report = validate_value(&body, Kind::Chat, &options);
-                let ok = match verdict {
-                    'a' => report.is_valid(),
-                    'r' => !report.is_valid(),
-                    // the server rejects a body the Workspace docs endorse: a cited warning
-                    's' => {
-                        report.is_valid()
-                            && report
-                                .warnings
-                                .iter()
-                                .any(|w| cited.contains(&w.code.as_str()))
-                    }
-                    other => panic!("unknown verdict {other}"),
-                };
+                let ok = gives(&report, verdict, &cited);
                 counts[usize::from(verdict != 'a') + usize::from(verdict == 's')] += 1;
                 if !ok {
                     let ours = errors_of(&report);
@@ -158,18 +184,7 @@ fn the_servers_verdicts_on_every_field_of_the_fixtures() {
             }
         }
     }
-    // the corpus holds every kind of verdict in numbers (a truncated file fails here)
-    assert!(
-        counts[0] > 10_000 && counts[1] > 30_000 && counts[2] > 100,
-        "accepted, rejected, cited soft accepts: {counts:?}"
-    );
-    assert!(
-        wrong.is_empty(),
-        "{} of {} verdicts differ:\n{}",
-        wrong.len(),
-        counts.iter().sum::<usize>(),
-        wrong[..wrong.len().min(20)].join("\n")
-    );
+    all_given(counts, [10_000, 30_000, 100], &wrong);
 }
 
 #[test]
@@ -180,37 +195,15 @@ fn the_servers_verdicts_on_value_forms() {
     let text = include_str!("server_verdicts/grammar.jsonl");
     let mut lines = text.lines();
     let head: Value = serde_json::from_str(lines.next().expect("a head line")).expect("JSON");
-    let places: Vec<&str> = head["places"]
-        .as_array()
-        .expect("places")
-        .iter()
-        .filter_map(Value::as_str)
-        .collect();
-    let cited: Vec<&str> = head["cited"]
-        .as_array()
-        .expect("cited codes")
-        .iter()
-        .filter_map(Value::as_str)
-        .collect();
+    let (places, cited) = (strings(&head, "places"), strings(&head, "cited"));
     let (mut counts, mut wrong) = ([0usize; 3], Vec::new());
     for line in lines {
-        let row: (usize, String, String) = serde_json::from_str(line).expect("a JSON line");
+        let row: (usize, String, char) = serde_json::from_str(line).expect("a JSON line");
         let (place, value, verdict) = row;
         let body = places[place].replace("@V@", &value);
         let report = zylon_schema::validate_str(&body, Kind::Chat, &Options::default());
-        let ok = match verdict.as_str() {
-            "a" => report.is_valid(),
-            "r" => !report.is_valid(),
-            "s" => {
-                report.is_valid()
-                    && report
-                        .warnings
-                        .iter()
-                        .any(|w| cited.contains(&w.code.as_str()))
-            }
-            other => panic!("unknown verdict {other}"),
-        };
-        counts[usize::from(verdict != "a") + usize::from(verdict == "s")] += 1;
+        let ok = gives(&report, verdict, &cited);
+        counts[usize::from(verdict != 'a') + usize::from(verdict == 's')] += 1;
         if !ok {
             wrong.push(format!(
                 "{value} in {}: the server says {verdict}, we say {:?}",
@@ -219,18 +212,7 @@ fn the_servers_verdicts_on_value_forms() {
             ));
         }
     }
-    // every kind of verdict, in numbers (a truncated file fails here)
-    assert!(
-        counts[0] > 500 && counts[1] > 400 && counts[2] > 20,
-        "accepted, rejected, cited soft accepts: {counts:?}"
-    );
-    assert!(
-        wrong.is_empty(),
-        "{} of {} verdicts differ:\n{}",
-        wrong.len(),
-        counts.iter().sum::<usize>(),
-        wrong.join("\n")
-    );
+    all_given(counts, [500, 400, 20], &wrong);
 }
 
 #[test]
