@@ -692,9 +692,11 @@ fn reorder_tools<'a>(chats: &[Chat<'a>]) -> Vec<Chat<'a>> {
     result.reserve(chats.len());
     let mut used: Vec<bool> = spare::take(&USED);
     used.resize(chats.len(), false);
-    // The tool messages by the call they answer, in order within a call (a stable sort): the
-    // server scans the whole list for each call; this is the same answer without the
-    // quadratic scan, and without a map.
+    // The tool messages by the call they answer, in order within a call: the server scans the
+    // whole list for each call; this is the same answer without the quadratic scan, and
+    // without a map. (Sorted as pairs, unstably: each message's place `j` is unique and was
+    // pushed in increasing order, so this is the stable sort by id, and the module keeps no
+    // stable-sort code for it: -0.25 KB gzip in both WebAssembly modules.)
     let mut answers: Vec<(&str, usize)> = spare::take(&ANSWERS);
     answers.extend(
         chats
@@ -705,7 +707,7 @@ fn reorder_tools<'a>(chats: &[Chat<'a>]) -> Vec<Chat<'a>> {
                 _ => None,
             }),
     );
-    answers.sort_by(|a, b| a.0.cmp(b.0));
+    answers.sort_unstable();
     for (i, m) in chats.iter().enumerate() {
         if used[i] {
             continue;
