@@ -69,7 +69,7 @@ const WASM_BINDGEN: &str = "0.2.130";
 /// `memrchr` left the module: -0.8 KB), 119,486 (116.7 KiB); `outputConfig.format` as structured
 /// output, 119,559 (116.8 KiB); `fix` renaming an alias to its field, 119,612 (116.8 KiB);
 /// the last-occurrence searches calling `zylon_json::find_last`, 119,451 (116.7 KiB; measured
-/// 2026-12-04). Stop 45 (2026-12-04), four false accepts and a missing warning fixed after
+/// 2026-12-04). Stop 45 (2026-12-04), five kinds of false accept (one with a false reject) and a missing warning fixed after
 /// sweeps against the server oracle: integer floats bounded as pydantic-core bounds them and
 /// block timestamps read as its datetime parser reads them (calendar days, offsets) 119,537,
 /// the server-only `url` read as `data` 119,676, Python's white space for blank texts 119,666,
