@@ -57,12 +57,10 @@ pub(crate) fn lax_float(v: &Value<'_>) -> Lax<f64> {
 /// literal (sign, digits with single `_` separators, an optional `.000` tail), not `1e3` or
 /// `0x10`.
 pub(crate) fn lax_int(v: &Value<'_>) -> Lax<f64> {
-    // `i64::MAX as f64` rounds up to 2^63, so both bounds are ±2^63, both excluded.
-    const TWO_63: f64 = 9_223_372_036_854_775_808.0;
     match v {
         Value::Number(n) => match n.as_f64() {
             _ if n.int => Lax::Exact(n.value),
-            Some(x) if x.fract() == 0.0 && -TWO_63 < x && x < TWO_63 => Lax::Exact(x),
+            Some(x) if float_as_int(x).is_some() => Lax::Exact(x),
             _ => Lax::Invalid,
         },
         Value::String(s) => match py_int_literal(s.trim()) {
@@ -72,6 +70,15 @@ pub(crate) fn lax_int(v: &Value<'_>) -> Lax<f64> {
         Value::Bool(b) => Lax::Coerced(if *b { 1.0 } else { 0.0 }),
         _ => Lax::Invalid,
     }
+}
+
+/// A float as pydantic-core's `float_as_int` takes it for an integer field: whole and strictly
+/// between `i64::MIN` and `i64::MAX` as floats, both of which are ±2^63 (`i64::MAX as f64`
+/// rounds up), so `-2^63` written as a float is refused; every float it takes is an `i64`
+/// exactly. (Also the typed model's `WholeNumber`.)
+pub(crate) fn float_as_int(x: f64) -> Option<i64> {
+    const TWO_63: f64 = 9_223_372_036_854_775_808.0;
+    (x.fract() == 0.0 && -TWO_63 < x && x < TWO_63).then_some(x as i64)
 }
 
 /// The value of a float as pydantic reads one from a string: surrounding whitespace stripped

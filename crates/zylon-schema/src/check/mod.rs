@@ -19,6 +19,7 @@ pub use encoding::Encoding;
 mod fields;
 mod format;
 mod lax;
+pub(crate) use lax::float_as_int;
 
 pub use detect::detect_kind;
 use detect::kind_of;

@@ -22,11 +22,11 @@ impl<'de> Deserialize<'de> for WholeNumber {
         if let Some(i) = n.as_i64() {
             return Ok(WholeNumber(i));
         }
-        // A whole float strictly between -2^63 and 2^63 is read as the server reads it
-        // (pydantic-core's `float_as_int`), exactly: every such float is an `i64`.
-        const TWO_63: f64 = 9_223_372_036_854_775_808.0;
+        // a whole float as the server reads it (pydantic-core's `float_as_int`)
+        if let Some(i) = n.as_f64().and_then(crate::check::float_as_int) {
+            return Ok(WholeNumber(i));
+        }
         match n.as_f64() {
-            Some(f) if f.fract() == 0.0 && -TWO_63 < f && f < TWO_63 => Ok(WholeNumber(f as i64)),
             Some(f) if f.fract() == 0.0 || n.is_u64() => Err(serde::de::Error::custom(
                 "expected a whole number from -2^63 to 2^63 - 1 (a 64-bit integer)",
             )),
