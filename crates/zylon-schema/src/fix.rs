@@ -102,6 +102,8 @@ struct Edit {
     path: String,
     /// A renamed key's new pointer.
     rename: Option<String>,
+    /// Its place among the edits found: edits with equal ranges keep the order of the issues.
+    seq: usize,
 }
 
 /// Why [`fix_bytes`] did not fix a body: its bytes are not text that UTF-8 can hold as the
@@ -305,7 +307,8 @@ fn fix_round(
     let mut edits: Vec<Edit> = wanted
         .iter()
         .zip(found)
-        .filter_map(|((code, path, suggestion), loc)| {
+        .enumerate()
+        .filter_map(|(seq, ((code, path, suggestion), loc))| {
             let rename = suggestion
                 .as_ref()
                 .filter(|s| s.kind == SuggestionKind::RenameKey)
@@ -328,10 +331,13 @@ fn fix_round(
                 code: *code,
                 path: path.clone(),
                 rename,
+                seq,
             })
         })
         .collect();
-    edits.sort_by_key(|e| (e.start, e.end));
+    // (the stable sort by range, as an unstable one with the tie broken by `seq`: the
+    // WebAssembly modules keep no stable-sort code)
+    edits.sort_unstable_by_key(|e| (e.start, e.end, e.seq));
     apply(bom, body, &edits, renamed)
 }
 
