@@ -1272,7 +1272,59 @@ def _grammar_values() -> dict[str, list[str]]:
         "\u001c", "\u001f", " ", "\u0085", "\u00a0", "\u3000", "\u200b", "\ufeff", "", "\u001c\n",
         "a", "\u000b", "\\", "\u001b", "\u001d\u001e",
     ]]
-    return {"numbers": numbers, "dates": dates, "bools": bools, "payloads": payloads, "texts": texts}
+    names = [q(s) for s in [
+        "lookup", "a", "", " ", " lookup", "lookup ", "a b", "a-b", "a_b", "a.b", "a/b", "a:b", "A" * 64,
+        "A" * 65, "A" * 128, "A" * 129, "1abc", "-x", "_x", "\u00e9t\u00e9", "\u6771\u4eac", "a\tb", "a\nb",
+        "\u001c", "lookup\u001c", "semantic_search", "web_search", "tabular_analysis", "mcp",
+        "null", "None", "a" * 256, "a" * 257,
+    ]] + ["1", "null", "[]", "true"]
+    ids = [q(s) for s in [
+        "t1", "", " ", "t 1", " t1", "t1 ", "toolu_01A", "a" * 64, "a" * 65, "a" * 256, "a-b_c.d", "a/b",
+        "\u00e9", "\u001c", "\n",
+    ]] + ["1", "null"]
+    urls = [q(s) for s in [
+        "https://mcp.example.com", "https://mcp.example.com/sse", "http://localhost:8080/mcp",
+        "HTTPS://MCP.EXAMPLE.COM", " https://mcp.example.com ", "\u001chttps://mcp.example.com",
+        "\u00a0https://mcp.example.com", "mcp.example.com", "//mcp.example.com", "https://", "https:///x",
+        "ftp://mcp.example.com", "ws://mcp.example.com", "wss://mcp.example.com", "file:///etc/passwd",
+        "https://mcp.example.com:99999", "https://mcp.example.com:0", "https://mcp.example.com:-1",
+        "https://user:pw@mcp.example.com", "https://exa mple.com", "https://[::1]/mcp",
+        "http://[::1", "https://mcp.example.com/#frag", "https://mcp.example.com/?q=1", "", " ",
+        "https://\u00e9xample.com", "https://xn--xample-9ua.com", "http://127.0.0.1:8000", "https://a_b.com",
+    ]] + ["1", "null", "[]"]
+    words = [q(s) for s in [
+        "user", "assistant", "system", "tool", "USER", "User", " user", "user ", "developer", "auto",
+        "any", "none", "tool", "text", "json_schema", "json_object", "low", "medium", "high", "max",
+        "xhigh", "minimal", "HIGH", "", " ", "\u001cuser", "user\u001c",
+    ]] + ["1", "null", "true"]
+    schemas = [
+        '{"type":"object"}', "{}", '{"type":"objekt"}', '{"type":["object","null"]}', '{"type":"string"}',
+        '{"type":"array"}', '{"type":"object","properties":{"a":{"type":"string"}},"required":["a"]}',
+        '{"type":"object","required":["b"]}', '{"type":"object","required":"a"}',
+        '{"type":"object","properties":1}', '{"type":"object","properties":{"a":1}}',
+        '{"type":"object","properties":{"a":{"type":"string","pattern":"("}}}',
+        '{"type":"object","properties":{"a":{"type":"string","pattern":"^a+$"}}}',
+        '{"type":"object","properties":{"a":{"$ref":"#/$defs/x"}},"$defs":{"x":{"type":"string"}}}',
+        '{"type":"object","properties":{"a":{"$ref":"#/$defs/missing"}}}', '{"$ref":"#"}',
+        '{"type":"object","oneOf":{}}', '{"type":"object","oneOf":[]}', '{"type":"object","anyOf":[{}]}',
+        '{"type":"object","additionalProperties":false}', '{"type":"object","additionalProperties":1}',
+        '{"type":"object","properties":{"a":{"type":"integer","minimum":"1"}}}',
+        '{"type":"object","properties":{"a":{"enum":[]}}}', '{"type":"object","properties":{"a":{"enum":1}}}',
+        '{"type":"object","properties":{"a":{"type":"array","items":[]}}}',
+        '{"type":"object","properties":{"a":{"type":"array","items":{"type":"strin"}}}}',
+        '{"$schema":"http://json-schema.org/draft-04/schema#","type":"object"}',
+        '{"$schema":"https://example.com/nope","type":"object"}', '{"type":"object","format":"bogus"}',
+        '{"type":"object","properties":{"a":{"type":"string","minLength":-1}}}',
+        '{"type":"object","properties":{"a":{"type":"string","maxLength":1.5}}}', '{"type":"object","title":1}',
+        "true", "false", "[]", '"object"', "null", "1",
+    ]
+    mimes = [q(s) for s in [
+        "image/png", "image/jpeg", "image/gif", "image/webp", "IMAGE/PNG", "image/png; charset=x", "image/",
+        "image", "", " ", " image/png", "text/plain", "application/pdf", "image/svg+xml", "audio/wav",
+        "audio/mpeg", "audio/x-wav", "application/octet-stream", "x/y", "\u001cimage/png",
+    ]] + ["null", "1"]
+    return {"numbers": numbers, "dates": dates, "bools": bools, "payloads": payloads, "texts": texts,
+            "names": names, "ids": ids, "urls": urls, "words": words, "schemas": schemas, "mimes": mimes}
 
 
 _GRAMMAR_PLACES: list[tuple[str, str]] = [
@@ -1296,6 +1348,30 @@ _GRAMMAR_PLACES: list[tuple[str, str]] = [
     ("texts", '{"messages":[{"role":"user","content":[{"type":"text","text":@V@}]}]}'),
     ("texts", '{"messages":[{"role":"user","content":@V@}]}'),
     ("texts", '{"messages":[{"role":"user","content":[{"type":"text","text":"a"},{"type":"text","text":@V@}]}]}'),
+    ("names", '{"messages":[%s],"tools":[{"name":@V@,"description":"d","inputSchema":{"type":"object"}}]}' % _USER),
+    ("names", '{"messages":[%s],"tools":[{"name":@V@,"inputSchema":{"type":"object"}}],'
+              '"tool_choice":{"type":"tool","name":@V@}}' % _USER),
+    ("names", '{"messages":[%s],"mcp_servers":[{"url":"https://mcp.example.com","name":@V@}]}' % _USER),
+    ("names", '{"messages":[%s,{"role":"assistant","content":[{"type":"tool_use","id":"t1","name":@V@,'
+              '"input":{}}]},{"role":"user","content":[{"type":"tool_result","tool_use_id":"t1",'
+              '"content":"r"}]}]}' % _USER),
+    ("ids", '{"messages":[%s,{"role":"assistant","content":[{"type":"tool_use","id":@V@,"name":"lookup",'
+            '"input":{}}]},{"role":"user","content":[{"type":"tool_result","tool_use_id":@V@,'
+            '"content":"r"}]}]}' % _USER),
+    ("ids", '{"messages":[%s,{"role":"assistant","content":[{"type":"tool_use","id":@V@,"name":"lookup",'
+            '"input":{}}]},{"role":"user","content":[{"type":"tool_result","tool_use_id":"t1",'
+            '"content":"r"}]}]}' % _USER),
+    ("urls", '{"messages":[%s],"mcp_servers":[{"url":@V@}]}' % _USER),
+    ("words", '{"messages":[{"role":@V@,"content":[{"type":"text","text":"hi"}]}]}'),
+    ("words", '{"messages":[%s],"tools":[{"name":"lookup","inputSchema":{"type":"object"}}],'
+              '"tool_choice":{"type":@V@}}' % _USER),
+    ("words", '{"messages":[%s],"thinking":{"enabled":true,"effort":@V@}}' % _USER),
+    ("words", '{"messages":[%s],"response_format":{"type":@V@}}' % _USER),
+    ("words", '{"messages":[%s],"system":{"text":"s","blob_visibility":@V@}}' % _USER),
+    ("schemas", '{"messages":[%s],"tools":[{"name":"lookup","inputSchema":@V@}]}' % _USER),
+    ("schemas", '{"messages":[%s],"response_format":{"type":"json_schema","json_schema":@V@}}' % _USER),
+    *[("mimes", '{"messages":[{"role":"user","content":[{"type":"%s","data":"%s","mime_type":@V@},'
+                '{"type":"text","text":"q"}]}]}' % (t, _PNG)) for t in ("image", "audio", "binary")],
 ]
 
 
@@ -1346,7 +1422,8 @@ def grammar(orc: Any, cited: set[str], record_to_tests: bool = False) -> int:
         head = {
             "about": "the chat server's verdicts on value forms (numbers at bounds and as strings, white "
                      "space, dates, booleans, base64/data:/URL payloads, blank texts) in the places that "
-                     "read them: written by `python3 scripts/oracle_diff.py --grammar --record`, replayed "
+                     "read them, names and ids of tools and MCP servers, MCP URLs, enum words, JSON Schemas "
+                     "and media types: written by `python3 scripts/oracle_diff.py --grammar --record`, replayed "
                      "by tests/server_verdicts.rs; `@V@` in a place is the value's text",
             "places": templates,
             "cited": sorted(cited),

@@ -191,7 +191,8 @@ fn the_servers_verdicts_on_every_field_of_the_fixtures() {
 fn the_servers_verdicts_on_value_forms() {
     // `scripts/oracle_diff.py --grammar --record`: how the server reads values (numbers at
     // ±2^63 and as strings with every kind of white space, dates, booleans, base64, `data:` and
-    // URL payloads, blank texts), each value's text put in each place that reads it.
+    // URL payloads, blank texts; names and ids of tools, tool calls and MCP servers, MCP URLs,
+    // enum words, JSON Schemas, media types), each value's text put in each place that reads it.
     let text = include_str!("server_verdicts/grammar.jsonl");
     let mut lines = text.lines();
     let head: Value = serde_json::from_str(lines.next().expect("a head line")).expect("JSON");
