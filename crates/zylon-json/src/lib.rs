@@ -38,7 +38,7 @@ pub use scan::{pointer_at, read_string, skip_value, skip_ws};
 pub use str_index::{StrIndex, StrMap};
 pub use tape::Builder;
 pub use text::{
-    contains, escape_char, find_last, is_one_of, is_py_space, keys_equal, line_col,
+    contains, escape_char, find_last, is_one_of, is_py_space, keys_equal, line_col, line_cols,
     pointer_segment, position_of, push_decimal, py_blank, py_strip, short_text, split_once_byte,
 };
 pub use value::{Array, Entries, Items, Iter, Keys, Num, Object, Slot, Value};

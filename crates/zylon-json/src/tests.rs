@@ -917,3 +917,15 @@ fn decimals_read_exactly() {
         );
     }
 }
+
+#[test]
+fn line_cols_answers_as_line_col_does_for_every_offset() {
+    let text = "{\"a\": \"é\u{1F600}x\",\n  \"b\": [1,\r\n 2]}\n\nzé";
+    let offsets: Vec<usize> = (0..=text.len() + 2).rev().collect();
+    let got = crate::line_cols(text, &offsets);
+    for (&off, &lc) in offsets.iter().zip(&got) {
+        assert_eq!(lc, crate::line_col(text, off), "offset {off}");
+    }
+    assert!(crate::line_cols(text, &[]).is_empty());
+    assert_eq!(crate::line_cols("", &[0, 5]), vec![(1, 1), (1, 1)]);
+}

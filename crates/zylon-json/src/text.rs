@@ -160,6 +160,54 @@ pub fn line_col(src: &str, offset: usize) -> (usize, usize) {
     (line, before[line_start..].chars().count() + 1)
 }
 
+/// [`line_col`] of each of `offsets` (in any order), without a scan from the start of `src`
+/// per offset: the spans of many issues in a large body (one line, as compact JSON is) took
+/// time proportional to issues × body. One pass records, every [`LINE_COL_BLOCK`] bytes, the
+/// lines and characters so far and the characters at the line's start; each offset then reads
+/// at most one block.
+pub fn line_cols(src: &str, offsets: &[usize]) -> Vec<(usize, usize)> {
+    // (newlines before, characters before, characters before the line's start), per block
+    let mut marks: Vec<[u32; 3]> = Vec::with_capacity(src.len() / LINE_COL_BLOCK + 1);
+    let mut at = [0u32; 3];
+    for block in src.as_bytes().chunks(LINE_COL_BLOCK) {
+        marks.push(at);
+        for &c in block {
+            count_byte(&mut at, c);
+        }
+    }
+    offsets
+        .iter()
+        .map(|&offset| {
+            let mut off = offset.min(src.len());
+            while !src.is_char_boundary(off) {
+                off -= 1;
+            }
+            let from = off / LINE_COL_BLOCK * LINE_COL_BLOCK;
+            let mut at = marks.get(off / LINE_COL_BLOCK).copied().unwrap_or_default();
+            for &c in src.as_bytes().get(from..off).unwrap_or_default() {
+                count_byte(&mut at, c);
+            }
+            (at[0] as usize + 1, (at[1] - at[2]) as usize + 1)
+        })
+        .collect()
+}
+
+/// The bytes between two marks of [`line_cols`] (a memory of a sixteenth of the text).
+const LINE_COL_BLOCK: usize = 64;
+
+/// Count one byte into a mark of [`line_cols`]: a character starts at every byte that is not a
+/// UTF-8 continuation byte.
+#[inline(always)]
+fn count_byte(at: &mut [u32; 3], c: u8) {
+    if c & 0xC0 != 0x80 {
+        at[1] += 1;
+    }
+    if c == b'\n' {
+        at[0] += 1;
+        at[2] = at[1];
+    }
+}
+
 /// `s` split at its first `byte` (ASCII), the byte dropped: `str::split_once` by bytes. (The
 /// `char` patterns of `split_once`, `split` and `contains` pulled a forward char searcher and
 /// `memchr` into the WebAssembly module.)

@@ -39,18 +39,20 @@ pub fn render(
 ) -> String {
     let st = Style { color };
     let mut out = String::new();
-    let secrets = if report.issues().any(|i| i.span.is_some()) {
+    let spans = report.issues().filter(|i| i.span.is_some()).count();
+    let secrets = if spans > 0 {
         secret_ranges(text)
     } else {
         Vec::new()
     };
+    let lines = Lines::of(text, spans);
     for issue in report.issues() {
         issue_block(
             &mut out,
             &st,
             file,
             line,
-            (text, &secrets),
+            (text, &secrets, &lines),
             issue,
             WHOLE_SNIPPET,
         );
@@ -80,6 +82,50 @@ pub fn render_unreadable(file: &str, message: &str, color: bool) -> String {
     out
 }
 
+/// Where the lines of a body break, for finding the line around each span: with many issues
+/// (a bad field in each of thousands of messages of a minified body, one long line) a search
+/// for the newlines around each span from where it is took issues × body time. Kept only then:
+/// for a few issues the searches are cheaper than the list (a large pretty-printed body has a
+/// newline every few dozen bytes).
+struct Lines(Option<Vec<u32>>);
+
+impl Lines {
+    /// Issues with spans from which the breaks are listed.
+    const LISTED_FROM: usize = 32;
+
+    fn of(text: &str, spans: usize) -> Lines {
+        let listed = spans >= Self::LISTED_FROM && u32::try_from(text.len()).is_ok();
+        Lines(listed.then(|| {
+            let b = text.as_bytes();
+            (0..b.len())
+                .filter(|&i| b[i] == b'\n')
+                .map(|i| i as u32)
+                .collect()
+        }))
+    }
+
+    /// The first byte of the line holding byte `at` (a character boundary).
+    fn start_of(&self, text: &str, at: usize) -> usize {
+        match &self.0 {
+            Some(nl) => {
+                let k = nl.partition_point(|&n| (n as usize) < at);
+                k.checked_sub(1).map_or(0, |k| nl[k] as usize + 1)
+            }
+            None => text[..at].rfind('\n').map_or(0, |i| i + 1),
+        }
+    }
+
+    /// The first newline at or after byte `at` (a character boundary).
+    fn next_newline(&self, text: &str, at: usize) -> Option<usize> {
+        match &self.0 {
+            Some(nl) => nl
+                .get(nl.partition_point(|&n| (n as usize) < at))
+                .map(|&n| n as usize),
+            None => text[at..].find('\n').map(|n| at + n),
+        }
+    }
+}
+
 /// Snippets up to this many bytes are shown whole (tests pass other limits); a longer one (a
 /// minified body is one long line) is cut to windows around the span's ends before rendering.
 const WHOLE_SNIPPET: usize = 8 * 1024;
@@ -94,24 +140,21 @@ const CONTEXT: usize = 1024;
 /// wider than the terminal is elided by the renderer anyway); a long span over several lines
 /// is shown on its first line.
 fn snippet(
-    text: &str,
-    secrets: &[Range<usize>],
+    (text, secrets, lines): (&str, &[Range<usize>], &Lines),
     sp: &Span,
     whole: usize,
 ) -> (String, Range<usize>) {
     let start = floor_boundary(text, sp.start);
-    let first = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let first = lines.start_of(text, start);
     // The end of the span's last line, at most five lines further.
     let mut last_line = first;
     for _ in 0..sp.end_line.saturating_sub(sp.line).min(5) {
-        match text[last_line..].find('\n') {
-            Some(n) => last_line += n + 1,
+        match lines.next_newline(text, last_line) {
+            Some(n) => last_line = n + 1,
             None => break,
         }
     }
-    let last = text[last_line..]
-        .find('\n')
-        .map_or(text.len(), |n| last_line + n);
+    let last = lines.next_newline(text, last_line).unwrap_or(text.len());
     let end = floor_boundary(text, sp.end).clamp(start, last.max(start));
     let mark = |a: usize, b: usize, len: usize| {
         let a = a.min(len);
@@ -124,7 +167,9 @@ fn snippet(
         return (shown, mark(start - first, end - first, len));
     }
     let from = floor_boundary(text, start.saturating_sub(CONTEXT).max(first));
-    let line_end = text[start..last].find('\n').map_or(last, |n| start + n);
+    let line_end = lines
+        .next_newline(text, start)
+        .map_or(last, |n| n.min(last));
     if end > line_end {
         let to = floor_boundary(text, line_end.min(start + 2 * CONTEXT));
         let shown = masked_slice(text, from..to, secrets);
@@ -150,7 +195,7 @@ fn issue_block(
     st: &Style,
     file: &str,
     line: Option<usize>,
-    (text, secrets): (&str, &[Range<usize>]),
+    (text, secrets, lines): (&str, &[Range<usize>], &Lines),
     issue: &Issue,
     whole: usize,
 ) {
@@ -175,7 +220,7 @@ fn issue_block(
     let mut place_fix = None;
     if let Some(sp) = issue.span {
         let range;
-        (shown, range) = snippet(text, secrets, &sp, whole);
+        (shown, range) = snippet((text, secrets, lines), &sp, whole);
         let row = sp.line + first_line - 1;
         let rendered_column = shown[..range.start].chars().count() + 1;
         if rendered_column != sp.column {
@@ -335,20 +380,25 @@ mod tests {
     fn rendered(text: &str, whole: usize) -> String {
         let report = validate_str(text, Kind::Chat, &Options::default().with_spans());
         let secrets = secret_ranges(text);
-        let mut out = String::new();
-        for issue in report.issues() {
-            let st = Style { color: false };
-            issue_block(
-                &mut out,
-                &st,
-                "f.json",
-                None,
-                (text, &secrets),
-                issue,
-                whole,
-            );
-        }
-        out
+        // (the same with the newlines searched for and with them listed, as many issues do)
+        let [searched, listed] = [Lines(None), Lines::of(text, usize::MAX)].map(|lines| {
+            let mut out = String::new();
+            for issue in report.issues() {
+                let st = Style { color: false };
+                issue_block(
+                    &mut out,
+                    &st,
+                    "f.json",
+                    None,
+                    (text, &secrets, &lines),
+                    issue,
+                    whole,
+                );
+            }
+            out
+        });
+        assert_eq!(searched, listed);
+        searched
     }
 
     #[test]

@@ -113,6 +113,98 @@ fn a_million_errors_are_all_reported() {
 }
 
 #[test]
+fn a_hundred_thousand_covered_type_issues_are_each_reported_once() {
+    // (the table pass defers a field's type issue to the end, where it is dropped if a rule
+    // reported at or under the field: asked of a hash set of paths, not by a scan of every issue
+    // per deferred one, which made 64,000 of these messages take 26 s)
+    let n = 100_000;
+    let mut text = String::from(r#"{"messages":["#);
+    for _ in 0..n {
+        text.push_str(r#"{"role":"usr","content":1},"#);
+    }
+    text.push_str(USER);
+    text.push_str("]}");
+    let r = chat(&text);
+    assert_eq!(r.errors.len(), 2 * n);
+    for (i, pair) in r.errors.chunks(2).enumerate().step_by(9_999) {
+        let got: Vec<_> = pair
+            .iter()
+            .map(|e| (e.code.as_str(), e.path.as_str()))
+            .collect();
+        let (role, content) = (
+            format!("/messages/{i}/role"),
+            format!("/messages/{i}/content"),
+        );
+        assert_eq!(
+            got,
+            [
+                ("message.role.enum", role.as_str()),
+                ("field.type", content.as_str())
+            ]
+        );
+    }
+}
+
+#[test]
+fn calls_sharing_an_id_with_many_answers_are_followed_in_linear_memory() {
+    // (calls that share an id each claim every answer to it, as in the server: n turns reusing
+    // one id made an n² list of messages, gigabytes at a few thousand turns; the copies the
+    // order check cannot reach are left out, and with tldr summaries the list has a budget)
+    let n = 3_000;
+    let turn = r#"{"role":"assistant","content":[{"type":"tool_use","id":"t1","name":"lookup","input":{}}]},{"role":"user","content":[{"type":"tool_result","tool_use_id":"t1","content":[{"type":"text","text":"r"}]},{"type":"text","text":"ok"}]},"#;
+    let tools = r#""tools":[{"name":"lookup","inputSchema":{"type":"object"}}]"#;
+    for first in [
+        r#"{"role":"user","content":[{"type":"text","text":"q"}]},"#,
+        r#"{"role":"user","content":[{"type":"text","text":"q"},{"type":"tldr","content":[{"type":"text","text":"s"}]}]},"#,
+    ] {
+        let text = format!(
+            r#"{{"messages":[{first}{}{USER}],{tools}}}"#,
+            turn.repeat(n)
+        );
+        let r = chat(&text);
+        let count = |code: &str| r.issues().filter(|i| i.code.as_str() == code).count();
+        assert_eq!(count("block.tool_use.unique_id"), n - 1, "{first}");
+        assert_eq!(
+            r.errors
+                .iter()
+                .find(|e| e.code.as_str() == "block.tool_use.unique_id")
+                .map(|e| e.path.as_str()),
+            Some("/messages/3/content/0/id")
+        );
+        assert!(!r.is_valid());
+    }
+}
+
+#[test]
+fn spans_of_many_issues_on_one_line_are_exact() {
+    // (a span's line and column come from one pass over the text for all issues, not a scan
+    // from the start per issue, which took issues × body time on compact JSON)
+    let n = 20_000;
+    let mut text = String::from(r#"{"messages":["#);
+    for i in 0..n {
+        // (a two-byte character before each issue: columns count characters, not bytes)
+        text.push_str(&format!(
+            r#"{{"role":"usr","content":[{{"type":"text","text":"é{i}"}}]}},"#
+        ));
+    }
+    text.push_str(USER);
+    text.push_str("]}");
+    let r = zylon_schema::validate_str(
+        &text,
+        zylon_schema::Kind::Chat,
+        &zylon_schema::Options::default().with_spans(),
+    );
+    assert_eq!(r.errors.len(), n);
+    for e in r.errors.iter().step_by(997) {
+        let s = e.span.expect("a span");
+        assert_eq!(&text[s.start..s.end], "\"usr\"");
+        assert_eq!((s.line, s.end_line), (1, 1));
+        assert_eq!(s.column, text[..s.start].chars().count() + 1);
+        assert_eq!(s.end_column, text[..s.end].chars().count() + 1);
+    }
+}
+
+#[test]
 fn a_hundred_thousand_null_server_only_fields_are_each_reported_once() {
     // (each `null` warning looks for the table's warning it replaces among the issues of its own
     // object only: a search of every issue made 80,000 of these take 47 s)

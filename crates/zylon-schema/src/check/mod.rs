@@ -19,6 +19,7 @@ pub use encoding::Encoding;
 mod fields;
 mod format;
 mod lax;
+mod path_set;
 pub(crate) use lax::float_as_int;
 
 pub use detect::detect_kind;
@@ -150,18 +151,11 @@ fn validate_text(
             }
             let summary = rules::run(&mut ctx, &tree, kind, options);
             ctx.flush_pending();
-            if options.spans {
-                span::attach(body, &mut ctx.errors);
-                span::attach(body, &mut ctx.warnings);
-            }
             // Spans are byte offsets into the text as given (a leading BOM included).
-            let shift = text.len() - body.len();
-            if shift > 0 && options.spans {
-                for i in ctx.errors.iter_mut().chain(ctx.warnings.iter_mut()) {
-                    i.span = i
-                        .span
-                        .map(|s| span::Span::of(text, s.start + shift, s.end + shift));
-                }
+            if options.spans {
+                let shift = text.len() - body.len();
+                span::attach(text, shift, &mut ctx.errors);
+                span::attach(text, shift, &mut ctx.warnings);
             }
             finish(ctx, summary)
         }

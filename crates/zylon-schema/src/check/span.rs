@@ -9,7 +9,7 @@ use zylon_json::StrMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::json::{line_col, read_string, skip_value, skip_ws};
+use super::json::{line_col, line_cols, read_string, skip_value, skip_ws};
 use super::{Code, Issue};
 
 /// A range of the request text.
@@ -33,8 +33,15 @@ pub struct Span {
 impl Span {
     /// The span of bytes `start..end` of `text`.
     pub fn of(text: &str, start: usize, end: usize) -> Span {
-        let (line, column) = line_col(text, start);
-        let (end_line, end_column) = line_col(text, end);
+        Span::at((start, end), line_col(text, start), line_col(text, end))
+    }
+
+    /// The span of bytes `start..end` whose ends are at these (line, column) places.
+    fn at(
+        (start, end): (usize, usize),
+        (line, column): (usize, usize),
+        (end_line, end_column): (usize, usize),
+    ) -> Span {
         Span {
             start,
             end,
@@ -143,22 +150,42 @@ pub(crate) fn locate(text: &str, pointers: &[&str]) -> Vec<Located> {
         .collect()
 }
 
-/// Fill in `span` for every issue whose path can be found in `text` (a valid JSON text). A path
-/// that does not exist (a missing field) gets the span of its deepest existing ancestor, i.e.
-/// the enclosing object.
-pub(crate) fn attach(text: &str, issues: &mut [Issue]) {
+/// Fill in `span` for every issue whose path can be found in the body: `text` after its first
+/// `shift` bytes (a byte order mark the parse skipped), a valid JSON text. A path that does not
+/// exist (a missing field) gets the span of its deepest existing ancestor, i.e. the enclosing
+/// object. Spans are offsets into `text` as given; their lines and columns come from one pass
+/// over it for all the issues.
+pub(crate) fn attach(text: &str, shift: usize, issues: &mut [Issue]) {
     if issues.is_empty() {
         return;
     }
+    let body = text.get(shift..).unwrap_or_default();
     let pointers: Vec<&str> = issues.iter().map(|i| i.path.as_str()).collect();
-    let found = locate(text, &pointers);
-    for (issue, f) in issues.iter_mut().zip(found) {
+    let found = locate(body, &pointers);
+    // (each issue's range, start and end, in `text`; `usize::MAX` for none)
+    let mut offsets = Vec::with_capacity(2 * issues.len());
+    for (issue, f) in issues.iter().zip(found) {
         let range = if f.exact && points_at_key(issue.code) {
             f.key.or(f.value)
         } else {
             f.value
         };
-        issue.span = range.map(|(s, e)| Span::of(text, s, e));
+        let (start, end) = range.map_or((usize::MAX, usize::MAX), |(s, e)| (s + shift, e + shift));
+        offsets.push(start);
+        offsets.push(end);
+    }
+    let places = line_cols(text, &offsets);
+    for ((issue, range), place) in issues
+        .iter_mut()
+        .zip(offsets.chunks_exact(2))
+        .zip(places.chunks_exact(2))
+    {
+        issue.span = match (range, place) {
+            (&[start, end], &[from, to]) if start != usize::MAX => {
+                Some(Span::at((start, end), from, to))
+            }
+            _ => None,
+        };
     }
 }
 

@@ -135,6 +135,7 @@ spare!(READ: Blk<'static>);
 // (the reorderings' bookkeeping: an order of the messages, which are placed, the tool answers)
 spare!(PLACES: usize);
 spare!(USED: bool);
+spare!(CLAIMED: bool);
 spare!(ANSWERS: (&'static str, usize));
 
 #[derive(Debug, Clone, Copy)]
@@ -230,9 +231,13 @@ fn convert_steps(
         convert(k, m, &msgs, &mut calls, &mut chats);
     }
     let converted = chats;
-    let chats = reorder_tools(&converted);
+    let reordered = reorder_tools(&converted);
     spare::keep(&CHATS, converted);
     spare::keep(&CALLS, calls);
+    let Some(chats) = reordered else {
+        msgs.recycle();
+        return None;
+    };
     let conversion = steps_after_reorder(&chats, &msgs, count);
     spare::keep(&REORDERED, chats);
     msgs.recycle();
@@ -687,7 +692,17 @@ fn convert<'a>(
 
 /// `_reorder_tool_messages`: each tool message right after the assistant message that calls
 /// it; tool messages no call claims are dropped. Tldr sides other than `left` read as `right`.
-fn reorder_tools<'a>(chats: &[Chat<'a>]) -> Vec<Chat<'a>> {
+///
+/// Calls that share an id (an error of their own, `block.tool_use.unique_id`) each claim every
+/// answer to it, as in the server: c such calls and a answers make c × a messages, a quadratic
+/// list (7,000 turns reusing one id were gigabytes). Without tldr summaries the copies after the
+/// first claim of an id with two answers or more are left out: that first claim already puts
+/// two tool messages in a row, an order the check rejects there, before any copy, and the copies
+/// are tool messages, never the last user message, so nothing read from the list changes. With
+/// tldr summaries (which move messages) the list is followed exactly up to [`MAX_REORDERED`]
+/// times the messages; past that, `None`: the conversion is not followed (the order check gives
+/// no issue; the shared ids are already errors).
+fn reorder_tools<'a>(chats: &[Chat<'a>]) -> Option<Vec<Chat<'a>>> {
     let mut result: Vec<usize> = spare::take(&PLACES);
     result.reserve(chats.len());
     let mut used: Vec<bool> = spare::take(&USED);
@@ -708,7 +723,19 @@ fn reorder_tools<'a>(chats: &[Chat<'a>]) -> Vec<Chat<'a>> {
             }),
     );
     answers.sort_unstable();
+    let copies_matter = chats.iter().any(|c| c.tldr.is_some());
+    // (by the first answer of an id: whether a call has claimed that id's answers yet)
+    let mut claimed: Vec<bool> = spare::take(&CLAIMED);
+    claimed.resize(answers.len(), false);
+    let budget = chats.len().saturating_mul(MAX_REORDERED).max(1 << 12);
     for (i, m) in chats.iter().enumerate() {
+        if result.len() > budget {
+            spare::keep(&PLACES, result);
+            spare::keep(&USED, used);
+            spare::keep(&ANSWERS, answers);
+            spare::keep(&CLAIMED, claimed);
+            return None;
+        }
         if used[i] {
             continue;
         }
@@ -720,6 +747,13 @@ fn reorder_tools<'a>(chats: &[Chat<'a>]) -> Vec<Chat<'a>> {
             used[i] = true;
             let from = answers.partition_point(|a| a.0 < call);
             let to = from + answers[from..].partition_point(|a| a.0 == call);
+            let again = claimed.get(from).copied().unwrap_or(false);
+            if let Some(c) = claimed.get_mut(from) {
+                *c = true;
+            }
+            if again && to - from >= 2 && !copies_matter {
+                continue;
+            }
             for &(_, j) in &answers[from..to] {
                 if j != i {
                     used[j] = true;
@@ -742,8 +776,13 @@ fn reorder_tools<'a>(chats: &[Chat<'a>]) -> Vec<Chat<'a>> {
     spare::keep(&PLACES, result);
     spare::keep(&USED, used);
     spare::keep(&ANSWERS, answers);
-    out
+    spare::keep(&CLAIMED, claimed);
+    Some(out)
 }
+
+/// How many times the messages the tool reordering may make, when calls share ids in a
+/// conversation with tldr summaries (see [`reorder_tools`]).
+const MAX_REORDERED: usize = 8;
 
 /// A tldr side as a static string (only `left` counts; anything else behaves as `right`).
 fn side(s: &str) -> &'static str {
