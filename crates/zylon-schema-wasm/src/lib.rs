@@ -8,6 +8,12 @@
 #![forbid(unsafe_code)]
 
 use wasm_bindgen::prelude::*;
+
+/// The module's allocator: talc instead of the standard library's dlmalloc (single-threaded
+/// WebAssembly: the module has no threads).
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 use zylon_schema::{Kind, Options, Report};
 
 mod wire;
