@@ -135,7 +135,6 @@ spare!(READ: Blk<'static>);
 // (the reorderings' bookkeeping: an order of the messages, which are placed, the tool answers)
 spare!(PLACES: usize);
 spare!(USED: bool);
-spare!(CLAIMED: bool);
 spare!(ANSWERS: (&'static str, usize));
 
 #[derive(Debug, Clone, Copy)]
@@ -724,16 +723,12 @@ fn reorder_tools<'a>(chats: &[Chat<'a>]) -> Option<Vec<Chat<'a>>> {
     );
     answers.sort_unstable();
     let copies_matter = chats.iter().any(|c| c.tldr.is_some());
-    // (by the first answer of an id: whether a call has claimed that id's answers yet)
-    let mut claimed: Vec<bool> = spare::take(&CLAIMED);
-    claimed.resize(answers.len(), false);
     let budget = chats.len().saturating_mul(MAX_REORDERED).max(1 << 12);
     for (i, m) in chats.iter().enumerate() {
         if result.len() > budget {
             spare::keep(&PLACES, result);
             spare::keep(&USED, used);
             spare::keep(&ANSWERS, answers);
-            spare::keep(&CLAIMED, claimed);
             return None;
         }
         if used[i] {
@@ -747,10 +742,9 @@ fn reorder_tools<'a>(chats: &[Chat<'a>]) -> Option<Vec<Chat<'a>>> {
             used[i] = true;
             let from = answers.partition_point(|a| a.0 < call);
             let to = from + answers[from..].partition_point(|a| a.0 == call);
-            let again = claimed.get(from).copied().unwrap_or(false);
-            if let Some(c) = claimed.get_mut(from) {
-                *c = true;
-            }
+            // (an earlier call claimed this id's answers: without tldr summaries only a claim
+            // marks a tool message used)
+            let again = answers.get(from).is_some_and(|&(_, j)| used[j]);
             if again && to - from >= 2 && !copies_matter {
                 continue;
             }
@@ -776,7 +770,6 @@ fn reorder_tools<'a>(chats: &[Chat<'a>]) -> Option<Vec<Chat<'a>>> {
     spare::keep(&PLACES, result);
     spare::keep(&USED, used);
     spare::keep(&ANSWERS, answers);
-    spare::keep(&CLAIMED, claimed);
     Some(out)
 }
 
