@@ -5,7 +5,7 @@ use crate::check::json::{Object, Value};
 
 use super::code::Code;
 use super::fields::Fields;
-use super::path_set::PathSet;
+use super::path_set::{PathSet, Settled};
 use super::report::{Issue, Severity, Suggestion};
 use super::spare::{self, spare};
 use crate::vocab::Names;
@@ -30,7 +30,7 @@ pub(crate) struct Ctx<'a> {
     next_suggestion: Option<Suggestion>,
     /// Paths a rule has decided (a field the server never reads here): the table-driven check
     /// reports nothing at or inside them.
-    settled: Vec<String>,
+    settled: Settled,
     strict: bool,
     /// Whether errors are reported as warnings (see [`Ctx::as_warnings`]).
     soft: bool,
@@ -90,7 +90,7 @@ impl<'a> Ctx<'a> {
             warnings: Vec::new(),
             pending: Vec::new(),
             next_suggestion: None,
-            settled: Vec::new(),
+            settled: Settled::default(),
             strict: options.strict,
             soft: false,
             count_text: options
@@ -418,7 +418,7 @@ impl Ctx<'_> {
     #[cfg_attr(not(target_arch = "wasm32"), cold)]
     pub(crate) fn reject_null(&mut self, key: &str) {
         let p = self.here_key(key);
-        if self.settled.iter().any(|s| within(&p, s)) {
+        if self.settled.has_at_or_above(&p) {
             return;
         }
         self.push(
@@ -509,10 +509,7 @@ impl Ctx<'_> {
             for i in self.errors.iter().chain(&self.warnings) {
                 covered.add_with_ancestors(&i.path);
             }
-            let mut settled = PathSet::default();
-            for s in &self.settled {
-                settled.add(s);
-            }
+            let settled = &self.settled;
             pending
                 .iter()
                 .map(|issue| {
@@ -530,11 +527,6 @@ impl Ctx<'_> {
             }
         }
     }
-}
-
-/// Whether the path `inner` is `outer` or inside it.
-fn within(inner: &str, outer: &str) -> bool {
-    inner == outer || (inner.starts_with(outer) && inner.as_bytes().get(outer.len()) == Some(&b'/'))
 }
 
 /// Whether a value has one of a field's JSON types as written (an integer literal for a whole
@@ -763,7 +755,7 @@ mod tests {
         }));
         assert_eq!((ctx.errors.len(), ctx.warnings.len()), (1, 0));
         assert_eq!(ctx.errors[0].message, "kept");
-        assert!(ctx.settled.is_empty());
+        assert_eq!(ctx.settled.len(), 0);
         // The suggestion waiting before the probe goes to the next issue after it.
         ctx.error(Code::FieldType, "next");
         assert_eq!(ctx.errors[1].suggestion, Some(renamed));
