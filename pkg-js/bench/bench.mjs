@@ -67,6 +67,27 @@ for (const name of ["small.json", "chat-1mb.json", "media-8mb.json", "many-small
   );
 }
 
+// Reporting: chat-1mb with an unknown key in every message and a number for every text (the
+// Rust bench's `many-issues`), against ajv collecting every error (`allErrors`).
+{
+  const body = JSON.parse(readFileSync(join(dir, "chat-1mb.json"), "utf8"));
+  for (const m of body.messages) {
+    m.nmae = 1;
+    for (const b of Array.isArray(m.content) ? m.content : []) if (b.type === "text") b.text = 12;
+  }
+  const text = JSON.stringify(body);
+  const checkAll = new Ajv2020({ strict: false, allErrors: true, validateFormats: false }).compile(schema("chat-request"));
+  const report = validate(text);
+  checkAll(JSON.parse(text));
+  const issues = report.errors.length + report.warnings.length;
+  const ajvErrors = checkAll.errors?.length ?? 0;
+  if (issues < 1000 || ajvErrors === 0) throw new Error(`many-issues: ${issues} issues, ${ajvErrors} ajv errors`);
+  const [sStr, sAll] = timeAll([() => validate(text), () => checkAll(JSON.parse(text))], 21);
+  row("workload", "issues", "str ms", "ajv all ms", "ajv errors", "str/ajv");
+  row("many-issues", issues, median(sStr).toFixed(3), median(sAll).toFixed(3), ajvErrors,
+    smoke ? "-" : pairedWith(sStr, sAll).toFixed(2));
+}
+
 // readStream over streams of 2,500 to 10,000 text deltas (one event per chunk, the events used,
 // as a UI loop does): time per event stays flat when the cost is linear in the stream.
 function sse(n) {

@@ -3,7 +3,9 @@
 //! the peer (`Value` + `jsonschema` `is_valid` with our exported ChatRequest schema), on the
 //! workloads of `scripts/bench/gen_workloads.py`, in one run, samples interleaved. The
 //! validator's own parse (`zylon_json::parse`, the tape every rule reads) is timed too: what is
-//! left of `validate_str` after it is the rules' share.
+//! left of `validate_str` after it is the rules' share. Then a body with thousands of issues
+//! (`many-issues`: chat-1mb with an unknown key in every message and a number for every text),
+//! against the peer collecting every error (`iter_errors`).
 //!
 //! Every contender reads the same `&str`, which is known to be UTF-8: `from_str`, not
 //! `from_slice` (which checks UTF-8 again: sonic-rs's `from_slice` took 1.2-1.3x its `from_str`
@@ -128,6 +130,22 @@ fn scaled_chat(base: &str, target: usize) -> String {
     out.to_string()
 }
 
+/// chat-1mb with issues throughout: in every message an unknown key, and every text block's
+/// `text` a number. What reporting costs when a body has thousands of issues (the valid
+/// workloads above report none), against the peer collecting every error too.
+fn many_issues(base: &str) -> String {
+    let mut v: serde_json::Value = serde_json::from_str(base).expect("chat-1mb");
+    for m in v["messages"].as_array_mut().expect("messages") {
+        m["nmae"] = serde_json::json!(1);
+        for b in m["content"].as_array_mut().into_iter().flatten() {
+            if b["type"] == "text" {
+                b["text"] = serde_json::json!(12);
+            }
+        }
+    }
+    v.to_string()
+}
+
 fn main() {
     let smoke =
         std::env::var("ZYLON_BENCH_SMOKE").is_ok() || std::env::args().any(|a| a == "--smoke");
@@ -231,6 +249,48 @@ fn main() {
             ours / floor,
             ours / sonic,
             parse / sonic
+        );
+    }
+    {
+        // Reporting: a body with an issue in every message and every text block.
+        let base = std::fs::read_to_string(dir.join("chat-1mb.json")).expect("chat-1mb");
+        let body = many_issues(&base);
+        let report = validate_str(&body, Kind::Chat, &opts);
+        let v: serde_json::Value = serde_json::from_str(&body).unwrap();
+        let peer_errors = peer.iter_errors(&v).count();
+        assert!(
+            report.errors.len() + report.warnings.len() > 1000 && peer_errors > 0,
+            "many-issues has issues"
+        );
+        let times = measure_all(
+            smoke,
+            &mut [
+                &mut || {
+                    black_box(validate_str(black_box(&body), Kind::Chat, &opts));
+                },
+                &mut || {
+                    let v: serde_json::Value = serde_json::from_str(black_box(&body)).unwrap();
+                    black_box(peer.iter_errors(&v).count());
+                },
+                &mut || {
+                    black_box(sonic_rs::from_str::<sonic_rs::Value>(black_box(&body)).unwrap());
+                },
+            ],
+        );
+        println!(
+            "\n{:<18} {:>7} {:>10} {:>10} {:>10} {:>12} {:>10}",
+            "workload", "issues", "ours ms", "peer ms", "sonic ms", "peer errors", "ours/peer"
+        );
+        println!(
+            "{:<18} {:>7} {:>10.3} {:>10.3} {:>10.3} {:>12} {:>10.2}   (peer: every error, iter_errors; ours/sonic {:.2})",
+            "many-issues",
+            report.errors.len() + report.warnings.len(),
+            times[0] * 1e3,
+            times[1] * 1e3,
+            times[2] * 1e3,
+            peer_errors,
+            times[0] / times[1],
+            times[0] / times[2],
         );
     }
     if scaling && !smoke {
