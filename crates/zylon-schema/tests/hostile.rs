@@ -1,10 +1,19 @@
 //! Hostile inputs: each ends in a clean report (never a panic, a hang or a stack overflow).
 //! Sizes are chosen to finish quickly; the benchmarks measure time and memory.
 
-use zylon_schema::{validate_bytes, validate_str, Code, Kind, Options, Report};
+use zylon_schema::{validate_bytes, validate_str, Code, Issue, Kind, Options, Report};
 
 fn chat(text: &str) -> Report {
     validate_str(text, Kind::Chat, &Options::default())
+}
+
+/// The paths of the issues with `code`, in order.
+fn paths_with<'r>(issues: &'r [Issue], code: &str) -> Vec<&'r str> {
+    issues
+        .iter()
+        .filter(|i| i.code.as_str() == code)
+        .map(|i| i.path.as_str())
+        .collect()
 }
 
 fn codes(r: &Report) -> Vec<(&'static str, String)> {
@@ -219,25 +228,17 @@ fn many_tldr_summaries_are_reordered_in_linear_time() {
     let text = format!(r#"{{"messages":[{}{USER}]}}"#, right.repeat(n));
     let r = chat(&text);
     assert!(r.is_valid(), "{:?}", r.errors.first());
-    let merged = r
-        .warnings
-        .iter()
-        .filter(|w| w.code.as_str() == "messages.consecutive_same_role_merged")
-        .count();
-    assert_eq!(merged, n - 1);
+    let merged = paths_with(&r.warnings, "messages.consecutive_same_role_merged");
+    assert_eq!(merged.len(), n - 1);
 
     let left = r#"{"role":"user","content":[{"type":"text","text":"hi"}]},{"role":"assistant","content":[{"type":"tldr","tldr_side":"left","content":[{"type":"text","text":"x","_meta":{"role":"user"}}]}]},"#;
     let text = format!(r#"{{"messages":[{}{USER}]}}"#, left.repeat(n));
     let r = chat(&text);
     assert!(r.is_valid(), "{:?}", r.errors.first());
-    let sides: Vec<_> = r
-        .warnings
-        .iter()
-        .filter(|w| w.code.as_str() == "block.tldr.side_enum")
-        .collect();
+    let sides = paths_with(&r.warnings, "block.tldr.side_enum");
     assert_eq!(sides.len(), n);
     assert_eq!(
-        sides[n - 1].path,
+        sides[n - 1],
         format!("/messages/{}/content/0/tldr_side", 2 * n - 1)
     );
 }
@@ -256,12 +257,7 @@ fn nulls_beside_many_settled_fields_are_each_reported_once() {
         settled
     );
     let r = chat(&text);
-    let nulls: Vec<_> = r
-        .errors
-        .iter()
-        .filter(|e| e.code.as_str() == "field.null")
-        .map(|e| e.path.as_str())
-        .collect();
+    let nulls = paths_with(&r.errors, "field.null");
     // one per block's `metadata`; the settled `data` of the last block is never read, so its
     // `null` is no issue
     assert_eq!(nulls.len(), n);
@@ -290,16 +286,9 @@ fn a_hundred_thousand_null_server_only_fields_are_each_reported_once() {
         item.repeat(n)
     );
     let r = chat(&text);
-    let nulls: Vec<_> = r
-        .warnings
-        .iter()
-        .filter(|w| w.code.as_str() == "system.blob_visibility_enum")
-        .collect();
+    let nulls = paths_with(&r.warnings, "system.blob_visibility_enum");
     assert_eq!(nulls.len(), n);
-    assert_eq!(
-        nulls[n - 1].path,
-        format!("/system/{}/blob_visibility", n - 1)
-    );
+    assert_eq!(nulls[n - 1], format!("/system/{}/blob_visibility", n - 1));
     let source: Vec<_> = r
         .warnings
         .iter()
