@@ -198,7 +198,9 @@ pub(super) fn check<'a>(
             )
         });
     }
-    // Context checks only for the tools that survive tool_choice.
+    // Context checks only for the tools that survive tool_choice (the global list counted
+    // once: counted per tool, a body repeating both lists took O(n²) time)
+    let global = Counts::of(&artifacts.kinds);
     for info in &infos {
         let survives = match &choice {
             Choice::None => false,
@@ -207,7 +209,7 @@ pub(super) fn check<'a>(
         };
         if survives {
             ctx.key("tools", |ctx| {
-                ctx.idx(info.index, |ctx| needs(ctx, info, &artifacts.kinds))
+                ctx.idx(info.index, |ctx| needs(ctx, info, global))
             });
         }
     }
@@ -771,10 +773,25 @@ fn tool_choice<'a>(
     })
 }
 
-/// The artifacts a built-in tool needs (at the tool's path).
-fn needs(ctx: &mut Ctx<'_>, info: &ToolInfo<'_>, global: &[ArtifactKind]) {
-    let kinds = info.own_context.as_deref().unwrap_or(global);
-    let count = |k: ArtifactKind| kinds.iter().filter(|x| **x == k).count();
+/// How many artifacts of each kind a `tool_context` list has.
+#[derive(Clone, Copy)]
+struct Counts([usize; 6]);
+
+impl Counts {
+    fn of(kinds: &[ArtifactKind]) -> Self {
+        let mut n = [0; 6];
+        for &k in kinds {
+            n[k as usize] += 1;
+        }
+        Counts(n)
+    }
+}
+
+/// The artifacts a built-in tool needs (at the tool's path): its own `context`'s, else the
+/// global list's (`global`, counted).
+fn needs(ctx: &mut Ctx<'_>, info: &ToolInfo<'_>, global: Counts) {
+    let counts = info.own_context.as_deref().map_or(global, Counts::of);
+    let count = |k: ArtifactKind| counts.0[k as usize];
     let ty = info.type_name.unwrap_or("the tool");
     match info.needs {
         Needs::OneIngested => {
