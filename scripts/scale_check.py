@@ -1,15 +1,17 @@
 #!/usr/bin/env python3
 """Scaling check: does validating a body take time and memory in proportion to its size?
 
-Every chat fixture's messages are repeated until the body is about 1 MB, and again until it is
-four times that; the release CLI validates both (one thread, with spans and in the human format
-too), and the ratios of time and peak memory between the two are compared. A linear check gives
-about 4; a quadratic one about 16. Found, on 2026-12-04, four quadratic paths that only run when
-a body has many issues (deferred type issues, spans, calls sharing a tool-use id, the human
-format's snippets), which no benchmark or fixture exercised.
+Every chat fixture's messages (or, with `--axis`, each message's content blocks, or the
+request's other arrays) are repeated until the body is about 1 MB, and again until it is four
+times that; the release CLI validates both (one thread, with spans and in the human format
+too), and the ratios of time and peak memory between the two are compared. A linear check
+gives about 4; a quadratic one about 16. Found, on 2026-12-04, four quadratic paths that only
+run when a body has many issues (deferred type issues, spans, calls sharing a tool-use id, the
+human format's snippets), which no benchmark or fixture exercised.
 
     cargo build --release -p zylon-schema-cli
-    python3 scripts/scale_check.py [--size BYTES] [--limit RATIO] [--only SUBSTRING]
+    python3 scripts/scale_check.py [--axis messages|blocks|arrays] [--size BYTES] [--limit RATIO]
+                                   [--only SUBSTRING]
 
 Exit status 1 when a ratio passes `--limit` (default 8) on a body that takes long enough to
 time (50 ms at the larger size). Each run has a 4 GiB address-space limit and a 120 s timeout.
@@ -56,7 +58,26 @@ def run(path: Path, mode: list[str]) -> tuple[float, int, str]:
     return elapsed, usage.ru_maxrss, ended
 
 
-def bodies(size: int, only: str) -> list[tuple[str, dict, dict]]:
+def grown(body: dict, axis: str, k: int) -> dict | None:
+    """`body` with the arrays of `axis` repeated `k` times (None when it has none)."""
+    if axis == "messages":
+        msgs = body.get("messages")
+        return {**body, "messages": msgs * k} if isinstance(msgs, list) and msgs else None
+    if axis == "blocks":
+        # every message's content list (and every tldr's inside it, one level)
+        msgs, grew = [], False
+        for m in body.get("messages") or []:
+            c = m.get("content") if isinstance(m, dict) else None
+            if isinstance(c, list) and c:
+                m, grew = {**m, "content": c * k}, True
+            msgs.append(m)
+        return {**body, "messages": msgs} if grew else None
+    # "arrays": every other array of the request (tools, mcp_servers, system, tool_context, ...)
+    grows = [key for key, v in body.items() if isinstance(v, list) and v and key != "messages"]
+    return {**body, **{key: body[key] * k for key in grows}} if grows else None
+
+
+def bodies(size: int, only: str, axis: str) -> list[tuple[str, dict, dict]]:
     out = []
     for f in sorted(FIXTURES.rglob("*.json")):
         name = str(f.relative_to(FIXTURES))[:-5]
@@ -69,11 +90,13 @@ def bodies(size: int, only: str) -> list[tuple[str, dict, dict]]:
         body = d.get("body") if isinstance(d, dict) else None
         if d.get("kind", "chat") != "chat" or not isinstance(body, dict):
             continue
-        msgs = body.get("messages")
-        if not isinstance(msgs, list) or not msgs:
+        once = grown(body, axis, 1)
+        if once is None:
             continue
-        k = max(1, size // len(json.dumps(msgs)))
-        out.append((name, {**body, "messages": msgs * k}, {**body, "messages": msgs * (4 * k)}))
+        # the repeated part's size: the body grown twice, less the body
+        part = len(json.dumps(grown(body, axis, 2))) - len(json.dumps(once))
+        k = max(1, size // max(part, 1))
+        out.append((name, grown(body, axis, k), grown(body, axis, 4 * k)))
     return out
 
 
@@ -82,13 +105,16 @@ def main() -> int:
     ap.add_argument("--size", type=int, default=1_000_000, help="bytes of the smaller body")
     ap.add_argument("--limit", type=float, default=8.0, help="largest ratio for 4x the size")
     ap.add_argument("--only", default="", help="fixtures whose path holds this")
+    ap.add_argument("--axis", choices=["messages", "blocks", "arrays"], default="messages",
+                    help="what is repeated: the messages, each message's content blocks, or the "
+                         "request's other arrays (tools, MCP servers, system blocks, ...)")
     args = ap.parse_args()
     if not CLI.exists():
         sys.exit(f"{CLI} is missing: cargo build --release -p zylon-schema-cli")
     worst: list[tuple[float, str]] = []
     failed = []
     with tempfile.TemporaryDirectory() as tmp:
-        cases = bodies(args.size, args.only)
+        cases = bodies(args.size, args.only, args.axis)
         for i, (name, small, large) in enumerate(cases):
             paths = []
             for tag, body in (("1", small), ("4", large)):
