@@ -16,6 +16,12 @@ fn paths_with<'r>(issues: &'r [Issue], code: &str) -> Vec<&'r str> {
         .collect()
 }
 
+/// That `paths` are `n` and end with `last`.
+fn assert_n_ending(paths: &[&str], n: usize, last: &str) {
+    assert_eq!(paths.len(), n);
+    assert_eq!(paths.last().copied(), Some(last));
+}
+
 fn codes(r: &Report) -> Vec<(&'static str, String)> {
     r.issues()
         .map(|i| (i.code.as_str(), i.path.clone()))
@@ -236,10 +242,10 @@ fn many_tldr_summaries_are_reordered_in_linear_time() {
     let r = chat(&text);
     assert!(r.is_valid(), "{:?}", r.errors.first());
     let sides = paths_with(&r.warnings, "block.tldr.side_enum");
-    assert_eq!(sides.len(), n);
-    assert_eq!(
-        sides[n - 1],
-        format!("/messages/{}/content/0/tldr_side", 2 * n - 1)
+    assert_n_ending(
+        &sides,
+        n,
+        &format!("/messages/{}/content/0/tldr_side", 2 * n - 1),
     );
 }
 
@@ -259,15 +265,14 @@ fn many_tools_beside_many_artifacts_are_checked_in_linear_time() {
     );
     let r = chat(&text);
     let missing = paths_with(&r.errors, "artifact.sql.connection_string_required");
-    assert_eq!(missing.len(), n);
-    assert_eq!(
-        missing[n - 1],
-        format!("/tool_context/{}/connection_string", n - 1)
+    assert_n_ending(
+        &missing,
+        n,
+        &format!("/tool_context/{}/connection_string", n - 1),
     );
     // every semantic search lacks its ingested artifact; every database query has its SQL ones
     let ingested = paths_with(&r.errors, "tool.internal.semantic_search.context");
-    assert_eq!(ingested.len(), n);
-    assert_eq!(ingested[n - 1], format!("/tools/{}", 2 * n - 1));
+    assert_n_ending(&ingested, n, &format!("/tools/{}", 2 * n - 1));
     assert_eq!(
         paths_with(&r.errors, "tool.internal.database_query.context").len(),
         0
@@ -291,10 +296,10 @@ fn nulls_beside_many_settled_fields_are_each_reported_once() {
     let nulls = paths_with(&r.errors, "field.null");
     // one per block's `metadata`; the settled `data` of the last block is never read, so its
     // `null` is no issue
-    assert_eq!(nulls.len(), n);
-    assert_eq!(
-        nulls[n - 1],
-        format!("/messages/0/content/{}/metadata", n - 1)
+    assert_n_ending(
+        &nulls,
+        n,
+        &format!("/messages/0/content/{}/metadata", n - 1),
     );
     assert!(
         r.issues()
@@ -318,8 +323,7 @@ fn a_hundred_thousand_null_server_only_fields_are_each_reported_once() {
     );
     let r = chat(&text);
     let nulls = paths_with(&r.warnings, "system.blob_visibility_enum");
-    assert_eq!(nulls.len(), n);
-    assert_eq!(nulls[n - 1], format!("/system/{}/blob_visibility", n - 1));
+    assert_n_ending(&nulls, n, &format!("/system/{}/blob_visibility", n - 1));
     let source: Vec<_> = r
         .warnings
         .iter()
