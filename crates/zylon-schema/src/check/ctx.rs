@@ -627,6 +627,21 @@ pub(crate) fn type_name(v: &Value<'_>) -> &'static str {
     }
 }
 
+/// The message of a value of the wrong JSON type: `what`, then ", not " and its
+/// [`type_name`]. One call where each of about 80 call sites built a `format!` argument list.
+#[inline(never)]
+pub(crate) fn not_type_of(what: &[&str], v: &Value<'_>) -> String {
+    let mut s = what.concat();
+    s.push_str(", not ");
+    s.push_str(type_name(v));
+    s
+}
+
+/// [`not_type_of`] for a message that is one literal.
+pub(crate) fn not_type(what: &str, v: &Value<'_>) -> String {
+    not_type_of(&[what], v)
+}
+
 /// The characters of `s` but `_` and `-`, in ASCII lower case: how keys are compared for
 /// typos (read in place: collecting them into a `String` per known field, twice, made the typo
 /// search of 601 unknown keys 29% of the instructions of validating their 1 MB body).

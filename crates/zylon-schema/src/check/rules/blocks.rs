@@ -9,7 +9,7 @@ use crate::vocab;
 use super::conversation::{Pairing, Role};
 use super::datetime::{is_datetime, unix_time_in_range};
 use super::keys::{text_block, tool_result_block, tool_use_block};
-use super::{media, short, str_field, type_name, Code, Ctx};
+use super::{media, not_type, not_type_of, short, str_field, type_name, Code, Ctx};
 use crate::check::Severity;
 
 /// Where a block sits: a message of some role, a tldr's content, or a tool_result's content.
@@ -61,7 +61,7 @@ pub(super) fn check<'a>(
         _ => {
             ctx.error(
                 Code::FieldType,
-                format!("a content block must be an object, not {}", type_name(v)),
+                not_type("a content block must be an object", v),
             );
             facts.broken = true;
             return facts;
@@ -84,7 +84,7 @@ pub(super) fn check<'a>(
             ctx.key("type", |ctx| {
                 ctx.error(
                     Code::BlocksTypeUnknown,
-                    format!("block `type` must be a string, not {}", type_name(&t)),
+                    not_type("block `type` must be a string", &t),
                 )
             });
             facts.broken = true;
@@ -338,7 +338,7 @@ fn common<'a>(ctx: &mut Ctx<'a>, obj: &Object<'a>) {
                 ctx.key(key, |ctx| {
                     ctx.error(
                         Code::BlockMeta,
-                        format!("`{key}` must be an object, not {}", type_name(&v)),
+                        not_type_of(&["`", key, "` must be an object"], &v),
                     )
                 });
             }
@@ -378,10 +378,7 @@ pub(super) fn citations_of<'a>(
             ctx.key(key, |ctx| {
                 ctx.error(
                     list_code,
-                    format!(
-                        "`{key}` must be an array of citations, not {}",
-                        type_name(&v)
-                    ),
+                    not_type_of(&["`", key, "` must be an array of citations"], &v),
                 )
             });
             return;
@@ -391,7 +388,7 @@ pub(super) fn citations_of<'a>(
         for (k, c) in items.iter().enumerate() {
             ctx.idx(k, |ctx| {
                 let Some(c) = c.as_object() else {
-                    ctx.error(Code::FieldType, format!("a citation must be an object, not {}", type_name(&c)));
+                    ctx.error(Code::FieldType, not_type("a citation must be an object", &c));
                     return;
                 };
                 ctx.unknown_fields(&c, vocab::names::CITATION, "a citation");
@@ -418,7 +415,7 @@ pub(super) fn citations_of<'a>(
                         ),
                         _ => ctx.error(
                             Code::BlockTextCitationIndexInt,
-                            format!("citation `index` must be an integer, not {}", type_name(&ix)),
+                            not_type("citation `index` must be an integer", &ix),
                         ),
                     });
                 }
@@ -443,10 +440,7 @@ fn file<'a>(ctx: &mut Ctx<'a>, obj: &Object<'a>) {
             None,
         ),
         Some(v) => ctx.key("content", |ctx| {
-            ctx.error(
-                Code::FieldType,
-                format!("`content` must be a string, not {}", type_name(&v)),
-            )
+            ctx.error(Code::FieldType, not_type("`content` must be a string", &v))
         }),
     }
     str_field(ctx, Field::of(obj, "content_type"), Code::FieldType);
@@ -470,7 +464,7 @@ fn thinking<'a>(ctx: &mut Ctx<'a>, obj: &Object<'a>) {
             Some("send thinking blocks back exactly as the model produced them, signature included".into()),
         ),
         Some(Value::String(_)) => {}
-        Some(v) => ctx.key("signature", |ctx| ctx.error(Code::FieldType, format!("`signature` must be a string, not {}", type_name(&v)))),
+        Some(v) => ctx.key("signature", |ctx| ctx.error(Code::FieldType, not_type("`signature` must be a string", &v))),
     }
     citations(ctx, obj, "citations", Code::FieldType);
 }
@@ -492,7 +486,7 @@ fn source<'a>(ctx: &mut Ctx<'a>, obj: &Object<'a>) {
             ctx.key("sources", |ctx| {
                 ctx.error(
                     Code::BlockSourceItemShape,
-                    format!("`sources` must be an array, not {}", type_name(&v)),
+                    not_type("`sources` must be an array", &v),
                 )
             });
             return;
@@ -509,7 +503,7 @@ fn source_item<'a>(ctx: &mut Ctx<'a>, it: &Value<'a>) {
     let Some(o) = it.as_object() else {
         ctx.error(
             Code::BlockSourceItemShape,
-            format!("a source must be an object, not {}", type_name(it)),
+            not_type("a source must be an object", it),
         );
         return;
     };
@@ -715,10 +709,7 @@ fn tldr<'a>(ctx: &mut Ctx<'a>, obj: &Object<'a>, roles_read: bool) {
         Some(v) => ctx.key("content", |ctx| {
             ctx.error(
                 Code::BlockTldrContentTypes,
-                format!(
-                    "tldr `content` must be an array of blocks, not {}",
-                    type_name(&v)
-                ),
+                not_type("tldr `content` must be an array of blocks", &v),
             )
         }),
     }
@@ -832,10 +823,7 @@ fn tool_use<'a>(
         }
         Some(v) => {
             ctx.key("id", |ctx| {
-                ctx.error(
-                    Code::FieldType,
-                    format!("`id` must be a string, not {}", type_name(&v)),
-                )
+                ctx.error(Code::FieldType, not_type("`id` must be a string", &v))
             });
             None
         }
@@ -851,10 +839,7 @@ fn tool_use<'a>(
                 None,
             ),
             Some(v) => ctx.key("name", |ctx| {
-                ctx.error(
-                    Code::FieldType,
-                    format!("`name` must be a string, not {}", type_name(&v)),
-                )
+                ctx.error(Code::FieldType, not_type("`name` must be a string", &v))
             }),
         }
         match f.get(tool_use_block::INPUT) {
@@ -871,7 +856,7 @@ fn tool_use<'a>(
             Some(v) => ctx.key("input", |ctx| {
                 ctx.error_hint(
                     Code::BlockToolUseInputRequired,
-                    format!("tool_use `input` must be an object, not {}", type_name(&v)),
+                    not_type("tool_use `input` must be an object", &v),
                     if v.is_string() {
                         "send the arguments as a JSON object, not as a JSON-encoded string"
                     } else {
@@ -964,7 +949,7 @@ fn result_id<'a>(ctx: &mut Ctx<'a>, f: &Fields<'a>, ty: &str) -> Option<&'a str>
             ctx.key("tool_use_id", |ctx| {
                 ctx.error(
                     Code::FieldType,
-                    format!("`tool_use_id` must be a string, not {}", type_name(&v)),
+                    not_type("`tool_use_id` must be a string", &v),
                 )
             });
             None
@@ -1007,7 +992,7 @@ fn result_content<'a>(ctx: &mut Ctx<'a>, content: Option<Value<'a>>, server: boo
             }
         }),
         Some(v) => ctx.key("content", |ctx| {
-            ctx.error(Code::FieldType, format!("tool_result `content` must be an array of blocks or a string, not {}", type_name(&v)))
+            ctx.error(Code::FieldType, not_type("tool_result `content` must be an array of blocks or a string", &v))
         }),
     }
 }
@@ -1056,10 +1041,7 @@ pub(super) fn document_source<'a>(ctx: &mut Ctx<'a>, src: &Value<'a>) {
     let Some(o) = src.as_object() else {
         ctx.error(
             Code::FieldType,
-            format!(
-                "a document `source` must be an object, not {}",
-                type_name(src)
-            ),
+            not_type("a document `source` must be an object", src),
         );
         return;
     };
@@ -1132,7 +1114,7 @@ pub(super) fn document_source<'a>(ctx: &mut Ctx<'a>, src: &Value<'a>) {
             Some(v) if !v.is_null() => ctx.key(key, |ctx| {
                 ctx.error(
                     Code::FieldType,
-                    format!("`{key}` must be a string, not {}", type_name(&v)),
+                    not_type_of(&["`", key, "` must be a string"], &v),
                 )
             }),
             _ => ctx.missing(

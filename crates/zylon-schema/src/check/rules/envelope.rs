@@ -3,7 +3,7 @@
 use crate::check::fields::Field;
 use crate::check::json::{Object, Value};
 
-use super::{enum_field, request, str_list_field, type_name, Code, Ctx, Kind, Options, Summary};
+use super::{enum_field, not_type, request, str_list_field, Code, Ctx, Kind, Options, Summary};
 use crate::check::Severity;
 use crate::vocab;
 
@@ -43,10 +43,7 @@ pub(super) fn check_chat_envelope<'a>(
     if let Some(v) = root.get("all_artifacts") {
         if !v.is_boolean() && !v.is_null() {
             ctx.key("all_artifacts", |ctx| {
-                ctx.error(
-                    all_code,
-                    format!("`all_artifacts` must be a boolean, not {}", type_name(&v)),
-                )
+                ctx.error(all_code, not_type("`all_artifacts` must be a boolean", &v))
             });
         }
     }
@@ -60,7 +57,7 @@ pub(super) fn check_chat_envelope<'a>(
                 Some("add `\"thread_id\": \"<the thread id from the URL>\"`".into()),
             ),
             Some(Value::String(_)) => {}
-            Some(v) => ctx.key("thread_id", |ctx| ctx.error(Code::FieldType, format!("`thread_id` must be a string, not {}", type_name(&v)))),
+            Some(v) => ctx.key("thread_id", |ctx| ctx.error(Code::FieldType, not_type("`thread_id` must be a string", &v))),
         }
         enum_field(
             ctx,
@@ -86,10 +83,7 @@ pub(super) fn check_chat_envelope<'a>(
             ctx.key("pgpt", |ctx| {
                 ctx.error(
                     Code::FieldType,
-                    format!(
-                        "`pgpt` must be a chat request object, not {}",
-                        type_name(&v)
-                    ),
+                    not_type("`pgpt` must be a chat request object", &v),
                 )
             });
             Summary::default()
@@ -132,10 +126,7 @@ pub(super) fn check_thread<'a>(ctx: &mut Ctx<'a>, root: &Object<'a>, create: boo
             None,
         ),
         Some(v) => ctx.key("name", |ctx| {
-            ctx.error(
-                name_code,
-                format!("`name` must be a string, not {}", type_name(&v)),
-            )
+            ctx.error(name_code, not_type("`name` must be a string", &v))
         }),
     }
     match root.get("visibility") {

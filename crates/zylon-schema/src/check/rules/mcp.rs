@@ -7,7 +7,7 @@ use crate::check::fields::Fields;
 use crate::check::json::{Object, Value};
 use crate::vocab;
 
-use super::{bool_field, str_field, type_name, Code, Ctx};
+use super::{bool_field, not_type, not_type_of, str_field, Code, Ctx};
 use crate::check::Severity;
 
 /// Returns whether `mcp_servers` is a non-empty list.
@@ -19,7 +19,7 @@ pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: &Fields<'a>) -> bool {
             ctx.key("mcp_servers", |ctx| {
                 ctx.error(
                     Code::FieldType,
-                    format!("`mcp_servers` must be an array, not {}", type_name(&v)),
+                    not_type("`mcp_servers` must be an array", &v),
                 )
             });
             return false;
@@ -37,7 +37,7 @@ fn server<'a>(ctx: &mut Ctx<'a>, s: &Value<'a>) {
     let Some(o) = s.as_object() else {
         ctx.error(
             Code::FieldType,
-            format!("an MCP server must be an object, not {}", type_name(s)),
+            not_type("an MCP server must be an object", s),
         );
         return;
     };
@@ -53,10 +53,7 @@ fn server<'a>(ctx: &mut Ctx<'a>, s: &Value<'a>) {
         ctx.key(meta, |ctx| {
             ctx.error(
                 Code::FieldType,
-                format!(
-                    "an MCP server's `{meta}` must be an object, not {}",
-                    type_name(&v)
-                ),
+                not_type_of(&["an MCP server's `", meta, "` must be an object"], &v),
             )
         });
     }
@@ -70,10 +67,7 @@ fn server<'a>(ctx: &mut Ctx<'a>, s: &Value<'a>) {
             None,
         ),
         Some(v) => ctx.key("url", |ctx| {
-            ctx.error(
-                Code::McpUrlRequired,
-                format!("`url` must be a string, not {}", type_name(&v)),
-            )
+            ctx.error(Code::McpUrlRequired, not_type("`url` must be a string", &v))
         }),
     }
     str_field(ctx, Field::of(&o, "name"), Code::FieldType);
@@ -83,7 +77,7 @@ fn server<'a>(ctx: &mut Ctx<'a>, s: &Value<'a>) {
             ctx.key(secret, |ctx| {
                 ctx.error(
                     Code::FieldType,
-                    format!("`{secret}` must be a string, not {}", type_name(&v)),
+                    not_type_of(&["`", secret, "` must be a string"], &v),
                 )
             });
         }

@@ -4,7 +4,7 @@
 use crate::check::fields::Field;
 use crate::check::json::{Object, Value};
 
-use super::{short, str_field, type_name, Code, Ctx};
+use super::{not_type, short, str_field, type_name, Code, Ctx};
 use crate::check::Severity;
 use crate::media::{self, DataForm};
 
@@ -324,10 +324,7 @@ fn mime_type(ctx: &mut Ctx<'_>, m: &str, ty: &str, sniffed: Option<&'static str>
 /// The Anthropic-style `source` object (server-only).
 fn source_shape<'a>(ctx: &mut Ctx<'a>, src: &Value<'a>, ty: &str, read: bool) {
     let Some(o) = src.as_object() else {
-        ctx.error(
-            Code::FieldType,
-            format!("`source` must be an object, not {}", type_name(src)),
-        );
+        ctx.error(Code::FieldType, not_type("`source` must be an object", src));
         return;
     };
     match o.get("type").and_then(Value::as_str) {

@@ -9,7 +9,7 @@ use crate::vocab;
 use super::blocks::{self, BlockFacts, Place};
 pub(super) use super::conversation::{Pairing, Role};
 use super::order::{self, LastUser};
-use super::{short, type_name, Code, Ctx};
+use super::{not_type, short, Code, Ctx};
 use crate::check::ctx::pointer;
 use crate::check::spare::{self, spare};
 use crate::check::Severity;
@@ -47,7 +47,7 @@ pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: &Fields<'a>) -> MessagesFacts {
             ctx.key("messages", |ctx| {
                 ctx.error(
                     Code::MessagesRequired,
-                    format!("`messages` must be an array, not {}", type_name(&v)),
+                    not_type("`messages` must be an array", &v),
                 )
             });
             return MessagesFacts::default();
@@ -112,10 +112,7 @@ fn message<'a>(ctx: &mut Ctx<'a>, m: &Value<'a>, pairing: &mut Pairing<'a>) -> M
         broken: false,
     };
     let Some(obj) = m.as_object() else {
-        ctx.error(
-            Code::FieldType,
-            format!("a message must be an object, not {}", type_name(m)),
-        );
+        ctx.error(Code::FieldType, not_type("a message must be an object", m));
         return f;
     };
     let obj = ctx.unknown_fields(&obj, vocab::names::MESSAGE_INPUT, "a message");
@@ -171,7 +168,7 @@ fn message<'a>(ctx: &mut Ctx<'a>, m: &Value<'a>, pairing: &mut Pairing<'a>) -> M
         }),
         Some(v) => ctx.key("content", |ctx| {
             f.broken = true;
-            ctx.error(Code::FieldType, format!("`content` must be an array of content blocks, not {}", type_name(&v)))
+            ctx.error(Code::FieldType, not_type("`content` must be an array of content blocks", &v))
         }),
     }
     f
@@ -224,9 +221,9 @@ fn role<'a>(ctx: &mut Ctx<'a>, obj: &Fields<'a>) -> Option<Role> {
         None => {
             ctx.error(
                 Code::MessageRoleEnum,
-                format!(
-                    "role must be the string `system`, `user` or `assistant`, not {}",
-                    type_name(&v)
+                not_type(
+                    "role must be the string `system`, `user` or `assistant`",
+                    &v,
                 ),
             );
             None

@@ -28,7 +28,7 @@ use crate::check::json::{Object, Value};
 use crate::check::report::Suggestion;
 
 use super::code::Code;
-use super::ctx::{short, type_name, Ctx};
+use super::ctx::{not_type, not_type_of, short, type_name, Ctx};
 use super::fields::Field;
 pub(crate) use super::lax::{lax_bool, lax_float, lax_int, Lax};
 use super::{Kind, Options, Summary};
@@ -43,7 +43,7 @@ pub(crate) fn run<'a>(
     let Some(root) = value.as_object() else {
         ctx.error(
             Code::FieldType,
-            format!("the body must be a JSON object, not {}", type_name(value)),
+            not_type("the body must be a JSON object", value),
         );
         return Summary::default();
     };
@@ -147,10 +147,7 @@ pub(crate) fn bool_field<'a>(ctx: &mut Ctx<'a>, field: Field<'a>, code: Code) ->
             Some(b)
         }
         Lax::Invalid => {
-            ctx.error(
-                code,
-                format!("`{key}` must be a boolean, not {}", type_name(&v)),
-            );
+            ctx.error(code, not_type_of(&["`", key, "` must be a boolean"], &v));
             None
         }
     })
@@ -165,10 +162,7 @@ pub(crate) fn str_field<'a>(ctx: &mut Ctx<'a>, field: Field<'a>, code: Code) -> 
         Value::Null => None,
         v => {
             ctx.key(key, |ctx| {
-                ctx.error(
-                    code,
-                    format!("`{key}` must be a string, not {}", type_name(&v)),
-                )
+                ctx.error(code, not_type_of(&["`", key, "` must be a string"], &v))
             });
             None
         }
@@ -185,7 +179,7 @@ pub(crate) fn str_list_field<'a>(ctx: &mut Ctx<'a>, obj: &Object<'a>, key: &'a s
                     ctx.idx(i, |ctx| {
                         ctx.error(
                             code,
-                            format!("`{key}` items must be strings, not {}", type_name(&it)),
+                            not_type_of(&["`", key, "` items must be strings"], &it),
                         )
                     });
                 }
@@ -194,7 +188,7 @@ pub(crate) fn str_list_field<'a>(ctx: &mut Ctx<'a>, obj: &Object<'a>, key: &'a s
         Some(v) => ctx.key(key, |ctx| {
             ctx.error(
                 code,
-                format!("`{key}` must be an array of strings, not {}", type_name(&v)),
+                not_type_of(&["`", key, "` must be an array of strings"], &v),
             )
         }),
     }
@@ -213,10 +207,7 @@ pub(crate) fn obj_field<'a>(
         Value::Null => None,
         v => {
             ctx.key(key, |ctx| {
-                ctx.error(
-                    code,
-                    format!("`{key}` must be an object, not {}", type_name(&v)),
-                )
+                ctx.error(code, not_type_of(&["`", key, "` must be an object"], &v))
             });
             None
         }
@@ -251,10 +242,7 @@ pub(crate) fn require<'a>(
     if !ok {
         let v = obj.get(key).unwrap_or(Value::Null);
         ctx.key(key, |ctx| {
-            ctx.error(
-                wrong,
-                format!("`{key}` must be {what}, not {}", type_name(&v)),
-            )
+            ctx.error(wrong, not_type_of(&["`", key, "` must be ", what], &v))
         });
     }
     ok

@@ -5,8 +5,8 @@ use crate::check::json::{Object, Value};
 
 use super::keys::req as k;
 use super::{
-    enum_field, mcp, messages, nulls, profile, sampling, structured, system, tool_context, tools,
-    type_name, Code, Ctx, Lax, Options, Summary,
+    enum_field, mcp, messages, not_type, nulls, profile, sampling, structured, system,
+    tool_context, tools, type_name, Code, Ctx, Lax, Options, Summary,
 };
 use crate::check::options::Endpoint;
 use crate::vocab;
@@ -83,10 +83,7 @@ fn check_stream_and_ids<'a>(ctx: &mut Ctx<'a>, req: &Fields<'a>) {
                 ),
                 format!("write `{b}` without quotes"),
             ),
-            Lax::Invalid => ctx.error(
-                Code::StreamType,
-                format!("`stream` must be a boolean, not {}", type_name(&v)),
-            ),
+            Lax::Invalid => ctx.error(Code::StreamType, not_type("`stream` must be a boolean", &v)),
         });
     }
     super::str_field(
@@ -258,7 +255,7 @@ fn output_config_problem(v: &Value<'_>) -> Option<String> {
     let o = match v {
         Value::Null => return Some("`null` is not accepted (leave the field out)".into()),
         Value::Object(o) => o,
-        _ => return Some(format!("it must be an object, not {}", type_name(v))),
+        _ => return Some(not_type("it must be an object", v)),
     };
     for k in o.keys() {
         if k != "effort" && k != "format" {

@@ -5,7 +5,7 @@
 use crate::check::fields::Field;
 use crate::check::json::{Object, Value};
 
-use super::{str_field, type_name, Code, Ctx, Kind, Want};
+use super::{not_type, not_type_of, str_field, Code, Ctx, Kind, Want};
 use crate::check::Severity;
 
 const STOP_REASONS: &[&str] = &[
@@ -55,7 +55,7 @@ fn known_value<'a>(ctx: &mut Ctx<'a>, o: &Object<'a>, key: &'a str, known: &[&st
             ),
             None => ctx.error(
                 Code::FieldType,
-                format!("`{key}` must be a string, not {}", type_name(&v)),
+                not_type_of(&["`", key, "` must be a string"], &v),
             ),
         });
     }
@@ -91,10 +91,7 @@ fn interaction<'a>(ctx: &mut Ctx<'a>, o: &Object<'a>) {
         Some(v) => ctx.key("user_input", |ctx| {
             ctx.error(
                 Code::FieldType,
-                format!(
-                    "`user_input` must be a message object, not {}",
-                    type_name(&v)
-                ),
+                not_type("`user_input` must be a message object", &v),
             )
         }),
     }
@@ -114,10 +111,7 @@ fn message_output<'a>(ctx: &mut Ctx<'a>, o: &Object<'a>) {
         .filter(|v| !v.is_null() && !matches!(v, Value::Number(_)))
     {
         ctx.key("created", |ctx| {
-            ctx.error(
-                Code::FieldType,
-                format!("`created` must be a number, not {}", type_name(&v)),
-            )
+            ctx.error(Code::FieldType, not_type("`created` must be a number", &v))
         });
     }
     known_value(ctx, o, "stop_reason", STOP_REASONS);
@@ -134,7 +128,7 @@ fn message_output<'a>(ctx: &mut Ctx<'a>, o: &Object<'a>) {
                     ctx.key(k, |ctx| {
                         ctx.error(
                             Code::FieldType,
-                            format!("`{k}` must be a number, not {}", type_name(&v)),
+                            not_type_of(&["`", k, "` must be a number"], &v),
                         )
                     });
                 }
@@ -149,17 +143,14 @@ fn message_output<'a>(ctx: &mut Ctx<'a>, o: &Object<'a>) {
                     ctx.idx(i, |ctx| {
                         ctx.error(
                             Code::FieldType,
-                            format!("an error detail must be an object, not {}", type_name(&e)),
+                            not_type("an error detail must be an object", &e),
                         )
                     });
                 }
             }
         }),
         Some(v) => ctx.key("errors", |ctx| {
-            ctx.error(
-                Code::FieldType,
-                format!("`errors` must be an array, not {}", type_name(&v)),
-            )
+            ctx.error(Code::FieldType, not_type("`errors` must be an array", &v))
         }),
     }
 }
@@ -176,10 +167,7 @@ fn content<'a>(ctx: &mut Ctx<'a>, o: &Object<'a>) {
         Some(v) => ctx.key("content", |ctx| {
             ctx.error(
                 Code::FieldType,
-                format!(
-                    "`content` must be an array of blocks, not {}",
-                    type_name(&v)
-                ),
+                not_type("`content` must be an array of blocks", &v),
             )
         }),
     }
@@ -189,7 +177,7 @@ fn block<'a>(ctx: &mut Ctx<'a>, b: &Value<'a>) {
     let Some(o) = b.as_object() else {
         ctx.error(
             Code::FieldType,
-            format!("a content block must be an object, not {}", type_name(b)),
+            not_type("a content block must be an object", b),
         );
         return;
     };
@@ -211,7 +199,7 @@ fn block<'a>(ctx: &mut Ctx<'a>, b: &Value<'a>) {
         Some(v) => ctx.key("type", |ctx| {
             ctx.error(
                 Code::BlocksTypeUnknown,
-                format!("block `type` must be a string, not {}", type_name(&v)),
+                not_type("block `type` must be a string", &v),
             )
         }),
     }
@@ -228,10 +216,7 @@ fn page<'a>(ctx: &mut Ctx<'a>, o: &Object<'a>) {
             None,
         ),
         Some(v) => ctx.key("data", |ctx| {
-            ctx.error(
-                Code::FieldType,
-                format!("`data` must be an array, not {}", type_name(&v)),
-            )
+            ctx.error(Code::FieldType, not_type("`data` must be an array", &v))
         }),
     }
     for k in ["has_next_page", "has_previous_page"] {
@@ -247,7 +232,7 @@ fn page<'a>(ctx: &mut Ctx<'a>, o: &Object<'a>) {
             Some(v) => ctx.key(k, |ctx| {
                 ctx.error(
                     Code::FieldType,
-                    format!("`{k}` must be a boolean, not {}", type_name(&v)),
+                    not_type_of(&["`", k, "` must be a boolean"], &v),
                 )
             }),
         }
@@ -261,7 +246,7 @@ fn page<'a>(ctx: &mut Ctx<'a>, o: &Object<'a>) {
         ctx.key("total_count", |ctx| {
             ctx.error(
                 Code::FieldType,
-                format!("`total_count` must be a number, not {}", type_name(&v)),
+                not_type("`total_count` must be a number", &v),
             )
         });
     }
@@ -284,7 +269,7 @@ fn event<'a>(ctx: &mut Ctx<'a>, o: &Object<'a>) {
             ctx.key("type", |ctx| {
                 ctx.error(
                     Code::FieldType,
-                    format!("event `type` must be a string, not {}", type_name(&v)),
+                    not_type("event `type` must be a string", &v),
                 )
             });
             return;
@@ -362,10 +347,7 @@ fn block_id<'a>(ctx: &mut Ctx<'a>, o: &Object<'a>) {
             None,
         ),
         Some(v) => ctx.key("block_id", |ctx| {
-            ctx.error(
-                Code::FieldType,
-                format!("`block_id` must be a string, not {}", type_name(&v)),
-            )
+            ctx.error(Code::FieldType, not_type("`block_id` must be a string", &v))
         }),
     }
 }

@@ -3,7 +3,7 @@
 use crate::check::fields::Fields;
 use crate::check::json::Value;
 
-use super::{lax_float, lax_int, type_name, Code, Ctx, Lax};
+use super::{lax_float, lax_int, not_type_of, type_name, Code, Ctx, Lax};
 use crate::vocab::{self, bits};
 
 pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: &Fields<'a>) {
@@ -67,7 +67,7 @@ fn read<'a>(
                 let msg = match v {
                     Value::Number(n) if n.int => format!("`{key}` must be {what}; an integer this large does not fit a float, and the server rejects it"),
                     Value::Number(_) => format!("`{key}` must be {what}; the server rejects a number with a fractional part"),
-                    _ => format!("`{key}` must be {what}, not {}", type_name(&*v)),
+                    _ => not_type_of(&["`", key, "` must be ", what], &*v),
                 };
                 ctx.error(code, msg)
             });

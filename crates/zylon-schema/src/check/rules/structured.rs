@@ -10,7 +10,7 @@ use crate::vocab;
 use super::output_schema;
 use super::system::SystemFacts;
 use super::tools::ToolFacts;
-use super::{enum_field, type_name, Code, Ctx};
+use super::{enum_field, not_type, Code, Ctx};
 use crate::check::Severity;
 
 pub(super) fn check<'a>(
@@ -37,7 +37,7 @@ pub(super) fn check<'a>(
                 ctx.key("json_schema", |ctx| {
                     ctx.error(
                         Code::FieldType,
-                        format!("`json_schema` must be an object, not {}", type_name(&v)),
+                        not_type("`json_schema` must be an object", &v),
                     )
                 });
             }
@@ -80,7 +80,7 @@ pub(super) fn check<'a>(
             }
         }),
         Some(v) => ctx.key("response_format", |ctx| {
-            ctx.error(Code::FieldType, format!("`response_format` must be an object, not {}", type_name(&v)))
+            ctx.error(Code::FieldType, not_type("`response_format` must be an object", &v))
         }),
     }
     // `output_config.format` (or that of its alias `outputConfig`, read where `output_config` is

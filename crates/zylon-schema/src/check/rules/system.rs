@@ -7,7 +7,7 @@ use crate::check::json::{Object, Value};
 use crate::vocab;
 
 use super::blocks::citations;
-use super::{bool_field, lax_bool, type_name, Code, Ctx, Lax};
+use super::{bool_field, lax_bool, not_type, Code, Ctx, Lax};
 use crate::check::Severity;
 
 /// What other areas need from `system` and `thinking`.
@@ -105,9 +105,9 @@ fn system<'a>(ctx: &mut Ctx<'a>, sys: &Value<'a>, facts: &mut SystemFacts) {
                     Value::Object(o) => object(ctx, &o, Some(k), facts),
                     v => ctx.error(
                         Code::SystemShape,
-                        format!(
-                            "invalid system value: an entry must be a string or an object, not {}",
-                            type_name(&v)
+                        not_type(
+                            "invalid system value: an entry must be a string or an object",
+                            &v,
                         ),
                     ),
                 });
@@ -115,10 +115,7 @@ fn system<'a>(ctx: &mut Ctx<'a>, sys: &Value<'a>, facts: &mut SystemFacts) {
         }
         v => ctx.error_hint(
             Code::SystemShape,
-            format!(
-                "invalid system value: `system` must be an object, not {}",
-                type_name(v)
-            ),
+            not_type("invalid system value: `system` must be an object", v),
             "use `{\"text\": \"...\"}`",
         ),
     }
@@ -160,7 +157,7 @@ fn object<'a>(ctx: &mut Ctx<'a>, o: &Object<'a>, item: Option<usize>, facts: &mu
         Some(v) => ctx.key("citations", |ctx| {
             ctx.error(
                 Code::SystemCitationsEnabled,
-                format!("`citations` must be an object, not {}", type_name(&v)),
+                not_type("`citations` must be an object", &v),
             )
         }),
     }
@@ -181,7 +178,7 @@ fn object<'a>(ctx: &mut Ctx<'a>, o: &Object<'a>, item: Option<usize>, facts: &mu
         Some(v) => ctx.key("extensions", |ctx| {
             ctx.error(
                 Code::SystemExtensionsEnum,
-                format!("`extensions` must be an array, not {}", type_name(&v)),
+                not_type("`extensions` must be an array", &v),
             )
         }),
     }
@@ -213,7 +210,7 @@ fn thinking<'a>(ctx: &mut Ctx<'a>, th: &Value<'a>, facts: &mut SystemFacts) {
     let Some(o) = th.as_object() else {
         ctx.error(
             Code::FieldType,
-            format!("`thinking` must be an object, not {}", type_name(th)),
+            not_type("`thinking` must be an object", th),
         );
         return;
     };

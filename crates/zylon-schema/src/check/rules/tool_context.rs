@@ -7,7 +7,7 @@ use crate::check::json::{Object, Value};
 use crate::check::report::Suggestion;
 use crate::vocab::{self, Names};
 
-use super::{short, str_field, type_name, Code, Ctx};
+use super::{not_type, short, str_field, type_name, Code, Ctx};
 use crate::check::Severity;
 use crate::media;
 
@@ -58,7 +58,7 @@ pub(super) fn list<'a>(
     let Some(items) = v.as_array() else {
         ctx.error(
             Code::FieldType,
-            format!("must be an array of artifacts, not {}", type_name(v)),
+            not_type("must be an array of artifacts", v),
         );
         return Vec::new();
     };
@@ -73,10 +73,7 @@ fn artifact<'a>(ctx: &mut Ctx<'a>, a: &Value<'a>, filters_parsed: bool) -> Optio
     let Some(o) = a.as_object() else {
         ctx.error(
             Code::ToolContextKind,
-            format!(
-                "an artifact must be an object with a `type`, not {}",
-                type_name(a)
-            ),
+            not_type("an artifact must be an object with a `type`", a),
         );
         return None;
     };
@@ -86,7 +83,7 @@ fn artifact<'a>(ctx: &mut Ctx<'a>, a: &Value<'a>, filters_parsed: bool) -> Optio
             ctx.key("type", |ctx| {
                 ctx.error(
                     Code::ToolContextKind,
-                    format!("artifact `type` must be a string, not {}", type_name(&t)),
+                    not_type("artifact `type` must be a string", &t),
                 )
             });
             return None;
@@ -178,7 +175,7 @@ fn artifact<'a>(ctx: &mut Ctx<'a>, a: &Value<'a>, filters_parsed: bool) -> Optio
                 Some("add `\"context_filter\": {\"collection\": \"...\", \"artifacts\": [\"<artifact id>\"]}`".into()),
             ),
             Some(v) => ctx.key("context_filter", |ctx| {
-                ctx.error(Code::ArtifactIngestedContextFilterRequired, format!("`context_filter` must be an object, not {}", type_name(&v)))
+                ctx.error(Code::ArtifactIngestedContextFilterRequired, not_type("`context_filter` must be an object", &v))
             }),
         },
         ArtifactKind::Sql => sql(ctx, &o),
@@ -222,10 +219,7 @@ fn value<'a>(ctx: &mut Ctx<'a>, o: &Object<'a>, code: Code, base64: bool, collis
             hint,
         ),
         Some(v) => ctx.key("value", |ctx| {
-            ctx.error(
-                code,
-                format!("`value` must be a string, not {}", type_name(&v)),
-            )
+            ctx.error(code, not_type("`value` must be a string", &v))
         }),
     }
 }
@@ -244,10 +238,7 @@ fn sql<'a>(ctx: &mut Ctx<'a>, o: &Object<'a>) {
         Some(v) => ctx.key("connection_string", |ctx| {
             ctx.error(
                 Code::ArtifactSqlConnectionStringRequired,
-                format!(
-                    "`connection_string` must be a string, not {}",
-                    type_name(&v)
-                ),
+                not_type("`connection_string` must be a string", &v),
             )
         }),
     }
@@ -332,10 +323,7 @@ fn context_filter<'a>(ctx: &mut Ctx<'a>, cf: &Object<'a>, filters_parsed: bool) 
         Some(v) => ctx.key("metadata_filter", |ctx| {
             ctx.error(
                 Code::ContextFilterMetadataFilterList,
-                format!(
-                    "`metadata_filter` must be a list of filter objects, not {}",
-                    type_name(&v)
-                ),
+                not_type("`metadata_filter` must be a list of filter objects", &v),
             )
         }),
     }
@@ -383,7 +371,7 @@ fn metadata_filter<'a>(ctx: &mut Ctx<'a>, f: &Value<'a>, parsed: bool) {
         // the body model types the filters as objects: checked whatever the tools
         ctx.error(
             Code::ContextFilterMetadataFilterList,
-            format!("a metadata filter must be an object, not {}", type_name(f)),
+            not_type("a metadata filter must be an object", f),
         );
         return;
     };
@@ -399,7 +387,7 @@ fn metadata_filter<'a>(ctx: &mut Ctx<'a>, f: &Value<'a>, parsed: bool) {
             ctx,
             Some("key"),
             Code::FieldType,
-            format!("`key` must be a string, not {}", type_name(&v)),
+            not_type("`key` must be a string", &v),
         ),
     }
     match o.get("operator") {
@@ -447,7 +435,10 @@ fn metadata_filter<'a>(ctx: &mut Ctx<'a>, f: &Value<'a>, parsed: bool) {
             ctx,
             Some("value"),
             Code::MetadataFilterValueType,
-            format!("a filter `value` must be a string, a number or a list of strings or of numbers, not {}", type_name(&v)),
+            not_type(
+                "a filter `value` must be a string, a number or a list of strings or of numbers",
+                &v,
+            ),
         );
     } else if let Some(v) = o.get("value").filter(|v| !v.is_null() && !v.is_string()) {
         ctx.key("value", |ctx| {

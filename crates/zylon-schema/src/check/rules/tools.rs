@@ -8,7 +8,7 @@ use crate::check::report::Suggestion;
 use crate::vocab;
 
 use super::tool_context::{self, ArtifactKind, Artifacts};
-use super::{enum_field, short, type_name, Code, Ctx, Lax};
+use super::{enum_field, not_type, not_type_of, short, type_name, Code, Ctx, Lax};
 use crate::check::spare::{self, spare};
 use crate::check::Severity;
 
@@ -167,10 +167,7 @@ pub(super) fn check<'a>(
         Some(Value::Array(a)) => a,
         Some(v) => {
             ctx.key("tools", |ctx| {
-                ctx.error(
-                    Code::FieldType,
-                    format!("`tools` must be an array, not {}", type_name(&v)),
-                )
+                ctx.error(Code::FieldType, not_type("`tools` must be an array", &v))
             });
             Array::empty()
         }
@@ -231,7 +228,7 @@ fn tool<'a>(
         _ => {
             ctx.error(
                 Code::ToolsItemShape,
-                format!("a tool must be an object, not {}", type_name(t)),
+                not_type("a tool must be an object", t),
             );
             return None;
         }
@@ -399,7 +396,7 @@ fn tool_type<'a>(ctx: &mut Ctx<'a>, o: &Object<'a>) -> Option<&'a str> {
             ctx.key("type", |ctx| {
                 ctx.error(
                     Code::FieldType,
-                    format!("tool `type` must be a string, not {}", type_name(&v)),
+                    not_type("tool `type` must be a string", &v),
                 )
             });
             None
@@ -428,7 +425,7 @@ fn tool_name<'a>(ctx: &mut Ctx<'a>, o: &Fields<'a>, internal: bool) -> Result<Op
             ctx.key("name", |ctx| {
                 ctx.error(
                     Code::ToolNameRequired,
-                    format!("tool `name` must be a string, not {}", type_name(&v)),
+                    not_type("tool `name` must be a string", &v),
                 )
             });
             return Err(());
@@ -490,9 +487,13 @@ fn client_shape<'a>(ctx: &mut Ctx<'a>, o: &Fields<'a>, name: Option<&str>, ty: &
             ctx.key(key, |ctx| {
                 ctx.error(
                     Code::ToolCustomInputSchemaObject,
-                    format!(
-                        "invalid tool specification: `{key}` must be a JSON object, not {}",
-                        type_name(&v)
+                    not_type_of(
+                        &[
+                            "invalid tool specification: `",
+                            key,
+                            "` must be a JSON object",
+                        ],
+                        &v,
                     ),
                 )
             });
@@ -597,7 +598,7 @@ fn custom<'a>(
             }
         }
         Some(v) => ctx.key(key, |ctx| {
-            ctx.error(Code::ToolCustomInputSchemaObject, format!("invalid tool specification: `{key}` must be a JSON object, not {}", type_name(&v)))
+            ctx.error(Code::ToolCustomInputSchemaObject, not_type_of(&["invalid tool specification: `", key, "` must be a JSON object"], &v))
         }),
     }
 }
@@ -680,7 +681,7 @@ fn tool_choice<'a>(
             ctx.key(key, |ctx| {
                 ctx.error(
                     Code::FieldType,
-                    format!("`{key}` must be an object, not {}", type_name(&v)),
+                    not_type_of(&["`", key, "` must be an object"], &v),
                 )
             });
             return Choice::All;
