@@ -631,9 +631,13 @@ pub(crate) fn type_name(v: &Value<'_>) -> &'static str {
 /// [`type_name`]. One call where each of about 80 call sites built a `format!` argument list.
 #[inline(never)]
 pub(crate) fn not_type_of(what: &[&str], v: &Value<'_>) -> String {
-    let mut s = what.concat();
+    let t = type_name(v);
+    let mut s = String::with_capacity(what.iter().map(|p| p.len()).sum::<usize>() + 6 + t.len());
+    for p in what {
+        s.push_str(p);
+    }
     s.push_str(", not ");
-    s.push_str(type_name(v));
+    s.push_str(t);
     s
 }
 
@@ -661,8 +665,26 @@ fn edit_distance(
     if na.abs_diff(nb) > 3 {
         return usize::MAX;
     }
-    let mut prev: Vec<usize> = (0..=nb).collect();
-    let mut cur = vec![0; nb + 1];
+    // (the two rows on the stack for the keys of the API, all shorter than this: two heap rows
+    // per compared field were a third of the typo search's instructions)
+    const ROW: usize = 40;
+    if nb < ROW {
+        let (mut prev, mut cur) = ([0; ROW], [0; ROW]);
+        return distance_rows(a, b, &mut prev[..=nb], &mut cur[..=nb]);
+    }
+    distance_rows(a, b, &mut vec![0; nb + 1], &mut vec![0; nb + 1])
+}
+
+/// The edit distance of `a` and `b`, with two rows of `b`'s length + 1 to work in.
+fn distance_rows<'r>(
+    a: impl Iterator<Item = char>,
+    b: impl Iterator<Item = char> + Clone,
+    mut prev: &'r mut [usize],
+    mut cur: &'r mut [usize],
+) -> usize {
+    for (j, p) in prev.iter_mut().enumerate() {
+        *p = j;
+    }
     for (i, ca) in a.enumerate() {
         cur[0] = i + 1;
         for (j, cb) in b.clone().enumerate() {
@@ -671,7 +693,7 @@ fn edit_distance(
         }
         std::mem::swap(&mut prev, &mut cur);
     }
-    prev[nb]
+    prev[prev.len() - 1]
 }
 
 /// The known field closest to `key`, if close enough to be a likely typo.
@@ -747,6 +769,26 @@ mod tests {
             Some("temperature")
         );
         assert_eq!(did_you_mean("zzzzzz", &["temperature", "top_p"]), None);
+    }
+
+    #[test]
+    fn edit_distance_on_the_stack_and_past_it() {
+        // rows on the stack below 40 characters, on the heap from there: the same distances
+        for n in [0, 1, 5, 38, 39, 40, 41, 90] {
+            let a = "ab".repeat(n).chars().take(n).collect::<String>();
+            let mut b = a.clone();
+            assert_eq!(edit_distance(a.chars(), b.chars()), 0, "{n}");
+            b.push('z');
+            assert_eq!(edit_distance(a.chars(), b.chars()), 1, "{n}");
+            if n >= 1 {
+                b.replace_range(0..1, "y");
+                assert_eq!(edit_distance(a.chars(), b.chars()), 2, "{n}");
+            }
+            assert_eq!(
+                edit_distance(a.chars(), "x".repeat(n + 4).chars()),
+                usize::MAX
+            );
+        }
     }
 
     #[test]
