@@ -396,7 +396,7 @@ impl Ctx<'_> {
             Fit::Invalid => (
                 Severity::Error,
                 Code::FieldType,
-                format!("`{key}` must be {}, not {}", want(t), type_name(v)),
+                not_type_of(&["`", key, "` must be ", &want(t)], v),
             ),
         };
         let path = self.here_key(key);

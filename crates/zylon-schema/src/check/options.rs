@@ -238,20 +238,12 @@ pub fn from_json(text: &str) -> Result<(Option<Kind>, Options), String> {
         .map_err(|e| format!("options are not JSON: {}", e.message))?
         .value;
     let Value::Object(o) = &v else {
-        return Err(format!(
-            "options must be an object, not {}",
-            super::ctx::type_name(&v)
-        ));
+        return Err(super::ctx::not_type("options must be an object", &v));
     };
     let kind = match o.get("kind") {
         None | Some(Value::Null) | Some(Value::String("auto")) => None,
         Some(Value::String(k)) => Some(k.parse::<Kind>()?),
-        Some(other) => {
-            return Err(format!(
-                "`kind` must be a string, not {}",
-                super::ctx::type_name(&other)
-            ))
-        }
+        Some(other) => return Err(super::ctx::not_type("`kind` must be a string", &other)),
     };
     let flag = |obj: &crate::check::json::Object<'_>, what: &str, key: &str| match obj.get(key) {
         None | Some(Value::Null) => Ok(None),
@@ -261,12 +253,7 @@ pub fn from_json(text: &str) -> Result<(Option<Kind>, Options), String> {
     let endpoint = match o.get("endpoint") {
         None | Some(Value::Null) => Endpoint::Validate,
         Some(Value::String(e)) => e.parse::<Endpoint>()?,
-        Some(other) => {
-            return Err(format!(
-                "`endpoint` must be a string, not {}",
-                super::ctx::type_name(&other)
-            ))
-        }
+        Some(other) => return Err(super::ctx::not_type("`endpoint` must be a string", &other)),
     };
     let mut options = Options {
         strict: flag(o, "option", "strict")?.unwrap_or(false),
