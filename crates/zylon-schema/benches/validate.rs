@@ -4,7 +4,8 @@
 //! workloads of `scripts/bench/gen_workloads.py`, in one run, samples interleaved. The
 //! validator's own parse (`zylon_json::parse`, the tape every rule reads) is timed too: what is
 //! left of `validate_str` after it is the rules' share. Then a body with thousands of issues
-//! (`many-issues`: chat-1mb with an unknown key in every message and a number for every text),
+//! (`many-issues` of `scripts/bench/gen_many_issues.py`: chat-1mb with an unknown key in every
+//! message and a number for every text),
 //! against the peer collecting every error (`iter_errors`).
 //!
 //! Every contender reads the same `&str`, which is known to be UTF-8: `from_str`, not
@@ -24,19 +25,23 @@ use zylon_schema::{validate_str, Kind, Options};
 const MAX_DEPTH: usize = zylon_schema::check::MAX_DEPTH;
 
 fn workloads_dir() -> PathBuf {
-    if let Ok(d) = std::env::var("ZYLON_BENCH_DIR") {
-        return PathBuf::from(d);
-    }
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-    let dir = root.join("target/bench-workloads");
-    if !dir.join("many-small.jsonl").exists() {
-        let gen = root.join("scripts/bench/gen_workloads.py");
-        let status = std::process::Command::new("python3")
-            .arg(&gen)
-            .arg(&dir)
-            .status()
-            .expect("python3 runs gen_workloads.py");
-        assert!(status.success(), "gen_workloads.py failed");
+    let dir = match std::env::var("ZYLON_BENCH_DIR") {
+        Ok(d) => PathBuf::from(d),
+        Err(_) => root.join("target/bench-workloads"),
+    };
+    for (made, script) in [
+        ("many-small.jsonl", "gen_workloads.py"),
+        ("many-issues.json", "gen_many_issues.py"),
+    ] {
+        if !dir.join(made).exists() {
+            let status = std::process::Command::new("python3")
+                .arg(root.join("scripts/bench").join(script))
+                .arg(&dir)
+                .status()
+                .expect("python3 runs the workload generator");
+            assert!(status.success(), "{script} failed");
+        }
     }
     dir
 }
@@ -128,22 +133,6 @@ fn scaled_chat(base: &str, target: usize) -> String {
     let mut out = v.clone();
     out["messages"] = serde_json::Value::Array(all);
     out.to_string()
-}
-
-/// chat-1mb with issues throughout: in every message an unknown key, and every text block's
-/// `text` a number. What reporting costs when a body has thousands of issues (the valid
-/// workloads above report none), against the peer collecting every error too.
-fn many_issues(base: &str) -> String {
-    let mut v: serde_json::Value = serde_json::from_str(base).expect("chat-1mb");
-    for m in v["messages"].as_array_mut().expect("messages") {
-        m["nmae"] = serde_json::json!(1);
-        for b in m["content"].as_array_mut().into_iter().flatten() {
-            if b["type"] == "text" {
-                b["text"] = serde_json::json!(12);
-            }
-        }
-    }
-    v.to_string()
 }
 
 fn main() {
@@ -253,8 +242,7 @@ fn main() {
     }
     {
         // Reporting: a body with an issue in every message and every text block.
-        let base = std::fs::read_to_string(dir.join("chat-1mb.json")).expect("chat-1mb");
-        let body = many_issues(&base);
+        let body = std::fs::read_to_string(dir.join("many-issues.json")).expect("many-issues");
         let report = validate_str(&body, Kind::Chat, &opts);
         let v: serde_json::Value = serde_json::from_str(&body).unwrap();
         let peer_errors = peer.iter_errors(&v).count();
