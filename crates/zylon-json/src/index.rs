@@ -47,7 +47,11 @@ impl<'a> Object<'a> {
     /// past the end of `types` take any value) is flagged, and so is every key not in `known`.
     /// Filled where the caller keeps it: the index is about 200 bytes, and returned and moved
     /// into its holder it cost two calls of `memcpy` per object. One copy of the pass, out of
-    /// line (in the wasm build at this crate's opt-level 3).
+    /// line (in the wasm build at this crate's opt-level 3). Finding a key by a hash of the
+    /// table made at compile time instead of the walk of `known` was measured on 2026-12-05 and
+    /// left out: about 13 instructions a key against about 15, and no fewer in all (callgrind,
+    /// 2,000 many-small bodies: 61.02M before, 61.16M with it); the pass costs per object, not
+    /// per key.
     #[inline(never)]
     pub fn index_into(&self, known: &[&str], types: &[u8], ix: &mut Index<'a>) {
         debug_assert!(

@@ -10,7 +10,9 @@
 //! (256 KB at most in all).
 //!
 //! Native only: in WebAssembly a buffer is the plain type (`Kept<T>` is `T`). A call there is
-//! dominated by crossing into the module, and the module stays the size it was.
+//! dominated by crossing into the module, and the module stays the size it was (measured on
+//! 2026-12-05 with this pool and zylon-schema's `check::spare` on in WebAssembly: 1% faster in
+//! Node on small bodies, `bench/ab.mjs`, and 3.0 KB gzip larger, over both modules' budgets).
 
 use std::cell::RefCell;
 #[cfg(not(target_arch = "wasm32"))]
