@@ -162,11 +162,21 @@ impl Lazy {
 
     /// Whether its text is white space only (see [`Object::string_is_blank`]), read from `src`
     /// up to its first character that is not white space (and from its text if it was read).
-    /// In WebAssembly the text is read (unescaped): reading it in place cost the module
-    /// 0.5 KB gzip, for one text a body (the last user message's).
+    /// In WebAssembly the text is read (unescaped) past its first character: reading it in
+    /// place cost the module 0.5 KB gzip, for one text a body (the last user message's).
     pub(crate) fn is_blank(&self, src: &str) -> bool {
         if let Some(text) = self.text.get() {
             return crate::py_blank(text);
+        }
+        // Most texts start with a printable ASCII character: not blank, told without a scan
+        // (or, in WebAssembly, without unescaping the text: 4.7% of `validate` of a 2 KB body
+        // in Node).
+        if src
+            .as_bytes()
+            .get(self.quote as usize + 1)
+            .is_some_and(|&b| b > b' ' && b < 0x80 && b != b'\\' && b != b'"')
+        {
+            return false;
         }
         #[cfg(target_arch = "wasm32")]
         return crate::py_blank(self.text(src));
@@ -179,7 +189,7 @@ impl Lazy {
     fn is_blank_in_place(&self, src: &str) -> bool {
         let mut rest = src.get(self.quote as usize + 1..).unwrap_or_default();
         loop {
-            // (most texts start with a printable ASCII character: no scan of the run for them)
+            // (a run after an escape may start with a printable ASCII character too)
             if rest
                 .as_bytes()
                 .first()
