@@ -695,8 +695,7 @@ impl Normed {
 /// more), with its two rows on the stack when `b` is shorter than [`ROW`].
 fn distance_within(a: &[char], b: &[char], k: usize) -> Option<usize> {
     let nb = b.len();
-    // (a distance is at least the difference of the lengths; within it, the last row's band
-    // holds the last column)
+    // (a distance is at least the difference of the lengths: most fields are not compared)
     if a.len().abs_diff(nb) > k {
         return None;
     }
@@ -758,17 +757,9 @@ pub(crate) fn did_you_mean<'k>(key: &str, known: &[&'k str]) -> Option<&'k str> 
         return Some(k);
     }
     let limit = if key.chars().count() <= 4 { 1 } else { 2 };
-    // (a distance is at least the difference of the lengths: most fields are not compared)
     known
         .iter()
-        .filter_map(|k| {
-            let normed = Normed::of(k);
-            let chars = normed.chars();
-            if chars.len().abs_diff(key_chars.len()) > limit {
-                return None;
-            }
-            distance_within(key_chars, chars, limit).map(|d| (d, *k))
-        })
+        .filter_map(|k| distance_within(key_chars, Normed::of(k).chars(), limit).map(|d| (d, *k)))
         .min_by_key(|(d, _)| *d)
         .map(|(_, k)| k)
 }
