@@ -151,6 +151,14 @@ pub(crate) struct Lazy {
     text: std::sync::OnceLock<Box<str>>,
 }
 
+/// Whether a string's text (from just after its opening quote) starts with a printable ASCII
+/// character that is neither an escape nor the closing quote: then it is not blank.
+#[inline]
+fn starts_printable(text: &[u8]) -> bool {
+    text.first()
+        .is_some_and(|&b| b > b' ' && b < 0x80 && b != b'\\' && b != b'"')
+}
+
 impl Lazy {
     /// The string whose opening quote is at `quote` (bodies are under 4 GiB: see `parse`).
     pub(crate) fn at(quote: usize) -> Self {
@@ -171,11 +179,11 @@ impl Lazy {
         // Most texts start with a printable ASCII character: not blank, told without a scan
         // (or, in WebAssembly, without unescaping the text: 4.7% of `validate` of a 2 KB body
         // in Node).
-        if src
-            .as_bytes()
-            .get(self.quote as usize + 1)
-            .is_some_and(|&b| b > b' ' && b < 0x80 && b != b'\\' && b != b'"')
-        {
+        if starts_printable(
+            src.as_bytes()
+                .get(self.quote as usize + 1..)
+                .unwrap_or_default(),
+        ) {
             return false;
         }
         #[cfg(target_arch = "wasm32")]
@@ -190,11 +198,7 @@ impl Lazy {
         let mut rest = src.get(self.quote as usize + 1..).unwrap_or_default();
         loop {
             // (a run after an escape may start with a printable ASCII character too)
-            if rest
-                .as_bytes()
-                .first()
-                .is_some_and(|&b| b > b' ' && b < 0x80 && b != b'\\' && b != b'"')
-            {
+            if starts_printable(rest.as_bytes()) {
                 return false;
             }
             // the plain run up to the next escape or the closing quote (a string the parser
