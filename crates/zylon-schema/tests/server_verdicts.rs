@@ -217,6 +217,33 @@ fn the_servers_verdicts_on_value_forms() {
 }
 
 #[test]
+fn the_servers_verdicts_on_tldr_summaries_around_equal_user_messages() {
+    // `scripts/record_tldr_order.py`: the server's tldr reordering takes messages out of its
+    // list by value, so which message goes depends on which user messages are equal (the same
+    // texts, as strings, text blocks or strings merged). The first rows are the bodies on which
+    // the validator of c02d31f, which told every user message apart, disagreed with the server.
+    let text = include_str!("server_verdicts/tldr-order.jsonl");
+    let mut lines = text.lines();
+    let head: Value = serde_json::from_str(lines.next().expect("a head line")).expect("JSON");
+    let kept = head["kept"].as_array().map_or(0, Vec::len);
+    let (mut counts, mut wrong) = ([0usize; 3], Vec::new());
+    for (row, line) in lines.enumerate() {
+        let (body, verdict): (Value, char) = serde_json::from_str(line).expect("a JSON line");
+        let report = validate_value(&body, Kind::Chat, &Options::default());
+        counts[usize::from(verdict != 'a')] += 1;
+        if !gives(&report, verdict, &[]) {
+            wrong.push(format!(
+                "row {row}{}: the server says {verdict}, we say {:?}: {body}",
+                if row < kept { " (kept)" } else { "" },
+                errors_of(&report)
+            ));
+        }
+    }
+    assert_eq!(kept, 13, "the head line lists the kept bodies");
+    all_given([counts[0], counts[1], 1], [150, 150, 0], &wrong);
+}
+
+#[test]
 fn a_tool_use_caller_is_said_to_be_rejected_where_the_server_rejects_it() {
     // `caller` of a `tool_use` block (the server's `ToolCaller`; the Workspace API does not list
     // it): always a `field.server_only` warning (RULES.md 1.4), which says "the server would

@@ -250,8 +250,8 @@ fn steps_after_reorder(
     msgs: &Msgs<'_>,
     count: Count<'_>,
 ) -> Option<Conversion> {
-    let order = match reorder_tldr(chats) {
-        Ok(order) => order,
+    let (order, swapped) = match reorder_tldr(chats, msgs) {
+        Ok(reordered) => reordered,
         Err(problem) => {
             return Some(Conversion {
                 problem: Some(problem),
@@ -265,8 +265,12 @@ fn steps_after_reorder(
         .find(|&&i| chats[i].role == Role::User)
         .map(|&i| last_user(&chats[i], msgs, count));
     let mut problem = order_problem(chats, &order);
-    if problem.is_some() && repeats(&order, chats.len()) {
-        problem = Some(EQUAL_SUMMARIES);
+    if problem.is_some() {
+        if repeats(&order, chats.len()) {
+            problem = Some(EQUAL_SUMMARIES);
+        } else if swapped {
+            problem = Some(EQUAL_USER_MESSAGES);
+        }
     }
     spare::keep(&PLACES, order);
     Some(Conversion { problem, last_user })
@@ -274,6 +278,9 @@ fn steps_after_reorder(
 
 /// The order problem of equal tldr summaries (see [`reorder_tldr`]).
 const EQUAL_SUMMARIES: &str = "two tldr summaries are equal (same role, side and text): the server's tldr reordering takes messages out by value, keeps one twice and then rejects the order";
+
+/// The order problem of equal user messages (see [`reorder_tldr`]).
+const EQUAL_USER_MESSAGES: &str = "two user messages are equal: the server's tldr reordering takes a message out by value, the earlier one for the one before a user's tldr summary, then rejects the order";
 
 /// Whether a place of `0..places` is in `order` twice (after [`reorder_tldr`], only when two
 /// tldr summaries are equal: see there).
@@ -793,14 +800,15 @@ fn reorder_tools<'a>(chats: &[Chat<'a>]) -> Option<Vec<Chat<'a>>> {
 const MAX_REORDERED: usize = 8;
 
 /// `_reorder_tldr_messages`: the order of `chats` (indices) after tldr summaries are moved
-/// around their user message, or why the server raises.
-fn reorder_tldr(chats: &[Chat<'_>]) -> Result<Vec<usize>, &'static str> {
+/// around their user message, and whether a user message was taken out in the place of an
+/// equal one (see [`value_classes`]); or why the server raises.
+fn reorder_tldr(chats: &[Chat<'_>], msgs: &Msgs<'_>) -> Result<(Vec<usize>, bool), &'static str> {
     let has_tldr = |i: usize| chats[i].tldr.is_some();
     if !(0..chats.len()).any(has_tldr) {
         // every block is added as it is, and no two neighbours are merged
         let mut order = spare::take(&PLACES);
         order.extend(0..chats.len());
-        return Ok(order);
+        return Ok((order, false));
     }
     let is_user_anchor = |i: usize| chats[i].role == Role::User && !has_tldr(i);
     // split into blocks that start at each plain user message
@@ -895,18 +903,20 @@ fn reorder_tldr(chats: &[Chat<'_>]) -> Result<Vec<usize>, &'static str> {
     // *equal* to it (pydantic compares messages by value: two tldr summaries of one role, side
     // and text are equal), while which messages are in it is kept by identity
     // (`final_result_ids`): the list follows classes of equal messages, `ids` the identities.
-    let class = value_classes(chats);
+    let class = value_classes(chats, msgs);
     let mut fin = Fin::new(chats.len());
     let mut ids = vec![false; chats.len()];
     let mut last: Option<usize> = None;
+    let mut swapped = false;
     for &m in &result {
         match last {
             Some(l) if chats[l].role == chats[m].role => {
                 if has_tldr(m) && ids[l] {
-                    if !fin.remove_first(class[l]) {
+                    let Some(taken) = fin.remove_first(class[l]) else {
                         // (an equal message taken out earlier in its place)
                         return Err(EQUAL_SUMMARIES);
-                    }
+                    };
+                    swapped |= taken != l && !has_tldr(l);
                     ids[l] = false;
                 }
                 if has_tldr(l) {
@@ -926,43 +936,133 @@ fn reorder_tldr(chats: &[Chat<'_>]) -> Result<Vec<usize>, &'static str> {
         }
         last = Some(m);
     }
-    Ok(fin.into_order())
+    Ok((fin.into_order(), swapped))
 }
 
 /// For each message, a class shared by the messages equal to it by value as the server's
 /// pydantic models compare them (the place of the first of them): a tldr summary is
 /// `ChatMessage(role, [TextBlock(text)], {"tldr": side})`, so summaries of one role, side (as
-/// written) and text are equal. Any other message is a class of its own (not modelled: equal user or assistant messages, which the
-/// server's reordering also compares by value; the oracle found no verdict that differs).
-fn value_classes(chats: &[Chat<'_>]) -> Vec<usize> {
-    // The first summary of each text, by a hash index of the texts (no key is built), and
-    // the summaries of one text linked: a summary's class is the first linked one of its role
-    // and side.
-    let mut index = zylon_json::StrIndex::new();
+/// written) and text are equal; a user message of text alone is `ChatMessage(user,
+/// [TextBlock(text), ...])`, so user messages of the same texts (strings or text blocks;
+/// strings merged are their text joined by newlines) are equal (found by the oracle:
+/// `[assistant, user "hi", assistant, user "hi", a user's tldr summary, user]` is rejected,
+/// the first "hi" being taken out in place of the second). Any other message is a class of its
+/// own (not modelled: equal assistant or tool messages, and equal user messages with media or
+/// other blocks, which the server's reordering also compares by value: the oracle rejects
+/// `[assistant, user [image], assistant, user [the same image], a user's tldr summary, user]`,
+/// which the validator accepts; comparing blocks as written cost 0.35 KB gzip of the
+/// WebAssembly modules, which have no room for it under their budgets).
+fn value_classes(chats: &[Chat<'_>], msgs: &Msgs<'_>) -> Vec<usize> {
     let mut class: Vec<usize> = (0..chats.len()).collect();
-    let mut next = vec![NONE; chats.len()];
-    for (i, c) in chats.iter().enumerate() {
-        let Some(t) = summary_text(c) else { continue };
-        let key_at = |j: usize| chats.get(j).and_then(summary_text).unwrap_or("#");
-        let Some(mut j) = index.find_or_insert(t, i, key_at) else {
-            continue;
-        };
-        // (up to 16 roles and sides per text are told apart: past them a summary is a class of
-        // its own, which keeps a body of one text in n sides linear)
-        for _ in 0..16 {
+    // Summaries by their text and user messages by the first line of theirs, sorted: equal
+    // messages have equal keys, and the places of a key ascend. A message takes the class of
+    // the nearest earlier one of its key that is equal to it (up to 16 back: past them, a
+    // class of its own, which keeps a body of one text in n sides linear).
+    let mut keyed: Vec<(&str, usize)> = chats
+        .iter()
+        .enumerate()
+        .filter_map(|(i, c)| {
+            let key =
+                summary_text(c).or_else(|| UserMessage::of(c, msgs).map(UserMessage::first_line));
+            Some((key?, i))
+        })
+        .collect();
+    keyed.sort_unstable();
+    for (g, &(key, i)) in keyed.iter().enumerate() {
+        let (c, user) = (&chats[i], UserMessage::of(&chats[i], msgs));
+        for &(k, j) in keyed[g.saturating_sub(16)..g].iter().rev() {
             let o = &chats[j];
-            if o.role == c.role && o.tldr == c.tldr {
+            let equal = k == key
+                && match (user, UserMessage::of(o, msgs)) {
+                    (Some(a), Some(b)) => a == b,
+                    // two summaries of one text
+                    (None, None) => o.role == c.role && o.tldr == c.tldr,
+                    _ => false,
+                };
+            if equal {
                 class[i] = class[j];
                 break;
             }
-            if next[j] == NONE {
-                next[j] = i;
-                break;
-            }
-            j = next[j];
         }
     }
     class
+}
+
+/// A user message of text alone, as far as it is compared with others (see
+/// [`value_classes`]): the server's chat message holds a text block for each of its texts, or
+/// one for strings merged (joined by newlines).
+#[derive(Clone, Copy)]
+struct UserMessage<'a, 'm> {
+    /// Its blocks, each a readable text.
+    blocks: &'m [Blk<'a>],
+    /// They are strings merged into one text.
+    joined: bool,
+}
+
+impl<'a, 'm> UserMessage<'a, 'm> {
+    /// `c` as a user message of text alone (`None`: another message, or one with another
+    /// block or an unreadable text).
+    fn of(c: &Chat<'a>, msgs: &'m Msgs<'a>) -> Option<Self> {
+        let (Role::User, None, Origin::Msg(k)) = (c.role, c.tldr, c.origin) else {
+            return None;
+        };
+        let m = msgs.list.get(k)?;
+        let blocks = msgs.blocks(m);
+        if blocks.is_empty() || !blocks.iter().all(|b| Self::text(b).is_some()) {
+            return None;
+        }
+        Some(UserMessage {
+            blocks,
+            joined: m.text && blocks.len() > 1,
+        })
+    }
+
+    fn text(b: &Blk<'a>) -> Option<&'a str> {
+        match *b {
+            Blk::Text(Txt::Str(t)) => Some(t),
+            Blk::Text(Txt::Block(v)) => match text_of(&v) {
+                Txt::Str(t) => Some(t),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// The first line of its first text (the same whether strings are joined or not).
+    fn first_line(self) -> &'a str {
+        let first = self.blocks.first().and_then(Self::text).unwrap_or("");
+        first.split('\n').next().unwrap_or(first)
+    }
+
+    /// Its text when it has one text block: its texts joined by newlines (made only for a
+    /// message whose first line is another's).
+    fn joined(self) -> String {
+        let mut text = String::new();
+        for (i, b) in self.blocks.iter().enumerate() {
+            if i > 0 {
+                text.push('\n');
+            }
+            text.push_str(Self::text(b).unwrap_or(""));
+        }
+        text
+    }
+}
+
+impl PartialEq for UserMessage<'_, '_> {
+    /// Equal as the server's chat messages are: the same text blocks.
+    fn eq(&self, other: &Self) -> bool {
+        if self.joined || other.joined {
+            // one text block each, joined alike
+            let one = |m: &Self| m.joined || m.blocks.len() == 1;
+            return one(self) && one(other) && self.joined() == other.joined();
+        }
+        self.blocks.len() == other.blocks.len()
+            && self
+                .blocks
+                .iter()
+                .zip(other.blocks)
+                .all(|(a, b)| Self::text(a) == Self::text(b))
+    }
 }
 
 /// A tldr summary's text (`None`: not a summary, or a text not read here).
@@ -1017,15 +1117,15 @@ impl Fin {
         *last = at;
     }
 
-    /// Take out the first entry of `class`; `false` when it has none.
-    fn remove_first(&mut self, class: usize) -> bool {
+    /// Take out the first entry of `class`: the place it held (`None`: the class has none).
+    fn remove_first(&mut self, class: usize) -> Option<usize> {
         let first = &mut self.ends[class].0;
         if *first == NONE {
-            return false;
+            return None;
         }
-        self.list[*first] = NONE;
+        let place = std::mem::replace(&mut self.list[*first], NONE);
         *first = self.next[*first];
-        true
+        Some(place)
     }
 
     fn into_order(self) -> Vec<usize> {
@@ -1095,7 +1195,7 @@ mod tests {
                     list.push(place);
                 } else {
                     let at = list.iter().position(|&x| class(x) == class(place));
-                    prop_assert_eq!(fin.remove_first(class(place)), at.is_some());
+                    prop_assert_eq!(fin.remove_first(class(place)), at.map(|at| list[at]));
                     if let Some(at) = at {
                         list.remove(at);
                     }
@@ -1142,6 +1242,82 @@ mod tests {
             assert!(
                 convert_plain(v.as_array().unwrap(), &|_| false, Some(&|s: &str| s.len()))
                     .is_none()
+            );
+        }
+    }
+
+    /// The conversion's problem for `[assistant, FIRST, assistant, SECOND, a user's tldr
+    /// summary, user]`, FIRST and SECOND being user messages (or runs of them).
+    fn problem_after_user_messages(first: &str, second: &str) -> Option<&'static str> {
+        let text = format!(
+            r#"[{{"role":"assistant","content":"ok"}},{first},{{"role":"assistant","content":"ok"}},{second},{{"role":"assistant","content":[{{"type":"tldr","tldr_side":"right","content":[{{"type":"text","text":"sum","_meta":{{"role":"user"}}}}]}}]}},{{"role":"user","content":"z"}}]"#
+        );
+        let arena = Arena::new();
+        let v = parse(&text, 64, &arena).unwrap().value;
+        convert_all(v.as_array().unwrap(), &|_| false, None)
+            .unwrap()
+            .problem
+    }
+
+    /// The verdicts of the server's own request path (the oracle) on these bodies: two equal
+    /// user messages make its tldr reordering take out the first in place of the second, and
+    /// the list it checks then starts with two assistant messages.
+    #[test]
+    fn equal_user_messages_are_taken_out_in_each_others_place() {
+        let user = |content: &str| format!(r#"{{"role":"user","content":{content}}}"#);
+        let block = |t: &str| format!(r#"{{"type":"text","text":"{t}"}}"#);
+        let image = |d: &str| format!(r#"{{"type":"image","data":"{d}","mime_type":"image/png"}}"#);
+        let thinking =
+            |sig: &str| format!(r#"{{"type":"thinking","thinking":"t","signature":"{sig}"}}"#);
+        let equal = [
+            (user(r#""hi""#), user(r#""hi""#)),
+            // a string and a text block: the same chat message
+            (user(r#""hi""#), user(&format!("[{}]", block("hi")))),
+            (user(&format!("[{}]", block(r"h\u0069"))), user(r#""hi""#)),
+            // strings merged: one text joined by a newline
+            (
+                format!("{},{}", user(r#""hi""#), user(r#""x""#)),
+                user(r#""hi\nx""#),
+            ),
+            (
+                format!("{},{}", user(r#""hi""#), user(r#""x""#)),
+                format!("{},{}", user(r#""hi""#), user(r#""x""#)),
+            ),
+        ];
+        for (first, second) in &equal {
+            assert_eq!(
+                problem_after_user_messages(first, second),
+                Some(EQUAL_USER_MESSAGES),
+                "{first} {second}"
+            );
+        }
+        let different = [
+            (user(r#""hi""#), user(r#""yo""#)),
+            // two text blocks are not one text joined by a newline
+            (
+                user(&format!("[{},{}]", block("hi"), block("x"))),
+                user(r#""hi\nx""#),
+            ),
+            (
+                user(&format!("[{},{}]", block("hi"), block("x"))),
+                user(&format!("[{}]", block("hi"))),
+            ),
+            // other data, another signature (equal media and other blocks are not modelled:
+            // see `value_classes`)
+            (
+                user(&format!("[{},{}]", block("hi"), image("iVBORw0KGgo="))),
+                user(&format!("[{},{}]", block("hi"), image("iVBORw0KGgoA"))),
+            ),
+            (
+                user(&format!("[{},{}]", block("hi"), thinking("s"))),
+                user(&format!("[{},{}]", block("hi"), thinking("x"))),
+            ),
+        ];
+        for (first, second) in &different {
+            assert_eq!(
+                problem_after_user_messages(first, second),
+                None,
+                "{first} {second}"
             );
         }
     }
