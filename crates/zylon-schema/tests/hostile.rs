@@ -250,6 +250,39 @@ fn many_tldr_summaries_are_reordered_in_linear_time() {
 }
 
 #[test]
+fn many_user_messages_of_one_first_line_are_compared_in_linear_time() {
+    // (the tldr reordering takes a message out by value: user messages are told equal by the
+    // first line of their text and then compared, each with the first message of each value of
+    // its key, at most 64 of them; 50 values of one first line in 50,000 messages. The server
+    // oracle rejects this body with 200 and 2,000 messages: the summary's removal takes out the
+    // first equal user message, and two assistant messages follow each other)
+    let n = 50_000;
+    let mut text = String::from(r#"{"messages":["#);
+    for i in 0..n {
+        text.push_str(&format!(
+            r#"{{"role":"assistant","content":[{{"type":"text","text":"ok"}}]}},{{"role":"user","content":[{{"type":"text","text":"hi\n{}"}}]}},"#,
+            i % 50
+        ));
+    }
+    text.push_str(r#"{"role":"assistant","content":[{"type":"tldr","tldr_side":"right","content":[{"type":"text","text":"s","_meta":{"role":"user"}}]}]},"#);
+    text.push_str(USER);
+    text.push_str("]}");
+    let r = chat(&text);
+    let order: Vec<&str> = r
+        .errors
+        .iter()
+        .filter(|e| e.code.as_str() == "messages.order")
+        .map(|e| e.message.as_str())
+        .collect();
+    assert_eq!(order.len(), 1, "{:?}", r.errors.first());
+    assert!(
+        order[0].starts_with("two user messages are equal"),
+        "{}",
+        order[0]
+    );
+}
+
+#[test]
 fn many_tools_beside_many_artifacts_are_checked_in_linear_time() {
     // (each built-in tool counts the artifacts of the kinds it needs: the global list is
     // counted once, not once per tool, which made 112,000 of each take 5.9 s)

@@ -956,8 +956,10 @@ fn value_classes(chats: &[Chat<'_>], msgs: &Msgs<'_>) -> Vec<usize> {
     let mut class: Vec<usize> = (0..chats.len()).collect();
     // Summaries by their text and user messages by the first line of theirs, sorted: equal
     // messages have equal keys, and the places of a key ascend. A message takes the class of
-    // the nearest earlier one of its key that is equal to it (up to 16 back: past them, a
-    // class of its own, which keeps a body of one text in n sides linear).
+    // the first earlier one of its key that is equal to it: the first message of each value is
+    // kept for its key (up to MAX_VALUES values a key: past them a message is a class of its
+    // own, which keeps a body of one text in n sides, or of n user messages of one first line,
+    // linear).
     let mut keyed: Vec<(&str, usize)> = chats
         .iter()
         .enumerate()
@@ -968,25 +970,34 @@ fn value_classes(chats: &[Chat<'_>], msgs: &Msgs<'_>) -> Vec<usize> {
         })
         .collect();
     keyed.sort_unstable();
+    // the first message of each value of the current key
+    let mut firsts: Vec<usize> = Vec::new();
     for (g, &(key, i)) in keyed.iter().enumerate() {
+        if g > 0 && keyed[g - 1].0 != key {
+            firsts.clear();
+        }
         let (c, user) = (&chats[i], UserMessage::of(&chats[i], msgs));
-        for &(k, j) in keyed[g.saturating_sub(16)..g].iter().rev() {
+        let equal = |j: usize| {
             let o = &chats[j];
-            let equal = k == key
-                && match (user, UserMessage::of(o, msgs)) {
-                    (Some(a), Some(b)) => a == b,
-                    // two summaries of one text
-                    (None, None) => o.role == c.role && o.tldr == c.tldr,
-                    _ => false,
-                };
-            if equal {
-                class[i] = class[j];
-                break;
+            match (user, UserMessage::of(o, msgs)) {
+                (Some(a), Some(b)) => a == b,
+                // two summaries of one text
+                (None, None) => o.role == c.role && o.tldr == c.tldr,
+                _ => false,
             }
+        };
+        match firsts.iter().copied().find(|&j| equal(j)) {
+            Some(j) => class[i] = class[j],
+            None if firsts.len() < MAX_VALUES => firsts.push(i),
+            None => {}
         }
     }
     class
 }
+
+/// How many values of one key [`value_classes`] tells apart (summaries of one text, user
+/// messages of one first line: templated messages share one).
+const MAX_VALUES: usize = 64;
 
 /// A user message of text alone, as far as it is compared with others (see
 /// [`value_classes`]): the server's chat message holds a text block for each of its texts, or
