@@ -44,34 +44,33 @@ def generate(variant, seed, n):
     def txt():
         return rnd.choice(words)
 
+    def text():
+        return {"type": "text", "text": txt()}
+
+    def image():
+        # (one image in the plain variants, two in the media one)
+        data = rnd.choice(IMAGES) if variant == "media" else IMAGES[0]
+        return {"type": "image", "data": data, "mime_type": "image/png"}
+
+    makers = {
+        "string": txt,
+        "texts": lambda: [text() for _ in range(rnd.choice([1, 1, 2]))],
+        "text+image": lambda: [text(), image()],
+        "image": lambda: [image()],
+        "text+thinking": lambda: [text(), {"type": "thinking", "thinking": "t",
+                                           "signature": rnd.choice("ab")}],
+        "meta": lambda: [dict(text(), _meta={"x": 1})],
+    }
+    # the kinds of user content, each up to a draw of this much
+    kinds = [(0.3, "string"), (0.8, "texts"), (0.9, "text+image"), (1, "meta")]
+    if variant == "media":
+        kinds = [(0.25, "string"), (0.6, "texts"), (0.75, "text+image"), (0.82, "image"),
+                 (0.9, "text+thinking"), (1, "meta")]
+
     def user():
         r = rnd.random()
-        if variant != "media":
-            if r < 0.3:
-                c = txt()
-            elif r < 0.8:
-                c = [{"type": "text", "text": txt()} for _ in range(rnd.choice([1, 1, 2]))]
-            elif r < 0.9:
-                c = [{"type": "text", "text": txt()},
-                     {"type": "image", "data": "iVBORw0KGgo=", "mime_type": "image/png"}]
-            else:
-                c = [{"type": "text", "text": txt(), "_meta": {"x": 1}}]
-        else:
-            if r < 0.25:
-                c = txt()
-            elif r < 0.6:
-                c = [{"type": "text", "text": txt()} for _ in range(rnd.choice([1, 1, 2]))]
-            elif r < 0.75:
-                c = [{"type": "text", "text": txt()},
-                     {"type": "image", "data": rnd.choice(IMAGES), "mime_type": "image/png"}]
-            elif r < 0.82:
-                c = [{"type": "image", "data": rnd.choice(IMAGES), "mime_type": "image/png"}]
-            elif r < 0.9:
-                c = [{"type": "text", "text": txt()},
-                     {"type": "thinking", "thinking": "t", "signature": rnd.choice("ab")}]
-            else:
-                c = [{"type": "text", "text": txt(), "_meta": {"x": 1}}]
-        return {"role": "user", "content": c}
+        kind = next(k for limit, k in kinds if r < limit)
+        return {"role": "user", "content": makers[kind]()}
 
     def item():
         return {"type": "text", "text": rnd.choice(["s", "t", "hi"]),
