@@ -160,6 +160,12 @@ fn starts_printable(text: &[u8]) -> bool {
 }
 
 impl Lazy {
+    /// Whether its text was unescaped (read) already.
+    #[cfg(test)]
+    pub(crate) fn is_unescaped(&self) -> bool {
+        self.text.get().is_some()
+    }
+
     /// The string whose opening quote is at `quote` (bodies are under 4 GiB: see `parse`).
     pub(crate) fn at(quote: usize) -> Self {
         Lazy {

@@ -929,3 +929,48 @@ fn line_cols_answers_as_line_col_does_for_every_offset() {
     assert!(crate::line_cols(text, &[]).is_empty());
     assert_eq!(crate::line_cols("", &[0, 5]), vec![(1, 1), (1, 1)]);
 }
+
+/// `Object::len` counts every entry (a repeated key each time) by stepping over the nodes, and
+/// `Object::has_string` tells a string from its node: neither unescapes an escaped string.
+#[test]
+fn object_len_and_has_string_read_nodes_only() {
+    // (text, entries, whether each key has a string value)
+    type Case = (&'static str, usize, &'static [(&'static str, bool)]);
+    let cases: [Case; 5] = [
+        ("{}", 0, &[("a", false)]),
+        (
+            r#"{"a":"x\ny","b":[1,{"c":2}],"a":3}"#,
+            3,
+            &[("a", false), ("b", false)],
+        ),
+        (
+            r#"{"a":"x\ny","b":{"c":"d"}}"#,
+            2,
+            &[("a", true), ("b", false), ("c", false)],
+        ),
+        (
+            r#"{"t":"plain","n":null,"f":1.5}"#,
+            3,
+            &[("t", true), ("n", false), ("f", false)],
+        ),
+        (r#"{"key":"v\u0065"}"#, 1, &[("key", true)]),
+    ];
+    for (text, len, strings) in cases {
+        let v = p(text).unwrap();
+        let o = v.as_object().unwrap();
+        assert_eq!(o.len(), len, "{text}");
+        for &(key, string) in strings {
+            assert_eq!(o.has_string(key), string, "{text} {key}");
+        }
+        // (no value was unescaped to answer; the keys here have no escapes)
+        assert!(o.tape().lazy.iter().all(|l| !l.is_unescaped()), "{text}");
+        assert_eq!(o.len(), o.entries().count(), "{text}");
+        for &(key, string) in strings {
+            assert_eq!(
+                o.get(key).is_some_and(Value::is_string),
+                string,
+                "{text} {key}"
+            );
+        }
+    }
+}

@@ -283,6 +283,15 @@ impl<'a> Object<'a> {
         }
     }
 
+    /// Whether the value of `key` is a string, told from its node alone (an escaped string is
+    /// not unescaped).
+    #[inline]
+    pub fn has_string(&self, key: &str) -> bool {
+        self.find(key)
+            .and_then(|i| self.tape.nodes.get(i))
+            .is_some_and(|&n| matches!(tape::tag(n), tape::STR | tape::ESC | tape::EXT))
+    }
+
     /// Whether `key` occurs.
     #[inline]
     pub fn contains_key(&self, key: &str) -> bool {
@@ -337,7 +346,15 @@ impl<'a> Object<'a> {
 
     /// Number of entries, duplicates included (counted: the tape does not store it).
     pub fn len(&self) -> usize {
-        self.entries().count()
+        // (stepping over the nodes: the entries' values are not made, and an escaped string
+        // is not unescaped to be counted)
+        let tape = self.tape;
+        let (mut i, end, mut n) = (self.first as usize, self.end as usize, 0);
+        while let (true, Some(&v)) = (i < end, tape.nodes.get(i + 1)) {
+            n += 1;
+            i = tape::skip(v, i + 1);
+        }
+        n
     }
 }
 

@@ -750,3 +750,55 @@ pub(crate) fn wide_forms(text: &str) -> Vec<Vec<u8>> {
     }
     out
 }
+
+/// A text block of `type` and `text` alone skips the block rules (`blocks::check`'s shortcut):
+/// wherever it stands, its report is the one the full rules give the same block with a `null`
+/// `citations` (which means the same and takes the full path), and a block with one more field
+/// leaves the shortcut and is reported.
+#[test]
+fn plain_text_blocks_are_judged_as_the_full_rules_judge_them() {
+    let places = |b: serde_json::Value| {
+        let call = json!({"type": "tool_use", "id": "t1", "name": "lookup", "input": {}});
+        let answer = json!({"type": "tool_result", "tool_use_id": "t1", "content": [b.clone()]});
+        [
+            json!({"messages": [{"role": "user", "content": [b.clone()]}]}),
+            json!({"messages": [user("q"), {"role": "assistant", "content": [b.clone()]}, user("r")]}),
+            json!({"messages": [{"role": "system", "content": [b.clone()]}, user("q")]}),
+            json!({"messages": [user("q"), {"role": "assistant", "content": [{"type": "tldr", "content": [b.clone()]}]}, user("r")]}),
+            json!({"messages": [user("q"), {"role": "assistant", "content": [call]}, {"role": "user", "content": [answer]}]}),
+            json!({"messages": [{"role": "user", "content": [b.clone(), b]}]}),
+        ]
+    };
+    for text in ["hi", "  ", "", "a \"quoted\"\nline"] {
+        let plain = json!({"type": "text", "text": text});
+        let full = json!({"type": "text", "text": text, "citations": null});
+        let extra = json!({"type": "text", "text": text, "colour": "red"});
+        for ((p, f), x) in places(plain)
+            .into_iter()
+            .zip(places(full))
+            .zip(places(extra))
+        {
+            let (rp, rf) = (chat(p.clone()), chat(f));
+            assert_eq!(codes(&rp), codes(&rf), "{p}");
+            assert_eq!(rp.summary, rf.summary, "{p}");
+            let rx = chat(x.clone());
+            assert!(
+                rx.issues().any(|i| i.path.ends_with("/colour")),
+                "{x}: {rx}"
+            );
+        }
+    }
+    // a tldr item without `type` is read as a text block, but is not one of `type` and `text`
+    let item = json!({"text": "Asked about X", "_meta": 1});
+    let r = chat(json!({"messages": [
+        user("q"),
+        {"role": "assistant", "content": [{"type": "tldr", "content": [item]}]},
+        user("r"),
+    ]}));
+    assert!(
+        r.errors
+            .iter()
+            .any(|i| i.path == "/messages/1/content/0/content/0/_meta"),
+        "{r}"
+    );
+}

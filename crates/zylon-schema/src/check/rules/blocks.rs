@@ -68,6 +68,11 @@ pub(super) fn check<'a>(
         }
     };
     let ty = match obj.get("type") {
+        // The most common block, `{"type": "text", "text": "..."}` and nothing else, has
+        // nothing to report wherever it is (no rule of a role, a tldr or a tool_result applies
+        // to it, no other field is there, and its text is not read): the rules below are not
+        // run for it.
+        Some(Value::String("text")) if obj.len() == 2 && obj.has_string("text") => return facts,
         Some(Value::String(t)) => t,
         // a tldr's items are not a tagged union: an item without `type` is a text block
         None if matches!(place, Place::Tldr { .. }) => {

@@ -527,6 +527,8 @@ fn moves_messages(ty: &str) -> bool {
 fn block<'a>(b: &Value<'a>, roles: &mut Vec<(Role, Txt<'a>)>) -> Option<Blk<'a>> {
     let ty = b.get("type")?.as_str()?;
     Some(match ty {
+        // (the most common block first: the tests below compare strings)
+        "text" => Blk::Text(Txt::Block(*b)),
         ty if TOOL_USES.contains(&ty) => Blk::ToolUse(b.get("id")?.as_str()?),
         ty if TOOL_RESULTS.contains(&ty) => {
             let tldr = matches!(b.get("content"), Some(Value::Array(items))
@@ -563,7 +565,6 @@ fn block<'a>(b: &Value<'a>, roles: &mut Vec<(Role, Txt<'a>)>) -> Option<Blk<'a>>
             }
             Blk::Tldr((start, roles.len()), side)
         }
-        "text" => Blk::Text(Txt::Block(*b)),
         "mid_conv_system" => Blk::Text(match b.get("content") {
             Some(Value::Array(items)) => Txt::Items(items),
             _ => Txt::Unreadable,
