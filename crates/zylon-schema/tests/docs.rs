@@ -65,6 +65,7 @@ fn markdown_links_stay_in_the_repository() {
         "README.md",
         "docs/decisions.md",
         "docs/codes.md",
+        "docs/performance.md",
         "docs/reference/README.md",
         "pkg-js/README.md",
         "crates/zylon-scan/README.md",
