@@ -34,10 +34,12 @@ impl Place {
 
 /// What a block contributes to the message-level rules.
 #[derive(Debug, Default, Clone, Copy)]
-pub(super) struct BlockFacts {
+pub(super) struct BlockFacts<'a> {
     /// The block could not be read (null, not an object, missing or unknown type): the
     /// server rejects the body before any message-level check, so those are skipped.
     pub broken: bool,
+    /// Its `type`, when that is a string (known or not): what the conversion reads of it.
+    pub ty: Option<&'a str>,
 }
 
 /// Check one block (already known to be at the current path).
@@ -46,7 +48,7 @@ pub(super) fn check<'a>(
     v: &Value<'a>,
     place: Place,
     pairing: Option<&mut Pairing<'a>>,
-) -> BlockFacts {
+) -> BlockFacts<'a> {
     let mut facts = BlockFacts::default();
     let obj = match v {
         Value::Object(o) => o,
@@ -72,8 +74,14 @@ pub(super) fn check<'a>(
         // nothing to report wherever it is (no rule of a role, a tldr or a tool_result applies
         // to it, no other field is there, and its text is not read): the rules below are not
         // run for it.
-        Some(Value::String("text")) if obj.len() == 2 && obj.has_string("text") => return facts,
-        Some(Value::String(t)) => t,
+        Some(Value::String("text")) if obj.len() == 2 && obj.has_string("text") => {
+            facts.ty = Some("text");
+            return facts;
+        }
+        Some(Value::String(t)) => {
+            facts.ty = Some(t);
+            t
+        }
         // a tldr's items are not a tagged union: an item without `type` is a text block
         None if matches!(place, Place::Tldr { .. }) => {
             ctx.missing(

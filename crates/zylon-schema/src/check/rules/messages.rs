@@ -28,6 +28,9 @@ struct MsgFacts {
     /// The content could not be read (missing, empty, wrong type, unreadable blocks): the server
     /// rejects the body before the sequence checks, so they give this message the benefit of the doubt.
     broken: bool,
+    /// How the conversion takes it (its role and block types, read here as they are checked:
+    /// the conversion does not read the messages again to tell).
+    follow: order::Follow,
 }
 
 pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: &Fields<'a>) -> MessagesFacts {
@@ -75,7 +78,15 @@ pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: &Fields<'a>) -> MessagesFacts {
         let broken = |i: usize| facts.get(i).is_some_and(|f| f.broken);
         let counter = |s: &str| ctx.chars(s);
         let count: order::Count<'_> = ctx.counts_text().then_some(&counter);
-        let conv = order::convert_all(list, &broken, count);
+        // (each message's `Follow` read where it is, as its broken flag)
+        let follow = |i: usize| facts.get(i).map_or(order::Follow::Lost, |f| f.follow);
+        debug_assert!(
+            list.iter()
+                .enumerate()
+                .all(|(i, m)| order::follow_of(&m) == follow(i)),
+            "the messages' Follow as the conversion reads it"
+        );
+        let conv = order::convert_all(list, &follow, &broken, count);
         let out = sequence(ctx, &facts, conv.as_ref());
         // The server's own conversion and order check, once nothing else is wrong with the
         // messages (a broken block or pairing is reported by its own rule); a second answer to
@@ -110,6 +121,7 @@ fn message<'a>(ctx: &mut Ctx<'a>, m: &Value<'a>, pairing: &mut Pairing<'a>) -> M
     let mut f = MsgFacts {
         role: None,
         broken: false,
+        follow: order::Follow::Lost,
     };
     let Some(obj) = m.as_object() else {
         ctx.error(Code::FieldType, not_type("a message must be an object", m));
@@ -117,6 +129,7 @@ fn message<'a>(ctx: &mut Ctx<'a>, m: &Value<'a>, pairing: &mut Pairing<'a>) -> M
     };
     let obj = ctx.unknown_fields(&obj, vocab::names::MESSAGE_INPUT, "a message");
     f.role = role(ctx, &obj);
+    f.follow = order::follow_role(f.role);
     if f.role == Some(Role::System) {
         ctx.warn_hint(
             Code::MessageRoleSystemExtracted,
@@ -132,7 +145,15 @@ fn message<'a>(ctx: &mut Ctx<'a>, m: &Value<'a>, pairing: &mut Pairing<'a>) -> M
             )
         });
     }
-    match obj.get(msg::CONTENT) {
+    let content = obj.get(msg::CONTENT);
+    // (content that is neither a string nor blocks loses the conversation, a system message's
+    // content is not read by it)
+    if !matches!(content, Some(Value::String(_) | Value::Array(_)))
+        && matches!(f.follow, order::Follow::Turn(_))
+    {
+        f.follow = order::Follow::Lost;
+    }
+    match content {
         None | Some(Value::Null) => {
             f.broken = true;
             ctx.missing(Severity::Error, Code::MessageContentRequired, "content", "every message needs `content`", None)
@@ -164,6 +185,11 @@ fn message<'a>(ctx: &mut Ctx<'a>, m: &Value<'a>, pairing: &mut Pairing<'a>) -> M
                 let pairing = if system { None } else { Some(&mut *pairing) };
                 let bf: BlockFacts = ctx.idx(j, |ctx| blocks::check(ctx, &b, place, pairing));
                 f.broken |= bf.broken;
+                if matches!(f.follow, order::Follow::Turn(_)) {
+                    if let Some(follow) = order::follow_block(bf.ty) {
+                        f.follow = follow;
+                    }
+                }
             }
         }),
         Some(v) => ctx.key("content", |ctx| {

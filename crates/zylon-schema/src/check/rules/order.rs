@@ -202,15 +202,76 @@ pub(super) struct Conversion {
     pub last_user: Option<LastUser>,
 }
 
+/// How the one-pass conversion ([`convert_plain`]) takes a message: what its role and the
+/// types of its blocks decide, read by the message rules as they check them (see
+/// [`follow_of`], which reads them again from the message).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Follow {
+    /// A system message: taken out, whatever its content.
+    System,
+    /// A user (`true`) or assistant turn with a string content or blocks of these kinds.
+    Turn(bool),
+    /// A block moves messages (a tool or tldr block): the step-by-step path follows it.
+    Moves,
+    /// The conversation cannot be followed from here: another role, content of another type,
+    /// or a block without a string `type` (other rules report these).
+    Lost,
+}
+
+/// A message's [`Follow`] before its content is read: by its role.
+pub(super) fn follow_role(role: Option<super::conversation::Role>) -> Follow {
+    use super::conversation::Role;
+    match role {
+        Some(Role::System) => Follow::System,
+        Some(Role::User) => Follow::Turn(true),
+        Some(Role::Assistant) => Follow::Turn(false),
+        _ => Follow::Lost,
+    }
+}
+
+/// What a block of type `ty` (`None`: no string `type`) changes in its message's [`Follow`]:
+/// `None`, nothing; the first block that changes it decides.
+pub(super) fn follow_block(ty: Option<&str>) -> Option<Follow> {
+    match ty {
+        None => Some(Follow::Lost),
+        Some(t) if moves_messages(t) => Some(Follow::Moves),
+        Some(_) => None,
+    }
+}
+
+/// The [`Follow`] of message `m`, read from it (the message rules build the same as they go).
+pub(super) fn follow_of(m: &Value<'_>) -> Follow {
+    use super::conversation::Role;
+    let role = match m.get("role").and_then(Value::as_str) {
+        Some("system") => Some(Role::System),
+        Some("user") => Some(Role::User),
+        Some("assistant") => Some(Role::Assistant),
+        _ => None,
+    };
+    let turn = follow_role(role);
+    if turn == Follow::System || turn == Follow::Lost {
+        return turn;
+    }
+    match m.get("content") {
+        Some(Value::String(_)) => turn,
+        Some(Value::Array(items)) => items
+            .iter()
+            .find_map(|b| follow_block(b.get("type").and_then(|t| t.as_str())))
+            .unwrap_or(turn),
+        _ => Follow::Lost,
+    }
+}
+
 /// The server's conversion of `messages`, or `None` when the messages are not well-formed
-/// enough to follow (other rules report those). `broken(i)` marks messages another rule
-/// rejects; `count` counts a text's characters.
+/// enough to follow (other rules report those). `follow(i)` is the [`Follow`] of message `i`;
+/// `broken(i)` marks messages another rule rejects; `count` counts a text's characters.
 pub(super) fn convert_all(
     messages: Array<'_>,
+    follow: &dyn Fn(usize) -> Follow,
     broken: &dyn Fn(usize) -> bool,
     count: Count<'_>,
 ) -> Option<Conversion> {
-    match convert_plain(messages, broken, count) {
+    match convert_plain(messages, follow, broken, count) {
         Some(plain) => plain,
         None => convert_steps(messages, broken, count),
     }
@@ -300,38 +361,23 @@ fn repeats(order: &[usize], places: usize) -> bool {
 /// an empty one, ends a run: merging comes before the empty ones are dropped).
 fn convert_plain(
     messages: Array<'_>,
+    follow: &dyn Fn(usize) -> Follow,
     broken: &dyn Fn(usize) -> bool,
     count: Count<'_>,
 ) -> Option<Option<Conversion>> {
     // The last run of user messages: (first, last) indices into `messages`.
     let mut run: Option<(usize, usize)> = None;
     let mut in_run = false;
-    for (src, m) in messages.iter().enumerate() {
-        let Some(role) = m.get("role").and_then(Value::as_str) else {
-            return Some(None);
+    // (each message as its `Follow` says, read by the message rules: only the roles and the
+    // block types matter here; a block without a type makes the step-by-step `read` give up
+    // too, and so does a malformed tool or tldr block, which the step-by-step path is handed)
+    for src in 0..messages.len() {
+        let user = match follow(src) {
+            Follow::System => continue,
+            Follow::Turn(user) => user,
+            Follow::Moves => return None,
+            Follow::Lost => return Some(None),
         };
-        let user = match role {
-            "system" => continue,
-            "user" => true,
-            "assistant" => false,
-            _ => return Some(None),
-        };
-        match m.get("content") {
-            Some(Value::String(_)) => {}
-            Some(Value::Array(items)) => {
-                // Only the type matters here (no other field is read): a block without one
-                // makes the step-by-step `read` give up too, and so does a malformed tool or
-                // tldr block, which the step-by-step path is handed.
-                for b in items.iter() {
-                    match b.get("type").and_then(|t| t.as_str()) {
-                        None => return Some(None),
-                        Some(ty) if moves_messages(ty) => return None,
-                        Some(_) => {}
-                    }
-                }
-            }
-            _ => return Some(None),
-        }
         if user {
             run = Some(match run {
                 Some((first, _)) if in_run => (first, src),
@@ -1154,6 +1200,12 @@ mod tests {
     use crate::check::json::{parse, Arena};
     use proptest::prelude::*;
 
+    /// The messages' [`Follow`]s, read from them, as `convert_all` takes them.
+    fn follows_of(list: Array<'_>) -> impl Fn(usize) -> Follow {
+        let follows: Vec<Follow> = list.iter().map(|m| follow_of(&m)).collect();
+        move |i| follows[i]
+    }
+
     /// A message of a conversation without tool or tldr blocks (sometimes malformed).
     fn message() -> impl Strategy<Value = String> {
         let role = prop_oneof![
@@ -1235,9 +1287,10 @@ mod tests {
             let count = |s: &str| s.chars().count();
             let count: Count<'_> = Some(&count);
             let steps = convert_steps(list, broken, count);
-            prop_assert_eq!(convert_all(list, broken, count), steps, "{}", text);
+            let follow = follows_of(list);
+            prop_assert_eq!(convert_all(list, &follow, broken, count), steps, "{}", text);
             if !text.contains("tool_") && !text.contains("tldr") {
-                prop_assert!(convert_plain(list, broken, count).is_some(), "{}", text);
+                prop_assert!(convert_plain(list, &follow, broken, count).is_some(), "{}", text);
             }
         }
     }
@@ -1252,10 +1305,14 @@ mod tests {
             let text = format!(r#"[{{"role":"assistant","content":[{b}]}}]"#);
             let arena = Arena::new();
             let v = parse(&text, 64, &arena).unwrap().value;
-            assert!(
-                convert_plain(v.as_array().unwrap(), &|_| false, Some(&|s: &str| s.len()))
-                    .is_none()
-            );
+            let list = v.as_array().unwrap();
+            assert!(convert_plain(
+                list,
+                &follows_of(list),
+                &|_| false,
+                Some(&|s: &str| s.len())
+            )
+            .is_none());
         }
     }
 
@@ -1267,7 +1324,8 @@ mod tests {
         );
         let arena = Arena::new();
         let v = parse(&text, 64, &arena).unwrap().value;
-        convert_all(v.as_array().unwrap(), &|_| false, None)
+        let list = v.as_array().unwrap();
+        convert_all(list, &follows_of(list), &|_| false, None)
             .unwrap()
             .problem
     }
