@@ -64,12 +64,9 @@ pub fn parse<'a>(
     // The buffers of this thread's last document, if it dropped one (see `pool`: native only).
     #[cfg(not(target_arch = "wasm32"))]
     {
-        p.keys = Kept::spare();
         p.tape.nodes = Kept::spare();
         p.tape.nums = Kept::spare();
     }
-    // Room for the keys of the open objects of a typical body.
-    p.keys.reserve(32);
     // About one node per 7 bytes of a structure-dense body (a text-heavy one needs fewer):
     // room for a small body at once, a large one grows.
     p.tape.nodes.reserve_exact((src.len() / 4).clamp(64, 8192));
@@ -192,8 +189,6 @@ pub(crate) struct Parser<'a> {
     any_duplicates: bool,
     /// The document so far.
     tape: Tape<'a>,
-    /// The key nodes of the objects being parsed, innermost last (for finding repeated keys).
-    keys: Kept<Vec<u32>>,
     /// Large objects that may repeat a key (see [`settle_repeats`]).
     settle: Vec<u32>,
     /// Where escaped strings are unescaped.
@@ -216,7 +211,6 @@ impl<'a> Parser<'a> {
                 src,
                 ..Tape::default()
             },
-            keys: Default::default(),
             settle: Vec::new(),
             scratch: String::new(),
         }
@@ -391,7 +385,7 @@ impl<'a> Parser<'a> {
         let Some(at) = self.open(depth, b'}', tape::OBJECT)? else {
             return Ok(());
         };
-        let base = self.keys.len();
+        let mut keys = 0usize;
         let mut dup = false;
         let mut bloom = 0u32;
         // A large object whose key filter saw a repeated bit is settled after the parse.
@@ -416,22 +410,16 @@ impl<'a> Parser<'a> {
                 None => self.tape.str_of(self.tape.nodes[key_at]).as_bytes(),
             };
             let bit = key_bit(key);
-            let earlier = &self.keys[base..];
             let repeated = bloom & bit != 0
-                && if earlier.len() < 16 {
-                    earlier.iter().any(|&k| {
-                        bytes_equal(
-                            self.tape.str_of(self.tape.nodes[k as usize]).as_bytes(),
-                            key,
-                        )
-                    })
+                && if keys < 16 {
+                    self.repeats(at + 1, key_at, key)
                 } else {
                     settle_later = true;
                     false
                 };
             dup |= repeated;
             bloom |= bit;
-            self.keys.push(key_at as u32);
+            keys += 1;
             // (most values of an object are strings: read here, not through `value`'s
             // dispatch on the first byte; natively, where `string_node` is inlined)
             if cfg!(not(target_arch = "wasm32")) && self.b.get(self.i) == Some(&b'"') {
@@ -444,7 +432,6 @@ impl<'a> Parser<'a> {
                 Some(b',') => self.i += 1,
                 Some(b'}') => {
                     self.i += 1;
-                    self.keys.truncate(base);
                     if dup {
                         self.any_duplicates = true;
                     } else if settle_later {
@@ -456,6 +443,27 @@ impl<'a> Parser<'a> {
                 _ => return Err(self.expected("`,` or `}` in an object")),
             }
         }
+    }
+
+    /// Whether one of the keys of the object being parsed, from the node `first` up to the key
+    /// node `end`, is `key`: its entries are complete on the tape, a key then its value (a
+    /// container's node says where it ends). Asked only when the object's key filter has seen
+    /// `key`'s bit before (rarely: no list of the keys is kept for it).
+    #[cold]
+    #[inline(never)]
+    fn repeats(&self, first: usize, end: usize, key: &[u8]) -> bool {
+        let nodes = &self.tape.nodes;
+        let mut i = first;
+        while i < end {
+            let Some(&k) = nodes.get(i) else {
+                return false;
+            };
+            if bytes_equal(self.tape.str_of(k).as_bytes(), key) {
+                return true;
+            }
+            i = tape::skip(nodes.get(i + 1).copied().unwrap_or(tape::NULL), i + 1);
+        }
+        false
     }
 
     /// Append the string at `self.i`: a node pointing into the text, and for a string with
