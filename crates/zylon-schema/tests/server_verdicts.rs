@@ -31,26 +31,20 @@ fn body(place: &str, block: &Value) -> Value {
 #[test]
 fn the_servers_verdicts_on_its_own_block_types() {
     let text = include_str!("server_verdicts/pgpt-blocks.jsonl");
-    let (mut accepted, mut rejected, mut wrong) = (0, 0, Vec::new());
+    let mut tally = Tally::default();
     for line in text.lines() {
         let case: Value = serde_json::from_str(line).expect("a JSON line");
         let b = body(case["place"].as_str().unwrap(), &case["block"]);
         let report = validate_value(&b, Kind::Chat, &Options::default());
-        let server_accepts = case["server"] == "accept";
-        if server_accepts {
-            accepted += 1;
-        } else {
-            rejected += 1;
-        }
-        if report.is_valid() != server_accepts {
-            let ours = errors_of(&report);
-            wrong.push(format!(
-                "{}: the server says {} ({}), we say {:?}",
-                case["name"], case["server"], case["error"], ours
-            ));
-        }
+        let verdict = if case["server"] == "accept" { 'a' } else { 'r' };
+        tally.judge(&report, verdict, &[], |ours| {
+            format!(
+                "{}: the server says {} ({}), we say {ours:?}",
+                case["name"], case["server"], case["error"]
+            )
+        });
     }
-    all_given(&[accepted, rejected], &[300, 2000], &wrong);
+    tally.all_given(&[300, 2000]);
 }
 
 /// Our errors, as `code at path`.
@@ -89,20 +83,48 @@ fn gives(report: &zylon_schema::Report, verdict: char, cited: &[&str]) -> bool {
     }
 }
 
-/// The end of a replay: the corpus holds more than `least` accepted, rejected and (where it has
-/// them) cited soft-accepted bodies (a truncated file fails here), and no verdict is `wrong`.
-fn all_given(counts: &[usize], least: &[usize], wrong: &[String]) {
-    assert!(
-        counts.len() == least.len() && counts.iter().zip(least).all(|(n, l)| n > l),
-        "accepted, rejected, cited soft accepts: {counts:?}, fewer than {least:?}"
-    );
-    assert!(
-        wrong.is_empty(),
-        "{} of {} verdicts differ:\n{}",
-        wrong.len(),
-        counts.iter().sum::<usize>(),
-        wrong[..wrong.len().min(20)].join("\n")
-    );
+/// A replay's verdicts so far: how many bodies the server accepted, rejected and
+/// soft-accepted (`a`, `r`, `s`), and where we differ.
+#[derive(Default)]
+struct Tally {
+    counts: [usize; 3],
+    wrong: Vec<String>,
+}
+
+impl Tally {
+    /// Count the server's `verdict` on a body, and note `describe(our errors)` when `report`
+    /// does not give it.
+    fn judge(
+        &mut self,
+        report: &zylon_schema::Report,
+        verdict: char,
+        cited: &[&str],
+        describe: impl FnOnce(Vec<String>) -> String,
+    ) {
+        self.counts[usize::from(verdict != 'a') + usize::from(verdict == 's')] += 1;
+        if !gives(report, verdict, cited) {
+            self.wrong.push(describe(errors_of(report)));
+        }
+    }
+
+    /// The end of a replay: the corpus holds more than `least` accepted, rejected and (where
+    /// the list names them) cited soft-accepted bodies, none of a kind it leaves out (a
+    /// truncated file fails here), and no verdict is wrong.
+    fn all_given(&self, least: &[usize]) {
+        let (counts, rest) = self.counts.split_at(least.len());
+        assert!(
+            counts.iter().zip(least).all(|(n, l)| n > l) && rest.iter().all(|&n| n == 0),
+            "accepted, rejected, cited soft accepts: {:?}, fewer than {least:?}",
+            self.counts
+        );
+        assert!(
+            self.wrong.is_empty(),
+            "{} of {} verdicts differ:\n{}",
+            self.wrong.len(),
+            self.counts.iter().sum::<usize>(),
+            self.wrong[..self.wrong.len().min(20)].join("\n")
+        );
+    }
 }
 
 /// `seed` with the value at `pointer` left out (`value` `None`) or replaced.
@@ -136,7 +158,7 @@ fn the_servers_verdicts_on_every_field_of_the_fixtures() {
     let values = head["values"].as_array().expect("values");
     let cited = strings(&head, "cited");
     let endpoints = [Endpoint::Validate, Endpoint::Chat];
-    let (mut counts, mut wrong) = ([0usize; 3], Vec::new());
+    let mut tally = Tally::default();
     for line in lines {
         let line: Value = serde_json::from_str(line).expect("a JSON line");
         let cases = line["cases"].as_object().expect("cases by pointer");
@@ -159,21 +181,18 @@ fn the_servers_verdicts_on_every_field_of_the_fixtures() {
                     ..Options::default()
                 };
                 let report = validate_value(&body, Kind::Chat, &options);
-                let ok = gives(&report, verdict, &cited);
-                counts[usize::from(verdict != 'a') + usize::from(verdict == 's')] += 1;
-                if !ok {
-                    let ours = errors_of(&report);
-                    wrong.push(format!(
+                tally.judge(&report, verdict, &cited, |ours| {
+                    format!(
                         "{pointer} set to {} in {} ({}): the server says {verdict}, we say {ours:?}",
                         value.map_or("(left out)".to_string(), Value::to_string),
                         serde_json::to_string(&line["seed"]).unwrap_or_default(),
                         endpoint.as_str(),
-                    ));
-                }
+                    )
+                });
             }
         }
     }
-    all_given(&counts, &[10_000, 30_000, 100], &wrong);
+    tally.all_given(&[10_000, 30_000, 100]);
 }
 
 #[test]
@@ -186,23 +205,20 @@ fn the_servers_verdicts_on_value_forms() {
     let mut lines = text.lines();
     let head: Value = serde_json::from_str(lines.next().expect("a head line")).expect("JSON");
     let (places, cited) = (strings(&head, "places"), strings(&head, "cited"));
-    let (mut counts, mut wrong) = ([0usize; 3], Vec::new());
+    let mut tally = Tally::default();
     for line in lines {
         let row: (usize, String, char) = serde_json::from_str(line).expect("a JSON line");
         let (place, value, verdict) = row;
         let body = places[place].replace("@V@", &value);
         let report = zylon_schema::validate_str(&body, Kind::Chat, &Options::default());
-        let ok = gives(&report, verdict, &cited);
-        counts[usize::from(verdict != 'a') + usize::from(verdict == 's')] += 1;
-        if !ok {
-            wrong.push(format!(
-                "{value} in {}: the server says {verdict}, we say {:?}",
-                places[place],
-                errors_of(&report)
-            ));
-        }
+        tally.judge(&report, verdict, &cited, |ours| {
+            format!(
+                "{value} in {}: the server says {verdict}, we say {ours:?}",
+                places[place]
+            )
+        });
     }
-    all_given(&counts, &[500, 400, 20], &wrong);
+    tally.all_given(&[500, 400, 20]);
 }
 
 #[test]
@@ -215,26 +231,18 @@ fn the_servers_verdicts_on_tldr_summaries_around_equal_user_messages() {
     let mut lines = text.lines();
     let head: Value = serde_json::from_str(lines.next().expect("a head line")).expect("JSON");
     let kept = head["kept"].as_array().map_or(0, Vec::len);
-    let (mut accepted, mut rejected, mut wrong) = (0, 0, Vec::new());
+    let mut tally = Tally::default();
     for (row, line) in lines.enumerate() {
         let (body, verdict): (Value, char) = serde_json::from_str(line).expect("a JSON line");
         let report = validate_value(&body, Kind::Chat, &Options::default());
-        *if verdict == 'a' {
-            &mut accepted
-        } else {
-            &mut rejected
-        } += 1;
-        if !gives(&report, verdict, &[]) {
-            wrong.push(format!(
-                "row {row}{}: the server says {verdict}, we say {:?}: {body}",
-                if row < kept { " (kept)" } else { "" },
-                errors_of(&report)
-            ));
-        }
+        tally.judge(&report, verdict, &[], |ours| {
+            let kept = if row < kept { " (kept)" } else { "" };
+            format!("row {row}{kept}: the server says {verdict}, we say {ours:?}: {body}")
+        });
     }
     assert_eq!(kept, 13, "the head line lists the kept bodies");
     // (no row is a cited soft accept)
-    all_given(&[accepted, rejected], &[150, 150], &wrong);
+    tally.all_given(&[150, 150]);
 }
 
 #[test]

@@ -129,7 +129,7 @@ fn message<'a>(ctx: &mut Ctx<'a>, m: &Value<'a>, pairing: &mut Pairing<'a>) -> M
     };
     let obj = ctx.unknown_fields(&obj, vocab::names::MESSAGE_INPUT, "a message");
     f.role = role(ctx, &obj);
-    f.follow = order::follow_role(f.role);
+    f.follow = order::Follow::of_role(f.role);
     if f.role == Some(Role::System) {
         ctx.warn_hint(
             Code::MessageRoleSystemExtracted,
@@ -146,13 +146,9 @@ fn message<'a>(ctx: &mut Ctx<'a>, m: &Value<'a>, pairing: &mut Pairing<'a>) -> M
         });
     }
     let content = obj.get(msg::CONTENT);
-    // (content that is neither a string nor blocks loses the conversation, a system message's
-    // content is not read by it)
-    if !matches!(content, Some(Value::String(_) | Value::Array(_)))
-        && matches!(f.follow, order::Follow::Turn(_))
-    {
-        f.follow = order::Follow::Lost;
-    }
+    f.follow = f
+        .follow
+        .content(matches!(content, Some(Value::String(_) | Value::Array(_))));
     match content {
         None | Some(Value::Null) => {
             f.broken = true;
@@ -185,11 +181,7 @@ fn message<'a>(ctx: &mut Ctx<'a>, m: &Value<'a>, pairing: &mut Pairing<'a>) -> M
                 let pairing = if system { None } else { Some(&mut *pairing) };
                 let bf: BlockFacts = ctx.idx(j, |ctx| blocks::check(ctx, &b, place, pairing));
                 f.broken |= bf.broken;
-                if matches!(f.follow, order::Follow::Turn(_)) {
-                    if let Some(follow) = order::follow_block(bf.ty) {
-                        f.follow = follow;
-                    }
-                }
+                f.follow = f.follow.block(bf.ty);
             }
         }),
         Some(v) => ctx.key("content", |ctx| {

@@ -218,28 +218,40 @@ pub(super) enum Follow {
     Lost,
 }
 
-/// A message's [`Follow`] before its content is read: by its role.
-pub(super) fn follow_role(role: Option<super::conversation::Role>) -> Follow {
-    use super::conversation::Role;
-    match role {
-        Some(Role::System) => Follow::System,
-        Some(Role::User) => Follow::Turn(true),
-        Some(Role::Assistant) => Follow::Turn(false),
-        _ => Follow::Lost,
+impl Follow {
+    /// A message's [`Follow`] before its content is read: by its role.
+    pub(super) fn of_role(role: Option<super::conversation::Role>) -> Follow {
+        use super::conversation::Role;
+        match role {
+            Some(Role::System) => Follow::System,
+            Some(Role::User) => Follow::Turn(true),
+            Some(Role::Assistant) => Follow::Turn(false),
+            _ => Follow::Lost,
+        }
+    }
+
+    /// The message's content is read: a turn whose content is neither a string nor blocks is
+    /// lost (a system message's content is not read by the conversion).
+    pub(super) fn content(self, string_or_blocks: bool) -> Follow {
+        match self {
+            Follow::Turn(_) if !string_or_blocks => Follow::Lost,
+            f => f,
+        }
+    }
+
+    /// The next block of a turn, of type `ty` (`None`: no string `type`): the first block that
+    /// moves messages or has no type decides.
+    pub(super) fn block(self, ty: Option<&str>) -> Follow {
+        match (self, ty) {
+            (Follow::Turn(_), None) => Follow::Lost,
+            (Follow::Turn(_), Some(t)) if moves_messages(t) => Follow::Moves,
+            (f, _) => f,
+        }
     }
 }
 
-/// What a block of type `ty` (`None`: no string `type`) changes in its message's [`Follow`]:
-/// `None`, nothing; the first block that changes it decides.
-pub(super) fn follow_block(ty: Option<&str>) -> Option<Follow> {
-    match ty {
-        None => Some(Follow::Lost),
-        Some(t) if moves_messages(t) => Some(Follow::Moves),
-        Some(_) => None,
-    }
-}
-
-/// The [`Follow`] of message `m`, read from it (the message rules build the same as they go).
+/// The [`Follow`] of message `m`, read from it (the message rules build the same as they go;
+/// debug builds compare the two).
 pub(super) fn follow_of(m: &Value<'_>) -> Follow {
     use super::conversation::Role;
     let role = match m.get("role").and_then(Value::as_str) {
@@ -248,17 +260,14 @@ pub(super) fn follow_of(m: &Value<'_>) -> Follow {
         Some("assistant") => Some(Role::Assistant),
         _ => None,
     };
-    let turn = follow_role(role);
-    if turn == Follow::System || turn == Follow::Lost {
-        return turn;
-    }
-    match m.get("content") {
-        Some(Value::String(_)) => turn,
-        Some(Value::Array(items)) => items
-            .iter()
-            .find_map(|b| follow_block(b.get("type").and_then(|t| t.as_str())))
-            .unwrap_or(turn),
-        _ => Follow::Lost,
+    let content = m.get("content");
+    let follow =
+        Follow::of_role(role).content(matches!(content, Some(Value::String(_) | Value::Array(_))));
+    match content {
+        Some(Value::Array(items)) => items.iter().fold(follow, |f, b| {
+            f.block(b.get("type").and_then(|t| t.as_str()))
+        }),
+        _ => follow,
     }
 }
 
