@@ -69,7 +69,8 @@ const WASM_BINDGEN: &str = "0.2.130";
 /// `memrchr` left the module: -0.8 KB), 119,486 (116.7 KiB); `outputConfig.format` as structured
 /// output, 119,559 (116.8 KiB); `fix` renaming an alias to its field, 119,612 (116.8 KiB);
 /// the last-occurrence searches calling `zylon_json::find_last`, 119,451 (116.7 KiB; measured
-/// 2026-12-04). Stop 45 (2026-12-04), five kinds of false accept (one with a false reject) and a missing warning fixed after
+/// 2026-12-04). Stop 45 (2026-12-04), five kinds of false accept (one with a false reject) and a
+/// missing warning fixed after
 /// sweeps against the server oracle: integer floats bounded as pydantic-core bounds them and
 /// block timestamps read as its datetime parser reads them (calendar days, offsets) 119,537,
 /// the server-only `url` read as `data` 119,676, Python's white space for blank texts 119,666,
@@ -111,7 +112,8 @@ const WASM_GZIP_BUDGET: usize = 117 * 1024;
 /// 102,342 (99.94 KiB) with its errors saying that the server would reject the value, and
 /// 102,140 (99.75 KiB) with `edit_distance` reading characters in place; 101,906 (99.52 KiB) on
 /// 2026-12-03 (stop 43) with the alias rules above (+0.5 KB) and no `char`-pattern `str`
-/// searches (-0.6 KB), 102,016 (99.63 KiB) with `outputConfig.format` as structured output, 102,020 with the
+/// searches (-0.6 KB), 102,016 (99.63 KiB) with `outputConfig.format` as structured output,
+/// 102,020 with the
 /// aliases' rename suggestions, 101,895 (99.51 KiB) with the last-occurrence searches calling
 /// `zylon_json::find_last` (measured 2026-12-04); 102,116 (99.72 KiB) with stop 45's fixes of
 /// the server's readings above (+221 bytes), 101,850 (99.46 KiB) with the unstable sort,
@@ -128,7 +130,8 @@ const WASM_GZIP_BUDGET: usize = 117 * 1024;
 /// 102,293 (99.90 KiB: 107 bytes left) with 64 values of a key told apart, 102,263 (137 left)
 /// with the review's mend (each first message's text read once), 102,321 (79 left) with the
 /// plain text block's shortcut (stop 51), 102,317 (83 left) with the conversion reading what
-/// the message rules read, 102,328 (72 left) with the parser's repeated-key test on the tape, 102,327 after the review's mend.
+/// the message rules read, 102,328 (72 left) with the parser's repeated-key test on the tape,
+/// 102,327 after the review's mend.
 const VALIDATE_WASM_GZIP_BUDGET: usize = 100 * 1024;
 
 fn pkg() -> PathBuf {

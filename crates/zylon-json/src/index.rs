@@ -51,7 +51,9 @@ impl<'a> Object<'a> {
     /// table made at compile time instead of the walk of `known` was measured on 2026-12-05 and
     /// left out: about 13 instructions a key against about 15, and no fewer in all (callgrind,
     /// 2,000 many-small bodies: 61.02M before, 61.16M with it); the pass costs per object, not
-    /// per key.
+    /// per key. Left out too (stop 52, docs/performance.md): each key's signature compared with
+    /// all of the table's at once (+8.5% instructions, 3-4% slower), and a short list of an
+    /// object's usual keys searched first (more instructions, no faster).
     #[inline(never)]
     pub fn index_into(&self, known: &[&str], types: &[u8], ix: &mut Index<'a>) {
         debug_assert!(
