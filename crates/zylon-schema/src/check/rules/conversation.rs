@@ -18,6 +18,19 @@ pub(super) enum Role {
     Tool,
 }
 
+impl Role {
+    /// The role written `s` (case-sensitive, as the server reads it), if it is one.
+    pub(super) fn of(s: &str) -> Option<Role> {
+        match s {
+            "system" => Some(Role::System),
+            "user" => Some(Role::User),
+            "assistant" => Some(Role::Assistant),
+            "tool" => Some(Role::Tool),
+            _ => None,
+        }
+    }
+}
+
 /// tool_use ↔ tool_result bookkeeping in document order. Ids are borrowed from the body and
 /// paths kept as segments: a JSON Pointer is rendered only for a tool use left unanswered. Its
 /// vectors are kept for the thread's next body (see `spare`), taken at the first tool use (most

@@ -203,11 +203,8 @@ fn role<'a>(ctx: &mut Ctx<'a>, obj: &Fields<'a>) -> Option<Role> {
         );
         return None;
     };
-    ctx.key("role", |ctx| match v.as_str() {
-        Some("system") => Some(Role::System),
-        Some("user") => Some(Role::User),
-        Some("assistant") => Some(Role::Assistant),
-        Some("tool") => {
+    ctx.key("role", |ctx| match v.as_str().map(|s| (s, Role::of(s))) {
+        Some((_, Some(Role::Tool))) => {
             ctx.warn_hint(
                 Code::MessageRoleEnum,
                 "role `tool` is listed by the Workspace spec but the server rejects it",
@@ -215,7 +212,8 @@ fn role<'a>(ctx: &mut Ctx<'a>, obj: &Fields<'a>) -> Option<Role> {
             );
             Some(Role::Tool)
         }
-        Some(s) => {
+        Some((_, Some(role))) => Some(role),
+        Some((s, None)) => {
             let hint = ["system", "user", "assistant"]
                 .into_iter()
                 .find(|r| r.eq_ignore_ascii_case(s.trim()));

@@ -253,13 +253,10 @@ impl Follow {
 /// The [`Follow`] of message `m`, read from it (the message rules build the same as they go;
 /// debug builds compare the two).
 pub(super) fn follow_of(m: &Value<'_>) -> Follow {
-    use super::conversation::Role;
-    let role = match m.get("role").and_then(Value::as_str) {
-        Some("system") => Some(Role::System),
-        Some("user") => Some(Role::User),
-        Some("assistant") => Some(Role::Assistant),
-        _ => None,
-    };
+    let role = m
+        .get("role")
+        .and_then(Value::as_str)
+        .and_then(super::conversation::Role::of);
     let content = m.get("content");
     let follow =
         Follow::of_role(role).content(matches!(content, Some(Value::String(_) | Value::Array(_))));
@@ -401,7 +398,8 @@ fn convert_plain(
             ..LastUser::default()
         };
         for (src, m) in messages.iter().enumerate().take(last + 1).skip(first) {
-            if m.get("role").and_then(Value::as_str) != Some("user") {
+            // (in the run: user messages, and system ones, which the conversion takes out)
+            if follow(src) != Follow::Turn(true) {
                 continue;
             }
             out.has_text |= broken(src);
