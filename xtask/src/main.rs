@@ -220,6 +220,21 @@ fn test() -> Result<(), String> {
                 "warnings",
             ]))
         }),
+        (
+            "clippy for WebAssembly (the full and the validate-only module)",
+            || {
+                // The host's clippy never sees the code behind `cfg(target_arch = "wasm32")`: an
+                // import only native code uses went unnoticed in the module build until stop 53.
+                for features in [&[][..], &["--no-default-features"][..]] {
+                    run(cargo()
+                        .args(["clippy", "-p", "zylon-schema-wasm"])
+                        .args(["--target", "wasm32-unknown-unknown"])
+                        .args(features)
+                        .args(["--", "-D", "warnings"]))?;
+                }
+                Ok(())
+            },
+        ),
         ("tests", || run(cargo().args(["test", "--workspace"]))),
         (
             "parser and scans as WebAssembly under Node (wasm32-wasip1, SIMD128)",

@@ -1,5 +1,6 @@
 //! The parser: a complete JSON text into a [`Tape`] kept in an [`Arena`].
 
+#[cfg(not(target_arch = "wasm32"))]
 use crate::pool::Kept;
 use crate::str_index::StrIndex;
 use std::borrow::Cow;
