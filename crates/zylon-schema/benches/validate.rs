@@ -1,5 +1,7 @@
-//! Native benchmark: `validate_str` (every rule) against two parse anchors
-//! (`serde_json::from_str::<Value>` and the SIMD parser sonic-rs's `from_str::<Value>`) and
+//! Native benchmark: `validate_str` (every rule) against three parse anchors
+//! (`serde_json::from_str::<Value>`, the SIMD parser sonic-rs's `from_str::<Value>`, and
+//! simd-json's tape: simdjson's structural index of the text in 64-byte SIMD blocks, then a
+//! tape, as `zylon_json` builds one; it parses in place, so its input is copied first) and
 //! the peer (`Value` + `jsonschema` `is_valid` with our exported ChatRequest schema), on the
 //! workloads of `scripts/bench/gen_workloads.py`, in one run, samples interleaved. The
 //! validator's own parse (`zylon_json::parse`, the tape every rule reads) is timed too: what is
@@ -152,20 +154,25 @@ fn main() {
     let opts = Options::default();
 
     println!(
-        "{:<18} {:>7} {:>10} {:>10} {:>10} {:>10} {:>10} {:>9} {:>10} {:>10} {:>10} {:>11}",
+        "{:<18} {:>7} {:>10} {:>10} {:>10} {:>10} {:>10} {:>10} {:>9} {:>10} {:>10} {:>10} {:>11} {:>12}",
         "workload",
         "valid",
         "ours ms",
         "parse ms",
         "serde ms",
         "sonic ms",
+        "simdjs ms",
         "peer ms",
         "ours MB/s",
         "ours/peer",
         "ours/serde",
         "ours/sonic",
-        "parse/sonic"
+        "parse/sonic",
+        "parse/simdjs"
     );
+    // simd-json's buffers and its input copy, kept across calls (as a server would keep them)
+    let mut simd_buffers = simd_json::Buffers::default();
+    let mut simd_input: Vec<u8> = Vec::new();
     let scaling = std::env::var("ZYLON_BENCH_SCALING").is_ok();
     for name in [
         "small.json",
@@ -220,24 +227,36 @@ fn main() {
                         black_box(parsed.is_ok());
                     }
                 },
+                &mut || {
+                    for d in &docs {
+                        simd_input.clear();
+                        simd_input.extend_from_slice(black_box(d).as_bytes());
+                        let tape =
+                            simd_json::to_tape_with_buffers(&mut simd_input, &mut simd_buffers)
+                                .unwrap();
+                        black_box(tape.0.len());
+                    }
+                },
             ],
         );
-        let (ours, floor, sonic, peer_t, parse) =
-            (times[0], times[1], times[2], times[3], times[4]);
+        let (ours, floor, sonic, peer_t, parse, simd) =
+            (times[0], times[1], times[2], times[3], times[4], times[5]);
         println!(
-            "{:<18} {:>7} {:>10.3} {:>10.3} {:>10.3} {:>10.3} {:>10.3} {:>9.0} {:>10.2} {:>10.2} {:>10.2} {:>11.2}",
+            "{:<18} {:>7} {:>10.3} {:>10.3} {:>10.3} {:>10.3} {:>10.3} {:>10.3} {:>9.0} {:>10.2} {:>10.2} {:>10.2} {:>11.2} {:>12.2}",
             name,
             format!("{valid}/{}", docs.len()),
             ours * 1e3,
             parse * 1e3,
             floor * 1e3,
             sonic * 1e3,
+            simd * 1e3,
             peer_t * 1e3,
             bytes as f64 / ours / 1e6,
             ours / peer_t,
             ours / floor,
             ours / sonic,
-            parse / sonic
+            parse / sonic,
+            parse / simd
         );
     }
     {
