@@ -20,6 +20,7 @@ mod fields;
 mod format;
 mod lax;
 mod path_set;
+mod shortest;
 pub(crate) use lax::float_as_int;
 
 pub use detect::detect_kind;
