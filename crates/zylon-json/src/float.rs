@@ -161,8 +161,10 @@ fn slow(d: &Decimal) -> f64 {
     if d.digits.len() > 19 || !(-22..=22).contains(&d.exp) {
         let mut text = String::with_capacity(d.digits.len() + 8);
         text.extend(d.digits.iter().map(|&c| char::from(b'0' + c)));
-        text.push('e');
-        text.push_str(&d.exp.to_string());
+        // (no `i64` formatting from core in the module for this one exponent; `finite` bounds
+        // it to a few thousand)
+        text.push_str(if d.exp < 0 { "e-" } else { "e" });
+        crate::push_decimal(&mut text, d.exp.unsigned_abs() as usize);
         return exact(&text);
     }
     let v = Exact::new(d);
