@@ -20,16 +20,16 @@ pub(crate) fn push_number(out: &mut String, x: f64) {
         out.push_str("a non-finite number");
         return;
     }
-    let whole = x.fract() == 0.0 && x.abs() < 1e15;
-    // (`-0.0` as an integer is `0`, as `i64` wrote it; as a float `-0.0`)
-    if x < 0.0 || (x.is_sign_negative() && !whole) {
+    // (`-0.0` is whole, and written `0` as `i64` wrote it)
+    if x < 0.0 {
         out.push('-');
     }
     let x = x.abs();
     if x == 0.0 {
-        out.push_str(if whole { "0" } else { "0.0" });
+        out.push('0');
         return;
     }
+    let whole = x.fract() == 0.0 && x < 1e15;
     let (exact, point) = exact_digits(x);
     if whole {
         return push_digits(out, &exact, point as usize, false);
