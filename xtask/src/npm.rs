@@ -101,7 +101,7 @@ const WASM_BINDGEN: &str = "0.2.130";
 /// the message rules, 119,649 with the parser's repeated-key test walking the object's entries
 /// on the tape instead of keeping a list of its keys, 119,598 with the message roles read by one
 /// function (stop 52's review); 118,431 (115.7 KiB) with the numbers of messages written by the
-/// validator's own shortest-form writer (`check::shortest`: an exact expansion and a read-back
+/// validator's own shortest-form writer (`check::number`: an exact expansion and a read-back
 /// test) instead of serde_json's (the zmij crate and its tables) and core's integer formatting
 /// (stop 53), so 116 KiB, and 118,290 (115.5 KiB) with the float reader's exponent written
 /// without core's `i64` formatting, 118,297 after the review. The module of
@@ -138,7 +138,7 @@ const WASM_GZIP_BUDGET: usize = 116 * 1024;
 /// the message rules read, 102,328 (72 left) with the parser's repeated-key test on the tape,
 /// 102,327 after the review's mend; 102,272 (128 left) with the message roles read by one
 /// function (stop 52's review); 101,114 (98.7 KiB: 1,286 left) with the numbers of messages
-/// written by `check::shortest` instead of serde_json's writer (stop 53), 100,875 (98.5 KiB:
+/// written by `check::number` instead of serde_json's writer (stop 53), 100,875 (98.5 KiB:
 /// 1,525 left) with the float reader's exponent written without core's `i64` formatting,
 /// 100,891 (1,509 left) after the review.
 const VALIDATE_WASM_GZIP_BUDGET: usize = 100 * 1024;

@@ -19,15 +19,15 @@ pub use encoding::Encoding;
 mod fields;
 mod format;
 mod lax;
+mod number;
 mod path_set;
-mod shortest;
 pub(crate) use lax::float_as_int;
 
 pub use detect::detect_kind;
 use detect::kind_of;
 use duplicates::duplicate_keys;
 pub use format::json_error;
-pub(crate) use format::num;
+pub(crate) use number::num;
 
 /// The words of a warning that the server would reject the value it is about (a server-only
 /// field's, RULES.md 1.4: `Ctx::server_only`, `nulls::warn_server_only`, a soft walk's errors):

@@ -15,7 +15,14 @@
 /// `x` as a message writes a number: a whole number below 10^15 as an integer (`-3`), any other
 /// in the shortest form that reads back as `x`, with serde_json's layout: plain decimals for
 /// exponents from -5 to 15 (a whole number ends in `.0`), otherwise `d.ddde±k`.
-pub(crate) fn push_number(out: &mut String, x: f64) {
+pub(crate) fn num(x: f64) -> String {
+    let mut s = String::new();
+    push_number(&mut s, x);
+    s
+}
+
+/// [`num`] onto `out`.
+fn push_number(out: &mut String, x: f64) {
     if !x.is_finite() {
         out.push_str("a non-finite number");
         return;
@@ -51,8 +58,9 @@ pub(crate) fn push_number(out: &mut String, x: f64) {
     zylon_json::push_decimal(out, k.unsigned_abs() as usize);
 }
 
-/// Write `digits` with the decimal point after `int` of them (zeros added up to it; with
-/// `point_zero`, a `.0` after a whole number, and none when `int` is all of them otherwise).
+/// Write `digits` with a decimal point after the first `int` of them, padded with zeros up to
+/// `int` (none when `int` is their number); with `point_zero`, a whole number (`int` at or past
+/// the last digit) ends in `.0`.
 fn push_digits(out: &mut String, digits: &[u8], int: usize, point_zero: bool) {
     for i in 0..digits.len().max(int) {
         if i == int {
@@ -76,12 +84,14 @@ fn shortest_digits(exact: Vec<u8>, point: i32, x: f64) -> (Vec<u8>, i32) {
         let up =
             next > b'5' || (next == b'5' && (exact[p + 1..].iter().any(|&d| d != b'0') || odd));
         let cp = if up { add_one(&mut c, point) } else { point };
+        if reads_back(&c, cp, x) {
+            return (c, cp);
+        }
         // The float's rounding interval may hold the p-digit decimal on the other side of the
         // nearest one instead (at most one of the two: the interval is convex).
         let below = sub_one(&c, cp);
-        let mut above = c.clone();
-        let ap = add_one(&mut above, cp);
-        for (d, dp) in [(c, cp), (above, ap), below] {
+        let ap = add_one(&mut c, cp);
+        for (d, dp) in [(c, ap), below] {
             if reads_back(&d, dp, x) {
                 return (d, dp);
             }
@@ -177,7 +187,7 @@ fn exact_digits(x: f64) -> (Vec<u8>, i32) {
 
 #[cfg(test)]
 mod tests {
-    use super::{add_one, push_number, sub_one};
+    use super::{add_one, num, sub_one};
 
     #[test]
     fn neighbours_cross_a_power_of_ten() {
@@ -188,12 +198,6 @@ mod tests {
         assert_eq!((add_one(&mut d, 3), &d), (3, b"101"));
         let mut d = *b"999";
         assert_eq!((add_one(&mut d, 3), &d), (4, b"100"));
-    }
-
-    fn shortest(x: f64) -> String {
-        let mut s = String::new();
-        push_number(&mut s, x);
-        s
     }
 
     #[test]
@@ -222,7 +226,7 @@ mod tests {
             (0.3, "0.3"),
             (100.25, "100.25"),
         ] {
-            assert_eq!(shortest(x), want, "{x:e}");
+            assert_eq!(num(x), want, "{x:e}");
         }
     }
 
@@ -243,8 +247,57 @@ mod tests {
             xs.extend([bits, bits + 1, bits - 1].map(f64::from_bits));
         }
         for x in xs.into_iter().filter(|x| x.is_finite() && *x > 0.0) {
-            let s = shortest(x);
+            let s = num(x);
             assert_eq!(s.parse::<f64>(), Ok(x), "{s} for {x:e}");
+        }
+    }
+
+    /// What `num` wrote before: `i64`'s `Display`, or serde_json's float writer.
+    fn serde_num(x: f64) -> String {
+        if x.fract() == 0.0 && x.abs() < 1e15 {
+            return (x as i64).to_string();
+        }
+        serde_json::Number::from_f64(x)
+            .map_or_else(|| "a non-finite number".to_string(), |n| n.to_string())
+    }
+
+    #[test]
+    fn numbers_read_as_serde_json_writes_them() {
+        let mut xs: Vec<f64> = vec![
+            0.0,
+            -0.0,
+            1.0,
+            -1.0,
+            0.5,
+            1.5,
+            2.5,
+            100.0,
+            1e15,
+            -1e15,
+            999_999_999_999_999.0,
+            1_000_000_000.0,
+            999_999_999.0,
+            1_000_000_001.0,
+            1e16,
+            1e300,
+            5e-324,
+            1e-7,
+            f64::MAX,
+            f64::MIN_POSITIVE,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::NAN,
+        ];
+        // what requests hold: hundredths and thousandths, sampling values out of range
+        xs.extend((-3000..3000).map(|k| f64::from(k) / 100.0));
+        xs.extend((0..2000).map(|k| f64::from(k) / 1000.0 + 1.0));
+        // 4,999 bit patterns spread over all floats, and both signs of each
+        let step = u64::MAX / 4_999;
+        xs.extend((0..4_999u64).map(|k| f64::from_bits(k * step)));
+        // every power of two, where a float's rounding interval is lopsided (half as wide below)
+        xs.extend((1..2047u64).map(|e| f64::from_bits(e << 52)));
+        for x in xs {
+            assert_eq!(num(x), serde_num(x), "{x:e}");
         }
     }
 }
