@@ -251,6 +251,16 @@ pub(super) fn cache_control_problem(v: &Value<'_>) -> Option<&'static str> {
         .then_some("it must be `{\"type\": \"ephemeral\"}` with an optional `ttl` of `5m` or `1h`")
 }
 
+/// Whether the server builds the structured output's model from this `output_config` value
+/// (one it accepts, whose `format` has a non-empty schema): it then never reads
+/// `response_format.json_schema` (`_configure_output_cls_from_json_schema`).
+pub(super) fn output_format_wins(v: &Value<'_>) -> bool {
+    output_config_problem(v).is_none()
+        && v.get("format")
+            .and_then(|f| f.get("schema").or_else(|| f.get("json_schema")))
+            .is_some_and(|s| super::truthy(&s))
+}
+
 fn output_config_problem(v: &Value<'_>) -> Option<String> {
     let o = match v {
         Value::Null => return Some("`null` is not accepted (leave the field out)".into()),

@@ -22,6 +22,20 @@ pub(super) fn check<'a>(
     output_config: Option<(Value<'a>, bool)>,
 ) {
     let mut structured = false;
+    // `output_config.format`'s schema, when the server uses it, leaves `response_format`'s
+    // unread: its problems are warnings then (the Workspace backend may drop `output_config`,
+    // and the server would reject this schema without it).
+    let (sev, unread) = match output_config {
+        Some((o, alias)) if super::request::output_format_wins(&o) => (
+            Severity::Warning,
+            if alias {
+                "; the server reads the schema of `outputConfig.format` (the server's alias of `output_config`) instead and ignores this one, which it would reject without it"
+            } else {
+                "; the server reads the schema of `output_config.format` instead and ignores this one, which it would reject without it"
+            },
+        ),
+        _ => (Severity::Error, ""),
+    };
     match req.get(k::RESPONSE_FORMAT) {
         None | Some(Value::Null) => {}
         Some(Value::Object(rf)) => ctx.key("response_format", |ctx| {
@@ -51,20 +65,21 @@ pub(super) fn check<'a>(
                     match schema {
                         Some(Value::Object(s)) if !s.is_empty() => {
                             if let Some(problem) = output_schema::object_problem(&s) {
-                                ctx.key("json_schema", |ctx| {
-                                    ctx.error_hint(
-                                        Code::ResponseFormatJsonSchemaShape,
-                                        format!("the response schema is rejected by the server: {problem}"),
-                                        "use a schema like `{\"type\": \"object\", \"properties\": {...}}`",
-                                    )
-                                });
+                                let p = ctx.here_key("json_schema");
+                                ctx.push(
+                                    sev,
+                                    Code::ResponseFormatJsonSchemaShape,
+                                    p,
+                                    format!("the response schema is rejected by the server: {problem}{unread}"),
+                                    Some("use a schema like `{\"type\": \"object\", \"properties\": {...}}`".into()),
+                                );
                             }
                         }
                         _ => ctx.missing(
-                            Severity::Error,
+                            sev,
                             Code::ResponseFormatJsonSchemaRequired,
                             "json_schema",
-                            "JSON schema must be provided when response format is json_schema (a non-empty object)",
+                            format!("JSON schema must be provided when response format is json_schema (a non-empty object){unread}"),
                             None,
                         ),
                     }
