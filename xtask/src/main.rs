@@ -235,6 +235,13 @@ fn test() -> Result<(), String> {
                 Ok(())
             },
         ),
+        ("API documentation (rustdoc warnings are errors)", || {
+            // What docs.rs shows users: a link to a private item or a broken intra-doc link
+            // is a warning rustdoc alone prints (one went unnoticed until stop 54).
+            run(cargo()
+                .args(["doc", "--no-deps", "--workspace"])
+                .env("RUSTDOCFLAGS", "-D warnings"))
+        }),
         ("tests", || run(cargo().args(["test", "--workspace"]))),
         (
             "parser and scans as WebAssembly under Node (wasm32-wasip1, SIMD128)",
