@@ -21,7 +21,7 @@ use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use zylon_schema::{validate_str, Kind, Options};
+use zylon_schema::{is_valid_str, validate_str, Kind, Options};
 
 /// The validator's nesting limit (`zylon_schema::check::MAX_DEPTH`).
 const MAX_DEPTH: usize = zylon_schema::check::MAX_DEPTH;
@@ -282,8 +282,16 @@ fn main() {
                 &mut || {
                     black_box(sonic_rs::from_str::<sonic_rs::Value>(black_box(&body)).unwrap());
                 },
+                &mut || {
+                    black_box(is_valid_str(black_box(&body), Kind::Chat, &opts));
+                },
+                &mut || {
+                    let v: serde_json::Value = serde_json::from_str(black_box(&body)).unwrap();
+                    black_box(peer.is_valid(&v));
+                },
             ],
         );
+        assert!(!is_valid_str(&body, Kind::Chat, &opts) && !report.valid);
         println!(
             "\n{:<18} {:>7} {:>10} {:>10} {:>10} {:>12} {:>10}",
             "workload", "issues", "ours ms", "peer ms", "sonic ms", "peer errors", "ours/peer"
@@ -298,6 +306,20 @@ fn main() {
             peer_errors,
             times[0] / times[1],
             times[0] / times[2],
+        );
+        // The verdict alone: `is_valid_str` (stops at the first final error) against the peer's
+        // `is_valid` (serde_json parse + jsonschema, stops at the first error too).
+        println!(
+            "{:<18} {:>7} {:>10.3} {:>10.3} {:>10} {:>12} {:>10.2}   (verdict only: is_valid_str ÷ validate_str {:.2}, ÷ sonic {:.2})",
+            "  is_valid",
+            "",
+            times[3] * 1e3,
+            times[4] * 1e3,
+            "",
+            "",
+            times[3] / times[4],
+            times[3] / times[0],
+            times[3] / times[2],
         );
     }
     if scaling && !smoke {

@@ -36,7 +36,7 @@ pub mod text {
 }
 
 pub use check::{
-    body_text, detect_kind, validate_bytes, validate_bytes_auto, validate_str, validate_str_auto,
-    validate_value, Code, Encoding, Endpoint, Issue, Kind, Options, Profile, Report, Severity,
-    Span, Summary,
+    body_text, detect_kind, is_valid_bytes, is_valid_bytes_auto, is_valid_str, is_valid_str_auto,
+    validate_bytes, validate_bytes_auto, validate_str, validate_str_auto, validate_value, Code,
+    Encoding, Endpoint, Issue, Kind, Options, Profile, Report, Severity, Span, Summary,
 };

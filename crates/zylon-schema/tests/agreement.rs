@@ -12,7 +12,7 @@
 use proptest::prelude::*;
 use serde_json::{json, Map, Value};
 use zylon_schema::model::ChatRequest;
-use zylon_schema::{validate_value, Kind, Options};
+use zylon_schema::{is_valid_str, validate_str, validate_value, Kind, Options};
 
 const PNG: &str = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
 
@@ -329,6 +329,12 @@ fn fixture_mutations_agree() {
         .chain((0u8..6).map(Mutation::Retype))
         .collect();
     let (mut checked, mut failures) = (0usize, Vec::new());
+    let strict = Options {
+        strict: true,
+        ..Options::default()
+    };
+    // (rejected, accepted) by the reports, for the verdict fast path's comparison
+    let mut verdicts = [0usize; 2];
     for (path, kind_name, body) in &fixtures {
         let (_, kind, schema) = schemas.iter().find(|(k, _, _)| k == kind_name).unwrap();
         let kind = *kind;
@@ -358,6 +364,19 @@ fn fixture_mutations_agree() {
                 checked += 1;
                 let schema_ok = schema.is_valid(&v);
                 let report = validate_value(&v, kind, &Options::default());
+                // the verdict fast path, as text, with and without strict mode: the same
+                // answer as the report of the same text
+                let text = v.to_string();
+                for options in [Options::default(), strict.clone()] {
+                    let full = validate_str(&text, kind, &options).valid;
+                    if is_valid_str(&text, kind, &options) != full {
+                        failures.push(format!(
+                            "{path} {m:?} at {at}: is_valid (strict: {}) is not the report's valid {full}",
+                            options.strict
+                        ));
+                    }
+                    verdicts[usize::from(full)] += 1;
+                }
                 let silent = report.errors.is_empty() && report.warnings.is_empty();
                 if !schema_ok && silent {
                     failures.push(format!(
@@ -371,6 +390,10 @@ fn fixture_mutations_agree() {
         }
     }
     assert!(checked > 10_000, "only {checked} mutations");
+    assert!(
+        verdicts.iter().all(|&n| n > 2_000),
+        "the verdict fast path met too few bodies of one verdict: {verdicts:?} (rejected, accepted)"
+    );
     assert!(
         failures.is_empty(),
         "{} of {checked} mutations disagree:\n{}",

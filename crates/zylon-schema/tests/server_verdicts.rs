@@ -10,7 +10,7 @@
 //! body, none where it accepts it.
 
 use serde_json::{json, Value};
-use zylon_schema::{validate_value, Endpoint, Kind, Options};
+use zylon_schema::{is_valid_str, validate_value, Endpoint, Kind, Options};
 
 /// The body the sweep built around a block (`body` in `scripts/sweep_pgpt_blocks.py`).
 fn body(place: &str, block: &Value) -> Value {
@@ -181,6 +181,13 @@ fn the_servers_verdicts_on_every_field_of_the_fixtures() {
                     ..Options::default()
                 };
                 let report = validate_value(&body, Kind::Chat, &options);
+                // the verdict fast path, on the body's text, answers as the report
+                assert_eq!(
+                    is_valid_str(&body.to_string(), Kind::Chat, &options),
+                    report.valid,
+                    "is_valid on {body} ({})",
+                    endpoint.as_str()
+                );
                 tally.judge(&report, verdict, &cited, |ours| {
                     format!(
                         "{pointer} set to {} in {} ({}): the server says {verdict}, we say {ours:?}",
@@ -211,6 +218,11 @@ fn the_servers_verdicts_on_value_forms() {
         let (place, value, verdict) = row;
         let body = places[place].replace("@V@", &value);
         let report = zylon_schema::validate_str(&body, Kind::Chat, &Options::default());
+        assert_eq!(
+            is_valid_str(&body, Kind::Chat, &Options::default()),
+            report.valid,
+            "is_valid on {body}"
+        );
         tally.judge(&report, verdict, &cited, |ours| {
             format!(
                 "{value} in {}: the server says {verdict}, we say {ours:?}",

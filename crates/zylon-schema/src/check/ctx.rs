@@ -39,6 +39,15 @@ pub(crate) struct Ctx<'a> {
     /// The deepest nesting in the whole body when the parser measured it (no value in it nests
     /// deeper), else `usize::MAX`.
     pub(crate) doc_depth: usize,
+    /// Whether only the verdict is wanted (`is_valid_*`): the rules may stop at their next
+    /// check of [`Ctx::decided`] once an error is final.
+    verdict_only: bool,
+    /// How many [`Ctx::probe`]s are running (the errors they report are dropped).
+    probing: u32,
+    /// Whether only the verdict is wanted and an error was reported outside every probe: no
+    /// rule removes one, so the body is rejected whatever the rules find next (one flag, read
+    /// by the rules' loops).
+    decided: bool,
 }
 
 spare!(PATHS: Seg<'static>);
@@ -100,7 +109,26 @@ impl<'a> Ctx<'a> {
                 .as_ref()
                 .is_some_and(|p| p.max_input_tokens.is_some()),
             doc_depth: usize::MAX,
+            verdict_only: false,
+            probing: 0,
+            decided: false,
         }
+    }
+
+    /// A context for the verdict alone (see [`Ctx::decided`]).
+    pub(crate) fn verdict_only(options: &super::Options) -> Self {
+        let mut ctx = Ctx::new(options);
+        ctx.verdict_only = true;
+        ctx
+    }
+
+    /// Whether the rules may stop: only the verdict is wanted, and it is known (an error was
+    /// reported that no probe drops, and no rule removes an error once reported). The rules
+    /// ask between areas and between messages, not inside a probe's walk; what they would
+    /// report next cannot make the body valid again.
+    #[inline(always)]
+    pub(crate) fn decided(&self) -> bool {
+        self.decided
     }
 
     /// Whether the rules count the characters of texts ([`Ctx::chars`] is 0 otherwise): when
@@ -181,7 +209,10 @@ impl<'a> Ctx<'a> {
             suggestion: self.next_suggestion.take(),
         };
         match sev {
-            Severity::Error => self.errors.push(issue),
+            Severity::Error => {
+                self.decided |= self.verdict_only && self.probing == 0;
+                self.errors.push(issue)
+            }
             Severity::Warning => self.warnings.push(issue),
         }
     }
@@ -455,7 +486,9 @@ impl Ctx<'_> {
         let suggestion = self.next_suggestion.take();
         let strict = std::mem::replace(&mut self.strict, false);
         let soft = std::mem::replace(&mut self.soft, false);
+        self.probing += 1;
         f(self);
+        self.probing -= 1;
         let fits = self.errors.len() == errors
             && self.pending[pending..]
                 .iter()
@@ -871,6 +904,39 @@ mod tests {
         let s = "x".repeat(100);
         assert_eq!(short(&s).chars().count(), 41);
         assert_eq!(short("ab\"c"), "ab\\\"c");
+    }
+
+    /// A verdict-only walk is decided by an error no probe drops: not by a warning, not by an
+    /// error inside a probe (dropped with it), nor by one in a soft walk (a warning); a strict
+    /// walk's warning is an error. A walk for a report is never decided.
+    #[test]
+    fn a_verdict_is_decided_by_a_final_error_only() {
+        let mut ctx = Ctx::verdict_only(&crate::Options::default());
+        ctx.warn(Code::FieldType, "w");
+        assert!(!ctx.probe(|ctx| ctx.error(Code::FieldType, "dropped")));
+        ctx.as_warnings(true, |ctx| ctx.error(Code::FieldType, "soft"));
+        assert!(!ctx.decided());
+        // inside a probe, an error reported before it still decides
+        assert!(ctx.probe(|ctx| assert!(!ctx.decided())));
+        ctx.error(Code::FieldType, "final");
+        assert!(ctx.decided());
+        assert!(!ctx.probe(|ctx| {
+            assert!(ctx.decided());
+            ctx.error(Code::FieldType, "e")
+        }));
+        assert!(ctx.decided());
+
+        let strict = crate::Options {
+            strict: true,
+            ..Default::default()
+        };
+        let mut ctx = Ctx::verdict_only(&strict);
+        ctx.warn(Code::FieldType, "an error in strict mode");
+        assert!(ctx.decided());
+
+        let mut ctx = Ctx::new(&crate::Options::default());
+        ctx.error(Code::FieldType, "e");
+        assert!(!ctx.decided(), "a report's walk never stops early");
     }
 
     #[test]

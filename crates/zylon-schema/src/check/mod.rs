@@ -61,19 +61,72 @@ pub(crate) use report_json::string as write_json_string;
 
 /// Validate a JSON text as the given kind of body.
 pub fn validate_str(text: &str, kind: Kind, options: &Options) -> Report {
-    validate_text(text, Some(kind), options, None)
+    validate_text(text, Some(kind), options, None, Want::Report)
 }
 
 /// Validate a JSON text as the kind of body its top-level keys say (see [`detect_kind`]; the
 /// CLI's `--kind auto`), parsing it once.
 pub fn validate_str_auto(text: &str, options: &Options) -> Report {
-    validate_text(text, None, options, None)
+    validate_text(text, None, options, None, Want::Report)
 }
 
 /// Validate the bytes of a body as the kind of body their top-level keys say (see
 /// [`validate_bytes`] for how they are read).
 pub fn validate_bytes_auto(bytes: &[u8], options: &Options) -> Report {
-    validate_raw(bytes, None, options)
+    validate_raw(bytes, None, options, Want::Report)
+}
+
+/// Whether the body has no error: always the same answer as
+/// [`validate_str`]`(text, kind, options).valid` (warnings allowed; in strict mode a warning is
+/// an error). The fast path for a yes/no gate: the rules stop at their next check once an
+/// error is final (a rejected body with an error in its first message costs little more than
+/// its parse), and nothing is kept for a report. A valid body costs what [`validate_str`]
+/// costs: every rule must run to tell.
+///
+/// ```
+/// use zylon_schema::{is_valid_str, Kind, Options};
+/// let ok = r#"{"messages":[{"role":"user","content":[{"type":"text","text":"hi"}]}]}"#;
+/// assert!(is_valid_str(ok, Kind::Chat, &Options::default()));
+/// assert!(!is_valid_str(r#"{"messages":[]}"#, Kind::Chat, &Options::default()));
+/// ```
+pub fn is_valid_str(text: &str, kind: Kind, options: &Options) -> bool {
+    validate_text(text, Some(kind), options, None, Want::Verdict).valid
+}
+
+/// [`is_valid_str`] for the kind of body the text's top-level keys say (as
+/// [`validate_str_auto`]).
+pub fn is_valid_str_auto(text: &str, options: &Options) -> bool {
+    validate_text(text, None, options, None, Want::Verdict).valid
+}
+
+/// [`is_valid_str`] for the bytes of a body, read as [`validate_bytes`] reads them.
+pub fn is_valid_bytes(bytes: &[u8], kind: Kind, options: &Options) -> bool {
+    validate_raw(bytes, Some(kind), options, Want::Verdict).valid
+}
+
+/// [`is_valid_bytes`] for the kind of body the top-level keys say (as
+/// [`validate_bytes_auto`]).
+pub fn is_valid_bytes_auto(bytes: &[u8], options: &Options) -> bool {
+    validate_raw(bytes, None, options, Want::Verdict).valid
+}
+
+/// What a validation is for.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Want {
+    /// Every issue.
+    Report,
+    /// The verdict alone: the rules may stop once it is known, and the report is partial
+    /// (its `valid` is right; its issues are some of them).
+    Verdict,
+}
+
+impl Want {
+    fn ctx<'a>(self, options: &Options) -> Ctx<'a> {
+        match self {
+            Want::Report => Ctx::new(options),
+            Want::Verdict => Ctx::verdict_only(options),
+        }
+    }
 }
 
 /// The text [`validate_bytes`] reads from `bytes`, for showing where its issues are (their
@@ -85,12 +138,14 @@ pub fn body_text(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
     encoding::text(bytes)
 }
 
-fn validate_raw(bytes: &[u8], kind: Option<Kind>, options: &Options) -> Report {
+fn validate_raw(bytes: &[u8], kind: Option<Kind>, options: &Options, want: Want) -> Report {
     match encoding::read(bytes) {
-        encoding::Read::Utf8(text) => validate_text(text, kind, options, None),
-        encoding::Read::Decoded(text, note) => validate_text(&text, kind, options, Some(note)),
+        encoding::Read::Utf8(text) => validate_text(text, kind, options, None, want),
+        encoding::Read::Decoded(text, note) => {
+            validate_text(&text, kind, options, Some(note), want)
+        }
         encoding::Read::Invalid(message) => {
-            let mut ctx = Ctx::new(options);
+            let mut ctx = want.ctx(options);
             ctx.error_hint(
                 Code::JsonSyntax,
                 message,
@@ -108,6 +163,7 @@ fn validate_text(
     kind: Option<Kind>,
     options: &Options,
     note: Option<encoding::Note>,
+    want: Want,
 ) -> Report {
     // A UTF-8 byte order mark is skipped (Python decodes such bytes as `utf-8-sig`); the
     // decoder of UTF-16 or UTF-32 skips its own mark, and a U+FEFF after it is text, which the
@@ -118,7 +174,7 @@ fn validate_text(
     };
     let arena = json::Arena::new();
     let parsed = json::parse(body, MAX_DEPTH, &arena);
-    let mut ctx = Ctx::new(options);
+    let mut ctx = want.ctx(options);
     if let Some(note) = note {
         let path = match (note, &parsed) {
             (encoding::Note::Surrogates(at), Ok(_)) => {
@@ -151,9 +207,12 @@ fn validate_text(
                 duplicate_keys(&mut ctx, tree);
             }
             let summary = rules::run(&mut ctx, &tree, kind, options);
+            if ctx.decided() {
+                return finish(ctx, summary);
+            }
             ctx.flush_pending();
             // Spans are byte offsets into the text as given (a leading BOM included).
-            if options.spans {
+            if options.spans && want == Want::Report {
                 let shift = text.len() - body.len();
                 span::attach(text, shift, &mut ctx.errors);
                 span::attach(text, shift, &mut ctx.warnings);
@@ -257,7 +316,7 @@ fn encoding_warning(ctx: &mut Ctx<'_>, note: encoding::Note, path: String) {
 /// tells them (a warning, `json.encoding`, then says so; spans are then offsets into
 /// [`body_text`], the body's UTF-8).
 pub fn validate_bytes(bytes: &[u8], kind: Kind, options: &Options) -> Report {
-    validate_raw(bytes, Some(kind), options)
+    validate_raw(bytes, Some(kind), options, Want::Report)
 }
 
 /// Validate an already parsed JSON value as the given kind of body.

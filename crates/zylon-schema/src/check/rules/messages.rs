@@ -67,11 +67,14 @@ pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: &Fields<'a>) -> MessagesFacts {
         let before = ctx.errors.len();
         let mut pairing = Pairing::default();
         let mut facts = spare::take(&FACTS);
-        facts.extend(
-            list.iter()
-                .enumerate()
-                .map(|(i, m)| ctx.idx(i, |ctx| message(ctx, &m, &mut pairing))),
-        );
+        // (a verdict-only walk stops after the message whose error decided it)
+        facts.extend(list.iter().enumerate().map_while(|(i, m)| {
+            (!ctx.decided()).then(|| ctx.idx(i, |ctx| message(ctx, &m, &mut pairing)))
+        }));
+        if ctx.decided() {
+            spare::keep(&FACTS, facts);
+            return MessagesFacts::default();
+        }
         let duplicate = pairing.take_duplicate();
         pairing.finish(ctx);
         // (a message's flag read where it is: no vector of flags is built)
@@ -178,6 +181,9 @@ fn message<'a>(ctx: &mut Ctx<'a>, m: &Value<'a>, pairing: &mut Pairing<'a>) -> M
             }
             let place = Place::Message(f.role);
             for (j, b) in blocks.iter().enumerate() {
+                if ctx.decided() {
+                    break;
+                }
                 let pairing = if system { None } else { Some(&mut *pairing) };
                 let bf: BlockFacts = ctx.idx(j, |ctx| blocks::check(ctx, &b, place, pairing));
                 f.broken |= bf.broken;

@@ -23,7 +23,12 @@ pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: &Object<'a>, options: &Options) 
     );
 
     nulls::warn_server_only(ctx, req.field(k::SERVICE_TIER), Code::RequestServiceTier);
+    // (a verdict-only walk stops between the areas once an error decided it; the summary is
+    // not read then)
     let msgs = messages::check(ctx, req);
+    if ctx.decided() {
+        return Summary::default();
+    }
     sampling::check(ctx, req);
     check_stream_and_ids(ctx, req);
     check_server_only(ctx, req);
@@ -45,8 +50,14 @@ pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: &Object<'a>, options: &Options) 
             .and_then(Value::as_str)
             == Some("eager");
     let built = tools::built(tc, eager);
+    if ctx.decided() {
+        return Summary::default();
+    }
     let artifacts = tool_context::check(ctx, req, tools::retrieval_tool_survives(req, built));
     let tool_facts = tools::check(ctx, req, choice, &artifacts, built);
+    if ctx.decided() {
+        return Summary::default();
+    }
     let sys = system::check(ctx, req);
     let has_mcp = mcp::check(ctx, req);
     structured::check(ctx, req, &tool_facts, has_mcp, &sys, output_config);
