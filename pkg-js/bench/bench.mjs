@@ -7,7 +7,7 @@ import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import Ajv2020 from "ajv/dist/2020.js";
-import { validate, schema, readStream } from "../dist/index.mjs";
+import { validate, isValid, schema, readStream } from "../dist/index.mjs";
 // The validate-only module of `zylon-schema/validate`, behind the same wrapper and host path as
 // the Node entry (UTF-16 written with a Buffer), so that `lean/ajv` compares the modules alone.
 import * as leanGlue from "../dist/validate-inline-glue.mjs";
@@ -84,6 +84,13 @@ for (const name of ["small.json", "chat-1mb.json", "media-8mb.json", "many-small
   row("workload", "issues", "str ms", "ajv all ms", "ajv errors", "str/ajv");
   row("many-issues", issues, median(sStr).toFixed(3), median(sAll).toFixed(3), ajvErrors,
     smoke ? "-" : pairedWith(sStr, sAll).toFixed(2));
+  // The verdict alone: isValid (the core stops at the first error that decides) against ajv
+  // stopping at its first error, both given the JSON text.
+  if (isValid(text) !== false || check(JSON.parse(text)) !== false) throw new Error("many-issues: a verdict says valid");
+  const [sGate, sAjvGate] = timeAll([() => isValid(text), () => check(JSON.parse(text))], 21);
+  row("workload", "", "isValid ms", "ajv ms", "", "isValid/ajv");
+  row("many-issues", "", median(sGate).toFixed(3), median(sAjvGate).toFixed(3), "",
+    smoke ? "-" : pairedWith(sGate, sAjvGate).toFixed(2));
 }
 
 // readStream over streams of 2,500 to 10,000 text deltas (one event per chunk, the events used,

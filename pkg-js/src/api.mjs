@@ -87,7 +87,25 @@ export function makeApi(glue, schemas = {}, host = {}) {
     if (body instanceof Uint8Array) return JSON.parse(glue.validateBytes(body, optionsText(options)));
     const b = bodyText(body);
     if (b.error) return inputReport(b.error);
-    return readReport(validateText(b.text, optionsText(options)));
+    return readReport(validateText(b.text, optionsText(options), false));
+  }
+
+  /**
+   * `validate(body, options).valid`, always, by the core's fast path: its rules stop at the first
+   * error that decides, and no report crosses into JS (`false` too where `validate` reports an
+   * unreadable body or options).
+   */
+  function isValid(body, options) {
+    if (body instanceof Uint8Array) {
+      // (read as validate(Uint8Array) reads them: the bytes go into the input buffer as given)
+      memory ??= glue.wasmMemory();
+      const ptr = glue.inputBuffer(body.length);
+      new Uint8Array(memory.buffer, ptr, body.length).set(body);
+      return glue.validateInput(body.length, optionsText(options), true) === "1";
+    }
+    const b = bodyText(body);
+    if (b.error) return false;
+    return validateText(b.text, optionsText(options), true) === "1";
   }
 
   let memory;
@@ -98,13 +116,13 @@ export function makeApi(glue, schemas = {}, host = {}) {
    * transcodes (Node's own UTF-8 encoder runs at about 1 GB/s); elsewhere `encodeInto` writes
    * UTF-8, into a buffer sized for ASCII first and grown only for wider characters.
    */
-  function validateText(text, opts) {
+  function validateText(text, opts, verdict) {
     memory ??= glue.wasmMemory();
     const n = text.length;
     if (host.writeUtf16) {
       const ptr = glue.inputBuffer(2 * n);
       host.writeUtf16(text, memory.buffer, ptr);
-      return glue.validateInputUtf16(n, opts);
+      return glue.validateInputUtf16(n, opts, verdict);
     }
     let cap = n + 8;
     let ptr = glue.inputBuffer(cap);
@@ -116,7 +134,7 @@ export function makeApi(glue, schemas = {}, host = {}) {
       read += r.read;
       written += r.written;
     }
-    return glue.validateInput(written, opts);
+    return glue.validateInput(written, opts, verdict);
   }
 
   function fix(body, options) {
@@ -250,7 +268,7 @@ export function makeApi(glue, schemas = {}, host = {}) {
     return structuredClone(s);
   }
 
-  return { validate, fix, decodeStream, StreamAccumulator, readStream, chatRequest, schema, schemaNames: Object.keys(schemas) };
+  return { validate, isValid, fix, decodeStream, StreamAccumulator, readStream, chatRequest, schema, schemaNames: Object.keys(schemas) };
 }
 
 // ---- builders: plain functions returning plain objects ----

@@ -18,4 +18,4 @@ const entry = inlined(glue, wasmInit, wasm64);
 /** Optional: load the module from `input` (a URL, Response, bytes or module) before first use. */
 export const init = entry.init;
 
-export const { validate, fix, decodeStream, readStream, chatRequest, StreamAccumulator } = lazyApi(entry.ready);
+export const { validate, isValid, fix, decodeStream, readStream, chatRequest, StreamAccumulator } = lazyApi(entry.ready);

@@ -18,6 +18,13 @@ export type {
 export function validate(body: string | Uint8Array | object, options?: ValidateOptions): Report;
 
 /**
+ * Whether the body has no error: always `validate(body, options).valid`, by a fast path (the
+ * rules stop at the first error that decides, and no report is built). For yes/no gates; call
+ * `validate` to learn why. Never throws.
+ */
+export function isValid(body: string | Uint8Array | object, options?: ValidateOptions): boolean;
+
+/**
  * Apply the safe fixes (meaning-preserving) and re-validate. Bytes are read as `validate` reads
  * them: a UTF-16 or UTF-32 body comes back as UTF-8 text (its first fix, `json.encoding`, says
  * so); bytes that text cannot hold exactly are not rewritten (`body` is `""`, and the report's

@@ -5,6 +5,7 @@ import { makeApi } from "./api.mjs";
 export function lazyApi(ready) {
   return {
     validate: (...a) => ready().validate(...a),
+    isValid: (...a) => ready().isValid(...a),
     fix: (...a) => ready().fix(...a),
     decodeStream: (...a) => ready().decodeStream(...a),
     readStream: (...a) => ready().readStream(...a),

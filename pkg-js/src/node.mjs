@@ -5,7 +5,7 @@ const require = createRequire(import.meta.url);
 const api = require("./index.cjs");
 
 export const {
-  validate, fix, decodeStream, StreamAccumulator, readStream, chatRequest, schema, schemaNames, ValidationError,
+  validate, isValid, fix, decodeStream, StreamAccumulator, readStream, chatRequest, schema, schemaNames, ValidationError,
   text, image, audio, binary, file, toolUse, toolResult, userMessage, assistantMessage, systemMessage, customTool,
   semanticSearchTool, tabularAnalysisTool, databaseQueryTool, webSearchTool, webExtractTool, ingestedArtifact,
   sqlDatabase, textArtifact, uriArtifact, mcpServer, init,

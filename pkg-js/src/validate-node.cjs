@@ -3,7 +3,7 @@
 "use strict";
 const z = require("./index.cjs");
 const names = [
-  "validate", "chatRequest", "init", "ValidationError", "text", "image", "audio", "binary", "file", "toolUse",
+  "validate", "isValid", "chatRequest", "init", "ValidationError", "text", "image", "audio", "binary", "file", "toolUse",
   "toolResult", "userMessage", "assistantMessage", "systemMessage", "customTool", "semanticSearchTool",
   "tabularAnalysisTool", "databaseQueryTool", "webSearchTool", "webExtractTool", "ingestedArtifact", "sqlDatabase",
   "textArtifact", "uriArtifact", "mcpServer",

@@ -7,7 +7,7 @@ export type {
   Kind, KindChoice, Profile, Endpoint, ValidateOptions, ChatRequestBuilder,
 } from "./index.js";
 export {
-  validate, chatRequest, init, ValidationError, text, image, audio, binary, file, toolUse, toolResult, userMessage,
+  validate, isValid, chatRequest, init, ValidationError, text, image, audio, binary, file, toolUse, toolResult, userMessage,
   assistantMessage, systemMessage, customTool, semanticSearchTool, tabularAnalysisTool, databaseQueryTool,
   webSearchTool, webExtractTool, ingestedArtifact, sqlDatabase, textArtifact, uriArtifact, mcpServer,
 } from "./index.js";

@@ -23,4 +23,4 @@ export async function init(input) {
   }
 }
 
-export const { validate, fix, decodeStream, readStream, chatRequest, StreamAccumulator } = lazyApi(ready);
+export const { validate, isValid, fix, decodeStream, readStream, chatRequest, StreamAccumulator } = lazyApi(ready);

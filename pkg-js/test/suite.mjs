@@ -43,7 +43,7 @@ export async function run(z, allCases) {
   if (!complete) {
     check("the validate-only entry has validate, chatRequest and the builders, and nothing else", () => {
       const absent = ["fix", "decodeStream", "StreamAccumulator", "readStream", "schema", "schemaNames"].filter((k) => k in z);
-      const present = ["validate", "chatRequest", "init", "ValidationError", "userMessage", "text", "mcpServer"].filter((k) => !(k in z));
+      const present = ["validate", "isValid", "chatRequest", "init", "ValidationError", "userMessage", "text", "mcpServer"].filter((k) => !(k in z));
       return (absent.length === 0 && present.length === 0) || `has ${absent.join(", ")}; lacks ${present.join(", ")}`;
     });
   }
@@ -112,6 +112,33 @@ export async function run(z, allCases) {
     return (bad.length === 0 && warned >= 5) || `${bad.join(", ")} (${warned} with json.encoding)`;
   });
   check("object input gives the Rust core's report for every fixture", () => objectMismatch.length === 0 || objectMismatch.slice(0, 10).join(", "));
+
+  check("isValid is validate(...).valid for every fixture: string, strict, object, bytes, and broken inputs", () => {
+    const bad = [];
+    const counts = [0, 0];
+    for (const c of cases) {
+      for (const options of [c.options, { ...(c.options || {}), strict: true }]) {
+        const want = z.validate(c.text, options).valid;
+        const got = z.isValid(c.text, options);
+        if (got !== want) bad.push(`${c.name} (strict: ${!!(options && options.strict)})`);
+        counts[+want]++;
+      }
+      if (c.object !== undefined && z.isValid(c.object, c.options) !== c.report.valid) bad.push(`${c.name} as an object`);
+    }
+    for (const c of byteCases) {
+      if (z.isValid(hexBytes(c.bytes_hex), c.options) !== c.report.valid) bad.push(`${c.name} as bytes`);
+    }
+    const cyclic = {};
+    cyclic.self = cyclic;
+    for (const input of [undefined, null, 42, "", "{", cyclic, () => 1, new Uint8Array([0xff, 0xfe]), { messages: "nope" }]) {
+      if (z.isValid(input) !== false) bad.push(`broken input ${String(input).slice(0, 20)}`);
+    }
+    const ok = '{"messages":[{"role":"user","content":[{"type":"text","text":"h\u00e9 \ud83d\ude00"}]}]}';
+    if (z.isValid(ok) !== true || z.isValid(JSON.parse(ok)) !== true) bad.push("a valid body");
+    if (z.isValid(ok, { kind: "nope" }) !== false || z.validate(ok, { kind: "nope" }).valid !== false) bad.push("unreadable options");
+    if (counts[0] < 100 || counts[1] < 100) bad.push(`too few of one verdict: ${counts}`);
+    return bad.length === 0 || `${bad.length}: ${bad.slice(0, 8).join(", ")}`;
+  });
 
   check("reports are plain JSON objects (no Map, no BigInt)", () => {
     const r = z.validate({ messages: [{ role: "User", content: [] }] });

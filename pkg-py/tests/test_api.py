@@ -129,6 +129,11 @@ def test_bad_options_raise_clearly(kwargs: Dict[str, Any], error: type) -> None:
     with pytest.raises(error) as e:
         z.validate("{}", **kwargs)
     assert str(e.value)
+    if "spans" not in kwargs:
+        # is_valid reads its options as validate does
+        with pytest.raises(error) as e:
+            z.is_valid("{}", **kwargs)
+        assert str(e.value)
 
 
 def test_version() -> None:

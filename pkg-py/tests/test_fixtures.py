@@ -75,3 +75,28 @@ def test_profile() -> None:
     r = z.validate(body, profile={"model": "m", "supports_tools": False})
     assert r["valid"] is False
     assert any("tool" in e["code"] for e in r["errors"]), r
+
+
+def test_is_valid_is_the_reports_valid(cases: List[Dict[str, Any]], byte_cases: List[Dict[str, Any]]) -> None:
+    """`is_valid` answers as the report's `valid` for every fixture: str, bytes and dict input,
+    with and without strict mode, and for bodies that cannot be JSON."""
+    counts = [0, 0]
+    bad = []
+    for c in cases:
+        opts = {k: v for k, v in options_of(c).items() if k != "spans"}
+        for strict in (opts.get("strict", False), True):
+            o = {**opts, "strict": strict}
+            want = z.validate(c["text"], **o)["valid"]
+            counts[want] += 1
+            if z.is_valid(c["text"], **o) is not want or z.is_valid(c["text"].encode("utf-8"), **o) is not want:
+                bad.append((c["name"], strict))
+        if "object" in c and z.is_valid(c["object"], **opts) is not c["report"]["valid"]:
+            bad.append((c["name"], "dict"))
+    for c in byte_cases:
+        opts = {k: v for k, v in options_of(c).items() if k != "spans"}
+        if z.is_valid(bytes.fromhex(c["bytes_hex"]), **opts) is not c["report"]["valid"]:
+            bad.append((c["name"], "bytes"))
+    assert bad == []
+    assert min(counts) >= 100, counts
+    for broken in (None, "", "{", object(), {"messages": float("nan")}):
+        assert z.is_valid(broken) is False

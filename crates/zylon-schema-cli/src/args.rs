@@ -11,6 +11,8 @@ use zylon_schema::{Endpoint, Kind};
 pub enum Format {
     /// Compiler-style diagnostics.
     Human,
+    /// Nothing: the exit status alone (`validate --quiet`), by the core's verdict fast path.
+    Quiet,
     /// The Report as JSON (NDJSON for several files or JSONL lines).
     Json,
     /// One SARIF 2.1.0 log (code-scanning tools).
@@ -192,7 +194,7 @@ pub fn parse(argv: &[OsString]) -> Result<Cmd, String> {
         jobs: None,
         paths: Vec::new(),
     };
-    let (mut write, mut out) = (false, None);
+    let (mut write, mut out, mut quiet) = (false, None, false);
     let mut options_done = false;
     let takes_kind = matches!(sub, Sub::Validate | Sub::Fix);
     let takes_format = matches!(sub, Sub::Validate | Sub::Stream);
@@ -234,6 +236,7 @@ pub fn parse(argv: &[OsString]) -> Result<Cmd, String> {
             }
             "--strict" if is_validate => v.strict = true,
             "--spans" if is_validate => v.spans = true,
+            "--quiet" | "-q" if is_validate => quiet = true,
             "--endpoint" if is_validate => {
                 v.endpoint = utf8(value(flag)?, &what)?.parse::<Endpoint>()?
             }
@@ -243,7 +246,12 @@ pub fn parse(argv: &[OsString]) -> Result<Cmd, String> {
             "--out" | "-o" if sub == Sub::Schema => out = Some(value(flag)?.to_os_string()),
             _ => return Err(format!("unknown option `{a}` for `{}`", sub.name())),
         }
-        if inline.is_some() && matches!(flag, "--strict" | "--spans" | "--jsonl" | "--write") {
+        if inline.is_some()
+            && matches!(
+                flag,
+                "--strict" | "--spans" | "--jsonl" | "--write" | "--quiet"
+            )
+        {
             return Err(format!("`{flag}` takes no value"));
         }
     }
@@ -254,6 +262,15 @@ pub fn parse(argv: &[OsString]) -> Result<Cmd, String> {
                 return Err(
                     "`validate` needs at least one FILE or DIR (or `-` for standard input)".into(),
                 );
+            }
+            if quiet {
+                if v.format.is_some() || v.spans {
+                    return Err(
+                        "`--quiet` prints nothing: it takes neither `--format` nor `--spans`"
+                            .into(),
+                    );
+                }
+                v.format = Some(Format::Quiet);
             }
             Cmd::Validate(ValidateArgs { paths, ..v })
         }

@@ -8,7 +8,7 @@ zylon-schema — check Zylon Workspace chat API requests offline
 
 USAGE:
   zylon-schema validate [--kind KIND] [--strict] [--endpoint validate|chat] [--format FORMAT]
-                        [--spans] [--jsonl] [-j N] PATH...
+                        [--spans | -q] [--jsonl] [-j N] PATH...
   zylon-schema fix [--kind KIND] [--write] [--jsonl] FILE | -
   zylon-schema stream [--format human|json] FILE | -
   zylon-schema schema [NAME] [--out DIR]
@@ -50,6 +50,9 @@ OPTIONS:
                        \"file\" (and \"line\") when there are several bodies;
                        sarif: one SARIF 2.1.0 log; github: GitHub Actions annotations
       --spans          add source spans to JSON reports
+  -q, --quiet          print nothing: the exit status alone (faster on rejected bodies: the
+                       check stops at the first error that decides; unreadable paths are
+                       still named on standard error)
       --jsonl          read standard input and the named files as JSON Lines (from a slow
                        producer, each line is reported as it comes: tail -f log | ... -)
   -j, --jobs N         check on N threads, 1 to 1024 (default: every core; 1: one thread)

@@ -34,6 +34,16 @@ pub struct Tally {
 }
 
 impl Tally {
+    /// Count one body (`line`: its line in a JSON Lines input) and its verdict.
+    pub fn count(&mut self, line: Option<usize>, valid: bool) {
+        self.invalid += usize::from(!valid);
+        if line.is_some() {
+            self.lines += 1;
+        } else {
+            self.files += 1;
+        }
+    }
+
     /// Add another tally to this one.
     pub fn add(&mut self, o: &Tally) {
         self.files += o.files;

@@ -8,7 +8,9 @@ use std::io::IsTerminal;
 use std::sync::mpsc::sync_channel;
 
 use rayon::prelude::*;
-use zylon_schema::{validate_bytes, validate_bytes_auto, Kind, Options, Report};
+use zylon_schema::{
+    is_valid_bytes, is_valid_bytes_auto, validate_bytes, validate_bytes_auto, Kind, Options, Report,
+};
 
 use crate::args::{Format, ValidateArgs};
 use crate::inputs::{self, Batch, Item};
@@ -76,8 +78,14 @@ impl Checker {
 
     fn unreadable(&self, name: &str, reason: &str, c: &mut Checked) {
         let message = read_message(name, reason);
+        if self.format == Format::Quiet {
+            c.tally.unreadable += 1;
+            c.notes.push(message);
+            return;
+        }
         let out = c.record(self.format);
         match self.format {
+            Format::Quiet => {}
             Format::Human => out
                 .extend_from_slice(human::render_unreadable(name, &message, self.color).as_bytes()),
             Format::Json => json_line(out, name, None, &ReadFailure::new(&message), self.single),
@@ -93,6 +101,15 @@ impl Checker {
     }
 
     fn body(&self, name: &str, line: Option<usize>, bytes: &[u8], c: &mut Checked) {
+        if self.format == Format::Quiet {
+            // The verdict alone (`--quiet`): the core stops at the first error that decides.
+            let valid = match self.kind {
+                Some(k) => is_valid_bytes(bytes, k, &self.options),
+                None => is_valid_bytes_auto(bytes, &self.options),
+            };
+            c.tally.count(line, valid);
+            return;
+        }
         // One parse: `--kind auto` is told from the parsed body (the kind is looked up again
         // only for the `ok (kind)` line of a clean body in the human format).
         let report: Report = match self.kind {
@@ -100,6 +117,7 @@ impl Checker {
             None => validate_bytes_auto(bytes, &self.options),
         };
         match self.format {
+            Format::Quiet => {}
             Format::Json => json_line(c.record(self.format), name, line, &report, self.single),
             Format::Human => {
                 // Snippets never show secret values (tokens, connection strings): the
@@ -125,14 +143,9 @@ impl Checker {
             }
         }
         let t = &mut c.tally;
-        t.invalid += usize::from(!report.is_valid());
+        t.count(line, report.is_valid());
         t.errors += report.errors.len();
         t.warnings += report.warnings.len();
-        if line.is_some() {
-            t.lines += 1;
-        } else {
-            t.files += 1;
-        }
     }
 }
 
@@ -213,7 +226,7 @@ impl Sink {
             Format::Sarif => self.out.text(&sarif::closing(self.tally.unreadable == 0))?,
             Format::Human => self.out.line(&human::summary(&self.tally, self.color))?,
             Format::Github => self.out.line(&human::summary(&self.tally, false))?,
-            Format::Json => {}
+            Format::Json | Format::Quiet => {}
         }
         self.out.flush()?;
         Ok(self.tally.status())
@@ -242,7 +255,7 @@ pub fn run(a: ValidateArgs) -> Outcome<u8> {
         options: Options {
             strict: a.strict,
             // Human, SARIF and GitHub output point at lines and columns.
-            spans: a.spans || format != Format::Json,
+            spans: a.spans || !matches!(format, Format::Json | Format::Quiet),
             endpoint: a.endpoint,
             ..Options::default()
         },

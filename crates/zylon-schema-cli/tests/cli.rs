@@ -655,3 +655,70 @@ fn endpoint_chooses_whose_verdict() {
     assert_eq!(bad.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("unknown endpoint `post`"));
 }
+
+/// `-q/--quiet`: nothing on standard output or standard error, and the exit status of the same
+/// run with a report (the core's verdict fast path gives the report's `valid`), for files,
+/// options, a directory, JSON Lines and standard input; an unreadable path is still named on
+/// standard error (2); `--format` and `--spans` are refused with it.
+#[test]
+fn quiet_gives_the_exit_status_alone() {
+    let dir = fresh_dir("quiet");
+    let warned = r#"{"messages":[{"role":"user","content":"hi"}]}"#;
+    for (name, body) in [
+        ("good.json", GOOD),
+        ("bad.json", BAD),
+        ("warned.json", warned),
+        ("broken.json", "{\"messages\": ["),
+    ] {
+        put(&dir, name, body);
+    }
+    let lines = tmp("quiet-lines.jsonl", &format!("{GOOD}\n{GOOD}\n"));
+    let bad_lines = tmp(
+        "quiet-bad-lines.jsonl",
+        &format!("{GOOD}\n{}\n", BAD.replace('\n', " ")),
+    );
+    let p = |n: &str| dir.join(n).to_string_lossy().into_owned();
+    let d = dir.to_string_lossy().into_owned();
+    let cases: Vec<(Vec<String>, i32)> = vec![
+        (vec![p("good.json")], 0),
+        (vec![p("bad.json")], 1),
+        (vec![p("warned.json")], 0),
+        (vec!["--strict".into(), p("warned.json")], 1),
+        (vec!["--kind".into(), "thread".into(), p("good.json")], 1),
+        (vec![p("broken.json")], 1),
+        (vec![lines.clone()], 0),
+        (vec![bad_lines], 1),
+        (vec![d.clone()], 1),
+        (vec!["-j".into(), "1".into(), d], 1),
+        (vec![p("good.json"), lines], 0),
+    ];
+    for (args, want) in cases {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let quiet = run(&[&["validate", "-q"][..], &args].concat());
+        let loud = run(&[&["validate", "--format", "json"][..], &args].concat());
+        assert_eq!(quiet.status.code(), Some(want), "{args:?}");
+        assert_eq!(loud.status.code(), Some(want), "{args:?} with a report");
+        assert!(
+            quiet.stdout.is_empty() && quiet.stderr.is_empty(),
+            "{args:?}"
+        );
+    }
+    let out = run_stdin(&["validate", "--quiet", "-"], BAD.as_bytes());
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    let missing = p("missing.json");
+    let out = run(&["validate", "-q", &missing, &p("good.json")]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&out.stderr).contains(&missing));
+    for conflict in [["--format", "json"], ["--spans", "--strict"]] {
+        let out = run(&[
+            &["validate", "-q"][..],
+            &conflict[..],
+            &[p("good.json").as_str()][..],
+        ]
+        .concat());
+        assert_eq!(out.status.code(), Some(2), "{conflict:?}");
+        assert!(String::from_utf8_lossy(&out.stderr).contains("--quiet"));
+    }
+}

@@ -35,6 +35,19 @@ fn validate(py: Python<'_>, body: &Bound<'_, PyBytes>, options_json: &str) -> Py
     Ok(report.to_json())
 }
 
+/// Whether UTF-8 JSON bytes (read as `validate` reads them) have no error: the report's
+/// `valid`, by the core's fast path (`is_valid_bytes`: the rules stop at the first error that
+/// decides, and no report is built).
+#[pyfunction]
+fn is_valid(py: Python<'_>, body: &Bound<'_, PyBytes>, options_json: &str) -> PyResult<bool> {
+    let (kind, opts) = options(options_json)?;
+    let bytes = body.as_bytes();
+    Ok(py.detach(|| match kind {
+        Some(kind) => zylon_schema::is_valid_bytes(bytes, kind, &opts),
+        None => zylon_schema::is_valid_bytes_auto(bytes, &opts),
+    }))
+}
+
 /// Apply the safe fixes to JSON bytes, read as `validate` reads them (`fix_bytes`: a UTF-16 or
 /// UTF-32 body comes back as UTF-8 text, the conversion its first fix); `{body, fixes, report}`
 /// as JSON text. Bytes that UTF-8 text cannot hold exactly (not decodable, or a surrogate on its
@@ -149,6 +162,7 @@ impl Accumulator {
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(validate, m)?)?;
+    m.add_function(wrap_pyfunction!(is_valid, m)?)?;
     m.add_function(wrap_pyfunction!(fix, m)?)?;
     m.add_function(wrap_pyfunction!(decode_stream, m)?)?;
     m.add_function(wrap_pyfunction!(schema, m)?)?;

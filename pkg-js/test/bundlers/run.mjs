@@ -76,7 +76,7 @@ function mainJs({ worker, from = "zylon-schema" }) {
   return `// The README snippet runs first, verbatim (./snippet.js); then the harness validates the
 // snippet's body and an invalid body with the same import and exposes the reports.
 import "./snippet.js";
-import { validate } from "${from}";
+import { validate, isValid } from "${from}";
 
 const validBody = ${JSON.stringify(VALID_BODY)};
 const invalidBody = ${JSON.stringify(INVALID_BODY)};
@@ -107,6 +107,8 @@ async function main() {
   try {
     result.valid = validate(validBody);
     result.invalid = validate(invalidBody);
+    // the verdict fast path, on an object and on JSON text
+    result.gate = [isValid(validBody), isValid(JSON.stringify(invalidBody))];
   } catch (e) {
     result.error = String((e && e.stack) || e);
   }
@@ -246,7 +248,7 @@ async function serveDir(root) {
   return { port: server.address().port, notFound, close: () => new Promise((r) => (server.close(r), server.closeAllConnections())) };
 }
 
-function checkReports(r) {
+function checkReports(r, gate) {
   const out = [];
   const v = r?.valid;
   out.push([
@@ -261,6 +263,13 @@ function checkReports(r) {
     `invalid body (text: 42) -> valid: false with ${EXPECTED_ERROR.code} at ${EXPECTED_ERROR.path}`,
     () => (r ? `got ${JSON.stringify(iv && { valid: iv.valid, errors: iv.errors })}` : "no result: page not done"),
   ]);
+  if (gate) {
+    out.push([
+      isDeepStrictEqual(r?.gate, [true, false]),
+      `isValid: the valid body true, the invalid one (as JSON text) false`,
+      () => `got ${JSON.stringify(r?.gate)}`,
+    ]);
+  }
   return out;
 }
 
@@ -379,14 +388,14 @@ async function check(prep, browser, reference) {
   ok(!!result, `page reached document.title === "done"${result ? ` (${Math.round(result.ms)} ms from navigation start, ${doneMs} ms from goto)` : ""}`, pageDetail);
   ok(!!result && !result.error, `validate() did not throw on the page`, () => (result ? result.error.split("\n").slice(0, 3).join(" | ") : "no result: page not done"));
   ok(logged.some((a) => a.length === 2 && a[0] === true && Array.isArray(a[1]) && a[1].length === 0), "README snippet ran and logged `true []`", () => `logs seen: ${JSON.stringify(logged)}`);
-  for (const [pass, what, detail] of checkReports(result)) ok(pass, what, detail);
+  for (const [pass, what, detail] of checkReports(result, true)) ok(pass, what, detail);
   if (reference && !reference.error) {
     ok(isDeepStrictEqual(result?.valid, reference.valid) && isDeepStrictEqual(result?.invalid, reference.invalid), "both reports equal the package's Node entry's", () => (result ? `browser ${JSON.stringify({ valid: result.valid, invalid: result.invalid })} vs node ${JSON.stringify(reference)}` : "no result: page not done"));
   }
   if (name === "vite") {
     const w = result?.worker;
     ok(!!w && !w.error, "module worker answered", () => (w ? w.error : "no worker result (page not done)"));
-    for (const [pass, what, detail] of checkReports(w)) ok(pass, `worker: ${what}`, detail);
+    for (const [pass, what, detail] of checkReports(w, false)) ok(pass, `worker: ${what}`, detail);
   }
   ok(pageErrors.length === 0, "no uncaught page errors", () => pageErrors.map((e) => e.split("\n")[0]).join("; "));
   ok(consoleErrors.length === 0, "no console errors", () => consoleErrors.join("; "));

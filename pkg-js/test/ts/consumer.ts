@@ -1,7 +1,7 @@
 // Compiled with `tsc --strict` against the packed package: correct code compiles, and each line
 // marked `@ts-expect-error` is a mistake users make that the types must catch.
 import {
-  validate, chatRequest, userMessage, text, image, toolUse, fix,
+  validate, isValid, chatRequest, userMessage, text, image, toolUse, fix,
   type ChatRequest, type ContentBlock, type MessageInput, type Report, type Issue, type KindChoice, type FixResult,
 } from "zylon-schema";
 import { schema, schemaNames } from "zylon-schema/schemas";
@@ -18,6 +18,7 @@ const body: ChatRequest = {
 };
 const report: Report = validate(body, { kind: "chat", strict: true });
 const auto: Report = validate(body); // kind "auto" is the default
+const gate: boolean = isValid(JSON.stringify(body), { kind: "chat" }) && isValid(body);
 const kinds: KindChoice[] = ["auto", "chat", "interaction"];
 const fixedAt: number = (fix("{}") as FixResult).fixes.map((f) => f.offset + f.round).length;
 const first: Issue | undefined = report.errors[0];
@@ -46,6 +47,7 @@ const message: MessageInput = userMessage("hello");
 
 // the validate-only entry: the same validate, builders and types
 const lean: Report = validateOnly.validate(body, { kind: "chat" });
+const leanGate: boolean = validateOnly.isValid(body, { strict: true });
 const leanBuilt: validateOnly.ChatRequest = validateOnly.chatRequest().message(validateOnly.userMessage("q")).build();
 
 // ---- mistakes ----
@@ -73,10 +75,15 @@ validate(body, { kind: "chats" });
 validate(body, { stric: true });
 // @ts-expect-error: in the validate-only entry too.
 validateOnly.validate(body, { kind: "chats" });
+// @ts-expect-error: isValid gives a boolean, not a Report.
+const gateReport: Report = isValid(body);
+// @ts-expect-error: its options are checked as validate's.
+isValid(body, { kind: "chats" });
 // @ts-expect-error: the validate-only entry has no stream decoders.
 validateOnly.decodeStream("data: {}");
 
 export {
   report, auto, kinds, fixedAt, code, fixed, built, chatSchema, describe, t, call, message, noMessages, badRole, badTokens,
-  misspeltTop, textNumber, misspeltField, misspeltType, badMime, noId, lean, leanBuilt, noFixHere,
+  misspeltTop, textNumber, misspeltField, misspeltType, badMime, noId, lean, leanBuilt, noFixHere, gate, leanGate,
+  gateReport,
 };

@@ -26,6 +26,7 @@ __all__ = [
     "codes",
     "decode_stream",
     "fix",
+    "is_valid",
     "schema",
     "schema_names",
     "validate",
@@ -165,6 +166,27 @@ def validate(
         return _input_report(data)
     report: Report = json.loads(_native.validate(data, opts))
     return report
+
+
+def is_valid(
+    body: Body,
+    *,
+    kind: str = "auto",
+    strict: bool = False,
+    profile: Optional[Union[Profile, Mapping[str, Any]]] = None,
+    endpoint: str = "validate",
+) -> bool:
+    """Whether the body has no error: always ``validate(body, ...)["valid"]`` for the same
+    arguments, by a fast path (the core's rules stop at the first error that decides, and no
+    report is built). For yes/no gates; call :func:`validate` to learn why. Never raises on any
+    body (one that cannot be JSON is ``False``); a bad option raises ``TypeError``/``ValueError``
+    as in :func:`validate`. The GIL is released while the core checks the text.
+    """
+    opts = _options(kind, strict, False, profile, endpoint)
+    data = _body_bytes(body)
+    if isinstance(data, str):
+        return False
+    return bool(_native.is_valid(data, opts))
 
 
 def fix(body: Body, *, kind: str = "auto") -> FixResult:

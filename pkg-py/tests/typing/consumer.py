@@ -20,6 +20,7 @@ for issue in problems:
     line = issue["span"]["line"] if issue.get("span") else None  # type: ignore[index]
     print(issue["severity"], issue["code"], issue["path"], issue["message"], line)
 count: int = report["summary"]["error_count"]
+gate: bool = zylon_schema.is_valid(request, strict=True) and zylon_schema.is_valid(b"{}")
 
 fixed = zylon_schema.fix('{"messages": []}', kind="chat")
 body_text: str = fixed["body"]
@@ -36,3 +37,5 @@ wrong_type: ChatRequest = {"messages": [], "stream": "yes"}  # type: ignore[type
 zylon_schema.validate(request, strict="yes")  # type: ignore[arg-type]
 zylon_schema.validate(request, kinds="chat")  # type: ignore[call-arg]
 not_a_str: str = report["valid"]  # type: ignore[assignment]
+gate_report: Report = zylon_schema.is_valid(request)  # type: ignore[assignment]
+zylon_schema.is_valid(request, spans=True)  # type: ignore[call-arg]
