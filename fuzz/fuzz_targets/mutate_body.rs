@@ -4,7 +4,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use serde_json::{json, Value};
-use zylon_schema::{validate_str, validate_value, Kind, Options};
+use zylon_schema::{is_valid_str, validate_str, validate_value, Kind, Options};
 
 fn seeds() -> Vec<Value> {
     vec![
@@ -175,6 +175,11 @@ fuzz_target!(|data: &[u8]| {
     let a = validate_str(&text, kind, &Options::default());
     let b = validate_value(&body, kind, &Options::default());
     assert_eq!(a, b, "text and value input disagree");
+    assert_eq!(
+        is_valid_str(&text, kind, &Options::default()),
+        a.valid,
+        "the verdict fast path disagrees with the report"
+    );
     let dbg = format!("{a:?}{a}");
     assert!(!dbg.contains("SECRET-TOKEN"), "a secret leaked");
     let mut seen = std::collections::HashSet::new();
