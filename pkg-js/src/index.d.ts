@@ -19,7 +19,7 @@ export function validate(body: string | Uint8Array | object, options?: ValidateO
 
 /**
  * Whether the body has no error: always `validate(body, options).valid`, by a fast path (the
- * rules stop at the first error that decides, and no report is built). For yes/no gates; call
+ * rules stop at the first error that decides, and no report is returned). For yes/no gates; call
  * `validate` to learn why. Never throws.
  */
 export function isValid(body: string | Uint8Array | object, options?: ValidateOptions): boolean;

@@ -37,7 +37,7 @@ fn validate(py: Python<'_>, body: &Bound<'_, PyBytes>, options_json: &str) -> Py
 
 /// Whether UTF-8 JSON bytes (read as `validate` reads them) have no error: the report's
 /// `valid`, by the core's fast path (`is_valid_bytes`: the rules stop at the first error that
-/// decides, and no report is built).
+/// decides, and no report is returned).
 #[pyfunction]
 fn is_valid(py: Python<'_>, body: &Bound<'_, PyBytes>, options_json: &str) -> PyResult<bool> {
     let (kind, opts) = options(options_json)?;

@@ -178,7 +178,7 @@ def is_valid(
 ) -> bool:
     """Whether the body has no error: always ``validate(body, ...)["valid"]`` for the same
     arguments, by a fast path (the core's rules stop at the first error that decides, and no
-    report is built). For yes/no gates; call :func:`validate` to learn why. Never raises on any
+    report is returned). For yes/no gates; call :func:`validate` to learn why. Never raises on any
     body (one that cannot be JSON is ``False``); a bad option raises ``TypeError``/``ValueError``
     as in :func:`validate`. The GIL is released while the core checks the text.
     """

@@ -80,8 +80,8 @@ pub fn validate_bytes_auto(bytes: &[u8], options: &Options) -> Report {
 /// [`validate_str`]`(text, kind, options).valid` (warnings allowed; in strict mode a warning is
 /// an error). The fast path for a yes/no gate: the rules stop at their next check once an
 /// error is final (a rejected body with an error in its first message costs little more than
-/// its parse), and nothing is kept for a report. A valid body costs what [`validate_str`]
-/// costs: every rule must run to tell.
+/// its parse), and the issues found until then are dropped, not rendered into a report (no
+/// spans). A valid body costs what [`validate_str`] costs: every rule must run to tell.
 ///
 /// ```
 /// use zylon_schema::{is_valid_str, Kind, Options};
