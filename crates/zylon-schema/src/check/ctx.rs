@@ -261,9 +261,10 @@ impl<'a> Ctx<'a> {
         );
     }
 
-    /// An issue about a missing field `key` of the object at the current path.
+    /// An issue of severity `sev` at the field `key` of the object at the current path (the
+    /// field missing, or its value: one place for both, with the severity the rule decides).
     #[cfg_attr(not(target_arch = "wasm32"), cold)]
-    pub(crate) fn missing(
+    pub(crate) fn at_key(
         &mut self,
         sev: Severity,
         code: Code,

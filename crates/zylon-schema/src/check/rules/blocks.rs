@@ -84,7 +84,7 @@ pub(super) fn check<'a>(
         }
         // a tldr's items are not a tagged union: an item without `type` is a text block
         None if matches!(place, Place::Tldr { .. }) => {
-            ctx.missing(
+            ctx.at_key(
                 Severity::Warning,
                 Code::BlocksTypeUnknown,
                 "type",
@@ -104,7 +104,7 @@ pub(super) fn check<'a>(
             return facts;
         }
         None => {
-            ctx.missing(
+            ctx.at_key(
                 Severity::Error,
                 Code::BlocksTypeUnknown,
                 "type",
@@ -445,7 +445,7 @@ fn file<'a>(ctx: &mut Ctx<'a>, obj: &Object<'a>) {
     );
     match obj.get("content") {
         Some(Value::String(_)) => {}
-        None | Some(Value::Null) => ctx.missing(
+        None | Some(Value::Null) => ctx.at_key(
             Severity::Error,
             Code::FieldRequired,
             "content",
@@ -469,7 +469,7 @@ fn file<'a>(ctx: &mut Ctx<'a>, obj: &Object<'a>) {
 fn thinking<'a>(ctx: &mut Ctx<'a>, obj: &Object<'a>) {
     str_field(ctx, Field::of(obj, "thinking"), Code::FieldType);
     match obj.get("signature") {
-        None | Some(Value::Null) => ctx.missing(
+        None | Some(Value::Null) => ctx.at_key(
             Severity::Warning,
             Code::BlockThinkingSignatureRequired,
             "signature",
@@ -485,7 +485,7 @@ fn thinking<'a>(ctx: &mut Ctx<'a>, obj: &Object<'a>) {
 fn source<'a>(ctx: &mut Ctx<'a>, obj: &Object<'a>) {
     let items = match obj.get("sources") {
         None | Some(Value::Null) => {
-            ctx.missing(
+            ctx.at_key(
                 Severity::Warning,
                 Code::BlockSourceSourcesRequired,
                 "sources",
@@ -578,7 +578,7 @@ fn source_item<'a>(ctx: &mut Ctx<'a>, it: &Value<'a>) {
                         )
                     })
                 }
-                None => ctx.missing(
+                None => ctx.at_key(
                     Severity::Error,
                     Code::BlockSourceItemShape,
                     "score",
@@ -603,14 +603,14 @@ fn source_item<'a>(ctx: &mut Ctx<'a>, it: &Value<'a>) {
                     match d.get("object") {
                         Some(Value::String("ingest.document")) => {}
                         // the server defaults it; the Workspace spec requires it
-                        None => ctx.missing(
+                        None => ctx.at_key(
                             Severity::Warning,
                             Code::FieldRequired,
                             "object",
                             "the Workspace spec requires `\"object\": \"ingest.document\"` on a chunk's `document` (the server defaults it)",
                             None,
                         ),
-                        _ => ctx.missing(
+                        _ => ctx.at_key(
                             Severity::Error,
                             Code::BlockSourceItemShape,
                             "object",
@@ -620,7 +620,7 @@ fn source_item<'a>(ctx: &mut Ctx<'a>, it: &Value<'a>) {
                     }
                     match d.get("artifact") {
                         Some(Value::String(_)) => {}
-                        _ => ctx.missing(
+                        _ => ctx.at_key(
                             Severity::Error,
                             Code::BlockSourceItemShape,
                             "artifact",
@@ -629,7 +629,7 @@ fn source_item<'a>(ctx: &mut Ctx<'a>, it: &Value<'a>) {
                         ),
                     }
                 }),
-                _ => ctx.missing(
+                _ => ctx.at_key(
                     Severity::Error,
                     Code::BlockSourceItemShape,
                     "document",
@@ -695,7 +695,7 @@ fn tldr<'a>(ctx: &mut Ctx<'a>, obj: &Object<'a>, roles_read: bool) {
         );
     }
     match obj.get("content") {
-        None | Some(Value::Null) => ctx.missing(
+        None | Some(Value::Null) => ctx.at_key(
             Severity::Warning,
             Code::FieldRequired,
             "content",
@@ -821,7 +821,7 @@ fn tool_use<'a>(
             Some(id)
         }
         None | Some(Value::Null) => {
-            ctx.missing(
+            ctx.at_key(
                 Severity::Error,
                 Code::FieldRequired,
                 "id",
@@ -844,7 +844,7 @@ fn tool_use<'a>(
     if !server {
         match f.get(tool_use_block::NAME) {
             Some(Value::String(n)) => name_length(ctx, n, "tool_use"),
-            None | Some(Value::Null) => ctx.missing(
+            None | Some(Value::Null) => ctx.at_key(
                 Severity::Error,
                 Code::FieldRequired,
                 "name",
@@ -859,7 +859,7 @@ fn tool_use<'a>(
             Some(v @ Value::Object(_)) => {
                 super::too_deep_for_server(ctx, "input", &v, 469, "the tool_use's `input`")
             }
-            None | Some(Value::Null) => ctx.missing(
+            None | Some(Value::Null) => ctx.at_key(
                 Severity::Error,
                 Code::BlockToolUseInputRequired,
                 "input",
@@ -949,7 +949,7 @@ fn result_id<'a>(ctx: &mut Ctx<'a>, f: &Fields<'a>, ty: &str) -> Option<&'a str>
             Some(id)
         }
         None | Some(Value::Null) => {
-            ctx.missing(
+            ctx.at_key(
                 Severity::Error,
                 Code::FieldRequired,
                 "tool_use_id",
@@ -985,7 +985,7 @@ fn result_pairing<'a>(
 fn result_content<'a>(ctx: &mut Ctx<'a>, content: Option<Value<'a>>, server: bool, dropped: bool) {
     match content {
         None | Some(Value::Null | Value::String(_)) if server => {}
-        None | Some(Value::Null) => ctx.missing(
+        None | Some(Value::Null) => ctx.at_key(
             Severity::Warning,
             Code::BlockToolResultContentOptional,
             "content",
@@ -1088,7 +1088,7 @@ pub(super) fn document_source<'a>(ctx: &mut Ctx<'a>, src: &Value<'a>) {
                         }
                     }
                 }),
-                _ => ctx.missing(
+                _ => ctx.at_key(
                     Severity::Error,
                     Code::FieldRequired,
                     "content",
@@ -1099,7 +1099,7 @@ pub(super) fn document_source<'a>(ctx: &mut Ctx<'a>, src: &Value<'a>) {
             &[]
         }
         _ => {
-            ctx.missing(
+            ctx.at_key(
                 Severity::Error,
                 Code::FieldEnum,
                 "type",
@@ -1130,7 +1130,7 @@ pub(super) fn document_source<'a>(ctx: &mut Ctx<'a>, src: &Value<'a>) {
                     not_type_of(&["`", key, "` must be a string"], &v),
                 )
             }),
-            _ => ctx.missing(
+            _ => ctx.at_key(
                 Severity::Error,
                 Code::FieldRequired,
                 key,

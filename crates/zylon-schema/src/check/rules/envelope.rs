@@ -49,7 +49,7 @@ pub(super) fn check_chat_envelope<'a>(
     }
     if interaction {
         match root.get("thread_id") {
-            None | Some(Value::Null) => ctx.missing(
+            None | Some(Value::Null) => ctx.at_key(
                 Severity::Warning,
                 Code::EnvelopeInteractionThreadId,
                 "thread_id",
@@ -69,7 +69,7 @@ pub(super) fn check_chat_envelope<'a>(
     }
     match root.get("pgpt") {
         None | Some(Value::Null) => {
-            ctx.missing(
+            ctx.at_key(
                 Severity::Error,
                 pgpt_code,
                 "pgpt",
@@ -118,7 +118,7 @@ pub(super) fn check_thread<'a>(ctx: &mut Ctx<'a>, root: &Object<'a>, create: boo
     match root.get("name") {
         Some(Value::String(_)) => {}
         None | Some(Value::Null) if !create => {}
-        None | Some(Value::Null) => ctx.missing(
+        None | Some(Value::Null) => ctx.at_key(
             Severity::Error,
             name_code,
             "name",
@@ -130,7 +130,7 @@ pub(super) fn check_thread<'a>(ctx: &mut Ctx<'a>, root: &Object<'a>, create: boo
         }),
     }
     match root.get("visibility") {
-        None | Some(Value::Null) if create => ctx.missing(
+        None | Some(Value::Null) if create => ctx.at_key(
             Severity::Error,
             Code::EnvelopeThreadVisibilityRequired,
             "visibility",

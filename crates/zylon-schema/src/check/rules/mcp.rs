@@ -59,7 +59,7 @@ fn server<'a>(ctx: &mut Ctx<'a>, s: &Value<'a>) {
     }
     match o.get("url") {
         Some(Value::String(_)) => {}
-        None | Some(Value::Null) => ctx.missing(
+        None | Some(Value::Null) => ctx.at_key(
             Severity::Error,
             Code::McpUrlRequired,
             "url",

@@ -89,7 +89,7 @@ pub(super) fn check<'a>(ctx: &mut Ctx<'a>, obj: &Object<'a>, ty: &str, read: boo
                 "an image block needs `data` (base64, a `data:` URI or a URL)",
             ),
         };
-        ctx.missing(Severity::Error, code, "data", msg, None);
+        ctx.at_key(Severity::Error, code, "data", msg, None);
     }
     super::nulls::warn_server_only(ctx, Field::of(obj, "source"), Code::FieldServerOnly);
     let mut sniffed = None;
@@ -102,15 +102,15 @@ pub(super) fn check<'a>(ctx: &mut Ctx<'a>, obj: &Object<'a>, ty: &str, read: boo
             let hint =
                 sniffed.map(|s| format!("add `\"mime_type\": \"{s}\"` (detected from the data)"));
             match ty {
-                "binary" => ctx.missing(Severity::Error, Code::BlockBinaryMimeTypeRequired, "mime_type", "a binary block needs `mime_type`", hint),
-                "audio" => ctx.missing(
+                "binary" => ctx.at_key(Severity::Error, Code::BlockBinaryMimeTypeRequired, "mime_type", "a binary block needs `mime_type`", hint),
+                "audio" => ctx.at_key(
                     Severity::Warning,
                     Code::BlockAudioMimeTypeRequired,
                     "mime_type",
                     "the chat server needs `mime_type` on audio with `data` (the Workspace spec makes it optional); without it the request fails unless the backend fills it in",
                     hint,
                 ),
-                _ => ctx.missing(
+                _ => ctx.at_key(
                     Severity::Warning,
                     Code::BlockImageMimeTypeRequired,
                     "mime_type",
@@ -335,7 +335,7 @@ fn source_shape<'a>(ctx: &mut Ctx<'a>, src: &Value<'a>, ty: &str, read: bool) {
                     ctx.key("data", |ctx| payload(ctx, d, ty, "data"));
                 }
             } else if !o.contains_key("data") {
-                ctx.missing(
+                ctx.at_key(
                     Severity::Error,
                     Code::FieldRequired,
                     "data",
@@ -358,7 +358,7 @@ fn source_shape<'a>(ctx: &mut Ctx<'a>, src: &Value<'a>, ty: &str, read: bool) {
                         )
                     },
                 );
-                ctx.missing(
+                ctx.at_key(
                     Severity::Error,
                     Code::BlockImageMediaTypeEnum,
                     "media_type",
@@ -369,7 +369,7 @@ fn source_shape<'a>(ctx: &mut Ctx<'a>, src: &Value<'a>, ty: &str, read: bool) {
         }
         Some("url") => {
             if str_field(ctx, Field::of(&o, "url"), Code::FieldType).is_none() {
-                ctx.missing(
+                ctx.at_key(
                     Severity::Error,
                     Code::FieldRequired,
                     "url",
@@ -378,7 +378,7 @@ fn source_shape<'a>(ctx: &mut Ctx<'a>, src: &Value<'a>, ty: &str, read: bool) {
                 );
             }
         }
-        _ => ctx.missing(
+        _ => ctx.at_key(
             Severity::Error,
             Code::FieldEnum,
             "type",

@@ -36,7 +36,7 @@ struct MsgFacts {
 pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: &Fields<'a>) -> MessagesFacts {
     let list = match req.get(k::MESSAGES) {
         None | Some(Value::Null) => {
-            ctx.missing(
+            ctx.at_key(
                 Severity::Error,
                 Code::MessagesRequired,
                 "messages",
@@ -155,7 +155,7 @@ fn message<'a>(ctx: &mut Ctx<'a>, m: &Value<'a>, pairing: &mut Pairing<'a>) -> M
     match content {
         None | Some(Value::Null) => {
             f.broken = true;
-            ctx.missing(Severity::Error, Code::MessageContentRequired, "content", "every message needs `content`", None)
+            ctx.at_key(Severity::Error, Code::MessageContentRequired, "content", "every message needs `content`", None)
         }
         // System messages are moved into the system prompt before the content, order and block
         // placement checks run (RULES.md Part 3.8): empty content and non-text blocks are
@@ -200,7 +200,7 @@ fn message<'a>(ctx: &mut Ctx<'a>, m: &Value<'a>, pairing: &mut Pairing<'a>) -> M
 
 fn role<'a>(ctx: &mut Ctx<'a>, obj: &Fields<'a>) -> Option<Role> {
     let Some(v) = obj.get(msg::ROLE) else {
-        ctx.missing(
+        ctx.at_key(
             Severity::Error,
             Code::MessageRoleRequired,
             "role",

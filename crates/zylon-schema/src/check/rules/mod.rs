@@ -233,7 +233,7 @@ pub(crate) fn require<'a>(
 ) -> bool {
     let (ok, what) = match (want, obj.get(key)) {
         (_, None | Some(Value::Null)) => {
-            ctx.missing(super::Severity::Error, missing, key, missing_message, None);
+            ctx.at_key(super::Severity::Error, missing, key, missing_message, None);
             return false;
         }
         (Want::Str, Some(v)) => (v.is_string(), "a string"),

@@ -384,7 +384,7 @@ fn missing(ctx: &mut Ctx<'_>, key: &str, what: Option<&str>, holder: &str) {
         Some(ty) => format!("a `{ty}` block needs `{key}`: the server validates the blocks it knows even where the Workspace API does not list them"),
         None => format!("`{holder}` needs `{key}`"),
     };
-    ctx.missing(Severity::Error, Code::FieldRequired, key, message, None);
+    ctx.at_key(Severity::Error, Code::FieldRequired, key, message, None);
 }
 
 /// A nested model's `type` (`holder`: the field holding it).

@@ -33,11 +33,10 @@ pub(super) fn check(
         } else {
             "mcp_servers"
         };
-        let path = ctx.here_key(key);
-        ctx.push(
+        ctx.at_key(
             crate::Severity::Error,
             Code::ModelToolsSupport,
-            path,
+            key,
             format!(
                 "model `{}` does not support tool usage, but tools are configured",
                 super::short(model)

@@ -67,7 +67,7 @@ fn interaction<'a>(ctx: &mut Ctx<'a>, o: &Object<'a>) {
     }
     str_field(ctx, Field::of(o, "thread_id"), Code::FieldType);
     match o.get("state") {
-        None | Some(Value::Null) => ctx.missing(
+        None | Some(Value::Null) => ctx.at_key(
             Severity::Error,
             Code::FieldRequired,
             "state",
@@ -81,7 +81,7 @@ fn interaction<'a>(ctx: &mut Ctx<'a>, o: &Object<'a>) {
             str_field(ctx, Field::of(&m, "role"), Code::FieldType);
             content(ctx, &m);
         }),
-        None | Some(Value::Null) => ctx.missing(
+        None | Some(Value::Null) => ctx.at_key(
             Severity::Error,
             Code::FieldRequired,
             "user_input",
@@ -189,7 +189,7 @@ fn block<'a>(ctx: &mut Ctx<'a>, b: &Value<'a>) {
                 format!("unknown block type `{}` (kept)", super::short(t)),
             )
         }),
-        None => ctx.missing(
+        None => ctx.at_key(
             Severity::Error,
             Code::BlocksTypeUnknown,
             "type",
@@ -208,7 +208,7 @@ fn block<'a>(ctx: &mut Ctx<'a>, b: &Value<'a>) {
 fn page<'a>(ctx: &mut Ctx<'a>, o: &Object<'a>) {
     match o.get("data") {
         Some(Value::Array(_)) => {}
-        None | Some(Value::Null) => ctx.missing(
+        None | Some(Value::Null) => ctx.at_key(
             Severity::Error,
             Code::FieldRequired,
             "data",
@@ -222,7 +222,7 @@ fn page<'a>(ctx: &mut Ctx<'a>, o: &Object<'a>) {
     for k in ["has_next_page", "has_previous_page"] {
         match o.get(k) {
             Some(Value::Bool(_)) => {}
-            None | Some(Value::Null) => ctx.missing(
+            None | Some(Value::Null) => ctx.at_key(
                 Severity::Warning,
                 Code::FieldRequired,
                 k,
@@ -256,7 +256,7 @@ fn event<'a>(ctx: &mut Ctx<'a>, o: &Object<'a>) {
     let ty = match o.get("type") {
         Some(Value::String(t)) => t,
         None => {
-            ctx.missing(
+            ctx.at_key(
                 Severity::Error,
                 Code::FieldRequired,
                 "type",
@@ -339,7 +339,7 @@ fn event<'a>(ctx: &mut Ctx<'a>, o: &Object<'a>) {
 fn block_id<'a>(ctx: &mut Ctx<'a>, o: &Object<'a>) {
     match o.get("block_id") {
         Some(Value::String(_)) => {}
-        None | Some(Value::Null) => ctx.missing(
+        None | Some(Value::Null) => ctx.at_key(
             Severity::Warning,
             Code::FieldRequired,
             "block_id",

@@ -65,17 +65,16 @@ pub(super) fn check<'a>(
                     match schema {
                         Some(Value::Object(s)) if !s.is_empty() => {
                             if let Some(problem) = output_schema::object_problem(&s) {
-                                let p = ctx.here_key("json_schema");
-                                ctx.push(
+                                ctx.at_key(
                                     sev,
                                     Code::ResponseFormatJsonSchemaShape,
-                                    p,
+                                    "json_schema",
                                     format!("the response schema is rejected by the server: {problem}{unread}"),
                                     Some("use a schema like `{\"type\": \"object\", \"properties\": {...}}`".into()),
                                 );
                             }
                         }
-                        _ => ctx.missing(
+                        _ => ctx.at_key(
                             sev,
                             Code::ResponseFormatJsonSchemaRequired,
                             "json_schema",
@@ -118,21 +117,19 @@ pub(super) fn check<'a>(
         (false, None) => return,
     };
     if tools.non_empty {
-        let p = ctx.here_key("tools");
-        ctx.push(
+        ctx.at_key(
             sev,
             Code::ResponseFormatNoTools,
-            p,
+            "tools",
             format!("tools are not supported when structured output is enabled{why}"),
             Some("remove `tools`, or drop the json_schema response format".into()),
         );
     }
     if has_mcp {
-        let p = ctx.here_key("mcp_servers");
-        ctx.push(
+        ctx.at_key(
             sev,
             Code::ResponseFormatNoMcp,
-            p,
+            "mcp_servers",
             format!("MCP servers are not supported when structured output is enabled{why}"),
             None,
         );

@@ -89,7 +89,7 @@ fn artifact<'a>(ctx: &mut Ctx<'a>, a: &Value<'a>, filters_parsed: bool) -> Optio
             return None;
         }
         None => {
-            ctx.missing(
+            ctx.at_key(
                 Severity::Error,
                 Code::ToolContextKind,
                 "type",
@@ -167,7 +167,7 @@ fn artifact<'a>(ctx: &mut Ctx<'a>, a: &Value<'a>, filters_parsed: bool) -> Optio
         ArtifactKind::Text => value(ctx, &o, Code::ArtifactTextValueRequired, false, collision),
         ArtifactKind::Ingested => match o.get("context_filter") {
             Some(Value::Object(cf)) => ctx.key("context_filter", |ctx| context_filter(ctx, &cf, filters_parsed)),
-            None | Some(Value::Null) => ctx.missing(
+            None | Some(Value::Null) => ctx.at_key(
                 Severity::Error,
                 Code::ArtifactIngestedContextFilterRequired,
                 "context_filter",
@@ -211,7 +211,7 @@ fn value<'a>(ctx: &mut Ctx<'a>, o: &Object<'a>, code: Code, base64: bool, collis
                 }
             }
         }
-        None | Some(Value::Null) => ctx.missing(
+        None | Some(Value::Null) => ctx.at_key(
             Severity::Error,
             code,
             "value",
@@ -227,7 +227,7 @@ fn value<'a>(ctx: &mut Ctx<'a>, o: &Object<'a>, code: Code, base64: bool, collis
 fn sql<'a>(ctx: &mut Ctx<'a>, o: &Object<'a>) {
     match o.get("connection_string") {
         Some(Value::String(_)) => {}
-        None | Some(Value::Null) => ctx.missing(
+        None | Some(Value::Null) => ctx.at_key(
             Severity::Error,
             Code::ArtifactSqlConnectionStringRequired,
             "connection_string",
@@ -264,7 +264,7 @@ fn skill<'a>(ctx: &mut Ctx<'a>, o: &Object<'a>) {
         _ => false,
     };
     if !ok {
-        ctx.missing(
+        ctx.at_key(
             Severity::Error,
             Code::ArtifactSkillSkillFilterRequired,
             "skill_filter",
@@ -284,7 +284,7 @@ fn context_filter<'a>(ctx: &mut Ctx<'a>, cf: &Object<'a>, filters_parsed: bool) 
             } else {
                 "the server searches the whole collection"
             };
-            ctx.missing(
+            ctx.at_key(
                 Severity::Warning,
                 Code::ContextFilterCollectionDefault,
                 key,
@@ -297,16 +297,15 @@ fn context_filter<'a>(ctx: &mut Ctx<'a>, cf: &Object<'a>, filters_parsed: bool) 
     }
     if let Some(Value::String("")) = cf.get("collection") {
         // the retrieval builders check `if not context_filter.collection` when they are built
-        let p = ctx.here_key("collection");
         let (sev, when) = if filters_parsed {
             (Severity::Error, "")
         } else {
             (Severity::Warning, " (no semantic_search or tabular_analysis tool is built when this request is validated, so it is not checked now)")
         };
-        ctx.push(
+        ctx.at_key(
             sev,
             Code::FieldRequired,
-            p,
+            "collection",
             format!("`collection` is empty: the server requires a collection name when it builds the retrieval tool{when}"),
             Some("leave `collection` out to use `pgpt_collection`, or name the collection".into()),
         );

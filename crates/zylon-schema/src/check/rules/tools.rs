@@ -274,7 +274,7 @@ fn tool<'a>(
                 });
             }
             if name.is_none() && internal {
-                ctx.missing(
+                ctx.at_key(
                     Severity::Warning,
                     Code::ToolInternalNameOptional,
                     "name",
@@ -472,7 +472,7 @@ fn client_shape<'a>(ctx: &mut Ctx<'a>, o: &Fields<'a>, name: Option<&str>, ty: &
     client_extras(ctx, o, true);
     let mut ok = true;
     if name.is_none() {
-        ctx.missing(
+        ctx.at_key(
             Severity::Error,
             Code::ToolNameRequired,
             "name",
@@ -553,7 +553,7 @@ fn custom<'a>(
     client_extras(ctx, o, false);
     super::str_field(ctx, o.field(tool::DESCRIPTION), Code::FieldType);
     if name.is_none() {
-        ctx.missing(
+        ctx.at_key(
             Severity::Error,
             Code::ToolNameRequired,
             "name",
@@ -641,11 +641,10 @@ fn unique_names(ctx: &mut Ctx<'_>, infos: &[ToolInfo<'_>]) {
         if repeated {
             ctx.key("tools", |ctx| {
                 ctx.idx(info.index, |ctx| {
-                    let p = ctx.here_key("name");
-                    ctx.push(
+                    ctx.at_key(
                         Severity::Error,
                         Code::ToolNameUnique,
-                        p,
+                        "name",
                         format!("duplicate tool name `{}`: tool names must be unique (built-in tools count by their canonical name)", short(n)),
                         Some("rename one of the tools, or remove the duplicate".into()),
                     )
@@ -728,7 +727,7 @@ fn tool_choice<'a>(
             }
             Some("tool") => match name {
                 None => {
-                    ctx.missing(
+                    ctx.at_key(
                         Severity::Error,
                         Code::ToolChoiceNameMissing,
                         "name",
