@@ -11,8 +11,6 @@ use zylon_schema::{Endpoint, Kind};
 pub enum Format {
     /// Compiler-style diagnostics.
     Human,
-    /// Nothing: the exit status alone (`validate --quiet`), by the core's verdict fast path.
-    Quiet,
     /// The Report as JSON (NDJSON for several files or JSONL lines).
     Json,
     /// One SARIF 2.1.0 log (code-scanning tools).
@@ -77,6 +75,8 @@ pub struct ValidateArgs {
     pub jsonl: bool,
     /// `-j/--jobs` (`None`: every core).
     pub jobs: Option<usize>,
+    /// `-q/--quiet`: no output, the exit status alone (by the core's verdict fast path).
+    pub quiet: bool,
     /// The FILE / DIR / `-` arguments, in order.
     pub paths: Vec<OsString>,
 }
@@ -192,9 +192,10 @@ pub fn parse(argv: &[OsString]) -> Result<Cmd, String> {
         format: None,
         jsonl: false,
         jobs: None,
+        quiet: false,
         paths: Vec::new(),
     };
-    let (mut write, mut out, mut quiet) = (false, None, false);
+    let (mut write, mut out) = (false, None);
     let mut options_done = false;
     let takes_kind = matches!(sub, Sub::Validate | Sub::Fix);
     let takes_format = matches!(sub, Sub::Validate | Sub::Stream);
@@ -236,7 +237,7 @@ pub fn parse(argv: &[OsString]) -> Result<Cmd, String> {
             }
             "--strict" if is_validate => v.strict = true,
             "--spans" if is_validate => v.spans = true,
-            "--quiet" | "-q" if is_validate => quiet = true,
+            "--quiet" | "-q" if is_validate => v.quiet = true,
             "--endpoint" if is_validate => {
                 v.endpoint = utf8(value(flag)?, &what)?.parse::<Endpoint>()?
             }
@@ -263,14 +264,10 @@ pub fn parse(argv: &[OsString]) -> Result<Cmd, String> {
                     "`validate` needs at least one FILE or DIR (or `-` for standard input)".into(),
                 );
             }
-            if quiet {
-                if v.format.is_some() || v.spans {
-                    return Err(
-                        "`--quiet` prints nothing: it takes neither `--format` nor `--spans`"
-                            .into(),
-                    );
-                }
-                v.format = Some(Format::Quiet);
+            if v.quiet && (v.format.is_some() || v.spans) {
+                return Err(
+                    "`--quiet` prints nothing: it takes neither `--format` nor `--spans`".into(),
+                );
             }
             Cmd::Validate(ValidateArgs { paths, ..v })
         }

@@ -26,7 +26,8 @@ pub const QUEUED_BATCHES: usize = 2;
 struct Checker {
     kind: Option<Kind>,
     options: Options,
-    format: Format,
+    /// `None`: `--quiet` (the verdict alone, no output).
+    format: Option<Format>,
     /// Bare report (no `"file"`) in JSON output.
     single: bool,
     color: bool,
@@ -78,21 +79,23 @@ impl Checker {
 
     fn unreadable(&self, name: &str, reason: &str, c: &mut Checked) {
         let message = read_message(name, reason);
-        if self.format == Format::Quiet {
-            c.tally.unreadable += 1;
-            c.notes.push(message);
-            return;
-        }
-        let out = c.record(self.format);
-        match self.format {
-            Format::Quiet => {}
-            Format::Human => out
-                .extend_from_slice(human::render_unreadable(name, &message, self.color).as_bytes()),
-            Format::Json => json_line(out, name, None, &ReadFailure::new(&message), self.single),
-            Format::Sarif => out.extend_from_slice(sarif::unreadable(name, &message).as_bytes()),
-            Format::Github => {
-                out.extend_from_slice(github::unreadable(name, &message).as_bytes());
-                out.push(b'\n');
+        // (`--quiet`: no record; the note below still names the path)
+        if let Some(format) = self.format {
+            let out = c.record(format);
+            match format {
+                Format::Human => out.extend_from_slice(
+                    human::render_unreadable(name, &message, self.color).as_bytes(),
+                ),
+                Format::Json => {
+                    json_line(out, name, None, &ReadFailure::new(&message), self.single)
+                }
+                Format::Sarif => {
+                    out.extend_from_slice(sarif::unreadable(name, &message).as_bytes())
+                }
+                Format::Github => {
+                    out.extend_from_slice(github::unreadable(name, &message).as_bytes());
+                    out.push(b'\n');
+                }
             }
         }
         c.tally.unreadable += 1;
@@ -101,7 +104,7 @@ impl Checker {
     }
 
     fn body(&self, name: &str, line: Option<usize>, bytes: &[u8], c: &mut Checked) {
-        if self.format == Format::Quiet {
+        let Some(format) = self.format else {
             // The verdict alone (`--quiet`): the core stops at the first error that decides.
             let valid = match self.kind {
                 Some(k) => is_valid_bytes(bytes, k, &self.options),
@@ -109,16 +112,15 @@ impl Checker {
             };
             c.tally.count(line, valid);
             return;
-        }
+        };
         // One parse: `--kind auto` is told from the parsed body (the kind is looked up again
         // only for the `ok (kind)` line of a clean body in the human format).
         let report: Report = match self.kind {
             Some(k) => validate_bytes(bytes, k, &self.options),
             None => validate_bytes_auto(bytes, &self.options),
         };
-        match self.format {
-            Format::Quiet => {}
-            Format::Json => json_line(c.record(self.format), name, line, &report, self.single),
+        match format {
+            Format::Json => json_line(c.record(format), name, line, &report, self.single),
             Format::Human => {
                 // Snippets never show secret values (tokens, connection strings): the
                 // renderer masks the windows it shows.
@@ -126,17 +128,17 @@ impl Checker {
                 let text = zylon_schema::body_text(bytes);
                 let k = || self.kind.unwrap_or_else(|| kind::detect(text.as_bytes()));
                 let rendered = human::render(name, line, &text, k, &report, self.color);
-                c.record(self.format).extend_from_slice(rendered.as_bytes());
+                c.record(format).extend_from_slice(rendered.as_bytes());
             }
             Format::Sarif => {
                 for i in report.issues() {
                     let r = sarif::result(name, line, i);
-                    c.record(self.format).extend_from_slice(r.as_bytes());
+                    c.record(format).extend_from_slice(r.as_bytes());
                 }
             }
             Format::Github => {
                 for i in report.issues() {
-                    let out = c.record(self.format);
+                    let out = c.record(format);
                     out.extend_from_slice(github::annotation(name, line, i).as_bytes());
                     out.push(b'\n');
                 }
@@ -180,7 +182,8 @@ fn json_line<R: serde::Serialize>(
 /// Writes the records of each batch in order and keeps the counts.
 struct Sink {
     out: Out,
-    format: Format,
+    /// `None`: `--quiet`.
+    format: Option<Format>,
     tally: Tally,
     /// Results written so far (SARIF needs commas between them).
     results: usize,
@@ -190,7 +193,7 @@ struct Sink {
 
 impl Sink {
     fn start(&mut self) -> Outcome<()> {
-        if self.format == Format::Sarif {
+        if self.format == Some(Format::Sarif) {
             self.out.text(&sarif::opening())?;
         }
         Ok(())
@@ -208,7 +211,7 @@ impl Sink {
                 if c.records == 0 {
                     continue;
                 }
-                if format == Format::Sarif && *results > 0 {
+                if format == Some(Format::Sarif) && *results > 0 {
                     out.text(",")?;
                 }
                 *results += c.records;
@@ -223,10 +226,10 @@ impl Sink {
     fn end(mut self) -> Outcome<u8> {
         self.progress.finish();
         match self.format {
-            Format::Sarif => self.out.text(&sarif::closing(self.tally.unreadable == 0))?,
-            Format::Human => self.out.line(&human::summary(&self.tally, self.color))?,
-            Format::Github => self.out.line(&human::summary(&self.tally, false))?,
-            Format::Json | Format::Quiet => {}
+            Some(Format::Sarif) => self.out.text(&sarif::closing(self.tally.unreadable == 0))?,
+            Some(Format::Human) => self.out.line(&human::summary(&self.tally, self.color))?,
+            Some(Format::Github) => self.out.line(&human::summary(&self.tally, false))?,
+            Some(Format::Json) | None => {}
         }
         self.out.flush()?;
         Ok(self.tally.status())
@@ -241,13 +244,16 @@ fn jobs(asked: Option<usize>) -> usize {
 /// Run `validate`; the exit status is 2 when a path could not be read, else 1 when a body has
 /// an error, else 0.
 pub fn run(a: ValidateArgs) -> Outcome<u8> {
-    let format = a.format.unwrap_or(if std::io::stdout().is_terminal() {
-        Format::Human
-    } else {
-        Format::Json
+    // (`None`: `--quiet`, no output)
+    let format = (!a.quiet).then(|| {
+        a.format.unwrap_or(if std::io::stdout().is_terminal() {
+            Format::Human
+        } else {
+            Format::Json
+        })
     });
     let expanded = inputs::expand(&a.paths, a.jsonl);
-    let color = format == Format::Human
+    let color = format == Some(Format::Human)
         && std::io::stdout().is_terminal()
         && std::env::var_os("NO_COLOR").is_none();
     let checker = Checker {
@@ -255,7 +261,8 @@ pub fn run(a: ValidateArgs) -> Outcome<u8> {
         options: Options {
             strict: a.strict,
             // Human, SARIF and GitHub output point at lines and columns.
-            spans: a.spans || !matches!(format, Format::Json | Format::Quiet),
+            spans: a.spans
+                || matches!(format, Some(Format::Human | Format::Sarif | Format::Github)),
             endpoint: a.endpoint,
             ..Options::default()
         },
@@ -268,7 +275,7 @@ pub fn run(a: ValidateArgs) -> Outcome<u8> {
         format,
         tally: Tally::default(),
         results: 0,
-        progress: Progress::new(format == Format::Human),
+        progress: Progress::new(format == Some(Format::Human)),
         color,
     };
     sink.start()?;
