@@ -31,14 +31,9 @@ pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: &Object<'a>, options: &Options) 
     }
     sampling::check(ctx, req);
     check_stream_and_ids(ctx, req);
-    check_server_only(ctx, req);
-    // (`output_config`, or where it is absent the alias `outputConfig`, as the server reads it;
-    // `true`: the alias)
-    let output_config = match req.get(k::OUTPUT_CONFIG) {
-        None => aliases[0].map(|v| (v, true)),
-        v => v.map(|v| (v, false)),
-    };
-    check_aliases(ctx, req, output_config, aliases[1]);
+    let output_config = OutputConfig::of(req, aliases[0]);
+    check_server_only(ctx, req, output_config.as_ref());
+    check_aliases(ctx, req, output_config.as_ref(), aliases[1]);
 
     // Built-in tools are built (and what they read parsed) by `/chat/validate` always, by
     // `POST /chat` only in eager mode.
@@ -60,7 +55,7 @@ pub(super) fn check<'a>(ctx: &mut Ctx<'a>, req: &Object<'a>, options: &Options) 
     }
     let sys = system::check(ctx, req);
     let has_mcp = mcp::check(ctx, req);
-    structured::check(ctx, req, &tool_facts, has_mcp, &sys, output_config);
+    structured::check(ctx, req, &tool_facts, has_mcp, &sys, output_config.as_ref());
     if let Some(p) = &options.profile {
         profile::check(ctx, req, p, &msgs, &sys, tool_facts.non_empty || has_mcp);
     }
@@ -106,7 +101,12 @@ fn check_stream_and_ids<'a>(ctx: &mut Ctx<'a>, req: &Fields<'a>) {
 
 /// Fields the server understands but the Workspace spec does not list: always a warning
 /// (RULES.md §1.4), whose message says when the server would reject the value.
-fn check_server_only<'a>(ctx: &mut Ctx<'a>, req: &Fields<'a>) {
+/// `output_config`: as [`OutputConfig::of`] read it (its problem, when it is the field's own).
+fn check_server_only<'a>(
+    ctx: &mut Ctx<'a>,
+    req: &Fields<'a>,
+    output_config: Option<&OutputConfig<'a>>,
+) {
     const NOTE: &str = "the Workspace API does not list it, so the backend may drop it";
     if let Some(m) = req.get(k::MODEL) {
         ctx.key("model", |ctx| {
@@ -182,13 +182,12 @@ fn check_server_only<'a>(ctx: &mut Ctx<'a>, req: &Fields<'a>) {
             problem,
         );
     }
-    if let Some(v) = req.get(k::OUTPUT_CONFIG) {
-        let problem = output_config_problem(&v);
+    if let Some(o) = output_config.filter(|o| !o.alias) {
         server_only(
             ctx,
             k::OUTPUT_CONFIG.name,
             Code::OutputConfigShape,
-            problem.as_deref(),
+            o.problem.as_deref(),
         );
     }
     // (`str | None`; the generic wording of a server-only field, and when the server would
@@ -204,18 +203,19 @@ fn check_server_only<'a>(ctx: &mut Ctx<'a>, req: &Fields<'a>) {
 
 /// The values of the server's aliases `outputConfig` and `cacheControl`, read where their field
 /// is absent (`AliasChoices`; a warning beside the alias's own: RULES.md 1.4, as for
-/// `toolChoice`). `output_config`: the value the server reads for `output_config` (`true`: from
-/// the alias); `cache`: the value of `cacheControl`.
+/// `toolChoice`). `output_config`: what the server reads for `output_config`; `cache`: the value
+/// of `cacheControl`.
 fn check_aliases<'a>(
     ctx: &mut Ctx<'a>,
     req: &Fields<'a>,
-    output_config: Option<(Value<'a>, bool)>,
+    output_config: Option<&OutputConfig<'a>>,
     cache: Option<Value<'a>>,
 ) {
-    if let Some((v, true)) = output_config {
-        if let Some(p) = output_config_problem(&v) {
-            alias_rejected(ctx, "outputConfig", Code::OutputConfigShape, &p);
-        }
+    if let Some(p) = output_config
+        .filter(|o| o.alias)
+        .and_then(|o| o.problem.as_deref())
+    {
+        alias_rejected(ctx, "outputConfig", Code::OutputConfigShape, p);
     }
     if req.get(k::CACHE_CONTROL).is_none() {
         if let Some(p) = cache.and_then(|v| cache_control_problem(&v)) {
@@ -262,14 +262,43 @@ pub(super) fn cache_control_problem(v: &Value<'_>) -> Option<&'static str> {
         .then_some("it must be `{\"type\": \"ephemeral\"}` with an optional `ttl` of `5m` or `1h`")
 }
 
-/// Whether the server builds the structured output's model from this `output_config` value
-/// (one it accepts, whose `format` has a non-empty schema): it then never reads
-/// `response_format.json_schema` (`_configure_output_cls_from_json_schema`).
-pub(super) fn output_format_wins(v: &Value<'_>) -> bool {
-    output_config_problem(v).is_none()
-        && v.get("format")
-            .and_then(|f| f.get("schema").or_else(|| f.get("json_schema")))
-            .is_some_and(|s| super::truthy(&s))
+/// `output_config`, or where it is absent its alias `outputConfig`, as the server reads it:
+/// read once (its problem walks the format's JSON Schema), for the server-only warning, the
+/// alias's and structured output.
+pub(super) struct OutputConfig<'a> {
+    /// The value.
+    pub value: Value<'a>,
+    /// Read from the alias `outputConfig`.
+    pub alias: bool,
+    /// Why the server rejects it (`None`: it accepts it).
+    pub problem: Option<String>,
+}
+
+impl<'a> OutputConfig<'a> {
+    /// The value the server reads (`alias`: the value of `outputConfig`), if any.
+    fn of(req: &Fields<'a>, alias: Option<Value<'a>>) -> Option<Self> {
+        let (value, alias) = match req.get(k::OUTPUT_CONFIG) {
+            None => (alias?, true),
+            Some(v) => (v, false),
+        };
+        Some(OutputConfig {
+            value,
+            alias,
+            problem: output_config_problem(&value),
+        })
+    }
+
+    /// Whether the server builds the structured output's model from it (one it accepts, whose
+    /// `format` has a non-empty schema): it then never reads `response_format.json_schema`
+    /// (`_configure_output_cls_from_json_schema`).
+    pub(super) fn format_wins(&self) -> bool {
+        self.problem.is_none()
+            && self
+                .value
+                .get("format")
+                .and_then(|f| f.get("schema").or_else(|| f.get("json_schema")))
+                .is_some_and(|s| super::truthy(&s))
+    }
 }
 
 fn output_config_problem(v: &Value<'_>) -> Option<String> {

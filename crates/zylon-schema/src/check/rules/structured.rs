@@ -19,16 +19,16 @@ pub(super) fn check<'a>(
     tools: &ToolFacts,
     has_mcp: bool,
     sys: &SystemFacts,
-    output_config: Option<(Value<'a>, bool)>,
+    output_config: Option<&super::request::OutputConfig<'a>>,
 ) {
     let mut structured = false;
     // `output_config.format`'s schema, when the server uses it, leaves `response_format`'s
     // unread: its problems are warnings then (the Workspace backend may drop `output_config`,
     // and the server would reject this schema without it).
     let (sev, unread) = match output_config {
-        Some((o, alias)) if super::request::output_format_wins(&o) => (
+        Some(o) if o.format_wins() => (
             Severity::Warning,
-            if alias {
+            if o.alias {
                 "; the server reads the schema of `outputConfig.format` (the server's alias of `output_config`) instead and ignores this one, which it would reject without it"
             } else {
                 "; the server reads the schema of `output_config.format` instead and ignores this one, which it would reject without it"
@@ -102,8 +102,8 @@ pub(super) fn check<'a>(
     // that the server would reject the request (so that `fix` renames no `Tools` into one it
     // rejects).
     let via = output_config
-        .filter(|(o, _)| o.get("format").is_some_and(|f| !f.is_null()))
-        .map(|(_, alias)| alias);
+        .filter(|o| o.value.get("format").is_some_and(|f| !f.is_null()))
+        .map(|o| o.alias);
     let (sev, why) = match (structured, via) {
         (true, _) => (Severity::Error, ""),
         (false, Some(false)) => (
